@@ -1,0 +1,78 @@
+package io.analytips.bot;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+
+import io.analytips.pipeline.UpdateContext;
+import io.analytips.pipeline.UpdatePipeline;
+import io.analytips.telegram.TelegramClient;
+import io.analytips.telegram.model.BotCommand;
+import io.analytips.telegram.model.SetMyCommands;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.Disposable;
+import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
+
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Publishes the command menu ({@code setMyCommands}) at start, in Portuguese (the default list)
+ * and English. In the background, with retries: a menu that fails to update is not worth
+ * delaying intake for.
+ */
+final class BotCommandsRegistrar implements SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(BotCommandsRegistrar.class);
+
+	static final List<String> COMMANDS = List.of("start", "help");
+
+	private final TelegramClient client;
+
+	private final Messages messages;
+
+	private volatile Disposable registration;
+
+	private volatile boolean running;
+
+	BotCommandsRegistrar(TelegramClient client, Messages messages) {
+		this.client = client;
+		this.messages = messages;
+	}
+
+	@Override
+	public void start() {
+		running = true;
+		registration = Mono.when(register(null, UpdateContext.DEFAULT_LOCALE), register("en", Locale.ENGLISH))
+			.subscribe(null, error -> log.warn("Could not publish the command menu: {}", error.toString()),
+					() -> log.info("Command menu published"));
+	}
+
+	private Mono<Boolean> register(String languageCode, Locale locale) {
+		List<BotCommand> commands = COMMANDS.stream()
+			.map(command -> new BotCommand(command, messages.get(locale, "command." + command)))
+			.toList();
+		return client.setMyCommands(new SetMyCommands(commands, languageCode))
+			.retryWhen(Retry.backoff(3, Duration.ofSeconds(1)).filter(error -> !(error instanceof IllegalArgumentException)));
+	}
+
+	@Override
+	public void stop() {
+		running = false;
+		Disposable current = registration;
+		if (current != null) {
+			current.dispose();
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return running;
+	}
+
+	@Override
+	public int getPhase() {
+		return UpdatePipeline.PHASE - 1;
+	}
+}

@@ -1,0 +1,44 @@
+package io.analytips.bot;
+
+import io.analytips.pipeline.Command;
+import io.analytips.pipeline.Handler;
+import io.analytips.pipeline.UpdateContext;
+import io.analytips.telegram.Html;
+import reactor.core.publisher.Mono;
+
+/**
+ * Any message no other handler took: a polite reply to an unknown command, to free text and to
+ * non-text messages. Never echoes more than a short, escaped command name.
+ */
+final class FallbackMessageHandler implements Handler {
+
+	private final Messages messages;
+
+	FallbackMessageHandler(Messages messages) {
+		this.messages = messages;
+	}
+
+	@Override
+	public boolean supports(UpdateContext context) {
+		return context.update().message() != null;
+	}
+
+	@Override
+	public Mono<Void> handle(UpdateContext context) {
+		if (context.chat() != null && context.chat().isGroup() && context.command() == null) {
+			return Mono.empty(); // in groups, only commands are for the bot
+		}
+		Command command = context.command();
+		String reply;
+		if (command != null) {
+			reply = messages.get(context, "unknown.command.html", Html.escapeShort(command.name(), 32));
+		}
+		else if (context.text() != null) {
+			reply = Html.escape(messages.get(context, "unknown.text"));
+		}
+		else {
+			reply = Html.escape(messages.get(context, "non.text"));
+		}
+		return context.reply(reply).then();
+	}
+}

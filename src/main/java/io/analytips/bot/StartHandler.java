@@ -1,0 +1,31 @@
+package io.analytips.bot;
+
+import io.analytips.pipeline.Command;
+import io.analytips.pipeline.Handler;
+import io.analytips.pipeline.UpdateContext;
+import io.analytips.telegram.Html;
+import io.analytips.telegram.model.User;
+import reactor.core.publisher.Mono;
+
+/** {@code /start}: the welcome message. */
+final class StartHandler implements Handler {
+
+	private final Messages messages;
+
+	StartHandler(Messages messages) {
+		this.messages = messages;
+	}
+
+	@Override
+	public boolean supports(UpdateContext context) {
+		Command command = context.command();
+		return command != null && command.name().equals("start");
+	}
+
+	@Override
+	public Mono<Void> handle(UpdateContext context) {
+		User user = context.user();
+		String name = user == null || user.firstName() == null ? "" : user.firstName();
+		return context.reply(messages.get(context, "welcome.html", Html.escapeShort(name, 64))).then();
+	}
+}

@@ -1,0 +1,51 @@
+package io.analytips.ops;
+
+import java.time.Duration;
+import java.util.List;
+
+import io.analytips.pipeline.UpdatePipeline;
+import io.analytips.pipeline.UserTracker;
+import io.analytips.store.DatabaseServer;
+import io.analytips.store.Migrations;
+import io.analytips.telegram.OutboundScheduler;
+import io.analytips.telegram.TelegramClient;
+import io.analytips.telegram.TelegramProperties;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.r2dbc.core.DatabaseClient;
+
+/** Start-up checks, health and metrics. */
+@Configuration(proxyBeanMethods = false)
+class OpsConfiguration {
+
+	@Bean
+	TelegramStartupCheck telegramStartupCheck(TelegramClient client, TelegramProperties properties) {
+		return new TelegramStartupCheck(client, properties);
+	}
+
+	@Bean
+	DatabaseStartupCheck databaseStartupCheck(DatabaseClient db, DatabaseServer server) {
+		return new DatabaseStartupCheck(db, server.url());
+	}
+
+	@Bean
+	StartupSequence startupSequence(ObjectProvider<StartupCheck> checks, Migrations migrations) {
+		List<StartupCheck> all = checks.orderedStream().toList();
+		// Three attempts of at most 10 s each, with 1 s and 2 s pauses: under a minute in all.
+		StartupValidator validator = new StartupValidator(all, Duration.ofSeconds(10), 2);
+		return new StartupSequence(validator, migrations, Duration.ofSeconds(60));
+	}
+
+	@Bean
+	PipelineHealthIndicator pipelineHealthIndicator(UpdatePipeline pipeline, OutboundScheduler outbound,
+			UserTracker users) {
+		return new PipelineHealthIndicator(pipeline, outbound, users);
+	}
+
+	@Bean
+	OutboundMetrics outboundMetrics(OutboundScheduler outbound) {
+		return new OutboundMetrics(outbound);
+	}
+}

@@ -1,0 +1,59 @@
+package io.analytips.ops;
+
+import io.analytips.pipeline.QueueStats;
+import io.analytips.pipeline.UpdatePipeline;
+import io.analytips.pipeline.UserTracker;
+import io.analytips.telegram.OutboundScheduler;
+import io.analytips.telegram.OutboundStats;
+import io.analytips.telegram.SourceStatus;
+import reactor.core.publisher.Mono;
+
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
+
+/**
+ * The pipeline's health (part of readiness): DOWN while intake is not receiving (Telegram or the
+ * database failing, intake stopped, or the token rejected), with the queue, the outbound scheduler
+ * and the source's last error as details.
+ */
+final class PipelineHealthIndicator implements ReactiveHealthIndicator {
+
+	private final UpdatePipeline pipeline;
+
+	private final OutboundScheduler outbound;
+
+	private final UserTracker users;
+
+	PipelineHealthIndicator(UpdatePipeline pipeline, OutboundScheduler outbound, UserTracker users) {
+		this.pipeline = pipeline;
+		this.outbound = outbound;
+		this.users = users;
+	}
+
+	@Override
+	public Mono<Health> health() {
+		return Mono.fromSupplier(() -> {
+			SourceStatus source = pipeline.source().status();
+			QueueStats queue = pipeline.stats();
+			OutboundStats out = outbound.stats();
+			boolean up = pipeline.isRunning() && source.isHealthy() && !pipeline.inboxFailing()
+					&& users.unauthorizedError() == null;
+			Health.Builder health = up ? Health.up() : Health.down();
+			health.withDetail("intake", source.state().name().toLowerCase(java.util.Locale.ROOT))
+				.withDetail("intakeSince", source.since().toString())
+				.withDetail("inboxWritable", !pipeline.inboxFailing())
+				.withDetail("queue", java.util.Map.of("size", queue.size(), "capacity", queue.capacity(),
+						"utilisationPercent", queue.utilisationPercent(), "full", queue.full(), "inFlight",
+						queue.inFlight(), "rejected", queue.rejected()))
+				.withDetail("outbound", java.util.Map.of("pending", out.pending(), "pausedChats", out.pausedChats(),
+						"globalPaused", out.globalPaused()));
+			if (source.lastError() != null) {
+				health.withDetail("lastError", source.lastError());
+			}
+			if (users.unauthorizedError() != null) {
+				health.withDetail("telegram", "token rejected: " + users.unauthorizedError().getMessage());
+			}
+			return health.build();
+		});
+	}
+}

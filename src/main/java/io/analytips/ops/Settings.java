@@ -1,0 +1,33 @@
+package io.analytips.ops;
+
+import java.util.Map;
+
+/**
+ * The environment variables of DESIGN §6 and the Spring properties they set (see
+ * application.yml), so that a configuration error names the variable an operator sets.
+ */
+final class Settings {
+
+	private static final Map<String, String> ENVIRONMENT = Map.ofEntries(
+			Map.entry("analytips.telegram.bot-token", "TELEGRAM_BOT_TOKEN"),
+			Map.entry("analytips.telegram.api-url", "TELEGRAM_API_URL"),
+			Map.entry("analytips.telegram.mode", "TELEGRAM_MODE"),
+			Map.entry("analytips.telegram.webhook-url", "TELEGRAM_WEBHOOK_URL"),
+			Map.entry("analytips.telegram.webhook-secret", "TELEGRAM_WEBHOOK_SECRET"),
+			Map.entry("analytips.telegram.global-rate", "TELEGRAM_GLOBAL_RATE"),
+			Map.entry("analytips.database.url", "DATABASE_URL"),
+			Map.entry("analytips.bot.rate-limit", "BOT_RATE_LIMIT"),
+			Map.entry("analytips.bot.rate-window", "BOT_RATE_WINDOW"),
+			Map.entry("analytips.bot.queue-capacity", "BOT_QUEUE_CAPACITY"),
+			Map.entry("analytips.bot.concurrency", "BOT_CONCURRENCY"),
+			Map.entry("analytips.bot.shutdown-drain-timeout", "SHUTDOWN_DRAIN_TIMEOUT"),
+			Map.entry("server.port", "SERVER_PORT"));
+
+	private Settings() {
+	}
+
+	/** The environment variable behind a property, or the property itself when it has none. */
+	static String environmentName(String property) {
+		return ENVIRONMENT.getOrDefault(property, property);
+	}
+}

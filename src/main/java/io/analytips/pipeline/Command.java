@@ -1,0 +1,33 @@
+package io.analytips.pipeline;
+
+import java.util.Locale;
+
+/**
+ * A bot command parsed from a message: {@code /name@bot arguments}.
+ *
+ * @param name the command without slash or bot name, lower case
+ * @param arguments the rest of the text, trimmed (may be empty)
+ */
+public record Command(String name, String arguments) {
+
+	/** Commands longer than Telegram allows (32) are not commands. */
+	private static final int MAX_NAME = 32;
+
+	/** Parses a message text; null when it is not a command. */
+	public static Command parse(String text) {
+		if (text == null || text.length() < 2 || text.charAt(0) != '/') {
+			return null;
+		}
+		int end = 1;
+		while (end < text.length() && !Character.isWhitespace(text.charAt(end))) {
+			end++;
+		}
+		String token = text.substring(1, end);
+		int at = token.indexOf('@');
+		String name = at >= 0 ? token.substring(0, at) : token;
+		if (name.isEmpty() || name.length() > MAX_NAME) {
+			return null;
+		}
+		return new Command(name.toLowerCase(Locale.ROOT), text.substring(end).strip());
+	}
+}

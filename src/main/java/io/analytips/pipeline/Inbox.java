@@ -1,0 +1,38 @@
+package io.analytips.pipeline;
+
+import java.util.Map;
+
+import io.analytips.telegram.ReceivedUpdate;
+import io.analytips.telegram.UpdateStore;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The durable record of every update: stored before Telegram is told it was received
+ * ({@link #storeNew}, deduplicating by {@code update_id}), finished with exactly one
+ * {@link Outcome}, and replayed at start-up when a previous run ended before finishing it.
+ */
+public interface Inbox extends UpdateStore {
+
+	/**
+	 * Records an update's outcome (batched with others). Completes once it is durable; errors if
+	 * it could not be written, in which case the update stays unfinished and is replayed at the
+	 * next start. An update that already has an outcome keeps it.
+	 */
+	Mono<Void> finish(long updateId, Outcome outcome, String detail);
+
+	/** Updates stored without an outcome, oldest first. */
+	Flux<ReceivedUpdate> unfinished();
+
+	/** Rows per outcome ({@code pending} for unfinished ones). */
+	Mono<Map<String, Long>> counts();
+
+	/** Deletes finished updates older than {@code age}; emits how many. */
+	Mono<Long> purgeFinishedOlderThan(java.time.Duration age);
+
+	/** Writes everything queued, then refuses new writes. */
+	Mono<Void> close();
+
+	/** Whether the last write failed (the database is unreachable); cleared by the next success. */
+	boolean isFailing();
+}

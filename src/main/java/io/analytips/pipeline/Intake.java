@@ -1,0 +1,128 @@
+package io.analytips.pipeline;
+
+import java.util.Set;
+import java.util.function.Function;
+
+import io.analytips.common.OncePerPeriod;
+import io.analytips.telegram.Html;
+import io.analytips.telegram.OutboundScheduler;
+import io.analytips.telegram.ReceivedUpdate;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Admission: turns stored updates into contexts for the dispatcher. Unreadable updates (already
+ * stored as {@code invalid}) and kinds no handler takes are finished at once; each sender is
+ * recorded in {@code users}; messages and callback queries go through the per-user rate limit.
+ * A limited user gets one notice per window, a limited callback query always an alert. Also
+ * answers the updates the bounded buffer rejects ({@link #reject}).
+ */
+final class Intake implements Function<Flux<ReceivedUpdate>, Flux<UpdateContext>> {
+
+	/** Update kinds the pipeline admits; the bot asks Telegram only for these. */
+	private static final Set<String> HANDLED = Set.of("message", "callback_query", "my_chat_member");
+
+	/** Update kinds counted by the per-user rate limit. */
+	private static final Set<String> LIMITED = Set.of("message", "callback_query");
+
+	private final Inbox inbox;
+
+	private final UserRateLimiter limiter;
+
+	private final OncePerPeriod<Long> overloadNotices;
+
+	private final OutboundScheduler outbound;
+
+	private final Notices notices;
+
+	private final UserTracker users;
+
+	private final Background background;
+
+	private final PipelineMetrics metrics;
+
+	Intake(Inbox inbox, UserRateLimiter limiter, OncePerPeriod<Long> overloadNotices, OutboundScheduler outbound,
+			Notices notices, UserTracker users, Background background, PipelineMetrics metrics) {
+		this.inbox = inbox;
+		this.limiter = limiter;
+		this.overloadNotices = overloadNotices;
+		this.outbound = outbound;
+		this.notices = notices;
+		this.users = users;
+		this.background = background;
+		this.metrics = metrics;
+	}
+
+	@Override
+	public Flux<UpdateContext> apply(Flux<ReceivedUpdate> updates) {
+		return updates.handle((received, sink) -> {
+			UpdateContext context = admissible(received);
+			if (context == null) {
+				return;
+			}
+			metrics.received();
+			background.run("record user", users.seen(context.user()));
+			if (LIMITED.contains(context.kind())) {
+				UserRateLimiter.Decision decision = limiter.acquire(context.rateKey());
+				if (!decision.allowed()) {
+					limited(context, decision);
+					return;
+				}
+			}
+			sink.next(context);
+		});
+	}
+
+	/** A replayed update skips the rate limit: it was admitted before the restart. */
+	UpdateContext replayed(ReceivedUpdate received) {
+		UpdateContext context = admissible(received);
+		if (context != null) {
+			metrics.replayed();
+		}
+		return context;
+	}
+
+	/** The context of a usable update; null (and the update finished) otherwise. */
+	private UpdateContext admissible(ReceivedUpdate received) {
+		if (!received.isValid()) {
+			// Stored with its outcome already (see PostgresInbox.row): nothing to write.
+			metrics.finished(Outcome.INVALID);
+			return null;
+		}
+		String kind = received.update().kind();
+		UpdateContext context = HANDLED.contains(kind) ? new UpdateContext(received, outbound) : null;
+		if (context == null || context.rateKey() == null) {
+			String detail = context == null ? "unsupported update kind: " + kind : "no sender and no chat";
+			finish(received.updateId(), Outcome.INVALID, detail);
+			return null;
+		}
+		return context;
+	}
+
+	private void limited(UpdateContext context, UserRateLimiter.Decision decision) {
+		boolean notify = decision.verdict() == UserRateLimiter.Verdict.LIMITED_NOTIFY;
+		String text = notices.rateLimited(context.locale(), decision.retryIn());
+		Mono<?> notice = context.isCallback() ? context.answerCallback(text, true)
+				: notify ? context.reply(Html.escape(text)) : Mono.empty();
+		background.run("rate-limit notice", notice.onErrorResume(error -> Mono.empty())
+			.then(Mono.defer(() -> inbox.finish(context.updateId(), Outcome.RATE_LIMITED, notify ? "notified" : "silent"))));
+		metrics.finished(Outcome.RATE_LIMITED);
+	}
+
+	/** Answers an update the buffer had no room for and finishes it {@code rejected}. */
+	void reject(UpdateContext context) {
+		Long key = context.rateKey();
+		boolean notify = context.isCallback() || overloadNotices.tryAcquire(key);
+		String text = notices.overloaded(context.locale());
+		Mono<?> notice = !notify ? Mono.empty()
+				: context.isCallback() ? context.answerCallback(text, true) : context.reply(Html.escape(text));
+		background.run("overload notice", notice.onErrorResume(error -> Mono.empty())
+			.then(Mono.defer(() -> inbox.finish(context.updateId(), Outcome.REJECTED, notify ? "notified" : "silent"))));
+		metrics.finished(Outcome.REJECTED);
+	}
+
+	private void finish(long updateId, Outcome outcome, String detail) {
+		background.run("finish " + updateId, inbox.finish(updateId, outcome, detail));
+		metrics.finished(outcome);
+	}
+}

@@ -1,0 +1,21 @@
+package io.analytips.pipeline;
+
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * The texts the pipeline itself sends, in the user's language, as plain text (the pipeline
+ * escapes them for messages and uses them as they are in callback alerts). Implemented
+ * by the bot, which owns the message bundles.
+ */
+public interface Notices {
+
+	/** The reply to an update rejected because the buffer is full. */
+	String overloaded(Locale locale);
+
+	/** The notice to a user over the per-user rate limit. */
+	String rateLimited(Locale locale, Duration retryIn);
+
+	/** The short reply when a handler failed or timed out. */
+	String failed(Locale locale);
+}

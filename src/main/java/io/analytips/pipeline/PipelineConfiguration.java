@@ -1,0 +1,45 @@
+package io.analytips.pipeline;
+
+import java.time.Clock;
+import java.time.Duration;
+
+import io.analytips.store.InboxRepository;
+import io.analytips.store.UserRepository;
+import io.analytips.telegram.OutboundScheduler;
+import io.analytips.telegram.UpdateSource;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Wires the pipeline from its settings, the transport, the store and the bot's handlers. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(PipelineProperties.class)
+class PipelineConfiguration {
+
+	@Bean
+	Inbox inbox(PipelineProperties properties, ObjectProvider<InboxRepository> repository) {
+		return properties.inbox() == PipelineProperties.InboxKind.MEMORY ? new MemoryInbox()
+				: new PostgresInbox(repository.getObject(), Duration.ofSeconds(5), Duration.ofSeconds(30));
+	}
+
+	@Bean
+	UserTracker userTracker(UserRepository users) {
+		return new UserTracker(users);
+	}
+
+	@Bean
+	PipelineMetrics pipelineMetrics(MeterRegistry registry) {
+		return new PipelineMetrics(registry);
+	}
+
+	@Bean
+	UpdatePipeline updatePipeline(UpdateSource source, Inbox inbox, OutboundScheduler outbound,
+			ObjectProvider<Handler> handlers, Notices notices, UserTracker users, PipelineProperties properties,
+			PipelineMetrics metrics, Clock clock) {
+		return Pipelines.build(source, inbox, outbound, handlers.orderedStream().toList(), notices, users, properties,
+				metrics, clock);
+	}
+}

@@ -1,0 +1,50 @@
+package io.analytips.pipeline;
+
+import java.time.Duration;
+
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Update pipeline settings ({@code analytips.bot.*}; environment names in application.yml).
+ *
+ * @param rateLimit {@code BOT_RATE_LIMIT}: updates per user per window
+ * @param rateWindow {@code BOT_RATE_WINDOW}: the sliding window
+ * @param queueCapacity {@code BOT_QUEUE_CAPACITY}: the bounded buffer
+ * @param concurrency {@code BOT_CONCURRENCY}: updates in the dispatcher at once
+ * @param handlerTimeout the per-update timeout
+ * @param shutdownDrainTimeout {@code SHUTDOWN_DRAIN_TIMEOUT}: how long a stop waits for the buffer and in-flight updates
+ * @param overloadNoticeInterval at most one overload notice per user per this interval
+ * @param inbox where the inbox lives ({@code memory} only to measure its cost)
+ * @param inboxRetention how long finished inbox rows are kept (at least a day: Telegram redelivers for 24 h)
+ */
+@Validated
+@ConfigurationProperties("analytips.bot")
+public record PipelineProperties(@Min(1) int rateLimit, @NotNull Duration rateWindow, @Min(1) int queueCapacity,
+		@Min(1) int concurrency, @NotNull Duration handlerTimeout, @NotNull Duration shutdownDrainTimeout,
+		@NotNull Duration overloadNoticeInterval, @NotNull InboxKind inbox, @NotNull Duration inboxRetention) {
+
+	/** Where the inbox lives. */
+	public enum InboxKind {
+		POSTGRES, MEMORY
+	}
+
+	public PipelineProperties {
+		if (rateWindow != null && (rateWindow.isNegative() || rateWindow.isZero())) {
+			throw new IllegalArgumentException("BOT_RATE_WINDOW must be positive");
+		}
+		if (handlerTimeout != null && (handlerTimeout.isNegative() || handlerTimeout.isZero())) {
+			throw new IllegalArgumentException("analytips.bot.handler-timeout must be positive");
+		}
+		if (shutdownDrainTimeout != null && shutdownDrainTimeout.isNegative()) {
+			throw new IllegalArgumentException("SHUTDOWN_DRAIN_TIMEOUT must not be negative");
+		}
+		if (inboxRetention != null && inboxRetention.compareTo(Duration.ofDays(1)) < 0) {
+			throw new IllegalArgumentException(
+					"analytips.bot.inbox-retention must be at least 1 day (Telegram redelivers for 24 h)");
+		}
+	}
+}

@@ -1,0 +1,27 @@
+package io.analytips.pipeline;
+
+import java.time.Clock;
+import java.util.List;
+
+import io.analytips.common.OncePerPeriod;
+import io.analytips.telegram.OutboundScheduler;
+import io.analytips.telegram.UpdateSource;
+
+/** Assembles an {@link UpdatePipeline} from its parts; used by the Spring configuration and by tests. */
+public final class Pipelines {
+
+	private Pipelines() {
+	}
+
+	public static UpdatePipeline build(UpdateSource source, Inbox inbox, OutboundScheduler outbound,
+			List<Handler> handlers, Notices notices, UserTracker users, PipelineProperties properties,
+			PipelineMetrics metrics, Clock clock) {
+		Background background = new Background();
+		UserRateLimiter limiter = new UserRateLimiter(properties.rateLimit(), properties.rateWindow(), clock);
+		OncePerPeriod<Long> overloadNotices = new OncePerPeriod<>(properties.overloadNoticeInterval(), clock);
+		Intake intake = new Intake(inbox, limiter, overloadNotices, outbound, notices, users, background, metrics);
+		Dispatcher dispatcher = new Dispatcher(handlers, inbox, notices, properties.handlerTimeout(),
+				properties.concurrency(), metrics);
+		return new UpdatePipeline(source, inbox, intake, dispatcher, users, background, properties, metrics);
+	}
+}

@@ -1,0 +1,120 @@
+package io.analytips.pipeline;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.analytips.store.BatchWriter;
+import io.analytips.store.InboxFinish;
+import io.analytips.store.InboxRepository;
+import io.analytips.store.InboxRow;
+import io.analytips.telegram.ReceivedUpdate;
+import io.analytips.telegram.model.Chat;
+import io.analytips.telegram.model.User;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The inbox in PostgreSQL. Inserts and outcomes are group-committed ({@link BatchWriter}): many
+ * webhook requests or finished updates share one statement, so the inbox does not cap throughput.
+ */
+public class PostgresInbox implements Inbox {
+
+	private static final int MAX_BATCH = 500;
+
+	private static final Duration LINGER = Duration.ofMillis(2);
+
+	private final InboxRepository repository;
+
+	private final BatchWriter<InboxRow, Boolean> inserts;
+
+	private final BatchWriter<InboxFinish, Boolean> finishes;
+
+	private volatile boolean failing;
+
+	/**
+	 * @param storeRetry how long an insert is retried before the source is told it failed (it then
+	 * retries by itself, without confirming anything)
+	 * @param finishRetry how long an outcome write is retried before it is given up (the update is then replayed at the next start)
+	 */
+	public PostgresInbox(InboxRepository repository, Duration storeRetry, Duration finishRetry) {
+		this.repository = repository;
+		this.inserts = new BatchWriter<>("inbox insert", MAX_BATCH, LINGER, storeRetry, this::insert);
+		this.finishes = new BatchWriter<>("inbox outcome", MAX_BATCH, LINGER, finishRetry, this::finishAll);
+	}
+
+	@Override
+	public Mono<List<ReceivedUpdate>> storeNew(List<ReceivedUpdate> batch) {
+		return Flux.fromIterable(batch)
+			.flatMapSequential(update -> inserts.submit(row(update)).map(isNew -> isNew ? List.of(update) : List.<ReceivedUpdate>of()))
+			.concatMapIterable(list -> list)
+			.collectList()
+			.doOnSuccess(ok -> failing = false)
+			.doOnError(error -> failing = true);
+	}
+
+	@Override
+	public Mono<Void> finish(long updateId, Outcome outcome, String detail) {
+		return finishes.submit(new InboxFinish(updateId, outcome.code(), shorten(detail)))
+			.doOnSuccess(ok -> failing = false)
+			.doOnError(error -> failing = true)
+			.then();
+	}
+
+	@Override
+	public Flux<ReceivedUpdate> unfinished() {
+		return repository.unfinished(MAX_BATCH).map(stored -> ReceivedUpdate.parse(stored.updateId(), stored.payload()));
+	}
+
+	@Override
+	public Mono<Map<String, Long>> counts() {
+		return repository.countByOutcome();
+	}
+
+	@Override
+	public Mono<Long> purgeFinishedOlderThan(Duration age) {
+		return repository.purgeFinishedOlderThan(age);
+	}
+
+	@Override
+	public Mono<Void> close() {
+		return Mono.when(inserts.close(), finishes.close());
+	}
+
+	@Override
+	public boolean isFailing() {
+		return failing;
+	}
+
+	/** One statement for the batch; only the first row of an id seen twice in a batch counts as new. */
+	private Mono<List<Boolean>> insert(List<InboxRow> rows) {
+		return repository.insertNew(rows).map(inserted -> {
+			Set<Long> unclaimed = new HashSet<>(inserted);
+			List<Boolean> results = new ArrayList<>(rows.size());
+			rows.forEach(row -> results.add(unclaimed.remove(row.updateId())));
+			return results;
+		});
+	}
+
+	private Mono<List<Boolean>> finishAll(List<InboxFinish> rows) {
+		return repository.finish(rows).map(changed -> rows.stream().map(row -> Boolean.TRUE).toList());
+	}
+
+	static InboxRow row(ReceivedUpdate received) {
+		if (!received.isValid()) {
+			return new InboxRow(received.updateId(), "invalid", null, null, received.json(), Outcome.INVALID.code(),
+					shorten(received.problem()));
+		}
+		Chat chat = received.update().chat();
+		User user = received.update().user();
+		return new InboxRow(received.updateId(), received.update().kind(), chat == null ? null : chat.id(),
+				user == null ? null : user.id(), received.json(), null, null);
+	}
+
+	private static String shorten(String detail) {
+		return detail == null || detail.length() <= 500 ? detail : detail.substring(0, 500);
+	}
+}

@@ -1,0 +1,146 @@
+package io.analytips.pipeline;
+
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import io.analytips.telegram.OutboundScheduler;
+import io.analytips.telegram.ReceivedUpdate;
+import io.analytips.telegram.model.AnswerCallbackQuery;
+import io.analytips.telegram.model.Chat;
+import io.analytips.telegram.model.InlineKeyboardMarkup;
+import io.analytips.telegram.model.Message;
+import io.analytips.telegram.model.SendMessage;
+import io.analytips.telegram.model.Update;
+import io.analytips.telegram.model.User;
+import reactor.core.publisher.Mono;
+
+/**
+ * Everything a {@link Handler} needs about one update: the update, who sent it, in which chat
+ * and language, and replies that go through the {@link OutboundScheduler}. One instance per
+ * update; handlers of one chat never run concurrently.
+ */
+public final class UpdateContext {
+
+	/** The default language (Portuguese, Brazil). */
+	public static final Locale DEFAULT_LOCALE = Locale.forLanguageTag("pt-BR");
+
+	private final ReceivedUpdate received;
+
+	private final OutboundScheduler outbound;
+
+	private final Locale locale;
+
+	private final AtomicBoolean callbackAnswered = new AtomicBoolean();
+
+	UpdateContext(ReceivedUpdate received, OutboundScheduler outbound) {
+		this.received = received;
+		this.outbound = outbound;
+		User user = received.update().user();
+		this.locale = localeOf(user == null ? null : user.languageCode());
+	}
+
+	/** English for {@code en*} clients, Portuguese (Brazil) for everyone else. */
+	static Locale localeOf(String languageCode) {
+		return languageCode != null && languageCode.toLowerCase(Locale.ROOT).startsWith("en") ? Locale.ENGLISH
+				: DEFAULT_LOCALE;
+	}
+
+	public long updateId() {
+		return received.updateId();
+	}
+
+	public Update update() {
+		return received.update();
+	}
+
+	ReceivedUpdate received() {
+		return received;
+	}
+
+	/** {@code message}, {@code callback_query}, {@code my_chat_member}, ... */
+	public String kind() {
+		return update().kind();
+	}
+
+	public Locale locale() {
+		return locale;
+	}
+
+	/** The sender, or null (channel posts, anonymous admins). */
+	public User user() {
+		return update().user();
+	}
+
+	/** The chat, or null (a callback from an inline-mode message). */
+	public Chat chat() {
+		return update().chat();
+	}
+
+	/** The chat id, else the sender's id (where a private reply would go). */
+	public Long chatId() {
+		Chat chat = chat();
+		if (chat != null) {
+			return chat.id();
+		}
+		User user = user();
+		return user == null ? null : user.id();
+	}
+
+	/** Whose rate limit the update counts against: the sender, else the chat. */
+	Long rateKey() {
+		User user = user();
+		return user != null ? Long.valueOf(user.id()) : chatId();
+	}
+
+	/** A message's text, or null. */
+	public String text() {
+		return update().message() == null ? null : update().message().text();
+	}
+
+	/** The command in a message's text, or null. */
+	public Command command() {
+		return Command.parse(text());
+	}
+
+	public boolean isCallback() {
+		return update().callbackQuery() != null;
+	}
+
+	/** A callback query's data, or null. */
+	public String callbackData() {
+		return isCallback() ? update().callbackQuery().data() : null;
+	}
+
+	/** Sends an HTML message (the caller escapes what it did not write) to this chat. */
+	public Mono<Message> reply(String html) {
+		return reply(html, null);
+	}
+
+	/** Sends an HTML message with an inline keyboard to this chat; empty when there is no chat to answer. */
+	public Mono<Message> reply(String html, InlineKeyboardMarkup keyboard) {
+		Long chatId = chatId();
+		return chatId == null ? Mono.empty() : outbound.sendMessage(SendMessage.html(chatId, html, keyboard));
+	}
+
+	/**
+	 * Answers the callback query (once; later calls do nothing). Plain text, at most 200 characters;
+	 * {@code alert} shows a modal instead of a toast.
+	 */
+	public Mono<Void> answerCallback(String text, boolean alert) {
+		if (!isCallback() || !callbackAnswered.compareAndSet(false, true)) {
+			return Mono.empty();
+		}
+		return outbound.answerCallbackQuery(
+				new AnswerCallbackQuery(update().callbackQuery().id(), text, alert ? Boolean.TRUE : null));
+	}
+
+	/** The outbound scheduler, for handlers that edit messages or send documents. */
+	public OutboundScheduler outbound() {
+		return outbound;
+	}
+
+	/** Answers the callback query with nothing if no handler did, so the client's spinner stops. */
+	Mono<Void> ensureCallbackAnswered() {
+		return answerCallback(null, false).onErrorResume(error -> Mono.empty());
+	}
+}

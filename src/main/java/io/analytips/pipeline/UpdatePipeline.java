@@ -1,0 +1,231 @@
+package io.analytips.pipeline;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.analytips.telegram.UpdateSource;
+import io.micrometer.core.instrument.Gauge;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.Disposable;
+import reactor.core.Disposables;
+import reactor.core.publisher.BufferOverflowStrategy;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * The update pipeline, built once and subscribed once:
+ *
+ * <pre>
+ * inbox.unfinished() (replayed first)
+ *   then source.updates() → intake (users, rate limit) → onBackpressureBuffer(capacity, reject)
+ * → dispatcher (per-chat order, bounded concurrency, error boundary) → inbox.finish
+ * </pre>
+ *
+ * Stopping (SIGTERM) closes intake at once, drains the buffer and the updates in flight until
+ * {@code shutdownDrainTimeout} (or {@link #abortDrain()}), leaves whatever is unfinished in the
+ * inbox for the next start, confirms the offset to Telegram and flushes the inbox writes.
+ */
+public class UpdatePipeline implements SmartLifecycle {
+
+	/** Starts after everything else, stops first (before the web server stops). */
+	public static final int PHASE = Integer.MAX_VALUE - 100;
+
+	private static final Logger log = LoggerFactory.getLogger(UpdatePipeline.class);
+
+	private static final Duration PURGE_EVERY = Duration.ofHours(1);
+
+	private final UpdateSource source;
+
+	private final Inbox inbox;
+
+	private final Intake intake;
+
+	private final Dispatcher dispatcher;
+
+	private final UserTracker users;
+
+	private final Background background;
+
+	private final PipelineProperties properties;
+
+	private final AtomicInteger queued = new AtomicInteger();
+
+	private final AtomicLong rejected = new AtomicLong();
+
+	private final AtomicInteger peak = new AtomicInteger();
+
+	private volatile Disposable.Composite running = Disposables.composite();
+
+	private volatile Sinks.Empty<Void> stopIntake;
+
+	private volatile Sinks.Empty<Void> abort;
+
+	private volatile Sinks.Empty<Void> drained;
+
+	private volatile boolean started;
+
+	UpdatePipeline(UpdateSource source, Inbox inbox, Intake intake, Dispatcher dispatcher, UserTracker users,
+			Background background, PipelineProperties properties, PipelineMetrics metrics) {
+		this.source = source;
+		this.inbox = inbox;
+		this.intake = intake;
+		this.dispatcher = dispatcher;
+		this.users = users;
+		this.background = background;
+		this.properties = properties;
+		Gauge.builder("analytips.queue.size", queued, AtomicInteger::get)
+			.description("Updates waiting in the bounded buffer")
+			.register(metrics.registry());
+		Gauge.builder("analytips.queue.capacity", properties, PipelineProperties::queueCapacity)
+			.register(metrics.registry());
+		Gauge.builder("analytips.queue.utilisation", this, pipeline -> pipeline.stats().utilisationPercent())
+			.baseUnit("percent")
+			.register(metrics.registry());
+		Gauge.builder("analytips.dispatcher.in_flight", dispatcher, Dispatcher::inFlight)
+			.register(metrics.registry());
+	}
+
+	@Override
+	public synchronized void start() {
+		if (started) {
+			return;
+		}
+		stopIntake = Sinks.empty();
+		abort = Sinks.empty();
+		drained = Sinks.empty();
+		running = Disposables.composite();
+		Mono<Void> stop = stopIntake.asMono();
+		Flux<UpdateContext> replay = inbox.unfinished()
+			.takeUntilOther(stop)
+			.onErrorResume(error -> {
+				log.error("Could not read unfinished updates; they stay in the inbox: {}", error.toString());
+				return Flux.empty();
+			})
+			.mapNotNull(intake::replayed);
+		Flux<UpdateContext> live = source.updates()
+			.takeUntilOther(stop)
+			.onErrorResume(error -> Flux.empty()) // fatal: the source reports it in its status
+			.transform(intake)
+			.doOnNext(this::entering)
+			.onBackpressureBuffer(properties.queueCapacity(), this::overflow, BufferOverflowStrategy.DROP_LATEST)
+			.doOnNext(context -> queued.decrementAndGet());
+		running.add(Flux.concat(replay, live)
+			.transform(dispatcher)
+			.subscribe(null, error -> log.error("Pipeline ended by an error (a bug: no error should reach here)", error),
+					() -> drained.tryEmitEmpty()));
+		running.add(Flux.interval(PURGE_EVERY, PURGE_EVERY)
+			.concatMap(tick -> inbox.purgeFinishedOlderThan(properties.inboxRetention()).onErrorResume(e -> Mono.empty()))
+			.subscribe(purged -> log.debug("Purged {} finished inbox rows", purged)));
+		started = true;
+		log.info("Update pipeline started (buffer {}, concurrency {}, rate limit {} per {})",
+				properties.queueCapacity(), properties.concurrency(), properties.rateLimit(), properties.rateWindow());
+	}
+
+	/**
+	 * Counts an update about to enter the buffer. The peak is taken before the increment: the
+	 * count then reflects the buffer after the previous offer (accepted or dropped), never the
+	 * instant in between.
+	 */
+	private void entering(UpdateContext context) {
+		peak.accumulateAndGet(queued.get(), Math::max);
+		queued.incrementAndGet();
+	}
+
+	private void overflow(UpdateContext context) {
+		queued.decrementAndGet();
+		rejected.incrementAndGet();
+		intake.reject(context);
+	}
+
+	/** Stops without a deadline callback; blocks nobody. Prefer {@link #stop(Runnable)}. */
+	@Override
+	public void stop() {
+		stop(() -> {
+		});
+	}
+
+	/**
+	 * Closes intake, drains until the deadline, confirms the offset, flushes the inbox; then runs
+	 * {@code callback}. Never throws; failures are logged and leave updates in the inbox.
+	 */
+	@Override
+	public synchronized void stop(Runnable callback) {
+		if (!started) {
+			callback.run();
+			return;
+		}
+		started = false;
+		log.info("Stopping intake; draining {} buffered and {} in-flight updates (deadline {})", queued.get(),
+				dispatcher.inFlight(), properties.shutdownDrainTimeout());
+		stopIntake.tryEmitEmpty();
+		Disposable.Composite subscriptions = running;
+		Mono<Void> deadline = Mono.firstWithSignal(Mono.delay(properties.shutdownDrainTimeout()).then(), abort.asMono())
+			.then(Mono.fromRunnable(() -> {
+				log.warn("Drain ended early with {} buffered and {} in-flight updates; they stay in the inbox for the next start",
+						queued.get(), dispatcher.inFlight());
+				subscriptions.dispose();
+			}));
+		drained.asMono()
+			.then(background.idle())
+			.or(deadline)
+			.then(source.confirmReceived())
+			.then(Mono.when(inbox.close(), users.close()))
+			.onErrorResume(error -> {
+				log.warn("Stop finished with an error: {}", error.toString());
+				return Mono.empty();
+			})
+			.doFinally(signal -> {
+				subscriptions.dispose();
+				log.info("Update pipeline stopped");
+				callback.run();
+			})
+			.subscribe();
+	}
+
+	/** Ends the drain now (a second SIGTERM): what is unfinished stays in the inbox. */
+	public void abortDrain() {
+		Sinks.Empty<Void> current = abort;
+		if (current != null) {
+			current.tryEmitEmpty();
+		}
+	}
+
+	/** Disposes everything at once, as a crash would (for tests): nothing is drained or confirmed. */
+	public synchronized void kill() {
+		started = false;
+		running.dispose();
+	}
+
+	@Override
+	public boolean isRunning() {
+		return started;
+	}
+
+	@Override
+	public int getPhase() {
+		return PHASE;
+	}
+
+	/** The bounded buffer right now. */
+	public QueueStats stats() {
+		// The counter runs one ahead for an instant while an update that will overflow is offered.
+		int size = Math.min(queued.get(), properties.queueCapacity());
+		return new QueueStats(size, properties.queueCapacity(), dispatcher.inFlight(), rejected.get(),
+				Math.max(peak.get(), size));
+	}
+
+	/** The update source, for health. */
+	public UpdateSource source() {
+		return source;
+	}
+
+	/** Whether the inbox's last write failed. */
+	public boolean inboxFailing() {
+		return inbox.isFailing();
+	}
+}

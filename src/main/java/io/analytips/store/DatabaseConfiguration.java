@@ -1,0 +1,45 @@
+package io.analytips.store;
+
+import io.r2dbc.pool.ConnectionPool;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.r2dbc.core.DatabaseClient;
+
+/** The pooled R2DBC connection factory over {@link DatabaseServer}, and the repositories. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(DatabaseProperties.class)
+class DatabaseConfiguration {
+
+	@Bean
+	DatabaseServer databaseServer(DatabaseProperties properties) {
+		return DatabaseServer.from(properties);
+	}
+
+	@Bean(destroyMethod = "dispose")
+	ConnectionPool connectionFactory(DatabaseServer server, DatabaseProperties properties) {
+		return ConnectionPools.create(server.url(), properties.poolMaxSize(), properties.connectTimeout(),
+				properties.acquireTimeout());
+	}
+
+	@Bean
+	DatabaseClient databaseClient(ConnectionPool connectionFactory) {
+		return DatabaseClient.create(connectionFactory);
+	}
+
+	@Bean
+	Migrations migrations(DatabaseServer server) {
+		return new Migrations(server.url());
+	}
+
+	@Bean
+	InboxRepository inboxRepository(DatabaseClient client) {
+		return new InboxRepository(client);
+	}
+
+	@Bean
+	UserRepository userRepository(DatabaseClient client) {
+		return new UserRepository(client);
+	}
+}

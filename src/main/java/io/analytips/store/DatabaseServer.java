@@ -1,0 +1,118 @@
+package io.analytips.store;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.DisposableBean;
+
+/**
+ * The database in use: the one {@code DATABASE_URL} names, or an embedded PostgreSQL (real
+ * binaries, io.zonky.test) keeping its data under {@code ./data/} so it survives restarts.
+ * Starting the embedded server blocks; it happens once, on the main thread, while the context starts.
+ */
+public final class DatabaseServer implements DisposableBean {
+
+	private static final Logger log = LoggerFactory.getLogger(DatabaseServer.class);
+
+	private final DatabaseUrl url;
+
+	private final EmbeddedPostgres embedded;
+
+	private DatabaseServer(DatabaseUrl url, EmbeddedPostgres embedded) {
+		this.url = url;
+		this.embedded = embedded;
+	}
+
+	/** Resolves the database from the settings, starting the embedded server when no URL is set. */
+	public static DatabaseServer from(DatabaseProperties properties) {
+		if (properties.isExternal()) {
+			return new DatabaseServer(DatabaseUrl.parse(properties.url()), null);
+		}
+		return embedded(properties.embeddedDirectory());
+	}
+
+	/** Starts (or restarts, keeping its data) an embedded PostgreSQL in {@code directory}. */
+	public static DatabaseServer embedded(Path directory) {
+		try {
+			Path absolute = directory.toAbsolutePath().normalize();
+			Files.createDirectories(absolute);
+			stopOrphan(absolute);
+			EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+				.setDataDirectory(absolute)
+				.setCleanDataDirectory(false)
+				.setServerConfig("max_connections", "200")
+				.start();
+			DatabaseUrl url = new DatabaseUrl("localhost", postgres.getPort(), "postgres", "postgres", null, null);
+			log.info("Embedded PostgreSQL started on port {} with data in {} (set DATABASE_URL to use your own)",
+					postgres.getPort(), absolute);
+			return new DatabaseServer(url, postgres);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("could not start the embedded PostgreSQL in " + directory, ex);
+		}
+	}
+
+	/**
+	 * A previous run killed without a chance to clean up (SIGKILL, power loss) leaves its embedded
+	 * server running on the same data; stop it (fast shutdown: it has no clients left) so this run
+	 * can start one. Blocks for a few seconds at most, on the main thread, at start-up.
+	 */
+	private static void stopOrphan(Path dataDirectory) throws IOException {
+		Path pidFile = dataDirectory.resolve("postmaster.pid");
+		if (!Files.isRegularFile(pidFile)) {
+			return;
+		}
+		List<String> lines = Files.readAllLines(pidFile);
+		if (lines.size() < 2 || !Path.of(lines.get(1).strip()).toAbsolutePath().normalize().equals(dataDirectory)) {
+			return;
+		}
+		Optional<ProcessHandle> orphan = ProcessHandle.of(Long.parseLong(lines.get(0).strip()))
+			.filter(ProcessHandle::isAlive)
+			.filter(process -> process.info().command().map(command -> command.contains("postgres")).orElse(false));
+		if (orphan.isPresent()) {
+			log.warn("Stopping the embedded PostgreSQL (pid {}) left running by a previous run", orphan.get().pid());
+			orphan.get().destroy();
+			try {
+				orphan.get().onExit().get(15, TimeUnit.SECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			catch (ExecutionException | TimeoutException ex) {
+				orphan.get().destroyForcibly();
+			}
+		}
+	}
+
+	/** A server that is already running elsewhere. */
+	public static DatabaseServer external(DatabaseUrl url) {
+		return new DatabaseServer(url, null);
+	}
+
+	public DatabaseUrl url() {
+		return url;
+	}
+
+	public boolean isEmbedded() {
+		return embedded != null;
+	}
+
+	@Override
+	public void destroy() throws IOException {
+		if (embedded != null) {
+			embedded.close();
+			log.info("Embedded PostgreSQL stopped");
+		}
+	}
+}

@@ -1,0 +1,131 @@
+package io.analytips.store;
+
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.r2dbc.core.DatabaseClient;
+
+/**
+ * The {@code inbox} table: one row per update ever received, with its outcome once finished.
+ * Every write is one statement per batch ({@code unnest} over arrays).
+ */
+public class InboxRepository {
+
+	private static final String INSERT = """
+			insert into inbox (update_id, kind, chat_id, user_id, payload, outcome, detail, finished_at)
+			select u.id, u.kind, u.chat_id, u.user_id, u.payload, u.outcome, u.detail,
+			       case when u.outcome is null then null else now() end
+			from unnest($1::bigint[], $2::text[], $3::bigint[], $4::bigint[], $5::text[], $6::text[], $7::text[])
+			     as u(id, kind, chat_id, user_id, payload, outcome, detail)
+			on conflict (update_id) do nothing
+			returning update_id""";
+
+	private static final String FINISH = """
+			update inbox i set outcome = u.outcome, detail = u.detail, finished_at = now()
+			from unnest($1::bigint[], $2::text[], $3::text[]) as u(id, outcome, detail)
+			where i.update_id = u.id and i.outcome is null""";
+
+	private static final String UNFINISHED = """
+			select update_id, payload from inbox
+			where outcome is null and update_id > $1
+			order by update_id limit $2""";
+
+	private final DatabaseClient db;
+
+	public InboxRepository(DatabaseClient db) {
+		this.db = db;
+	}
+
+	/** Inserts the rows not already present; emits the ids actually inserted. */
+	public Mono<Set<Long>> insertNew(List<InboxRow> rows) {
+		if (rows.isEmpty()) {
+			return Mono.just(Set.of());
+		}
+		int n = rows.size();
+		Long[] ids = new Long[n];
+		String[] kinds = new String[n];
+		Long[] chats = new Long[n];
+		Long[] users = new Long[n];
+		String[] payloads = new String[n];
+		String[] outcomes = new String[n];
+		String[] details = new String[n];
+		for (int i = 0; i < n; i++) {
+			InboxRow row = rows.get(i);
+			ids[i] = row.updateId();
+			kinds[i] = row.kind();
+			chats[i] = row.chatId();
+			users[i] = row.userId();
+			payloads[i] = row.payload();
+			outcomes[i] = row.outcome();
+			details[i] = row.detail();
+		}
+		return db.sql(INSERT)
+			.bind(0, ids)
+			.bind(1, kinds)
+			.bind(2, chats)
+			.bind(3, users)
+			.bind(4, payloads)
+			.bind(5, outcomes)
+			.bind(6, details)
+			.map(row -> row.get(0, Long.class))
+			.all()
+			.collect(HashSet<Long>::new, Set::add)
+			.map(Set::copyOf);
+	}
+
+	/** Records outcomes; an update that already has one keeps it. Emits the number of rows changed. */
+	public Mono<Long> finish(List<InboxFinish> finishes) {
+		if (finishes.isEmpty()) {
+			return Mono.just(0L);
+		}
+		int n = finishes.size();
+		Long[] ids = new Long[n];
+		String[] outcomes = new String[n];
+		String[] details = new String[n];
+		for (int i = 0; i < n; i++) {
+			ids[i] = finishes.get(i).updateId();
+			outcomes[i] = finishes.get(i).outcome();
+			details[i] = finishes.get(i).detail();
+		}
+		return db.sql(FINISH).bind(0, ids).bind(1, outcomes).bind(2, details).fetch().rowsUpdated();
+	}
+
+	/** Updates without an outcome, oldest first, in pages so no connection is held for long. */
+	public Flux<StoredUpdate> unfinished(int pageSize) {
+		return page(0, pageSize).expand(page -> page.size() < pageSize ? Mono.empty()
+				: page(page.get(page.size() - 1).updateId(), pageSize))
+			.concatMapIterable(page -> page);
+	}
+
+	private Mono<List<StoredUpdate>> page(long afterId, int size) {
+		return db.sql(UNFINISHED)
+			.bind(0, afterId)
+			.bind(1, size)
+			.map(row -> new StoredUpdate(row.get("update_id", Long.class), row.get("payload", String.class)))
+			.all()
+			.collectList();
+	}
+
+	/** Deletes finished rows older than {@code age}; emits how many. Kept long enough to dedup redeliveries. */
+	public Mono<Long> purgeFinishedOlderThan(Duration age) {
+		return db.sql("delete from inbox where finished_at < now() - make_interval(secs => $1)")
+			.bind(0, (double) age.toSeconds())
+			.fetch()
+			.rowsUpdated();
+	}
+
+	/** Rows per outcome ({@code "pending"} for unfinished ones), for status pages and tests. */
+	public Mono<Map<String, Long>> countByOutcome() {
+		return db.sql("select coalesce(outcome, 'pending') as outcome, count(*) as n from inbox group by 1")
+			.map(row -> Map.entry(row.get("outcome", String.class), row.get("n", Long.class)))
+			.all()
+			.collectMap(Map.Entry::getKey, Map.Entry::getValue, TreeMap::new);
+	}
+}

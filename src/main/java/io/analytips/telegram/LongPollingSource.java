@@ -1,0 +1,84 @@
+package io.analytips.telegram;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+
+import io.analytips.telegram.model.GetUpdates;
+import io.analytips.telegram.model.Update;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Long polling as a {@link Flux}. Each cycle calls {@code getUpdates}, stores the batch in the
+ * {@link UpdateStore}, emits what is new, and only then moves the offset past the batch, so the
+ * next call confirms to Telegram only what is already stored. A failing call or store is retried
+ * with the same offset ({@link IntakeRetry}): nothing is confirmed and nothing is lost meanwhile.
+ * At start it removes any webhook (polling and a webhook are mutually exclusive).
+ */
+public class LongPollingSource implements UpdateSource {
+
+	private static final Logger log = LoggerFactory.getLogger(LongPollingSource.class);
+
+	private final TelegramClient client;
+
+	private final UpdateStore store;
+
+	private final TelegramProperties properties;
+
+	private final SourceState state;
+
+	/** The next offset to ask for: one past the last stored update; null until something is stored. */
+	private final AtomicReference<Long> offset = new AtomicReference<>();
+
+	public LongPollingSource(TelegramClient client, UpdateStore store, TelegramProperties properties, Clock clock) {
+		this.client = client;
+		this.store = store;
+		this.properties = properties;
+		this.state = new SourceState(clock, log);
+	}
+
+	@Override
+	public Flux<ReceivedUpdate> updates() {
+		Mono<Boolean> removeWebhook = client.deleteWebhook(false).retryWhen(IntakeRetry.policy(state));
+		return removeWebhook.thenMany(Mono.defer(this::pollOnce).retryWhen(IntakeRetry.policy(state)).repeat())
+			.concatMapIterable(batch -> batch)
+			.doOnError(state::failed)
+			.doFinally(signal -> state.idle());
+	}
+
+	private Mono<List<ReceivedUpdate>> pollOnce() {
+		int timeout = (int) properties.pollTimeout().toSeconds();
+		return client.getUpdates(new GetUpdates(offset.get(), properties.pollLimit(), timeout, Update.ALLOWED))
+			.flatMap(batch -> batch.isEmpty() ? Mono.just(batch) : store.storeNew(batch).doOnNext(fresh -> advance(batch)))
+			.doOnNext(stored -> state.receiving());
+	}
+
+	private void advance(List<ReceivedUpdate> batch) {
+		long next = batch.stream().mapToLong(ReceivedUpdate::updateId).max().getAsLong() + 1;
+		offset.set(next);
+	}
+
+	@Override
+	public Mono<Void> confirmReceived() {
+		Long next = offset.get();
+		if (next == null) {
+			return Mono.empty();
+		}
+		return client.getUpdates(new GetUpdates(next, 1, 0, Update.ALLOWED))
+			.doOnSuccess(ignored -> log.info("Confirmed received updates up to offset {}", next))
+			.onErrorResume(ex -> {
+				log.warn("Could not confirm offset {} (the next start re-reads and ignores those updates): {}", next,
+						ex.toString());
+				return Mono.empty();
+			})
+			.then();
+	}
+
+	@Override
+	public SourceStatus status() {
+		return state.get();
+	}
+}

@@ -1,0 +1,314 @@
+package io.analytips.telegram;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongFunction;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.analytips.common.Clocks;
+import io.analytips.common.SerialLanes;
+import io.analytips.telegram.model.AnswerCallbackQuery;
+import io.analytips.telegram.model.EditMessageText;
+import io.analytips.telegram.model.Message;
+import io.analytips.telegram.model.SendDocument;
+import io.analytips.telegram.model.SendMessage;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.TimeMeter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
+
+/**
+ * The one way out to Telegram. It enforces the flood limits (a global rate, about one message per
+ * second per chat with a small burst, 20 per minute per group), keeps each chat's messages in
+ * order, splits texts longer than 4096 characters, and retries by class of failure:
+ * <ul>
+ * <li>429 pauses only the scope that was limited (the chat; everything when several chats are
+ * limited at once) for the whole {@code retry_after}, then sends again;</li>
+ * <li>5xx and connection failures retry with backoff (1, 2, 4 s);</li>
+ * <li>a timeout (the request may have been executed) is retried only for idempotent calls;</li>
+ * <li>400 is never retried, except a group migration, which is re-sent to the new chat id;</li>
+ * <li>403 reports the chat as blocked, 401 reports the token as revoked.</li>
+ * </ul>
+ * The queue is bounded: past {@code capacity} pending calls, new ones fail at once with
+ * {@link OutboundOverflowException}. Every method is cold and emits on completion of its call.
+ */
+public class OutboundScheduler {
+
+	private static final Logger log = LoggerFactory.getLogger(OutboundScheduler.class);
+
+	private static final int MAX_THROTTLED_RETRIES = 10;
+
+	private static final int MAX_TRANSIENT_RETRIES = 3;
+
+	/** Distinct chats limited within a second that make a 429 look global. */
+	private static final int GLOBAL_429_CHATS = 3;
+
+	private final TelegramClient client;
+
+	private final TelegramProperties properties;
+
+	private final Clock clock;
+
+	private final OutboundListener listener;
+
+	private final Bucket global;
+
+	private final Cache<Long, ChatPace> chats;
+
+	private final Cache<Long, Boolean> recentlyThrottled;
+
+	private final SerialLanes<Long> lanes = new SerialLanes<>();
+
+	private final AtomicInteger pending = new AtomicInteger();
+
+	private final AtomicLong sent = new AtomicLong();
+
+	private final AtomicLong throttled = new AtomicLong();
+
+	private final AtomicLong failed = new AtomicLong();
+
+	private final AtomicLong refused = new AtomicLong();
+
+	private volatile long globalPausedUntil;
+
+	public OutboundScheduler(TelegramClient client, TelegramProperties properties, Clock clock,
+			OutboundListener listener) {
+		this.client = client;
+		this.properties = properties;
+		this.clock = clock;
+		this.listener = listener;
+		TimeMeter time = timeMeter(clock);
+		this.global = Bucket.builder()
+			.addLimit(limit -> limit.capacity(properties.globalRate()).refillGreedy(properties.globalRate(),
+					Duration.ofSeconds(1)))
+			.withCustomTimePrecision(time)
+			.build();
+		this.chats = Caffeine.newBuilder()
+			.expireAfterAccess(Duration.ofMinutes(10))
+			.ticker(Clocks.ticker(clock))
+			.executor(Runnable::run)
+			.build();
+		this.recentlyThrottled = Caffeine.newBuilder()
+			.expireAfterWrite(Duration.ofSeconds(1))
+			.ticker(Clocks.ticker(clock))
+			.executor(Runnable::run)
+			.build();
+	}
+
+	/**
+	 * Sends a message, split into several when longer than 4096 characters (the keyboard goes on the
+	 * last part). Emits the last message sent; errors with the {@link TelegramException} that ended
+	 * it. Parts are never interleaved with other messages to the same chat.
+	 */
+	public Mono<Message> sendMessage(SendMessage message) {
+		List<String> parts = TextSplitter.split(message.text());
+		ChatRef chat = new ChatRef(message.chatId());
+		return enqueue(chat, Flux.range(0, parts.size())
+			.concatMap(i -> paced(chat, true, false,
+					id -> client.sendMessage(message.withChatId(id)
+						.withText(parts.get(i), i == parts.size() - 1 ? message.replyMarkup() : null))))
+			.last());
+	}
+
+	/** Edits a message the bot sent. Emits the edited message; "message is not modified" completes empty. */
+	public Mono<Message> editMessageText(EditMessageText edit) {
+		ChatRef chat = new ChatRef(edit.chatId());
+		return enqueue(chat, paced(chat, true, true, id -> client.editMessageText(edit.withChatId(id))))
+			.onErrorResume(OutboundScheduler::notModified, ex -> Mono.empty());
+	}
+
+	/**
+	 * Answers a callback query. Answers skip the message buckets (they are not messages and the
+	 * user sees a spinner until they arrive) but honour every 429 pause.
+	 */
+	public Mono<Void> answerCallbackQuery(AnswerCallbackQuery answer) {
+		ChatRef none = new ChatRef(null);
+		return enqueue(none, paced(none, false, true, id -> client.answerCallbackQuery(answer))).then();
+	}
+
+	/** Sends a document. Emits the sent message. */
+	public Mono<Message> sendDocument(SendDocument document) {
+		ChatRef chat = new ChatRef(document.chatId());
+		return enqueue(chat, paced(chat, true, false, id -> client.sendDocument(document.withChatId(id))));
+	}
+
+	/** A snapshot of the queue and counters. */
+	public OutboundStats stats() {
+		long now = clock.millis();
+		long pausedChats = chats.asMap().values().stream().filter(pace -> pace.pausedUntil > now).count();
+		return new OutboundStats(pending.get(), properties.outboundCapacity(), sent.get(), throttled.get(),
+				failed.get(), refused.get(), pausedChats, globalPausedUntil > now);
+	}
+
+	private <T> Mono<T> enqueue(ChatRef chat, Mono<T> work) {
+		return Mono.defer(() -> {
+			if (pending.incrementAndGet() > properties.outboundCapacity()) {
+				pending.decrementAndGet();
+				refused.incrementAndGet();
+				return Mono.error(new OutboundOverflowException(properties.outboundCapacity()));
+			}
+			Mono<T> inOrder = chat.id == null ? work : lanes.serialize(chat.id, work);
+			return inOrder.doFinally(signal -> pending.decrementAndGet());
+		});
+	}
+
+	/** One call: wait for its turn, send, and retry by class of failure. */
+	private <T> Mono<T> paced(ChatRef chat, boolean isMessage, boolean idempotent, LongFunction<Mono<T>> call) {
+		return Mono.defer(() -> awaitTurn(chat, isMessage).then(Mono.defer(() -> call.apply(chat.idOrZero()))))
+			.retryWhen(Retry.from(signals -> signals.concatMap(signal -> retryDelay(signal, chat, idempotent))))
+			.doOnSuccess(result -> sent.incrementAndGet())
+			.doOnError(ex -> failed.incrementAndGet());
+	}
+
+	private Mono<Void> awaitTurn(ChatRef chat, boolean isMessage) {
+		return Mono.defer(() -> {
+			ChatPace pace = chat.id == null ? null : chats.get(chat.id, id -> new ChatPace(id < 0));
+			long now = clock.millis();
+			long until = Math.max(globalPausedUntil, pace == null ? 0 : pace.pausedUntil);
+			if (until > now) {
+				return Mono.delay(Duration.ofMillis(until - now)).then(awaitTurn(chat, isMessage));
+			}
+			if (!isMessage) {
+				return Mono.empty();
+			}
+			long chatWait = pace == null ? 0 : pace.bucket.consumeIgnoringRateLimits(1);
+			return delayNanos(chatWait).then(Mono.defer(() -> delayNanos(global.consumeIgnoringRateLimits(1))));
+		});
+	}
+
+	private Mono<Long> retryDelay(Retry.RetrySignal signal, ChatRef chat, boolean idempotent) {
+		if (!(signal.failure() instanceof TelegramException ex)) {
+			return Mono.error(signal.failure());
+		}
+		long attempt = signal.totalRetries();
+		switch (ex.kind()) {
+			case TOO_MANY_REQUESTS -> {
+				throttled.incrementAndGet();
+				pause(chat.id, ex.retryAfter() != null ? ex.retryAfter() : Duration.ofSeconds(1));
+				// The pause is waited for in awaitTurn, so nothing is re-sent before retry_after.
+				return attempt < MAX_THROTTLED_RETRIES ? Mono.just(attempt) : Mono.error(ex);
+			}
+			case BAD_REQUEST -> {
+				if (ex.migrateToChatId() != null && chat.id != null && attempt == 0) {
+					listener.chatMigrated(chat.id, ex.migrateToChatId());
+					chat.id = ex.migrateToChatId();
+					return Mono.just(attempt);
+				}
+				return Mono.error(ex);
+			}
+			case SERVER_ERROR, NETWORK, TIMEOUT -> {
+				boolean safe = ex.kind() != TelegramException.Kind.TIMEOUT || idempotent;
+				if (!safe || signal.totalRetriesInARow() >= MAX_TRANSIENT_RETRIES) {
+					return Mono.error(ex);
+				}
+				return Mono.delay(backoff(signal.totalRetriesInARow()));
+			}
+			case FORBIDDEN -> {
+				if (chat.id != null) {
+					listener.chatBlocked(chat.id);
+				}
+				return Mono.error(ex);
+			}
+			case UNAUTHORIZED -> {
+				listener.unauthorized(ex);
+				return Mono.error(ex);
+			}
+			default -> {
+				return Mono.error(ex);
+			}
+		}
+	}
+
+	private void pause(Long chatId, Duration retryAfter) {
+		long until = clock.millis() + retryAfter.toMillis();
+		if (chatId == null) {
+			pauseGlobal(until);
+			return;
+		}
+		ChatPace pace = chats.get(chatId, id -> new ChatPace(id < 0));
+		pace.pausedUntil = Math.max(pace.pausedUntil, until);
+		recentlyThrottled.put(chatId, Boolean.TRUE);
+		recentlyThrottled.cleanUp();
+		if (recentlyThrottled.estimatedSize() >= GLOBAL_429_CHATS) {
+			pauseGlobal(until);
+		}
+		log.warn("Telegram asked to wait {} s before sending to chat {} again", retryAfter.toSeconds(), chatId);
+	}
+
+	private void pauseGlobal(long until) {
+		if (until > globalPausedUntil) {
+			globalPausedUntil = until;
+			log.warn("Telegram flood limit: pausing every send for {} ms", until - clock.millis());
+		}
+	}
+
+	private static Duration backoff(long attempt) {
+		long base = 1000L << Math.min(attempt, 5);
+		long jitter = (long) (base * 0.1 * ThreadLocalRandom.current().nextDouble());
+		return Duration.ofMillis(base + jitter);
+	}
+
+	private static Mono<Void> delayNanos(long nanos) {
+		return nanos <= 0 ? Mono.empty() : Mono.delay(Duration.ofNanos(nanos)).then();
+	}
+
+	private static boolean notModified(Throwable ex) {
+		return ex instanceof TelegramException t && t.kind() == TelegramException.Kind.BAD_REQUEST
+				&& t.getMessage() != null && t.getMessage().contains("message is not modified");
+	}
+
+	private static TimeMeter timeMeter(Clock clock) {
+		return new TimeMeter() {
+			@Override
+			public long currentTimeNanos() {
+				return Clocks.nanos(clock);
+			}
+
+			@Override
+			public boolean isWallClockBased() {
+				return true;
+			}
+		};
+	}
+
+	/** The chat a call goes to; a group migration changes it for the retries. */
+	private static final class ChatRef {
+
+		volatile Long id;
+
+		ChatRef(Long id) {
+			this.id = id;
+		}
+
+		long idOrZero() {
+			Long current = id;
+			return current == null ? 0 : current;
+		}
+	}
+
+	/** One chat's pace: its bucket (plus the group limit for groups) and any 429 pause. */
+	private final class ChatPace {
+
+		final Bucket bucket;
+
+		volatile long pausedUntil;
+
+		ChatPace(boolean group) {
+			var builder = Bucket.builder()
+				.addLimit(limit -> limit.capacity(properties.chatBurst()).refillGreedy(1, Duration.ofSeconds(1)));
+			if (group) {
+				builder.addLimit(limit -> limit.capacity(properties.chatBurst())
+					.refillGreedy(properties.groupPerMinute(), Duration.ofMinutes(1)));
+			}
+			this.bucket = builder.withCustomTimePrecision(timeMeter(clock)).build();
+		}
+	}
+}

@@ -1,0 +1,261 @@
+package io.analytips.telegram;
+
+import java.io.ByteArrayOutputStream;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeoutException;
+
+import javax.net.ssl.SSLException;
+
+import io.analytips.telegram.model.AnswerCallbackQuery;
+import io.analytips.telegram.model.EditMessageText;
+import io.analytips.telegram.model.GetUpdates;
+import io.analytips.telegram.model.Message;
+import io.analytips.telegram.model.SendDocument;
+import io.analytips.telegram.model.SendMessage;
+import io.analytips.telegram.model.SetMyCommands;
+import io.analytips.telegram.model.SetWebhook;
+import io.analytips.telegram.model.User;
+import io.analytips.telegram.model.WebhookInfo;
+import io.netty.channel.ChannelOption;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * The only class that talks HTTP to the Bot API. Each method is one API call: it emits the
+ * {@code result}, or errors with a {@link TelegramException} that says whether the failure is
+ * fatal, retryable, or may have been executed. Calls are cold, never retried here (the callers
+ * decide, see {@link OutboundScheduler} and {@link LongPollingSource}), and bounded by a timeout.
+ * The token never appears in an error message.
+ */
+public class TelegramClient implements DisposableBean {
+
+	/** Updates larger than this are refused by the decoder; real updates are a few kilobytes. */
+	private static final int MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
+
+	private final TelegramProperties properties;
+
+	private final ConnectionProvider connections;
+
+	private final WebClient web;
+
+	private final String methodBase;
+
+	public TelegramClient(TelegramProperties properties) {
+		this.properties = properties;
+		this.connections = ConnectionProvider.builder("telegram")
+			.maxConnections(200)
+			.pendingAcquireMaxCount(-1)
+			.maxIdleTime(Duration.ofSeconds(30))
+			.evictInBackground(Duration.ofSeconds(60))
+			.build();
+		HttpClient http = HttpClient.create(connections)
+			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) properties.connectTimeout().toMillis());
+		this.web = WebClient.builder()
+			.clientConnector(new ReactorClientHttpConnector(http))
+			.codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(MAX_RESPONSE_BYTES))
+			.build();
+		String base = properties.apiUrl().toString().replaceAll("/+$", "");
+		this.methodBase = base + "/bot" + (properties.botToken() == null ? "" : properties.botToken()) + "/";
+	}
+
+	/** {@code getMe}: the bot itself; a 401 here means {@code TELEGRAM_BOT_TOKEN} is wrong. */
+	public Mono<User> getMe() {
+		return call("getMe", Map.of(), properties.requestTimeout()).map(node -> convert(node, User.class));
+	}
+
+	/**
+	 * {@code getUpdates}, long-polling for up to {@code request.timeout()} seconds. Each element is
+	 * read on its own, so a malformed update arrives as an invalid {@link ReceivedUpdate} instead of
+	 * failing the batch; elements without an {@code update_id} are dropped.
+	 */
+	public Mono<List<ReceivedUpdate>> getUpdates(GetUpdates request) {
+		Duration timeout = Duration.ofSeconds(request.timeout()).plus(properties.requestTimeout());
+		return call("getUpdates", request, timeout).map(TelegramClient::readUpdates);
+	}
+
+	/** {@code sendMessage}: emits the sent message. Not idempotent. */
+	public Mono<Message> sendMessage(SendMessage request) {
+		return call("sendMessage", request, properties.requestTimeout()).map(node -> convert(node, Message.class));
+	}
+
+	/** {@code editMessageText}: emits the edited message (Telegram's {@code true} for inline messages becomes empty). */
+	public Mono<Message> editMessageText(EditMessageText request) {
+		return call("editMessageText", request, properties.requestTimeout())
+			.filter(JsonNode::isObject)
+			.map(node -> convert(node, Message.class));
+	}
+
+	/** {@code answerCallbackQuery}. */
+	public Mono<Boolean> answerCallbackQuery(AnswerCallbackQuery request) {
+		return call("answerCallbackQuery", request, properties.requestTimeout()).map(JsonNode::asBoolean);
+	}
+
+	/** {@code sendDocument}, uploading the content as multipart form data. Not idempotent. */
+	public Mono<Message> sendDocument(SendDocument request) {
+		// Built by hand: Spring's multipart writer draws its boundary from SecureRandom, which may block.
+		String boundary = "analytips-" + Long.toHexString(ThreadLocalRandom.current().nextLong())
+				+ Long.toHexString(ThreadLocalRandom.current().nextLong());
+		ByteArrayOutputStream body = new ByteArrayOutputStream(request.content().length + 512);
+		field(body, boundary, "chat_id", Long.toString(request.chatId()));
+		if (request.caption() != null) {
+			field(body, boundary, "caption", request.caption());
+		}
+		String fileName = request.fileName().replaceAll("[\"\\r\\n]", "_");
+		body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"document\"; filename=\""
+				+ fileName + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+		body.writeBytes(request.content());
+		body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+		return exchange("sendDocument",
+				web.post()
+					.uri(uri("sendDocument"))
+					.contentType(MediaType.parseMediaType("multipart/form-data; boundary=" + boundary))
+					.bodyValue(body.toByteArray()),
+				properties.requestTimeout())
+			.map(node -> convert(node, Message.class));
+	}
+
+	/** {@code setMyCommands}. */
+	public Mono<Boolean> setMyCommands(SetMyCommands request) {
+		return call("setMyCommands", request, properties.requestTimeout()).map(JsonNode::asBoolean);
+	}
+
+	/** {@code setWebhook}. */
+	public Mono<Boolean> setWebhook(SetWebhook request) {
+		return call("setWebhook", request, properties.requestTimeout()).map(JsonNode::asBoolean);
+	}
+
+	/** {@code deleteWebhook}, keeping pending updates unless asked otherwise. */
+	public Mono<Boolean> deleteWebhook(boolean dropPendingUpdates) {
+		return call("deleteWebhook", Map.of("drop_pending_updates", dropPendingUpdates), properties.requestTimeout())
+			.map(JsonNode::asBoolean);
+	}
+
+	/** {@code getWebhookInfo}. */
+	public Mono<WebhookInfo> getWebhookInfo() {
+		return call("getWebhookInfo", Map.of(), properties.requestTimeout())
+			.map(node -> convert(node, WebhookInfo.class));
+	}
+
+	@Override
+	public void destroy() {
+		connections.dispose();
+	}
+
+	private Mono<JsonNode> call(String method, Object body, Duration timeout) {
+		byte[] json = TelegramJson.mapper().writeValueAsBytes(body);
+		return exchange(method,
+				web.post().uri(uri(method)).contentType(MediaType.APPLICATION_JSON).bodyValue(json), timeout);
+	}
+
+	private Mono<JsonNode> exchange(String method, WebClient.RequestHeadersSpec<?> request, Duration timeout) {
+		return request
+			.exchangeToMono(response -> response.bodyToMono(byte[].class)
+				.defaultIfEmpty(new byte[0])
+				.<JsonNode>handle((bytes, sink) -> {
+					try {
+						sink.next(result(response.statusCode(), bytes));
+					}
+					catch (TelegramException ex) {
+						sink.error(ex);
+					}
+				}))
+			.timeout(timeout)
+			.onErrorMap(ex -> !(ex instanceof TelegramException), ex -> redacted(transportFailure(method, ex)));
+	}
+
+	/** I/O messages can carry the request URI, which carries the token: cut it out. */
+	private TelegramException redacted(TelegramException ex) {
+		String token = properties.botToken();
+		if (token == null || token.isBlank() || ex.getMessage() == null || !ex.getMessage().contains(token)) {
+			return ex;
+		}
+		return TelegramException.io(ex.kind(), ex.getMessage().replace(token, "<token>"), null);
+	}
+
+	private static void field(ByteArrayOutputStream body, String boundary, String name, String value) {
+		body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value
+				+ "\r\n").getBytes(StandardCharsets.UTF_8));
+	}
+
+	private URI uri(String method) {
+		return URI.create(methodBase + method);
+	}
+
+	private static JsonNode result(HttpStatusCode status, byte[] body) {
+		JsonNode envelope;
+		try {
+			envelope = TelegramJson.mapper().readTree(body);
+		}
+		catch (JacksonException ex) {
+			envelope = null;
+		}
+		if (envelope == null || !envelope.isObject()) {
+			throw new TelegramException(status.value(), "answer is not a Bot API response", null, null);
+		}
+		if (envelope.path("ok").asBoolean(false)) {
+			return envelope.path("result");
+		}
+		int code = envelope.path("error_code").asInt(status.value());
+		JsonNode parameters = envelope.path("parameters");
+		Duration retryAfter = parameters.has("retry_after")
+				? Duration.ofSeconds(Math.max(1, parameters.path("retry_after").asLong())) : null;
+		Long migrateTo = parameters.has("migrate_to_chat_id") ? parameters.path("migrate_to_chat_id").asLong() : null;
+		return failWith(new TelegramException(code, envelope.path("description").asString("no description"),
+				retryAfter, migrateTo));
+	}
+
+	private static JsonNode failWith(TelegramException ex) {
+		throw ex;
+	}
+
+	private static List<ReceivedUpdate> readUpdates(JsonNode result) {
+		List<ReceivedUpdate> updates = new ArrayList<>(result.size());
+		for (JsonNode element : result) {
+			ReceivedUpdate update = ReceivedUpdate.parse(element);
+			if (update != null) {
+				updates.add(update);
+			}
+		}
+		return updates;
+	}
+
+	private static <T> T convert(JsonNode node, Class<T> type) {
+		return TelegramJson.mapper().treeToValue(node, type);
+	}
+
+	/** Maps a failure below the Bot API to NETWORK (never sent) or TIMEOUT (may have been executed). */
+	static TelegramException transportFailure(String method, Throwable ex) {
+		Throwable cause = ex;
+		while (cause.getCause() != null && cause.getCause() != cause
+				&& !(cause instanceof ConnectException || cause instanceof UnknownHostException)) {
+			cause = cause.getCause();
+		}
+		boolean neverSent = cause instanceof ConnectException || cause instanceof UnknownHostException
+				|| cause instanceof SSLException;
+		TelegramException.Kind kind = neverSent ? TelegramException.Kind.NETWORK : TelegramException.Kind.TIMEOUT;
+		String what = ex instanceof TimeoutException ? "no answer in time" : describe(cause);
+		return TelegramException.io(kind, method + ": " + what, ex instanceof TimeoutException ? null : cause);
+	}
+
+	private static String describe(Throwable cause) {
+		String message = cause.getMessage();
+		return cause.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+	}
+}

@@ -1,0 +1,47 @@
+package io.analytips.telegram;
+
+import java.time.Clock;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.ServerResponse;
+
+/** The Bot API client, the outbound scheduler and the update source chosen by {@code TELEGRAM_MODE}. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(TelegramProperties.class)
+class TelegramConfiguration {
+
+	@Bean
+	TelegramClient telegramClient(TelegramProperties properties) {
+		return new TelegramClient(properties);
+	}
+
+	@Bean
+	OutboundScheduler outboundScheduler(TelegramClient client, TelegramProperties properties, Clock clock,
+			ObjectProvider<OutboundListener> listener) {
+		return new OutboundScheduler(client, properties, clock, listener.getIfAvailable(() -> OutboundListener.NONE));
+	}
+
+	@Bean
+	@ConditionalOnProperty(name = "analytips.telegram.mode", havingValue = "polling", matchIfMissing = true)
+	LongPollingSource longPollingSource(TelegramClient client, UpdateStore store, TelegramProperties properties,
+			Clock clock) {
+		return new LongPollingSource(client, store, properties, clock);
+	}
+
+	@Bean
+	@ConditionalOnProperty(name = "analytips.telegram.mode", havingValue = "webhook")
+	WebhookSource webhookSource(TelegramClient client, UpdateStore store, TelegramProperties properties, Clock clock) {
+		return new WebhookSource(client, store, properties, clock);
+	}
+
+	@Bean
+	@ConditionalOnProperty(name = "analytips.telegram.mode", havingValue = "webhook")
+	RouterFunction<ServerResponse> webhookRoutes(WebhookSource source) {
+		return WebhookRoutes.of(source);
+	}
+}

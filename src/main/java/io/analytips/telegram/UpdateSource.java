@@ -1,0 +1,27 @@
+package io.analytips.telegram;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Where updates come from: long polling or a webhook. Exactly one is active, chosen by
+ * {@code TELEGRAM_MODE}.
+ */
+public interface UpdateSource {
+
+	/**
+	 * Emits each update once it is stored in the {@link UpdateStore}, never one that was already
+	 * stored. Subscribing starts intake (and registers or removes the webhook); cancelling stops it
+	 * at once. Completes never; errors only on a fatal failure (the token was rejected).
+	 */
+	Flux<ReceivedUpdate> updates();
+
+	/**
+	 * Tells Telegram that everything stored has been received, so a restart does not fetch it
+	 * again. Called once after intake stopped; completes even if Telegram cannot be reached.
+	 */
+	Mono<Void> confirmReceived();
+
+	/** The source's health, for readiness and the admin status. */
+	SourceStatus status();
+}

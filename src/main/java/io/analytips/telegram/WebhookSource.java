@@ -1,0 +1,147 @@
+package io.analytips.telegram;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.util.List;
+
+import io.analytips.telegram.model.SetWebhook;
+import io.analytips.telegram.model.Update;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.FluxSink;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Updates pushed by Telegram to {@code POST /telegram/webhook}. Subscribing to {@link #updates()}
+ * registers the webhook ({@code setWebhook} with the secret token) and opens intake; each request
+ * is then checked ({@link #receive}) and stored before it is answered 200, so Telegram redelivers
+ * anything that was not stored. While intake is closed (starting, draining) requests get 503.
+ */
+public class WebhookSource implements UpdateSource {
+
+	/** The local path Telegram posts to; {@code TELEGRAM_WEBHOOK_URL} must lead here. */
+	public static final String PATH = "/telegram/webhook";
+
+	/** The header in which Telegram echoes the secret token. */
+	public static final String SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token";
+
+	private static final Logger log = LoggerFactory.getLogger(WebhookSource.class);
+
+	/** What became of one webhook request, and the HTTP status it is answered with. */
+	public enum Reception {
+		ACCEPTED(200), DUPLICATE(200), UNAUTHORIZED(401), MALFORMED(400), UNAVAILABLE(503);
+
+		private final int status;
+
+		Reception(int status) {
+			this.status = status;
+		}
+
+		public int status() {
+			return status;
+		}
+	}
+
+	private final TelegramClient client;
+
+	private final UpdateStore store;
+
+	private final TelegramProperties properties;
+
+	private final SourceState state;
+
+	private final byte[] secret;
+
+	/** The open intake; {@code Flux.create}'s sink serialises the concurrent requests' emissions. */
+	private volatile FluxSink<ReceivedUpdate> open;
+
+	public WebhookSource(TelegramClient client, UpdateStore store, TelegramProperties properties, Clock clock) {
+		this.client = client;
+		this.store = store;
+		this.properties = properties;
+		this.state = new SourceState(clock, log);
+		this.secret = properties.webhookSecret() == null ? new byte[0]
+				: properties.webhookSecret().getBytes(StandardCharsets.UTF_8);
+	}
+
+	@Override
+	public Flux<ReceivedUpdate> updates() {
+		SetWebhook registration = new SetWebhook(properties.webhookUrl().toString(), properties.webhookSecret(),
+				Update.ALLOWED, 40, false);
+		return client.setWebhook(registration)
+			.retryWhen(IntakeRetry.policy(state))
+			.doOnSuccess(ok -> log.info("Webhook registered at {}", properties.webhookUrl()))
+			.thenMany(Flux.<ReceivedUpdate>create(sink -> {
+				open = sink;
+				state.receiving();
+				sink.onDispose(() -> open = null);
+			}, FluxSink.OverflowStrategy.BUFFER))
+			.doOnError(state::failed)
+			.doFinally(signal -> {
+				open = null;
+				state.idle();
+			});
+	}
+
+	/** Whether the secret header matches, compared in constant time. */
+	public boolean authorized(String secretHeader) {
+		byte[] given = secretHeader == null ? new byte[0] : secretHeader.getBytes(StandardCharsets.UTF_8);
+		return secret.length > 0 && MessageDigest.isEqual(secret, given);
+	}
+
+	/**
+	 * Handles one request whose secret was already checked with {@link #authorized}: emits what
+	 * became of it. Never errors: a store failure is {@link Reception#UNAVAILABLE} (Telegram
+	 * redelivers).
+	 */
+	public Mono<Reception> receive(byte[] body) {
+		if (open == null) {
+			return Mono.just(Reception.UNAVAILABLE);
+		}
+		ReceivedUpdate update;
+		try {
+			JsonNode node = TelegramJson.mapper().readTree(body);
+			update = node != null && node.isObject() ? ReceivedUpdate.parse(node) : null;
+		}
+		catch (JacksonException ex) {
+			update = null;
+		}
+		if (update == null) {
+			return Mono.just(Reception.MALFORMED);
+		}
+		return store.storeNew(List.of(update)).map(fresh -> {
+			fresh.forEach(this::emit);
+			return fresh.isEmpty() ? Reception.DUPLICATE : Reception.ACCEPTED;
+		}).onErrorResume(ex -> {
+			state.retrying(ex);
+			return Mono.just(Reception.UNAVAILABLE);
+		}).doOnNext(reception -> {
+			if (reception != Reception.UNAVAILABLE) {
+				state.receiving();
+			}
+		});
+	}
+
+	private void emit(ReceivedUpdate update) {
+		FluxSink<ReceivedUpdate> sink = open;
+		if (sink != null) {
+			sink.next(update);
+		}
+		// else: stored while intake closed; the inbox replays it at the next start
+	}
+
+	/** Nothing to confirm: each update was confirmed by its 200. */
+	@Override
+	public Mono<Void> confirmReceived() {
+		return Mono.empty();
+	}
+
+	@Override
+	public SourceStatus status() {
+		return state.get();
+	}
+}

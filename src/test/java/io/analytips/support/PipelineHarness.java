@@ -1,0 +1,227 @@
+package io.analytips.support;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import io.analytips.pipeline.Handler;
+import io.analytips.pipeline.Inbox;
+import io.analytips.pipeline.MemoryInbox;
+import io.analytips.pipeline.Notices;
+import io.analytips.pipeline.PipelineMetrics;
+import io.analytips.pipeline.PipelineProperties;
+import io.analytips.pipeline.Pipelines;
+import io.analytips.pipeline.PostgresInbox;
+import io.analytips.pipeline.UpdatePipeline;
+import io.analytips.pipeline.UserTracker;
+import io.analytips.store.DatabaseUrl;
+import io.analytips.store.InboxRepository;
+import io.analytips.store.UserRepository;
+import io.analytips.telegram.LongPollingSource;
+import io.analytips.telegram.OutboundScheduler;
+import io.analytips.telegram.TelegramClient;
+import io.analytips.telegram.TelegramProperties;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.r2dbc.pool.ConnectionPool;
+
+import org.springframework.r2dbc.core.DatabaseClient;
+
+/**
+ * The whole runtime without Spring: a long-polling pipeline against a {@link FakeBotApi}, with its
+ * inbox in a fresh embedded-PostgreSQL database (or in memory), and the handlers a test gives.
+ * A second harness on the same database and fake plays the restarted process.
+ */
+public final class PipelineHarness implements AutoCloseable {
+
+	/** Plain-text notices, easy to recognise in assertions. */
+	public static final Notices NOTICES = new Notices() {
+		@Override
+		public String overloaded(Locale locale) {
+			return "OVERLOADED";
+		}
+
+		@Override
+		public String rateLimited(Locale locale, Duration retryIn) {
+			return "RATE LIMITED";
+		}
+
+		@Override
+		public String failed(Locale locale) {
+			return "FAILED";
+		}
+	};
+
+	public final FakeBotApi telegram;
+
+	public final DatabaseUrl database;
+
+	public final ConnectionPool pool;
+
+	public final DatabaseClient db;
+
+	public final TelegramClient client;
+
+	public final OutboundScheduler outbound;
+
+	public final Inbox inbox;
+
+	public final UserTracker users;
+
+	public final UpdatePipeline pipeline;
+
+	public final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+
+	private PipelineHarness(FakeBotApi telegram, DatabaseUrl database, PipelineProperties properties,
+			TelegramProperties telegramProperties, List<Handler> handlers) {
+		this.telegram = telegram;
+		this.database = database;
+		this.pool = TestDatabase.pool(database);
+		this.db = TestDatabase.client(pool);
+		this.client = new TelegramClient(telegramProperties);
+		this.users = new UserTracker(new UserRepository(db));
+		this.outbound = new OutboundScheduler(client, telegramProperties, Clock.systemUTC(), users);
+		this.inbox = properties.inbox() == PipelineProperties.InboxKind.MEMORY ? new MemoryInbox()
+				: new PostgresInbox(new InboxRepository(db), Duration.ofSeconds(5), Duration.ofSeconds(30));
+		LongPollingSource source = new LongPollingSource(client, inbox, telegramProperties, Clock.systemUTC());
+		this.pipeline = Pipelines.build(source, inbox, outbound, handlers, NOTICES, users, properties,
+				new PipelineMetrics(meters), Clock.systemUTC());
+	}
+
+	/** A builder with the production defaults, a fresh migrated database and a new fake. */
+	public static Builder builder() {
+		return new Builder();
+	}
+
+	/** Outcome counts in the inbox ({@code pending} for unfinished). */
+	public Map<String, Long> outcomes() {
+		return new InboxRepository(db).countByOutcome().block(Duration.ofSeconds(10));
+	}
+
+	/** Rows of the inbox with a given outcome and detail (detail null: any). */
+	public long count(String outcome, String detail) {
+		String sql = "select count(*) from inbox where outcome " + (outcome == null ? "is null" : "= '" + outcome + "'")
+				+ (detail == null ? "" : " and detail = '" + detail + "'");
+		return db.sql(sql).map(row -> row.get(0, Long.class)).one().block(Duration.ofSeconds(10));
+	}
+
+	public PipelineHarness start() {
+		pipeline.start();
+		return this;
+	}
+
+	/** Stops gracefully and waits for the stop to finish. */
+	public void stopAndWait(Duration timeout) {
+		reactor.core.publisher.Sinks.Empty<Void> stopped = reactor.core.publisher.Sinks.empty();
+		pipeline.stop(stopped::tryEmitEmpty);
+		stopped.asMono().block(timeout);
+	}
+
+	@Override
+	public void close() {
+		if (pipeline.isRunning()) {
+			pipeline.kill();
+		}
+		client.destroy();
+		pool.dispose();
+	}
+
+	/** Settings for a harness. */
+	public static final class Builder {
+
+		private FakeBotApi telegram;
+
+		private DatabaseUrl database;
+
+		private List<Handler> handlers = List.of();
+
+		private int rateLimit = 10;
+
+		private Duration rateWindow = Duration.ofSeconds(60);
+
+		private int queueCapacity = 1000;
+
+		private int concurrency = 256;
+
+		private Duration handlerTimeout = Duration.ofSeconds(60);
+
+		private Duration drain = Duration.ofSeconds(25);
+
+		private int globalRate = 30;
+
+		private int chatBurst = 3;
+
+		private PipelineProperties.InboxKind inbox = PipelineProperties.InboxKind.POSTGRES;
+
+		private Duration pollTimeout = Duration.ofSeconds(1);
+
+		public Builder telegram(FakeBotApi telegram) {
+			this.telegram = telegram;
+			return this;
+		}
+
+		public Builder database(DatabaseUrl database) {
+			this.database = database;
+			return this;
+		}
+
+		public Builder handlers(Handler... handlers) {
+			this.handlers = List.of(handlers);
+			return this;
+		}
+
+		public Builder rateLimit(int limit, Duration window) {
+			this.rateLimit = limit;
+			this.rateWindow = window;
+			return this;
+		}
+
+		public Builder queueCapacity(int capacity) {
+			this.queueCapacity = capacity;
+			return this;
+		}
+
+		public Builder concurrency(int concurrency) {
+			this.concurrency = concurrency;
+			return this;
+		}
+
+		public Builder handlerTimeout(Duration timeout) {
+			this.handlerTimeout = timeout;
+			return this;
+		}
+
+		public Builder drain(Duration drain) {
+			this.drain = drain;
+			return this;
+		}
+
+		public Builder globalRate(int rate) {
+			this.globalRate = rate;
+			return this;
+		}
+
+		public Builder chatBurst(int burst) {
+			this.chatBurst = burst;
+			return this;
+		}
+
+		public Builder inMemoryInbox() {
+			this.inbox = PipelineProperties.InboxKind.MEMORY;
+			return this;
+		}
+
+		public PipelineHarness build() {
+			FakeBotApi fake = telegram != null ? telegram : FakeBotApi.start();
+			DatabaseUrl url = database != null ? database : TestDatabase.migrated();
+			PipelineProperties properties = new PipelineProperties(rateLimit, rateWindow, queueCapacity, concurrency,
+					handlerTimeout, drain, Duration.ofSeconds(60), inbox, Duration.ofDays(3));
+			TelegramProperties telegramProperties = new TelegramProperties(FakeBotApi.TOKEN, URI.create(fake.url()),
+					TelegramProperties.Mode.POLLING, null, null, pollTimeout, 100, Duration.ofSeconds(10),
+					Duration.ofSeconds(2), globalRate, chatBurst, 20, 100_000);
+			return new PipelineHarness(fake, url, properties, telegramProperties, handlers);
+		}
+	}
+}

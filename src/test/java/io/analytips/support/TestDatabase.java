@@ -1,0 +1,81 @@
+package io.analytips.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.analytips.store.ConnectionPools;
+import io.analytips.store.DatabaseUrl;
+import io.analytips.store.Migrations;
+import io.r2dbc.pool.ConnectionPool;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import org.springframework.r2dbc.core.DatabaseClient;
+
+/**
+ * One embedded PostgreSQL per test JVM (real binaries, no Docker), and a fresh database per test
+ * that asks for one, so tests never see each other's rows.
+ */
+public final class TestDatabase {
+
+	private static final AtomicInteger databases = new AtomicInteger();
+
+	private static EmbeddedPostgres server;
+
+	private TestDatabase() {
+	}
+
+	/** A new, empty database (not migrated). */
+	public static synchronized DatabaseUrl fresh() {
+		try {
+			if (server == null) {
+				server = EmbeddedPostgres.builder()
+					.setDataDirectory(Files.createTempDirectory("analytips-test-pg"))
+					.setCleanDataDirectory(true)
+					.setServerConfig("max_connections", "300")
+					.setServerConfig("fsync", "off")
+					.setServerConfig("synchronous_commit", "off")
+					.start();
+			}
+			String name = "test_" + databases.incrementAndGet();
+			try (Connection connection = server.getPostgresDatabase().getConnection();
+					Statement statement = connection.createStatement()) {
+				statement.execute("create database " + name);
+			}
+			return new DatabaseUrl("localhost", server.getPort(), name, "postgres", null, null);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** A new database with the application's schema. */
+	public static DatabaseUrl migrated() {
+		DatabaseUrl url = fresh();
+		new Migrations(url).migrate();
+		return url;
+	}
+
+	/** The {@code DATABASE_URL} form of a database. */
+	public static String environmentUrl(DatabaseUrl url) {
+		return "postgres://" + url.username() + "@" + url.host() + ":" + url.port() + "/" + url.database();
+	}
+
+	/** A pool to a database; dispose it after the test. */
+	public static ConnectionPool pool(DatabaseUrl url) {
+		return ConnectionPools.create(url, 20, Duration.ofSeconds(5), Duration.ofSeconds(10));
+	}
+
+	/** A client over a pool. */
+	public static DatabaseClient client(ConnectionPool pool) {
+		return DatabaseClient.create(pool);
+	}
+}
