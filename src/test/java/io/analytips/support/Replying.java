@@ -13,7 +13,7 @@ public final class Replying {
 	}
 
 	/** Answers every message with "echo: text" (escaped); counts what it handled. */
-	public static final class Echo implements Handler {
+	public static class Echo implements Handler {
 
 		public final AtomicInteger handled = new AtomicInteger();
 

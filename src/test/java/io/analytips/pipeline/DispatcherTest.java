@@ -1,0 +1,238 @@
+package io.analytips.pipeline;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.analytips.support.PipelineHarness;
+import io.analytips.support.Updates;
+import io.analytips.telegram.OutboundScheduler;
+import io.analytips.telegram.ReceivedUpdate;
+import io.analytips.telegram.model.Chat;
+import io.analytips.telegram.model.Message;
+import io.analytips.telegram.model.SendMessage;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.test.StepVerifier;
+import reactor.test.publisher.TestPublisher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+/** Ordering, concurrency and the error boundary, in virtual time. */
+class DispatcherTest {
+
+	private final OutboundScheduler outbound = mock(OutboundScheduler.class);
+
+	private final MemoryInbox inbox = new MemoryInbox();
+
+	private final List<String> replies = Collections.synchronizedList(new ArrayList<>());
+
+	private final AtomicInteger answered = new AtomicInteger();
+
+	private long nextId = 1;
+
+	@BeforeEach
+	void recordReplies() {
+		// Cold, like the real scheduler: nothing is sent until subscribed.
+		when(outbound.sendMessage(any())).thenAnswer(invocation -> Mono.fromSupplier(() -> {
+			SendMessage message = invocation.getArgument(0);
+			replies.add(message.chatId() + ":" + message.text());
+			return new Message(1, null, null, new Chat(message.chatId(), "private", null, null, null), 0,
+					message.text(), null, null);
+		}));
+		when(outbound.answerCallbackQuery(any())).thenAnswer(invocation -> {
+			answered.incrementAndGet();
+			return Mono.empty();
+		});
+	}
+
+	private Dispatcher dispatcher(int concurrency, Duration timeout, Handler... handlers) {
+		return new Dispatcher(List.of(handlers), inbox, PipelineHarness.NOTICES, timeout, concurrency,
+				new PipelineMetrics(new SimpleMeterRegistry()));
+	}
+
+	private UpdateContext context(tools.jackson.databind.node.ObjectNode json) {
+		long id = nextId++;
+		json.put("update_id", id);
+		ReceivedUpdate received = ReceivedUpdate.parse(id, json.toString());
+		inbox.storeNew(List.of(received)).block();
+		return new UpdateContext(received, outbound);
+	}
+
+	/** Replies with the text after a delay given in the text ("chat:seconds"). */
+	private static Handler delayed() {
+		return new Handler() {
+			@Override
+			public boolean supports(UpdateContext context) {
+				return context.text() != null;
+			}
+
+			@Override
+			public Mono<Void> handle(UpdateContext context) {
+				long seconds = Long.parseLong(context.text().split(":")[1]);
+				return Mono.delay(Duration.ofSeconds(seconds)).then(context.reply(context.text())).then();
+			}
+		};
+	}
+
+	@Test
+	void handlesOneChatInOrderAndChatsInParallel() {
+		Dispatcher dispatcher = dispatcher(256, Duration.ofSeconds(60), delayed());
+		StepVerifier.withVirtualTime(() -> Flux.just(context(Updates.message(1, "a:3")), context(Updates.message(1, "b:1")),
+				context(Updates.message(2, "c:1"))).transform(dispatcher))
+			.thenAwait(Duration.ofSeconds(1))
+			.expectNextMatches(f -> f.outcome() == Outcome.DONE) // chat 2 does not wait for chat 1
+			.then(() -> assertThat(replies).containsExactly("2:c:1"))
+			.thenAwait(Duration.ofSeconds(2))
+			.expectNextCount(1)
+			.thenAwait(Duration.ofSeconds(1))
+			.expectNextCount(1)
+			.verifyComplete();
+		assertThat(replies).containsExactly("2:c:1", "1:a:3", "1:b:1");
+	}
+
+	@Test
+	void neverRunsMoreThanItsConcurrency() {
+		AtomicInteger running = new AtomicInteger();
+		AtomicInteger peak = new AtomicInteger();
+		Handler slow = new Handler() {
+			@Override
+			public boolean supports(UpdateContext context) {
+				return true;
+			}
+
+			@Override
+			public Mono<Void> handle(UpdateContext context) {
+				return Mono.delay(Duration.ofSeconds(1))
+					.doOnSubscribe(s -> peak.accumulateAndGet(running.incrementAndGet(), Math::max))
+					.doOnTerminate(running::decrementAndGet)
+					.then();
+			}
+		};
+		Dispatcher dispatcher = dispatcher(4, Duration.ofSeconds(60), slow);
+		List<UpdateContext> contexts = new ArrayList<>();
+		for (long user = 1; user <= 20; user++) {
+			contexts.add(context(Updates.message(user, "x")));
+		}
+		StepVerifier.withVirtualTime(() -> Flux.fromIterable(contexts).transform(dispatcher))
+			.thenAwait(Duration.ofSeconds(5))
+			.expectNextCount(20)
+			.verifyComplete();
+		assertThat(peak).hasValue(4);
+	}
+
+	@Test
+	void requestsFromUpstreamOnlyWhatItCanRun() {
+		Handler never = new Handler() {
+			@Override
+			public boolean supports(UpdateContext context) {
+				return true;
+			}
+
+			@Override
+			public Mono<Void> handle(UpdateContext context) {
+				return Mono.never();
+			}
+		};
+		TestPublisher<UpdateContext> upstream = TestPublisher.create();
+		Dispatcher dispatcher = dispatcher(3, Duration.ofSeconds(60), never);
+		StepVerifier.create(upstream.flux().transform(dispatcher), 0)
+			.then(() -> upstream.assertMinRequested(3).assertMaxRequested(3))
+			.thenCancel()
+			.verify();
+	}
+
+	@Test
+	void aFailingHandlerEndsTheUpdateFailedAfterAnApologyAndTheStreamGoesOn() {
+		Handler failing = new Handler() {
+			@Override
+			public boolean supports(UpdateContext context) {
+				return true;
+			}
+
+			@Override
+			public Mono<Void> handle(UpdateContext context) {
+				if ("boom".equals(context.text())) {
+					throw new IllegalStateException("thrown, not even returned");
+				}
+				return context.reply("fine").then();
+			}
+		};
+		UpdateContext bad = context(Updates.message(1, "boom"));
+		UpdateContext good = context(Updates.message(1, "ok"));
+		StepVerifier.create(Flux.just(bad, good).transform(dispatcher(256, Duration.ofSeconds(60), failing)))
+			.assertNext(f -> {
+				assertThat(f.outcome()).isEqualTo(Outcome.FAILED);
+				assertThat(f.detail()).contains("thrown, not even returned");
+			})
+			.assertNext(f -> assertThat(f.outcome()).isEqualTo(Outcome.DONE))
+			.verifyComplete();
+		assertThat(replies).containsExactly("1:FAILED", "1:fine");
+		assertThat(inbox.outcomeOf(bad.updateId())).isEqualTo("failed");
+		assertThat(inbox.outcomeOf(good.updateId())).isEqualTo("done");
+	}
+
+	@Test
+	void aHandlerThatTakesTooLongTimesOutAndFails() {
+		Handler stuck = new Handler() {
+			@Override
+			public boolean supports(UpdateContext context) {
+				return true;
+			}
+
+			@Override
+			public Mono<Void> handle(UpdateContext context) {
+				return Mono.never();
+			}
+		};
+		UpdateContext update = context(Updates.message(1, "x"));
+		StepVerifier.withVirtualTime(() -> Flux.just(update).transform(dispatcher(256, Duration.ofSeconds(60), stuck)))
+			.expectSubscription()
+			.expectNoEvent(Duration.ofSeconds(59))
+			.thenAwait(Duration.ofSeconds(1))
+			.assertNext(f -> assertThat(f.detail()).isEqualTo("timed out after 60 s"))
+			.verifyComplete();
+		assertThat(replies).containsExactly("1:FAILED");
+	}
+
+	@Test
+	void anUpdateNoHandlerTakesIsInvalid() {
+		UpdateContext update = context(Updates.message(1, "x"));
+		StepVerifier.create(Flux.just(update).transform(dispatcher(256, Duration.ofSeconds(1))))
+			.assertNext(f -> assertThat(f.outcome()).isEqualTo(Outcome.INVALID))
+			.verifyComplete();
+		assertThat(inbox.outcomeOf(update.updateId())).isEqualTo("invalid");
+	}
+
+	@Test
+	void answersEveryCallbackQueryEvenWhenTheHandlerDidNot() {
+		Handler silent = new Handler() {
+			@Override
+			public boolean supports(UpdateContext context) {
+				return true;
+			}
+
+			@Override
+			public Mono<Void> handle(UpdateContext context) {
+				return Mono.empty();
+			}
+		};
+		StepVerifier.create(Flux.just(context(Updates.callback(1, "x"))).transform(dispatcher(256, Duration.ofSeconds(1), silent)))
+			.expectNextCount(1)
+			.verifyComplete();
+		assertThat(answered).hasValue(1);
+	}
+
+	@Test
+	void emitsNothingForNoUpdates() {
+		StepVerifier.create(Flux.<UpdateContext>empty().transform(dispatcher(256, Duration.ofSeconds(1)))).verifyComplete();
+	}
+}

@@ -1,0 +1,72 @@
+package io.analytips.store;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.test.StepVerifier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class BatchWriterTest {
+
+	private final List<List<Integer>> batches = new CopyOnWriteArrayList<>();
+
+	private BatchWriter<Integer, String> writer(int maxBatch) {
+		return new BatchWriter<>("test", maxBatch, Duration.ofMillis(5), Duration.ofSeconds(5), items -> {
+			batches.add(items);
+			return Mono.just(items.stream().map(i -> "w" + i).toList());
+		});
+	}
+
+	@Test
+	void answersEachItemWithItsOwnResult() {
+		BatchWriter<Integer, String> writer = writer(10);
+		StepVerifier.create(writer.submit(7)).expectNext("w7").verifyComplete();
+	}
+
+	@Test
+	void groupsConcurrentSubmissionsIntoFewBatches() {
+		BatchWriter<Integer, String> writer = writer(100);
+		StepVerifier.create(Flux.range(0, 1000).flatMap(writer::submit, 1000).collectList())
+			.assertNext(results -> assertThat(results).hasSize(1000).contains("w0", "w999"))
+			.verifyComplete();
+		assertThat(batches).allSatisfy(batch -> assertThat(batch).hasSizeLessThanOrEqualTo(100));
+		assertThat(batches.size()).isLessThan(100);
+	}
+
+	@Test
+	void retriesAFailedBatchThenSucceeds() {
+		AtomicInteger attempts = new AtomicInteger();
+		BatchWriter<Integer, String> writer = new BatchWriter<>("flaky", 10, Duration.ofMillis(1), Duration.ofSeconds(5),
+				items -> attempts.incrementAndGet() < 3 ? Mono.error(new IllegalStateException("down"))
+						: Mono.just(items.stream().map(String::valueOf).toList()));
+		StepVerifier.create(writer.submit(1)).expectNext("1").verifyComplete();
+		assertThat(attempts).hasValue(3);
+	}
+
+	@Test
+	void failsTheItemsOfABatchThatKeepsFailing() {
+		BatchWriter<Integer, String> writer = new BatchWriter<>("broken", 10, Duration.ofMillis(1),
+				Duration.ofMillis(300), items -> Mono.error(new IllegalStateException("down")));
+		StepVerifier.create(writer.submit(1)).expectError().verify(Duration.ofSeconds(5));
+		// the writer goes on with the next batch
+		StepVerifier.create(writer.submit(2)).expectError().verify(Duration.ofSeconds(5));
+	}
+
+	@Test
+	void closeWritesWhatIsQueuedThenRefusesMore() {
+		BatchWriter<Integer, String> writer = new BatchWriter<>("slow", 10, Duration.ofMillis(1), Duration.ofSeconds(5),
+				items -> Mono.delay(Duration.ofMillis(100)).thenReturn(items.stream().map(String::valueOf).toList()));
+		List<String> results = new CopyOnWriteArrayList<>();
+		writer.submit(1).subscribe(results::add);
+		writer.submit(2).subscribe(results::add);
+		StepVerifier.create(writer.close()).verifyComplete();
+		assertThat(results).containsExactlyInAnyOrder("1", "2");
+		StepVerifier.create(writer.submit(3)).expectError(IllegalStateException.class).verify();
+	}
+}

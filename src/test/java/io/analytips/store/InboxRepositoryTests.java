@@ -1,0 +1,99 @@
+package io.analytips.store;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.analytips.support.TestDatabase;
+import io.r2dbc.pool.ConnectionPool;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import reactor.test.StepVerifier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The inbox table on a real (embedded) PostgreSQL. */
+class InboxRepositoryTests {
+
+	private final ConnectionPool pool = TestDatabase.pool(TestDatabase.migrated());
+
+	private final InboxRepository inbox = new InboxRepository(TestDatabase.client(pool));
+
+	@AfterEach
+	void close() {
+		pool.dispose();
+	}
+
+	private static InboxRow row(long id) {
+		return new InboxRow(id, "message", 1L, 1L, "{\"update_id\":" + id + "}", null, null);
+	}
+
+	@Test
+	void insertsOnlyWhatIsNew() {
+		StepVerifier.create(inbox.insertNew(List.of(row(1), row(2))))
+			.assertNext(ids -> assertThat(ids).containsExactlyInAnyOrder(1L, 2L))
+			.verifyComplete();
+		StepVerifier.create(inbox.insertNew(List.of(row(2), row(3), row(3))))
+			.assertNext(ids -> assertThat(ids).containsExactly(3L))
+			.verifyComplete();
+		StepVerifier.create(inbox.insertNew(List.of())).expectNext(java.util.Set.of()).verifyComplete();
+	}
+
+	@Test
+	void storesPayloadsJsonbWouldRefuse() {
+		InboxRow hostile = new InboxRow(9, "message", null, null, "{\"text\":\"a\\u0000b" + "x".repeat(100_000) + "\"}",
+				null, null);
+		StepVerifier.create(inbox.insertNew(List.of(hostile))).expectNextCount(1).verifyComplete();
+		StepVerifier.create(inbox.unfinished(10))
+			.assertNext(stored -> assertThat(stored.payload()).contains("\\u0000").hasSizeGreaterThan(100_000))
+			.verifyComplete();
+	}
+
+	@Test
+	void keepsTheFirstOutcome() {
+		inbox.insertNew(List.of(row(1), row(2))).block();
+		StepVerifier.create(inbox.finish(List.of(new InboxFinish(1, "done", null)))).expectNext(1L).verifyComplete();
+		StepVerifier.create(inbox.finish(List.of(new InboxFinish(1, "failed", "late"), new InboxFinish(2, "rejected", "notified"))))
+			.expectNext(1L)
+			.verifyComplete();
+		StepVerifier.create(inbox.countByOutcome())
+			.expectNext(Map.of("done", 1L, "rejected", 1L))
+			.verifyComplete();
+		StepVerifier.create(inbox.finish(List.of())).expectNext(0L).verifyComplete();
+	}
+
+	@Test
+	void anUpdateFinishedOnArrivalIsNeverUnfinished() {
+		inbox.insertNew(List.of(new InboxRow(5, "invalid", null, null, "{}", "invalid", "unreadable"))).block();
+		StepVerifier.create(inbox.unfinished(10)).verifyComplete();
+		StepVerifier.create(inbox.countByOutcome()).expectNext(Map.of("invalid", 1L)).verifyComplete();
+	}
+
+	@Test
+	void readsUnfinishedUpdatesOldestFirstAcrossPages() {
+		List<InboxRow> rows = new ArrayList<>();
+		for (long id = 1; id <= 25; id++) {
+			rows.add(row(id));
+		}
+		inbox.insertNew(rows).block();
+		inbox.finish(List.of(new InboxFinish(3, "done", null))).block();
+		StepVerifier.create(inbox.unfinished(10).map(StoredUpdate::updateId).collectList())
+			.assertNext(ids -> {
+				assertThat(ids).hasSize(24).doesNotContain(3L).isSorted();
+				assertThat(ids.get(0)).isEqualTo(1L);
+			})
+			.verifyComplete();
+	}
+
+	@Test
+	void purgesOnlyOldFinishedRows() {
+		inbox.insertNew(List.of(row(1), row(2))).block();
+		inbox.finish(List.of(new InboxFinish(1, "done", null))).block();
+		StepVerifier.create(inbox.purgeFinishedOlderThan(Duration.ofDays(1))).expectNext(0L).verifyComplete();
+		TestDatabase.client(pool).sql("update inbox set finished_at = now() - interval '2 days' where update_id = 1")
+			.then().block();
+		StepVerifier.create(inbox.purgeFinishedOlderThan(Duration.ofDays(1))).expectNext(1L).verifyComplete();
+		StepVerifier.create(inbox.countByOutcome()).expectNext(Map.of("pending", 1L)).verifyComplete();
+	}
+}
