@@ -22,7 +22,7 @@ final class Intake implements Function<Flux<ReceivedUpdate>, Flux<UpdateContext>
 	/** Update kinds the pipeline admits; the bot asks Telegram only for these. */
 	private static final Set<String> HANDLED = Set.of("message", "callback_query", "my_chat_member");
 
-	/** Update kinds counted by the per-user rate limit. */
+	/** Update kinds a user sends: counted by the per-user rate limit, and recorded as the user being seen. */
 	private static final Set<String> LIMITED = Set.of("message", "callback_query");
 
 	private final Inbox inbox;
@@ -61,8 +61,9 @@ final class Intake implements Function<Flux<ReceivedUpdate>, Flux<UpdateContext>
 				return;
 			}
 			metrics.received();
-			background.run("record user", users.seen(context.user()));
 			if (LIMITED.contains(context.kind())) {
+				// Only what a user sends counts as being seen (and as having unblocked the bot).
+				background.run("record user", users.seen(context.user()));
 				UserRateLimiter.Decision decision = limiter.acquire(context.rateKey());
 				if (!decision.allowed()) {
 					limited(context, decision);

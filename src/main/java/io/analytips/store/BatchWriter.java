@@ -3,6 +3,7 @@ package io.analytips.store;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 import org.slf4j.Logger;
@@ -88,7 +89,9 @@ public final class BatchWriter<T, R> {
 
 	private Mono<Void> writeBatch(List<Pending<T, R>> batch, Duration retryFor) {
 		List<T> items = batch.stream().map(Pending::item).toList();
+		AtomicReference<Throwable> lastFailure = new AtomicReference<>();
 		return Mono.defer(() -> write.apply(items))
+			.doOnError(lastFailure::set)
 			.retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(100))
 				.maxBackoff(Duration.ofSeconds(5))
 				.jitter(0.1)
@@ -99,7 +102,8 @@ public final class BatchWriter<T, R> {
 								signal.failure().toString());
 					}
 				}))
-			.timeout(retryFor)
+			.timeout(retryFor, Mono.error(() -> new IllegalStateException(
+					"gave up after " + retryFor.toSeconds() + " s: " + lastFailure.get(), lastFailure.get())))
 			.doOnNext(results -> {
 				for (int i = 0; i < batch.size(); i++) {
 					batch.get(i).result().tryEmitValue(results.get(i));

@@ -1,0 +1,64 @@
+package io.analytips.ops;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+/**
+ * The package arrows of DESIGN §2: bot → pipeline → telegram, bot → football (later), everything
+ * may use store and common, ops may read all, and nothing points back.
+ */
+class ArchitectureTest {
+
+	private final JavaClasses classes = new ClassFileImporter()
+		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+		.importPackages("io.analytips");
+
+	@Test
+	void theTransportKnowsNothingOfThePipelineTheBotOrTheStore() {
+		noClasses().that().resideInAPackage("io.analytips.telegram..")
+			.should().dependOnClassesThat().resideInAnyPackage("io.analytips.pipeline..", "io.analytips.bot..",
+					"io.analytips.store..", "io.analytips.ops..", "io.analytips.football..")
+			.check(classes);
+	}
+
+	@Test
+	void thePipelineKnowsNothingOfTheBotOrFootball() {
+		noClasses().that().resideInAPackage("io.analytips.pipeline..")
+			.should().dependOnClassesThat().resideInAnyPackage("io.analytips.bot..", "io.analytips.football..",
+					"io.analytips.ops..")
+			.check(classes);
+	}
+
+	@Test
+	void theStoreAndCommonDependOnNothingOfOurs() {
+		noClasses().that().resideInAnyPackage("io.analytips.store..", "io.analytips.common..")
+			.should().dependOnClassesThat().resideInAnyPackage("io.analytips.telegram..", "io.analytips.pipeline..",
+					"io.analytips.bot..", "io.analytips.ops..", "io.analytips.football..")
+			.check(classes);
+	}
+
+	@Test
+	void onlyOpsAndTheApplicationMayReadOps() {
+		noClasses().that().resideOutsideOfPackages("io.analytips.ops..", "io.analytips")
+			.should().dependOnClassesThat().resideInAPackage("io.analytips.ops..")
+			.check(classes);
+	}
+
+	@Test
+	void theAnalysisModelIsPureJava() {
+		noClasses().that().resideInAPackage("io.analytips.football.analysis..")
+			.should().dependOnClassesThat().resideOutsideOfPackages("java..", "io.analytips.football.analysis..")
+			.allowEmptyShould(true)
+			.check(classes);
+	}
+
+	@Test
+	void packagesHaveNoCycles() {
+		slices().matching("io.analytips.(*)..").should().beFreeOfCycles().check(classes);
+	}
+}
