@@ -105,8 +105,11 @@ final class Intake implements Function<Flux<ReceivedUpdate>, Flux<UpdateContext>
 		String text = notices.rateLimited(context.locale(), decision.retryIn());
 		Mono<?> notice = context.isCallback() ? context.answerCallback(text, true)
 				: notify ? context.reply(Html.escape(text)) : Mono.empty();
-		background.run("rate-limit notice", notice.onErrorResume(error -> Mono.empty())
-			.then(Mono.defer(() -> inbox.finish(context.updateId(), Outcome.RATE_LIMITED, notify ? "notified" : "silent"))));
+		// Recorded at once, not after the notice: a notice still waiting when the process stops must
+		// not make the update come back as unfinished.
+		background.run("rate-limit notice", Mono.when(
+				inbox.finish(context.updateId(), Outcome.RATE_LIMITED, notify ? "notified" : "silent"),
+				notice.onErrorResume(error -> Mono.empty())));
 		metrics.finished(Outcome.RATE_LIMITED);
 	}
 
@@ -117,8 +120,9 @@ final class Intake implements Function<Flux<ReceivedUpdate>, Flux<UpdateContext>
 		String text = notices.overloaded(context.locale());
 		Mono<?> notice = !notify ? Mono.empty()
 				: context.isCallback() ? context.answerCallback(text, true) : context.reply(Html.escape(text));
-		background.run("overload notice", notice.onErrorResume(error -> Mono.empty())
-			.then(Mono.defer(() -> inbox.finish(context.updateId(), Outcome.REJECTED, notify ? "notified" : "silent"))));
+		background.run("overload notice", Mono.when(
+				inbox.finish(context.updateId(), Outcome.REJECTED, notify ? "notified" : "silent"),
+				notice.onErrorResume(error -> Mono.empty())));
 		metrics.finished(Outcome.REJECTED);
 	}
 

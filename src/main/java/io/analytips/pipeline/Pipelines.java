@@ -22,6 +22,6 @@ public final class Pipelines {
 		Intake intake = new Intake(inbox, limiter, overloadNotices, outbound, notices, users, background, metrics);
 		Dispatcher dispatcher = new Dispatcher(handlers, inbox, notices, properties.handlerTimeout(),
 				properties.concurrency(), metrics);
-		return new UpdatePipeline(source, inbox, intake, dispatcher, users, background, properties, metrics);
+		return new UpdatePipeline(source, inbox, intake, dispatcher, users, outbound, background, properties, metrics);
 	}
 }

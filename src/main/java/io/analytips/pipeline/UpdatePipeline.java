@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.analytips.telegram.OutboundScheduler;
 import io.analytips.telegram.UpdateSource;
 import io.micrometer.core.instrument.Gauge;
 import org.slf4j.Logger;
@@ -39,6 +40,9 @@ public class UpdatePipeline implements SmartLifecycle {
 
 	private static final Duration PURGE_EVERY = Duration.ofHours(1);
 
+	/** The most a drain that hit its deadline waits for messages already on the wire. */
+	static final Duration WIRE_GRACE = Duration.ofSeconds(1);
+
 	private final UpdateSource source;
 
 	private final Inbox inbox;
@@ -48,6 +52,8 @@ public class UpdatePipeline implements SmartLifecycle {
 	private final Dispatcher dispatcher;
 
 	private final UserTracker users;
+
+	private final OutboundScheduler outbound;
 
 	private final Background background;
 
@@ -70,12 +76,13 @@ public class UpdatePipeline implements SmartLifecycle {
 	private volatile boolean started;
 
 	UpdatePipeline(UpdateSource source, Inbox inbox, Intake intake, Dispatcher dispatcher, UserTracker users,
-			Background background, PipelineProperties properties, PipelineMetrics metrics) {
+			OutboundScheduler outbound, Background background, PipelineProperties properties, PipelineMetrics metrics) {
 		this.source = source;
 		this.inbox = inbox;
 		this.intake = intake;
 		this.dispatcher = dispatcher;
 		this.users = users;
+		this.outbound = outbound;
 		this.background = background;
 		this.properties = properties;
 		Gauge.builder("analytips.queue.size", queued, AtomicInteger::get)
@@ -165,6 +172,8 @@ public class UpdatePipeline implements SmartLifecycle {
 		stopIntake.tryEmitEmpty();
 		Disposable.Composite subscriptions = running;
 		Mono<Void> deadline = Mono.firstWithSignal(Mono.delay(properties.shutdownDrainTimeout()).then(), abort.asMono())
+			.then(Mono.fromRunnable(outbound::hold))
+			.then(wireCleared())
 			.then(Mono.fromRunnable(() -> {
 				log.warn("Drain ended early with {} buffered and {} in-flight updates; they stay in the inbox for the next start",
 						queued.get(), dispatcher.inFlight());
@@ -185,6 +194,20 @@ public class UpdatePipeline implements SmartLifecycle {
 				callback.run();
 			})
 			.subscribe();
+	}
+
+	/**
+	 * After {@link OutboundScheduler#hold()}: waits (up to {@link #WIRE_GRACE}) for the messages
+	 * already sent to be answered, so their updates finish instead of being cancelled and answered
+	 * again after the restart.
+	 */
+	private Mono<Void> wireCleared() {
+		return Flux.interval(Duration.ZERO, Duration.ofMillis(10))
+			.filter(tick -> outbound.onTheWire() == 0)
+			.next()
+			.then(Mono.delay(Duration.ofMillis(20))) // lets the just-finished updates queue their outcome
+			.then()
+			.timeout(WIRE_GRACE, Mono.empty());
 	}
 
 	/** Ends the drain now (a second SIGTERM): what is unfinished stays in the inbox. */

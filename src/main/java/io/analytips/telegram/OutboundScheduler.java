@@ -79,6 +79,10 @@ public class OutboundScheduler {
 
 	private volatile long globalPausedUntil;
 
+	private volatile boolean holding;
+
+	private final AtomicInteger onTheWire = new AtomicInteger();
+
 	public OutboundScheduler(TelegramClient client, TelegramProperties properties, Clock clock,
 			OutboundListener listener) {
 		this.client = client;
@@ -140,6 +144,22 @@ public class OutboundScheduler {
 		return enqueue(chat, paced(chat, true, false, id -> client.sendDocument(document.withChatId(id))));
 	}
 
+	/**
+	 * Stops releasing messages, for the end of a drain: a message waiting for its turn then waits
+	 * until it is cancelled and is never sent, while calls already on the wire finish. Cancelling
+	 * after {@link #onTheWire()} reaches zero therefore never cuts off a message Telegram may
+	 * already have delivered, so its update is not answered again after the restart.
+	 * Callback answers are still released (answering twice is harmless).
+	 */
+	public void hold() {
+		holding = true;
+	}
+
+	/** Calls sent to Telegram and not yet answered. */
+	public int onTheWire() {
+		return onTheWire.get();
+	}
+
 	/** A snapshot of the queue and counters. */
 	public OutboundStats stats() {
 		long now = clock.millis();
@@ -162,7 +182,13 @@ public class OutboundScheduler {
 
 	/** One call: wait for its turn, send, and retry by class of failure. */
 	private <T> Mono<T> paced(ChatRef chat, boolean isMessage, boolean idempotent, LongFunction<Mono<T>> call) {
-		return Mono.defer(() -> awaitTurn(chat, isMessage).then(Mono.defer(() -> call.apply(chat.idOrZero()))))
+		return Mono.defer(() -> awaitTurn(chat, isMessage).then(Mono.defer(() -> {
+			if (holding && isMessage) {
+				return Mono.<T>never(); // see hold(): waits until cancelled, never sent
+			}
+			onTheWire.incrementAndGet();
+			return call.apply(chat.idOrZero()).doFinally(signal -> onTheWire.decrementAndGet());
+		})))
 			.retryWhen(Retry.from(signals -> signals.concatMap(signal -> retryDelay(signal, chat, idempotent))))
 			.doOnSuccess(result -> sent.incrementAndGet())
 			.doOnError(ex -> failed.incrementAndGet());

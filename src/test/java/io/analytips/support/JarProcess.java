@@ -1,0 +1,89 @@
+package io.analytips.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The packaged jar ({@code target/analytips.jar}) running as a child process. Its output goes to
+ * a file (reading a pipe races with the JDK closing it when the process exits, losing the last lines).
+ */
+public final class JarProcess implements AutoCloseable {
+
+	private final Process process;
+
+	private final Path output;
+
+	private JarProcess(Process process, Path output) {
+		this.process = process;
+		this.output = output;
+	}
+
+	/** Starts the jar with these environment variables (and none of this JVM's settings). */
+	public static JarProcess start(Map<String, String> environment, Path workingDirectory) {
+		Path jar = Path.of("target", "analytips.jar").toAbsolutePath();
+		if (!Files.isRegularFile(jar)) {
+			throw new IllegalStateException("run `./mvnw package` first: " + jar + " is missing");
+		}
+		String java = ProcessHandle.current().info().command().orElse("java");
+		List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-jar", jar.toString()));
+		try {
+			Path output = Files.createTempFile(workingDirectory, "output", ".log");
+			ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile())
+				.redirectErrorStream(true)
+				.redirectOutput(output.toFile());
+			builder.environment().keySet().removeIf(name -> name.startsWith("TELEGRAM_")
+					|| name.startsWith("DATABASE_") || name.startsWith("BOT_") || name.startsWith("API_FOOTBALL_"));
+			builder.environment().putAll(environment);
+			return new JarProcess(builder.start(), output);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** Sends SIGTERM. */
+	public void terminate() {
+		process.toHandle().destroy();
+	}
+
+	/** Waits for the exit; returns the exit code, or throws if it did not exit in time. */
+	public int waitForExit(Duration timeout) throws InterruptedException {
+		if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+			throw new AssertionError("did not exit within " + timeout + "; last output:\n" + tail(40));
+		}
+		return process.exitValue();
+	}
+
+	public boolean isAlive() {
+		return process.isAlive();
+	}
+
+	public List<String> output() {
+		try {
+			return Files.readAllLines(output, StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	public String tail(int n) {
+		List<String> all = output();
+		return String.join("\n", all.subList(Math.max(0, all.size() - n), all.size()));
+	}
+
+	@Override
+	public void close() {
+		if (process.isAlive()) {
+			process.destroyForcibly();
+		}
+	}
+}
