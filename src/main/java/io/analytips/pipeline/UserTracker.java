@@ -2,6 +2,8 @@ package io.analytips.pipeline;
 
 import java.time.Duration;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.analytips.store.BatchWriter;
 import io.analytips.store.UserRepository;
 import io.analytips.store.UserSeen;
@@ -24,6 +26,13 @@ public class UserTracker implements OutboundListener {
 
 	private final BatchWriter<UserSeen, Boolean> seen;
 
+	/** Users written within the last minute, with what was written: unchanged ones are not written again. */
+	private final Cache<Long, UserSeen> recentlyWritten = Caffeine.newBuilder()
+		.expireAfterWrite(Duration.ofMinutes(1))
+		.maximumSize(100_000)
+		.executor(Runnable::run)
+		.build();
+
 	private volatile TelegramException unauthorized;
 
 	public UserTracker(UserRepository users) {
@@ -32,23 +41,31 @@ public class UserTracker implements OutboundListener {
 				batch -> users.seen(batch).map(count -> batch.stream().map(user -> Boolean.TRUE).toList()));
 	}
 
-	/** Records the sender of an update; completes once written. */
+	/**
+	 * Records the sender of an update; completes once written. {@code last_seen} is kept to the
+	 * minute: a user already written unchanged within the last minute is not written again.
+	 */
 	public Mono<Void> seen(User user) {
 		if (user == null || user.isBot()) {
 			return Mono.empty();
 		}
-		return seen.submit(new UserSeen(user.id(), user.languageCode(), user.username())).then();
+		UserSeen entry = new UserSeen(user.id(), user.languageCode(), user.username());
+		if (entry.equals(recentlyWritten.getIfPresent(user.id()))) {
+			return Mono.empty();
+		}
+		return seen.submit(entry).doOnSuccess(written -> recentlyWritten.put(user.id(), entry)).then();
 	}
 
-	/** Marks a user as having blocked the bot. */
+	/** Marks a user as having blocked the bot (their next message unblocks them). */
 	public Mono<Void> blocked(long userId) {
+		recentlyWritten.invalidate(userId);
 		return users.markBlocked(userId);
 	}
 
 	@Override
 	public void chatBlocked(long chatId) {
 		if (chatId > 0) { // a private chat's id is its user's id
-			users.markBlocked(chatId).subscribe(null, error -> log.warn("Could not mark user {} as blocked: {}",
+			blocked(chatId).subscribe(null, error -> log.warn("Could not mark user {} as blocked: {}",
 					chatId, error.toString()));
 		}
 	}

@@ -71,6 +71,9 @@ public final class FakeBotApi implements AutoCloseable {
 
 	private volatile String acceptedToken = TOKEN;
 
+	private volatile java.util.function.Consumer<Call> onMessage = call -> {
+	};
+
 	private FakeBotApi() {
 		this.server = HttpServer.create()
 			.host("127.0.0.1")
@@ -158,6 +161,11 @@ public final class FakeBotApi implements AutoCloseable {
 		calls.clear();
 	}
 
+	/** Called (on a server thread; must not block) for every {@code sendMessage} received. */
+	public void onMessage(java.util.function.Consumer<Call> listener) {
+		this.onMessage = listener;
+	}
+
 	// ---- faults -----------------------------------------------------------------------------
 
 	/** Scripts the next {@code times} calls of {@code method} (any chat) to fail. */
@@ -242,7 +250,11 @@ public final class FakeBotApi implements AutoCloseable {
 		String token = request.param("token");
 		return request.receive().aggregate().asString().defaultIfEmpty("").flatMap(raw -> {
 			JsonNode body = parse(request, raw);
-			calls.add(new Call(method, body, System.nanoTime()));
+			Call call = new Call(method, body, System.nanoTime());
+			calls.add(call);
+			if (method.equals("sendMessage")) {
+				onMessage.accept(call);
+			}
 			if (!acceptedToken.equals(token)) {
 				return send(response, 401, error(401, "Unauthorized", null));
 			}

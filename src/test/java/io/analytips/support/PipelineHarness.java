@@ -74,9 +74,13 @@ public final class PipelineHarness implements AutoCloseable {
 
 	public final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
-	private PipelineHarness(FakeBotApi telegram, DatabaseUrl database, PipelineProperties properties,
-			TelegramProperties telegramProperties, List<Handler> handlers) {
+	/** Whether the fake was started for this harness (and is closed with it). */
+	private final boolean ownsTelegram;
+
+	private PipelineHarness(FakeBotApi telegram, boolean ownsTelegram, DatabaseUrl database,
+			PipelineProperties properties, TelegramProperties telegramProperties, List<Handler> handlers) {
 		this.telegram = telegram;
+		this.ownsTelegram = ownsTelegram;
 		this.database = database;
 		this.pool = TestDatabase.pool(database);
 		this.db = TestDatabase.client(pool);
@@ -126,6 +130,9 @@ public final class PipelineHarness implements AutoCloseable {
 		}
 		client.destroy();
 		pool.dispose();
+		if (ownsTelegram) {
+			telegram.close();
+		}
 	}
 
 	/** Settings for a harness. */
@@ -221,7 +228,7 @@ public final class PipelineHarness implements AutoCloseable {
 			TelegramProperties telegramProperties = new TelegramProperties(FakeBotApi.TOKEN, URI.create(fake.url()),
 					TelegramProperties.Mode.POLLING, null, null, pollTimeout, 100, Duration.ofSeconds(10),
 					Duration.ofSeconds(2), globalRate, chatBurst, 20, 100_000);
-			return new PipelineHarness(fake, url, properties, telegramProperties, handlers);
+			return new PipelineHarness(fake, telegram == null, url, properties, telegramProperties, handlers);
 		}
 	}
 }
