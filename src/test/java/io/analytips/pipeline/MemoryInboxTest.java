@@ -1,0 +1,38 @@
+package io.analytips.pipeline;
+
+import java.util.List;
+import java.util.Map;
+
+import io.analytips.support.Updates;
+import io.analytips.telegram.ReceivedUpdate;
+import org.junit.jupiter.api.Test;
+import reactor.test.StepVerifier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class MemoryInboxTest {
+
+	private final MemoryInbox inbox = new MemoryInbox();
+
+	private static ReceivedUpdate update(long id) {
+		return ReceivedUpdate.parse(id, Updates.message(1, "hi").put("update_id", id).toString());
+	}
+
+	@Test
+	void deduplicatesAndKeepsTheFirstOutcome() {
+		StepVerifier.create(inbox.storeNew(List.of(update(1), update(1), update(2)))).expectNextMatches(l -> l.size() == 2)
+			.verifyComplete();
+		StepVerifier.create(inbox.finish(1, Outcome.DONE, null)).verifyComplete();
+		StepVerifier.create(inbox.finish(1, Outcome.FAILED, null)).verifyComplete();
+		assertThat(inbox.outcomeOf(1)).isEqualTo("done");
+		StepVerifier.create(inbox.counts()).expectNext(Map.of("done", 1L, "pending", 1L)).verifyComplete();
+	}
+
+	@Test
+	void survivesNothing() {
+		StepVerifier.create(inbox.unfinished()).verifyComplete();
+		StepVerifier.create(inbox.purgeFinishedOlderThan(java.time.Duration.ofDays(1))).expectNext(0L).verifyComplete();
+		StepVerifier.create(inbox.close()).verifyComplete();
+		assertThat(inbox.isFailing()).isFalse();
+	}
+}

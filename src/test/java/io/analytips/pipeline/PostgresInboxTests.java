@@ -1,0 +1,92 @@
+package io.analytips.pipeline;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import io.analytips.store.InboxRepository;
+import io.analytips.support.TestDatabase;
+import io.analytips.support.Updates;
+import io.analytips.telegram.ReceivedUpdate;
+import io.r2dbc.pool.ConnectionPool;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.test.StepVerifier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+class PostgresInboxTests {
+
+	private final ConnectionPool pool = TestDatabase.pool(TestDatabase.migrated());
+
+	private final PostgresInbox inbox = new PostgresInbox(new InboxRepository(TestDatabase.client(pool)),
+			Duration.ofSeconds(5), Duration.ofSeconds(5));
+
+	@AfterEach
+	void close() {
+		inbox.close().block();
+		pool.dispose();
+	}
+
+	private static ReceivedUpdate update(long id) {
+		return ReceivedUpdate.parse(id, Updates.message(1, "hi").put("update_id", id).toString());
+	}
+
+	@Test
+	void storesABatchAndEmitsOnlyWhatIsNewInOrder() {
+		StepVerifier.create(inbox.storeNew(List.of(update(1), update(2))))
+			.assertNext(fresh -> assertThat(fresh).extracting(ReceivedUpdate::updateId).containsExactly(1L, 2L))
+			.verifyComplete();
+		StepVerifier.create(inbox.storeNew(List.of(update(2), update(3), update(3))))
+			.assertNext(fresh -> assertThat(fresh).extracting(ReceivedUpdate::updateId).containsExactly(3L))
+			.verifyComplete();
+		StepVerifier.create(inbox.storeNew(List.of())).expectNext(List.of()).verifyComplete();
+	}
+
+	@Test
+	void storesAnUnusableUpdateAlreadyFinished() {
+		ReceivedUpdate broken = ReceivedUpdate.parse(9, "{\"update_id\":9,\"message\":42}");
+		StepVerifier.create(inbox.storeNew(List.of(broken))).expectNextCount(1).verifyComplete();
+		StepVerifier.create(inbox.counts()).expectNext(Map.of("invalid", 1L)).verifyComplete();
+		StepVerifier.create(inbox.unfinished()).verifyComplete();
+	}
+
+	@Test
+	void finishesOnceAndReplaysOnlyWhatIsUnfinished() {
+		inbox.storeNew(List.of(update(1), update(2), update(3))).block();
+		StepVerifier.create(inbox.finish(1, Outcome.DONE, null)).verifyComplete();
+		StepVerifier.create(inbox.finish(1, Outcome.FAILED, "late")).verifyComplete();
+		StepVerifier.create(inbox.finish(2, Outcome.REJECTED, "notified")).verifyComplete();
+		StepVerifier.create(inbox.counts()).expectNext(Map.of("done", 1L, "rejected", 1L, "pending", 1L)).verifyComplete();
+		StepVerifier.create(inbox.unfinished().map(ReceivedUpdate::updateId)).expectNext(3L).verifyComplete();
+	}
+
+	@Test
+	void groupCommitsConcurrentWrites() {
+		StepVerifier.create(Flux.range(1, 500).flatMap(i -> inbox.storeNew(List.of(update(i))), 500)
+			.flatMapIterable(list -> list)
+			.count())
+			.expectNext(500L)
+			.verifyComplete();
+		StepVerifier.create(Flux.range(1, 500).flatMap(i -> inbox.finish(i, Outcome.DONE, null), 500).then())
+			.verifyComplete();
+		StepVerifier.create(inbox.counts()).expectNext(Map.of("done", 500L)).verifyComplete();
+	}
+
+	@Test
+	void failsAndSaysSoWhenTheDatabaseCannotBeWritten() {
+		InboxRepository down = mock(InboxRepository.class);
+		when(down.insertNew(any())).thenReturn(Mono.error(new IllegalStateException("connection refused")));
+		PostgresInbox failing = new PostgresInbox(down, Duration.ofMillis(300), Duration.ofMillis(300));
+		StepVerifier.create(failing.storeNew(List.of(update(1))))
+			.expectErrorSatisfies(error -> assertThat(error).hasMessageContaining("connection refused"))
+			.verify(Duration.ofSeconds(5));
+		assertThat(failing.isFailing()).isTrue();
+		failing.close().block();
+	}
+}
