@@ -8,19 +8,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongFunction;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import io.analytips.common.Clocks;
 import io.analytips.common.SerialLanes;
 import io.analytips.telegram.model.AnswerCallbackQuery;
 import io.analytips.telegram.model.EditMessageText;
 import io.analytips.telegram.model.Message;
 import io.analytips.telegram.model.SendDocument;
 import io.analytips.telegram.model.SendMessage;
-import io.github.bucket4j.Bucket;
-import io.github.bucket4j.TimeMeter;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
@@ -42,28 +35,17 @@ import reactor.util.retry.Retry;
  */
 public class OutboundScheduler {
 
-	private static final Logger log = LoggerFactory.getLogger(OutboundScheduler.class);
-
 	private static final int MAX_THROTTLED_RETRIES = 10;
 
 	private static final int MAX_TRANSIENT_RETRIES = 3;
-
-	/** Distinct chats limited within a second that make a 429 look global. */
-	private static final int GLOBAL_429_CHATS = 3;
 
 	private final TelegramClient client;
 
 	private final TelegramProperties properties;
 
-	private final Clock clock;
-
 	private final OutboundListener listener;
 
-	private final Bucket global;
-
-	private final Cache<Long, ChatPace> chats;
-
-	private final Cache<Long, Boolean> recentlyThrottled;
+	private final FloodControl flood;
 
 	private final SerialLanes<Long> lanes = new SerialLanes<>();
 
@@ -77,8 +59,6 @@ public class OutboundScheduler {
 
 	private final AtomicLong refused = new AtomicLong();
 
-	private volatile long globalPausedUntil;
-
 	private volatile boolean holding;
 
 	private final AtomicInteger onTheWire = new AtomicInteger();
@@ -87,24 +67,8 @@ public class OutboundScheduler {
 			OutboundListener listener) {
 		this.client = client;
 		this.properties = properties;
-		this.clock = clock;
 		this.listener = listener;
-		TimeMeter time = timeMeter(clock);
-		this.global = Bucket.builder()
-			.addLimit(limit -> limit.capacity(properties.globalRate()).refillGreedy(properties.globalRate(),
-					Duration.ofSeconds(1)))
-			.withCustomTimePrecision(time)
-			.build();
-		this.chats = Caffeine.newBuilder()
-			.expireAfterAccess(Duration.ofMinutes(10))
-			.ticker(Clocks.ticker(clock))
-			.executor(Runnable::run)
-			.build();
-		this.recentlyThrottled = Caffeine.newBuilder()
-			.expireAfterWrite(Duration.ofSeconds(1))
-			.ticker(Clocks.ticker(clock))
-			.executor(Runnable::run)
-			.build();
+		this.flood = new FloodControl(properties, clock);
 	}
 
 	/**
@@ -162,10 +126,8 @@ public class OutboundScheduler {
 
 	/** A snapshot of the queue and counters. */
 	public OutboundStats stats() {
-		long now = clock.millis();
-		long pausedChats = chats.asMap().values().stream().filter(pace -> pace.pausedUntil > now).count();
 		return new OutboundStats(pending.get(), properties.outboundCapacity(), sent.get(), throttled.get(),
-				failed.get(), refused.get(), pausedChats, globalPausedUntil > now);
+				failed.get(), refused.get(), flood.pausedChats(), flood.globalPaused());
 	}
 
 	private <T> Mono<T> enqueue(ChatRef chat, Mono<T> work) {
@@ -182,7 +144,7 @@ public class OutboundScheduler {
 
 	/** One call: wait for its turn, send, and retry by class of failure. */
 	private <T> Mono<T> paced(ChatRef chat, boolean isMessage, boolean idempotent, LongFunction<Mono<T>> call) {
-		return Mono.defer(() -> awaitTurn(chat, isMessage).then(Mono.defer(() -> {
+		return Mono.defer(() -> flood.awaitTurn(chat.id, isMessage).then(Mono.defer(() -> {
 			if (holding && isMessage) {
 				return Mono.<T>never(); // see hold(): waits until cancelled, never sent
 			}
@@ -194,22 +156,6 @@ public class OutboundScheduler {
 			.doOnError(ex -> failed.incrementAndGet());
 	}
 
-	private Mono<Void> awaitTurn(ChatRef chat, boolean isMessage) {
-		return Mono.defer(() -> {
-			ChatPace pace = chat.id == null ? null : chats.get(chat.id, id -> new ChatPace(id < 0));
-			long now = clock.millis();
-			long until = Math.max(globalPausedUntil, pace == null ? 0 : pace.pausedUntil);
-			if (until > now) {
-				return Mono.delay(Duration.ofMillis(until - now)).then(awaitTurn(chat, isMessage));
-			}
-			if (!isMessage) {
-				return Mono.empty();
-			}
-			long chatWait = pace == null ? 0 : pace.bucket.consumeIgnoringRateLimits(1);
-			return delayNanos(chatWait).then(Mono.defer(() -> delayNanos(global.consumeIgnoringRateLimits(1))));
-		});
-	}
-
 	private Mono<Long> retryDelay(Retry.RetrySignal signal, ChatRef chat, boolean idempotent) {
 		if (!(signal.failure() instanceof TelegramException ex)) {
 			return Mono.error(signal.failure());
@@ -218,7 +164,7 @@ public class OutboundScheduler {
 		switch (ex.kind()) {
 			case TOO_MANY_REQUESTS -> {
 				throttled.incrementAndGet();
-				pause(chat.id, ex.retryAfter() != null ? ex.retryAfter() : Duration.ofSeconds(1));
+				flood.pause(chat.id, ex.retryAfter() != null ? ex.retryAfter() : Duration.ofSeconds(1));
 				// The pause is waited for in awaitTurn, so nothing is re-sent before retry_after.
 				return attempt < MAX_THROTTLED_RETRIES ? Mono.just(attempt) : Mono.error(ex);
 			}
@@ -253,56 +199,15 @@ public class OutboundScheduler {
 		}
 	}
 
-	private void pause(Long chatId, Duration retryAfter) {
-		long until = clock.millis() + retryAfter.toMillis();
-		if (chatId == null) {
-			pauseGlobal(until);
-			return;
-		}
-		ChatPace pace = chats.get(chatId, id -> new ChatPace(id < 0));
-		pace.pausedUntil = Math.max(pace.pausedUntil, until);
-		recentlyThrottled.put(chatId, Boolean.TRUE);
-		recentlyThrottled.cleanUp();
-		if (recentlyThrottled.estimatedSize() >= GLOBAL_429_CHATS) {
-			pauseGlobal(until);
-		}
-		log.warn("Telegram asked to wait {} s before sending to chat {} again", retryAfter.toSeconds(), chatId);
-	}
-
-	private void pauseGlobal(long until) {
-		if (until > globalPausedUntil) {
-			globalPausedUntil = until;
-			log.warn("Telegram flood limit: pausing every send for {} ms", until - clock.millis());
-		}
-	}
-
 	private static Duration backoff(long attempt) {
 		long base = 1000L << Math.min(attempt, 5);
 		long jitter = (long) (base * 0.1 * ThreadLocalRandom.current().nextDouble());
 		return Duration.ofMillis(base + jitter);
 	}
 
-	private static Mono<Void> delayNanos(long nanos) {
-		return nanos <= 0 ? Mono.empty() : Mono.delay(Duration.ofNanos(nanos)).then();
-	}
-
 	private static boolean notModified(Throwable ex) {
 		return ex instanceof TelegramException t && t.kind() == TelegramException.Kind.BAD_REQUEST
 				&& t.getMessage() != null && t.getMessage().contains("message is not modified");
-	}
-
-	private static TimeMeter timeMeter(Clock clock) {
-		return new TimeMeter() {
-			@Override
-			public long currentTimeNanos() {
-				return Clocks.nanos(clock);
-			}
-
-			@Override
-			public boolean isWallClockBased() {
-				return true;
-			}
-		};
 	}
 
 	/** The chat a call goes to; a group migration changes it for the retries. */
@@ -317,24 +222,6 @@ public class OutboundScheduler {
 		long idOrZero() {
 			Long current = id;
 			return current == null ? 0 : current;
-		}
-	}
-
-	/** One chat's pace: its bucket (plus the group limit for groups) and any 429 pause. */
-	private final class ChatPace {
-
-		final Bucket bucket;
-
-		volatile long pausedUntil;
-
-		ChatPace(boolean group) {
-			var builder = Bucket.builder()
-				.addLimit(limit -> limit.capacity(properties.chatBurst()).refillGreedy(1, Duration.ofSeconds(1)));
-			if (group) {
-				builder.addLimit(limit -> limit.capacity(properties.chatBurst())
-					.refillGreedy(properties.groupPerMinute(), Duration.ofMinutes(1)));
-			}
-			this.bucket = builder.withCustomTimePrecision(timeMeter(clock)).build();
 		}
 	}
 }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 import io.analytips.support.PipelineHarness;
 import io.analytips.support.Updates;
@@ -67,6 +68,21 @@ class DispatcherTest {
 		return new UpdateContext(received, outbound);
 	}
 
+	/** A handler for every update, doing {@code body}. */
+	private static Handler handling(Function<UpdateContext, Mono<Void>> body) {
+		return new Handler() {
+			@Override
+			public boolean supports(UpdateContext context) {
+				return true;
+			}
+
+			@Override
+			public Mono<Void> handle(UpdateContext context) {
+				return body.apply(context);
+			}
+		};
+	}
+
 	/** Replies with the text after a delay given in the text ("chat:seconds"). */
 	private static Handler delayed() {
 		return new Handler() {
@@ -103,20 +119,10 @@ class DispatcherTest {
 	void neverRunsMoreThanItsConcurrency() {
 		AtomicInteger running = new AtomicInteger();
 		AtomicInteger peak = new AtomicInteger();
-		Handler slow = new Handler() {
-			@Override
-			public boolean supports(UpdateContext context) {
-				return true;
-			}
-
-			@Override
-			public Mono<Void> handle(UpdateContext context) {
-				return Mono.delay(Duration.ofSeconds(1))
-					.doOnSubscribe(s -> peak.accumulateAndGet(running.incrementAndGet(), Math::max))
-					.doOnTerminate(running::decrementAndGet)
-					.then();
-			}
-		};
+		Handler slow = handling(context -> Mono.delay(Duration.ofSeconds(1))
+			.doOnSubscribe(s -> peak.accumulateAndGet(running.incrementAndGet(), Math::max))
+			.doOnTerminate(running::decrementAndGet)
+			.then());
 		Dispatcher dispatcher = dispatcher(4, Duration.ofSeconds(60), slow);
 		List<UpdateContext> contexts = new ArrayList<>();
 		for (long user = 1; user <= 20; user++) {
@@ -131,17 +137,7 @@ class DispatcherTest {
 
 	@Test
 	void requestsFromUpstreamOnlyWhatItCanRun() {
-		Handler never = new Handler() {
-			@Override
-			public boolean supports(UpdateContext context) {
-				return true;
-			}
-
-			@Override
-			public Mono<Void> handle(UpdateContext context) {
-				return Mono.never();
-			}
-		};
+		Handler never = handling(context -> Mono.never());
 		TestPublisher<UpdateContext> upstream = TestPublisher.create();
 		Dispatcher dispatcher = dispatcher(3, Duration.ofSeconds(60), never);
 		StepVerifier.create(upstream.flux().transform(dispatcher), 0)
@@ -152,20 +148,12 @@ class DispatcherTest {
 
 	@Test
 	void aFailingHandlerEndsTheUpdateFailedAfterAnApologyAndTheStreamGoesOn() {
-		Handler failing = new Handler() {
-			@Override
-			public boolean supports(UpdateContext context) {
-				return true;
+		Handler failing = handling(context -> {
+			if ("boom".equals(context.text())) {
+				throw new IllegalStateException("thrown, not even returned");
 			}
-
-			@Override
-			public Mono<Void> handle(UpdateContext context) {
-				if ("boom".equals(context.text())) {
-					throw new IllegalStateException("thrown, not even returned");
-				}
-				return context.reply("fine").then();
-			}
-		};
+			return context.reply("fine").then();
+		});
 		UpdateContext bad = context(Updates.message(1, "boom"));
 		UpdateContext good = context(Updates.message(1, "ok"));
 		StepVerifier.create(Flux.just(bad, good).transform(dispatcher(256, Duration.ofSeconds(60), failing)))
@@ -182,17 +170,7 @@ class DispatcherTest {
 
 	@Test
 	void aHandlerThatTakesTooLongTimesOutAndFails() {
-		Handler stuck = new Handler() {
-			@Override
-			public boolean supports(UpdateContext context) {
-				return true;
-			}
-
-			@Override
-			public Mono<Void> handle(UpdateContext context) {
-				return Mono.never();
-			}
-		};
+		Handler stuck = handling(context -> Mono.never());
 		UpdateContext update = context(Updates.message(1, "x"));
 		StepVerifier.withVirtualTime(() -> Flux.just(update).transform(dispatcher(256, Duration.ofSeconds(60), stuck)))
 			.expectSubscription()
@@ -214,17 +192,7 @@ class DispatcherTest {
 
 	@Test
 	void answersEveryCallbackQueryEvenWhenTheHandlerDidNot() {
-		Handler silent = new Handler() {
-			@Override
-			public boolean supports(UpdateContext context) {
-				return true;
-			}
-
-			@Override
-			public Mono<Void> handle(UpdateContext context) {
-				return Mono.empty();
-			}
-		};
+		Handler silent = handling(context -> Mono.empty());
 		StepVerifier.create(Flux.just(context(Updates.callback(1, "x"))).transform(dispatcher(256, Duration.ofSeconds(1), silent)))
 			.expectNextCount(1)
 			.verifyComplete();

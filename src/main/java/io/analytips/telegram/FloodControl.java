@@ -1,0 +1,157 @@
+package io.analytips.telegram;
+
+import java.time.Clock;
+import java.time.Duration;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.analytips.common.Clocks;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.TimeMeter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+
+/**
+ * Telegram's flood limits as reservations: a global token bucket, one bucket per chat (1/s after
+ * a small burst; plus 20/min for groups), and the pauses a 429 imposes: on its chat, or on
+ * everything when several chats are limited within a second. Per-chat state expires after ten
+ * idle minutes. Time comes from the injected clock and waits are {@code Mono.delay}s, so all of
+ * it runs in virtual time in tests.
+ */
+final class FloodControl {
+
+	private static final Logger log = LoggerFactory.getLogger(FloodControl.class);
+
+	/** Distinct chats limited within a second that make a 429 look global. */
+	private static final int GLOBAL_429_CHATS = 3;
+
+	private final TelegramProperties properties;
+
+	private final Clock clock;
+
+	private final TimeMeter time;
+
+	private final Bucket global;
+
+	private final Cache<Long, ChatPace> chats;
+
+	private final Cache<Long, Boolean> recentlyThrottled;
+
+	private volatile long globalPausedUntil;
+
+	FloodControl(TelegramProperties properties, Clock clock) {
+		this.properties = properties;
+		this.clock = clock;
+		this.time = new ClockTimeMeter(clock);
+		this.global = Bucket.builder()
+			.addLimit(limit -> limit.capacity(properties.globalRate()).refillGreedy(properties.globalRate(),
+					Duration.ofSeconds(1)))
+			.withCustomTimePrecision(time)
+			.build();
+		this.chats = Caffeine.newBuilder()
+			.expireAfterAccess(Duration.ofMinutes(10))
+			.ticker(Clocks.ticker(clock))
+			.executor(Runnable::run)
+			.build();
+		this.recentlyThrottled = Caffeine.newBuilder()
+			.expireAfterWrite(Duration.ofSeconds(1))
+			.ticker(Clocks.ticker(clock))
+			.executor(Runnable::run)
+			.build();
+	}
+
+	/**
+	 * Completes when a call may go: after any pause on its chat or on everything, and, for a
+	 * message, after a token from its chat's bucket and then from the global one.
+	 * @param chatId the chat, or null for calls that belong to none (callback answers)
+	 */
+	Mono<Void> awaitTurn(Long chatId, boolean isMessage) {
+		return Mono.defer(() -> {
+			ChatPace pace = chatId == null ? null : pace(chatId);
+			long now = clock.millis();
+			long until = Math.max(globalPausedUntil, pace == null ? 0 : pace.pausedUntil);
+			if (until > now) {
+				return Mono.delay(Duration.ofMillis(until - now)).then(awaitTurn(chatId, isMessage));
+			}
+			if (!isMessage) {
+				return Mono.empty();
+			}
+			long chatWait = pace == null ? 0 : pace.bucket.consumeIgnoringRateLimits(1);
+			return delayNanos(chatWait).then(Mono.defer(() -> delayNanos(global.consumeIgnoringRateLimits(1))));
+		});
+	}
+
+	/** A 429: nothing goes to the limited scope until {@code retryAfter} has passed. */
+	void pause(Long chatId, Duration retryAfter) {
+		long until = clock.millis() + retryAfter.toMillis();
+		if (chatId == null) {
+			pauseGlobal(until);
+			return;
+		}
+		ChatPace pace = pace(chatId);
+		pace.pausedUntil = Math.max(pace.pausedUntil, until);
+		recentlyThrottled.put(chatId, Boolean.TRUE);
+		recentlyThrottled.cleanUp();
+		if (recentlyThrottled.estimatedSize() >= GLOBAL_429_CHATS) {
+			pauseGlobal(until);
+		}
+		log.warn("Telegram asked to wait {} s before sending to chat {} again", retryAfter.toSeconds(), chatId);
+	}
+
+	long pausedChats() {
+		long now = clock.millis();
+		return chats.asMap().values().stream().filter(pace -> pace.pausedUntil > now).count();
+	}
+
+	boolean globalPaused() {
+		return globalPausedUntil > clock.millis();
+	}
+
+	private void pauseGlobal(long until) {
+		if (until > globalPausedUntil) {
+			globalPausedUntil = until;
+			log.warn("Telegram flood limit: pausing every send for {} ms", until - clock.millis());
+		}
+	}
+
+	private ChatPace pace(long chatId) {
+		return chats.get(chatId, id -> new ChatPace(id < 0));
+	}
+
+	private static Mono<Void> delayNanos(long nanos) {
+		return nanos <= 0 ? Mono.empty() : Mono.delay(Duration.ofNanos(nanos)).then();
+	}
+
+	/** One chat's pace: its bucket (plus the group limit for groups) and any 429 pause. */
+	private final class ChatPace {
+
+		final Bucket bucket;
+
+		volatile long pausedUntil;
+
+		ChatPace(boolean group) {
+			var builder = Bucket.builder()
+				.addLimit(limit -> limit.capacity(properties.chatBurst()).refillGreedy(1, Duration.ofSeconds(1)));
+			if (group) {
+				builder.addLimit(limit -> limit.capacity(properties.chatBurst())
+					.refillGreedy(properties.groupPerMinute(), Duration.ofMinutes(1)));
+			}
+			this.bucket = builder.withCustomTimePrecision(time).build();
+		}
+	}
+
+	/** Bucket4j's time source, read from the injected clock. */
+	private record ClockTimeMeter(Clock clock) implements TimeMeter {
+
+		@Override
+		public long currentTimeNanos() {
+			return Clocks.nanos(clock);
+		}
+
+		@Override
+		public boolean isWallClockBased() {
+			return true;
+		}
+	}
+}
