@@ -1,0 +1,134 @@
+package io.analytips.football;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.function.Function;
+
+import io.analytips.football.api.ApiFootballProperties;
+import io.analytips.football.api.ApiRequest;
+import io.analytips.football.api.ApiStatus;
+import io.analytips.football.api.Fixture;
+import io.analytips.football.api.FixtureOdds;
+import io.analytips.football.api.FixtureTeamStatistics;
+import io.analytips.football.api.Page;
+import io.analytips.football.api.Requests;
+import io.analytips.football.api.ResilientApiFootball;
+import io.analytips.football.api.StandingRow;
+import io.analytips.football.api.Team;
+import io.analytips.football.api.TeamStatistics;
+import io.analytips.football.api.Wire;
+import io.analytips.football.cache.Cached;
+import io.analytips.football.cache.FootballCache;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * API-Football data as the bot uses it: every read goes through the two-tier cache (single flight,
+ * stale-if-error) and comes back as {@link Cached} with its age. Bulk calls wherever the API has
+ * them: one {@code /fixtures?date=} for a whole day, one {@code /fixtures?league&season} per
+ * league for results, {@code /odds?date=} page by page. Errors are {@code ApiFootballException}s,
+ * only when no copy at all exists.
+ */
+public class FootballData {
+
+	private final FootballCache cache;
+
+	private final ResilientApiFootball api;
+
+	private final ApiFootballProperties properties;
+
+	private final Clock clock;
+
+	public FootballData(FootballCache cache, ResilientApiFootball api, ApiFootballProperties properties, Clock clock) {
+		this.cache = cache;
+		this.api = api;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	/** Today in the users' time zone. */
+	public LocalDate today() {
+		return LocalDate.now(clock.withZone(zone()));
+	}
+
+	public ZoneId zone() {
+		return properties.timezone();
+	}
+
+	/** The day's fixtures in the leagues the bot offers, in kick-off order. */
+	public Mono<Cached<List<Fixture>>> fixturesOn(LocalDate date) {
+		return read(Requests.fixturesOn(date, zone()), Wire::fixtures)
+			.map(cached -> cached.map(fixtures -> fixtures.stream()
+				.filter(f -> properties.leagues().isEmpty() || properties.leagues().contains(f.league().id()))
+				.sorted(java.util.Comparator.comparing(Fixture::kickoff))
+				.toList()));
+	}
+
+	/** A fixture by id; empty if API-Football does not know it. */
+	public Mono<Cached<Fixture>> fixture(long id) {
+		return read(Requests.fixture(id), Wire::fixtures)
+			.flatMap(cached -> cached.value().isEmpty() ? Mono.empty() : Mono.just(cached.map(list -> list.get(0))));
+	}
+
+	/** A league's season: finished matches with results and those still to play. */
+	public Mono<Cached<List<Fixture>>> season(int league, int season) {
+		return read(Requests.fixturesOfSeason(league, season), Wire::fixtures);
+	}
+
+	public Mono<Cached<List<StandingRow>>> standings(int league, int season) {
+		return read(Requests.standings(league, season), Wire::standings);
+	}
+
+	public Mono<Cached<TeamStatistics>> teamStatistics(int league, int season, long team) {
+		return read(Requests.teamStatistics(league, season, team), Wire::teamStatistics)
+			.filter(cached -> cached.value() != null);
+	}
+
+	public Mono<Cached<List<Team>>> searchTeams(String query) {
+		return read(Requests.teamSearch(query), Wire::teams);
+	}
+
+	public Mono<Cached<List<Fixture>>> nextFixtures(long team, int count) {
+		return read(Requests.nextFixtures(team, count, zone()), Wire::fixtures);
+	}
+
+	public Mono<Cached<List<Fixture>>> headToHead(long home, long away, int last) {
+		return read(Requests.headToHead(home, away, last), Wire::fixtures);
+	}
+
+	public Mono<Cached<List<FixtureTeamStatistics>>> fixtureStatistics(long fixture) {
+		return read(Requests.fixtureStatistics(fixture), Wire::fixtureStatistics);
+	}
+
+	/**
+	 * A fixture's pre-match odds, from the bulk pages of its day (10 fixtures a page, each page
+	 * cached): the pages are read in order until the fixture turns up. Empty when no bookmaker prices it.
+	 */
+	public Mono<Cached<FixtureOdds>> odds(Fixture fixture) {
+		LocalDate day = fixture.kickoff().atZone(zone()).toLocalDate();
+		return oddsPage(day, 1, fixture.id());
+	}
+
+	private Mono<Cached<FixtureOdds>> oddsPage(LocalDate day, int page, long fixtureId) {
+		return read(Requests.oddsOn(day, page, zone()), Wire::odds).flatMap(cached -> {
+			Page<FixtureOdds> odds = cached.value();
+			for (FixtureOdds item : odds.items()) {
+				if (item.fixtureId() == fixtureId) {
+					return Mono.just(cached.map(p -> item));
+				}
+			}
+			return odds.isLast() || odds.items().isEmpty() ? Mono.empty() : oddsPage(day, page + 1, fixtureId);
+		});
+	}
+
+	/** {@code /status}, uncached: one attempt, for the start-up check and the admin status. */
+	public Mono<ApiStatus> status() {
+		return api.probe(Requests.status()).map(Wire::status);
+	}
+
+	private <T> Mono<Cached<T>> read(ApiRequest request, Function<JsonNode, T> parser) {
+		return cache.get(request, api::fetch).map(cached -> cached.map(parser));
+	}
+}

@@ -1,0 +1,73 @@
+package io.analytips.football.api;
+
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+import io.netty.channel.ChannelOption;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/** The real transport: a GET with the {@code x-apisports-key} header, over its own connection pool. */
+public final class HttpApiTransport implements ApiTransport, DisposableBean {
+
+	private static final int MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
+
+	private final ConnectionProvider connections;
+
+	private final WebClient web;
+
+	private final String base;
+
+	private final String key;
+
+	public HttpApiTransport(URI url, String key) {
+		this.connections = ConnectionProvider.builder("api-football")
+			.maxConnections(50)
+			.pendingAcquireMaxCount(-1)
+			.maxIdleTime(Duration.ofSeconds(30))
+			.build();
+		HttpClient http = HttpClient.create(connections).option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 5000);
+		this.web = WebClient.builder()
+			.clientConnector(new ReactorClientHttpConnector(http))
+			.codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(MAX_RESPONSE_BYTES))
+			.build();
+		this.base = url.toString().replaceAll("/+$", "");
+		this.key = key == null ? "" : key;
+	}
+
+	@Override
+	public Mono<RawResponse> exchange(ApiRequest request) {
+		return web.get()
+			.uri(URI.create(base + request.pathAndQuery()))
+			.header("x-apisports-key", key)
+			.exchangeToMono(response -> response.bodyToMono(byte[].class).defaultIfEmpty(new byte[0]).map(body -> {
+				Map<String, String> headers = new HashMap<>();
+				response.headers().asHttpHeaders().forEach((name, values) -> headers.put(name, values.get(0)));
+				return new RawResponse(response.statusCode().value(), headers, body);
+			}))
+			.onErrorMap(error -> !(error instanceof ApiFootballException), error -> failure(request, error));
+	}
+
+	private static ApiFootballException failure(ApiRequest request, Throwable error) {
+		Throwable cause = error;
+		while (cause.getCause() != null && !(cause instanceof ConnectException || cause instanceof UnknownHostException)) {
+			cause = cause.getCause();
+		}
+		return new ApiFootballException(ApiFootballException.Kind.NETWORK,
+				request.path() + ": " + cause.getClass().getSimpleName() + ": " + cause.getMessage(), cause);
+	}
+
+	@Override
+	public void destroy() {
+		connections.dispose();
+	}
+}

@@ -1,0 +1,153 @@
+package io.analytips.football.api;
+
+import java.time.Clock;
+import java.time.Duration;
+
+import io.github.resilience4j.bulkhead.Bulkhead;
+import io.github.resilience4j.bulkhead.BulkheadConfig;
+import io.github.resilience4j.bulkhead.BulkheadFullException;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.ratelimiter.RateLimiter;
+import io.github.resilience4j.ratelimiter.RateLimiterConfig;
+import io.github.resilience4j.ratelimiter.RequestNotPermitted;
+import io.github.resilience4j.reactor.bulkhead.operator.BulkheadOperator;
+import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOperator;
+import io.github.resilience4j.reactor.ratelimiter.operator.RateLimiterOperator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * API-Football behind the whole resilience stack (DESIGN §4). Per call, outermost first:
+ * <ol>
+ * <li>the quota guard (spent, or down to the reserve: fail fast until the daily reset);</li>
+ * <li>{@code Retry.backoff}: transient failures only (5xx, 429 / {@code errors.rateLimit}, timeouts,
+ * I/O), waiting about 1, 2, 4, 8 s with up to 10% jitter, 5 attempts at most;</li>
+ * <li>a circuit breaker that counts upstream faults; when open, calls fail at once with
+ * {@link ApiFootballException.Kind#CIRCUIT_OPEN} and are not retried;</li>
+ * <li>a rate limiter at the plan's per-minute limit;</li>
+ * <li>a bulkhead bounding calls in flight;</li>
+ * <li>a response timeout per attempt.</li>
+ * </ol>
+ * Failures are {@link ApiFootballException}s; a 4xx or {@code errors.token} is never retried.
+ */
+public class ResilientApiFootball {
+
+	private static final Logger log = LoggerFactory.getLogger(ResilientApiFootball.class);
+
+	private final ApiTransport transport;
+
+	private final ApiFootballProperties properties;
+
+	private final Quota quota;
+
+	private final CircuitBreaker breaker;
+
+	private final RateLimiter limiter;
+
+	private final Bulkhead bulkhead;
+
+	public ResilientApiFootball(ApiTransport transport, ApiFootballProperties properties, Clock clock) {
+		this.transport = transport;
+		this.properties = properties;
+		this.quota = new Quota(clock, properties.quotaReserve());
+		this.breaker = CircuitBreaker.of("api-football", CircuitBreakerConfig.custom()
+			.slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+			.slidingWindowSize(properties.breakerWindow())
+			.minimumNumberOfCalls(properties.breakerMinimumCalls())
+			.failureRateThreshold(properties.breakerFailureRatePercent())
+			.waitDurationInOpenState(properties.breakerOpenFor())
+			.permittedNumberOfCallsInHalfOpenState(1)
+			.recordException(error -> error instanceof ApiFootballException ex && ex.isUpstreamFault())
+			.clock(clock)
+			.build());
+		this.limiter = RateLimiter.of("api-football", RateLimiterConfig.custom()
+			.limitForPeriod(properties.ratePerMinute())
+			.limitRefreshPeriod(Duration.ofMinutes(1))
+			.timeoutDuration(Duration.ofSeconds(30))
+			.build());
+		this.bulkhead = Bulkhead.of("api-football", BulkheadConfig.custom()
+			.maxConcurrentCalls(properties.maxConcurrentCalls())
+			.maxWaitDuration(Duration.ZERO)
+			.build());
+		breaker.getEventPublisher()
+			.onStateTransition(event -> log.warn("API-Football circuit breaker: {}", event.getStateTransition()));
+	}
+
+	/**
+	 * Fetches a request. Emits the response envelope (its {@code errors} empty); errors with an
+	 * {@link ApiFootballException} once retries are exhausted or the failure is not transient.
+	 */
+	public Mono<JsonNode> fetch(ApiRequest request) {
+		Mono<JsonNode> attempt = Mono.defer(() -> once(request))
+			.transformDeferred(BulkheadOperator.of(bulkhead))
+			.transformDeferred(RateLimiterOperator.of(limiter))
+			.transformDeferred(CircuitBreakerOperator.of(breaker))
+			.onErrorMap(ResilientApiFootball::classify);
+		long retries = Math.max(0, properties.retryAttempts() - 1);
+		return Mono.fromRunnable(quota::check)
+			.then(attempt.retryWhen(Retry.backoff(retries, properties.retryFirstBackoff())
+				.maxBackoff(properties.retryFirstBackoff().multipliedBy(8))
+				.jitter(0.1)
+				.filter(error -> error instanceof ApiFootballException ex && ex.isTransient())
+				.doBeforeRetry(signal -> log.debug("Retrying {} after {}", request, signal.failure().getMessage()))
+				.onRetryExhaustedThrow((spec, signal) -> signal.failure())));
+	}
+
+	/**
+	 * One attempt with the timeout and nothing else: for the start-up check, which has its own
+	 * retries and must not be hidden by the breaker.
+	 */
+	public Mono<JsonNode> probe(ApiRequest request) {
+		return once(request);
+	}
+
+	private Mono<JsonNode> once(ApiRequest request) {
+		return transport.exchange(request)
+			.timeout(properties.timeout(), Mono.error(() -> new ApiFootballException(ApiFootballException.Kind.TIMEOUT,
+					request.path() + ": no answer within " + properties.timeout().toMillis() + " ms")))
+			.map(response -> {
+				quota.record(response);
+				try {
+					return Envelope.read(response, request);
+				}
+				catch (ApiFootballException ex) {
+					if (ex.kind() == ApiFootballException.Kind.QUOTA_EXHAUSTED) {
+						quota.exhausted();
+					}
+					throw ex;
+				}
+			});
+	}
+
+	private static Throwable classify(Throwable error) {
+		if (error instanceof CallNotPermittedException) {
+			return new ApiFootballException(ApiFootballException.Kind.CIRCUIT_OPEN,
+					"API-Football circuit breaker is open: failing fast", error);
+		}
+		if (error instanceof BulkheadFullException || error instanceof RequestNotPermitted) {
+			return new ApiFootballException(ApiFootballException.Kind.BUSY, error.getMessage(), error);
+		}
+		return error;
+	}
+
+	public QuotaStatus quota() {
+		return quota.status();
+	}
+
+	public CircuitBreaker breaker() {
+		return breaker;
+	}
+
+	public RateLimiter rateLimiter() {
+		return limiter;
+	}
+
+	public Bulkhead bulkhead() {
+		return bulkhead;
+	}
+}

@@ -1,0 +1,240 @@
+package io.analytips.football.sim;
+
+import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+
+import io.analytips.football.api.ApiRequest;
+import io.analytips.football.api.RawResponse;
+import io.analytips.football.sim.data.HistoricalData;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+
+/**
+ * API-Football v3 over the bundled historical data (DESIGN §4): {@code /status}, {@code /leagues},
+ * {@code /teams}, {@code /fixtures} (by id, date, league+season, a team's next/last),
+ * {@code /fixtures/headtohead}, {@code /fixtures/statistics}, {@code /standings},
+ * {@code /teams/statistics} and {@code /odds} (by fixture, or by date, 10 a page), in the vendor's
+ * shapes, with its rate-limit headers. "Today" replays a past matchday ({@link SimulatedWorld}).
+ * Faults are injected through {@link #faults()}; every call is counted ({@link #calls()}).
+ * Non-blocking: answers are built in memory.
+ */
+public final class ApiFootballSimulator {
+
+	/** The key the simulator accepts unless told otherwise. */
+	public static final String KEY = "simulator-key";
+
+	private static final long DAILY_LIMIT = 7500;
+
+	private static final long MINUTE_LIMIT = 300;
+
+	private final HistoricalData data;
+
+	private final Clock clock;
+
+	private final String key;
+
+	private final Faults faults = new Faults();
+
+	private final AtomicLong calls = new AtomicLong();
+
+	private final Map<String, AtomicLong> callsByPath = new ConcurrentHashMap<>();
+
+	private final Map<String, AtomicLong> callsByRequest = new ConcurrentHashMap<>();
+
+	private volatile SimulatedWorld world;
+
+	public ApiFootballSimulator(HistoricalData data, Clock clock, String key) {
+		this.data = data;
+		this.clock = clock;
+		this.key = key;
+	}
+
+	/** A simulator over the bundled data, accepting {@link #KEY}. */
+	public static ApiFootballSimulator bundled(Clock clock) {
+		return new ApiFootballSimulator(HistoricalData.loadBundled(), clock, KEY);
+	}
+
+	public Faults faults() {
+		return faults;
+	}
+
+	/** Calls received since start (or the last {@link #resetCalls()}). */
+	public long calls() {
+		return calls.get();
+	}
+
+	/** Calls received per path, e.g. {@code /fixtures}. */
+	public Map<String, Long> callsByPath() {
+		Map<String, Long> copy = new HashMap<>();
+		callsByPath.forEach((path, count) -> copy.put(path, count.get()));
+		return copy;
+	}
+
+	/** How many times exactly this request was received. */
+	public long callsOf(ApiRequest request) {
+		AtomicLong count = callsByRequest.get(request.key());
+		return count == null ? 0 : count.get();
+	}
+
+	public void resetCalls() {
+		calls.set(0);
+		callsByPath.clear();
+		callsByRequest.clear();
+	}
+
+	/** Answers one request as API-Football would; {@code apiKey} is the {@code x-apisports-key} header. */
+	public Mono<RawResponse> handle(ApiRequest request, String apiKey) {
+		return Mono.defer(() -> {
+			long n = calls.incrementAndGet();
+			callsByPath.computeIfAbsent(request.path(), p -> new AtomicLong()).incrementAndGet();
+			callsByRequest.computeIfAbsent(request.key(), p -> new AtomicLong()).incrementAndGet();
+			Mono<RawResponse> answer = switch (faults.next()) {
+				case HANG -> Mono.never();
+				case FAIL_STATUS -> Mono.just(failure(faults.failStatus(), n));
+				case FAIL_STATUS_RANDOM -> Mono.just(failure(500, n));
+				case ERRORS -> Mono.just(json(200, Json.errors(get(request), request.parameters(), faults.errorKey(),
+						faults.errorMessage()), n));
+				case QUOTA -> Mono.just(json(200, Json.errors(get(request), request.parameters(), "requests",
+						"You have reached the request limit for the day, Go to https://dashboard.api-football.com to upgrade your plan."),
+						n));
+				case ANSWER -> Mono.fromSupplier(() -> answer(request, apiKey, n));
+			};
+			return faults.latency().isZero() ? answer : Mono.delay(faults.latency()).then(answer);
+		});
+	}
+
+	private RawResponse answer(ApiRequest request, String apiKey, long n) {
+		if (!key.equals(apiKey)) {
+			return json(200, Json.errors(get(request), request.parameters(), "token",
+					"Error/Missing application key. Go to https://www.api-football.com/documentation-v3 to learn how to get your API application key."),
+					n);
+		}
+		SimulatedWorld current = world();
+		ZoneId zone = zone(request);
+		Map<String, String> p = request.parameters();
+		JsonNode body = switch (request.path()) {
+			case "/status" -> status(n);
+			case "/leagues" -> Json.envelope("leagues", p, SimEndpoints.leagues(current, p), 1, 1);
+			case "/teams" -> SimEndpoints.teams(current, p);
+			case "/fixtures" -> SimEndpoints.fixtures(current, p, zone);
+			case "/fixtures/headtohead" -> SimEndpoints.headToHead(current, p, zone);
+			case "/fixtures/statistics" -> SimEndpoints.fixtureStatistics(current, p);
+			case "/standings" -> SimEndpoints.standings(current, p);
+			case "/teams/statistics" -> SimEndpoints.teamStatistics(current, p);
+			case "/odds" -> SimEndpoints.odds(current, p, zone);
+			default -> null;
+		};
+		if (body == null) {
+			return new RawResponse(404, Map.of("Content-Type", "application/json"),
+					"{\"message\":\"Endpoint not found.\"}".getBytes(StandardCharsets.UTF_8));
+		}
+		return json(200, body, n);
+	}
+
+	private JsonNode status(long n) {
+		var response = Json.object();
+		var account = response.putObject("account");
+		account.put("firstname", "Analytips");
+		account.put("lastname", "Simulator");
+		account.put("email", "simulator@analytips.invalid");
+		var subscription = response.putObject("subscription");
+		subscription.put("plan", "Simulator");
+		subscription.put("end", world().today().plusYears(1) + "T00:00:00+00:00");
+		subscription.put("active", true);
+		var requests = response.putObject("requests");
+		requests.put("current", n);
+		requests.put("limit_day", DAILY_LIMIT);
+		return Json.envelope("status", Map.of(), response, 1, 1);
+	}
+
+	/** The world of today's date, rebuilt when the date changes. */
+	SimulatedWorld world() {
+		SimulatedWorld current = world;
+		LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+		if (current == null || !current.today().equals(today)) {
+			synchronized (this) {
+				if (world == null || !world.today().equals(today)) {
+					world = SimulatedWorld.build(data, clock);
+				}
+				current = world;
+			}
+		}
+		return current;
+	}
+
+	private RawResponse json(int status, JsonNode body, long n) {
+		Map<String, String> headers = new HashMap<>();
+		headers.put("Content-Type", "application/json");
+		headers.put("x-ratelimit-requests-limit", Long.toString(DAILY_LIMIT));
+		headers.put("x-ratelimit-requests-remaining", Long.toString(Math.max(0, DAILY_LIMIT - n)));
+		headers.put("X-RateLimit-Limit", Long.toString(MINUTE_LIMIT));
+		headers.put("X-RateLimit-Remaining", Long.toString(MINUTE_LIMIT - 1));
+		return new RawResponse(status, headers, body.toString().getBytes(StandardCharsets.UTF_8));
+	}
+
+	private static RawResponse failure(int status, long n) {
+		String body = status == 429
+				? "{\"get\":\"\",\"parameters\":[],\"errors\":{\"rateLimit\":\"Too many requests. You have exceeded the limit of requests per minute of your subscription.\"},\"results\":0,\"paging\":{\"current\":1,\"total\":1},\"response\":[]}"
+				: "{\"message\":\"Something went wrong while fetching details. Try again later.\"}";
+		return new RawResponse(status, Map.of("Content-Type", "application/json"), body.getBytes(StandardCharsets.UTF_8));
+	}
+
+	private static String get(ApiRequest request) {
+		return request.path().substring(1);
+	}
+
+	private static ZoneId zone(ApiRequest request) {
+		String timezone = request.parameter("timezone");
+		try {
+			return timezone == null ? ZoneOffset.UTC : ZoneId.of(timezone);
+		}
+		catch (RuntimeException ex) {
+			return ZoneOffset.UTC;
+		}
+	}
+
+	/** Lower case without accents, for search. */
+	static String fold(String text) {
+		return Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT);
+	}
+
+	static Optional<Long> longParameter(Map<String, String> parameters, String name) {
+		try {
+			return Optional.ofNullable(parameters.get(name)).map(Long::parseLong);
+		}
+		catch (NumberFormatException ex) {
+			return Optional.empty();
+		}
+	}
+
+	static ArrayNode sortedFixtures(Stream<SimFixture> fixtures, SimulatedWorld world, ZoneId zone) {
+		ArrayNode response = Json.array();
+		fixtures.sorted(Comparator.comparing(SimFixture::kickoff).thenComparing(SimFixture::id))
+			.forEach(f -> response.add(FixtureJson.fixture(f, world.leagueOf(f.home()).orElseThrow(), zone)));
+		return response;
+	}
+
+	/** Fixtures of a list (test helper and demo): every fixture of today, in kick-off order. */
+	public List<Long> todaysFixtureIds() {
+		SimulatedWorld current = world();
+		return current.allFixtures().stream()
+			.filter(f -> f.kickoff().atZone(ZoneOffset.UTC).toLocalDate().equals(current.today()))
+			.sorted(Comparator.comparing(SimFixture::kickoff))
+			.map(SimFixture::id)
+			.toList();
+	}
+}

@@ -1,0 +1,43 @@
+package io.analytips.football.sim.data;
+
+import java.util.List;
+
+/**
+ * Reads one season of football-data.co.uk's Premier League file ({@code E0.csv}). The file has no round
+ * column, so rounds are numbered by {@link Rounds#fillByBlocks}.
+ */
+final class PremierLeagueCsv {
+
+	/** Pre-closing prices, the ones football-data gives for all three bookmakers. */
+	static final List<OddsColumns> BOOKMAKERS = List.of(
+			new OddsColumns(BookmakerOdds.BET365, "Bet365", "B365H", "B365D", "B365A", "B365>2.5", "B365<2.5"),
+			new OddsColumns(BookmakerOdds.PINNACLE, "Pinnacle", "PSH", "PSD", "PSA", "P>2.5", "P<2.5"),
+			new OddsColumns(BookmakerOdds.BWIN, "Bwin", "BWH", "BWD", "BWA"));
+
+	private static final MatchStats UNKNOWN = new MatchStats(null, null, null, null, null, null, null, null);
+
+	private PremierLeagueCsv() {
+	}
+
+	/** The season's matches in kick-off order. */
+	static List<HistoricalMatch> read(CsvTable table, int season) {
+		return Rounds.fillByBlocks(table.rows().stream().map(row -> match(row, season)).toList());
+	}
+
+	private static HistoricalMatch match(CsvRow row, int season) {
+		return new HistoricalMatch(HistoricalData.PREMIER_LEAGUE, season,
+				FootballDataTime.kickoffUtc(row, "Date", "Time"),
+				row.required("HomeTeam"), row.required("AwayTeam"),
+				row.requiredInteger("FTHG"), row.requiredInteger("FTAG"),
+				row.integer("HTHG"), row.integer("HTAG"),
+				stats(row, 'H'), stats(row, 'A'),
+				OddsColumns.read(BOOKMAKERS, row), row.text("Referee"), null);
+	}
+
+	/** One side's statistics: columns named by the side's letter, H or A (HS, HST, HF, HC, HY, HR). */
+	static MatchStats stats(CsvRow row, char side) {
+		MatchStats stats = new MatchStats(row.integer(side + "S"), row.integer(side + "ST"), row.integer(side + "F"),
+				row.integer(side + "C"), row.integer(side + "Y"), row.integer(side + "R"), null, null);
+		return stats.equals(UNKNOWN) ? null : stats;
+	}
+}
