@@ -64,7 +64,7 @@ class HistoricalDataTest {
 				"Coritiba", 3, 0, null, null, new MatchStats(15, 7, 20, 6, 3, 0, 1, 59),
 				new MatchStats(10, 3, 17, 3, 3, 0, 2, 41),
 				List.of(new BookmakerOdds(4, "Pinnacle", 1.39, 5.02, 8.79, null, null),
-						new BookmakerOdds(1, "Market average", 1.38, 4.76, 8.13, null, null)),
+						new BookmakerOdds(BookmakerOdds.MARKET_AVERAGE, "Market average", 1.38, 4.76, 8.13, null, null)),
 				null, "Regular Season - 1"));
 	}
 
