@@ -96,8 +96,15 @@ public class FootballCache {
 				sharedCalls.incrementAndGet();
 				return running.asMono();
 			}
-			load(request, entry, fetch).doFinally(signal -> inFlight.remove(key, mine))
-				.subscribe(mine::tryEmitValue, mine::tryEmitError);
+			// Leave the in-flight map before answering, so a request that comes after the answer
+			// starts from the tiers instead of joining a load that has already finished.
+			load(request, entry, fetch).subscribe(value -> {
+				inFlight.remove(key, mine);
+				mine.tryEmitValue(value);
+			}, error -> {
+				inFlight.remove(key, mine);
+				mine.tryEmitError(error);
+			}, () -> inFlight.remove(key, mine));
 			return mine.asMono();
 		});
 	}

@@ -1,0 +1,26 @@
+package io.analytips.football.analysis;
+
+import java.time.LocalDate;
+import java.util.Objects;
+
+/**
+ * A finished match, by team id.
+ *
+ * @param homeTeam the home team's id
+ * @param awayTeam the away team's id, different from the home team's
+ * @param homeGoals goals scored by the home team, at least 0
+ * @param awayGoals goals scored by the away team, at least 0
+ * @param date the day the match was played
+ */
+public record MatchResult(long homeTeam, long awayTeam, int homeGoals, int awayGoals, LocalDate date) {
+
+	public MatchResult {
+		Objects.requireNonNull(date, "date");
+		if (homeTeam == awayTeam) {
+			throw new IllegalArgumentException("a team cannot play itself: " + homeTeam);
+		}
+		if (homeGoals < 0 || awayGoals < 0) {
+			throw new IllegalArgumentException("goals must be >= 0: " + homeGoals + "-" + awayGoals);
+		}
+	}
+}

@@ -1,0 +1,92 @@
+package io.analytips.football.analysis;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/** The results a fit may use (before the fit date, inside the window), indexed by team, with their time weights. */
+final class WeightedSample {
+
+	final long[] teamIds;
+
+	final int[] played;
+
+	final int[] home;
+
+	final int[] away;
+
+	final double[] homeGoals;
+
+	final double[] awayGoals;
+
+	final double[] weight;
+
+	private WeightedSample(List<MatchResult> used, Map<Long, Integer> index, LocalDate asOf, double xiPerDay) {
+		int size = used.size();
+		this.teamIds = new long[index.size()];
+		index.forEach((id, i) -> teamIds[i] = id);
+		this.played = new int[index.size()];
+		this.home = new int[size];
+		this.away = new int[size];
+		this.homeGoals = new double[size];
+		this.awayGoals = new double[size];
+		this.weight = new double[size];
+		for (int m = 0; m < size; m++) {
+			MatchResult result = used.get(m);
+			home[m] = index.get(result.homeTeam());
+			away[m] = index.get(result.awayTeam());
+			played[home[m]]++;
+			played[away[m]]++;
+			homeGoals[m] = result.homeGoals();
+			awayGoals[m] = result.awayGoals();
+			weight[m] = Math.exp(-xiPerDay * ChronoUnit.DAYS.between(result.date(), asOf));
+		}
+	}
+
+	/** Keeps the results played before {@code asOf} and at most {@code windowDays} days before it. */
+	static WeightedSample of(List<MatchResult> results, LocalDate asOf, FitOptions options) {
+		Objects.requireNonNull(results, "results");
+		Objects.requireNonNull(asOf, "asOf");
+		Objects.requireNonNull(options, "options");
+		List<MatchResult> used = new ArrayList<>();
+		Map<Long, Integer> index = new HashMap<>();
+		for (MatchResult result : results) {
+			Objects.requireNonNull(result, "result");
+			long age = ChronoUnit.DAYS.between(result.date(), asOf);
+			if (age >= 1 && age <= options.windowDays()) {
+				used.add(result);
+				index.putIfAbsent(result.homeTeam(), index.size());
+				index.putIfAbsent(result.awayTeam(), index.size());
+			}
+		}
+		return new WeightedSample(used, index, asOf, options.xiPerDay());
+	}
+
+	int size() {
+		return weight.length;
+	}
+
+	int teams() {
+		return teamIds.length;
+	}
+
+	double totalWeight() {
+		double total = 0;
+		for (double w : weight) {
+			total += w;
+		}
+		return total;
+	}
+
+	double weightedGoals() {
+		double total = 0;
+		for (int m = 0; m < size(); m++) {
+			total += weight[m] * (homeGoals[m] + awayGoals[m]);
+		}
+		return total;
+	}
+}
