@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import io.analytips.football.sim.ApiFootballSimulator;
+import io.analytips.football.sim.SimulatorServer;
 import io.analytips.store.DatabaseUrl;
 import io.analytips.support.FakeBotApi;
 import io.analytips.support.JarProcess;
@@ -22,9 +24,14 @@ import static org.awaitility.Awaitility.await;
 /** The packaged jar as operators run it: exit codes, the one-line start-up failure, SIGTERM under load. */
 class AnalytipsProcessIT {
 
+	/** API-Football for every child: the simulator, served from this JVM. */
+	private static final SimulatorServer football = SimulatorServer.start(
+			ApiFootballSimulator.bundled(java.time.Clock.systemUTC()), "127.0.0.1", 0);
+
 	private static Map<String, String> environment(FakeBotApi telegram, String databaseUrl, String logFormat) {
 		return Map.of("TELEGRAM_BOT_TOKEN", FakeBotApi.TOKEN, "TELEGRAM_API_URL", telegram.url(), "DATABASE_URL",
-				databaseUrl, "SERVER_PORT", "0", "LOG_FORMAT", logFormat);
+				databaseUrl, "SERVER_PORT", "0", "LOG_FORMAT", logFormat, "API_FOOTBALL_URL", football.url(),
+				"API_FOOTBALL_KEY", ApiFootballSimulator.KEY);
 	}
 
 	@Test

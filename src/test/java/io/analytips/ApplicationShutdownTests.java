@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import io.analytips.football.sim.ApiFootballSimulator;
+import io.analytips.football.sim.SimulatorServer;
 import io.analytips.pipeline.UpdatePipeline;
 import io.analytips.support.FakeBotApi;
 import io.analytips.support.TestDatabase;
@@ -23,9 +25,12 @@ class ApplicationShutdownTests {
 	@Test
 	void closingTheContextStopsEverythingItStarted() {
 		Set<String> threadsBefore = threadNames();
-		try (FakeBotApi telegram = FakeBotApi.start()) {
+		try (FakeBotApi telegram = FakeBotApi.start();
+				SimulatorServer football = SimulatorServer.start(ApiFootballSimulator.bundled(java.time.Clock.systemUTC()),
+						"127.0.0.1", 0)) {
 			ConfigurableApplicationContext context = new SpringApplicationBuilder(AnalytipsApplication.class).run(
 					"--analytips.telegram.bot-token=" + FakeBotApi.TOKEN, "--analytips.telegram.api-url=" + telegram.url(),
+					"--analytips.football.url=" + football.url(), "--analytips.football.key=" + ApiFootballSimulator.KEY,
 					"--analytips.telegram.poll-timeout=1s",
 					"--analytips.database.url=" + TestDatabase.environmentUrl(TestDatabase.fresh()), "--server.port=0",
 					"--LOG_FORMAT=text");

@@ -6,7 +6,7 @@ import java.util.Locale;
 
 import io.analytips.pipeline.UpdateContext;
 import io.analytips.pipeline.UpdatePipeline;
-import io.analytips.telegram.TelegramClient;
+import io.analytips.telegram.BotApi;
 import io.analytips.telegram.model.BotCommand;
 import io.analytips.telegram.model.SetMyCommands;
 import org.slf4j.Logger;
@@ -26,9 +26,9 @@ final class BotCommandsRegistrar implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(BotCommandsRegistrar.class);
 
-	static final List<String> COMMANDS = List.of("start", "help");
+	static final List<String> COMMANDS = List.of("start", "help", "cancel");
 
-	private final TelegramClient client;
+	private final BotApi client;
 
 	private final Messages messages;
 
@@ -36,7 +36,7 @@ final class BotCommandsRegistrar implements SmartLifecycle {
 
 	private volatile boolean running;
 
-	BotCommandsRegistrar(TelegramClient client, Messages messages) {
+	BotCommandsRegistrar(BotApi client, Messages messages) {
 		this.client = client;
 		this.messages = messages;
 	}

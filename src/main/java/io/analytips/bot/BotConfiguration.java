@@ -1,8 +1,15 @@
 package io.analytips.bot;
 
+import java.time.Clock;
+
+import io.analytips.football.AnalysisService;
+import io.analytips.football.FootballData;
+import io.analytips.football.api.ApiFootballProperties;
 import io.analytips.pipeline.Notices;
 import io.analytips.pipeline.UserTracker;
-import io.analytips.telegram.TelegramClient;
+import io.analytips.store.AnalysisRepository;
+import io.analytips.store.ConversationRepository;
+import io.analytips.telegram.BotApi;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -26,9 +33,46 @@ class BotConfiguration {
 	}
 
 	@Bean
+	Menus menus(Messages messages) {
+		return new Menus(messages);
+	}
+
+	@Bean
 	@Order(10)
-	StartHandler startHandler(Messages messages) {
-		return new StartHandler(messages);
+	StartHandler startHandler(Messages messages, Menus menus) {
+		return new StartHandler(messages, menus);
+	}
+
+	@Bean
+	@Order(30)
+	MenuHandler menuHandler(Messages messages, Menus menus) {
+		return new MenuHandler(messages, menus);
+	}
+
+	@Bean
+	@Order(40)
+	BrowseHandler browseHandler(FootballData data, ApiFootballProperties properties, Messages messages, Menus menus) {
+		return new BrowseHandler(data, properties.leagues(), messages, menus);
+	}
+
+	@Bean
+	@Order(50)
+	AnalysisHandler analysisHandler(AnalysisService analyses, AnalysisRepository history, FootballData data,
+			Messages messages, Menus menus, Clock clock) {
+		return new AnalysisHandler(analyses, history, new AnalysisText(messages, data.zone()), messages, menus, clock);
+	}
+
+	@Bean
+	@Order(60)
+	RecentHandler recentHandler(AnalysisRepository history, Messages messages, Menus menus) {
+		return new RecentHandler(history, messages, menus);
+	}
+
+	@Bean
+	@Order(800)
+	SearchHandler searchHandler(FootballData data, ConversationRepository conversations, Messages messages, Menus menus,
+			Clock clock) {
+		return new SearchHandler(data, conversations, messages, menus, clock);
 	}
 
 	@Bean
@@ -56,7 +100,7 @@ class BotConfiguration {
 	}
 
 	@Bean
-	BotCommandsRegistrar botCommandsRegistrar(TelegramClient client, Messages messages) {
+	BotCommandsRegistrar botCommandsRegistrar(BotApi client, Messages messages) {
 		return new BotCommandsRegistrar(client, messages);
 	}
 }

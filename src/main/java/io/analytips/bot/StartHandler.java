@@ -7,13 +7,16 @@ import io.analytips.telegram.Html;
 import io.analytips.telegram.model.User;
 import reactor.core.publisher.Mono;
 
-/** {@code /start}: the welcome message. */
+/** {@code /start}: the welcome message with the main menu. */
 final class StartHandler implements Handler {
 
 	private final Messages messages;
 
-	StartHandler(Messages messages) {
+	private final Menus menus;
+
+	StartHandler(Messages messages, Menus menus) {
 		this.messages = messages;
+		this.menus = menus;
 	}
 
 	@Override
@@ -26,6 +29,7 @@ final class StartHandler implements Handler {
 	public Mono<Void> handle(UpdateContext context) {
 		User user = context.user();
 		String name = user == null || user.firstName() == null ? "" : user.firstName();
-		return context.reply(messages.get(context, "welcome.html", Html.escapeShort(name, 64))).then();
+		return context.reply(messages.get(context, "welcome.html", Html.escapeShort(name, 64)),
+				menus.main(context.locale())).then();
 	}
 }

@@ -1,27 +1,61 @@
 package io.analytips.ops;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
+import io.analytips.bot.Messages;
+import io.analytips.football.FootballData;
+import io.analytips.football.api.ApiFootballProperties;
+import io.analytips.football.api.ResilientApiFootball;
+import io.analytips.football.cache.FootballCache;
 import io.analytips.pipeline.UpdatePipeline;
 import io.analytips.pipeline.UserTracker;
+import io.analytips.store.AuditRepository;
 import io.analytips.store.DatabaseServer;
 import io.analytips.store.Migrations;
 import io.analytips.telegram.OutboundScheduler;
-import io.analytips.telegram.TelegramClient;
+import io.analytips.telegram.BotApi;
 import io.analytips.telegram.TelegramProperties;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.core.annotation.Order;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.r2dbc.core.DatabaseClient;
 
 /** Start-up checks, health and metrics. */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(AdminProperties.class)
 class OpsConfiguration {
 
 	@Bean
-	TelegramStartupCheck telegramStartupCheck(TelegramClient client, TelegramProperties properties) {
+	ApiFootballStartupCheck apiFootballStartupCheck(FootballData data, ApiFootballProperties properties) {
+		return new ApiFootballStartupCheck(data, properties);
+	}
+
+	@Bean(destroyMethod = "destroy")
+	LogBuffer logBuffer() {
+		return new LogBuffer(2000);
+	}
+
+	@Bean
+	FootballMetrics footballMetrics(ResilientApiFootball api, FootballCache cache) {
+		return new FootballMetrics(api, cache);
+	}
+
+	@Bean
+	@Order(5)
+	AdminHandler adminHandler(AdminProperties admins, FootballCache cache, LogBuffer logs,
+			ObjectProvider<UpdatePipeline> pipeline,
+			OutboundScheduler outbound, ResilientApiFootball api, AuditRepository audit, Messages messages, Clock clock) {
+		return new AdminHandler(admins, cache, logs, new StatusReport(pipeline::getObject, outbound, api, cache, clock.instant()),
+				audit, messages, clock);
+	}
+
+	@Bean
+	TelegramStartupCheck telegramStartupCheck(BotApi client, TelegramProperties properties) {
 		return new TelegramStartupCheck(client, properties);
 	}
 

@@ -21,6 +21,12 @@ final class Settings {
 			Map.entry("analytips.bot.queue-capacity", "BOT_QUEUE_CAPACITY"),
 			Map.entry("analytips.bot.concurrency", "BOT_CONCURRENCY"),
 			Map.entry("analytips.bot.shutdown-drain-timeout", "SHUTDOWN_DRAIN_TIMEOUT"),
+			Map.entry("analytips.football.url", "API_FOOTBALL_URL"),
+			Map.entry("analytips.football.key", "API_FOOTBALL_KEY"),
+			Map.entry("analytips.football.rate-per-minute", "API_FOOTBALL_RATE_PER_MINUTE"),
+			Map.entry("analytips.football.leagues", "API_FOOTBALL_LEAGUES"),
+			Map.entry("analytips.admin.admin-ids", "ADMIN_IDS"),
+			Map.entry("analytips.admin.operator-ids", "OPERATOR_IDS"),
 			Map.entry("server.port", "SERVER_PORT"));
 
 	private Settings() {

@@ -1,6 +1,6 @@
 package io.analytips.ops;
 
-import io.analytips.telegram.TelegramClient;
+import io.analytips.telegram.BotApi;
 import io.analytips.telegram.TelegramException;
 import io.analytips.telegram.TelegramProperties;
 import org.slf4j.Logger;
@@ -12,11 +12,11 @@ final class TelegramStartupCheck implements StartupCheck {
 
 	private static final Logger log = LoggerFactory.getLogger(TelegramStartupCheck.class);
 
-	private final TelegramClient client;
+	private final BotApi client;
 
 	private final TelegramProperties properties;
 
-	TelegramStartupCheck(TelegramClient client, TelegramProperties properties) {
+	TelegramStartupCheck(BotApi client, TelegramProperties properties) {
 		this.client = client;
 		this.properties = properties;
 	}

@@ -42,4 +42,24 @@ class DatabaseConfiguration {
 	UserRepository userRepository(DatabaseClient client) {
 		return new UserRepository(client);
 	}
+
+	@Bean
+	ApiCacheRepository apiCacheRepository(DatabaseClient client) {
+		return new ApiCacheRepository(client);
+	}
+
+	@Bean
+	AnalysisRepository analysisRepository(DatabaseClient client) {
+		return new AnalysisRepository(client);
+	}
+
+	@Bean
+	ConversationRepository conversationRepository(DatabaseClient client) {
+		return new ConversationRepository(client);
+	}
+
+	@Bean
+	AuditRepository auditRepository(DatabaseClient client) {
+		return new AuditRepository(client);
+	}
 }

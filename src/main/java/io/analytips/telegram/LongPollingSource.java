@@ -22,7 +22,7 @@ public class LongPollingSource implements UpdateSource {
 
 	private static final Logger log = LoggerFactory.getLogger(LongPollingSource.class);
 
-	private final TelegramClient client;
+	private final BotApi client;
 
 	private final UpdateStore store;
 
@@ -33,7 +33,7 @@ public class LongPollingSource implements UpdateSource {
 	/** The next offset to ask for: one past the last stored update; null until something is stored. */
 	private final AtomicReference<Long> offset = new AtomicReference<>();
 
-	public LongPollingSource(TelegramClient client, UpdateStore store, TelegramProperties properties, Clock clock) {
+	public LongPollingSource(BotApi client, UpdateStore store, TelegramProperties properties, Clock clock) {
 		this.client = client;
 		this.store = store;
 		this.properties = properties;

@@ -39,7 +39,7 @@ public class OutboundScheduler {
 
 	private static final int MAX_TRANSIENT_RETRIES = 3;
 
-	private final TelegramClient client;
+	private final BotApi client;
 
 	private final TelegramProperties properties;
 
@@ -63,7 +63,7 @@ public class OutboundScheduler {
 
 	private final AtomicInteger onTheWire = new AtomicInteger();
 
-	public OutboundScheduler(TelegramClient client, TelegramProperties properties, Clock clock,
+	public OutboundScheduler(BotApi client, TelegramProperties properties, Clock clock,
 			OutboundListener listener) {
 		this.client = client;
 		this.properties = properties;

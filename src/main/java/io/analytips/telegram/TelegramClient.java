@@ -44,7 +44,7 @@ import org.springframework.web.reactive.function.client.WebClient;
  * decide, see {@link OutboundScheduler} and {@link LongPollingSource}), and bounded by a timeout.
  * The token never appears in an error message.
  */
-public class TelegramClient implements DisposableBean {
+public class TelegramClient implements BotApi, DisposableBean {
 
 	/** Updates larger than this are refused by the decoder; real updates are a few kilobytes. */
 	private static final int MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
@@ -76,6 +76,7 @@ public class TelegramClient implements DisposableBean {
 	}
 
 	/** {@code getMe}: the bot itself; a 401 here means {@code TELEGRAM_BOT_TOKEN} is wrong. */
+	@Override
 	public Mono<User> getMe() {
 		return call("getMe", Map.of(), properties.requestTimeout()).map(node -> convert(node, User.class));
 	}
@@ -85,17 +86,20 @@ public class TelegramClient implements DisposableBean {
 	 * read on its own, so a malformed update arrives as an invalid {@link ReceivedUpdate} instead of
 	 * failing the batch; elements without an {@code update_id} are dropped.
 	 */
+	@Override
 	public Mono<List<ReceivedUpdate>> getUpdates(GetUpdates request) {
 		Duration timeout = Duration.ofSeconds(request.timeout()).plus(properties.requestTimeout());
 		return call("getUpdates", request, timeout).map(TelegramClient::readUpdates);
 	}
 
 	/** {@code sendMessage}: emits the sent message. Not idempotent. */
+	@Override
 	public Mono<Message> sendMessage(SendMessage request) {
 		return call("sendMessage", request, properties.requestTimeout()).map(node -> convert(node, Message.class));
 	}
 
 	/** {@code editMessageText}: emits the edited message (Telegram's {@code true} for inline messages becomes empty). */
+	@Override
 	public Mono<Message> editMessageText(EditMessageText request) {
 		return call("editMessageText", request, properties.requestTimeout())
 			.filter(JsonNode::isObject)
@@ -103,11 +107,13 @@ public class TelegramClient implements DisposableBean {
 	}
 
 	/** {@code answerCallbackQuery}. */
+	@Override
 	public Mono<Boolean> answerCallbackQuery(AnswerCallbackQuery request) {
 		return call("answerCallbackQuery", request, properties.requestTimeout()).map(JsonNode::asBoolean);
 	}
 
 	/** {@code sendDocument}, uploading the content as multipart form data. Not idempotent. */
+	@Override
 	public Mono<Message> sendDocument(SendDocument request) {
 		// Built by hand: Spring's multipart writer draws its boundary from SecureRandom, which may block.
 		String boundary = "analytips-" + Long.toHexString(ThreadLocalRandom.current().nextLong())
@@ -132,22 +138,26 @@ public class TelegramClient implements DisposableBean {
 	}
 
 	/** {@code setMyCommands}. */
+	@Override
 	public Mono<Boolean> setMyCommands(SetMyCommands request) {
 		return call("setMyCommands", request, properties.requestTimeout()).map(JsonNode::asBoolean);
 	}
 
 	/** {@code setWebhook}. */
+	@Override
 	public Mono<Boolean> setWebhook(SetWebhook request) {
 		return call("setWebhook", request, properties.requestTimeout()).map(JsonNode::asBoolean);
 	}
 
 	/** {@code deleteWebhook}, keeping pending updates unless asked otherwise. */
+	@Override
 	public Mono<Boolean> deleteWebhook(boolean dropPendingUpdates) {
 		return call("deleteWebhook", Map.of("drop_pending_updates", dropPendingUpdates), properties.requestTimeout())
 			.map(JsonNode::asBoolean);
 	}
 
 	/** {@code getWebhookInfo}. */
+	@Override
 	public Mono<WebhookInfo> getWebhookInfo() {
 		return call("getWebhookInfo", Map.of(), properties.requestTimeout())
 			.map(node -> convert(node, WebhookInfo.class));

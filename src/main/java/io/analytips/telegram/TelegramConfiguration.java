@@ -7,6 +7,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
@@ -15,27 +16,29 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 @EnableConfigurationProperties(TelegramProperties.class)
 class TelegramConfiguration {
 
+	/** Telegram over HTTP; the offline demo's console replaces it ({@code console} profile). */
 	@Bean
+	@Profile("!console")
 	TelegramClient telegramClient(TelegramProperties properties) {
 		return new TelegramClient(properties);
 	}
 
 	@Bean
-	OutboundScheduler outboundScheduler(TelegramClient client, TelegramProperties properties, Clock clock,
+	OutboundScheduler outboundScheduler(BotApi client, TelegramProperties properties, Clock clock,
 			ObjectProvider<OutboundListener> listener) {
 		return new OutboundScheduler(client, properties, clock, listener.getIfAvailable(() -> OutboundListener.NONE));
 	}
 
 	@Bean
 	@ConditionalOnProperty(name = "analytips.telegram.mode", havingValue = "polling", matchIfMissing = true)
-	LongPollingSource longPollingSource(TelegramClient client, UpdateStore store, TelegramProperties properties,
+	LongPollingSource longPollingSource(BotApi client, UpdateStore store, TelegramProperties properties,
 			Clock clock) {
 		return new LongPollingSource(client, store, properties, clock);
 	}
 
 	@Bean
 	@ConditionalOnProperty(name = "analytips.telegram.mode", havingValue = "webhook")
-	WebhookSource webhookSource(TelegramClient client, UpdateStore store, TelegramProperties properties, Clock clock) {
+	WebhookSource webhookSource(BotApi client, UpdateStore store, TelegramProperties properties, Clock clock) {
 		return new WebhookSource(client, store, properties, clock);
 	}
 

@@ -46,7 +46,7 @@ public class WebhookSource implements UpdateSource {
 		}
 	}
 
-	private final TelegramClient client;
+	private final BotApi client;
 
 	private final UpdateStore store;
 
@@ -59,7 +59,7 @@ public class WebhookSource implements UpdateSource {
 	/** The open intake; {@code Flux.create}'s sink serialises the concurrent requests' emissions. */
 	private volatile FluxSink<ReceivedUpdate> open;
 
-	public WebhookSource(TelegramClient client, UpdateStore store, TelegramProperties properties, Clock clock) {
+	public WebhookSource(BotApi client, UpdateStore store, TelegramProperties properties, Clock clock) {
 		this.client = client;
 		this.store = store;
 		this.properties = properties;

@@ -9,7 +9,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
- * The package arrows of DESIGN §2: bot → pipeline → telegram, bot → football (later), everything
+ * The package arrows of DESIGN §2: bot → pipeline → telegram, bot → football, everything
  * may use store and common, ops may read all, and nothing points back.
  */
 class ArchitectureTest {
@@ -54,6 +54,30 @@ class ArchitectureTest {
 		noClasses().that().resideInAPackage("io.analytips.football.analysis..")
 			.should().dependOnClassesThat().resideOutsideOfPackages("java..", "io.analytips.football.analysis..")
 			.allowEmptyShould(true)
+			.check(classes);
+	}
+
+	@Test
+	void theApiFootballClientKnowsNothingElseOfOurs() {
+		noClasses().that().resideInAPackage("io.analytips.football.api..")
+			.should().dependOnClassesThat().resideInAnyPackage("io.analytips.telegram..", "io.analytips.pipeline..",
+					"io.analytips.bot..", "io.analytips.store..", "io.analytips.ops..", "io.analytips.football.cache..",
+					"io.analytips.football.sim..", "io.analytips.football.analysis..")
+			.check(classes);
+	}
+
+	@Test
+	void footballKnowsNothingOfTelegramThePipelineOrTheBot() {
+		noClasses().that().resideInAPackage("io.analytips.football..")
+			.should().dependOnClassesThat().resideInAnyPackage("io.analytips.telegram..", "io.analytips.pipeline..",
+					"io.analytips.bot..", "io.analytips.ops..", "io.analytips.console..")
+			.check(classes);
+	}
+
+	@Test
+	void onlyTheDemoWiringUsesTheSimulator() {
+		noClasses().that().resideOutsideOfPackages("io.analytips.football.sim..", "io.analytips")
+			.should().dependOnClassesThat().resideInAPackage("io.analytips.football.sim..")
 			.check(classes);
 	}
 

@@ -1,13 +1,20 @@
 package io.analytips.support;
 
+import java.time.Clock;
+
+import io.analytips.football.sim.ApiFootballSimulator;
+import io.analytips.football.sim.SimulatorServer;
 import io.analytips.store.DatabaseUrl;
 
 import org.springframework.test.context.DynamicPropertyRegistry;
 
-/** A fake Bot API and a fresh database for one Spring test class. */
+/** A fake Bot API, the API-Football simulator and a fresh database for one Spring test class. */
 public final class AppTestEnvironment implements AutoCloseable {
 
 	public final FakeBotApi telegram = FakeBotApi.start();
+
+	public final SimulatorServer football = SimulatorServer.start(ApiFootballSimulator.bundled(Clock.systemUTC()),
+			"127.0.0.1", 0);
 
 	public final DatabaseUrl database = TestDatabase.fresh();
 
@@ -19,11 +26,17 @@ public final class AppTestEnvironment implements AutoCloseable {
 		registry.add("analytips.telegram.global-rate", () -> "1000");
 		registry.add("analytips.telegram.chat-burst", () -> "20");
 		registry.add("analytips.database.url", () -> TestDatabase.environmentUrl(database));
+		registry.add("analytips.football.url", football::url);
+		registry.add("analytips.football.key", () -> ApiFootballSimulator.KEY);
+		registry.add("analytips.football.rate-per-minute", () -> "10000");
+		registry.add("analytips.admin.admin-ids", () -> "900");
+		registry.add("analytips.admin.operator-ids", () -> "901");
 		registry.add("LOG_FORMAT", () -> "text");
 	}
 
 	@Override
 	public void close() {
 		telegram.close();
+		football.close();
 	}
 }

@@ -6,11 +6,14 @@ import java.time.Duration;
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadConfig;
 import io.github.resilience4j.bulkhead.BulkheadFullException;
+import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
+import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import io.github.resilience4j.ratelimiter.RequestNotPermitted;
 import io.github.resilience4j.reactor.bulkhead.operator.BulkheadOperator;
 import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOperator;
@@ -45,6 +48,15 @@ public class ResilientApiFootball {
 
 	private final Quota quota;
 
+	/** The name of the breaker, limiter and bulkhead (a tag on their metrics). */
+	public static final String NAME = "api-football";
+
+	private final CircuitBreakerRegistry breakers;
+
+	private final RateLimiterRegistry limiters;
+
+	private final BulkheadRegistry bulkheads;
+
 	private final CircuitBreaker breaker;
 
 	private final RateLimiter limiter;
@@ -55,7 +67,7 @@ public class ResilientApiFootball {
 		this.transport = transport;
 		this.properties = properties;
 		this.quota = new Quota(clock, properties.quotaReserve());
-		this.breaker = CircuitBreaker.of("api-football", CircuitBreakerConfig.custom()
+		this.breakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
 			.slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
 			.slidingWindowSize(properties.breakerWindow())
 			.minimumNumberOfCalls(properties.breakerMinimumCalls())
@@ -65,15 +77,18 @@ public class ResilientApiFootball {
 			.recordException(error -> error instanceof ApiFootballException ex && ex.isUpstreamFault())
 			.clock(clock)
 			.build());
-		this.limiter = RateLimiter.of("api-football", RateLimiterConfig.custom()
+		this.breaker = breakers.circuitBreaker(NAME);
+		this.limiters = RateLimiterRegistry.of(RateLimiterConfig.custom()
 			.limitForPeriod(properties.ratePerMinute())
 			.limitRefreshPeriod(Duration.ofMinutes(1))
 			.timeoutDuration(Duration.ofSeconds(30))
 			.build());
-		this.bulkhead = Bulkhead.of("api-football", BulkheadConfig.custom()
+		this.limiter = limiters.rateLimiter(NAME);
+		this.bulkheads = BulkheadRegistry.of(BulkheadConfig.custom()
 			.maxConcurrentCalls(properties.maxConcurrentCalls())
 			.maxWaitDuration(Duration.ZERO)
 			.build());
+		this.bulkhead = bulkheads.bulkhead(NAME);
 		breaker.getEventPublisher()
 			.onStateTransition(event -> log.warn("API-Football circuit breaker: {}", event.getStateTransition()));
 	}
@@ -149,5 +164,18 @@ public class ResilientApiFootball {
 
 	public Bulkhead bulkhead() {
 		return bulkhead;
+	}
+
+	/** The registries holding the breaker, limiter and bulkhead, for resilience4j-micrometer. */
+	public CircuitBreakerRegistry breakerRegistry() {
+		return breakers;
+	}
+
+	public RateLimiterRegistry rateLimiterRegistry() {
+		return limiters;
+	}
+
+	public BulkheadRegistry bulkheadRegistry() {
+		return bulkheads;
 	}
 }

@@ -1,0 +1,98 @@
+package io.analytips.bot;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+
+import io.analytips.football.AnalysisKind;
+import io.analytips.football.AnalysisReport;
+import io.analytips.football.AnalysisService;
+import io.analytips.pipeline.Handler;
+import io.analytips.pipeline.UpdateContext;
+import io.analytips.store.AnalysisRepository;
+import io.analytips.store.StoredAnalysis;
+import io.analytips.telegram.Html;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * An analysis button: answers the callback at once ("analysing…"), computes the analysis, sends it
+ * as a new message (with its data age and the responsible-gambling line) and stores it for the
+ * user's history. When football data cannot be had, the user is told so in one sentence.
+ */
+final class AnalysisHandler implements Handler {
+
+	private static final Logger log = LoggerFactory.getLogger(AnalysisHandler.class);
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private final AnalysisService analyses;
+
+	private final AnalysisRepository history;
+
+	private final AnalysisText text;
+
+	private final Messages messages;
+
+	private final Menus menus;
+
+	private final Clock clock;
+
+	AnalysisHandler(AnalysisService analyses, AnalysisRepository history, AnalysisText text, Messages messages,
+			Menus menus, Clock clock) {
+		this.analyses = analyses;
+		this.history = history;
+		this.text = text;
+		this.messages = messages;
+		this.menus = menus;
+		this.clock = clock;
+	}
+
+	@Override
+	public boolean supports(UpdateContext context) {
+		CallbackData data = CallbackData.parse(context.callbackData());
+		return data != null && data.is(CallbackData.ANALYSIS, 2) && AnalysisKind.of(data.arguments().get(1)) != null;
+	}
+
+	@Override
+	public Mono<Void> handle(UpdateContext context) {
+		CallbackData pressed = CallbackData.parse(context.callbackData());
+		long fixtureId = pressed.longArgument(0);
+		AnalysisKind kind = AnalysisKind.of(pressed.arguments().get(1));
+		Locale locale = context.locale();
+		String back = CallbackData.of(CallbackData.FIXTURE, fixtureId);
+		return context.answerCallback(messages.get(locale, "callback.working"), false)
+			.then(analyses.analyze(fixtureId, kind))
+			.flatMap(report -> {
+				Duration age = Duration.between(report.dataFetchedAt(), clock.instant());
+				Screen screen = new Screen(text.render(report, kind, age.isNegative() ? Duration.ZERO : age, locale),
+						menus.backOnly(back, locale));
+				return screen.send(context).then(store(context, report, kind, age));
+			})
+			.onErrorResume(error -> {
+				String message = FootballErrors.message(error, messages, locale);
+				return message == null ? Mono.error(error)
+						: new Screen(Html.escape(message), menus.backOnly(back, locale)).send(context);
+			});
+	}
+
+	private Mono<Void> store(UpdateContext context, AnalysisReport report, AnalysisKind kind, Duration age) {
+		if (context.user() == null) {
+			return Mono.empty();
+		}
+		var markets = report.analysis().markets();
+		String payload = JSON.writeValueAsString(Map.of("xg", report.analysis().expectedGoals(), "result", markets.result(),
+				"bothTeamsScore", markets.bothTeamsScore(), "value", report.analysis().value(), "stale", report.stale()));
+		StoredAnalysis stored = new StoredAnalysis(0, context.user().id(), report.fixture().id(), kind.code(),
+				report.fixture().home().name(), report.fixture().away().name(), report.fixture().kickoff(), null,
+				age.toSeconds(), payload);
+		// The user has the analysis already; failing to keep it in the history is not worth an error reply.
+		return history.save(stored)
+			.doOnError(error -> log.warn("Analysis of fixture {} not stored: {}", report.fixture().id(), error.toString()))
+			.onErrorResume(error -> Mono.empty())
+			.then();
+	}
+}

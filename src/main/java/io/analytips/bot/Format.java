@@ -1,0 +1,76 @@
+package io.analytips.bot;
+
+import java.text.NumberFormat;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/** Numbers, dates and ages as a user of that language expects them (pt-BR: "54%", "1,45", "23/11 16:00"). */
+final class Format {
+
+	private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("dd/MM HH:mm");
+
+	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+
+	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM");
+
+	private Format() {
+	}
+
+	/** A probability as a whole percentage: 0.537 → "54%". */
+	static String percent(double probability, Locale locale) {
+		NumberFormat format = NumberFormat.getPercentInstance(locale);
+		format.setMaximumFractionDigits(0);
+		return format.format(probability).replace('\u00a0', ' ');
+	}
+
+	/** A signed percentage with one decimal: 0.0912 → "+9,1%". */
+	static String signedPercent(double value, Locale locale) {
+		NumberFormat format = NumberFormat.getPercentInstance(locale);
+		format.setMinimumFractionDigits(1);
+		format.setMaximumFractionDigits(1);
+		return (value > 0 ? "+" : "") + format.format(value).replace('\u00a0', ' ');
+	}
+
+	static String decimal(double value, int digits, Locale locale) {
+		NumberFormat format = NumberFormat.getNumberInstance(locale);
+		format.setMinimumFractionDigits(digits);
+		format.setMaximumFractionDigits(digits);
+		return format.format(value);
+	}
+
+	/** Decimal odds, 2 digits; probabilities of zero have no fair odds. */
+	static String odds(double probability, Locale locale) {
+		return probability <= 0 ? "—" : decimal(1 / probability, 2, locale);
+	}
+
+	static String dayTime(Instant instant, ZoneId zone) {
+		return instant == null ? "" : DAY_TIME.format(instant.atZone(zone));
+	}
+
+	static String time(Instant instant, ZoneId zone) {
+		return TIME.format(instant.atZone(zone));
+	}
+
+	static String day(java.time.LocalDate date) {
+		return DAY.format(date);
+	}
+
+	/** A line like 2.5, in the user's decimal style. */
+	static String line(double line, Locale locale) {
+		return decimal(line, 1, locale);
+	}
+
+	/** An age in the largest unit that is at least one: "12 min", "3 h", "2 dias". */
+	static String age(Duration age, Messages messages, Locale locale) {
+		if (age.toHours() >= 48) {
+			return messages.get(locale, "age.days", String.valueOf(age.toDays()));
+		}
+		if (age.toMinutes() >= 120) {
+			return messages.get(locale, "age.hours", String.valueOf(age.toHours()));
+		}
+		return messages.get(locale, "age.minutes", String.valueOf(Math.max(1, age.toMinutes())));
+	}
+}

@@ -1,0 +1,186 @@
+package io.analytips.football;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.analytips.common.Clocks;
+import io.analytips.football.analysis.BookmakerPrices;
+import io.analytips.football.analysis.CornerStats;
+import io.analytips.football.analysis.FitOptions;
+import io.analytips.football.analysis.MatchAnalysis;
+import io.analytips.football.analysis.MatchAnalyzer;
+import io.analytips.football.analysis.ScoreModel;
+import io.analytips.football.analysis.TeamStanding;
+import io.analytips.football.api.ApiFootballException;
+import io.analytips.football.api.Fixture;
+import io.analytips.football.api.FixtureOdds;
+import io.analytips.football.api.StandingRow;
+import io.analytips.football.cache.Cached;
+import reactor.core.publisher.Mono;
+
+/**
+ * Analyses a fixture: gathers the data through the cache (the season's results, the previous
+ * season's, the table, the day's odds, and for corners the statistics of each team's recent
+ * matches), fits the goal model and runs the pure {@code football.analysis} code. Only the
+ * fixture and its season are required; every other part degrades to "unavailable" instead of
+ * failing the analysis. Fitted models are reused while their data is unchanged.
+ */
+public class AnalysisService {
+
+	private final FootballData data;
+
+	private final int cornerSample;
+
+	private final Clock clock;
+
+	private final Cache<String, ScoreModel> models;
+
+	public AnalysisService(FootballData data, int cornerSample, Clock clock) {
+		this.data = data;
+		this.cornerSample = cornerSample;
+		this.clock = clock;
+		this.models = Caffeine.newBuilder()
+			.maximumSize(200)
+			.expireAfterWrite(Duration.ofHours(6))
+			.ticker(Clocks.ticker(clock))
+			.executor(Runnable::run)
+			.build();
+	}
+
+	/**
+	 * Emits the report; errors with {@link FixtureNotFoundException} for an unknown fixture, or with
+	 * the {@link ApiFootballException} that made the fixture or its season unavailable (when no
+	 * cached copy existed either).
+	 */
+	public Mono<AnalysisReport> analyze(long fixtureId, AnalysisKind kind) {
+		return data.fixture(fixtureId)
+			.switchIfEmpty(Mono.error(() -> new FixtureNotFoundException(fixtureId)))
+			.flatMap(fixture -> analyze(fixture, kind));
+	}
+
+	private Mono<AnalysisReport> analyze(Cached<Fixture> cachedFixture, AnalysisKind kind) {
+		Fixture fixture = cachedFixture.value();
+		int league = fixture.league().id();
+		int season = fixture.league().season();
+		return Mono.zip(data.season(league, season), optional(data.season(league, season - 1)),
+				optional(data.standings(league, season)), optional(data.odds(fixture)))
+			.flatMap(parts -> {
+				Provenance provenance = new Provenance(cachedFixture);
+				provenance.add(parts.getT1());
+				List<Fixture> fixtures = new ArrayList<>(parts.getT1().value());
+				parts.getT2().ifPresent(previous -> fixtures.addAll(provenance.add(previous).value()));
+				History history = new History(fixtures, fixture.kickoff(), data.zone());
+				Mono<Optional<CornerStats>> corners = kind.needsCorners() ? corners(history, fixture, provenance)
+						: Mono.just(Optional.empty());
+				return corners.map(cornerStats -> {
+					Set<AnalysisReport.Missing> missing = EnumSet.noneOf(AnalysisReport.Missing.class);
+					TeamStanding home = null;
+					TeamStanding away = null;
+					if (parts.getT3().isPresent()) {
+						List<StandingRow> rows = provenance.add(parts.getT3().get()).value();
+						home = standing(rows, fixture.home().id());
+						away = standing(rows, fixture.away().id());
+					}
+					if (home == null || away == null) {
+						missing.add(AnalysisReport.Missing.STANDINGS);
+					}
+					BookmakerPrices prices = parts.getT4().map(odds -> Prices.of(provenance.add(odds).value())).orElse(null);
+					if (prices == null) {
+						missing.add(AnalysisReport.Missing.ODDS);
+					}
+					if (kind.needsCorners() && cornerStats.isEmpty()) {
+						missing.add(AnalysisReport.Missing.CORNERS);
+					}
+					ScoreModel model = model(fixture, parts.getT1(), history);
+					MatchAnalysis analysis = MatchAnalyzer.analyze(model, fixture.home().id(), fixture.away().id(),
+							cornerStats.orElse(null), home, away, prices);
+					return new AnalysisReport(fixture, analysis, history.form(fixture.home().id(), 5),
+							history.form(fixture.away().id(), 5), history.headToHead(fixture.home().id(),
+									fixture.away().id(), 5),
+							prices == null ? null : prices.bookmaker(), provenance.oldest, provenance.stale, missing);
+				});
+			});
+	}
+
+	private ScoreModel model(Fixture fixture, Cached<List<Fixture>> season, History history) {
+		String key = fixture.league().id() + ":" + fixture.league().season() + ":"
+				+ fixture.kickoff().atZone(data.zone()).toLocalDate() + ":" + season.fetchedAt();
+		ScoreModel model = models.getIfPresent(key);
+		if (model == null) {
+			// A few milliseconds of arithmetic: fine on the calling thread, and done once per league and day.
+			model = ScoreModel.fit(history.results(), fixture.kickoff().atZone(data.zone()).toLocalDate(),
+					FitOptions.DEFAULT);
+			models.put(key, model);
+		}
+		return model;
+	}
+
+	/** Corners won and conceded in each team's last matches (one cached statistics call per match). */
+	private Mono<Optional<CornerStats>> corners(History history, Fixture fixture, Provenance provenance) {
+		long home = fixture.home().id();
+		long away = fixture.away().id();
+		List<Fixture> recent = new ArrayList<>(history.lastOf(home, cornerSample));
+		history.lastOf(away, cornerSample).stream().filter(f -> !recent.contains(f)).forEach(recent::add);
+		return reactor.core.publisher.Flux.fromIterable(recent)
+			.flatMap(match -> optional(data.fixtureStatistics(match.id()))
+				.map(stats -> stats.map(cached -> new CornerSample(match, provenance.add(cached).value()))), 4)
+			.filter(Optional::isPresent)
+			.map(Optional::get)
+			.collectList()
+			.map(samples -> CornerSample.stats(samples, home, away));
+	}
+
+	private static TeamStanding standing(List<StandingRow> rows, long team) {
+		for (StandingRow row : rows) {
+			if (row.team().id() == team) {
+				long teams = rows.stream().filter(r -> java.util.Objects.equals(r.group(), row.group())).count();
+				if (row.rank() < 1 || row.rank() > teams) {
+					return null;
+				}
+				return new TeamStanding(row.rank(), (int) teams, row.played(), row.points(), row.goalsDiff(), row.form());
+			}
+		}
+		return null;
+	}
+
+	/** An optional part: empty when absent or unavailable (the analysis goes on without it). */
+	private static <T> Mono<Optional<T>> optional(Mono<T> part) {
+		return part.map(Optional::of)
+			.defaultIfEmpty(Optional.empty())
+			.onErrorResume(ApiFootballException.class, error -> Mono.just(Optional.empty()));
+	}
+
+	/** The oldest fetch and any staleness among the parts used. */
+	private final class Provenance {
+
+		Instant oldest;
+
+		boolean stale;
+
+		Provenance(Cached<?> first) {
+			this.oldest = first.fetchedAt();
+			this.stale = first.stale();
+		}
+
+		synchronized <T> Cached<T> add(Cached<T> part) {
+			if (part.fetchedAt().isBefore(oldest)) {
+				oldest = part.fetchedAt();
+			}
+			stale |= part.stale();
+			return part;
+		}
+	}
+
+	/** The age of a report's oldest data. */
+	public Duration age(AnalysisReport report) {
+		return Duration.between(report.dataFetchedAt(), clock.instant());
+	}
+}

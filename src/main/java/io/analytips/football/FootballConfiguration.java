@@ -1,0 +1,56 @@
+package io.analytips.football;
+
+import java.time.Clock;
+
+import io.analytips.football.api.ApiFootballClient;
+import io.analytips.football.api.ApiFootballProperties;
+import io.analytips.football.api.ApiTransport;
+import io.analytips.football.api.HttpApiTransport;
+import io.analytips.football.api.ResilientApiFootball;
+import io.analytips.football.cache.CachePolicy;
+import io.analytips.football.cache.FootballCache;
+import io.analytips.store.ApiCacheRepository;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
+
+/** API-Football behind resilience and the two-tier cache, and the analysis service on top. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ApiFootballProperties.class)
+class FootballConfiguration {
+
+	/** The real API; in the demo the simulator's transport takes its place. */
+	@Bean
+	@Profile("!demo")
+	HttpApiTransport apiTransport(ApiFootballProperties properties) {
+		return new HttpApiTransport(properties.url(), properties.key());
+	}
+
+	@Bean
+	ResilientApiFootball resilientApiFootball(ApiTransport transport, ApiFootballProperties properties, Clock clock) {
+		return new ResilientApiFootball(transport, properties, clock);
+	}
+
+	@Bean
+	ApiFootballClient apiFootballClient(ResilientApiFootball api) {
+		return new ApiFootballClient(api);
+	}
+
+	@Bean
+	FootballCache footballCache(ApiCacheRepository repository, ApiFootballProperties properties, Clock clock) {
+		return new FootballCache(repository, new CachePolicy(clock, properties.timezone()), clock, 20_000);
+	}
+
+	@Bean
+	FootballData footballData(FootballCache cache, ResilientApiFootball api, ApiFootballProperties properties,
+			Clock clock) {
+		return new FootballData(cache, api, properties, clock);
+	}
+
+	@Bean
+	AnalysisService analysisService(FootballData data, ApiFootballProperties properties, Clock clock) {
+		return new AnalysisService(data, properties.cornerSample(), clock);
+	}
+}
