@@ -1,6 +1,7 @@
 package io.analytips;
 
 import java.time.Clock;
+import java.util.List;
 
 import io.analytips.ops.ShutdownSignals;
 
@@ -11,15 +12,29 @@ import org.springframework.context.annotation.Bean;
 /**
  * Analytips: a Telegram bot that analyses football matches. {@code main} installs the signal
  * handlers (SIGTERM drains and exits 0) and exits 1 when start-up fails, after the failure was
- * reported in one line that names the setting to fix.
+ * reported in one line that names the setting to fix. {@code --demo} runs offline against the
+ * API-Football simulator (in the terminal, or on Telegram when a token is set);
+ * {@code --simulator [--port=N]} serves only the simulator.
  */
 @SpringBootApplication
 public class AnalytipsApplication {
 
 	public static void main(String[] args) {
+		List<String> arguments = List.of(args);
+		if (arguments.contains("--simulator")) {
+			SimulatorMain.run(arguments);
+			return;
+		}
 		ShutdownSignals signals = ShutdownSignals.install();
+		SpringApplication application = new SpringApplication(AnalytipsApplication.class);
+		if (arguments.contains("--demo")) {
+			String token = System.getenv("TELEGRAM_BOT_TOKEN");
+			// With a token the demo serves Telegram; without one, the terminal.
+			application.setAdditionalProfiles(token == null || token.isBlank() ? new String[] { "demo", "console" }
+					: new String[] { "demo" });
+		}
 		try {
-			signals.attach(SpringApplication.run(AnalytipsApplication.class, args));
+			signals.attach(application.run(args));
 		}
 		catch (Throwable startFailed) {
 			// Already reported (StartupFailureReporter or Spring Boot's failure analysis).

@@ -49,6 +49,20 @@ class AnalytipsProcessIT {
 	}
 
 	@Test
+	void aWrongApiFootballKeyStopsStartUpWithExitCodeOneNamingIt() throws Exception {
+		Map<String, String> environment = new java.util.HashMap<>(environment(FakeBotApi.start(),
+				TestDatabase.environmentUrl(TestDatabase.fresh()), "text"));
+		environment.put("API_FOOTBALL_KEY", "not-the-key");
+		try (JarProcess app = JarProcess.start(environment, Files.createTempDirectory("analytips-it"))) {
+			assertThat(app.waitForExit(Duration.ofSeconds(90))).isEqualTo(1);
+			assertThat(app.output()).filteredOn(line -> line.contains("ERROR"))
+				.anySatisfy(line -> assertThat(line).contains("API_FOOTBALL_KEY is invalid")
+					.contains("Missing application key"));
+			assertThat(app.output()).noneMatch(line -> line.contains("at org.springframework"));
+		}
+	}
+
+	@Test
 	void anUnreachableDatabaseStopsStartUpWithExitCodeOneNamingDatabaseUrl() throws Exception {
 		try (FakeBotApi telegram = FakeBotApi.start();
 				JarProcess app = JarProcess.start(environment(telegram, "postgres://postgres@127.0.0.1:1/analytips", "text"),

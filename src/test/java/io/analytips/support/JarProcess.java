@@ -28,12 +28,18 @@ public final class JarProcess implements AutoCloseable {
 
 	/** Starts the jar with these environment variables (and none of this JVM's settings). */
 	public static JarProcess start(Map<String, String> environment, Path workingDirectory) {
+		return start(environment, workingDirectory, List.of());
+	}
+
+	/** Starts the jar with these environment variables and arguments (and none of this JVM's settings). */
+	public static JarProcess start(Map<String, String> environment, Path workingDirectory, List<String> arguments) {
 		Path jar = Path.of("target", "analytips.jar").toAbsolutePath();
 		if (!Files.isRegularFile(jar)) {
 			throw new IllegalStateException("run `./mvnw package` first: " + jar + " is missing");
 		}
 		String java = ProcessHandle.current().info().command().orElse("java");
 		List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-jar", jar.toString()));
+		command.addAll(arguments);
 		try {
 			Path output = Files.createTempFile(workingDirectory, "output", ".log");
 			ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile())
@@ -47,6 +53,32 @@ public final class JarProcess implements AutoCloseable {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/** Types a line on the process's standard input. */
+	public void type(String line) {
+		try {
+			process.getOutputStream().write((line + "\n").getBytes(StandardCharsets.UTF_8));
+			process.getOutputStream().flush();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** Closes the process's standard input (end of input). */
+	public void closeInput() {
+		try {
+			process.getOutputStream().close();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** The output as one string. */
+	public String text() {
+		return String.join("\n", output());
 	}
 
 	/** Sends SIGTERM. */

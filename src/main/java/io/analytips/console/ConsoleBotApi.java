@@ -1,0 +1,274 @@
+package io.analytips.console;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.analytips.telegram.BotApi;
+import io.analytips.telegram.ReceivedUpdate;
+import io.analytips.telegram.TelegramJson;
+import io.analytips.telegram.model.AnswerCallbackQuery;
+import io.analytips.telegram.model.Chat;
+import io.analytips.telegram.model.EditMessageText;
+import io.analytips.telegram.model.GetUpdates;
+import io.analytips.telegram.model.InlineKeyboardButton;
+import io.analytips.telegram.model.InlineKeyboardMarkup;
+import io.analytips.telegram.model.Message;
+import io.analytips.telegram.model.SendDocument;
+import io.analytips.telegram.model.SendMessage;
+import io.analytips.telegram.model.SetMyCommands;
+import io.analytips.telegram.model.SetWebhook;
+import io.analytips.telegram.model.User;
+import io.analytips.telegram.model.WebhookInfo;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The offline demo's Bot API: a terminal. Each line typed is a message from the local user; a
+ * number presses that button of the last screen. Updates are served by {@code getUpdates} exactly
+ * as Telegram would (so long polling, the inbox, the dispatcher and the outbound scheduler all run
+ * unchanged), and what the bot sends is printed with numbered buttons. Reading the terminal and
+ * writing to it block, so they run on two threads of their own, never on a Reactor thread.
+ */
+public final class ConsoleBotApi implements BotApi, AutoCloseable {
+
+	static final long USER_ID = 1;
+
+	private final PrintStream out;
+
+	private final ExecutorService printer = Executors.newSingleThreadExecutor(daemon("console-output"));
+
+	private final Scheduler printing = Schedulers.fromExecutorService(printer);
+
+	private final ConcurrentSkipListMap<Long, String> pending = new ConcurrentSkipListMap<>();
+
+	private final AtomicLong nextUpdateId = new AtomicLong(1);
+
+	private final AtomicInteger nextMessageId = new AtomicInteger(1);
+
+	private final Sinks.Many<Long> arrivals = Sinks.many().multicast().directBestEffort();
+
+	private final String userName;
+
+	private final String language;
+
+	private volatile List<InlineKeyboardButton> lastButtons = List.of();
+
+	private volatile long lastMessageId;
+
+	private final Thread reader;
+
+	/**
+	 * @param onEndOfInput run once the input ends (the demo then shuts down)
+	 */
+	public ConsoleBotApi(InputStream in, PrintStream out, String userName, String language, Runnable onEndOfInput) {
+		this.out = out;
+		this.userName = userName;
+		this.language = language;
+		this.reader = new Thread(() -> read(in, onEndOfInput), "console-input");
+		this.reader.setDaemon(true);
+	}
+
+	/** Starts reading the terminal. */
+	public void start() {
+		print("Analytips — demo offline. Digite /start (ou um número para tocar num botão).");
+		reader.start();
+	}
+
+	private void read(InputStream in, Runnable onEndOfInput) {
+		try (BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+			String line;
+			while ((line = lines.readLine()) != null) {
+				typed(line.strip());
+			}
+		}
+		catch (IOException ex) {
+			print("(input closed: " + ex.getMessage() + ")");
+		}
+		onEndOfInput.run();
+	}
+
+	/** One typed line: a button number, or a message. */
+	void typed(String line) {
+		if (line.isEmpty()) {
+			return;
+		}
+		List<InlineKeyboardButton> buttons = lastButtons;
+		ObjectNode update = TelegramJson.mapper().createObjectNode();
+		long id = nextUpdateId.getAndIncrement();
+		update.put("update_id", id);
+		if (line.matches("\\d{1,2}") && Integer.parseInt(line) >= 1 && Integer.parseInt(line) <= buttons.size()) {
+			InlineKeyboardButton button = buttons.get(Integer.parseInt(line) - 1);
+			ObjectNode query = update.putObject("callback_query");
+			query.put("id", "console-" + id);
+			from(query.putObject("from"));
+			query.put("chat_instance", "console");
+			query.put("data", button.callbackData());
+			ObjectNode message = query.putObject("message");
+			message.put("message_id", lastMessageId);
+			message.put("date", System.currentTimeMillis() / 1000);
+			chat(message.putObject("chat"));
+		}
+		else {
+			ObjectNode message = update.putObject("message");
+			message.put("message_id", nextMessageId.getAndIncrement());
+			message.put("date", System.currentTimeMillis() / 1000);
+			from(message.putObject("from"));
+			chat(message.putObject("chat"));
+			message.put("text", line);
+		}
+		pending.put(id, update.toString());
+		synchronized (arrivals) { // this thread and no other emits; the lock only orders with nobody
+			arrivals.tryEmitNext(id);
+		}
+	}
+
+	private void from(ObjectNode from) {
+		from.put("id", USER_ID);
+		from.put("is_bot", false);
+		from.put("first_name", userName);
+		from.put("language_code", language);
+	}
+
+	private static void chat(ObjectNode chat) {
+		chat.put("id", USER_ID);
+		chat.put("type", "private");
+	}
+
+	@Override
+	public Mono<User> getMe() {
+		return Mono.just(new User(0, true, "Analytips", null, "analytips_demo_bot", null));
+	}
+
+	@Override
+	public Mono<List<ReceivedUpdate>> getUpdates(GetUpdates request) {
+		long offset = request.offset() == null ? 0 : request.offset();
+		pending.headMap(offset).clear();
+		return Flux.merge(arrivals.asFlux(), Mono.just(0L))
+			.map(any -> batch(offset, request.limit()))
+			.filter(batch -> !batch.isEmpty())
+			.next()
+			.timeout(Duration.ofSeconds(request.timeout()), Mono.fromSupplier(() -> batch(offset, request.limit())));
+	}
+
+	private List<ReceivedUpdate> batch(long offset, int limit) {
+		List<ReceivedUpdate> batch = new ArrayList<>();
+		for (Map.Entry<Long, String> entry : pending.tailMap(offset).entrySet()) {
+			if (batch.size() == limit) {
+				break;
+			}
+			batch.add(ReceivedUpdate.parse(entry.getKey(), entry.getValue()));
+		}
+		return batch;
+	}
+
+	@Override
+	public Mono<Message> sendMessage(SendMessage request) {
+		return show(request.chatId(), nextMessageId.getAndIncrement(), request.text(), request.replyMarkup());
+	}
+
+	@Override
+	public Mono<Message> editMessageText(EditMessageText request) {
+		return show(request.chatId(), request.messageId(), request.text(), request.replyMarkup());
+	}
+
+	private Mono<Message> show(long chatId, long messageId, String html, InlineKeyboardMarkup keyboard) {
+		return Mono.fromCallable(() -> {
+			List<InlineKeyboardButton> buttons = ConsoleScreen.buttons(keyboard);
+			if (!buttons.isEmpty()) {
+				lastButtons = buttons;
+				lastMessageId = messageId;
+			}
+			out.println();
+			out.println(ConsoleScreen.render(html, keyboard));
+			out.flush();
+			return new Message(messageId, null, null, new Chat(chatId, "private", null, null, null),
+					System.currentTimeMillis() / 1000, html, null, null);
+		}).subscribeOn(printing);
+	}
+
+	@Override
+	public Mono<Boolean> answerCallbackQuery(AnswerCallbackQuery request) {
+		if (request.text() == null || request.text().isBlank()) {
+			return Mono.just(true);
+		}
+		return Mono.fromCallable(() -> {
+			out.println((Boolean.TRUE.equals(request.showAlert()) ? "⚠ " : "» ") + request.text());
+			out.flush();
+			return true;
+		}).subscribeOn(printing);
+	}
+
+	@Override
+	public Mono<Message> sendDocument(SendDocument request) {
+		return Mono.fromCallable(() -> {
+			Path file = Path.of("data", request.fileName()).toAbsolutePath();
+			Files.createDirectories(file.getParent());
+			Files.write(file, request.content());
+			out.println();
+			out.println((request.caption() == null ? "" : request.caption() + ": ") + file);
+			out.flush();
+			return new Message(nextMessageId.getAndIncrement(), null, null,
+					new Chat(request.chatId(), "private", null, null, null), System.currentTimeMillis() / 1000, null, null,
+					null);
+		}).subscribeOn(printing);
+	}
+
+	@Override
+	public Mono<Boolean> setMyCommands(SetMyCommands request) {
+		return Mono.just(true);
+	}
+
+	@Override
+	public Mono<Boolean> setWebhook(SetWebhook request) {
+		return Mono.just(true);
+	}
+
+	@Override
+	public Mono<Boolean> deleteWebhook(boolean dropPendingUpdates) {
+		return Mono.just(true);
+	}
+
+	@Override
+	public Mono<WebhookInfo> getWebhookInfo() {
+		return Mono.just(new WebhookInfo("", pending.size(), null, null, null, List.of()));
+	}
+
+	private void print(String line) {
+		printer.execute(() -> {
+			out.println(line);
+			out.flush();
+		});
+	}
+
+	@Override
+	public void close() {
+		printer.shutdown();
+	}
+
+	private static java.util.concurrent.ThreadFactory daemon(String name) {
+		return runnable -> {
+			Thread thread = new Thread(runnable, name);
+			thread.setDaemon(true);
+			return thread;
+		};
+	}
+}

@@ -1,0 +1,51 @@
+package io.analytips.console;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.analytips.telegram.model.InlineKeyboardButton;
+import io.analytips.telegram.model.InlineKeyboardMarkup;
+
+/** Turns the bot's HTML messages and inline keyboards into terminal text with numbered buttons. */
+final class ConsoleScreen {
+
+	private ConsoleScreen() {
+	}
+
+	/** Telegram HTML as plain text: tags dropped, the four entities Telegram uses decoded. */
+	static String plain(String html) {
+		return html.replaceAll("<[^>]+>", "")
+			.replace("&lt;", "<")
+			.replace("&gt;", ">")
+			.replace("&quot;", "\"")
+			.replace("&amp;", "&");
+	}
+
+	/** The buttons in reading order (row by row). */
+	static List<InlineKeyboardButton> buttons(InlineKeyboardMarkup keyboard) {
+		List<InlineKeyboardButton> buttons = new ArrayList<>();
+		if (keyboard != null) {
+			keyboard.inlineKeyboard().forEach(buttons::addAll);
+		}
+		return buttons;
+	}
+
+	/** The message, then one line per keyboard row: {@code [1] Today  [2] Search}. */
+	static String render(String html, InlineKeyboardMarkup keyboard) {
+		StringBuilder text = new StringBuilder(plain(html));
+		if (keyboard != null && !keyboard.inlineKeyboard().isEmpty()) {
+			int number = 1;
+			for (List<InlineKeyboardButton> row : keyboard.inlineKeyboard()) {
+				text.append('\n');
+				for (InlineKeyboardButton button : row) {
+					text.append(number == 1 || text.charAt(text.length() - 1) == '\n' ? "" : "   ")
+						.append('[')
+						.append(number++)
+						.append("] ")
+						.append(button.text());
+				}
+			}
+		}
+		return text.toString();
+	}
+}

@@ -1,0 +1,130 @@
+package io.analytips.bot;
+
+import java.time.Duration;
+
+import io.analytips.support.AppIntegrationTest;
+import io.analytips.support.AppTestEnvironment;
+import io.analytips.support.Conversation;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The whole conversation over the fake Bot API, with the simulator as API-Football. */
+@AppIntegrationTest
+class FootballConversationTests {
+
+	static final AppTestEnvironment environment = new AppTestEnvironment();
+
+	@DynamicPropertySource
+	static void environment(DynamicPropertyRegistry registry) {
+		environment.register(registry);
+		registry.add("analytips.bot.rate-limit", () -> "1000");
+	}
+
+	@AfterAll
+	static void close() {
+		environment.close();
+	}
+
+	@Autowired
+	DatabaseClient db;
+
+	@Test
+	void walksFromStartToEveryAnalysisOfAFixture() {
+		Conversation user = new Conversation(environment.telegram, 31, "pt-br");
+		user.send("/start");
+		user.next(text -> text.contains("Bem-vindo ao Analytips"));
+		user.press(label -> label.contains("Jogos de hoje"));
+		user.next(text -> text.contains("Jogos de hoje"));
+		user.press(label -> label.startsWith("Premier League"));
+		Conversation.Screen league = user.next(text -> text.contains("Premier League") && text.contains("Escolha o jogo"));
+		assertThat(league.buttons()).hasSizeGreaterThanOrEqualTo(3);
+		user.press(label -> label.matches("\\d\\d:\\d\\d .+ x .+"));
+		Conversation.Screen fixture = user.next(text -> text.contains("Que análise você quer?"));
+		assertThat(fixture.buttons()).extracting(b -> b.path("text").asString())
+			.contains("📊 Análise completa", "🥅 Gols (mais/menos)", "🚩 Escanteios", "🤝 Ambas marcam",
+					"🏁 Resultado (1X2)", "⬅️ Voltar");
+
+		String[][] analyses = { { "Análise completa", "Resultado (1X2)" }, { "Gols (mais/menos)", "Mais de 2,5" },
+				{ "Escanteios", "Escanteios" }, { "Ambas marcam", "Ambas marcam" }, { "Resultado (1X2)", "odd justa" } };
+		for (String[] analysis : analyses) {
+			user.press(label -> label.endsWith(analysis[0]));
+			Conversation.Screen result = user.next(text -> text.contains("Aposte com responsabilidade"));
+			assertThat(result.text()).contains(analysis[1]).contains("Dados de").doesNotContain("Exception");
+			assertThat(result.button(label -> label.contains("Voltar"))).isPresent();
+		}
+		Conversation.Screen full = user.screens().stream().filter(s -> s.text().contains("Força")).findFirst().orElseThrow();
+		assertThat(full.text()).contains("Gols esperados", "Placares mais prováveis", "Forma", "Escanteios",
+				"Valor contra Pinnacle");
+		await().atMost(Duration.ofSeconds(10)).until(() -> count("select count(*) from analyses where user_id = 31") == 5);
+		assertThat(environment.telegram.calls("answerCallbackQuery")).isNotEmpty();
+	}
+
+	@Test
+	void searchesATeamAndListsItsNextGames() {
+		Conversation user = new Conversation(environment.telegram, 32, "pt-br");
+		user.send("/start");
+		user.next(text -> text.contains("Bem-vindo"));
+		user.press(label -> label.contains("Buscar time"));
+		user.next(text -> text.contains("Digite o nome do time"));
+		user.send("flamengo");
+		Conversation.Screen next = user.next(text -> text.contains("Próximos jogos") && text.contains("Flamengo"));
+		assertThat(next.buttons()).filteredOn(b -> b.path("text").asString().contains("Flamengo")).hasSizeGreaterThanOrEqualTo(3);
+		user.press(label -> label.contains("Flamengo"));
+		user.next(text -> text.contains("Que análise você quer?") && text.contains("Flamengo"));
+		assertThat(count("select count(*) from conversation_state where user_id = 32")).isZero();
+	}
+
+	@Test
+	void escapesWhatUsersTypeAndCancelsASearch() {
+		Conversation user = new Conversation(environment.telegram, 33, "en");
+		user.send("/start");
+		user.next(text -> text.contains("Welcome to Analytips"));
+		user.press(label -> label.contains("Find a team"));
+		user.next(text -> text.contains("Type the team"));
+		user.send("<b>Tom & Jerry</b>");
+		Conversation.Screen none = user.next(text -> text.contains("No team found"));
+		assertThat(none.text()).contains("&lt;b&gt;Tom &amp; Jerry&lt;/b&gt;").doesNotContain("<b>Tom");
+		user.press(label -> label.contains("Back"));
+		user.next(text -> text.contains("Type the team"));
+		user.send("/cancel");
+		user.next(text -> text.contains("Search cancelled"));
+		user.send("arsenal");
+		user.next(text -> text.contains("I didn't understand"));
+	}
+
+	@Test
+	void showsTheUsersRecentAnalysesAndTheLeagues() {
+		Conversation user = new Conversation(environment.telegram, 34, "en");
+		user.send("/start");
+		user.next(text -> text.contains("Welcome"));
+		user.press(label -> label.contains("My analyses"));
+		user.next(text -> text.contains("not asked for any analysis yet"));
+		user.press(label -> label.contains("Menu"));
+		user.next(text -> text.contains("Choose an option"));
+		user.press(label -> label.contains("Leagues"));
+		Conversation.Screen leagues = user.next(text -> text.contains("Leagues we follow"));
+		assertThat(leagues.buttons()).extracting(b -> b.path("text").asString()).contains("Brasileirão Série A",
+				"Premier League");
+		user.press(label -> label.equals("Brasileirão Série A"));
+		user.next(text -> text.contains("Serie A") && text.contains("Choose a game"));
+	}
+
+	@Test
+	void anAnalysisOfAnUnknownFixtureSaysSoPolitely() {
+		Conversation user = new Conversation(environment.telegram, 35, "pt-br");
+		user.press(1, "a:999999999:full");
+		user.next(text -> text.contains("Jogo não encontrado"));
+	}
+
+	private long count(String sql) {
+		return db.sql(sql).map(row -> row.get(0, Long.class)).one().block();
+	}
+}
