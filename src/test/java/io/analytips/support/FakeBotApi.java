@@ -36,7 +36,7 @@ public final class FakeBotApi implements AutoCloseable {
 
 	public static final String TOKEN = "123456:TEST-token";
 
-	private static final Pattern MULTIPART_CHAT = Pattern.compile("name=\"chat_id\"\\r\\n(?:[^\\r\\n]*\\r\\n)*\\r\\n(-?\\d+)");
+	private static final Pattern MULTIPART_CHAT = Pattern.compile("name=\"chat_id\"\\r\\n(?:[^\\r\\n]+\\r\\n)*?\\r\\n(-?\\d+)\\r\\n");
 
 	/** One request the fake received. */
 	public record Call(String method, JsonNode body, long atNanos) {

@@ -84,6 +84,13 @@ public final class ApiFootballSimulator {
 		return copy;
 	}
 
+	/** Calls received per distinct request (path and query). */
+	public Map<String, Long> callsByRequest() {
+		Map<String, Long> copy = new HashMap<>();
+		callsByRequest.forEach((request, count) -> copy.put(request, count.get()));
+		return copy;
+	}
+
 	/** How many times exactly this request was received. */
 	public long callsOf(ApiRequest request) {
 		AtomicLong count = callsByRequest.get(request.key());

@@ -1,0 +1,83 @@
+package io.analytips.bot;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import io.analytips.football.AnalysisKind;
+import io.analytips.football.AnalysisReport;
+import io.analytips.football.analysis.BookmakerPrices;
+import io.analytips.football.analysis.CornerStats;
+import io.analytips.football.analysis.FitOptions;
+import io.analytips.football.analysis.MatchAnalysis;
+import io.analytips.football.analysis.MatchAnalyzer;
+import io.analytips.football.analysis.MatchResult;
+import io.analytips.football.analysis.ScoreModel;
+import io.analytips.football.analysis.TeamStanding;
+import io.analytips.football.api.Fixture;
+import io.analytips.football.api.LeagueRef;
+import io.analytips.football.api.TeamRef;
+import io.analytips.pipeline.UpdateContext;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AnalysisTextTest {
+
+	private final Messages messages = new Messages();
+
+	private final AnalysisText text = new AnalysisText(messages, ZoneOffset.UTC);
+
+	private static AnalysisReport report(boolean stale, BookmakerPrices prices) {
+		LocalDate day = LocalDate.of(2026, 11, 1);
+		List<MatchResult> results = List.of(new MatchResult(1, 2, 2, 0, day), new MatchResult(2, 1, 1, 1, day.plusDays(7)),
+				new MatchResult(1, 3, 3, 1, day.plusDays(14)), new MatchResult(3, 2, 0, 0, day.plusDays(14)));
+		ScoreModel model = ScoreModel.fit(results, LocalDate.of(2026, 11, 23), FitOptions.DEFAULT);
+		MatchAnalysis analysis = MatchAnalyzer.analyze(model, 1, 2, new CornerStats(6, 4, 5, 4, 6, 5),
+				new TeamStanding(1, 3, 2, 6, 4, "WW"), new TeamStanding(3, 3, 2, 1, -3, "DL"), prices);
+		Fixture fixture = new Fixture(99, Instant.parse("2026-11-23T19:00:00Z"), "NS", null,
+				new LeagueRef(71, "Série <A> & Co", "Brazil", 2026, "Regular Season - 30"), new TeamRef(1, "<b>Tom & Co</b>", null),
+				new TeamRef(2, "Jerry \"FC\"", null), null, null, null, null);
+		return new AnalysisReport(fixture, analysis, "WW", "DL", List.of(), prices == null ? null : prices.bookmaker(),
+				Instant.parse("2026-11-23T10:00:00Z"), stale, prices == null ? Set.of(AnalysisReport.Missing.ODDS) : Set.of());
+	}
+
+	@Test
+	void escapesEveryNameThatCameFromTheApi() {
+		String html = text.render(report(false, null), AnalysisKind.FULL, Duration.ofMinutes(5), UpdateContext.DEFAULT_LOCALE);
+		assertThat(html).contains("&lt;b&gt;Tom &amp; Co&lt;/b&gt;", "Jerry &quot;FC&quot;", "Série &lt;A&gt; &amp; Co")
+			.doesNotContain("<b>Tom", "Jerry \"FC\"", "<A>");
+		assertThat(html.replaceAll("</?(b|i|pre)>", "")).doesNotContain("<", ">");
+	}
+
+	@Test
+	void showsEverySectionOfAFullAnalysisWithItsAgeAndTheResponsibleGamblingLine() {
+		String html = text.render(report(false, null), AnalysisKind.FULL, Duration.ofMinutes(12), UpdateContext.DEFAULT_LOCALE);
+		assertThat(html).contains("Resultado (1X2)", "odd justa", "Gols esperados", "Mais de 2,5", "Placares mais prováveis",
+				"Ambas marcam", "Escanteios", "Força", "Forma", "Sem odds disponíveis", "Dados de 12 min atrás",
+				"Aposte com responsabilidade");
+	}
+
+	@Test
+	void marksAnAnalysisFromStaleDataWithItsAge() {
+		String html = text.render(report(true, null), AnalysisKind.RESULT, Duration.ofHours(5), Locale.ENGLISH);
+		assertThat(html).contains("data source is unavailable", "5 h ago").doesNotContain("Goals");
+	}
+
+	@Test
+	void listsValueBetsOfTheKindAskedFor() {
+		BookmakerPrices generous = new BookmakerPrices("Pinnacle", new double[] { 6.0, 6.0, 6.0 },
+				Map.of(2.5, new double[] { 4.0, 4.0 }), null);
+		String result = text.render(report(false, generous), AnalysisKind.RESULT, Duration.ofMinutes(1), Locale.ENGLISH);
+		assertThat(result).contains("Value against Pinnacle", "win @6.00", "¼ Kelly").doesNotContain("goals @");
+		String goals = text.render(report(false, generous), AnalysisKind.GOALS, Duration.ofMinutes(1), Locale.ENGLISH);
+		assertThat(goals).contains("goals @4.00").doesNotContain("win @");
+		String corners = text.render(report(false, generous), AnalysisKind.CORNERS, Duration.ofMinutes(1), Locale.ENGLISH);
+		assertThat(corners).contains("No clear value against Pinnacle");
+	}
+}

@@ -1,0 +1,155 @@
+package io.analytips.football;
+
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+
+import io.analytips.common.MutableClock;
+import io.analytips.football.analysis.MatchAnalysis;
+import io.analytips.football.api.ApiFootballException;
+import io.analytips.football.api.ApiFootballProperties;
+import io.analytips.football.api.ApiTestSupport;
+import io.analytips.football.api.Fixture;
+import io.analytips.football.api.ResilientApiFootball;
+import io.analytips.football.cache.CachePolicy;
+import io.analytips.football.cache.FootballCache;
+import io.analytips.football.sim.ApiFootballSimulator;
+import io.analytips.football.sim.SimulatorTransport;
+import io.analytips.store.ApiCacheRepository;
+import io.analytips.support.TestDatabase;
+import io.r2dbc.pool.ConnectionPool;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+import reactor.core.scheduler.Schedulers;
+import reactor.test.StepVerifier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/** Analyses over the simulator, through the real cache on an embedded PostgreSQL. */
+class AnalysisServiceTests {
+
+	private final MutableClock clock = new MutableClock();
+
+	private final ApiFootballSimulator simulator = ApiFootballSimulator.bundled(clock);
+
+	private final ConnectionPool pool = TestDatabase.pool(TestDatabase.migrated());
+
+	private final ApiFootballProperties properties = ApiTestSupport.properties("http://unused", ApiFootballSimulator.KEY, 1, 100);
+
+	private final ResilientApiFootball api = new ResilientApiFootball(
+			new SimulatorTransport(simulator, ApiFootballSimulator.KEY), properties, clock);
+
+	private final FootballData data = new FootballData(new FootballCache(new ApiCacheRepository(TestDatabase.client(pool)),
+			new CachePolicy(clock, properties.timezone()), clock, 1000), api, properties, clock);
+
+	private final AnalysisService analyses = new AnalysisService(data, 5, clock);
+
+	@AfterEach
+	void close() {
+		pool.dispose();
+	}
+
+	private Fixture todaysFixture(int league) {
+		return data.fixturesOn(data.today()).block().value().stream().filter(f -> f.league().id() == league)
+			.findFirst().orElseThrow();
+	}
+
+	@Test
+	void analysesAFixtureOfTodayWithEveryPart() {
+		Fixture fixture = todaysFixture(71);
+		StepVerifier.create(analyses.analyze(fixture.id(), AnalysisKind.FULL))
+			.assertNext(report -> {
+				MatchAnalysis analysis = report.analysis();
+				var result = analysis.markets().result();
+				assertThat(result.home() + result.draw() + result.away()).isCloseTo(1.0, within(1e-9));
+				assertThat(analysis.expectedGoals().home()).isBetween(0.3, 4.0);
+				assertThat(analysis.corners()).isNotNull();
+				assertThat(analysis.corners().expectedTotal()).isBetween(6.0, 15.0);
+				assertThat(analysis.homeQuality()).isNotNull();
+				assertThat(report.bookmaker()).isEqualTo("Pinnacle");
+				assertThat(report.missing()).isEmpty();
+				assertThat(report.stale()).isFalse();
+				assertThat(report.homeForm()).matches("[WDL]{5}");
+				assertThat(analysis.dataSize()).isGreaterThan(20); // this season and the previous one
+			})
+			.verifyComplete();
+	}
+
+	@Test
+	void skipsCornerStatisticsWhenTheyAreNotAskedFor() {
+		Fixture fixture = todaysFixture(39);
+		StepVerifier.create(analyses.analyze(fixture.id(), AnalysisKind.RESULT))
+			.assertNext(report -> assertThat(report.analysis().corners()).isNull())
+			.verifyComplete();
+		assertThat(simulator.callsByPath()).doesNotContainKey("/fixtures/statistics");
+	}
+
+	@Test
+	void saysWhatIsMissingInsteadOfFailing() {
+		Fixture far = data.season(71, 2023).block().value().stream()
+			.filter(f -> f.isUpcoming() && f.kickoff().isAfter(clock.instant().plus(Duration.ofDays(20))))
+			.findFirst().orElseThrow();
+		StepVerifier.create(analyses.analyze(far.id(), AnalysisKind.RESULT))
+			.assertNext(report -> {
+				assertThat(report.missing()).contains(AnalysisReport.Missing.ODDS);
+				assertThat(report.bookmaker()).isNull();
+				assertThat(report.analysis().value()).isEmpty();
+			})
+			.verifyComplete();
+	}
+
+	@Test
+	void anUnknownFixtureIsNotFound() {
+		StepVerifier.create(analyses.analyze(12345, AnalysisKind.FULL)).expectError(FixtureNotFoundException.class).verify();
+	}
+
+	@Test
+	void twoHundredConcurrentIdenticalAnalysesMakeEachUpstreamCallOnce() {
+		Fixture fixture = todaysFixture(39);
+		simulator.resetCalls();
+		simulator.faults().latency(Duration.ofMillis(100));
+		StepVerifier.create(Flux.range(0, 200)
+				.flatMap(i -> analyses.analyze(fixture.id(), AnalysisKind.FULL).subscribeOn(Schedulers.parallel()), 200)
+				.count())
+			.expectNext(200L)
+			.verifyComplete();
+		assertThat(simulator.calls()).isPositive();
+		for (String path : List.of("/fixtures", "/standings", "/odds", "/fixtures/statistics")) {
+			assertThat(simulator.callsByPath()).containsKey(path);
+		}
+		// Every needed request reached the simulator once, however many analyses wanted it.
+		assertThat(simulator.callsByRequest()).isNotEmpty().allSatisfy((request, calls) -> assertThat(calls)
+			.as(request).isEqualTo(1L));
+	}
+
+	@Test
+	void whenApiFootballIsDownServesTheAnalysisFromCachedDataWithItsAge() {
+		Fixture fixture = todaysFixture(71);
+		analyses.analyze(fixture.id(), AnalysisKind.FULL).block();
+		clock.advance(Duration.ofHours(4));
+		simulator.faults().failNext(1000, 503);
+		StepVerifier.create(analyses.analyze(fixture.id(), AnalysisKind.FULL))
+			.assertNext(report -> {
+				assertThat(report.stale()).isTrue();
+				assertThat(analyses.age(report)).isGreaterThanOrEqualTo(Duration.ofHours(4));
+				assertThat(report.analysis().corners()).isNotNull();
+			})
+			.verifyComplete();
+	}
+
+	@Test
+	void whenTheQuotaIsSpentAndNothingIsCachedSaysSo() {
+		simulator.faults().quotaExhausted(true);
+		StepVerifier.create(analyses.analyze(7100001, AnalysisKind.FULL))
+			.expectErrorSatisfies(error -> assertThat(((ApiFootballException) error).kind())
+				.isEqualTo(ApiFootballException.Kind.QUOTA_EXHAUSTED))
+			.verify();
+		assertThat(simulator.calls()).isEqualTo(1); // then the guard stopped every other call
+		assertThat(Map.of("quota", api.quota().exhaustedUntil())).isNotNull();
+		assertThat(api.quota().exhaustedUntil()).isEqualTo(clock.instant().atZone(ZoneOffset.UTC).toLocalDate().plusDays(1)
+			.atStartOfDay(ZoneOffset.UTC).toInstant());
+	}
+}
