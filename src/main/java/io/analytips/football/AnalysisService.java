@@ -3,13 +3,15 @@ package io.analytips.football;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.analytips.common.Clocks;
 import io.analytips.football.analysis.BookmakerPrices;
@@ -22,9 +24,11 @@ import io.analytips.football.analysis.TeamStanding;
 import io.analytips.football.api.ApiFootballException;
 import io.analytips.football.api.Fixture;
 import io.analytips.football.api.FixtureOdds;
+import io.analytips.football.api.FixtureTeamStatistics;
 import io.analytips.football.api.StandingRow;
 import io.analytips.football.cache.Cached;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Analyses a fixture: gathers the data through the cache (the season's results, the previous
@@ -41,7 +45,8 @@ public class AnalysisService {
 
 	private final Clock clock;
 
-	private final Cache<String, ScoreModel> models;
+	/** Fitted models, one fit per key at a time: concurrent analyses of a league share it. */
+	private final AsyncCache<String, ScoreModel> models;
 
 	public AnalysisService(FootballData data, int cornerSample, Clock clock) {
 		this.data = data;
@@ -52,7 +57,7 @@ public class AnalysisService {
 			.expireAfterWrite(Duration.ofHours(6))
 			.ticker(Clocks.ticker(clock))
 			.executor(Runnable::run)
-			.build();
+			.buildAsync();
 	}
 
 	/**
@@ -80,7 +85,10 @@ public class AnalysisService {
 				History history = new History(fixtures, fixture.kickoff(), data.zone());
 				Mono<Optional<CornerStats>> corners = kind.needsCorners() ? corners(history, fixture, provenance)
 						: Mono.just(Optional.empty());
-				return corners.map(cornerStats -> {
+				Mono<ScoreModel> fitted = model(fixture, parts.getT1(), history);
+				return Mono.zip(corners, fitted).map(cornersAndModel -> {
+					Optional<CornerStats> cornerStats = cornersAndModel.getT1();
+					ScoreModel model = cornersAndModel.getT2();
 					Set<AnalysisReport.Missing> missing = EnumSet.noneOf(AnalysisReport.Missing.class);
 					TeamStanding home = null;
 					TeamStanding away = null;
@@ -99,7 +107,6 @@ public class AnalysisService {
 					if (kind.needsCorners() && cornerStats.isEmpty()) {
 						missing.add(AnalysisReport.Missing.CORNERS);
 					}
-					ScoreModel model = model(fixture, parts.getT1(), history);
 					MatchAnalysis analysis = MatchAnalyzer.analyze(model, fixture.home().id(), fixture.away().id(),
 							cornerStats.orElse(null), home, away, prices);
 					return new AnalysisReport(fixture, analysis, history.form(fixture.home().id(), 5),
@@ -110,32 +117,37 @@ public class AnalysisService {
 			});
 	}
 
-	private ScoreModel model(Fixture fixture, Cached<List<Fixture>> season, History history) {
-		String key = fixture.league().id() + ":" + fixture.league().season() + ":"
-				+ fixture.kickoff().atZone(data.zone()).toLocalDate() + ":" + season.fetchedAt();
-		ScoreModel model = models.getIfPresent(key);
-		if (model == null) {
-			// A few milliseconds of arithmetic: fine on the calling thread, and done once per league and day.
-			model = ScoreModel.fit(history.results(), fixture.kickoff().atZone(data.zone()).toLocalDate(),
-					FitOptions.DEFAULT);
-			models.put(key, model);
-		}
-		return model;
+	/**
+	 * The goal model for the fixture's league and day, fitted once per key (the fit is CPU work, tens
+	 * of milliseconds: it runs on the parallel scheduler, and concurrent analyses wait for the one fit).
+	 */
+	private Mono<ScoreModel> model(Fixture fixture, Cached<List<Fixture>> season, History history) {
+		LocalDate day = fixture.kickoff().atZone(data.zone()).toLocalDate();
+		String key = fixture.league().id() + ":" + fixture.league().season() + ":" + day + ":" + season.fetchedAt();
+		return Mono.fromFuture(() -> models.get(key, (k, executor) -> Mono
+			.fromCallable(() -> ScoreModel.fit(history.results(), day, FitOptions.DEFAULT))
+			.subscribeOn(Schedulers.parallel())
+			.toFuture()), true);
 	}
 
-	/** Corners won and conceded in each team's last matches (one cached statistics call per match). */
+	/** Corners won and conceded in each team's last matches. */
 	private Mono<Optional<CornerStats>> corners(History history, Fixture fixture, Provenance provenance) {
 		long home = fixture.home().id();
 		long away = fixture.away().id();
 		List<Fixture> recent = new ArrayList<>(history.lastOf(home, cornerSample));
 		history.lastOf(away, cornerSample).stream().filter(f -> !recent.contains(f)).forEach(recent::add);
-		return reactor.core.publisher.Flux.fromIterable(recent)
-			.flatMap(match -> optional(data.fixtureStatistics(match.id()))
-				.map(stats -> stats.map(cached -> new CornerSample(match, provenance.add(cached).value()))), 4)
-			.filter(Optional::isPresent)
-			.map(Optional::get)
-			.collectList()
-			.map(samples -> CornerSample.stats(samples, home, away));
+		if (recent.isEmpty()) {
+			return Mono.just(Optional.empty());
+		}
+		// One bulk call (/fixtures?ids=) for every recent match of both teams, not one per match.
+		return optional(data.statisticsOf(recent.stream().map(Fixture::id).toList())).map(found -> found.flatMap(cached -> {
+			Map<Long, List<FixtureTeamStatistics>> byFixture = provenance.add(cached).value();
+			List<CornerSample> samples = recent.stream()
+				.filter(match -> byFixture.containsKey(match.id()))
+				.map(match -> new CornerSample(match, byFixture.get(match.id())))
+				.toList();
+			return CornerSample.stats(samples, home, away);
+		}));
 	}
 
 	private static TeamStanding standing(List<StandingRow> rows, long team) {

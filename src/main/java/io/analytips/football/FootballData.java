@@ -3,9 +3,15 @@ package io.analytips.football;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.analytips.football.api.ApiFootballProperties;
 import io.analytips.football.api.ApiRequest;
 import io.analytips.football.api.ApiStatus;
@@ -21,6 +27,7 @@ import io.analytips.football.api.TeamStatistics;
 import io.analytips.football.api.Wire;
 import io.analytips.football.cache.Cached;
 import io.analytips.football.cache.FootballCache;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
@@ -40,6 +47,9 @@ public class FootballData {
 	private final ApiFootballProperties properties;
 
 	private final Clock clock;
+
+	/** Keyed by the identity of the cached envelope, dropped with it. */
+	private final Cache<JsonNode, Parsed> parsed = Caffeine.newBuilder().weakKeys().maximumSize(2_000).build();
 
 	public FootballData(FootballCache cache, ResilientApiFootball api, ApiFootballProperties properties, Clock clock) {
 		this.cache = cache;
@@ -62,7 +72,7 @@ public class FootballData {
 		return read(Requests.fixturesOn(date, zone()), Wire::fixtures)
 			.map(cached -> cached.map(fixtures -> fixtures.stream()
 				.filter(f -> properties.leagues().isEmpty() || properties.leagues().contains(f.league().id()))
-				.sorted(java.util.Comparator.comparing(Fixture::kickoff))
+				.sorted(Comparator.comparing(Fixture::kickoff))
 				.toList()));
 	}
 
@@ -103,6 +113,24 @@ public class FootballData {
 	}
 
 	/**
+	 * The statistics of many fixtures in bulk ({@code /fixtures?ids=}, 20 a call): by fixture id,
+	 * an empty list where API-Football has none.
+	 */
+	public Mono<Cached<Map<Long, List<FixtureTeamStatistics>>>> statisticsOf(List<Long> fixtures) {
+		List<List<Long>> chunks = new ArrayList<>();
+		for (int i = 0; i < fixtures.size(); i += 20) {
+			chunks.add(fixtures.subList(i, Math.min(fixtures.size(), i + 20)));
+		}
+		return Flux.fromIterable(chunks)
+			.concatMap(chunk -> read(Requests.fixturesWithDetails(chunk), Wire::embeddedStatistics))
+			.reduce((a, b) -> a.combine(b, (x, y) -> {
+				Map<Long, List<FixtureTeamStatistics>> all = new LinkedHashMap<>(x);
+				all.putAll(y);
+				return all;
+			}));
+	}
+
+	/**
 	 * A fixture's pre-match odds, from the bulk pages of its day (10 fixtures a page, each page
 	 * cached): the pages are read in order until the fixture turns up. Empty when no bookmaker prices it.
 	 */
@@ -129,6 +157,26 @@ public class FootballData {
 	}
 
 	private <T> Mono<Cached<T>> read(ApiRequest request, Function<JsonNode, T> parser) {
-		return cache.get(request, api::fetch).map(cached -> cached.map(parser));
+		return cache.get(request, api::fetch).map(cached -> cached.map(envelope -> parse(envelope, parser)));
+	}
+
+	/**
+	 * Parses an answer once per cached copy: every waiter of a single flight, and every memory hit,
+	 * gets the same parsed value instead of parsing (a season is 380 fixtures) on the thread that
+	 * answers them all, one after the other.
+	 */
+	@SuppressWarnings("unchecked")
+	private <T> T parse(JsonNode envelope, Function<JsonNode, T> parser) {
+		Parsed memo = parsed.getIfPresent(envelope);
+		if (memo != null && memo.parser() == parser) {
+			return (T) memo.value();
+		}
+		T value = parser.apply(envelope);
+		parsed.put(envelope, new Parsed(parser, value));
+		return value;
+	}
+
+	/** A parsed answer and the parser that made it (a request is always read with the same one). */
+	private record Parsed(Function<?, ?> parser, Object value) {
 	}
 }

@@ -3,7 +3,6 @@ package io.analytips.ops;
 import io.analytips.football.api.ResilientApiFootball;
 import io.analytips.football.cache.CacheStats;
 import io.analytips.football.cache.FootballCache;
-import io.github.resilience4j.micrometer.tagged.TaggedBulkheadMetrics;
 import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
 import io.github.resilience4j.micrometer.tagged.TaggedRateLimiterMetrics;
 import io.micrometer.core.instrument.FunctionCounter;
@@ -13,7 +12,7 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 
 /**
  * API-Football meters: the quota headers as gauges ({@code analytips.football.quota.*}), the
- * cache's sources, and the circuit breaker, rate limiter and bulkhead through resilience4j-micrometer.
+ * cache's sources, the bulkhead, and the circuit breaker and rate limiter through resilience4j-micrometer.
  */
 final class FootballMetrics implements MeterBinder {
 
@@ -45,7 +44,12 @@ final class FootballMetrics implements MeterBinder {
 		counter(registry, "failed", CacheStats::failures);
 		TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(api.breakerRegistry()).bindTo(registry);
 		TaggedRateLimiterMetrics.ofRateLimiterRegistry(api.rateLimiterRegistry()).bindTo(registry);
-		TaggedBulkheadMetrics.ofBulkheadRegistry(api.bulkheadRegistry()).bindTo(registry);
+		Gauge.builder("analytips.football.bulkhead.available", api, a -> a.bulkhead().available())
+			.description("API-Football calls that may start now")
+			.register(registry);
+		Gauge.builder("analytips.football.bulkhead.waiting", api, a -> a.bulkhead().waiting())
+			.description("API-Football calls waiting for a slot")
+			.register(registry);
 	}
 
 	private void counter(MeterRegistry registry, String source, java.util.function.ToLongFunction<CacheStats> value) {

@@ -59,7 +59,8 @@ final class StatusReport {
 		line(text, "breaker", api.breaker().getState().name().toLowerCase(Locale.ROOT) + String.format(Locale.ROOT,
 				" (failure rate %.0f%%)", Math.max(0, api.breaker().getMetrics().getFailureRate())));
 		line(text, "rate limit", api.rateLimiter().getMetrics().getAvailablePermissions() + " calls left this minute");
-		line(text, "bulkhead", api.bulkhead().getMetrics().getAvailableConcurrentCalls() + " free slots");
+		line(text, "bulkhead", api.bulkhead().available() + "/" + api.bulkhead().capacity() + " free, "
+				+ api.bulkhead().waiting() + " waiting");
 		line(text, "quota", (quota.dailyRemaining() < 0 ? "unknown" : quota.dailyRemaining() + "/" + quota.dailyLimit())
 				+ (quota.exhaustedUntil() == null ? "" : " (stopped until " + quota.exhaustedUntil() + ")"));
 		line(text, "cache", cached.entries() + " entries; " + cached.memoryHits() + " memory, " + cached.databaseHits()

@@ -79,12 +79,20 @@ class AnalysisServiceTests {
 	}
 
 	@Test
+	void readsCornersOfBothTeamsRecentMatchesInOneBulkCall() {
+		Fixture fixture = todaysFixture(39);
+		analyses.analyze(fixture.id(), AnalysisKind.CORNERS).block();
+		assertThat(simulator.callsByRequest().keySet().stream().filter(request -> request.contains("ids="))).hasSize(1);
+		assertThat(simulator.callsByPath()).doesNotContainKey("/fixtures/statistics");
+	}
+
+	@Test
 	void skipsCornerStatisticsWhenTheyAreNotAskedFor() {
 		Fixture fixture = todaysFixture(39);
 		StepVerifier.create(analyses.analyze(fixture.id(), AnalysisKind.RESULT))
 			.assertNext(report -> assertThat(report.analysis().corners()).isNull())
 			.verifyComplete();
-		assertThat(simulator.callsByPath()).doesNotContainKey("/fixtures/statistics");
+		assertThat(simulator.callsByRequest().keySet()).noneMatch(request -> request.contains("ids="));
 	}
 
 	@Test
@@ -117,9 +125,10 @@ class AnalysisServiceTests {
 			.expectNext(200L)
 			.verifyComplete();
 		assertThat(simulator.calls()).isPositive();
-		for (String path : List.of("/fixtures", "/standings", "/odds", "/fixtures/statistics")) {
+		for (String path : List.of("/fixtures", "/standings", "/odds")) {
 			assertThat(simulator.callsByPath()).containsKey(path);
 		}
+		assertThat(simulator.callsByRequest().keySet()).anyMatch(request -> request.startsWith("/fixtures?ids="));
 		// Every needed request reached the simulator once, however many analyses wanted it.
 		assertThat(simulator.callsByRequest()).isNotEmpty().allSatisfy((request, calls) -> assertThat(calls)
 			.as(request).isEqualTo(1L));

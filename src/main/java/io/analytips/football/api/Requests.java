@@ -36,6 +36,18 @@ public final class Requests {
 		return ApiRequest.of("/fixtures", "id", id);
 	}
 
+	/**
+	 * Up to 20 fixtures in one call, each with its events, lineups and statistics embedded: the bulk
+	 * way to read the corner counts of many matches (one call instead of one per match).
+	 */
+	public static ApiRequest fixturesWithDetails(java.util.Collection<Long> ids) {
+		if (ids.isEmpty() || ids.size() > 20) {
+			throw new IllegalArgumentException("API-Football takes 1 to 20 ids, not " + ids.size());
+		}
+		return ApiRequest.of("/fixtures", "ids", ids.stream().sorted().map(String::valueOf)
+			.collect(java.util.stream.Collectors.joining("-")));
+	}
+
 	public static ApiRequest nextFixtures(long team, int count, ZoneId zone) {
 		return ApiRequest.of("/fixtures", "team", team, "next", count, "timezone", zone.getId());
 	}

@@ -3,10 +3,7 @@ package io.analytips.football.api;
 import java.time.Clock;
 import java.time.Duration;
 
-import io.github.resilience4j.bulkhead.Bulkhead;
-import io.github.resilience4j.bulkhead.BulkheadConfig;
-import io.github.resilience4j.bulkhead.BulkheadFullException;
-import io.github.resilience4j.bulkhead.BulkheadRegistry;
+import io.analytips.common.Permits;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
@@ -15,7 +12,6 @@ import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import io.github.resilience4j.ratelimiter.RequestNotPermitted;
-import io.github.resilience4j.reactor.bulkhead.operator.BulkheadOperator;
 import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOperator;
 import io.github.resilience4j.reactor.ratelimiter.operator.RateLimiterOperator;
 import org.slf4j.Logger;
@@ -33,7 +29,7 @@ import tools.jackson.databind.JsonNode;
  * <li>a circuit breaker that counts upstream faults; when open, calls fail at once with
  * {@link ApiFootballException.Kind#CIRCUIT_OPEN} and are not retried;</li>
  * <li>a rate limiter at the plan's per-minute limit;</li>
- * <li>a bulkhead bounding calls in flight;</li>
+ * <li>a bulkhead bounding calls in flight (further calls wait their turn, see {@link Permits});</li>
  * <li>a response timeout per attempt.</li>
  * </ol>
  * Failures are {@link ApiFootballException}s; a 4xx or {@code errors.token} is never retried.
@@ -55,13 +51,15 @@ public class ResilientApiFootball {
 
 	private final RateLimiterRegistry limiters;
 
-	private final BulkheadRegistry bulkheads;
-
 	private final CircuitBreaker breaker;
 
 	private final RateLimiter limiter;
 
-	private final Bulkhead bulkhead;
+	/** The bulkhead: calls beyond it wait (without a thread) rather than fail. */
+	private final Permits bulkhead;
+
+	/** The longest a call waits for a bulkhead slot before failing as busy. */
+	private static final Duration BULKHEAD_WAIT = Duration.ofSeconds(30);
 
 	public ResilientApiFootball(ApiTransport transport, ApiFootballProperties properties, Clock clock) {
 		this.transport = transport;
@@ -84,11 +82,7 @@ public class ResilientApiFootball {
 			.timeoutDuration(Duration.ofSeconds(30))
 			.build());
 		this.limiter = limiters.rateLimiter(NAME);
-		this.bulkheads = BulkheadRegistry.of(BulkheadConfig.custom()
-			.maxConcurrentCalls(properties.maxConcurrentCalls())
-			.maxWaitDuration(Duration.ZERO)
-			.build());
-		this.bulkhead = bulkheads.bulkhead(NAME);
+		this.bulkhead = new Permits(properties.maxConcurrentCalls());
 		breaker.getEventPublisher()
 			.onStateTransition(event -> log.warn("API-Football circuit breaker: {}", event.getStateTransition()));
 	}
@@ -98,8 +92,9 @@ public class ResilientApiFootball {
 	 * {@link ApiFootballException} once retries are exhausted or the failure is not transient.
 	 */
 	public Mono<JsonNode> fetch(ApiRequest request) {
-		Mono<JsonNode> attempt = Mono.defer(() -> once(request))
-			.transformDeferred(BulkheadOperator.of(bulkhead))
+		Mono<JsonNode> attempt = bulkhead.run(() -> once(request), BULKHEAD_WAIT)
+			.onErrorMap(java.util.concurrent.TimeoutException.class, error -> new ApiFootballException(
+					ApiFootballException.Kind.BUSY, request.path() + ": " + error.getMessage(), error))
 			.transformDeferred(RateLimiterOperator.of(limiter))
 			.transformDeferred(CircuitBreakerOperator.of(breaker))
 			.onErrorMap(ResilientApiFootball::classify);
@@ -144,7 +139,7 @@ public class ResilientApiFootball {
 			return new ApiFootballException(ApiFootballException.Kind.CIRCUIT_OPEN,
 					"API-Football circuit breaker is open: failing fast", error);
 		}
-		if (error instanceof BulkheadFullException || error instanceof RequestNotPermitted) {
+		if (error instanceof RequestNotPermitted) {
 			return new ApiFootballException(ApiFootballException.Kind.BUSY, error.getMessage(), error);
 		}
 		return error;
@@ -162,7 +157,7 @@ public class ResilientApiFootball {
 		return limiter;
 	}
 
-	public Bulkhead bulkhead() {
+	public Permits bulkhead() {
 		return bulkhead;
 	}
 
@@ -175,7 +170,4 @@ public class ResilientApiFootball {
 		return limiters;
 	}
 
-	public BulkheadRegistry bulkheadRegistry() {
-		return bulkheads;
-	}
 }

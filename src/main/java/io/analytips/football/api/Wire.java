@@ -112,16 +112,31 @@ public final class Wire {
 	}
 
 	public static List<FixtureTeamStatistics> fixtureStatistics(JsonNode envelope) {
-		return each(envelope, item -> {
-			Map<String, Double> values = new LinkedHashMap<>();
-			for (JsonNode statistic : item.path("statistics")) {
-				Double value = statisticValue(statistic.path("value"));
-				if (value != null) {
-					values.put(text(statistic.path("type")), value);
-				}
+		return each(envelope, Wire::fixtureTeamStatistics);
+	}
+
+	private static FixtureTeamStatistics fixtureTeamStatistics(JsonNode item) {
+		Map<String, Double> values = new LinkedHashMap<>();
+		for (JsonNode statistic : item.path("statistics")) {
+			Double value = statisticValue(statistic.path("value"));
+			if (value != null) {
+				values.put(text(statistic.path("type")), value);
 			}
-			return new FixtureTeamStatistics(team(item.path("team")), values);
-		});
+		}
+		return new FixtureTeamStatistics(team(item.path("team")), values);
+	}
+
+	/** The statistics embedded in a {@code /fixtures?ids=} answer, by fixture id (empty lists when none). */
+	public static Map<Long, List<FixtureTeamStatistics>> embeddedStatistics(JsonNode envelope) {
+		Map<Long, List<FixtureTeamStatistics>> byFixture = new LinkedHashMap<>();
+		for (JsonNode item : items(envelope)) {
+			List<FixtureTeamStatistics> teams = new ArrayList<>();
+			for (JsonNode team : item.path("statistics")) {
+				teams.add(fixtureTeamStatistics(team));
+			}
+			byFixture.put(item.path("fixture").path("id").asLong(), List.copyOf(teams));
+		}
+		return byFixture;
 	}
 
 	public static Page<FixtureOdds> odds(JsonNode envelope) {

@@ -44,7 +44,7 @@ public final class CachePolicy {
 	}
 
 	private Duration fixtures(ApiRequest request, JsonNode response) {
-		if (request.parameter("id") != null) {
+		if (request.parameter("id") != null || request.parameter("ids") != null) {
 			boolean allFinished = !response.isEmpty();
 			for (JsonNode item : response) {
 				allFinished &= FINISHED.contains(item.path("fixture").path("status").path("short").asString(""));

@@ -94,6 +94,19 @@ final class SimEndpoints {
 		if (p.get("id") != null) {
 			fixtures = ApiFootballSimulator.longParameter(p, "id").flatMap(world::fixture).stream();
 		}
+		else if (p.get("ids") != null) {
+			String[] ids = p.get("ids").split("-");
+			if (ids.length > 20 || !p.get("ids").matches("\\d+(-\\d+)*")) {
+				return Json.errors("fixtures", p, "ids", "The Ids field must contain at most 20 ids separated by -.");
+			}
+			ArrayNode response = Json.array();
+			Stream.of(ids).map(Long::parseLong).map(world::fixture).flatMap(Optional::stream).forEach(f -> {
+				ObjectNode item = FixtureJson.fixture(f, world.leagueOf(f.home()).orElseThrow(), zone);
+				item.set("statistics", FixtureJson.statistics(f));
+				response.add(item);
+			});
+			return Json.envelope("fixtures", p, response, 1, 1);
+		}
 		else if (p.get("date") != null) {
 			LocalDate date;
 			try {

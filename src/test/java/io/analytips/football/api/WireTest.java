@@ -44,6 +44,15 @@ class WireTest {
 	}
 
 	@Test
+	void readsTheStatisticsEmbeddedInABulkFixturesAnswer() {
+		var byFixture = Wire.embeddedStatistics(envelope("fixtures-ids-detail.json"));
+		assertThat(byFixture).containsOnlyKeys(1149523L, 1149519L);
+		assertThat(byFixture.get(1149519L)).hasSize(2).allSatisfy(team -> assertThat(team.corners()).isNotNull());
+		assertThat(byFixture.get(1149519L).get(0).corners()).isEqualTo(5);
+		assertThat(Requests.fixturesWithDetails(List.of(3L, 1L, 2L)).pathAndQuery()).isEqualTo("/fixtures?ids=1-2-3");
+	}
+
+	@Test
 	void readsStatisticValuesAsNumbersPercentagesOrNothing() {
 		List<FixtureTeamStatistics> statistics = Wire.fixtureStatistics(envelope("fixtures-statistics.json"));
 		assertThat(statistics).hasSize(2);
