@@ -21,7 +21,9 @@ final class SimulatorMain {
 		SimulatorServer server = SimulatorServer.start(ApiFootballSimulator.bundled(Clock.systemUTC()), host, port);
 		Runtime.getRuntime().addShutdownHook(new Thread(server::close, "simulator-shutdown"));
 		System.out.println("API-Football simulator on " + server.url() + " (key: " + ApiFootballSimulator.KEY
-				+ "); Ctrl+C to stop");
+				+ "); faults: POST " + server.url() + "/_simulator/faults?latency-ms=500&server-error-rate=0.2"
+				+ " (also fail-next, status, hang-next, errors-next, error, quota-exhausted), POST /_simulator/reset,"
+				+ " GET /_simulator/calls; Ctrl+C to stop");
 		server.awaitShutdown();
 	}
 

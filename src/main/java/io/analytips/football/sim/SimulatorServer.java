@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import io.analytips.football.api.ApiRequest;
+import io.analytips.football.api.RawResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import reactor.core.publisher.Mono;
@@ -15,7 +16,8 @@ import reactor.netty.http.server.HttpServerResponse;
 /**
  * The simulator over HTTP (Reactor Netty): in-process for tests, the demo and benchmarks, or on
  * its own port ({@code java -jar analytips.jar --simulator --port=8081}). Accepts GETs on any
- * API-Football path, with the key in {@code x-apisports-key}.
+ * API-Football path, with the key in {@code x-apisports-key}; faults are injected and calls counted
+ * through {@link SimulatorControl}'s {@code /_simulator/} paths.
  */
 public final class SimulatorServer implements AutoCloseable {
 
@@ -45,7 +47,10 @@ public final class SimulatorServer implements AutoCloseable {
 		decoded.parameters().forEach((name, values) -> parameters.put(name, values.get(0)));
 		String path = decoded.path().replaceFirst("^/v3", "");
 		ApiRequest apiRequest = new ApiRequest(path.isEmpty() ? "/" : path, new TreeMap<>(parameters));
-		return simulator.handle(apiRequest, request.requestHeaders().get("x-apisports-key"))
+		Mono<RawResponse> answered = SimulatorControl.handles(path)
+				? Mono.fromSupplier(() -> SimulatorControl.handle(simulator, request.method().name(), path, parameters))
+				: simulator.handle(apiRequest, request.requestHeaders().get("x-apisports-key"));
+		return answered
 			.flatMap(answer -> {
 				answer.headers().forEach(response::header);
 				return response.status(HttpResponseStatus.valueOf(answer.status()))
