@@ -1,10 +1,17 @@
 package io.analytips.football.api;
 
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,6 +22,27 @@ class WireTest {
 
 	private static JsonNode envelope(String file) {
 		return Envelope.read(Samples.ok(file), ApiRequest.of("/sample", "file", file));
+	}
+
+	/** Every file in the samples directory, so a sample added later is read here too. */
+	static Stream<String> everySample() throws IOException, URISyntaxException {
+		Path directory = Path.of(WireTest.class.getResource("/apifootball-samples/SOURCES.md").toURI()).getParent();
+		try (Stream<Path> files = Files.list(directory)) {
+			return files.map(file -> file.getFileName().toString()).filter(name -> name.endsWith(".json")).sorted().toList().stream();
+		}
+	}
+
+	@ParameterizedTest
+	@MethodSource("everySample")
+	void everySampleIsReadOrRefusedAsABadRequest(String file) {
+		try {
+			JsonNode envelope = envelope(file);
+			assertThat(envelope.path("response").isArray() || envelope.path("response").isObject()).as(file).isTrue();
+		}
+		catch (ApiFootballException ex) {
+			assertThat(file).startsWith("error-");
+			assertThat(ex.kind()).isEqualTo(ApiFootballException.Kind.BAD_REQUEST);
+		}
 	}
 
 	@Test
