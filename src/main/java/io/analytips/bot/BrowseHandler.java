@@ -1,6 +1,7 @@
 package io.analytips.bot;
 
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -93,7 +94,7 @@ final class BrowseHandler implements Handler {
 				.forEach(f -> keyboard.button(messages.get(locale, "fixture.button", Format.time(f.kickoff(), zone),
 						f.home().name(), f.away().name()), CallbackData.of(CallbackData.FIXTURE, f.id())));
 			if (current > 0 || current < pages - 1) {
-				List<String> paging = new java.util.ArrayList<>();
+				List<String> paging = new ArrayList<>();
 				if (current > 0) {
 					paging.add(messages.get(locale, "button.previous"));
 					paging.add(CallbackData.of(CallbackData.LEAGUE, league, current - 1));

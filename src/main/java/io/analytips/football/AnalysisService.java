@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -153,7 +154,7 @@ public class AnalysisService {
 	private static TeamStanding standing(List<StandingRow> rows, long team) {
 		for (StandingRow row : rows) {
 			if (row.team().id() == team) {
-				long teams = rows.stream().filter(r -> java.util.Objects.equals(r.group(), row.group())).count();
+				long teams = rows.stream().filter(r -> Objects.equals(r.group(), row.group())).count();
 				if (row.rank() < 1 || row.rank() > teams) {
 					return null;
 				}

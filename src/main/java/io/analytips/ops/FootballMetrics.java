@@ -1,5 +1,7 @@
 package io.analytips.ops;
 
+import java.util.function.ToLongFunction;
+
 import io.analytips.football.api.ResilientApiFootball;
 import io.analytips.football.cache.CacheStats;
 import io.analytips.football.cache.FootballCache;
@@ -52,7 +54,7 @@ final class FootballMetrics implements MeterBinder {
 			.register(registry);
 	}
 
-	private void counter(MeterRegistry registry, String source, java.util.function.ToLongFunction<CacheStats> value) {
+	private void counter(MeterRegistry registry, String source, ToLongFunction<CacheStats> value) {
 		FunctionCounter.builder("analytips.football.cache.requests", cache, c -> value.applyAsLong(c.stats()))
 			.description("API-Football reads by where the answer came from")
 			.tag("source", source)

@@ -1,5 +1,7 @@
 package io.analytips.ops;
 
+import java.util.function.ToLongFunction;
+
 import io.analytips.telegram.OutboundScheduler;
 import io.analytips.telegram.OutboundStats;
 import io.micrometer.core.instrument.FunctionCounter;
@@ -30,7 +32,7 @@ final class OutboundMetrics implements MeterBinder {
 		counter(registry, "refused", OutboundStats::refused);
 	}
 
-	private void counter(MeterRegistry registry, String result, java.util.function.ToLongFunction<OutboundStats> f) {
+	private void counter(MeterRegistry registry, String result, ToLongFunction<OutboundStats> f) {
 		FunctionCounter.builder("analytips.outbound.calls", outbound, o -> f.applyAsLong(o.stats()))
 			.description("Telegram calls by result")
 			.tag("result", result)

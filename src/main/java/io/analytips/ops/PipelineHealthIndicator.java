@@ -1,5 +1,8 @@
 package io.analytips.ops;
 
+import java.util.Locale;
+import java.util.Map;
+
 import io.analytips.pipeline.QueueStats;
 import io.analytips.pipeline.UpdatePipeline;
 import io.analytips.pipeline.UserTracker;
@@ -39,13 +42,13 @@ final class PipelineHealthIndicator implements ReactiveHealthIndicator {
 			boolean up = pipeline.isRunning() && source.isHealthy() && !pipeline.inboxFailing()
 					&& users.unauthorizedError() == null;
 			Health.Builder health = up ? Health.up() : Health.down();
-			health.withDetail("intake", source.state().name().toLowerCase(java.util.Locale.ROOT))
+			health.withDetail("intake", source.state().name().toLowerCase(Locale.ROOT))
 				.withDetail("intakeSince", source.since().toString())
 				.withDetail("inboxWritable", !pipeline.inboxFailing())
-				.withDetail("queue", java.util.Map.of("size", queue.size(), "capacity", queue.capacity(),
+				.withDetail("queue", Map.of("size", queue.size(), "capacity", queue.capacity(),
 						"utilisationPercent", queue.utilisationPercent(), "full", queue.full(), "inFlight",
 						queue.inFlight(), "rejected", queue.rejected()))
-				.withDetail("outbound", java.util.Map.of("pending", out.pending(), "pausedChats", out.pausedChats(),
+				.withDetail("outbound", Map.of("pending", out.pending(), "pausedChats", out.pausedChats(),
 						"globalPaused", out.globalPaused()));
 			if (source.lastError() != null) {
 				health.withDetail("lastError", source.lastError());

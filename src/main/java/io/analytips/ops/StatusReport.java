@@ -3,6 +3,7 @@ package io.analytips.ops;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 import io.analytips.football.api.QuotaStatus;
 import io.analytips.football.api.ResilientApiFootball;
@@ -18,7 +19,7 @@ import io.analytips.telegram.SourceStatus;
 final class StatusReport {
 
 	/** Looked up when rendering: the pipeline holds the handlers, this report is read by one of them. */
-	private final java.util.function.Supplier<UpdatePipeline> pipeline;
+	private final Supplier<UpdatePipeline> pipeline;
 
 	private final OutboundScheduler outbound;
 
@@ -28,7 +29,7 @@ final class StatusReport {
 
 	private final Instant started;
 
-	StatusReport(java.util.function.Supplier<UpdatePipeline> pipeline, OutboundScheduler outbound, ResilientApiFootball api, FootballCache cache,
+	StatusReport(Supplier<UpdatePipeline> pipeline, OutboundScheduler outbound, ResilientApiFootball api, FootballCache cache,
 			Instant started) {
 		this.pipeline = pipeline;
 		this.outbound = outbound;

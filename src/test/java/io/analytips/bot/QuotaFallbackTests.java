@@ -12,7 +12,10 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A spent daily quota with nothing cached: the user is told, in one sentence, to come back tomorrow. */
+/**
+ * A spent daily quota with nothing cached: the user is told, in one sentence, to come back tomorrow.
+ * A context of its own: a spent quota stops calls until the next day, which no reset of the simulator undoes.
+ */
 @AppIntegrationTest
 class QuotaFallbackTests {
 

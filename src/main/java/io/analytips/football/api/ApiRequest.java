@@ -2,6 +2,7 @@ package io.analytips.football.api;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SortedMap;
@@ -19,7 +20,7 @@ public record ApiRequest(String path, SortedMap<String, String> parameters) {
 		if (!path.startsWith("/")) {
 			throw new IllegalArgumentException("path must start with /: " + path);
 		}
-		parameters = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(parameters));
+		parameters = Collections.unmodifiableSortedMap(new TreeMap<>(parameters));
 	}
 
 	/** A request with parameters given as name, value, name, value, ... (null values are left out). */

@@ -1,5 +1,6 @@
 package io.analytips.football.api;
 
+import java.util.Collections;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -12,7 +13,7 @@ public record RawResponse(int status, Map<String, String> headers, byte[] body) 
 	public RawResponse {
 		TreeMap<String, String> caseless = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
 		caseless.putAll(headers);
-		headers = java.util.Collections.unmodifiableMap(caseless);
+		headers = Collections.unmodifiableMap(caseless);
 	}
 
 	/** A header's value, or null. */

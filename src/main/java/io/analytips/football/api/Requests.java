@@ -2,6 +2,8 @@ package io.analytips.football.api;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Collection;
+import java.util.stream.Collectors;
 
 /** The API-Football requests the bot makes, built in one place so that equal requests are equal cache keys. */
 public final class Requests {
@@ -40,12 +42,12 @@ public final class Requests {
 	 * Up to 20 fixtures in one call, each with its events, lineups and statistics embedded: the bulk
 	 * way to read the corner counts of many matches (one call instead of one per match).
 	 */
-	public static ApiRequest fixturesWithDetails(java.util.Collection<Long> ids) {
+	public static ApiRequest fixturesWithDetails(Collection<Long> ids) {
 		if (ids.isEmpty() || ids.size() > 20) {
 			throw new IllegalArgumentException("API-Football takes 1 to 20 ids, not " + ids.size());
 		}
 		return ApiRequest.of("/fixtures", "ids", ids.stream().sorted().map(String::valueOf)
-			.collect(java.util.stream.Collectors.joining("-")));
+			.collect(Collectors.joining("-")));
 	}
 
 	public static ApiRequest nextFixtures(long team, int count, ZoneId zone) {

@@ -2,6 +2,7 @@ package io.analytips.football.api;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.TimeoutException;
 
 import io.analytips.common.Permits;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
@@ -93,7 +94,7 @@ public class ResilientApiFootball {
 	 */
 	public Mono<JsonNode> fetch(ApiRequest request) {
 		Mono<JsonNode> attempt = bulkhead.run(() -> once(request), BULKHEAD_WAIT)
-			.onErrorMap(java.util.concurrent.TimeoutException.class, error -> new ApiFootballException(
+			.onErrorMap(TimeoutException.class, error -> new ApiFootballException(
 					ApiFootballException.Kind.BUSY, request.path() + ": " + error.getMessage(), error))
 			.transformDeferred(RateLimiterOperator.of(limiter))
 			.transformDeferred(CircuitBreakerOperator.of(breaker))

@@ -3,6 +3,7 @@ package io.analytips.football.cache;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -22,7 +23,7 @@ public record Cached<T>(T value, Instant fetchedAt, boolean stale) {
 	}
 
 	/** Combines provenance: the older fetch time, stale if either is. */
-	public <U, R> Cached<R> combine(Cached<U> other, java.util.function.BiFunction<T, U, R> combiner) {
+	public <U, R> Cached<R> combine(Cached<U> other, BiFunction<T, U, R> combiner) {
 		Instant older = fetchedAt.isBefore(other.fetchedAt) ? fetchedAt : other.fetchedAt;
 		return new Cached<>(combiner.apply(value, other.value), older, stale || other.stale);
 	}

@@ -3,6 +3,7 @@ package io.analytips.football.cache;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
@@ -111,7 +112,7 @@ public class FootballCache {
 
 	private Mono<Cached<JsonNode>> load(ApiRequest request, Entry inMemory, Function<ApiRequest, Mono<JsonNode>> fetch) {
 		Mono<Entry> stored = inMemory != null ? Mono.just(inMemory) : fromDatabase(request.key());
-		return stored.map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty()).flatMap(copy -> {
+		return stored.map(Optional::of).defaultIfEmpty(Optional.empty()).flatMap(copy -> {
 			if (copy.isPresent() && copy.get().isFresh(clock.instant())) {
 				databaseHits.incrementAndGet();
 				memory.put(request.key(), copy.get());

@@ -3,6 +3,7 @@ package io.analytips.football.sim;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -79,7 +80,7 @@ final class Json {
 	}
 
 	static <T> List<List<T>> pages(List<T> items, int size) {
-		List<List<T>> pages = new java.util.ArrayList<>();
+		List<List<T>> pages = new ArrayList<>();
 		for (int i = 0; i < items.size(); i += size) {
 			pages.add(items.subList(i, Math.min(items.size(), i + size)));
 		}

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import io.analytips.football.sim.data.HistoricalData;
 import io.analytips.football.sim.data.HistoricalMatch;
@@ -71,7 +72,7 @@ final class SimulatedWorld {
 		LocalDate replayed = replayedDay(matches, season, today);
 		long offset = ChronoUnit.DAYS.between(replayed, today);
 		List<String> names = new ArrayList<>(new TreeSet<>(matches.stream()
-			.flatMap(m -> java.util.stream.Stream.of(m.homeTeam(), m.awayTeam()))
+			.flatMap(m -> Stream.of(m.homeTeam(), m.awayTeam()))
 			.toList()));
 		String country = LEAGUE_NAMES.get(leagueId)[1];
 		Map<String, SimTeam> teams = new LinkedHashMap<>();
@@ -90,7 +91,7 @@ final class SimulatedWorld {
 		String[] name = LEAGUE_NAMES.get(leagueId);
 		List<SimTeam> seasonTeams = fixtures.stream()
 			.filter(f -> f.match().season() == season)
-			.flatMap(f -> java.util.stream.Stream.of(f.home(), f.away()))
+			.flatMap(f -> Stream.of(f.home(), f.away()))
 			.distinct()
 			.sorted(Comparator.comparing(SimTeam::name))
 			.toList();

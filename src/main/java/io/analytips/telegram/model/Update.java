@@ -1,5 +1,7 @@
 package io.analytips.telegram.model;
 
+import java.util.List;
+
 /**
  * An incoming update. Only the kinds the bot asks for are typed; any other kind parses with all
  * of them null and {@link #kind()} answers {@code "unsupported"}.
@@ -8,7 +10,7 @@ public record Update(long updateId, Message message, Message editedMessage, Call
 		ChatMemberUpdated myChatMember) {
 
 	/** The update kinds requested from Telegram ({@code allowed_updates}). */
-	public static final java.util.List<String> ALLOWED = java.util.List.of("message", "callback_query",
+	public static final List<String> ALLOWED = List.of("message", "callback_query",
 			"my_chat_member");
 
 	/** {@code message}, {@code edited_message}, {@code callback_query}, {@code my_chat_member} or {@code unsupported}. */
