@@ -90,7 +90,8 @@ public final class ConsoleBotApi implements BotApi, AutoCloseable {
 
 	/** Starts reading the terminal. */
 	public void start() {
-		print("Analytips — demo offline. Digite /start (ou um número para tocar num botão).");
+		print(language.startsWith("en") ? "Analytips — offline demo. Type /start (or a button's number to press it)."
+				: "Analytips — demo offline. Digite /start (ou o número de um botão para tocá-lo).");
 		reader.start();
 	}
 
@@ -98,7 +99,7 @@ public final class ConsoleBotApi implements BotApi, AutoCloseable {
 		try (BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
 			String line;
 			while ((line = lines.readLine()) != null) {
-				typed(line.strip());
+				typed(line);
 			}
 		}
 		catch (IOException ex) {
@@ -107,8 +108,9 @@ public final class ConsoleBotApi implements BotApi, AutoCloseable {
 		onEndOfInput.run();
 	}
 
-	/** One typed line: a button number, or a message. */
-	void typed(String line) {
+	/** One typed line: a button number, or a message (surrounding blanks dropped; a blank line is nothing). */
+	void typed(String typed) {
+		String line = typed.strip();
 		if (line.isEmpty()) {
 			return;
 		}

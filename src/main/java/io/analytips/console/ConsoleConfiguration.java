@@ -2,6 +2,7 @@ package io.analytips.console;
 
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,8 +28,7 @@ class ConsoleConfiguration {
 
 	@Bean(destroyMethod = "close")
 	ConsoleBotApi consoleBotApi(ApplicationContext context) {
-		String language = System.getenv().getOrDefault("DEMO_LANGUAGE",
-				Locale.getDefault().getLanguage().equals("en") ? "en" : "pt-br");
+		String language = System.getenv().getOrDefault("DEMO_LANGUAGE", languageOf(System.getenv()));
 		String name = System.getProperty("user.name", "Torcedor");
 		return new ConsoleBotApi(System.in, System.out, name, language, () -> {
 			log.info("Console input ended: shutting the demo down");
@@ -36,6 +36,21 @@ class ConsoleConfiguration {
 			Mono.delay(Duration.ofSeconds(3))
 				.subscribe(tick -> new Thread(() -> System.exit(SpringApplication.exit(context)), "demo-exit").start());
 		});
+	}
+
+	/**
+	 * The terminal's language as a Telegram client would report it: English when the locale
+	 * variables ask for it, otherwise the bot's default, Portuguese. (Not the JVM's default locale,
+	 * which is English on any machine without a locale set.)
+	 */
+	static String languageOf(Map<String, String> environment) {
+		for (String variable : new String[] { "LC_ALL", "LC_MESSAGES", "LANG" }) {
+			String value = environment.get(variable);
+			if (value != null && !value.isBlank()) {
+				return value.toLowerCase(Locale.ROOT).startsWith("en") ? "en" : "pt-br";
+			}
+		}
+		return "pt-br";
 	}
 
 	/** Starts reading the terminal once everything else is up. */

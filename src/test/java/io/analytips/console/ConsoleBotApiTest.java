@@ -1,0 +1,159 @@
+package io.analytips.console;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import io.analytips.telegram.ReceivedUpdate;
+import io.analytips.telegram.model.AnswerCallbackQuery;
+import io.analytips.telegram.model.EditMessageText;
+import io.analytips.telegram.model.GetUpdates;
+import io.analytips.telegram.model.InlineKeyboardButton;
+import io.analytips.telegram.model.InlineKeyboardMarkup;
+import io.analytips.telegram.model.SendMessage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import reactor.test.StepVerifier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The terminal as a Bot API: typed lines are updates, replies are printed with numbered buttons. */
+class ConsoleBotApiTest {
+
+	private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
+
+	private final ConsoleBotApi console = new ConsoleBotApi(new ByteArrayInputStream(new byte[0]),
+			new PrintStream(printed, true, StandardCharsets.UTF_8), "Ana", "pt-br", () -> {
+			});
+
+	private static final GetUpdates FROM_START = new GetUpdates(0L, 100, 50, List.of());
+
+	private static final InlineKeyboardMarkup TWO_BUTTONS = InlineKeyboardMarkup.of(List.of(
+			List.of(InlineKeyboardButton.callback("Jogos de hoje", "today"), InlineKeyboardButton.callback("Ajuda", "help"))));
+
+	@AfterEach
+	void close() {
+		console.close();
+	}
+
+	private String printed() {
+		return printed.toString(StandardCharsets.UTF_8);
+	}
+
+	@Test
+	void typedLinesBecomeMessagesFromTheLocalUserInOrder() {
+		console.typed("/start");
+		console.typed("  flamengo  ");
+		console.typed("");
+		StepVerifier.create(console.getUpdates(FROM_START))
+			.assertNext(batch -> {
+				assertThat(batch).extracting(update -> update.update().message().text()).containsExactly("/start", "flamengo");
+				assertThat(batch).extracting(ReceivedUpdate::updateId).containsExactly(1L, 2L);
+				assertThat(batch.get(0).update().message().from().languageCode()).isEqualTo("pt-br");
+				assertThat(batch.get(0).update().message().chat().type()).isEqualTo("private");
+			})
+			.verifyComplete();
+	}
+
+	@Test
+	void aNumberPressesThatButtonOfTheLastScreen() {
+		StepVerifier.create(console.sendMessage(SendMessage.html(ConsoleBotApi.USER_ID, "<b>Menu</b>", TWO_BUTTONS)))
+			.assertNext(message -> assertThat(message.text()).isEqualTo("<b>Menu</b>"))
+			.verifyComplete();
+		assertThat(printed()).contains("Menu", "[1] Jogos de hoje", "[2] Ajuda").doesNotContain("<b>");
+		console.typed("2");
+		console.typed("3"); // no third button: plain text
+		StepVerifier.create(console.getUpdates(FROM_START))
+			.assertNext(batch -> {
+				assertThat(batch.get(0).update().callbackQuery().data()).isEqualTo("help");
+				assertThat(batch.get(1).update().message().text()).isEqualTo("3");
+			})
+			.verifyComplete();
+	}
+
+	@Test
+	void anEditedScreenReplacesTheButtonsToPress() {
+		console.sendMessage(SendMessage.html(ConsoleBotApi.USER_ID, "Menu", TWO_BUTTONS)).block();
+		InlineKeyboardMarkup back = InlineKeyboardMarkup.of(List.of(List.of(InlineKeyboardButton.callback("Voltar", "menu"))));
+		StepVerifier.create(console.editMessageText(new EditMessageText(ConsoleBotApi.USER_ID, 1, "Ajuda", "HTML", back, null)))
+			.expectNextCount(1)
+			.verifyComplete();
+		console.typed("1");
+		StepVerifier.create(console.getUpdates(FROM_START))
+			.assertNext(batch -> assertThat(batch.get(0).update().callbackQuery().data()).isEqualTo("menu"))
+			.verifyComplete();
+	}
+
+	@Test
+	void waitsForInputThenAnswersTheLongPoll() {
+		StepVerifier.withVirtualTime(() -> console.getUpdates(FROM_START))
+			.expectSubscription()
+			.expectNoEvent(Duration.ofSeconds(10))
+			.then(() -> console.typed("oi"))
+			.assertNext(batch -> assertThat(batch).hasSize(1))
+			.verifyComplete();
+	}
+
+	@Test
+	void answersAnEmptyBatchWhenTheLongPollTimesOut() {
+		StepVerifier.withVirtualTime(() -> console.getUpdates(FROM_START))
+			.expectSubscription()
+			.thenAwait(Duration.ofSeconds(50))
+			.assertNext(batch -> assertThat(batch).isEmpty())
+			.verifyComplete();
+	}
+
+	@Test
+	void forgetsUpdatesOnceTheOffsetConfirmsThem() {
+		console.typed("a");
+		console.typed("b");
+		StepVerifier.create(console.getUpdates(new GetUpdates(2L, 100, 0, List.of())))
+			.assertNext(batch -> assertThat(batch).extracting(ReceivedUpdate::updateId).containsExactly(2L))
+			.verifyComplete();
+		StepVerifier.create(console.getWebhookInfo())
+			.assertNext(info -> assertThat(info.pendingUpdateCount()).isEqualTo(1))
+			.verifyComplete();
+	}
+
+	@Test
+	void printsCallbackAnswersThatHaveText() {
+		StepVerifier.create(console.answerCallbackQuery(new AnswerCallbackQuery("q", "Devagar!", true)))
+			.expectNext(true)
+			.verifyComplete();
+		StepVerifier.create(console.answerCallbackQuery(new AnswerCallbackQuery("q", null, null)))
+			.expectNext(true)
+			.verifyComplete();
+		assertThat(printed()).isEqualTo("⚠ Devagar!" + System.lineSeparator());
+	}
+
+	@Test
+	void readsTheTerminalUntilItEndsThenSaysSo() throws InterruptedException {
+		CountDownLatch ended = new CountDownLatch(1);
+		ConsoleBotApi terminal = new ConsoleBotApi(new ByteArrayInputStream("/start\n1\n".getBytes(StandardCharsets.UTF_8)),
+				new PrintStream(printed, true, StandardCharsets.UTF_8), "Ana", "en", ended::countDown);
+		terminal.start();
+		assertThat(ended.await(10, TimeUnit.SECONDS)).isTrue();
+		StepVerifier.create(terminal.getUpdates(FROM_START))
+			.assertNext(batch -> assertThat(batch).extracting(update -> update.update().message().text())
+				.containsExactly("/start", "1"))
+			.verifyComplete();
+		await().atMost(Duration.ofSeconds(10)).until(() -> printed().contains("offline demo. Type /start"));
+		terminal.close();
+	}
+
+	@Test
+	void speaksPortugueseUnlessTheLocaleAsksForEnglish() {
+		assertThat(ConsoleConfiguration.languageOf(Map.of())).isEqualTo("pt-br");
+		assertThat(ConsoleConfiguration.languageOf(Map.of("LANG", "C.UTF-8"))).isEqualTo("pt-br");
+		assertThat(ConsoleConfiguration.languageOf(Map.of("LANG", "pt_BR.UTF-8"))).isEqualTo("pt-br");
+		assertThat(ConsoleConfiguration.languageOf(Map.of("LANG", "en_GB.UTF-8"))).isEqualTo("en");
+		assertThat(ConsoleConfiguration.languageOf(Map.of("LANG", "en_US.UTF-8", "LC_ALL", "pt_BR.UTF-8"))).isEqualTo("pt-br");
+	}
+}
