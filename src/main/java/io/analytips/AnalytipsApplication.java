@@ -1,5 +1,6 @@
 package io.analytips;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 
@@ -14,13 +15,17 @@ import org.springframework.context.annotation.Bean;
  * handlers (SIGTERM drains and exits 0) and exits 1 when start-up fails, after the failure was
  * reported in one line that names the setting to fix. {@code --demo} runs offline against the
  * API-Football simulator (in the terminal, or on Telegram when a token is set);
- * {@code --simulator [--port=N]} serves only the simulator.
+ * {@code --simulator [--port=N]} serves only the simulator; {@code audit-verify} checks the audit trail.
  */
 @SpringBootApplication
 public class AnalytipsApplication {
 
 	public static void main(String[] args) {
 		List<String> arguments = List.of(args);
+		if (arguments.contains("audit-verify")) {
+			System.exit(AuditVerifyMain.run(System.getenv("DATABASE_URL"), Path.of("data", "postgres"), System.out,
+					System.err));
+		}
 		if (arguments.contains("--simulator")) {
 			SimulatorMain.run(arguments);
 			return;

@@ -9,7 +9,9 @@ import io.analytips.football.cache.FootballCache;
 import io.analytips.pipeline.Command;
 import io.analytips.pipeline.Handler;
 import io.analytips.pipeline.UpdateContext;
-import io.analytips.store.AuditRepository;
+import io.analytips.store.AuditEntry;
+import io.analytips.store.AuditEvent;
+import io.analytips.store.AuditLog;
 import io.analytips.telegram.Html;
 import io.analytips.telegram.model.SendDocument;
 import reactor.core.publisher.Mono;
@@ -17,7 +19,8 @@ import reactor.core.publisher.Mono;
 /**
  * Admin commands: {@code /limpar_cache} (empties both cache tiers), {@code /getlog} (the recent log
  * lines as a document) and {@code /status} (operators too). Every use is written to the
- * append-only audit table; anyone else is told politely that the command is not for them.
+ * audit trail ({@code audit_log}), allowed or refused; anyone else is told politely that the command
+ * is not for them.
  */
 final class AdminHandler implements Handler {
 
@@ -31,13 +34,13 @@ final class AdminHandler implements Handler {
 
 	private final StatusReport status;
 
-	private final AuditRepository audit;
+	private final AuditLog audit;
 
 	private final Messages messages;
 
 	private final Clock clock;
 
-	AdminHandler(AdminProperties admins, FootballCache cache, LogBuffer logs, StatusReport status, AuditRepository audit,
+	AdminHandler(AdminProperties admins, FootballCache cache, LogBuffer logs, StatusReport status, AuditLog audit,
 			Messages messages, Clock clock) {
 		this.admins = admins;
 		this.cache = cache;
@@ -59,8 +62,10 @@ final class AdminHandler implements Handler {
 		String command = context.command().name();
 		long user = context.user() == null ? 0 : context.user().id();
 		boolean allowed = command.equals("status") ? admins.mayReadStatus(user) : admins.isAdmin(user);
+		String target = context.command().arguments().isEmpty() ? null : context.command().arguments();
+		Mono<AuditEntry> recorded = audit.append(AuditEvent.telegram(user, command, target, allowed));
 		if (!allowed) {
-			return context.reply(Html.escape(messages.get(context, "admin.denied"))).then();
+			return recorded.then(context.reply(Html.escape(messages.get(context, "admin.denied")))).then();
 		}
 		Mono<Void> action = switch (command) {
 			case "limpar_cache" -> cache.clear()
@@ -69,8 +74,8 @@ final class AdminHandler implements Handler {
 			case "getlog" -> sendLog(context);
 			default -> context.reply(status.render(clock.instant())).then();
 		};
-		return audit.record(user, command, context.command().arguments().isEmpty() ? null : context.command().arguments())
-			.then(action);
+		// Recorded before it runs: an action that fails half-way still leaves its trace.
+		return recorded.then(action);
 	}
 
 	private Mono<Void> sendLog(UpdateContext context) {

@@ -11,7 +11,7 @@ import io.analytips.football.api.ResilientApiFootball;
 import io.analytips.football.cache.FootballCache;
 import io.analytips.pipeline.UpdatePipeline;
 import io.analytips.pipeline.UserTracker;
-import io.analytips.store.AuditRepository;
+import io.analytips.store.AuditLog;
 import io.analytips.store.DatabaseServer;
 import io.analytips.store.Migrations;
 import io.analytips.telegram.OutboundScheduler;
@@ -46,12 +46,16 @@ class OpsConfiguration {
 	}
 
 	@Bean
+	StatusReport statusReport(ObjectProvider<UpdatePipeline> pipeline, OutboundScheduler outbound, ResilientApiFootball api,
+			FootballCache cache, Clock clock) {
+		return new StatusReport(pipeline::getObject, outbound, api, cache, clock.instant());
+	}
+
+	@Bean
 	@Order(5)
-	AdminHandler adminHandler(AdminProperties admins, FootballCache cache, LogBuffer logs,
-			ObjectProvider<UpdatePipeline> pipeline,
-			OutboundScheduler outbound, ResilientApiFootball api, AuditRepository audit, Messages messages, Clock clock) {
-		return new AdminHandler(admins, cache, logs, new StatusReport(pipeline::getObject, outbound, api, cache, clock.instant()),
-				audit, messages, clock);
+	AdminHandler adminHandler(AdminProperties admins, FootballCache cache, LogBuffer logs, StatusReport status,
+			AuditLog audit, Messages messages, Clock clock) {
+		return new AdminHandler(admins, cache, logs, status, audit, messages, clock);
 	}
 
 	@Bean

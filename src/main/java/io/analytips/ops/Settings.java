@@ -27,6 +27,7 @@ final class Settings {
 			Map.entry("analytips.football.leagues", "API_FOOTBALL_LEAGUES"),
 			Map.entry("analytips.admin.admin-ids", "ADMIN_IDS"),
 			Map.entry("analytips.admin.operator-ids", "OPERATOR_IDS"),
+			Map.entry("analytips.admin.api-token", "ADMIN_API_TOKEN"),
 			Map.entry("server.port", "SERVER_PORT"));
 
 	private Settings() {

@@ -2,7 +2,9 @@ package io.analytips.ops;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Supplier;
 
 import io.analytips.football.api.QuotaStatus;
@@ -36,6 +38,37 @@ final class StatusReport {
 		this.api = api;
 		this.cache = cache;
 		this.started = started;
+	}
+
+	/** The same figures as data, for the admin API ({@code GET /admin/status}). */
+	Map<String, Object> snapshot(Instant now) {
+		QueueStats queue = pipeline.get().stats();
+		SourceStatus source = pipeline.get().source().status();
+		OutboundStats out = outbound.stats();
+		QuotaStatus quota = api.quota();
+		CacheStats cached = cache.stats();
+		Map<String, Object> status = new LinkedHashMap<>();
+		status.put("uptimeSeconds", Duration.between(started, now).toSeconds());
+		status.put("intake", Map.of("state", source.state().name().toLowerCase(Locale.ROOT), "since", source.since().toString(),
+				"lastError", source.lastError() == null ? "" : source.lastError()));
+		status.put("queue", Map.of("size", queue.size(), "capacity", queue.capacity(), "utilisationPercent",
+				queue.utilisationPercent(), "full", queue.full(), "inFlight", queue.inFlight(), "rejected", queue.rejected()));
+		status.put("outbound", Map.of("pending", out.pending(), "sent", out.sent(), "throttled", out.throttled(), "failed",
+				out.failed(), "globalPaused", out.globalPaused()));
+		status.put("breaker", Map.of("state", api.breaker().getState().name().toLowerCase(Locale.ROOT), "failureRatePercent",
+				Math.max(0, api.breaker().getMetrics().getFailureRate())));
+		status.put("rateLimiter", Map.of("availablePermissions", api.rateLimiter().getMetrics().getAvailablePermissions()));
+		status.put("bulkhead", Map.of("available", api.bulkhead().available(), "capacity", api.bulkhead().capacity(),
+				"waiting", api.bulkhead().waiting()));
+		Map<String, Object> quotaStatus = new LinkedHashMap<>();
+		quotaStatus.put("dailyRemaining", quota.dailyRemaining());
+		quotaStatus.put("dailyLimit", quota.dailyLimit());
+		quotaStatus.put("minuteRemaining", quota.minuteRemaining());
+		quotaStatus.put("stoppedUntil", quota.exhaustedUntil() == null ? null : quota.exhaustedUntil().toString());
+		status.put("quota", quotaStatus);
+		status.put("cache", Map.of("entries", cached.entries(), "memoryHits", cached.memoryHits(), "databaseHits",
+				cached.databaseHits(), "upstreamCalls", cached.upstreamCalls(), "staleServed", cached.staleServed()));
+		return status;
 	}
 
 	/** A monospaced block (HTML {@code <pre>}), the same in every language: operators read numbers. */

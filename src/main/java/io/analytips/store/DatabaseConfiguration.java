@@ -1,5 +1,7 @@
 package io.analytips.store;
 
+import java.time.Clock;
+
 import io.r2dbc.pool.ConnectionPool;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -59,7 +61,7 @@ class DatabaseConfiguration {
 	}
 
 	@Bean
-	AuditRepository auditRepository(DatabaseClient client) {
-		return new AuditRepository(client);
+	AuditLog auditLog(DatabaseClient client, Clock clock) {
+		return new AuditLog(client, clock);
 	}
 }

@@ -95,6 +95,30 @@ public final class DatabaseServer implements DisposableBean {
 		}
 	}
 
+	/**
+	 * For tools run beside the bot ({@code audit-verify}): the embedded server in {@code directory}
+	 * if one is running (found through its {@code postmaster.pid}, never stopped), else a new one.
+	 */
+	public static DatabaseServer attachOrStart(Path directory) {
+		Path absolute = directory.toAbsolutePath().normalize();
+		try {
+			Path pidFile = absolute.resolve("postmaster.pid");
+			if (Files.isRegularFile(pidFile)) {
+				List<String> lines = Files.readAllLines(pidFile);
+				boolean alive = lines.size() >= 4
+						&& ProcessHandle.of(Long.parseLong(lines.get(0).strip())).map(ProcessHandle::isAlive).orElse(false);
+				if (alive) {
+					return external(new DatabaseUrl("localhost", Integer.parseInt(lines.get(3).strip()), "postgres",
+							"postgres", null, null));
+				}
+			}
+		}
+		catch (IOException | NumberFormatException ex) {
+			log.debug("No running embedded PostgreSQL in {}: {}", absolute, ex.toString());
+		}
+		return embedded(absolute);
+	}
+
 	/** A server that is already running elsewhere. */
 	public static DatabaseServer external(DatabaseUrl url) {
 		return new DatabaseServer(url, null);

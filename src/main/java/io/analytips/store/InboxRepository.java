@@ -121,6 +121,11 @@ public class InboxRepository {
 			.rowsUpdated();
 	}
 
+	/** Updates stored but not finished yet: in the buffer, in flight, or waiting for a restart. */
+	public Mono<Long> backlog() {
+		return db.sql("select count(*) from inbox where outcome is null").map(row -> row.get(0, Long.class)).one();
+	}
+
 	/** Rows per outcome ({@code "pending"} for unfinished ones), for status pages and tests. */
 	public Mono<Map<String, Long>> countByOutcome() {
 		return db.sql("select coalesce(outcome, 'pending') as outcome, count(*) as n from inbox group by 1")

@@ -171,6 +171,7 @@ class AnalytipsApplicationTests {
 	@Test
 	void reportsHealthWithTheQueueAndTheIntake() {
 		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> web.get().uri("/actuator/health/readiness")
+			.headers(headers -> headers.setBearerAuth(AppTestEnvironment.ADMIN_TOKEN))
 			.exchange()
 			.expectStatus().isOk()
 			.expectBody()

@@ -34,8 +34,13 @@ class AdminCommandsTests {
 	DatabaseClient db;
 
 	private long audited(String action) {
-		return db.sql("select count(*) from admin_audit where action = '" + action + "'").map(row -> row.get(0, Long.class))
-			.one().block();
+		return db.sql("select count(*) from audit_log where action = '" + action + "' and result = 'allowed'")
+			.map(row -> row.get(0, Long.class)).one().block();
+	}
+
+	private long refused(long user, String action) {
+		return db.sql("select count(*) from audit_log where channel = 'telegram' and actor = '" + user + "' and action = '"
+				+ action + "' and result = 'refused'").map(row -> row.get(0, Long.class)).one().block();
 	}
 
 	@Test
@@ -55,6 +60,7 @@ class AdminCommandsTests {
 		operator.next(text -> text.contains("Analytips status"));
 		operator.send("/limpar_cache");
 		operator.next(text -> text.contains("só para administradores"));
+		await().until(() -> refused(901, "limpar_cache") == 1);
 	}
 
 	@Test
@@ -64,6 +70,7 @@ class AdminCommandsTests {
 		user.next(text -> text.contains("administrators only"));
 		user.send("/status");
 		user.next(text -> text.contains("administrators only"));
+		await().until(() -> refused(902, "getlog") == 1 && refused(902, "status") == 1);
 	}
 
 	@Test

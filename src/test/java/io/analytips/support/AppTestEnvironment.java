@@ -11,6 +11,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 /** A fake Bot API, the API-Football simulator and a fresh database for one Spring test class. */
 public final class AppTestEnvironment implements AutoCloseable {
 
+	/** {@code ADMIN_API_TOKEN} in these tests. */
+	public static final String ADMIN_TOKEN = "test-admin-token-0123456789abcdefghijklmnop";
+
 	public final FakeBotApi telegram = FakeBotApi.start();
 
 	public final SimulatorServer football = SimulatorServer.start(ApiFootballSimulator.bundled(Clock.systemUTC()),
@@ -31,6 +34,7 @@ public final class AppTestEnvironment implements AutoCloseable {
 		registry.add("analytips.football.rate-per-minute", () -> "10000");
 		registry.add("analytips.admin.admin-ids", () -> "900");
 		registry.add("analytips.admin.operator-ids", () -> "901");
+		registry.add("analytips.admin.api-token", () -> ADMIN_TOKEN);
 		registry.add("LOG_FORMAT", () -> "text");
 	}
 

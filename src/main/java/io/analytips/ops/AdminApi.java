@@ -1,0 +1,101 @@
+package io.analytips.ops;
+
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import io.analytips.football.api.ResilientApiFootball;
+import io.analytips.football.cache.FootballCache;
+import io.analytips.store.AuditEvent;
+import io.analytips.store.AuditLog;
+import io.analytips.store.InboxRepository;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+
+/**
+ * The admin HTTP API (bearer {@code ADMIN_API_TOKEN}, see {@link AdminApiSecurity}):
+ * {@code GET /admin/status} (queue, intake, outbound, breaker, limiter, bulkhead, quota, cache,
+ * inbox backlog, uptime), {@code GET /admin/breakers}, {@code DELETE /admin/cache}. Every request
+ * to {@code /admin/**}, allowed or refused, is appended to the audit trail.
+ */
+@Configuration(proxyBeanMethods = false)
+class AdminApi {
+
+	private static final Logger log = LoggerFactory.getLogger(AdminApi.class);
+
+	@Bean
+	RouterFunction<ServerResponse> adminRoutes(StatusReport status, ResilientApiFootball api, FootballCache cache,
+			InboxRepository inbox, Clock clock) {
+		return RouterFunctions.route()
+			.GET("/admin/status", request -> inbox.backlog().onErrorReturn(-1L).flatMap(backlog -> {
+				Map<String, Object> body = new LinkedHashMap<>(status.snapshot(clock.instant()));
+				body.put("inboxBacklog", backlog); // -1: the database could not be read
+				return ServerResponse.ok().bodyValue(body);
+			}))
+			.GET("/admin/breakers", request -> ServerResponse.ok()
+				.bodyValue(api.breakerRegistry().getAllCircuitBreakers().stream().map(AdminApi::breaker).toList()))
+			.DELETE("/admin/cache", request -> cache.clear()
+				.flatMap(removed -> ServerResponse.ok().bodyValue(Map.of("removedRows", removed))))
+			.build();
+	}
+
+	private static Map<String, Object> breaker(CircuitBreaker breaker) {
+		CircuitBreaker.Metrics metrics = breaker.getMetrics();
+		Map<String, Object> view = new LinkedHashMap<>();
+		view.put("name", breaker.getName());
+		view.put("state", breaker.getState().name().toLowerCase(Locale.ROOT));
+		view.put("failureRatePercent", Math.max(0, metrics.getFailureRate()));
+		view.put("bufferedCalls", metrics.getNumberOfBufferedCalls());
+		view.put("failedCalls", metrics.getNumberOfFailedCalls());
+		view.put("notPermittedCalls", metrics.getNumberOfNotPermittedCalls());
+		return view;
+	}
+
+	/**
+	 * Audits {@code /admin/**} when the answer is about to leave, so the record says whether it was
+	 * allowed (2xx, or an error inside) or refused (401/403). Ahead of the security filters, so
+	 * refusals are seen too. A failed audit write is logged and does not change the answer.
+	 */
+	@Bean
+	@Order(-200)
+	WebFilter adminAudit(AuditLog audit) {
+		return (exchange, chain) -> {
+			String path = exchange.getRequest().getPath().pathWithinApplication().value();
+			if (!path.startsWith("/admin/")) {
+				return chain.filter(exchange);
+			}
+			exchange.getResponse().beforeCommit(() -> {
+				HttpStatus status = HttpStatus.resolve(exchange.getResponse().getStatusCode() == null ? 200
+						: exchange.getResponse().getStatusCode().value());
+				boolean refused = status == HttpStatus.UNAUTHORIZED || status == HttpStatus.FORBIDDEN;
+				String action = exchange.getRequest().getMethod().name() + " " + path;
+				return audit.append(AuditEvent.http(client(exchange), action, exchange.getRequest().getURI().getRawQuery(), !refused))
+					.then()
+					.onErrorResume(error -> {
+						log.error("Could not audit {} by {}: {}", action, client(exchange), error.toString());
+						return Mono.empty();
+					});
+			});
+			return chain.filter(exchange);
+		};
+	}
+
+	private static String client(ServerWebExchange exchange) {
+		InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
+		return remote == null || remote.getAddress() == null ? "unknown" : remote.getAddress().getHostAddress();
+	}
+}

@@ -1,0 +1,83 @@
+package io.analytips.store;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+import io.analytips.common.Permits;
+import io.r2dbc.spi.Readable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
+
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.r2dbc.core.DatabaseClient;
+
+/**
+ * The tamper-evident audit trail ({@code audit_log}): every admin action, allowed or refused, from
+ * Telegram or the admin API, appended as a row chained by hash to the one before (see
+ * {@link AuditEntry}). Appends are serialised in this process; another process appending at the
+ * same moment loses the race on the primary key and retries on the new tip, so the chain never forks.
+ */
+public class AuditLog {
+
+	private static final String COLUMNS = "id, at, channel, actor, action, target, result, prev_hash, hash";
+
+	private final DatabaseClient db;
+
+	private final Clock clock;
+
+	private final Permits writer = new Permits(1);
+
+	public AuditLog(DatabaseClient db, Clock clock) {
+		this.db = db;
+		this.clock = clock;
+	}
+
+	/** Appends the event; emits the stored entry, or errors when the database cannot be written. */
+	public Mono<AuditEntry> append(AuditEvent event) {
+		return writer.run(() -> Mono.defer(() -> appendOnce(event))
+			.retryWhen(Retry.max(5).filter(DataIntegrityViolationException.class::isInstance)), Duration.ofSeconds(30));
+	}
+
+	private Mono<AuditEntry> appendOnce(AuditEvent event) {
+		return last().map(previous -> AuditEntry.next(previous, clock.instant(), event))
+			.switchIfEmpty(Mono.fromSupplier(() -> AuditEntry.next(null, clock.instant(), event)))
+			.flatMap(entry -> {
+				DatabaseClient.GenericExecuteSpec insert = db.sql("insert into audit_log (" + COLUMNS
+						+ ") values ($1, $2, $3, $4, $5, $6, $7, $8, $9)")
+					.bind(0, entry.id())
+					.bind(1, entry.at().atOffset(ZoneOffset.UTC))
+					.bind(2, event.channel())
+					.bind(3, event.actor())
+					.bind(4, event.action())
+					.bind(6, event.result())
+					.bind(7, entry.prevHash())
+					.bind(8, entry.hash());
+				insert = event.target() == null ? insert.bindNull(5, String.class) : insert.bind(5, event.target());
+				return insert.fetch().rowsUpdated().thenReturn(entry);
+			});
+	}
+
+	/** The newest entry; empty when the trail is empty. */
+	public Mono<AuditEntry> last() {
+		return db.sql("select " + COLUMNS + " from audit_log order by id desc limit 1").map(AuditLog::entry).one();
+	}
+
+	/** Every entry, oldest first, streamed (the trail may be long). */
+	public Flux<AuditEntry> entries() {
+		return db.sql("select " + COLUMNS + " from audit_log order by id").map(AuditLog::entry).all();
+	}
+
+	public Mono<Long> count() {
+		return db.sql("select count(*) from audit_log").map(row -> row.get(0, Long.class)).one();
+	}
+
+	private static AuditEntry entry(Readable row) {
+		return new AuditEntry(row.get("id", Long.class), row.get("at", OffsetDateTime.class).toInstant(),
+				new AuditEvent(row.get("channel", String.class), row.get("actor", String.class),
+						row.get("action", String.class), row.get("target", String.class), row.get("result", String.class)),
+				row.get("prev_hash", String.class), row.get("hash", String.class));
+	}
+}

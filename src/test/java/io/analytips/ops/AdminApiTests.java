@@ -1,0 +1,116 @@
+package io.analytips.ops;
+
+import java.time.Duration;
+
+import io.analytips.support.AppIntegrationTest;
+import io.analytips.support.AppTestEnvironment;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The admin HTTP API: bearer token or 401, every attempt audited, health details for the token alone. */
+@AppIntegrationTest
+class AdminApiTests {
+
+	static final AppTestEnvironment environment = new AppTestEnvironment();
+
+	@DynamicPropertySource
+	static void environment(DynamicPropertyRegistry registry) {
+		environment.register(registry);
+	}
+
+	@AfterAll
+	static void close() {
+		environment.close();
+	}
+
+	@Autowired
+	WebTestClient web;
+
+	@Autowired
+	DatabaseClient db;
+
+	private long audited(String action, String result) {
+		return db.sql("select count(*) from audit_log where channel = 'http' and action = '" + action + "' and result = '"
+				+ result + "'").map(row -> row.get(0, Long.class)).one().block();
+	}
+
+	@Test
+	void refusesRequestsWithoutTheTokenOrWithAWrongOne() {
+		long before = audited("GET /admin/status", "refused");
+		web.get().uri("/admin/status").exchange()
+			.expectStatus().isUnauthorized()
+			.expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"analytips\"")
+			.expectBody().jsonPath("$.message").isEqualTo("a valid bearer token is required");
+		web.get().uri("/admin/status").headers(h -> h.setBearerAuth(AppTestEnvironment.ADMIN_TOKEN + "x")).exchange()
+			.expectStatus().isUnauthorized();
+		web.delete().uri("/admin/cache").header(HttpHeaders.AUTHORIZATION, "Basic YWRtaW46YWRtaW4=").exchange()
+			.expectStatus().isUnauthorized();
+		await().atMost(Duration.ofSeconds(10)).until(() -> audited("GET /admin/status", "refused") == before + 2
+				&& audited("DELETE /admin/cache", "refused") >= 1);
+	}
+
+	@Test
+	void reportsTheStatusToTheTokenHolder() {
+		web.get().uri("/admin/status").headers(h -> h.setBearerAuth(AppTestEnvironment.ADMIN_TOKEN)).exchange()
+			.expectStatus().isOk()
+			.expectBody()
+			.jsonPath("$.queue.capacity").isEqualTo(1000)
+			.jsonPath("$.intake.state").isNotEmpty()
+			.jsonPath("$.breaker.state").isEqualTo("closed")
+			.jsonPath("$.quota.dailyLimit").exists()
+			.jsonPath("$.inboxBacklog").isNumber()
+			.jsonPath("$.uptimeSeconds").isNumber();
+		await().atMost(Duration.ofSeconds(10)).until(() -> audited("GET /admin/status", "allowed") >= 1);
+	}
+
+	@Test
+	void listsTheBreakersAndClearsTheCache() {
+		web.get().uri("/admin/breakers").headers(h -> h.setBearerAuth(AppTestEnvironment.ADMIN_TOKEN)).exchange()
+			.expectStatus().isOk()
+			.expectBody().jsonPath("$[0].name").isEqualTo("api-football").jsonPath("$[0].state").isEqualTo("closed");
+		web.delete().uri("/admin/cache").headers(h -> h.setBearerAuth(AppTestEnvironment.ADMIN_TOKEN)).exchange()
+			.expectStatus().isOk()
+			.expectBody().jsonPath("$.removedRows").isNumber();
+		await().atMost(Duration.ofSeconds(10)).until(() -> audited("DELETE /admin/cache", "allowed") == 1);
+	}
+
+	@Test
+	void showsHealthDetailsOnlyToTheTokenHolder() {
+		web.get().uri("/actuator/health").exchange()
+			.expectStatus().isOk()
+			.expectBody()
+			.jsonPath("$.status").isEqualTo("UP")
+			.jsonPath("$.components").doesNotExist();
+		web.get().uri("/actuator/health").headers(h -> h.setBearerAuth(AppTestEnvironment.ADMIN_TOKEN)).exchange()
+			.expectStatus().isOk()
+			.expectBody()
+			.jsonPath("$.components.pipeline.details.queue.capacity").isEqualTo(1000);
+	}
+
+	@Test
+	void putsSecurityHeadersOnEveryAnswer() {
+		web.get().uri("/actuator/health/liveness").exchange()
+			.expectStatus().isOk()
+			.expectHeader().valueEquals("X-Content-Type-Options", "nosniff")
+			.expectHeader().valueEquals("X-Frame-Options", "DENY")
+			.expectHeader().valueEquals("Referrer-Policy", "no-referrer")
+			.expectHeader().valueEquals("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'")
+			.expectHeader().exists(HttpHeaders.CACHE_CONTROL);
+	}
+
+	@Test
+	void leavesTheMetricsOpenForScraping() {
+		web.get().uri("/actuator/prometheus").exchange().expectStatus().isOk();
+		assertThat(AppTestEnvironment.ADMIN_TOKEN).hasSizeGreaterThanOrEqualTo(32);
+	}
+}
