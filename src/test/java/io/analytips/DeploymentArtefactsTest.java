@@ -1,5 +1,6 @@
 package io.analytips;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -489,7 +490,7 @@ class DeploymentArtefactsTest {
 
 	/** The path of a program on PATH, or null. */
 	static String executable(String name) {
-		for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+		for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
 			Path candidate = Path.of(dir, name);
 			if (Files.isExecutable(candidate)) {
 				return candidate.toString();
