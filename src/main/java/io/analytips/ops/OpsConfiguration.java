@@ -12,11 +12,13 @@ import io.analytips.football.cache.FootballCache;
 import io.analytips.pipeline.UpdatePipeline;
 import io.analytips.pipeline.UserTracker;
 import io.analytips.store.AuditLog;
+import io.analytips.store.InboxRepository;
 import io.analytips.store.DatabaseServer;
 import io.analytips.store.Migrations;
 import io.analytips.telegram.OutboundScheduler;
 import io.analytips.telegram.BotApi;
 import io.analytips.telegram.TelegramProperties;
+import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -78,8 +80,19 @@ class OpsConfiguration {
 
 	@Bean
 	PipelineHealthIndicator pipelineHealthIndicator(UpdatePipeline pipeline, OutboundScheduler outbound,
-			UserTracker users) {
-		return new PipelineHealthIndicator(pipeline, outbound, users);
+			UserTracker users, ObjectProvider<InboxRepository> inbox) {
+		return new PipelineHealthIndicator(pipeline, outbound, users,
+				() -> inbox.getIfAvailable() == null ? Mono.just(-1L) : inbox.getObject().backlog());
+	}
+
+	@Bean
+	TelegramHealthIndicator telegramHealthIndicator(UpdatePipeline pipeline, UserTracker users, Clock clock) {
+		return new TelegramHealthIndicator(pipeline, users, clock);
+	}
+
+	@Bean
+	ApiFootballHealthIndicator apiFootballHealthIndicator(ResilientApiFootball api) {
+		return new ApiFootballHealthIndicator(api);
 	}
 
 	@Bean

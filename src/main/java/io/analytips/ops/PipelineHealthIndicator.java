@@ -1,7 +1,9 @@
 package io.analytips.ops;
 
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import io.analytips.pipeline.QueueStats;
 import io.analytips.pipeline.UpdatePipeline;
@@ -27,15 +29,20 @@ final class PipelineHealthIndicator implements ReactiveHealthIndicator {
 
 	private final UserTracker users;
 
-	PipelineHealthIndicator(UpdatePipeline pipeline, OutboundScheduler outbound, UserTracker users) {
+	/** Unfinished inbox rows; -1 when they cannot be counted (database down, or the memory inbox). */
+	private final Supplier<Mono<Long>> backlog;
+
+	PipelineHealthIndicator(UpdatePipeline pipeline, OutboundScheduler outbound, UserTracker users,
+			Supplier<Mono<Long>> backlog) {
 		this.pipeline = pipeline;
 		this.outbound = outbound;
 		this.users = users;
+		this.backlog = backlog;
 	}
 
 	@Override
 	public Mono<Health> health() {
-		return Mono.fromSupplier(() -> {
+		return backlog.get().timeout(Duration.ofSeconds(2)).onErrorReturn(-1L).defaultIfEmpty(-1L).map(inboxBacklog -> {
 			SourceStatus source = pipeline.source().status();
 			QueueStats queue = pipeline.stats();
 			OutboundStats out = outbound.stats();
@@ -49,7 +56,8 @@ final class PipelineHealthIndicator implements ReactiveHealthIndicator {
 						"utilisationPercent", queue.utilisationPercent(), "full", queue.full(), "inFlight",
 						queue.inFlight(), "rejected", queue.rejected()))
 				.withDetail("outbound", Map.of("pending", out.pending(), "pausedChats", out.pausedChats(),
-						"globalPaused", out.globalPaused()));
+						"globalPaused", out.globalPaused()))
+				.withDetail("inboxBacklog", inboxBacklog);
 			if (source.lastError() != null) {
 				health.withDetail("lastError", source.lastError());
 			}

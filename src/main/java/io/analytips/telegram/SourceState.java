@@ -16,20 +16,24 @@ final class SourceState {
 	SourceState(Clock clock, org.slf4j.Logger log) {
 		this.clock = clock;
 		this.log = log;
-		this.status = new SourceStatus(SourceStatus.State.IDLE, clock.instant(), null);
+		this.status = new SourceStatus(SourceStatus.State.IDLE, clock.instant(), null, null);
 	}
 
 	SourceStatus get() {
 		return status;
 	}
 
+	/** A poll answered and stored, or a webhook call accepted. */
 	synchronized void receiving() {
 		if (status.state() != SourceStatus.State.RECEIVING) {
 			if (failuresInARow > 0) {
 				log.info("Update intake recovered after {} failed attempts", failuresInARow);
 			}
 			failuresInARow = 0;
-			status = new SourceStatus(SourceStatus.State.RECEIVING, clock.instant(), status.lastError());
+			status = new SourceStatus(SourceStatus.State.RECEIVING, clock.instant(), status.lastError(), clock.instant());
+		}
+		else {
+			status = new SourceStatus(SourceStatus.State.RECEIVING, status.since(), status.lastError(), clock.instant());
 		}
 	}
 
@@ -41,21 +45,21 @@ final class SourceState {
 					error.toString());
 		}
 		if (status.state() != SourceStatus.State.RETRYING) {
-			status = new SourceStatus(SourceStatus.State.RETRYING, clock.instant(), error.toString());
+			status = new SourceStatus(SourceStatus.State.RETRYING, clock.instant(), error.toString(), status.lastSuccess());
 		}
 		else {
-			status = new SourceStatus(SourceStatus.State.RETRYING, status.since(), error.toString());
+			status = new SourceStatus(SourceStatus.State.RETRYING, status.since(), error.toString(), status.lastSuccess());
 		}
 	}
 
 	synchronized void failed(Throwable error) {
 		log.error("Update intake stopped: {}", error.toString());
-		status = new SourceStatus(SourceStatus.State.FAILED, clock.instant(), error.toString());
+		status = new SourceStatus(SourceStatus.State.FAILED, clock.instant(), error.toString(), status.lastSuccess());
 	}
 
 	synchronized void idle() {
 		if (status.state() != SourceStatus.State.FAILED) {
-			status = new SourceStatus(SourceStatus.State.IDLE, clock.instant(), status.lastError());
+			status = new SourceStatus(SourceStatus.State.IDLE, clock.instant(), status.lastError(), status.lastSuccess());
 		}
 	}
 }

@@ -8,8 +8,10 @@ import java.time.Instant;
  * @param state what it is doing
  * @param since when it entered that state
  * @param lastError the last failure, or null
+ * @param lastSuccess when updates were last received and stored (a poll answered, a webhook
+ * accepted), or null if never
  */
-public record SourceStatus(State state, Instant since, String lastError) {
+public record SourceStatus(State state, Instant since, String lastError, Instant lastSuccess) {
 
 	/** What a source is doing. */
 	public enum State {

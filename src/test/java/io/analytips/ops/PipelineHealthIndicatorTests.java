@@ -6,6 +6,7 @@ import java.util.Map;
 import io.analytips.support.PipelineHarness;
 import io.analytips.telegram.TelegramException;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
 import org.springframework.boot.health.contributor.Status;
@@ -18,14 +19,16 @@ class PipelineHealthIndicatorTests {
 	@Test
 	void isDownUntilIntakeReceivesThenUpWithTheQueueAndDownWhenTheTokenIsRevoked() {
 		try (PipelineHarness harness = PipelineHarness.builder().build()) {
-			PipelineHealthIndicator health = new PipelineHealthIndicator(harness.pipeline, harness.outbound, harness.users);
+			PipelineHealthIndicator health = new PipelineHealthIndicator(harness.pipeline, harness.outbound, harness.users,
+					() -> Mono.just(3L));
 			StepVerifier.create(health.health()).assertNext(h -> assertThat(h.getStatus()).isEqualTo(Status.DOWN)).verifyComplete();
 
 			harness.start();
 			await().atMost(Duration.ofSeconds(10)).until(() -> health.health().block().getStatus().equals(Status.UP));
 			StepVerifier.create(health.health())
 				.assertNext(h -> {
-					assertThat(h.getDetails()).containsEntry("intake", "receiving").containsKey("queue");
+					assertThat(h.getDetails()).containsEntry("intake", "receiving").containsKey("queue")
+						.containsEntry("inboxBacklog", 3L);
 					@SuppressWarnings("unchecked")
 					Map<String, Object> queue = (Map<String, Object>) h.getDetails().get("queue");
 					assertThat(queue).containsEntry("capacity", 1000).containsEntry("full", false);
@@ -38,6 +41,17 @@ class PipelineHealthIndicatorTests {
 					assertThat(h.getStatus()).isEqualTo(Status.DOWN);
 					assertThat(h.getDetails().get("telegram").toString()).contains("token rejected");
 				})
+				.verifyComplete();
+		}
+	}
+
+	@Test
+	void saysTheBacklogIsUnknownWhenTheInboxCannotBeCounted() {
+		try (PipelineHarness harness = PipelineHarness.builder().build()) {
+			PipelineHealthIndicator health = new PipelineHealthIndicator(harness.pipeline, harness.outbound, harness.users,
+					() -> Mono.error(new IllegalStateException("database down")));
+			StepVerifier.create(health.health())
+				.assertNext(h -> assertThat(h.getDetails()).containsEntry("inboxBacklog", -1L))
 				.verifyComplete();
 		}
 	}
