@@ -18,7 +18,12 @@ import io.analytips.store.Migrations;
 import io.analytips.telegram.OutboundScheduler;
 import io.analytips.telegram.BotApi;
 import io.analytips.telegram.TelegramProperties;
+import io.analytips.telegram.Html;
+import io.analytips.telegram.model.SendMessage;
+import io.micrometer.core.instrument.MeterRegistry;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -93,6 +98,16 @@ class OpsConfiguration {
 	@Bean
 	ApiFootballHealthIndicator apiFootballHealthIndicator(ResilientApiFootball api) {
 		return new ApiFootballHealthIndicator(api);
+	}
+
+	@Bean
+	Alerts alerts(ResilientApiFootball api, ObjectProvider<UpdatePipeline> pipeline, UserTracker users, DatabaseClient db,
+			OutboundScheduler outbound, AdminProperties admins, Clock clock, MeterRegistry registry) {
+		return new Alerts(AlertRules.standard(api, pipeline::getObject, users, db),
+				text -> Flux.fromIterable(admins.adminIds())
+					.flatMap(chat -> outbound.sendMessage(SendMessage.html(chat, Html.escape(text), null)))
+					.then(),
+				Duration.ofSeconds(15), Schedulers.parallel(), clock, registry);
 	}
 
 	@Bean

@@ -1,0 +1,109 @@
+package io.analytips.ops;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import io.analytips.football.api.ApiTestSupport;
+import io.analytips.football.api.ResilientApiFootball;
+import io.analytips.football.sim.ApiFootballSimulator;
+import io.analytips.football.sim.SimulatorTransport;
+import io.analytips.football.sim.data.HistoricalData;
+import io.analytips.support.TestDatabase;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.r2dbc.pool.ConnectionPool;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
+import reactor.scheduler.clock.SchedulerClock;
+import reactor.test.StepVerifier;
+import reactor.test.scheduler.VirtualTimeScheduler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AlertsTest {
+
+	private final VirtualTimeScheduler time = VirtualTimeScheduler.create();
+
+	private final Clock clock = SchedulerClock.of(time);
+
+	private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+
+	private final List<String> delivered = new CopyOnWriteArrayList<>();
+
+	private final ResilientApiFootball api = new ResilientApiFootball(
+			new SimulatorTransport(new ApiFootballSimulator(HistoricalData.of(List.of()), Clock.systemUTC(), "key"), "key"),
+			ApiTestSupport.properties("http://unused", "key", 1, 5), Clock.systemUTC());
+
+	private Alerts alerts;
+
+	@AfterEach
+	void stop() {
+		if (alerts != null) {
+			alerts.stop();
+		}
+	}
+
+	private Alerts start(List<Alert> rules) {
+		alerts = new Alerts(rules, text -> Mono.fromRunnable(() -> delivered.add(text)), Duration.ofSeconds(15), time, clock,
+				registry);
+		alerts.start();
+		return alerts;
+	}
+
+	@Test
+	void announcesTheBreakerOpeningOnceAndItsClosingOnce() {
+		start(List.of(AlertRules.breaker(api)));
+		time.advanceTimeBy(Duration.ofSeconds(15));
+		assertThat(delivered).isEmpty();
+
+		api.breaker().transitionToOpenState();
+		time.advanceTimeBy(Duration.ofSeconds(15));
+		assertThat(delivered).singleElement().asString().startsWith("🚨 API-Football circuit breaker open");
+
+		time.advanceTimeBy(Duration.ofMinutes(10)); // still open, or half-open and open again: the same episode
+		api.breaker().transitionToHalfOpenState();
+		time.advanceTimeBy(Duration.ofMinutes(1));
+		assertThat(delivered).hasSize(1);
+
+		api.breaker().transitionToClosedState();
+		time.advanceTimeBy(Duration.ofSeconds(15));
+		assertThat(delivered).hasSize(2);
+		assertThat(delivered.get(1)).isEqualTo("✅ API-Football circuit breaker closed again (after 11 min 15 s)");
+		assertThat(registry.get("analytips.alerts").tag("kind", "breaker_open").tag("state", "raised").counter().count())
+			.isEqualTo(1);
+	}
+
+	@Test
+	void keepsCheckingWhenADeliveryOrACheckFails() {
+		AtomicBoolean holds = new AtomicBoolean();
+		Alert flaky = new Alert("flaky", () -> holds.get() ? Mono.just(true) : Mono.error(new IllegalStateException("unknown")),
+				() -> "raised", () -> "cleared");
+		alerts = new Alerts(List.of(flaky), text -> Mono.error(new IllegalStateException("Telegram down")),
+				Duration.ofSeconds(15), time, clock, registry);
+		alerts.start();
+		time.advanceTimeBy(Duration.ofSeconds(30)); // check errors: no state, no alert
+		assertThat(registry.find("analytips.alerts").counter()).isNull();
+		holds.set(true);
+		time.advanceTimeBy(Duration.ofSeconds(15));
+		assertThat(registry.get("analytips.alerts").tag("kind", "flaky").counter().count()).isEqualTo(1);
+		assertThat(alerts.isRunning()).isTrue();
+	}
+
+	@Test
+	void raisesTheDatabaseAlertWhenPostgresqlCannotBeReached() {
+		ConnectionPool pool = TestDatabase.pool(TestDatabase.fresh());
+		Alert database = AlertRules.database(TestDatabase.client(pool));
+		Alerts checks = new Alerts(List.of(database), text -> Mono.fromRunnable(() -> delivered.add(text)),
+				Duration.ofSeconds(15), time, clock, registry);
+		StepVerifier.create(checks.checkAll()).verifyComplete();
+		pool.dispose();
+		StepVerifier.create(checks.checkAll())
+			.assertNext(message -> assertThat(message).startsWith("🚨 PostgreSQL unreachable"))
+			.verifyComplete();
+		StepVerifier.create(checks.checkAll()).verifyComplete();
+		assertThat(delivered).hasSize(1);
+	}
+}
