@@ -58,6 +58,12 @@ final class AnalysisHandler implements Handler {
 	}
 
 	@Override
+	public String action(UpdateContext context) {
+		return "analysis_" + AnalysisKind.of(CallbackData.parse(context.callbackData()).arguments().get(1)).name()
+			.toLowerCase(Locale.ROOT);
+	}
+
+	@Override
 	public Mono<Void> handle(UpdateContext context) {
 		CallbackData pressed = CallbackData.parse(context.callbackData());
 		long fixtureId = pressed.longArgument(0);

@@ -10,6 +10,7 @@ import io.analytips.pipeline.UserTracker;
 import io.analytips.store.AnalysisRepository;
 import io.analytips.store.ConversationRepository;
 import io.analytips.telegram.BotApi;
+import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -71,8 +72,8 @@ class BotConfiguration {
 	@Bean
 	@Order(800)
 	SearchHandler searchHandler(FootballData data, ConversationRepository conversations, Messages messages, Menus menus,
-			Clock clock) {
-		return new SearchHandler(data, conversations, messages, menus, clock);
+			Clock clock, MeterRegistry registry) {
+		return new SearchHandler(data, conversations, messages, menus, clock, registry);
 	}
 
 	@Bean

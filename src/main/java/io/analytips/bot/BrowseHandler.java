@@ -42,6 +42,16 @@ final class BrowseHandler implements Handler {
 	}
 
 	@Override
+	public String action(UpdateContext context) {
+		return switch (CallbackData.parse(context.callbackData()).action()) {
+			case CallbackData.TODAY -> "today";
+			case CallbackData.LEAGUES -> "leagues";
+			case CallbackData.LEAGUE -> "league";
+			default -> "fixture";
+		};
+	}
+
+	@Override
 	public Mono<Void> handle(UpdateContext context) {
 		CallbackData pressed = CallbackData.parse(context.callbackData());
 		Locale locale = context.locale();

@@ -14,6 +14,8 @@ import io.analytips.pipeline.UpdateContext;
 import io.analytips.store.ConversationRepository;
 import io.analytips.store.ConversationState;
 import io.analytips.telegram.Html;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import reactor.core.publisher.Mono;
 
 /**
@@ -40,12 +42,31 @@ final class SearchHandler implements Handler {
 
 	private final Clock clock;
 
-	SearchHandler(FootballData data, ConversationRepository conversations, Messages messages, Menus menus, Clock clock) {
+	private final MeterRegistry registry;
+
+	SearchHandler(FootballData data, ConversationRepository conversations, Messages messages, Menus menus, Clock clock,
+			MeterRegistry registry) {
 		this.data = data;
 		this.conversations = conversations;
 		this.messages = messages;
 		this.menus = menus;
 		this.clock = clock;
+		this.registry = registry;
+	}
+
+	/** {@code analytips.conversation.transitions{from,to}}: how searches start and end. */
+	private void transition(String from, String to) {
+		Counter.builder("analytips.conversation.transitions").description("Conversation state changes")
+			.tag("from", from).tag("to", to).register(registry).increment();
+	}
+
+	@Override
+	public String action(UpdateContext context) {
+		CallbackData pressed = CallbackData.parse(context.callbackData());
+		if (pressed != null) {
+			return pressed.is(CallbackData.SEARCH, 0) ? "search" : pressed.is(CallbackData.CANCEL, 0) ? "cancel" : "team";
+		}
+		return context.command() != null ? "cancel" : "text";
 	}
 
 	@Override
@@ -69,12 +90,14 @@ final class SearchHandler implements Handler {
 		CallbackData pressed = CallbackData.parse(context.callbackData());
 		if (pressed != null && pressed.is(CallbackData.SEARCH, 0)) {
 			return conversations.save(new ConversationState(user, AWAITING_TEAM, null, clock.instant().plus(EXPIRES_AFTER)))
+				.doOnSuccess(saved -> transition("none", "awaiting_team"))
 				.then(new Screen(Html.escape(messages.get(locale, "search.prompt")),
 						Keyboard.create().button(messages.get(locale, "button.cancel"), CallbackData.CANCEL).build())
 					.show(context));
 		}
 		if ((pressed != null && pressed.is(CallbackData.CANCEL, 0)) || context.command() != null) {
 			return conversations.clear(user)
+				.doOnSuccess(cleared -> transition("any", "cancelled"))
 				.then(new Screen(Html.escape(messages.get(locale, "search.cancelled")), menus.main(locale)).show(context));
 		}
 		if (pressed != null) {
@@ -82,6 +105,7 @@ final class SearchHandler implements Handler {
 		}
 		return conversations.find(user, clock.instant())
 			.filter(state -> AWAITING_TEAM.equals(state.state()))
+			.doOnNext(state -> transition("awaiting_team", "searched"))
 			.flatMap(state -> search(user, context.text().strip(), locale))
 			.switchIfEmpty(Mono.fromSupplier(() -> new Screen(Html.escape(messages.get(locale, "unknown.text")),
 					menus.main(locale))))

@@ -3,6 +3,7 @@ package io.analytips.football;
 import java.time.Clock;
 
 import io.analytips.football.api.ApiFootballClient;
+import io.analytips.football.api.ApiFootballCalls;
 import io.analytips.football.api.ApiFootballProperties;
 import io.analytips.football.api.ApiTransport;
 import io.analytips.football.api.HttpApiTransport;
@@ -11,6 +12,7 @@ import io.analytips.football.cache.CachePolicy;
 import io.analytips.football.cache.FootballCache;
 import io.analytips.store.ApiCacheRepository;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -29,8 +31,9 @@ class FootballConfiguration {
 	}
 
 	@Bean
-	ResilientApiFootball resilientApiFootball(ApiTransport transport, ApiFootballProperties properties, Clock clock) {
-		return new ResilientApiFootball(transport, properties, clock);
+	ResilientApiFootball resilientApiFootball(ApiTransport transport, ApiFootballProperties properties, Clock clock,
+			ObjectProvider<ApiFootballCalls> calls) {
+		return new ResilientApiFootball(transport, properties, clock, calls.getIfAvailable(() -> ApiFootballCalls.NONE));
 	}
 
 	@Bean

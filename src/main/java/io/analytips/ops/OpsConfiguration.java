@@ -111,6 +111,17 @@ class OpsConfiguration {
 	}
 
 	@Bean
+	InboxBacklogGauge inboxBacklogGauge(ObjectProvider<InboxRepository> inbox) {
+		return new InboxBacklogGauge(() -> inbox.getIfAvailable() == null ? Mono.just(-1L) : inbox.getObject().backlog(),
+				Duration.ofSeconds(15), Schedulers.parallel());
+	}
+
+	@Bean
+	CallMetrics callMetrics(MeterRegistry registry) {
+		return new CallMetrics(registry);
+	}
+
+	@Bean
 	OutboundMetrics outboundMetrics(OutboundScheduler outbound) {
 		return new OutboundMetrics(outbound);
 	}

@@ -69,7 +69,11 @@ final class Dispatcher implements Function<Flux<UpdateContext>, Flux<Finished>> 
 			Handler handler = handlerFor(context);
 			Mono<Finished> run = handler == null
 					? Mono.just(new Finished(Outcome.INVALID, "no handler for " + context.kind()))
-					: Mono.defer(() -> handler.handle(context)).timeout(timeout).thenReturn(Finished.of(Outcome.DONE));
+					: Mono.defer(() -> handler.handle(context)).timeout(timeout).thenReturn(Finished.of(Outcome.DONE))
+						.doOnSuccess(done -> {
+							metrics.replied(Duration.ofNanos(System.nanoTime() - context.admittedAt()));
+							metrics.action(handler.action(context));
+						});
 			return run.onErrorResume(error -> failed(context, error))
 				.flatMap(finished -> context.ensureCallbackAnswered().thenReturn(finished))
 				.flatMap(finished -> record(context, finished))
@@ -97,7 +101,7 @@ final class Dispatcher implements Function<Flux<UpdateContext>, Flux<Finished>> 
 	}
 
 	private Mono<Finished> record(UpdateContext context, Finished finished) {
-		metrics.finished(finished.outcome());
+		metrics.finished(finished.outcome(), context.kind());
 		return inbox.finish(context.updateId(), finished.outcome(), finished.detail())
 			.onErrorResume(error -> {
 				log.warn("Outcome of update {} not recorded ({}); it will be handled again at the next start",

@@ -1,5 +1,7 @@
 package io.analytips.pipeline;
 
+import java.util.Locale;
+
 import reactor.core.publisher.Mono;
 
 /**
@@ -18,4 +20,12 @@ public interface Handler {
 	 * thread: must not block.
 	 */
 	Mono<Void> handle(UpdateContext context);
+
+	/**
+	 * What the user did, for the {@code analytips.user.actions} metric: a short name from a fixed
+	 * set (never user input). By default the handler's name: {@code StartHandler} → {@code start}.
+	 */
+	default String action(UpdateContext context) {
+		return getClass().getSimpleName().replaceFirst("Handler$", "").toLowerCase(Locale.ROOT);
+	}
 }

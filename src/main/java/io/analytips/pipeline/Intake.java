@@ -87,14 +87,14 @@ final class Intake implements Function<Flux<ReceivedUpdate>, Flux<UpdateContext>
 	private UpdateContext admissible(ReceivedUpdate received) {
 		if (!received.isValid()) {
 			// Stored with its outcome already (see PostgresInbox.row): nothing to write.
-			metrics.finished(Outcome.INVALID);
+			metrics.finished(Outcome.INVALID, "unreadable");
 			return null;
 		}
 		String kind = received.update().kind();
 		UpdateContext context = HANDLED.contains(kind) ? new UpdateContext(received, outbound) : null;
 		if (context == null || context.rateKey() == null) {
 			String detail = context == null ? "unsupported update kind: " + kind : "no sender and no chat";
-			finish(received.updateId(), Outcome.INVALID, detail);
+			finish(received.updateId(), Outcome.INVALID, detail, kind);
 			return null;
 		}
 		return context;
@@ -110,7 +110,7 @@ final class Intake implements Function<Flux<ReceivedUpdate>, Flux<UpdateContext>
 		background.run("rate-limit notice", Mono.when(
 				inbox.finish(context.updateId(), Outcome.RATE_LIMITED, notify ? "notified" : "silent"),
 				notice.onErrorResume(error -> Mono.empty())));
-		metrics.finished(Outcome.RATE_LIMITED);
+		metrics.finished(Outcome.RATE_LIMITED, context.kind());
 	}
 
 	/** Answers an update the buffer had no room for and finishes it {@code rejected}. */
@@ -123,11 +123,11 @@ final class Intake implements Function<Flux<ReceivedUpdate>, Flux<UpdateContext>
 		background.run("overload notice", Mono.when(
 				inbox.finish(context.updateId(), Outcome.REJECTED, notify ? "notified" : "silent"),
 				notice.onErrorResume(error -> Mono.empty())));
-		metrics.finished(Outcome.REJECTED);
+		metrics.finished(Outcome.REJECTED, context.kind());
 	}
 
-	private void finish(long updateId, Outcome outcome, String detail) {
+	private void finish(long updateId, Outcome outcome, String detail, String type) {
 		background.run("finish " + updateId, inbox.finish(updateId, outcome, detail));
-		metrics.finished(outcome);
+		metrics.finished(outcome, type);
 	}
 }

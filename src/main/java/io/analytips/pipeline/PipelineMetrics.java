@@ -1,8 +1,7 @@
 package io.analytips.pipeline;
 
 import java.time.Duration;
-import java.util.EnumMap;
-import java.util.Map;
+import java.util.List;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -20,9 +19,9 @@ public final class PipelineMetrics {
 
 	private final Counter duplicates;
 
-	private final Map<Outcome, Counter> outcomes = new EnumMap<>(Outcome.class);
-
 	private final Timer handling;
+
+	private final Timer replyLatency;
 
 	public PipelineMetrics(MeterRegistry registry) {
 		this.registry = registry;
@@ -32,15 +31,21 @@ public final class PipelineMetrics {
 		this.duplicates = Counter.builder("analytips.updates.replayed")
 			.description("Unfinished updates replayed from the inbox at start-up")
 			.register(registry);
+		// The usual kinds are registered up front, so dashboards show zeros instead of gaps.
 		for (Outcome outcome : Outcome.values()) {
-			outcomes.put(outcome, Counter.builder("analytips.updates.finished")
-				.description("Updates finished, by outcome")
-				.tag("outcome", outcome.code())
-				.register(registry));
+			for (String type : List.of("message", "callback_query")) {
+				finishedCounter(outcome, type);
+			}
 		}
 		this.handling = Timer.builder("analytips.updates.handling")
 			.description("Time from dispatch to outcome")
 			.publishPercentiles(0.5, 0.99)
+			.register(registry);
+		this.replyLatency = Timer.builder("analytips.reply.latency")
+			.description("From an update's admission to the end of its handling (replies sent), for handled updates")
+			.serviceLevelObjectives(Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250),
+					Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofMillis(2500), Duration.ofSeconds(5),
+					Duration.ofSeconds(10), Duration.ofSeconds(30))
 			.register(registry);
 	}
 
@@ -56,8 +61,28 @@ public final class PipelineMetrics {
 		duplicates.increment();
 	}
 
-	void finished(Outcome outcome) {
-		outcomes.get(outcome).increment();
+	/** An update finished; {@code type} is its kind ({@code message}, {@code callback_query}, …, {@code unreadable}). */
+	void finished(Outcome outcome, String type) {
+		finishedCounter(outcome, type).increment();
+	}
+
+	private Counter finishedCounter(Outcome outcome, String type) {
+		return Counter.builder("analytips.updates.finished")
+			.description("Updates finished, by outcome and kind")
+			.tag("outcome", outcome.code())
+			.tag("type", type)
+			.register(registry);
+	}
+
+	/** A handled update's time from admission to the end of its handling. */
+	void replied(Duration took) {
+		replyLatency.record(took);
+	}
+
+	/** What the user did ({@link Handler#action}); bounded names only. */
+	void action(String action) {
+		Counter.builder("analytips.user.actions").description("User actions handled, by kind")
+			.tag("action", action).register(registry).increment();
 	}
 
 	void handled(Duration took) {

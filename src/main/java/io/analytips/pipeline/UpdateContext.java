@@ -32,6 +32,9 @@ public final class UpdateContext {
 
 	private final AtomicBoolean callbackAnswered = new AtomicBoolean();
 
+	/** {@link System#nanoTime()} when intake admitted the update: the start of its reply latency. */
+	private final long admittedAt = System.nanoTime();
+
 	UpdateContext(ReceivedUpdate received, OutboundScheduler outbound) {
 		this.received = received;
 		this.outbound = outbound;
@@ -43,6 +46,10 @@ public final class UpdateContext {
 	static Locale localeOf(String languageCode) {
 		return languageCode != null && languageCode.toLowerCase(Locale.ROOT).startsWith("en") ? Locale.ENGLISH
 				: DEFAULT_LOCALE;
+	}
+
+	long admittedAt() {
+		return admittedAt;
 	}
 
 	public long updateId() {

@@ -57,8 +57,15 @@ public class TelegramClient implements BotApi, DisposableBean {
 
 	private final String methodBase;
 
+	private final TelegramCalls calls;
+
 	public TelegramClient(TelegramProperties properties) {
+		this(properties, TelegramCalls.NONE);
+	}
+
+	public TelegramClient(TelegramProperties properties, TelegramCalls calls) {
 		this.properties = properties;
+		this.calls = calls;
 		this.connections = ConnectionProvider.builder("telegram")
 			.maxConnections(200)
 			.pendingAcquireMaxCount(-1)
@@ -187,7 +194,17 @@ public class TelegramClient implements BotApi, DisposableBean {
 					}
 				}))
 			.timeout(timeout)
-			.onErrorMap(ex -> !(ex instanceof TelegramException), ex -> redacted(transportFailure(method, ex)));
+			.onErrorMap(ex -> !(ex instanceof TelegramException), ex -> redacted(transportFailure(method, ex)))
+			.doOnSuccess(result -> calls.ended(method, "200", null))
+			.doOnError(TelegramException.class, ex -> calls.ended(method, status(ex), ex.retryAfter()));
+	}
+
+	private static String status(TelegramException ex) {
+		return switch (ex.kind()) {
+			case NETWORK -> "network";
+			case TIMEOUT -> "timeout";
+			default -> String.valueOf(ex.errorCode());
+		};
 	}
 
 	/** I/O messages can carry the request URI, which carries the token: cut it out. */

@@ -19,8 +19,8 @@ class TelegramConfiguration {
 	/** Telegram over HTTP; the offline demo's console replaces it ({@code console} profile). */
 	@Bean
 	@Profile("!console")
-	TelegramClient telegramClient(TelegramProperties properties) {
-		return new TelegramClient(properties);
+	TelegramClient telegramClient(TelegramProperties properties, ObjectProvider<TelegramCalls> calls) {
+		return new TelegramClient(properties, calls.getIfAvailable(() -> TelegramCalls.NONE));
 	}
 
 	@Bean

@@ -12,6 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -35,6 +36,52 @@ class FootballConversationTests {
 
 	@Autowired
 	DatabaseClient db;
+
+	@Autowired
+	WebTestClient web;
+
+	@Test
+	void exposesEveryMetricFamilyWithItsTagsAfterAConversation() {
+		Conversation user = new Conversation(environment.telegram, 39, "en");
+		user.send("/start");
+		user.next(text -> text.contains("Welcome to Analytips"));
+		user.press(label -> label.contains("Today"));
+		user.next(text -> text.contains("Today"));
+		user.press(label -> label.startsWith("Premier League"));
+		user.next(text -> text.contains("Choose a game"));
+		user.press(label -> label.matches("\\d\\d:\\d\\d .+ x .+"));
+		user.next(text -> text.contains("Which analysis"));
+		user.press(label -> label.endsWith("Result (1X2)"));
+		user.next(text -> text.contains("gamble responsibly"));
+		user.send("/start");
+		user.next(text -> text.contains("Welcome to Analytips"));
+		user.press(label -> label.contains("Find a team"));
+		user.next(text -> text.contains("team"));
+		user.send("flamengo");
+		user.next(text -> text.contains("Flamengo"));
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> web.get().uri("/actuator/prometheus").exchange()
+			.expectStatus().isOk()
+			.expectBody(String.class)
+			.value(body -> assertThat(body).contains(
+					"analytips_updates_finished_total{application=\"analytips\",outcome=\"done\",type=\"callback_query\"}",
+					"analytips_updates_finished_total{application=\"analytips\",outcome=\"done\",type=\"message\"}",
+					"analytips_user_actions_total{action=\"analysis_result\",application=\"analytips\"}",
+					"analytips_user_actions_total{action=\"today\",application=\"analytips\"}",
+					"analytips_user_actions_total{action=\"start\",application=\"analytips\"}",
+					"analytips_reply_latency_seconds_bucket{application=\"analytips\",le=\"0.1\"}",
+					"analytips_reply_latency_seconds_count",
+					"analytips_telegram_calls_total{application=\"analytips\",method=\"sendMessage\",status=\"200\"}",
+					"analytips_telegram_calls_total{application=\"analytips\",method=\"getUpdates\",status=\"200\"}",
+					"analytips_telegram_retry_after_seconds_total",
+					"analytips_football_calls_total{application=\"analytips\",endpoint=\"/fixtures\",outcome=\"ok\"}",
+					"analytips_football_cache_requests_total{application=\"analytips\",source=\"memory\"}",
+					"analytips_football_quota_daily_remaining", "analytips_queue_size", "analytips_queue_capacity",
+					"analytips_inbox_backlog",
+					"analytips_conversation_transitions_total{application=\"analytips\",from=\"none\",to=\"awaiting_team\"}",
+					"analytips_conversation_transitions_total{application=\"analytips\",from=\"awaiting_team\",to=\"searched\"}",
+					"resilience4j_circuitbreaker_state", "resilience4j_ratelimiter_available_permissions",
+					"r2dbc_pool_acquired_connections", "jvm_memory_used_bytes")));
+	}
 
 	@Test
 	void walksFromStartToEveryAnalysisOfAFixture() {

@@ -45,6 +45,8 @@ public class ResilientApiFootball {
 
 	private final Quota quota;
 
+	private final ApiFootballCalls calls;
+
 	/** The name of the breaker, limiter and bulkhead (a tag on their metrics). */
 	public static final String NAME = "api-football";
 
@@ -63,7 +65,13 @@ public class ResilientApiFootball {
 	private static final Duration BULKHEAD_WAIT = Duration.ofSeconds(30);
 
 	public ResilientApiFootball(ApiTransport transport, ApiFootballProperties properties, Clock clock) {
+		this(transport, properties, clock, ApiFootballCalls.NONE);
+	}
+
+	public ResilientApiFootball(ApiTransport transport, ApiFootballProperties properties, Clock clock,
+			ApiFootballCalls calls) {
 		this.transport = transport;
+		this.calls = calls;
 		this.properties = properties;
 		this.quota = new Quota(clock, properties.quotaReserve());
 		this.breakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
@@ -105,8 +113,13 @@ public class ResilientApiFootball {
 				.maxBackoff(properties.retryFirstBackoff().multipliedBy(8))
 				.jitter(0.1)
 				.filter(error -> error instanceof ApiFootballException ex && ex.isTransient())
-				.doBeforeRetry(signal -> log.debug("Retrying {} after {}", request, signal.failure().getMessage()))
-				.onRetryExhaustedThrow((spec, signal) -> signal.failure())));
+				.doBeforeRetry(signal -> {
+					calls.retried(request.path());
+					log.debug("Retrying {} after {}", request, signal.failure().getMessage());
+				})
+				.onRetryExhaustedThrow((spec, signal) -> signal.failure())))
+			.doOnSuccess(envelope -> calls.ended(request.path(), "ok"))
+			.doOnError(error -> calls.ended(request.path(), ApiFootballCalls.outcomeOf(error)));
 	}
 
 	/**
