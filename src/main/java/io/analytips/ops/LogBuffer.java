@@ -46,9 +46,10 @@ public final class LogBuffer extends AppenderBase<ILoggingEvent> implements Disp
 			.append("] ")
 			.append(event.getLoggerName())
 			.append(" - ")
-			.append(event.getFormattedMessage());
+			.append(TokenRedaction.redact(event.getFormattedMessage()));
 		if (event.getThrowableProxy() != null) {
-			line.append(System.lineSeparator()).append(ThrowableProxyUtil.asString(event.getThrowableProxy()));
+			line.append(System.lineSeparator())
+				.append(TokenRedaction.redact(ThrowableProxyUtil.asString(event.getThrowableProxy())));
 		}
 		lines.addLast(line.toString());
 		if (size.incrementAndGet() > capacity) {
