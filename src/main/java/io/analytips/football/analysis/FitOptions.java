@@ -9,14 +9,21 @@ package io.analytips.football.analysis;
  * @param priorMatches pseudo-matches at league-average strength given to every team, so that a
  *        team with two results does not get extreme parameters; must be positive, because with no
  *        prior a team that never scored would get an attack of minus infinity
+ * @param newcomerPrior whether a team new to the league (promoted) is shrunk towards the league's weakest
+ *        teams instead of towards league average, and an unseen team plays at that strength
  */
-public record FitOptions(double xiPerDay, int windowDays, double priorMatches) {
+public record FitOptions(double xiPerDay, int windowDays, double priorMatches, boolean newcomerPrior) {
 
 	/**
 	 * ξ = 0.0019/day (the research note's walk-forward optimum; the score is flat up to 0.003),
 	 * a two-year window, and three pseudo-matches per team.
 	 */
-	public static final FitOptions DEFAULT = new FitOptions(0.0019, 730, 3);
+	public static final FitOptions DEFAULT = new FitOptions(0.0019, 730, 3, false);
+
+	/** Options with newcomers shrunk towards league average, like every other team. */
+	public FitOptions(double xiPerDay, int windowDays, double priorMatches) {
+		this(xiPerDay, windowDays, priorMatches, false);
+	}
 
 	public FitOptions {
 		if (!(xiPerDay >= 0) || Double.isInfinite(xiPerDay)) {
