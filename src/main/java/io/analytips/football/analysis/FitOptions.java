@@ -15,10 +15,11 @@ package io.analytips.football.analysis;
 public record FitOptions(double xiPerDay, int windowDays, double priorMatches, boolean newcomerPrior) {
 
 	/**
-	 * ξ = 0.0019/day (the research note's walk-forward optimum; the score is flat up to 0.003),
-	 * a two-year window, and three pseudo-matches per team.
+	 * ξ = 0.003/day, a two-year window, five pseudo-matches per team, newcomers shrunk towards the weakest
+	 * teams: the best of the walk-forward backtest's grid on EPL 2019/20–2024/25 and Série A 2019–2024
+	 * (docs/model.md; the score is flat for ξ from 0.0019 to 0.004 and prior matches from 3 to 10).
 	 */
-	public static final FitOptions DEFAULT = new FitOptions(0.0019, 730, 3, false);
+	public static final FitOptions DEFAULT = new FitOptions(0.003, 730, 5, true);
 
 	/** Options with newcomers shrunk towards league average, like every other team. */
 	public FitOptions(double xiPerDay, int windowDays, double priorMatches) {
