@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 
+import io.analytips.backtest.BacktestMain;
 import io.analytips.ops.ShutdownSignals;
 
 import org.springframework.boot.SpringApplication;
@@ -15,16 +16,21 @@ import org.springframework.context.annotation.Bean;
  * handlers (SIGTERM drains and exits 0) and exits 1 when start-up fails, after the failure was
  * reported in one line that names the setting to fix. {@code --demo} runs offline against the
  * API-Football simulator (in the terminal, or on Telegram when a token is set);
- * {@code --simulator [--port=N]} serves only the simulator; {@code audit-verify} checks the audit trail.
+ * {@code --simulator [--port=N]} serves only the simulator; {@code audit-verify} checks the audit trail;
+ * {@code backtest --league E0 --from 2019 --to 2024} runs the walk-forward backtest of the model on the
+ * bundled seasons (neither starts a Spring context).
  */
 @SpringBootApplication
 public class AnalytipsApplication {
 
 	public static void main(String[] args) {
 		List<String> arguments = List.of(args);
-		if (arguments.contains("audit-verify")) {
+		if (!arguments.isEmpty() && arguments.get(0).equals("audit-verify")) {
 			System.exit(AuditVerifyMain.run(System.getenv("DATABASE_URL"), Path.of("data", "postgres"), System.out,
 					System.err));
+		}
+		if (!arguments.isEmpty() && arguments.get(0).equals("backtest")) {
+			System.exit(BacktestMain.run(arguments.subList(1, arguments.size()), System.out, System.err));
 		}
 		if (arguments.contains("--simulator")) {
 			SimulatorMain.run(arguments);

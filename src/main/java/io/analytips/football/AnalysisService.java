@@ -49,7 +49,14 @@ public class AnalysisService {
 	/** Fitted models, one fit per key at a time: concurrent analyses of a league share it. */
 	private final AsyncCache<String, ScoreModel> models;
 
+	private final ModelFitTimes fitTimes;
+
 	public AnalysisService(FootballData data, int cornerSample, Clock clock) {
+		this(data, cornerSample, clock, new ModelFitTimes());
+	}
+
+	public AnalysisService(FootballData data, int cornerSample, Clock clock, ModelFitTimes fitTimes) {
+		this.fitTimes = fitTimes;
 		this.data = data;
 		this.cornerSample = cornerSample;
 		this.clock = clock;
@@ -119,16 +126,26 @@ public class AnalysisService {
 	}
 
 	/**
-	 * The goal model for the fixture's league and day, fitted once per key (the fit is CPU work, tens
-	 * of milliseconds: it runs on the parallel scheduler, and concurrent analyses wait for the one fit).
+	 * The goal model for the fixture's league and day, fitted once per key: concurrent analyses wait for
+	 * the one fit. The fit is pure CPU work that never blocks (3–7 ms a league in the backtest, two seasons
+	 * of results), so it runs on the parallel scheduler: bounded to one worker per core, which is the right
+	 * bound for CPU work, and off the event loop. Its time is recorded per league in {@link #fitTimes()}.
 	 */
 	private Mono<ScoreModel> model(Fixture fixture, Cached<List<Fixture>> season, History history) {
 		LocalDate day = fixture.kickoff().atZone(data.zone()).toLocalDate();
-		String key = fixture.league().id() + ":" + fixture.league().season() + ":" + day + ":" + season.fetchedAt();
-		return Mono.fromFuture(() -> models.get(key, (k, executor) -> Mono
-			.fromCallable(() -> ScoreModel.fit(history.results(), day, FitOptions.DEFAULT))
-			.subscribeOn(Schedulers.parallel())
-			.toFuture()), true);
+		int league = fixture.league().id();
+		String key = league + ":" + fixture.league().season() + ":" + day + ":" + season.fetchedAt();
+		return Mono.fromFuture(() -> models.get(key, (k, executor) -> Mono.fromCallable(() -> {
+			long start = System.nanoTime();
+			ScoreModel model = ScoreModel.fit(history.results(), day, FitOptions.DEFAULT);
+			fitTimes.record(league, Duration.ofNanos(System.nanoTime() - start));
+			return model;
+		}).subscribeOn(Schedulers.parallel()).toFuture()), true);
+	}
+
+	/** How long the model fits took, per league. */
+	public ModelFitTimes fitTimes() {
+		return fitTimes;
 	}
 
 	/** Corners won and conceded in each team's last matches. */

@@ -11,6 +11,8 @@ import io.analytips.football.api.ResilientApiFootball;
 import io.analytips.football.cache.CachePolicy;
 import io.analytips.football.cache.FootballCache;
 import io.analytips.store.ApiCacheRepository;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -52,8 +54,17 @@ class FootballConfiguration {
 		return new FootballData(cache, api, properties, clock);
 	}
 
+	/** Model fits are timed per league; with a meter registry also as the timer {@code analytips.model.fit}. */
 	@Bean
-	AnalysisService analysisService(FootballData data, ApiFootballProperties properties, Clock clock) {
-		return new AnalysisService(data, properties.cornerSample(), clock);
+	AnalysisService analysisService(FootballData data, ApiFootballProperties properties, Clock clock,
+			ObjectProvider<MeterRegistry> registry) {
+		MeterRegistry meters = registry.getIfAvailable();
+		ModelFitTimes fitTimes = meters == null ? new ModelFitTimes()
+				: new ModelFitTimes((league, duration) -> Timer.builder("analytips.model.fit")
+					.description("Time to fit one league's goal model")
+					.tag("league", Integer.toString(league))
+					.register(meters)
+					.record(duration));
+		return new AnalysisService(data, properties.cornerSample(), clock, fitTimes);
 	}
 }

@@ -132,6 +132,10 @@ class AnalysisServiceTests {
 		// Every needed request reached the simulator once, however many analyses wanted it.
 		assertThat(simulator.callsByRequest()).isNotEmpty().allSatisfy((request, calls) -> assertThat(calls)
 			.as(request).isEqualTo(1L));
+		// and the model was fitted once, its time recorded for the league
+		ModelFitTimes.LeagueFits fits = analyses.fitTimes().byLeague().get(39);
+		assertThat(fits.fits()).isEqualTo(1);
+		assertThat(fits.last()).isPositive().isEqualTo(fits.total());
 	}
 
 	@Test

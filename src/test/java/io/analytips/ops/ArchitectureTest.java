@@ -10,7 +10,8 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 /**
  * The package arrows of DESIGN §2: bot → pipeline → telegram, bot → football, everything
- * may use store and common, ops may read all, and nothing points back.
+ * may use store and common, ops may read all, and nothing points back. The offline backtest reads
+ * the bundled historical data ({@code football.sim.data}) and the model, and nothing else of ours.
  */
 class ArchitectureTest {
 
@@ -76,8 +77,17 @@ class ArchitectureTest {
 
 	@Test
 	void onlyTheDemoWiringUsesTheSimulator() {
-		noClasses().that().resideOutsideOfPackages("io.analytips.football.sim..", "io.analytips")
+		noClasses().that().resideOutsideOfPackages("io.analytips.football.sim..", "io.analytips", "io.analytips.backtest..")
 			.should().dependOnClassesThat().resideInAPackage("io.analytips.football.sim..")
+			.check(classes);
+	}
+
+	@Test
+	void theBacktestReadsTheHistoricalDataButNotTheSimulator() {
+		noClasses().that().resideInAPackage("io.analytips.backtest..")
+			.should().dependOnClassesThat().resideInAnyPackage("io.analytips.football.sim", "io.analytips.telegram..",
+					"io.analytips.pipeline..", "io.analytips.bot..", "io.analytips.store..", "io.analytips.ops..")
+			.allowEmptyShould(true)
 			.check(classes);
 	}
 

@@ -1,9 +1,12 @@
 package io.analytips.football.analysis;
 
 import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * Fits a {@link ScoreModel}: weighted Poisson maximum likelihood for the strengths, then ρ
@@ -27,7 +30,18 @@ final class DixonColesFit {
 
 	private static final int NEWTON_STEPS = 50;
 
+	/**
+	 * A team whose first match in the sample comes this many days after the sample's first is new to the
+	 * league (promoted): every team of the league plays in its first weeks.
+	 */
+	static final int NEWCOMER_AFTER_DAYS = 60;
+
+	/** Newcomers are shrunk towards the mean of this many weakest established teams (research note §7). */
+	static final int WEAKEST = 3;
+
 	private final WeightedSample sample;
+
+	private final FitOptions options;
 
 	/** League-level pseudo-matches: they keep γ and μ0 finite when, say, every home side failed to score. */
 	private final double priorMatches;
@@ -47,9 +61,36 @@ final class DixonColesFit {
 
 	private double homeAdvantage = Math.log(ScoreModel.PRIOR_HOME_GOALS / ScoreModel.PRIOR_AWAY_GOALS);
 
-	private DixonColesFit(WeightedSample sample, double priorMatches) {
+	/** Which teams are shrunk towards the newcomer prior rather than towards 0. */
+	private final boolean[] newcomer;
+
+	/**
+	 * Whether the newcomer prior is computed: also when no team in the sample is new, because a promoted
+	 * team before its first match is not in the sample at all and plays at that prior.
+	 */
+	private final boolean canRankEstablished;
+
+	/** The prior mean of a newcomer's attack: the weakest established teams' mean, or 0 when off. */
+	private double newcomerAttack;
+
+	/** The prior mean of a newcomer's defence, likewise. */
+	private double newcomerDefence;
+
+	private DixonColesFit(WeightedSample sample, FitOptions options) {
 		this.sample = sample;
-		this.priorMatches = priorMatches;
+		this.options = options;
+		this.priorMatches = options.priorMatches();
+		this.newcomer = new boolean[sample.teams()];
+		int established = 0;
+		for (int t = 0; t < sample.teams(); t++) {
+			newcomer[t] = sample.firstDay[t] > NEWCOMER_AFTER_DAYS;
+			established += newcomer[t] ? 0 : 1;
+		}
+		this.canRankEstablished = options.newcomerPrior() && established > WEAKEST;
+		if (!canRankEstablished) {
+			// off, or too few established teams to say what "weakest" means
+			Arrays.fill(newcomer, false);
+		}
 		double priorGoals = priorMatches * (ScoreModel.PRIOR_HOME_GOALS + ScoreModel.PRIOR_AWAY_GOALS);
 		double goalsPerSide = (sample.weightedGoals() + priorGoals) / (2 * (sample.totalWeight() + priorMatches));
 		this.teamPrior = priorMatches * goalsPerSide;
@@ -62,7 +103,7 @@ final class DixonColesFit {
 		if (sample.size() == 0) {
 			return ScoreModel.leagueAverage();
 		}
-		return new DixonColesFit(sample, options.priorMatches()).run();
+		return new DixonColesFit(sample, options).run();
 	}
 
 	private ScoreModel run() {
@@ -84,7 +125,9 @@ final class DixonColesFit {
 		for (int t = 0; t < sample.teams(); t++) {
 			teams.put(sample.teamIds[t], new TeamStrength(attack[t], defence[t], sample.played[t]));
 		}
-		return new ScoreModel(base, homeAdvantage, rho, teams);
+		TeamStrength unseen = options.newcomerPrior() ? new TeamStrength(newcomerAttack, newcomerDefence, 0)
+				: TeamStrength.AVERAGE;
+		return new ScoreModel(base, homeAdvantage, rho, teams, unseen);
 	}
 
 	/** One round of updates; returns the largest change of any parameter. */
@@ -94,8 +137,9 @@ final class DixonColesFit {
 		updateDefence();
 		updateHomeAdvantage();
 		updateBase();
-		shiftLevel(attack);
-		shiftLevel(defence);
+		shiftLevel(attack, newcomerAttack);
+		shiftLevel(defence, newcomerDefence);
+		updateNewcomerPrior();
 		double[] after = snapshot();
 		double change = 0;
 		for (int i = 0; i < before.length; i++) {
@@ -117,7 +161,7 @@ final class DixonColesFit {
 			expected[a] += w * Math.exp(base + defence[h]);
 		}
 		for (int t = 0; t < attack.length; t++) {
-			attack[t] = Math.log((scored[t] + teamPrior) / (expected[t] + teamPrior));
+			attack[t] = Math.log((scored[t] + teamPrior * Math.exp(priorMean(t, newcomerAttack))) / (expected[t] + teamPrior));
 		}
 	}
 
@@ -134,7 +178,7 @@ final class DixonColesFit {
 			expected[a] += w * Math.exp(base + attack[h] + homeAdvantage);
 		}
 		for (int t = 0; t < defence.length; t++) {
-			defence[t] = Math.log((conceded[t] + teamPrior) / (expected[t] + teamPrior));
+			defence[t] = Math.log((conceded[t] + teamPrior * Math.exp(priorMean(t, newcomerDefence))) / (expected[t] + teamPrior));
 		}
 	}
 
@@ -161,23 +205,53 @@ final class DixonColesFit {
 		base = Math.log(scored / expected);
 	}
 
+	private double priorMean(int team, double newcomerMean) {
+		return newcomer[team] ? newcomerMean : 0;
+	}
+
+	/**
+	 * The newcomer prior: the mean attack and defence of the {@value #WEAKEST} established teams with the
+	 * lowest {@code α − β}. Promoted teams are usually among the weakest, and treating them as average
+	 * (the prior of every other team) is far too generous.
+	 */
+	private void updateNewcomerPrior() {
+		if (!canRankEstablished) {
+			return;
+		}
+		Integer[] established = IntStream.range(0, attack.length)
+			.filter(t -> !newcomer[t])
+			.boxed()
+			.sorted(Comparator.comparingDouble(t -> attack[t] - defence[t]))
+			.toArray(Integer[]::new);
+		double a = 0;
+		double d = 0;
+		for (int i = 0; i < WEAKEST; i++) {
+			a += attack[established[i]] / WEAKEST;
+			d += defence[established[i]] / WEAKEST;
+		}
+		newcomerAttack = a;
+		newcomerDefence = d;
+	}
+
 	/**
 	 * Adds c to every strength and takes it from the base, with c maximising the priors (the
 	 * likelihood does not change): Newton's method on
-	 * {@code g(c) = prior · Σ(1 - exp(s + c)) - k · (2.6 - exp(μ0 - c) · (exp(γ) + 1))}, which
-	 * falls as c grows, so the root is unique.
+	 * {@code g(c) = prior · Σ(exp(m) - exp(s + c)) - k · (2.6 - exp(μ0 - c) · (exp(γ) + 1))}, where m
+	 * is each team's prior mean (0, or the newcomer mean); g falls as c grows, so the root is unique.
 	 */
-	private void shiftLevel(double[] strengths) {
+	private void shiftLevel(double[] strengths, double newcomerMean) {
 		double leagueGoals = priorMatches * (ScoreModel.PRIOR_HOME_GOALS + ScoreModel.PRIOR_AWAY_GOALS);
 		double sum = 0;
-		for (double s : strengths) {
-			sum += Math.exp(s);
+		double priorSum = 0;
+		for (int t = 0; t < strengths.length; t++) {
+			sum += Math.exp(strengths[t]);
+			priorSum += Math.exp(priorMean(t, newcomerMean));
 		}
 		double c = 0;
 		for (int i = 0; i < NEWTON_STEPS; i++) {
 			double teams = teamPrior * sum * Math.exp(c);
 			double league = priorMatches * Math.exp(base - c) * (Math.exp(homeAdvantage) + 1);
-			double slope = teamPrior * strengths.length - teams - leagueGoals + league;
+			double slope = teamPrior * priorSum - teams - leagueGoals + league;
 			double step = Math.max(-1, Math.min(1, slope / (teams + league)));
 			c += step;
 			if (Math.abs(step) < 1e-12) {

@@ -22,7 +22,8 @@ public final class MatchAnalyzer {
 	 * and value bets when prices are. Value is searched in {@code "1X2"} (home, draw, away),
 	 * {@code "goals"} ({@code "over 2.5"}, {@code "under 2.5"}, … for each half line offered; whole
 	 * and quarter lines are skipped, because a push makes {@code p·o - 1} the wrong edge) and
-	 * {@code "btts"} (yes, no). All value bets are listed best edge first.
+	 * {@code "btts"} (yes, no). Only bets whose edge is above 3% and whose confidence is at least
+	 * {@link ValueFinder#MIN_CONFIDENCE} are flagged; they are listed best edge first.
 	 *
 	 * @param model the fitted goal model
 	 * @param corners both teams' corner records, or null
@@ -64,6 +65,7 @@ public final class MatchAnalyzer {
 			double yes = markets.bothTeamsScore();
 			bets.addAll(ValueFinder.find("btts", YES_NO, btts, new double[] { yes, 1 - yes }, dataSize));
 		}
+		bets.removeIf(bet -> !ValueFinder.flagged(bet));
 		bets.sort(Comparator.comparingDouble(ValueBet::edge).reversed());
 		return bets;
 	}

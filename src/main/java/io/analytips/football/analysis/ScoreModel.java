@@ -28,11 +28,19 @@ public final class ScoreModel {
 
 	private final Map<Long, TeamStrength> teams;
 
+	/** The strength of a team the fit has not seen: league average, or the newcomer prior. */
+	private final TeamStrength unseen;
+
 	ScoreModel(double base, double homeAdvantage, double rho, Map<Long, TeamStrength> teams) {
+		this(base, homeAdvantage, rho, teams, TeamStrength.AVERAGE);
+	}
+
+	ScoreModel(double base, double homeAdvantage, double rho, Map<Long, TeamStrength> teams, TeamStrength unseen) {
 		this.base = base;
 		this.homeAdvantage = homeAdvantage;
 		this.rho = rho;
 		this.teams = Map.copyOf(teams);
+		this.unseen = unseen;
 	}
 
 	/** The model before any data: league-average priors for every team and no low-score correction. */
@@ -52,7 +60,11 @@ public final class ScoreModel {
 		return DixonColesFit.fit(results, asOf, options);
 	}
 
-	/** Expected goals when {@code home} hosts {@code away}; a team not in the fit counts as league average. */
+	/**
+	 * Expected goals when {@code home} hosts {@code away}. A team not in the fit counts as league average, or,
+	 * with {@link FitOptions#newcomerPrior()}, as the mean of the league's weakest teams (a promoted side
+	 * before its first match).
+	 */
 	public ExpectedGoals expectedGoals(long home, long away) {
 		TeamStrength h = strength(home);
 		TeamStrength a = strength(away);
@@ -80,18 +92,18 @@ public final class ScoreModel {
 		return Math.exp(base) * (Math.exp(homeAdvantage) + 1);
 	}
 
-	/** The team's attack α (log scale, 0 for a team not in the fit). */
+	/** The team's attack α (log scale; for a team not in the fit, 0 or the newcomer prior). */
 	double attack(long team) {
 		return strength(team).attack();
 	}
 
-	/** The team's defence β (log scale; higher concedes more; 0 for a team not in the fit). */
+	/** The team's defence β (log scale; higher concedes more; for a team not in the fit, 0 or the newcomer prior). */
 	double defence(long team) {
 		return strength(team).defence();
 	}
 
 	private TeamStrength strength(long team) {
-		return teams.getOrDefault(team, TeamStrength.AVERAGE);
+		return teams.getOrDefault(team, unseen);
 	}
 
 	@Override

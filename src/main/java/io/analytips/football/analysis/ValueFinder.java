@@ -12,6 +12,13 @@ public final class ValueFinder {
 	public static final double DEFAULT_MIN_EDGE = 0.03;
 
 	/**
+	 * A value bet is flagged to users only from this confidence up: an edge found with LOW confidence
+	 * rests mostly on the prior (a team with under eight matches) or on a model that disagrees with the
+	 * market by more than 0.15, where the market is the better forecaster (the backtest in docs/model.md).
+	 */
+	public static final Confidence MIN_CONFIDENCE = Confidence.MEDIUM;
+
+	/**
 	 * Beyond this gap between model and margin-free market probability, a model error is more
 	 * likely than value (the market is the better forecaster), so confidence drops a level.
 	 */
@@ -24,6 +31,11 @@ public final class ValueFinder {
 	public static List<ValueBet> find(String market, List<String> selections, double[] odds,
 			double[] modelProbabilities, int dataSize) {
 		return find(market, selections, odds, modelProbabilities, dataSize, DEFAULT_MIN_EDGE);
+	}
+
+	/** Whether a bet clears both thresholds a flag needs: its edge was above the minimum, and its confidence. */
+	public static boolean flagged(ValueBet bet) {
+		return bet.confidence().compareTo(MIN_CONFIDENCE) >= 0;
 	}
 
 	/**

@@ -3,6 +3,7 @@ package io.analytips.football.analysis;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,9 @@ final class WeightedSample {
 
 	final double[] weight;
 
+	/** Each team's first match in the sample, in days after the sample's first match. */
+	final long[] firstDay;
+
 	private WeightedSample(List<MatchResult> used, Map<Long, Integer> index, LocalDate asOf, double xiPerDay) {
 		int size = used.size();
 		this.teamIds = new long[index.size()];
@@ -35,6 +39,9 @@ final class WeightedSample {
 		this.homeGoals = new double[size];
 		this.awayGoals = new double[size];
 		this.weight = new double[size];
+		this.firstDay = new long[index.size()];
+		Arrays.fill(firstDay, Long.MAX_VALUE);
+		LocalDate start = used.stream().map(MatchResult::date).min(LocalDate::compareTo).orElse(asOf);
 		for (int m = 0; m < size; m++) {
 			MatchResult result = used.get(m);
 			home[m] = index.get(result.homeTeam());
@@ -44,6 +51,9 @@ final class WeightedSample {
 			homeGoals[m] = result.homeGoals();
 			awayGoals[m] = result.awayGoals();
 			weight[m] = Math.exp(-xiPerDay * ChronoUnit.DAYS.between(result.date(), asOf));
+			long day = ChronoUnit.DAYS.between(start, result.date());
+			firstDay[home[m]] = Math.min(firstDay[home[m]], day);
+			firstDay[away[m]] = Math.min(firstDay[away[m]], day);
 		}
 	}
 

@@ -164,14 +164,44 @@ class ScoreModelTest {
 	}
 
 	@Test
-	void unknownTeamsPlayAtLeagueAverage() {
+	void withoutTheNewcomerPriorUnknownTeamsPlayAtLeagueAverage() {
 		ScoreModel model = ScoreModel.fit(new SyntheticLeague(Math.log(1.2), 0.25, new double[] { 0.3, -0.3, 0 },
-				new double[] { -0.2, 0.2, 0 }).play(10, AS_OF, 3), AS_OF, FitOptions.DEFAULT);
+				new double[] { -0.2, 0.2, 0 }).play(10, AS_OF, 3), AS_OF, new FitOptions(0.003, 730, 5, false));
 
 		ExpectedGoals unknown = model.expectedGoals(100, 101);
 		assertThat(unknown.home() / unknown.away()).isCloseTo(Math.exp(model.homeAdvantage()), within(1e-12));
 		assertThat(unknown.total()).isCloseTo(model.leagueGoalsPerMatch(), within(1e-12));
 		assertThat(model.attack(100)).isZero();
+	}
+
+	@Test
+	void aPromotedTeamBeforeItsFirstMatchPlaysLikeTheLeaguesWeakestTeams() {
+		double[] attack = { 0.6, 0.45, 0.3, 0.15, 0, -0.3, -0.45, -0.6 };
+		double[] defence = { -0.6, -0.45, -0.3, -0.15, 0, 0.3, 0.45, 0.6 };
+		ScoreModel model = ScoreModel.fit(new SyntheticLeague(Math.log(1.2), 0.25, attack, defence).play(6, AS_OF, 11),
+				AS_OF, FitOptions.DEFAULT);
+
+		double weakestAttack = (model.attack(5) + model.attack(6) + model.attack(7)) / 3;
+		double weakestDefence = (model.defence(5) + model.defence(6) + model.defence(7)) / 3;
+		assertThat(model.attack(99)).isCloseTo(weakestAttack, within(1e-6)).isNegative();
+		assertThat(model.defence(99)).isCloseTo(weakestDefence, within(1e-6)).isPositive();
+		assertThat(model.matchesOf(99)).isZero();
+	}
+
+	@Test
+	void aPromotedTeamWithFewMatchesIsShrunkTowardsTheWeakestNotTowardsAverage() {
+		LocalDate seasonStart = AS_OF.minusDays(10);
+		List<MatchResult> results = new ArrayList<>(new SyntheticLeague(Math.log(1.2), 0.25,
+				new double[] { 0.4, 0.2, 0, -0.2, -0.4, 0 }, new double[] { -0.4, -0.2, 0, 0.2, 0.4, 0 })
+			.play(4, seasonStart, 13));
+		// the newcomer's two matches, both 1-1: little evidence either way
+		results.add(new MatchResult(99, 0, 1, 1, AS_OF.minusDays(5)));
+		results.add(new MatchResult(2, 99, 1, 1, AS_OF.minusDays(2)));
+
+		double withPrior = ScoreModel.fit(results, AS_OF, FitOptions.DEFAULT).attack(99);
+		double towardsAverage = ScoreModel.fit(results, AS_OF, new FitOptions(0.003, 730, 5, false)).attack(99);
+
+		assertThat(withPrior).isLessThan(towardsAverage - 0.05);
 	}
 
 	@Test

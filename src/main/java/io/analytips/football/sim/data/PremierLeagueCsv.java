@@ -14,24 +14,38 @@ final class PremierLeagueCsv {
 			new OddsColumns(BookmakerOdds.PINNACLE, "Pinnacle", "PSH", "PSD", "PSA", "P>2.5", "P<2.5"),
 			new OddsColumns(BookmakerOdds.BWIN, "Bwin", "BWH", "BWD", "BWA"));
 
+	/**
+	 * Closing prices, for the backtest: Pinnacle's ({@code PSCH…}, every season; totals {@code PC>2.5} from
+	 * 2019/20) and the market average's ({@code AvgCH…}, from 2019/20).
+	 */
+	static final List<OddsColumns> CLOSING = List.of(
+			new OddsColumns(BookmakerOdds.PINNACLE, "Pinnacle closing", "PSCH", "PSCD", "PSCA", "PC>2.5", "PC<2.5"),
+			new OddsColumns(BookmakerOdds.MARKET_AVERAGE, "Market average closing", "AvgCH", "AvgCD", "AvgCA",
+					"AvgC>2.5", "AvgC<2.5"));
+
 	private static final MatchStats UNKNOWN = new MatchStats(null, null, null, null, null, null, null, null);
 
 	private PremierLeagueCsv() {
 	}
 
-	/** The season's matches in kick-off order. */
+	/** The season's matches in kick-off order, with the pre-closing prices of {@link #BOOKMAKERS}. */
 	static List<HistoricalMatch> read(CsvTable table, int season) {
-		return Rounds.fillByBlocks(table.rows().stream().map(row -> match(row, season)).toList());
+		return read(table, season, BOOKMAKERS);
 	}
 
-	private static HistoricalMatch match(CsvRow row, int season) {
+	/** The season's matches in kick-off order, with the prices of {@code bookmakers}. */
+	static List<HistoricalMatch> read(CsvTable table, int season, List<OddsColumns> bookmakers) {
+		return Rounds.fillByBlocks(table.rows().stream().map(row -> match(row, season, bookmakers)).toList());
+	}
+
+	private static HistoricalMatch match(CsvRow row, int season, List<OddsColumns> bookmakers) {
 		return new HistoricalMatch(HistoricalData.PREMIER_LEAGUE, season,
 				FootballDataTime.kickoffUtc(row, "Date", "Time"),
 				row.required("HomeTeam"), row.required("AwayTeam"),
 				row.requiredInteger("FTHG"), row.requiredInteger("FTAG"),
 				row.integer("HTHG"), row.integer("HTAG"),
 				stats(row, 'H'), stats(row, 'A'),
-				OddsColumns.read(BOOKMAKERS, row), row.text("Referee"), null);
+				OddsColumns.read(bookmakers, row), row.text("Referee"), null);
 	}
 
 	/** One side's statistics: columns named by the side's letter, H or A (HS, HST, HF, HC, HY, HR). */

@@ -57,6 +57,10 @@ final class SerieACsv {
 					Collectors.toMap(row -> row.required("clube"), row -> row, (first, second) -> first)));
 		Map<Integer, List<HistoricalMatch>> bySeason = new HashMap<>();
 		for (CsvRow row : odds.rows()) {
+			if (row.integer("HG") == null && row.integer("AG") == null) {
+				// never played: the whole file has one, Chapecoense v Atletico-MG of December 2016, after the air crash
+				continue;
+			}
 			HistoricalMatch match = match(row, byFixture, statsByMatch);
 			bySeason.computeIfAbsent(match.season(), season -> new ArrayList<>()).add(match);
 		}

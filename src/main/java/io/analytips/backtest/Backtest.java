@@ -1,0 +1,81 @@
+package io.analytips.backtest;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import io.analytips.football.sim.data.HistoricalData;
+import io.analytips.football.sim.data.HistoricalMatch;
+
+/**
+ * Runs one backtest: walks the league forward, scores the forecasters, and writes the predictions (CSV),
+ * the reliability diagrams (PNG) and the table (Markdown) under the output directory.
+ */
+final class Backtest {
+
+	private Backtest() {
+	}
+
+	/**
+	 * The result of a backtest.
+	 *
+	 * @param table the scores over all the predicted matches
+	 * @param bySeason the scores of each season
+	 * @param fits how many model fits the walk took
+	 * @param fitMillis the mean time of one fit
+	 * @param files the files written
+	 */
+	record Result(MetricTable table, Map<Integer, MetricTable> bySeason, int fits, double fitMillis, List<Path> files) {
+	}
+
+	static Result run(HistoricalData data, BacktestOptions options) throws IOException {
+		List<HistoricalMatch> matches = data.matches(options.league().leagueId);
+		WalkForward.Run run = WalkForward.run(matches, options.from(), options.to(), options.fit());
+		if (run.predictions().isEmpty()) {
+			throw new IllegalArgumentException("no " + options.league() + " matches with closing prices in seasons "
+					+ options.from() + "–" + options.to() + "; the data holds " + data.seasons(options.league().leagueId));
+		}
+		MetricTable table = MetricTable.of(run.predictions());
+		Map<Integer, MetricTable> bySeason = run.predictions().stream()
+			.collect(Collectors.groupingBy(Prediction::season, TreeMap::new, Collectors.toList()))
+			.entrySet().stream()
+			.collect(Collectors.toMap(Map.Entry::getKey, e -> MetricTable.of(e.getValue()), (a, b) -> a, TreeMap::new));
+		Files.createDirectories(options.out());
+		Path csv = options.out().resolve(options.stem() + "-predictions.csv");
+		Path oneXTwo = options.out().resolve(options.stem() + "-reliability-1x2.png");
+		Path overUnder = options.out().resolve(options.stem() + "-reliability-ou25.png");
+		Path markdown = options.out().resolve(options.stem() + "-metrics.md");
+		String title = options.league().displayName + " " + options.league().season(options.from()) + "–"
+				+ options.league().season(options.to());
+		PredictionsCsv.write(run.predictions(), csv);
+		ReliabilityCharts.oneXTwo(run.predictions(), title, oneXTwo);
+		ReliabilityCharts.overUnder(run.predictions(), title, overUnder);
+		Result result = new Result(table, bySeason, run.fits(), run.fitNanos() / 1e6 / Math.max(1, run.fits()),
+				List.of(csv, oneXTwo, overUnder, markdown));
+		Files.writeString(markdown, report(options, result));
+		return result;
+	}
+
+	/** The printed report: the settings, the table, and each season's model and closing-line RPS. */
+	static String report(BacktestOptions options, Result result) {
+		StringBuilder out = new StringBuilder();
+		out.append(String.format(Locale.ROOT, "## %s %s–%s, walk-forward%n%n", options.league().displayName,
+				options.league().season(options.from()), options.league().season(options.to())));
+		out.append(String.format(Locale.ROOT,
+				"Model: Dixon-Coles, ξ = %s/day, %d-day window, %s prior matches per team, newcomer prior %s; "
+						+ "%d fits, %.1f ms each on average.%n%n",
+				options.fit().xiPerDay(), options.fit().windowDays(), options.fit().priorMatches(),
+				options.fit().newcomerPrior() ? "on" : "off", result.fits(), result.fitMillis()));
+		out.append(result.table().toMarkdown());
+		out.append(String.format(Locale.ROOT, "%n| season | matches | model RPS | closing RPS | gap |%n|---|---:|---:|---:|---:|%n"));
+		result.bySeason().forEach((season, table) -> out.append(String.format(Locale.ROOT, "| %s | %d | %.4f | %.4f | %+.4f |%n",
+				options.league().season(season), table.matches(), table.row(Forecaster.MODEL).rps(),
+				table.row(Forecaster.CLOSING_LINE).rps(), table.rpsGap())));
+		return out.toString();
+	}
+}

@@ -1,0 +1,56 @@
+package io.analytips.backtest;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+
+import io.analytips.football.sim.data.HistoricalData;
+
+/**
+ * {@code java -jar analytips.jar backtest --league E0 --from 2019 --to 2024}: the walk-forward backtest on the
+ * bundled seasons, without a Spring context so that it starts at once.
+ */
+public final class BacktestMain {
+
+	private BacktestMain() {
+	}
+
+	/**
+	 * Runs the backtest for the arguments after {@code backtest}, printing the report to {@code out} and any
+	 * problem, in one line, to {@code err}.
+	 *
+	 * @return the process exit code: 0 on success, 2 for bad arguments, 1 when the run failed
+	 */
+	public static int run(List<String> args, PrintStream out, PrintStream err) {
+		// The charts are drawn off-screen; without this a machine with no display fails in AWT.
+		System.setProperty("java.awt.headless", "true");
+		BacktestOptions options;
+		try {
+			options = BacktestOptions.parse(args);
+		}
+		catch (IllegalArgumentException ex) {
+			err.println("backtest: " + ex.getMessage());
+			err.println(BacktestOptions.USAGE);
+			return 2;
+		}
+		try {
+			Backtest.Result result = Backtest.run(HistoricalData.loadClosingPrices(), options);
+			out.print(Backtest.report(options, result));
+			out.println();
+			for (Path file : result.files()) {
+				out.println("wrote " + file);
+			}
+			return 0;
+		}
+		catch (IllegalArgumentException ex) {
+			err.println("backtest: " + ex.getMessage());
+			return 2;
+		}
+		catch (IOException | UncheckedIOException ex) {
+			err.println("backtest: cannot write the results: " + ex.getMessage());
+			return 1;
+		}
+	}
+}

@@ -1,0 +1,37 @@
+package io.analytips.backtest;
+
+import java.time.LocalDate;
+
+/**
+ * One match of the backtest with every forecaster's probabilities, made before the match.
+ *
+ * @param season the season (start year)
+ * @param date the match day (UTC)
+ * @param home the home club
+ * @param away the away club
+ * @param homeGoals the home side's final goals
+ * @param awayGoals the away side's final goals
+ * @param homeXg the model's expected home goals
+ * @param awayXg the model's expected away goals
+ * @param model the model's 1X2 probabilities
+ * @param closing the closing line's 1X2 probabilities, margin removed
+ * @param frequencies the league's home/draw/away frequencies over the three years before
+ * @param modelOver25 the model's P(over 2.5 goals)
+ * @param closingOver25 the closing line's P(over 2.5), margin removed, or {@code null} without totals prices
+ * @param frequencyOver25 the share of matches over 2.5 goals in the three years before
+ */
+record Prediction(int season, LocalDate date, String home, String away, int homeGoals, int awayGoals, double homeXg,
+		double awayXg, double[] model, double[] closing, double[] frequencies, double modelOver25, Double closingOver25,
+		double frequencyOver25) {
+
+	static final double[] UNIFORM = { 1.0 / 3, 1.0 / 3, 1.0 / 3 };
+
+	/** 0 home win, 1 draw, 2 away win. */
+	int outcome() {
+		return ScoringRules.outcome(homeGoals, awayGoals);
+	}
+
+	boolean over25() {
+		return homeGoals + awayGoals > 2.5;
+	}
+}

@@ -1,0 +1,57 @@
+package io.analytips.backtest;
+
+/**
+ * Proper scoring rules for 1X2 forecasts ({@code p = (home, draw, away)}, outcome 0 = home win,
+ * 1 = draw, 2 = away win) and for binary events. Lower is better for all of them.
+ */
+final class ScoringRules {
+
+	static final int HOME = 0;
+
+	static final int DRAW = 1;
+
+	static final int AWAY = 2;
+
+	private ScoringRules() {
+	}
+
+	/** The 1X2 outcome of a final score. */
+	static int outcome(int homeGoals, int awayGoals) {
+		return homeGoals > awayGoals ? HOME : homeGoals == awayGoals ? DRAW : AWAY;
+	}
+
+	/**
+	 * Ranked probability score, {@code ½ Σ_{k=1}^{2} (Σ_{j≤k} (p_j − e_j))²}: the squared error of the
+	 * cumulative forecast, so a draw forecast is nearer an away win than a home-win forecast is.
+	 */
+	static double rps(double[] p, int outcome) {
+		double cumulative = 0;
+		double sum = 0;
+		for (int k = 0; k < 2; k++) {
+			cumulative += p[k] - (k == outcome ? 1 : 0);
+			sum += cumulative * cumulative;
+		}
+		return sum / 2;
+	}
+
+	/** {@code −ln p_observed} (natural log; the uniform forecast scores ln 3). */
+	static double logLoss(double[] p, int outcome) {
+		return -Math.log(p[outcome]);
+	}
+
+	/** Multiclass Brier score, {@code Σ_k (p_k − e_k)²}, in [0, 2] (uniform scores 2/3). */
+	static double brier(double[] p, int outcome) {
+		double sum = 0;
+		for (int k = 0; k < p.length; k++) {
+			double error = p[k] - (k == outcome ? 1 : 0);
+			sum += error * error;
+		}
+		return sum;
+	}
+
+	/** Brier score of a binary forecast, {@code (p − y)²}. */
+	static double brier(double p, boolean happened) {
+		double error = p - (happened ? 1 : 0);
+		return error * error;
+	}
+}

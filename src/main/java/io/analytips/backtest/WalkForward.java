@@ -1,0 +1,123 @@
+package io.analytips.backtest;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.analytips.football.analysis.ExpectedGoals;
+import io.analytips.football.analysis.FitOptions;
+import io.analytips.football.analysis.Margin;
+import io.analytips.football.analysis.Markets;
+import io.analytips.football.analysis.MatchResult;
+import io.analytips.football.analysis.ScoreMatrix;
+import io.analytips.football.analysis.ScoreModel;
+import io.analytips.football.sim.data.BookmakerOdds;
+import io.analytips.football.sim.data.HistoricalMatch;
+
+/**
+ * Replays a league in kick-off order: each match of the chosen seasons that has closing prices is predicted by
+ * a model fitted on the league's results of the days before it (never the same day), exactly as the bot fits
+ * once per league and day. Matches outside the chosen seasons still feed later fits.
+ */
+final class WalkForward {
+
+	/** League frequencies look back this far (three seasons, as in the research note's baseline). */
+	static final int FREQUENCY_DAYS = 3 * 365;
+
+	private final List<HistoricalMatch> matches;
+
+	private final List<MatchResult> results;
+
+	private final FitOptions options;
+
+	private final Map<LocalDate, ScoreModel> fits = new HashMap<>();
+
+	private long fitNanos;
+
+	private WalkForward(List<HistoricalMatch> matches, FitOptions options) {
+		this.matches = matches;
+		this.options = options;
+		Map<String, Long> ids = new HashMap<>();
+		this.results = matches.stream()
+			.map(m -> new MatchResult(ids.computeIfAbsent(m.homeTeam(), name -> (long) ids.size()),
+					ids.computeIfAbsent(m.awayTeam(), name -> (long) ids.size()), m.homeGoals(), m.awayGoals(),
+					m.kickoffUtc().toLocalDate()))
+			.toList();
+	}
+
+	/**
+	 * Predicts every match of seasons {@code from}..{@code to} (inclusive) that has Pinnacle's closing 1X2
+	 * prices.
+	 *
+	 * @param matches the league's matches in kick-off order
+	 */
+	static Run run(List<HistoricalMatch> matches, int from, int to, FitOptions options) {
+		WalkForward walk = new WalkForward(matches, options);
+		List<Prediction> predictions = new ArrayList<>();
+		for (int m = 0; m < matches.size(); m++) {
+			HistoricalMatch match = matches.get(m);
+			Optional<BookmakerOdds> closing = closing(match);
+			if (match.season() >= from && match.season() <= to && closing.isPresent()) {
+				predictions.add(walk.predict(m, closing.get()));
+			}
+		}
+		return new Run(List.copyOf(predictions), walk.fits.size(), walk.fitNanos);
+	}
+
+	/**
+	 * The predictions, how many fits they took (one per match day) and the time spent fitting.
+	 */
+	record Run(List<Prediction> predictions, int fits, long fitNanos) {
+	}
+
+	private Prediction predict(int index, BookmakerOdds closing) {
+		HistoricalMatch match = matches.get(index);
+		MatchResult result = results.get(index);
+		ScoreModel model = fits.computeIfAbsent(result.date(), this::fit);
+		ExpectedGoals xg = model.expectedGoals(result.homeTeam(), result.awayTeam());
+		Markets markets = Markets.from(ScoreMatrix.dixonColes(xg, model.rho()));
+		double[] closingOneXTwo = Margin.multiplicative(closing.home(), closing.draw(), closing.away());
+		Double closingOver = closing.over25() == null || closing.under25() == null ? null
+				: Margin.multiplicative(closing.over25(), closing.under25())[0];
+		double[] frequencies = new double[3];
+		double over = 0;
+		int counted = 0;
+		for (MatchResult past : results) {
+			long age = ChronoUnit.DAYS.between(past.date(), result.date());
+			if (age >= 1 && age <= FREQUENCY_DAYS) {
+				frequencies[ScoringRules.outcome(past.homeGoals(), past.awayGoals())]++;
+				over += past.homeGoals() + past.awayGoals() > 2.5 ? 1 : 0;
+				counted++;
+			}
+		}
+		if (counted == 0) {
+			frequencies = Prediction.UNIFORM.clone();
+			over = 0.5;
+		}
+		else {
+			for (int k = 0; k < 3; k++) {
+				frequencies[k] /= counted;
+			}
+			over /= counted;
+		}
+		return new Prediction(match.season(), result.date(), match.homeTeam(), match.awayTeam(), match.homeGoals(),
+				match.awayGoals(), xg.home(), xg.away(), markets.result().toArray(), closingOneXTwo, frequencies,
+				markets.goals(2.5).over(), closingOver, over);
+	}
+
+	private ScoreModel fit(LocalDate day) {
+		long start = System.nanoTime();
+		ScoreModel model = ScoreModel.fit(results, day, options);
+		fitNanos += System.nanoTime() - start;
+		return model;
+	}
+
+	/** Pinnacle's closing prices: the sharpest book, and the research note's benchmark. */
+	static Optional<BookmakerOdds> closing(HistoricalMatch match) {
+		return match.odds().stream().filter(o -> o.bookmakerId() == BookmakerOdds.PINNACLE).findFirst();
+	}
+}

@@ -1,0 +1,111 @@
+package io.analytips.backtest;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+
+import io.analytips.football.analysis.FitOptions;
+import io.analytips.football.sim.data.HistoricalData;
+import io.analytips.football.sim.data.HistoricalMatch;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The backtest on a small slice of the bundled data: one Premier League season. */
+class BacktestTest {
+
+	private static HistoricalData data;
+
+	@TempDir
+	Path out;
+
+	@BeforeAll
+	static void load() {
+		data = HistoricalData.loadClosingPrices();
+	}
+
+	@Test
+	void scoresOneSeasonForEveryForecasterAndTheModelBeatsUniformAndLeagueFrequencies() throws IOException {
+		BacktestOptions options = BacktestOptions.parse(List.of("--league", "E0", "--from", "2021", "--to", "2021",
+				"--out", out.toString()));
+
+		Backtest.Result result = Backtest.run(data, options);
+
+		MetricTable table = result.table();
+		assertThat(table.matches()).isEqualTo(380);
+		assertThat(table.overUnderMatches()).isBetween(370, 380);
+		assertThat(table.rows()).extracting(MetricTable.Row::forecaster).containsExactly(Forecaster.values());
+		assertThat(table.row(Forecaster.UNIFORM).rps()).isBetween(0.23, 0.25);
+		assertThat(table.row(Forecaster.UNIFORM).logLoss()).isEqualTo(Math.log(3), org.assertj.core.api.Assertions.within(1e-12));
+		assertThat(table.row(Forecaster.MODEL).rps()).isLessThan(table.row(Forecaster.UNIFORM).rps() - 0.02)
+			.isLessThan(table.row(Forecaster.LEAGUE_FREQUENCIES).rps());
+		assertThat(table.row(Forecaster.MODEL).logLoss()).isLessThan(table.row(Forecaster.UNIFORM).logLoss());
+		assertThat(table.row(Forecaster.CLOSING_LINE).overUnderBrier()).isLessThan(0.25);
+		assertThat(result.bySeason()).containsOnlyKeys(2021);
+		assertThat(table.toMarkdown()).contains("| model |", "| closing line |", "| league frequencies |", "| uniform |");
+	}
+
+	@Test
+	void writesThePredictionsAndTwoReliabilityDiagrams() throws IOException {
+		Backtest.Result result = Backtest.run(data, BacktestOptions.parse(List.of("--league=BRA", "--from=2023",
+				"--to=2023", "--out=" + out)));
+
+		List<String> csv = Files.readAllLines(out.resolve("BRA-2023-2023-predictions.csv"));
+		assertThat(csv).hasSize(381).first().isEqualTo(PredictionsCsv.HEADER);
+		for (String png : List.of("BRA-2023-2023-reliability-1x2.png", "BRA-2023-2023-reliability-ou25.png")) {
+			byte[] bytes = Files.readAllBytes(out.resolve(png));
+			assertThat(bytes).startsWith(0x89, 'P', 'N', 'G');
+		}
+		assertThat(result.files()).hasSize(4).allMatch(Files::exists);
+		// the Série A file has no totals prices
+		assertThat(result.table().row(Forecaster.CLOSING_LINE).overUnderBrier()).isNaN();
+	}
+
+	@Test
+	void everyForecastIsAProbabilityVector() {
+		WalkForward.Run run = WalkForward.run(data.matches(HistoricalData.PREMIER_LEAGUE), 2019, 2019, FitOptions.DEFAULT);
+
+		for (Prediction p : run.predictions()) {
+			for (Forecaster f : Forecaster.values()) {
+				double[] q = f.oneXTwo(p);
+				assertThat(q[0] + q[1] + q[2]).as("%s %s", f, p.date()).isCloseTo(1, org.assertj.core.api.Assertions.within(1e-9));
+			}
+		}
+	}
+
+	@Test
+	void aPredictionUsesOnlyMatchesPlayedOnEarlierDays() {
+		List<HistoricalMatch> all = data.matches(HistoricalData.PREMIER_LEAGUE);
+		LocalDate cut = LocalDate.of(2020, 1, 1);
+		List<HistoricalMatch> beforeCut = all.stream().filter(m -> m.kickoffUtc().toLocalDate().isBefore(cut)).toList();
+
+		List<Prediction> full = WalkForward.run(all, 2019, 2019, FitOptions.DEFAULT).predictions();
+		List<Prediction> truncated = WalkForward.run(beforeCut, 2019, 2019, FitOptions.DEFAULT).predictions();
+
+		assertThat(truncated).isNotEmpty();
+		for (int i = 0; i < truncated.size(); i++) {
+			assertThat(full.get(i).model()).isEqualTo(truncated.get(i).model());
+		}
+	}
+
+	@Test
+	void badArgumentsExitWithTwoAndTheUsage() {
+		ByteArrayOutputStream err = new ByteArrayOutputStream();
+		PrintStream errors = new PrintStream(err, true, StandardCharsets.UTF_8);
+
+		int code = BacktestMain.run(List.of("--league", "XX", "--from", "2019", "--to", "2020"), System.out, errors);
+
+		assertThat(code).isEqualTo(2);
+		assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown league XX", "usage: backtest");
+		assertThat(BacktestMain.run(List.of("--league", "E0", "--from", "2019"), System.out, errors)).isEqualTo(2);
+		assertThat(BacktestMain.run(List.of("--league", "E0", "--from", "2019", "--to", "2018"), System.out, errors))
+			.isEqualTo(2);
+	}
+}
