@@ -2,6 +2,7 @@ package io.analytips.ops;
 
 import java.net.InetSocketAddress;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -14,14 +15,19 @@ import io.analytips.store.InboxRepository;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import ch.qos.logback.classic.Level;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
@@ -37,9 +43,19 @@ class AdminApi {
 
 	private static final Logger log = LoggerFactory.getLogger(AdminApi.class);
 
+	/** Live log streams at once; each holds at most {@link #LOG_STREAM_BUFFER} lines for its client. */
+	static final int LOG_STREAM_CLIENTS = 10;
+
+	static final int LOG_STREAM_BUFFER = 1000;
+
+	@Bean(destroyMethod = "destroy")
+	LogStream logStream() {
+		return new LogStream(LOG_STREAM_BUFFER, LOG_STREAM_CLIENTS);
+	}
+
 	@Bean
 	RouterFunction<ServerResponse> adminRoutes(StatusReport status, ResilientApiFootball api, FootballCache cache,
-			InboxRepository inbox, Clock clock) {
+			InboxRepository inbox, LogStream logs, Clock clock) {
 		return RouterFunctions.route()
 			.GET("/admin/status", request -> inbox.backlog().onErrorReturn(-1L).flatMap(backlog -> {
 				Map<String, Object> body = new LinkedHashMap<>(status.snapshot(clock.instant()));
@@ -50,7 +66,37 @@ class AdminApi {
 				.bodyValue(api.breakerRegistry().getAllCircuitBreakers().stream().map(AdminApi::breaker).toList()))
 			.DELETE("/admin/cache", request -> cache.clear()
 				.flatMap(removed -> ServerResponse.ok().bodyValue(Map.of("removedRows", removed))))
+			.GET("/admin/logs/stream", request -> logStream(logs, request))
 			.build();
+	}
+
+	/**
+	 * {@code GET /admin/logs/stream?level=WARN&logger=io.analytips.football&user=123}: Server-Sent
+	 * Events, one {@code log} event per line, a comment every 15 s so proxies keep the connection;
+	 * a client that falls behind gets a final {@code dropped} event and the stream ends.
+	 */
+	private static Mono<ServerResponse> logStream(LogStream logs, ServerRequest request) {
+		String level = request.queryParam("level").orElse(null);
+		if (level != null && Level.toLevel(level, null) == null) {
+			return ServerResponse.badRequest().bodyValue(Map.of("error", "level must be TRACE, DEBUG, INFO, WARN or ERROR"));
+		}
+		if (logs.clients() >= LOG_STREAM_CLIENTS) {
+			return ServerResponse.status(HttpStatus.SERVICE_UNAVAILABLE)
+				.bodyValue(Map.of("error", "at most " + LOG_STREAM_CLIENTS + " log streams at once"));
+		}
+		Flux<ServerSentEvent<Object>> lines = logs.lines(level, request.queryParam("logger").orElse(null),
+				request.queryParam("user").orElse(null))
+			.map(line -> ServerSentEvent.<Object>builder(line).event("log").build())
+			.onErrorResume(error -> Flux.just(ServerSentEvent.<Object>builder(Map.of("reason", String.valueOf(error.getMessage())))
+				.event("dropped").build()));
+		Flux<ServerSentEvent<Object>> heartbeats = Flux.interval(Duration.ofSeconds(15))
+			.map(tick -> ServerSentEvent.<Object>builder().comment("keep-alive").build());
+		// An opening comment sends the headers at once: the client knows it is connected before the first line.
+		ServerSentEvent<Object> opened = ServerSentEvent.<Object>builder().comment("analytips log stream").build();
+		Flux<ServerSentEvent<Object>> shared = lines.share();
+		return ServerResponse.ok().contentType(MediaType.TEXT_EVENT_STREAM)
+			.body(Flux.concat(Flux.just(opened), Flux.merge(shared, heartbeats.takeUntilOther(shared.ignoreElements()))),
+					ServerSentEvent.class);
 	}
 
 	private static Map<String, Object> breaker(CircuitBreaker breaker) {

@@ -6,9 +6,16 @@ import io.analytips.support.AppIntegrationTest;
 import io.analytips.support.AppTestEnvironment;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
+import reactor.test.StepVerifier;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -95,6 +102,30 @@ class AdminApiTests {
 			.expectStatus().isOk()
 			.expectBody()
 			.jsonPath("$.components.pipeline.details.queue.capacity").isEqualTo(1000);
+	}
+
+	@Test
+	void streamsMatchingLogLinesToTheTokenHolder() {
+		web.get().uri("/admin/logs/stream").exchange().expectStatus().isUnauthorized();
+		web.get().uri("/admin/logs/stream?level=LOUD").headers(h -> h.setBearerAuth(AppTestEnvironment.ADMIN_TOKEN))
+			.exchange().expectStatus().isBadRequest();
+		Flux<ServerSentEvent<String>> events = web.get().uri("/admin/logs/stream?level=WARN&logger=io.analytips.test")
+			.headers(h -> h.setBearerAuth(AppTestEnvironment.ADMIN_TOKEN))
+			.accept(MediaType.TEXT_EVENT_STREAM)
+			.exchange()
+			.expectStatus().isOk()
+			.returnResult(new ParameterizedTypeReference<ServerSentEvent<String>>() {
+			})
+			.getResponseBody();
+		Logger logger = LoggerFactory.getLogger("io.analytips.test.Streamed");
+		StepVerifier.create(events.filter(event -> "log".equals(event.event())).take(1))
+			.then(() -> Flux.interval(Duration.ofMillis(200)).take(25)
+				.subscribe(tick -> {
+					logger.info("not at WARN");
+					logger.warn("operators see this");
+				}))
+			.assertNext(event -> assertThat(event.data()).contains("operators see this").contains("\"level\":\"WARN\""))
+			.verifyComplete();
 	}
 
 	@Test
