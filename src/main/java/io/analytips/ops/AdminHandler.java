@@ -14,6 +14,8 @@ import io.analytips.store.AuditEvent;
 import io.analytips.store.AuditLog;
 import io.analytips.telegram.Html;
 import io.analytips.telegram.model.SendDocument;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
 /**
@@ -23,6 +25,8 @@ import reactor.core.publisher.Mono;
  * is not for them.
  */
 final class AdminHandler implements Handler {
+
+	private static final Logger log = LoggerFactory.getLogger(AdminHandler.class);
 
 	private static final int LOG_LINES = 500;
 
@@ -63,6 +67,7 @@ final class AdminHandler implements Handler {
 		long user = context.user() == null ? 0 : context.user().id();
 		boolean allowed = command.equals("status") ? admins.mayReadStatus(user) : admins.isAdmin(user);
 		String target = context.command().arguments().isEmpty() ? null : context.command().arguments();
+		log.info("Admin command /{} by user {}: {}", command, user, allowed ? "allowed" : "refused");
 		Mono<AuditEntry> recorded = audit.append(AuditEvent.telegram(user, command, target, allowed));
 		if (!allowed) {
 			return recorded.then(context.reply(Html.escape(messages.get(context, "admin.denied")))).then();

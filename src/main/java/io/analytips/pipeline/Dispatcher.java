@@ -77,7 +77,8 @@ final class Dispatcher implements Function<Flux<UpdateContext>, Flux<Finished>> 
 			return run.onErrorResume(error -> failed(context, error))
 				.flatMap(finished -> context.ensureCallbackAnswered().thenReturn(finished))
 				.flatMap(finished -> record(context, finished))
-				.doOnNext(finished -> metrics.handled(Duration.ofNanos(System.nanoTime() - started)));
+				.doOnNext(finished -> metrics.handled(Duration.ofNanos(System.nanoTime() - started)))
+				.contextWrite(UpdateLogContext.of(context, handler));
 		});
 	}
 

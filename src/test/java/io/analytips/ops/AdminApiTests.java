@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import io.analytips.support.AppIntegrationTest;
 import io.analytips.support.AppTestEnvironment;
+import io.analytips.support.Conversation;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
@@ -125,6 +126,24 @@ class AdminApiTests {
 					logger.warn("operators see this");
 				}))
 			.assertNext(event -> assertThat(event.data()).contains("operators see this").contains("\"level\":\"WARN\""))
+			.verifyComplete();
+	}
+
+	@Test
+	void tagsAnUpdatesLogLinesWithItsIdsWhateverThreadLogsThem() {
+		Flux<ServerSentEvent<String>> events = web.get().uri("/admin/logs/stream?user=900&logger=io.analytips.ops.AdminHandler")
+			.headers(h -> h.setBearerAuth(AppTestEnvironment.ADMIN_TOKEN))
+			.accept(MediaType.TEXT_EVENT_STREAM)
+			.exchange()
+			.expectStatus().isOk()
+			.returnResult(new ParameterizedTypeReference<ServerSentEvent<String>>() {
+			})
+			.getResponseBody();
+		Conversation admin = new Conversation(environment.telegram, 900, "pt-br");
+		StepVerifier.create(events.filter(event -> "log".equals(event.event())).take(1))
+			.then(() -> admin.send("/status"))
+			.assertNext(event -> assertThat(event.data()).contains("Admin command /status by user 900")
+				.contains("\"user_id\":\"900\"", "\"chat_id\":\"900\"", "\"handler\":\"AdminHandler\"", "\"update_id\":"))
 			.verifyComplete();
 	}
 
