@@ -15,6 +15,7 @@ final class Settings {
 			Map.entry("analytips.telegram.webhook-url", "TELEGRAM_WEBHOOK_URL"),
 			Map.entry("analytips.telegram.webhook-secret", "TELEGRAM_WEBHOOK_SECRET"),
 			Map.entry("analytips.telegram.global-rate", "TELEGRAM_GLOBAL_RATE"),
+			Map.entry("analytips.webhook.allowed-sources", "TELEGRAM_WEBHOOK_ALLOWED_SOURCES"),
 			Map.entry("analytips.database.url", "DATABASE_URL"),
 			Map.entry("analytips.bot.rate-limit", "BOT_RATE_LIMIT"),
 			Map.entry("analytips.bot.rate-window", "BOT_RATE_WINDOW"),

@@ -1,5 +1,6 @@
 package io.analytips.pipeline;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -97,7 +98,28 @@ final class Intake implements Function<Flux<ReceivedUpdate>, Flux<UpdateContext>
 			finish(received.updateId(), Outcome.INVALID, detail, kind);
 			return null;
 		}
+		String beyondLimits = beyondTelegramLimits(context);
+		if (beyondLimits != null) {
+			finish(received.updateId(), Outcome.INVALID, beyondLimits, kind);
+			return null;
+		}
 		return context;
+	}
+
+	/**
+	 * Fields Telegram itself never sends larger (callback data ≤ 64 bytes, text ≤ 4096 characters):
+	 * anything beyond was not made by Telegram, so no handler sees it.
+	 */
+	static String beyondTelegramLimits(UpdateContext context) {
+		String data = context.callbackData();
+		if (data != null && data.getBytes(StandardCharsets.UTF_8).length > 64) {
+			return "callback_data over 64 bytes";
+		}
+		String text = context.text();
+		if (text != null && text.length() > 4096) {
+			return "text over 4096 characters";
+		}
+		return null;
 	}
 
 	private void limited(UpdateContext context, UserRateLimiter.Decision decision) {

@@ -13,7 +13,7 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 
 /** The Bot API client, the outbound scheduler and the update source chosen by {@code TELEGRAM_MODE}. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(TelegramProperties.class)
+@EnableConfigurationProperties({ TelegramProperties.class, WebhookAccess.class })
 class TelegramConfiguration {
 
 	/** Telegram over HTTP; the offline demo's console replaces it ({@code console} profile). */
@@ -44,7 +44,7 @@ class TelegramConfiguration {
 
 	@Bean
 	@ConditionalOnProperty(name = "analytips.telegram.mode", havingValue = "webhook")
-	RouterFunction<ServerResponse> webhookRoutes(WebhookSource source) {
-		return WebhookRoutes.of(source);
+	RouterFunction<ServerResponse> webhookRoutes(WebhookSource source, WebhookAccess access) {
+		return WebhookRoutes.of(source, access);
 	}
 }

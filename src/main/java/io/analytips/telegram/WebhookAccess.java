@@ -1,0 +1,58 @@
+package io.analytips.telegram;
+
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Who may call the webhook and how much they may send ({@code analytips.webhook.*}).
+ *
+ * @param allowedSources {@code TELEGRAM_WEBHOOK_ALLOWED_SOURCES}: CIDR ranges the webhook accepts
+ * calls from; {@code telegram} stands for the ranges Telegram publishes for webhooks; empty (the
+ * default) accepts any source, the secret token being the check. Behind a proxy, set
+ * {@code server.forward-headers-strategy} so the client's address is the one seen here.
+ * @param maxBody the largest update accepted (Telegram's are a few KB); larger bodies get 413
+ */
+@ConfigurationProperties("analytips.webhook")
+public record WebhookAccess(List<String> allowedSources, DataSize maxBody) {
+
+	/** https://core.telegram.org/bots/webhooks: the ranges Telegram's webhook calls come from. */
+	static final List<String> TELEGRAM_RANGES = List.of("149.154.160.0/20", "91.108.4.0/22");
+
+	public WebhookAccess {
+		List<String> sources = new ArrayList<>();
+		for (String source : allowedSources == null ? List.<String>of() : allowedSources) {
+			if (source.isBlank()) {
+				continue;
+			}
+			if (source.strip().equalsIgnoreCase("telegram")) {
+				sources.addAll(TELEGRAM_RANGES);
+			}
+			else {
+				IpRange.parse(source); // fails at start-up, naming the bad range
+				sources.add(source.strip());
+			}
+		}
+		allowedSources = List.copyOf(sources);
+		maxBody = maxBody == null ? DataSize.ofMegabytes(1) : maxBody;
+	}
+
+	/** Any source, 1 MB. */
+	public static WebhookAccess open() {
+		return new WebhookAccess(List.of(), null);
+	}
+
+	/** Whether a call from {@code remote} may be read; unknown sources are refused once a list is set. */
+	public boolean allows(InetSocketAddress remote) {
+		if (allowedSources.isEmpty()) {
+			return true;
+		}
+		if (remote == null || remote.getAddress() == null) {
+			return false;
+		}
+		return allowedSources.stream().anyMatch(range -> IpRange.parse(range).contains(remote.getAddress()));
+	}
+}
