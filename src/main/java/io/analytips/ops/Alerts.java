@@ -12,28 +12,25 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 
-import org.springframework.context.SmartLifecycle;
 
 /**
- * Alerts to the admins' chats: every {@code period} each {@link Alert} is checked, and a change of
+ * Alerts to the admins' chats: each round ({@link #checkAll}, run every 15 s by a {@link Periodic})
+ * checks every {@link Alert}, and a change of
  * state is announced once (raised, then cleared), so an episode makes two messages however long it
  * lasts. Every announcement is also a WARN log line starting with {@code ALERT}, for the log
  * pipeline (and for the one alert Telegram cannot carry: the token rejected).
  */
-final class Alerts implements SmartLifecycle {
+final class Alerts {
 
 	private static final Logger log = LoggerFactory.getLogger(Alerts.class);
 
 	private final List<Alert> alerts;
 
 	private final Function<String, Mono<Void>> deliver;
-
-	private final Duration period;
 
 	private final Scheduler scheduler;
 
@@ -44,13 +41,10 @@ final class Alerts implements SmartLifecycle {
 	/** When each active episode began; absent when the condition does not hold. */
 	private final Map<String, Instant> active = new ConcurrentHashMap<>();
 
-	private volatile Disposable running;
-
-	Alerts(List<Alert> alerts, Function<String, Mono<Void>> deliver, Duration period, Scheduler scheduler, Clock clock,
+	Alerts(List<Alert> alerts, Function<String, Mono<Void>> deliver, Scheduler scheduler, Clock clock,
 			MeterRegistry registry) {
 		this.alerts = List.copyOf(alerts);
 		this.deliver = deliver;
-		this.period = period;
 		this.scheduler = scheduler;
 		this.clock = clock;
 		this.registry = registry;
@@ -93,24 +87,5 @@ final class Alerts implements SmartLifecycle {
 		return duration.toHours() > 0 ? duration.toHours() + " h " + duration.toMinutesPart() + " min"
 				: duration.toMinutes() > 0 ? duration.toMinutes() + " min " + duration.toSecondsPart() + " s"
 						: duration.toSeconds() + " s";
-	}
-
-	@Override
-	public void start() {
-		running = Flux.interval(period, period, scheduler).onBackpressureDrop().concatMap(tick -> checkAll(), 1).subscribe();
-	}
-
-	@Override
-	public void stop() {
-		Disposable current = running;
-		if (current != null) {
-			current.dispose();
-		}
-		running = null;
-	}
-
-	@Override
-	public boolean isRunning() {
-		return running != null;
 	}
 }

@@ -7,32 +7,24 @@ import java.util.function.Supplier;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
-import reactor.core.Disposable;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 
-import org.springframework.context.SmartLifecycle;
 
 /**
- * {@code analytips.inbox.backlog}: unfinished inbox rows, counted every {@code period} in the
- * background (a gauge must answer at once, a database query cannot); -1 while they cannot be counted.
+ * {@code analytips.inbox.backlog}: unfinished inbox rows, counted in the background by
+ * {@link #refresh} (a gauge must answer at once, a database query cannot); -1 while they cannot be counted.
  */
-final class InboxBacklogGauge implements MeterBinder, SmartLifecycle {
+final class InboxBacklogGauge implements MeterBinder {
 
 	private final Supplier<Mono<Long>> backlog;
-
-	private final Duration period;
 
 	private final Scheduler scheduler;
 
 	private final AtomicLong value = new AtomicLong(-1);
 
-	private volatile Disposable running;
-
-	InboxBacklogGauge(Supplier<Mono<Long>> backlog, Duration period, Scheduler scheduler) {
+	InboxBacklogGauge(Supplier<Mono<Long>> backlog, Scheduler scheduler) {
 		this.backlog = backlog;
-		this.period = period;
 		this.scheduler = scheduler;
 	}
 
@@ -47,25 +39,9 @@ final class InboxBacklogGauge implements MeterBinder, SmartLifecycle {
 		return value.get();
 	}
 
-	@Override
-	public void start() {
-		running = Flux.interval(Duration.ZERO, period, scheduler)
-			.onBackpressureDrop()
-			.concatMap(tick -> backlog.get().timeout(Duration.ofSeconds(5), scheduler).onErrorReturn(-1L).defaultIfEmpty(-1L), 1)
-			.subscribe(value::set);
-	}
-
-	@Override
-	public void stop() {
-		Disposable current = running;
-		if (current != null) {
-			current.dispose();
-		}
-		running = null;
-	}
-
-	@Override
-	public boolean isRunning() {
-		return running != null;
+	/** One count, for a {@link Periodic}: never errors. */
+	Mono<Long> refresh() {
+		return backlog.get().timeout(Duration.ofSeconds(5), scheduler).onErrorReturn(-1L).defaultIfEmpty(-1L)
+			.doOnNext(value::set);
 	}
 }

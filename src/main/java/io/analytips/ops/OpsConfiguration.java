@@ -107,13 +107,23 @@ class OpsConfiguration {
 				text -> Flux.fromIterable(admins.adminIds())
 					.flatMap(chat -> outbound.sendMessage(SendMessage.html(chat, Html.escape(text), null)))
 					.then(),
-				Duration.ofSeconds(15), Schedulers.parallel(), clock, registry);
+				Schedulers.parallel(), clock, registry);
+	}
+
+	@Bean
+	Periodic alertChecks(Alerts alerts) {
+		return new Periodic(Duration.ofSeconds(15), Duration.ofSeconds(15), Schedulers.parallel(), alerts::checkAll);
 	}
 
 	@Bean
 	InboxBacklogGauge inboxBacklogGauge(ObjectProvider<InboxRepository> inbox) {
 		return new InboxBacklogGauge(() -> inbox.getIfAvailable() == null ? Mono.just(-1L) : inbox.getObject().backlog(),
-				Duration.ofSeconds(15), Schedulers.parallel());
+				Schedulers.parallel());
+	}
+
+	@Bean
+	Periodic inboxBacklogCounts(InboxBacklogGauge gauge) {
+		return new Periodic(Duration.ZERO, Duration.ofSeconds(15), Schedulers.parallel(), gauge::refresh);
 	}
 
 	@Bean

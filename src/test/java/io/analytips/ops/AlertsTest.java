@@ -37,20 +37,23 @@ class AlertsTest {
 			new SimulatorTransport(new ApiFootballSimulator(HistoricalData.of(List.of()), Clock.systemUTC(), "key"), "key"),
 			ApiTestSupport.properties("http://unused", "key", 1, 5), Clock.systemUTC());
 
-	private Alerts alerts;
+	private Periodic checks;
 
 	@AfterEach
 	void stop() {
-		if (alerts != null) {
-			alerts.stop();
+		if (checks != null) {
+			checks.stop();
 		}
 	}
 
-	private Alerts start(List<Alert> rules) {
-		alerts = new Alerts(rules, text -> Mono.fromRunnable(() -> delivered.add(text)), Duration.ofSeconds(15), time, clock,
-				registry);
-		alerts.start();
-		return alerts;
+	/** Every 15 s, as in the application. */
+	private void start(Alerts alerts) {
+		checks = new Periodic(Duration.ofSeconds(15), Duration.ofSeconds(15), time, alerts::checkAll);
+		checks.start();
+	}
+
+	private void start(List<Alert> rules) {
+		start(new Alerts(rules, text -> Mono.fromRunnable(() -> delivered.add(text)), time, clock, registry));
 	}
 
 	@Test
@@ -81,29 +84,28 @@ class AlertsTest {
 		AtomicBoolean holds = new AtomicBoolean();
 		Alert flaky = new Alert("flaky", () -> holds.get() ? Mono.just(true) : Mono.error(new IllegalStateException("unknown")),
 				() -> "raised", () -> "cleared");
-		alerts = new Alerts(List.of(flaky), text -> Mono.error(new IllegalStateException("Telegram down")),
-				Duration.ofSeconds(15), time, clock, registry);
-		alerts.start();
+		start(new Alerts(List.of(flaky), text -> Mono.error(new IllegalStateException("Telegram down")), time, clock,
+				registry));
 		time.advanceTimeBy(Duration.ofSeconds(30)); // check errors: no state, no alert
 		assertThat(registry.find("analytips.alerts").counter()).isNull();
 		holds.set(true);
 		time.advanceTimeBy(Duration.ofSeconds(15));
 		assertThat(registry.get("analytips.alerts").tag("kind", "flaky").counter().count()).isEqualTo(1);
-		assertThat(alerts.isRunning()).isTrue();
+		assertThat(checks.isRunning()).isTrue();
 	}
 
 	@Test
 	void raisesTheDatabaseAlertWhenPostgresqlCannotBeReached() {
 		ConnectionPool pool = TestDatabase.pool(TestDatabase.fresh());
 		Alert database = AlertRules.database(TestDatabase.client(pool));
-		Alerts checks = new Alerts(List.of(database), text -> Mono.fromRunnable(() -> delivered.add(text)),
-				Duration.ofSeconds(15), time, clock, registry);
-		StepVerifier.create(checks.checkAll()).verifyComplete();
+		Alerts alerts = new Alerts(List.of(database), text -> Mono.fromRunnable(() -> delivered.add(text)), time, clock,
+				registry);
+		StepVerifier.create(alerts.checkAll()).verifyComplete();
 		pool.dispose();
-		StepVerifier.create(checks.checkAll())
+		StepVerifier.create(alerts.checkAll())
 			.assertNext(message -> assertThat(message).startsWith("🚨 PostgreSQL unreachable"))
 			.verifyComplete();
-		StepVerifier.create(checks.checkAll()).verifyComplete();
+		StepVerifier.create(alerts.checkAll()).verifyComplete();
 		assertThat(delivered).hasSize(1);
 	}
 }

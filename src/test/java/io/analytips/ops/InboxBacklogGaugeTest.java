@@ -17,12 +17,12 @@ class InboxBacklogGaugeTest {
 		VirtualTimeScheduler time = VirtualTimeScheduler.create();
 		AtomicLong rows = new AtomicLong(7);
 		InboxBacklogGauge gauge = new InboxBacklogGauge(
-				() -> rows.get() < 0 ? Mono.error(new IllegalStateException("database down")) : Mono.just(rows.get()),
-				Duration.ofSeconds(15), time);
+				() -> rows.get() < 0 ? Mono.error(new IllegalStateException("database down")) : Mono.just(rows.get()), time);
+		Periodic counts = new Periodic(Duration.ZERO, Duration.ofSeconds(15), time, gauge::refresh);
 		SimpleMeterRegistry registry = new SimpleMeterRegistry();
 		gauge.bindTo(registry);
 		assertThat(registry.get("analytips.inbox.backlog").gauge().value()).isEqualTo(-1);
-		gauge.start();
+		counts.start();
 		time.advanceTime();
 		assertThat(registry.get("analytips.inbox.backlog").gauge().value()).isEqualTo(7);
 		rows.set(-1);
@@ -31,7 +31,7 @@ class InboxBacklogGaugeTest {
 		rows.set(2);
 		time.advanceTimeBy(Duration.ofSeconds(15));
 		assertThat(gauge.value()).isEqualTo(2);
-		gauge.stop();
-		assertThat(gauge.isRunning()).isFalse();
+		counts.stop();
+		assertThat(counts.isRunning()).isFalse();
 	}
 }
