@@ -85,9 +85,8 @@ class OpsConfiguration {
 
 	@Bean
 	PipelineHealthIndicator pipelineHealthIndicator(UpdatePipeline pipeline, OutboundScheduler outbound,
-			UserTracker users, ObjectProvider<InboxRepository> inbox) {
-		return new PipelineHealthIndicator(pipeline, outbound, users,
-				() -> inbox.getIfAvailable() == null ? Mono.just(-1L) : inbox.getObject().backlog());
+			UserTracker users, InboxBacklogGauge backlog) {
+		return new PipelineHealthIndicator(pipeline, outbound, users, backlog::value);
 	}
 
 	@Bean

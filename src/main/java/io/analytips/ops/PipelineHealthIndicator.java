@@ -1,9 +1,8 @@
 package io.analytips.ops;
 
-import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Supplier;
+import java.util.function.LongSupplier;
 
 import io.analytips.pipeline.QueueStats;
 import io.analytips.pipeline.UpdatePipeline;
@@ -29,11 +28,14 @@ final class PipelineHealthIndicator implements ReactiveHealthIndicator {
 
 	private final UserTracker users;
 
-	/** Unfinished inbox rows; -1 when they cannot be counted (database down, or the memory inbox). */
-	private final Supplier<Mono<Long>> backlog;
+	/**
+	 * Unfinished inbox rows as last counted in the background ({@link InboxBacklogGauge}); -1 when
+	 * they cannot be counted. Read, not queried: readiness probes come every few seconds.
+	 */
+	private final LongSupplier backlog;
 
 	PipelineHealthIndicator(UpdatePipeline pipeline, OutboundScheduler outbound, UserTracker users,
-			Supplier<Mono<Long>> backlog) {
+			LongSupplier backlog) {
 		this.pipeline = pipeline;
 		this.outbound = outbound;
 		this.users = users;
@@ -42,7 +44,8 @@ final class PipelineHealthIndicator implements ReactiveHealthIndicator {
 
 	@Override
 	public Mono<Health> health() {
-		return backlog.get().timeout(Duration.ofSeconds(2)).onErrorReturn(-1L).defaultIfEmpty(-1L).map(inboxBacklog -> {
+		return Mono.fromSupplier(() -> {
+			long inboxBacklog = backlog.getAsLong();
 			SourceStatus source = pipeline.source().status();
 			QueueStats queue = pipeline.stats();
 			OutboundStats out = outbound.stats();

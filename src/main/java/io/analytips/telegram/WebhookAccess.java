@@ -3,6 +3,7 @@ package io.analytips.telegram;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
@@ -47,12 +48,16 @@ public record WebhookAccess(List<String> allowedSources, DataSize maxBody) {
 
 	/** Whether a call from {@code remote} may be read; unknown sources are refused once a list is set. */
 	public boolean allows(InetSocketAddress remote) {
+		return filter().test(remote);
+	}
+
+	/** {@link #allows} with the ranges parsed once, for the endpoint. */
+	Predicate<InetSocketAddress> filter() {
 		if (allowedSources.isEmpty()) {
-			return true;
+			return remote -> true;
 		}
-		if (remote == null || remote.getAddress() == null) {
-			return false;
-		}
-		return allowedSources.stream().anyMatch(range -> IpRange.parse(range).contains(remote.getAddress()));
+		List<IpRange> ranges = allowedSources.stream().map(IpRange::parse).toList();
+		return remote -> remote != null && remote.getAddress() != null
+				&& ranges.stream().anyMatch(range -> range.contains(remote.getAddress()));
 	}
 }

@@ -1,5 +1,8 @@
 package io.analytips.telegram;
 
+import java.net.InetSocketAddress;
+import java.util.function.Predicate;
+
 import reactor.core.publisher.Mono;
 
 import org.springframework.core.io.buffer.DataBufferLimitException;
@@ -26,8 +29,9 @@ public final class WebhookRoutes {
 	 */
 	public static RouterFunction<ServerResponse> of(WebhookSource source, WebhookAccess access) {
 		long maxBytes = access.maxBody().toBytes();
+		Predicate<InetSocketAddress> allowed = access.filter();
 		return RouterFunctions.route().POST(WebhookSource.PATH, request -> {
-			if (!access.allows(request.remoteAddress().orElse(null))) {
+			if (!allowed.test(request.remoteAddress().orElse(null))) {
 				return ServerResponse.status(HttpStatus.FORBIDDEN).build();
 			}
 			if (!source.authorized(request.headers().firstHeader(WebhookSource.SECRET_HEADER))) {
