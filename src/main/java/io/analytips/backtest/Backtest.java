@@ -67,10 +67,11 @@ final class Backtest {
 		out.append(String.format(Locale.ROOT, "## %s %s–%s, walk-forward%n%n", options.league().displayName,
 				options.league().season(options.from()), options.league().season(options.to())));
 		out.append(String.format(Locale.ROOT,
-				"Model: Dixon-Coles, ξ = %s/day, %d-day window, %s prior matches per team, newcomer prior %s; "
-						+ "%d fits, %.1f ms each on average.%n%n",
+				"Model: Dixon-Coles, ξ = %s/day, %d-day window, %s prior matches per team, newcomer prior %s, "
+						+ "past matches' closing prices weighted %s against their scores; %d fits, %.1f ms each on average.%n%n",
 				options.fit().xiPerDay(), options.fit().windowDays(), options.fit().priorMatches(),
-				options.fit().newcomerPrior() ? "on" : "off", result.fits(), result.fitMillis()));
+				options.fit().newcomerPrior() ? "on" : "off", options.fit().marketWeight(), result.fits(),
+				result.fitMillis()));
 		out.append(result.table().toMarkdown());
 		out.append(String.format(Locale.ROOT, "%n| season | matches | model RPS | closing RPS | gap |%n|---|---:|---:|---:|---:|%n"));
 		result.bySeason().forEach((season, table) -> out.append(String.format(Locale.ROOT, "| %s | %d | %.4f | %.4f | %+.4f |%n",

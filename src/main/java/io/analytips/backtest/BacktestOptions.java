@@ -10,7 +10,8 @@ import io.analytips.football.analysis.FitOptions;
 
 /**
  * The backtest's command line: {@code --league E0|BRA --from YEAR --to YEAR [--out DIR]}, and, to measure
- * variants of the model, {@code [--xi PER_DAY] [--window DAYS] [--prior MATCHES] [--newcomer-prior true|false]}.
+ * variants of the model, {@code [--xi PER_DAY] [--window DAYS] [--prior MATCHES] [--newcomer-prior true|false]
+ * [--market-weight 0..1]}.
  * Values follow the flag ({@code --from 2019}) or an equals sign ({@code --from=2019}).
  */
 record BacktestOptions(BacktestLeague league, int from, int to, Path out, FitOptions fit) {
@@ -18,10 +19,10 @@ record BacktestOptions(BacktestLeague league, int from, int to, Path out, FitOpt
 	static final Path DEFAULT_OUT = Path.of("target", "backtest");
 
 	private static final Set<String> FLAGS = Set.of("--league", "--from", "--to", "--out", "--xi", "--window", "--prior",
-			"--newcomer-prior");
+			"--newcomer-prior", "--market-weight");
 
 	static final String USAGE = "usage: backtest --league E0|BRA --from YEAR --to YEAR [--out DIR] [--xi PER_DAY]"
-			+ " [--window DAYS] [--prior MATCHES] [--newcomer-prior true|false]";
+			+ " [--window DAYS] [--prior MATCHES] [--newcomer-prior true|false] [--market-weight 0..1]";
 
 	/**
 	 * Parses the arguments after {@code backtest}.
@@ -56,13 +57,15 @@ record BacktestOptions(BacktestLeague league, int from, int to, Path out, FitOpt
 		if (to < from) {
 			throw new IllegalArgumentException("--to " + to + " is before --from " + from);
 		}
-		FitOptions defaults = FitOptions.DEFAULT;
+		// every bundled match has closing prices, so the bot would fit with the market options too
+		FitOptions defaults = FitOptions.MARKET;
 		FitOptions fit = new FitOptions(
 				values.containsKey("--xi") ? decimal(values, "--xi") : defaults.xiPerDay(),
 				values.containsKey("--window") ? integer(values, "--window") : defaults.windowDays(),
 				values.containsKey("--prior") ? decimal(values, "--prior") : defaults.priorMatches(),
 				values.containsKey("--newcomer-prior") ? Boolean.parseBoolean(values.get("--newcomer-prior"))
-						: defaults.newcomerPrior());
+						: defaults.newcomerPrior(),
+				values.containsKey("--market-weight") ? decimal(values, "--market-weight") : defaults.marketWeight());
 		return new BacktestOptions(BacktestLeague.of(values.get("--league")), from, to,
 				Path.of(values.getOrDefault("--out", DEFAULT_OUT.toString())), fit);
 	}

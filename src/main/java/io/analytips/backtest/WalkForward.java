@@ -10,9 +10,11 @@ import java.util.Optional;
 
 import io.analytips.football.analysis.ExpectedGoals;
 import io.analytips.football.analysis.FitOptions;
+import io.analytips.football.analysis.ImpliedGoals;
 import io.analytips.football.analysis.Margin;
 import io.analytips.football.analysis.Markets;
 import io.analytips.football.analysis.MatchResult;
+import io.analytips.football.analysis.OneXTwo;
 import io.analytips.football.analysis.ScoreMatrix;
 import io.analytips.football.analysis.ScoreModel;
 import io.analytips.football.sim.data.BookmakerOdds;
@@ -45,7 +47,7 @@ final class WalkForward {
 		this.results = matches.stream()
 			.map(m -> new MatchResult(ids.computeIfAbsent(m.homeTeam(), name -> (long) ids.size()),
 					ids.computeIfAbsent(m.awayTeam(), name -> (long) ids.size()), m.homeGoals(), m.awayGoals(),
-					m.kickoffUtc().toLocalDate()))
+					m.kickoffUtc().toLocalDate(), impliedGoals(m)))
 			.toList();
 	}
 
@@ -114,6 +116,17 @@ final class WalkForward {
 		ScoreModel model = ScoreModel.fit(results, day, options);
 		fitNanos += System.nanoTime() - start;
 		return model;
+	}
+
+	/**
+	 * The goals a match's closing prices implied, which later fits may learn from (the match itself is
+	 * never fitted on before its day), or {@code null} without prices.
+	 */
+	private static ExpectedGoals impliedGoals(HistoricalMatch match) {
+		return closing(match)
+			.map(o -> Margin.multiplicative(o.home(), o.draw(), o.away()))
+			.map(fair -> ImpliedGoals.from(new OneXTwo(fair[0], fair[1], fair[2])))
+			.orElse(null);
 	}
 
 	/** Pinnacle's closing prices: the sharpest book, and the research note's benchmark. */

@@ -20,6 +20,7 @@ import io.analytips.football.analysis.CornerStats;
 import io.analytips.football.analysis.FitOptions;
 import io.analytips.football.analysis.MatchAnalysis;
 import io.analytips.football.analysis.MatchAnalyzer;
+import io.analytips.football.analysis.MatchResult;
 import io.analytips.football.analysis.ScoreModel;
 import io.analytips.football.analysis.TeamStanding;
 import io.analytips.football.api.ApiFootballException;
@@ -51,12 +52,16 @@ public class AnalysisService {
 
 	private final ModelFitTimes fitTimes;
 
+	private final MarketMemory market;
+
 	public AnalysisService(FootballData data, int cornerSample, Clock clock) {
-		this(data, cornerSample, clock, new ModelFitTimes());
+		this(data, cornerSample, clock, new ModelFitTimes(), MarketMemory.forgetful());
 	}
 
-	public AnalysisService(FootballData data, int cornerSample, Clock clock, ModelFitTimes fitTimes) {
+	public AnalysisService(FootballData data, int cornerSample, Clock clock, ModelFitTimes fitTimes,
+			MarketMemory market) {
 		this.fitTimes = fitTimes;
+		this.market = market;
 		this.data = data;
 		this.cornerSample = cornerSample;
 		this.clock = clock;
@@ -94,7 +99,11 @@ public class AnalysisService {
 				Mono<Optional<CornerStats>> corners = kind.needsCorners() ? corners(history, fixture, provenance)
 						: Mono.just(Optional.empty());
 				Mono<ScoreModel> fitted = model(fixture, parts.getT1(), history);
-				return Mono.zip(corners, fitted).map(cornersAndModel -> {
+				// written down while the model fits: later fits learn from the prices of this match
+				Mono<Boolean> remembered = parts.getT4()
+					.map(odds -> market.record(fixture, odds))
+					.orElse(Mono.just(false));
+				return Mono.zip(corners, fitted, remembered).map(cornersAndModel -> {
 					Optional<CornerStats> cornerStats = cornersAndModel.getT1();
 					ScoreModel model = cornersAndModel.getT2();
 					Set<AnalysisReport.Missing> missing = EnumSet.noneOf(AnalysisReport.Missing.class);
@@ -130,17 +139,23 @@ public class AnalysisService {
 	 * the one fit. The fit is pure CPU work that never blocks (3–7 ms a league in the backtest, two seasons
 	 * of results), so it runs on the parallel scheduler: bounded to one worker per core, which is the right
 	 * bound for CPU work, and off the event loop. Its time is recorded per league in {@link #fitTimes()}.
+	 * Results whose prices the {@link MarketMemory} kept are fitted on their implied goals too, with the
+	 * options {@link FitOptions#forData} picks for how many have prices.
 	 */
 	private Mono<ScoreModel> model(Fixture fixture, Cached<List<Fixture>> season, History history) {
 		LocalDate day = fixture.kickoff().atZone(data.zone()).toLocalDate();
 		int league = fixture.league().id();
 		String key = league + ":" + fixture.league().season() + ":" + day + ":" + season.fetchedAt();
-		return Mono.fromFuture(() -> models.get(key, (k, executor) -> Mono.fromCallable(() -> {
-			long start = System.nanoTime();
-			ScoreModel model = ScoreModel.fit(history.results(), day, FitOptions.DEFAULT);
-			fitTimes.record(league, Duration.ofNanos(System.nanoTime() - start));
-			return model;
-		}).subscribeOn(Schedulers.parallel()).toFuture()), true);
+		return Mono.fromFuture(() -> models.get(key, (k, executor) -> market.prices(history.fixtureIds())
+			.publishOn(Schedulers.parallel())
+			.map(prices -> {
+				long start = System.nanoTime();
+				List<MatchResult> results = history.results(prices);
+				ScoreModel model = ScoreModel.fit(results, day, FitOptions.forData(results, day));
+				fitTimes.record(league, Duration.ofNanos(System.nanoTime() - start));
+				return model;
+			})
+			.toFuture()), true);
 	}
 
 	/** How long the model fits took, per league. */

@@ -2,6 +2,7 @@ package io.analytips.football;
 
 import java.time.Clock;
 
+import io.analytips.common.Periodic;
 import io.analytips.football.api.ApiFootballClient;
 import io.analytips.football.api.ApiFootballCalls;
 import io.analytips.football.api.ApiFootballProperties;
@@ -11,10 +12,13 @@ import io.analytips.football.api.ResilientApiFootball;
 import io.analytips.football.cache.CachePolicy;
 import io.analytips.football.cache.FootballCache;
 import io.analytips.store.ApiCacheRepository;
+import io.analytips.store.MarketPriceRepository;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import reactor.core.scheduler.Schedulers;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,7 +26,7 @@ import org.springframework.context.annotation.Profile;
 
 /** API-Football behind resilience and the two-tier cache, and the analysis service on top. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(ApiFootballProperties.class)
+@EnableConfigurationProperties({ ApiFootballProperties.class, MarketProperties.class })
 class FootballConfiguration {
 
 	/** The real API; in the demo the simulator's transport takes its place. */
@@ -57,7 +61,7 @@ class FootballConfiguration {
 	/** Model fits are timed per league; with a meter registry also as the timer {@code analytips.model.fit}. */
 	@Bean
 	AnalysisService analysisService(FootballData data, ApiFootballProperties properties, Clock clock,
-			ObjectProvider<MeterRegistry> registry) {
+			ObjectProvider<MeterRegistry> registry, MarketMemory market) {
 		MeterRegistry meters = registry.getIfAvailable();
 		ModelFitTimes fitTimes = meters == null ? new ModelFitTimes()
 				: new ModelFitTimes((league, duration) -> Timer.builder("analytips.model.fit")
@@ -65,6 +69,19 @@ class FootballConfiguration {
 					.tag("league", Integer.toString(league))
 					.register(meters)
 					.record(duration));
-		return new AnalysisService(data, properties.cornerSample(), clock, fitTimes);
+		return new AnalysisService(data, properties.cornerSample(), clock, fitTimes, market);
+	}
+
+	@Bean
+	MarketMemory marketMemory(MarketPriceRepository repository) {
+		return new MarketMemory(repository);
+	}
+
+	/** Today's prices, read on a schedule while the application runs (off with {@code MARKET_SWEEP_ENABLED=false}). */
+	@Bean
+	@ConditionalOnBooleanProperty(name = "analytips.market.sweep-enabled", matchIfMissing = true)
+	Periodic marketSweeps(FootballData data, MarketMemory market, MarketProperties properties, Clock clock) {
+		MarketSweep sweep = new MarketSweep(data, market, clock);
+		return new Periodic(properties.firstSweepAfter(), properties.sweepEvery(), Schedulers.parallel(), sweep::sweep);
 	}
 }

@@ -4,9 +4,12 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
+import io.analytips.football.analysis.ImpliedGoals;
 import io.analytips.football.analysis.MatchResult;
+import io.analytips.football.analysis.OneXTwo;
 import io.analytips.football.api.Fixture;
 
 /** What finished fixtures before a kick-off say: results for the model, form, head-to-head, recent matches. */
@@ -28,11 +31,27 @@ final class History {
 	}
 
 	List<MatchResult> results() {
+		return results(Map.of());
+	}
+
+	/**
+	 * The results, each with the goals its market prices implied when {@code prices} has them. CPU work (a
+	 * small solve per priced match): call it off the event loop.
+	 */
+	List<MatchResult> results(Map<Long, OneXTwo> prices) {
 		return finished.stream()
 			.filter(f -> f.home().id() != f.away().id())
-			.map(f -> new MatchResult(f.home().id(), f.away().id(), f.homeGoals(), f.awayGoals(),
-					f.kickoff().atZone(zone).toLocalDate()))
+			.map(f -> {
+				OneXTwo fair = prices.get(f.id());
+				return new MatchResult(f.home().id(), f.away().id(), f.homeGoals(), f.awayGoals(),
+						f.kickoff().atZone(zone).toLocalDate(), fair == null ? null : ImpliedGoals.from(fair));
+			})
 			.toList();
+	}
+
+	/** The ids of the finished fixtures. */
+	List<Long> fixtureIds() {
+		return finished.stream().map(Fixture::id).toList();
 	}
 
 	/** A team's last {@code count} finished matches, most recent first. */

@@ -1,5 +1,6 @@
 package io.analytips.ops;
 
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,7 +19,7 @@ import reactor.core.scheduler.Scheduler;
 
 
 /**
- * Alerts to the admins' chats: each round ({@link #checkAll}, run every 15 s by a {@link Periodic})
+ * Alerts to the admins' chats: each round ({@link #checkAll}, run every 15 s by a {@link io.analytips.common.Periodic})
  * checks every {@link Alert}, and a change of
  * state is announced once (raised, then cleared), so an episode makes two messages however long it
  * lasts. Every announcement is also a WARN log line starting with {@code ALERT}, for the log

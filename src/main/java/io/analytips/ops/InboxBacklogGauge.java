@@ -1,5 +1,6 @@
 package io.analytips.ops;
 
+
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -39,7 +40,7 @@ final class InboxBacklogGauge implements MeterBinder {
 		return value.get();
 	}
 
-	/** One count, for a {@link Periodic}: never errors. */
+	/** One count, for a {@link io.analytips.common.Periodic}: never errors. */
 	Mono<Long> refresh() {
 		return backlog.get().timeout(Duration.ofSeconds(5), scheduler).onErrorReturn(-1L).defaultIfEmpty(-1L)
 			.doOnNext(value::set);

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 
 import io.analytips.bot.Messages;
+import io.analytips.common.Periodic;
 import io.analytips.football.FootballData;
 import io.analytips.football.api.ApiFootballProperties;
 import io.analytips.football.api.ResilientApiFootball;

@@ -51,6 +51,11 @@ class DatabaseConfiguration {
 	}
 
 	@Bean
+	MarketPriceRepository marketPriceRepository(DatabaseClient client) {
+		return new MarketPriceRepository(client);
+	}
+
+	@Bean
 	AnalysisRepository analysisRepository(DatabaseClient client) {
 		return new AnalysisRepository(client);
 	}

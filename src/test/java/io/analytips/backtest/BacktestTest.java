@@ -70,7 +70,7 @@ class BacktestTest {
 
 	@Test
 	void everyForecastIsAProbabilityVector() {
-		WalkForward.Run run = WalkForward.run(data.matches(HistoricalData.PREMIER_LEAGUE), 2019, 2019, FitOptions.DEFAULT);
+		WalkForward.Run run = WalkForward.run(data.matches(HistoricalData.PREMIER_LEAGUE), 2019, 2019, FitOptions.SCORES);
 
 		for (Prediction p : run.predictions()) {
 			for (Forecaster f : Forecaster.values()) {
@@ -86,13 +86,28 @@ class BacktestTest {
 		LocalDate cut = LocalDate.of(2020, 1, 1);
 		List<HistoricalMatch> beforeCut = all.stream().filter(m -> m.kickoffUtc().toLocalDate().isBefore(cut)).toList();
 
-		List<Prediction> full = WalkForward.run(all, 2019, 2019, FitOptions.DEFAULT).predictions();
-		List<Prediction> truncated = WalkForward.run(beforeCut, 2019, 2019, FitOptions.DEFAULT).predictions();
+		// with the market options, so that no price of the day or after it leaks in either
+		List<Prediction> full = WalkForward.run(all, 2019, 2019, FitOptions.MARKET).predictions();
+		List<Prediction> truncated = WalkForward.run(beforeCut, 2019, 2019, FitOptions.MARKET).predictions();
 
 		assertThat(truncated).isNotEmpty();
 		for (int i = 0; i < truncated.size(); i++) {
 			assertThat(full.get(i).model()).isEqualTo(truncated.get(i).model());
 		}
+	}
+
+	@Test
+	void pastMatchesClosingPricesBringTheModelCloserToTheClosingLine() throws IOException {
+		BacktestOptions withPrices = BacktestOptions.parse(List.of("--league", "E0", "--from", "2021", "--to", "2021",
+				"--out", out.toString()));
+		BacktestOptions scoresOnly = BacktestOptions.parse(List.of("--league", "E0", "--from", "2021", "--to", "2021",
+				"--out", out.toString(), "--market-weight", "0", "--xi", "0.003", "--prior", "5"));
+
+		assertThat(withPrices.fit()).isEqualTo(FitOptions.MARKET);
+		double gapWithPrices = Backtest.run(data, withPrices).table().rpsGap();
+		double gapScoresOnly = Backtest.run(data, scoresOnly).table().rpsGap();
+
+		assertThat(gapWithPrices).isLessThan(gapScoresOnly - 0.002);
 	}
 
 	@Test
@@ -107,5 +122,8 @@ class BacktestTest {
 		assertThat(BacktestMain.run(List.of("--league", "E0", "--from", "2019"), System.out, errors)).isEqualTo(2);
 		assertThat(BacktestMain.run(List.of("--league", "E0", "--from", "2019", "--to", "2018"), System.out, errors))
 			.isEqualTo(2);
+		assertThat(BacktestMain.run(List.of("--league", "E0", "--from", "2019", "--to", "2019", "--market-weight", "1.5"),
+				System.out, errors)).isEqualTo(2);
+		assertThat(err.toString(StandardCharsets.UTF_8)).contains("marketWeight must be between 0 and 1");
 	}
 }

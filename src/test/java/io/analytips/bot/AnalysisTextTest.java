@@ -44,7 +44,7 @@ class AnalysisTextTest {
 			results.addAll(List.of(new MatchResult(1, 2, 2, 0, start), new MatchResult(2, 1, 1, 1, start.plusDays(7)),
 					new MatchResult(1, 3, 3, 1, start.plusDays(14)), new MatchResult(3, 2, 0, 0, start.plusDays(14))));
 		}
-		ScoreModel model = ScoreModel.fit(results, LocalDate.of(2026, 11, 23), FitOptions.DEFAULT);
+		ScoreModel model = ScoreModel.fit(results, LocalDate.of(2026, 11, 23), FitOptions.SCORES);
 		MatchAnalysis analysis = MatchAnalyzer.analyze(model, 1, 2, new CornerStats(6, 4, 5, 4, 6, 5),
 				new TeamStanding(1, 3, 2, 6, 4, "WW"), new TeamStanding(3, 3, 2, 1, -3, "DL"), prices);
 		Fixture fixture = new Fixture(99, Instant.parse("2026-11-23T19:00:00Z"), "NS", null,

@@ -17,6 +17,8 @@ import io.analytips.football.cache.FootballCache;
 import io.analytips.football.sim.ApiFootballSimulator;
 import io.analytips.football.sim.SimulatorTransport;
 import io.analytips.store.ApiCacheRepository;
+import io.analytips.store.MarketPrice;
+import io.analytips.store.MarketPriceRepository;
 import io.analytips.support.TestDatabase;
 import io.r2dbc.pool.ConnectionPool;
 import org.junit.jupiter.api.AfterEach;
@@ -55,6 +57,46 @@ class AnalysisServiceTests {
 	private Fixture todaysFixture(int league) {
 		return data.fixturesOn(data.today()).block().value().stream().filter(f -> f.league().id() == league)
 			.findFirst().orElseThrow();
+	}
+
+	@Test
+	void analysingAnUpcomingFixtureWritesDownItsPricesForLaterFits() {
+		MarketPriceRepository prices = new MarketPriceRepository(TestDatabase.client(pool));
+		AnalysisService remembering = new AnalysisService(data, 5, clock, new ModelFitTimes(), new MarketMemory(prices));
+		Fixture fixture = data.fixturesOn(data.today()).block().value().stream()
+			.filter(f -> f.kickoff().isAfter(clock.instant()))
+			.findFirst()
+			.orElseThrow();
+
+		StepVerifier.create(remembering.analyze(fixture.id(), AnalysisKind.RESULT)).expectNextCount(1).verifyComplete();
+
+		StepVerifier.create(prices.find(List.of(fixture.id())))
+			.assertNext(stored -> assertThat(stored).containsOnlyKeys(fixture.id()))
+			.verifyComplete();
+	}
+
+	@Test
+	void theFitLearnsFromThePricesOfPlayedMatches() {
+		Fixture fixture = todaysFixture(39);
+		long home = fixture.home().id();
+		double plain = analyses.analyze(fixture.id(), AnalysisKind.RESULT).block().analysis().expectedGoals().home();
+		// the market rated the home side's every past match a near-certain win for it
+		MarketPriceRepository prices = new MarketPriceRepository(TestDatabase.client(pool));
+		List<Fixture> played = data.season(39, fixture.league().season()).block().value().stream()
+			.filter(Fixture::isFinished)
+			.filter(f -> f.home().id() == home || f.away().id() == home)
+			.toList();
+		assertThat(played).isNotEmpty();
+		for (Fixture f : played) {
+			boolean atHome = f.home().id() == home;
+			prices.save(new MarketPrice(f.id(), atHome ? 0.85 : 0.05, 0.10, atHome ? 0.05 : 0.85, "Pinnacle",
+					f.kickoff().minusSeconds(3600), f.kickoff())).block();
+		}
+		AnalysisService remembering = new AnalysisService(data, 5, clock, new ModelFitTimes(), new MarketMemory(prices));
+
+		StepVerifier.create(remembering.analyze(fixture.id(), AnalysisKind.RESULT))
+			.assertNext(report -> assertThat(report.analysis().expectedGoals().home()).isGreaterThan(plain + 0.2))
+			.verifyComplete();
 	}
 
 	@Test

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import io.analytips.common.Periodic;
 import io.analytips.football.api.ApiTestSupport;
 import io.analytips.football.api.ResilientApiFootball;
 import io.analytips.football.sim.ApiFootballSimulator;

@@ -3,6 +3,7 @@ package io.analytips.ops;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.analytips.common.Periodic;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;

@@ -1,5 +1,9 @@
 package io.analytips.football.analysis;
 
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
 /**
  * How {@link ScoreModel#fit} weighs its data.
  *
@@ -11,19 +15,59 @@ package io.analytips.football.analysis;
  *        prior a team that never scored would get an attack of minus infinity
  * @param newcomerPrior whether a team new to the league (promoted) is shrunk towards the league's weakest
  *        teams instead of towards league average, and an unseen team plays at that strength
+ * @param marketWeight how far a result with market prices ({@link MatchResult#market()}) counts its implied
+ *        expected goals instead of its score, from 0 (the score only) to 1 (the prices only): the strengths
+ *        are fitted to {@code (1 − w) · goals + w · implied goals}, a Poisson quasi-likelihood that stays
+ *        concave; ρ is always fitted on the scores
  */
-public record FitOptions(double xiPerDay, int windowDays, double priorMatches, boolean newcomerPrior) {
+public record FitOptions(double xiPerDay, int windowDays, double priorMatches, boolean newcomerPrior,
+		double marketWeight) {
 
 	/**
-	 * ξ = 0.003/day, a two-year window, five pseudo-matches per team, newcomers shrunk towards the weakest
-	 * teams: the best of the walk-forward backtest's grid on EPL 2019/20–2024/25 and Série A 2019–2024
-	 * (docs/model.md; the score is flat for ξ from 0.0019 to 0.004 and prior matches from 3 to 10).
+	 * For results without market prices: ξ = 0.003/day, a two-year window, five pseudo-matches per team,
+	 * newcomers shrunk towards the weakest teams (the best of the walk-forward grid on scores alone; flat for ξ
+	 * from 0.0019 to 0.004 and prior matches from 3 to 10), and the few results that have prices blended at
+	 * 0.8 (docs/model.md).
 	 */
-	public static final FitOptions DEFAULT = new FitOptions(0.003, 730, 5, true);
+	public static final FitOptions SCORES = new FitOptions(0.003, 730, 5, true, 0.8);
 
-	/** Options with newcomers shrunk towards league average, like every other team. */
+	/**
+	 * For results with market prices: each result counts its implied goals at 0.8 and its score at 0.2,
+	 * ξ = 0.008/day and half a pseudo-match per team. Prices are far less noisy than scores, so they need
+	 * less shrinkage and can follow a team's form more closely. Chosen on seasons the reported backtest does
+	 * not cover (Série A 2014–2018, Premier League 2018/19; docs/model.md).
+	 */
+	public static final FitOptions MARKET = new FitOptions(0.008, 730, 0.5, true, 0.8);
+
+	/** The share of last year's results that must have prices for {@link #MARKET} to be used. */
+	static final double MARKET_COVERAGE = 0.8;
+
+	/**
+	 * {@link #MARKET} when at least {@value #MARKET_COVERAGE} of the results of the 365 days before
+	 * {@code asOf} carry market prices, {@link #SCORES} otherwise (a bot that has only begun to collect
+	 * prices; they still count where present).
+	 */
+	public static FitOptions forData(List<MatchResult> results, LocalDate asOf) {
+		int recent = 0;
+		int priced = 0;
+		for (MatchResult result : results) {
+			long age = ChronoUnit.DAYS.between(result.date(), asOf);
+			if (age >= 1 && age <= 365) {
+				recent++;
+				priced += result.market() == null ? 0 : 1;
+			}
+		}
+		return recent > 0 && priced >= MARKET_COVERAGE * recent ? MARKET : SCORES;
+	}
+
+	/** Options with newcomers shrunk towards league average, like every other team, and scores only. */
 	public FitOptions(double xiPerDay, int windowDays, double priorMatches) {
-		this(xiPerDay, windowDays, priorMatches, false);
+		this(xiPerDay, windowDays, priorMatches, false, 0);
+	}
+
+	/** Options that fit on scores only, ignoring market prices. */
+	public FitOptions(double xiPerDay, int windowDays, double priorMatches, boolean newcomerPrior) {
+		this(xiPerDay, windowDays, priorMatches, newcomerPrior, 0);
 	}
 
 	public FitOptions {
@@ -35,6 +79,9 @@ public record FitOptions(double xiPerDay, int windowDays, double priorMatches, b
 		}
 		if (!(priorMatches > 0) || Double.isInfinite(priorMatches)) {
 			throw new IllegalArgumentException("priorMatches must be finite and > 0: " + priorMatches);
+		}
+		if (!(marketWeight >= 0 && marketWeight <= 1)) {
+			throw new IllegalArgumentException("marketWeight must be between 0 and 1: " + marketWeight);
 		}
 	}
 }

@@ -11,8 +11,16 @@ import java.util.Objects;
  * @param homeGoals goals scored by the home team, at least 0
  * @param awayGoals goals scored by the away team, at least 0
  * @param date the day the match was played
+ * @param market the expected goals the market's margin-free prices implied before kick-off
+ *        ({@link ImpliedGoals#from}), or {@code null} when no prices were seen
  */
-public record MatchResult(long homeTeam, long awayTeam, int homeGoals, int awayGoals, LocalDate date) {
+public record MatchResult(long homeTeam, long awayTeam, int homeGoals, int awayGoals, LocalDate date,
+		ExpectedGoals market) {
+
+	/** A result without market prices: the fit learns from its score alone. */
+	public MatchResult(long homeTeam, long awayTeam, int homeGoals, int awayGoals, LocalDate date) {
+		this(homeTeam, awayTeam, homeGoals, awayGoals, date, null);
+	}
 
 	public MatchResult {
 		Objects.requireNonNull(date, "date");

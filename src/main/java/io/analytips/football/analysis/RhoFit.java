@@ -24,8 +24,8 @@ final class RhoFit {
 	static double fit(WeightedSample sample, double[] lambda, double[] mu) {
 		List<LowScore> lowScores = new ArrayList<>();
 		for (int m = 0; m < sample.size(); m++) {
-			if (sample.homeGoals[m] <= 1 && sample.awayGoals[m] <= 1) {
-				lowScores.add(new LowScore((int) sample.homeGoals[m], (int) sample.awayGoals[m], lambda[m], mu[m],
+			if (sample.homeScore[m] <= 1 && sample.awayScore[m] <= 1) {
+				lowScores.add(new LowScore(sample.homeScore[m], sample.awayScore[m], lambda[m], mu[m],
 						sample.weight[m]));
 			}
 		}

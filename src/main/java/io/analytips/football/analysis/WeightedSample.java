@@ -20,16 +20,23 @@ final class WeightedSample {
 
 	final int[] away;
 
+	/** What the strengths are fitted to: the score, or its blend with the market's implied goals. */
 	final double[] homeGoals;
 
 	final double[] awayGoals;
+
+	/** The scores as played, for ρ. */
+	final int[] homeScore;
+
+	final int[] awayScore;
 
 	final double[] weight;
 
 	/** Each team's first match in the sample, in days after the sample's first match. */
 	final long[] firstDay;
 
-	private WeightedSample(List<MatchResult> used, Map<Long, Integer> index, LocalDate asOf, double xiPerDay) {
+	private WeightedSample(List<MatchResult> used, Map<Long, Integer> index, LocalDate asOf, double xiPerDay,
+			double marketWeight) {
 		int size = used.size();
 		this.teamIds = new long[index.size()];
 		index.forEach((id, i) -> teamIds[i] = id);
@@ -38,6 +45,8 @@ final class WeightedSample {
 		this.away = new int[size];
 		this.homeGoals = new double[size];
 		this.awayGoals = new double[size];
+		this.homeScore = new int[size];
+		this.awayScore = new int[size];
 		this.weight = new double[size];
 		this.firstDay = new long[index.size()];
 		Arrays.fill(firstDay, Long.MAX_VALUE);
@@ -48,8 +57,12 @@ final class WeightedSample {
 			away[m] = index.get(result.awayTeam());
 			played[home[m]]++;
 			played[away[m]]++;
-			homeGoals[m] = result.homeGoals();
-			awayGoals[m] = result.awayGoals();
+			homeScore[m] = result.homeGoals();
+			awayScore[m] = result.awayGoals();
+			ExpectedGoals market = result.market();
+			double w = market == null ? 0 : marketWeight;
+			homeGoals[m] = (1 - w) * result.homeGoals() + (w == 0 ? 0 : w * market.home());
+			awayGoals[m] = (1 - w) * result.awayGoals() + (w == 0 ? 0 : w * market.away());
 			weight[m] = Math.exp(-xiPerDay * ChronoUnit.DAYS.between(result.date(), asOf));
 			long day = ChronoUnit.DAYS.between(start, result.date());
 			firstDay[home[m]] = Math.min(firstDay[home[m]], day);
@@ -73,7 +86,7 @@ final class WeightedSample {
 				index.putIfAbsent(result.awayTeam(), index.size());
 			}
 		}
-		return new WeightedSample(used, index, asOf, options.xiPerDay());
+		return new WeightedSample(used, index, asOf, options.xiPerDay(), options.marketWeight());
 	}
 
 	int size() {

@@ -18,7 +18,7 @@ class MatchAnalyzerTest {
 	private static final ScoreModel MODEL = ScoreModel.fit(
 			new SyntheticLeague(Math.log(1.2), 0.25, new double[] { 0.5, 0.2, 0, 0, -0.2, -0.5 },
 					new double[] { -0.4, -0.2, 0, 0, 0.2, 0.4 }).play(2, AS_OF, 11),
-			AS_OF, FitOptions.DEFAULT);
+			AS_OF, FitOptions.SCORES);
 
 	@Test
 	void withOnlyTheModelTheAnalysisHasGoalMarketsAndNoExtras() {

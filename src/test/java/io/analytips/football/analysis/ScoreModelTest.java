@@ -20,7 +20,7 @@ class ScoreModelTest {
 
 	@Test
 	void withoutResultsTheModelIsTheLeagueAveragePrior() {
-		ScoreModel model = ScoreModel.fit(List.of(), AS_OF, FitOptions.DEFAULT);
+		ScoreModel model = ScoreModel.fit(List.of(), AS_OF, FitOptions.SCORES);
 
 		// 1.45 home and 1.15 away goals; γ = ln(1.45 / 1.15) = 0.231802
 		assertThat(model.expectedGoals(1, 2).home()).isCloseTo(1.45, within(1e-12));
@@ -34,7 +34,7 @@ class ScoreModelTest {
 	@Test
 	void oneResultGivesAModerateModel() {
 		ScoreModel model = ScoreModel.fit(List.of(new MatchResult(1, 2, 0, 0, AS_OF.minusDays(3))), AS_OF,
-				FitOptions.DEFAULT);
+				FitOptions.SCORES);
 
 		ExpectedGoals xg = model.expectedGoals(1, 2);
 		assertThat(xg.home()).isBetween(0.3, 1.45);
@@ -55,7 +55,7 @@ class ScoreModelTest {
 			}
 		}
 
-		ScoreModel model = ScoreModel.fit(results, AS_OF, FitOptions.DEFAULT);
+		ScoreModel model = ScoreModel.fit(results, AS_OF, FitOptions.SCORES);
 
 		assertThat(model.attack(1)).isGreaterThan(0.3).isGreaterThan(model.attack(2));
 		assertThat(model.defence(1)).isLessThan(-0.3).isLessThan(model.defence(2));
@@ -76,7 +76,7 @@ class ScoreModelTest {
 			}
 		}
 
-		ScoreModel model = ScoreModel.fit(results, AS_OF, FitOptions.DEFAULT);
+		ScoreModel model = ScoreModel.fit(results, AS_OF, FitOptions.SCORES);
 
 		// every match 2-1: γ near ln 2 = 0.69, pulled a little towards the prior 0.23
 		assertThat(model.homeAdvantage()).isGreaterThan(0.5).isLessThan(Math.log(2));
@@ -119,6 +119,45 @@ class ScoreModelTest {
 	}
 
 	@Test
+	void marketPricesRecoverTheStrengthsFromFewerMatchesThanScores() {
+		double[] attack = { 0.35, 0.2, 0.1, 0.05, 0, -0.05, -0.1, -0.15, -0.2, -0.3 };
+		double[] defence = { -0.3, -0.2, 0.1, -0.1, 0, 0.05, 0.1, 0.15, 0.25, 0.3 };
+		SyntheticLeague league = new SyntheticLeague(Math.log(1.2), 0.25, attack, defence);
+		// one double round robin: too few scores to tell the middle teams apart
+		List<MatchResult> results = league.withMarket(league.play(1, AS_OF, 42));
+		FitOptions onScores = new FitOptions(0, 100_000, 0.5, false, 0);
+		FitOptions onPrices = new FitOptions(0, 100_000, 0.5, false, 1);
+
+		double scoresError = strengthError(ScoreModel.fit(results, AS_OF, onScores), attack, defence);
+		double pricesError = strengthError(ScoreModel.fit(results, AS_OF, onPrices), attack, defence);
+
+		assertThat(pricesError).isLessThan(0.03).isLessThan(scoresError / 5);
+	}
+
+	@Test
+	void withMarketPricesRhoIsStillFittedOnTheScores() {
+		double[] attack = { 0.3, 0.1, 0, -0.1, -0.3, 0 };
+		double[] defence = { -0.3, -0.1, 0, 0.1, 0.3, 0 };
+		SyntheticLeague league = new SyntheticLeague(Math.log(1.1), 0.25, attack, defence, -0.1);
+		List<MatchResult> results = league.withMarket(league.play(150, AS_OF, 5));
+
+		ScoreModel model = ScoreModel.fit(results, AS_OF, new FitOptions(0, 100_000, 3, false, 1));
+
+		assertThat(model.rho()).isCloseTo(-0.1, within(0.05));
+	}
+
+	@Test
+	void resultsWithoutPricesCountTheirScoresWhateverTheMarketWeight() {
+		List<MatchResult> results = new SyntheticLeague(Math.log(1.2), 0.25, new double[] { 0.3, -0.3, 0 },
+				new double[] { -0.2, 0.2, 0 }).play(10, AS_OF, 3);
+
+		ScoreModel scoresOnly = ScoreModel.fit(results, AS_OF, new FitOptions(0.003, 730, 5, true, 0));
+		ScoreModel weighted = ScoreModel.fit(results, AS_OF, new FitOptions(0.003, 730, 5, true, 0.8));
+
+		assertThat(weighted.expectedGoals(0, 1)).isEqualTo(scoresOnly.expectedGoals(0, 1));
+	}
+
+	@Test
 	void matchesOnOrAfterTheFitDateAndBeyondTheWindowAreIgnored() {
 		List<MatchResult> counted = List.of(new MatchResult(1, 2, 1, 0, AS_OF.minusDays(1)),
 				new MatchResult(2, 1, 1, 1, AS_OF.minusDays(730)));
@@ -127,8 +166,8 @@ class ScoreModelTest {
 		all.add(new MatchResult(1, 3, 7, 0, AS_OF.plusDays(5)));
 		all.add(new MatchResult(3, 2, 0, 7, AS_OF.minusDays(731)));
 
-		ScoreModel withAll = ScoreModel.fit(all, AS_OF, FitOptions.DEFAULT);
-		ScoreModel withCounted = ScoreModel.fit(counted, AS_OF, FitOptions.DEFAULT);
+		ScoreModel withAll = ScoreModel.fit(all, AS_OF, FitOptions.SCORES);
+		ScoreModel withCounted = ScoreModel.fit(counted, AS_OF, FitOptions.SCORES);
 
 		assertThat(withAll.matchesOf(1)).isEqualTo(2);
 		assertThat(withAll.matchesOf(3)).isZero();
@@ -144,7 +183,7 @@ class ScoreModelTest {
 			results.add(new MatchResult(1, 2 + i % 3, 0, 2, AS_OF.minusDays(10 + i)));
 		}
 
-		double decayed = ScoreModel.fit(results, AS_OF, FitOptions.DEFAULT).attack(1);
+		double decayed = ScoreModel.fit(results, AS_OF, FitOptions.SCORES).attack(1);
 		double flat = ScoreModel.fit(results, AS_OF, new FitOptions(0, 730, 3)).attack(1);
 
 		assertThat(decayed).isLessThan(flat);
@@ -157,7 +196,7 @@ class ScoreModelTest {
 		results.add(new MatchResult(99, 0, 5, 0, AS_OF.minusDays(2)));
 		results.add(new MatchResult(1, 99, 0, 4, AS_OF.minusDays(1)));
 
-		double shrunk = ScoreModel.fit(results, AS_OF, FitOptions.DEFAULT).attack(99);
+		double shrunk = ScoreModel.fit(results, AS_OF, FitOptions.SCORES).attack(99);
 		double barelyShrunk = ScoreModel.fit(results, AS_OF, new FitOptions(0.0019, 730, 0.01)).attack(99);
 
 		assertThat(shrunk).isPositive().isLessThan(barelyShrunk - 0.3);
@@ -179,7 +218,7 @@ class ScoreModelTest {
 		double[] attack = { 0.6, 0.45, 0.3, 0.15, 0, -0.3, -0.45, -0.6 };
 		double[] defence = { -0.6, -0.45, -0.3, -0.15, 0, 0.3, 0.45, 0.6 };
 		ScoreModel model = ScoreModel.fit(new SyntheticLeague(Math.log(1.2), 0.25, attack, defence).play(6, AS_OF, 11),
-				AS_OF, FitOptions.DEFAULT);
+				AS_OF, FitOptions.SCORES);
 
 		double weakestAttack = (model.attack(5) + model.attack(6) + model.attack(7)) / 3;
 		double weakestDefence = (model.defence(5) + model.defence(6) + model.defence(7)) / 3;
@@ -198,17 +237,29 @@ class ScoreModelTest {
 		results.add(new MatchResult(99, 0, 1, 1, AS_OF.minusDays(5)));
 		results.add(new MatchResult(2, 99, 1, 1, AS_OF.minusDays(2)));
 
-		double withPrior = ScoreModel.fit(results, AS_OF, FitOptions.DEFAULT).attack(99);
+		double withPrior = ScoreModel.fit(results, AS_OF, FitOptions.SCORES).attack(99);
 		double towardsAverage = ScoreModel.fit(results, AS_OF, new FitOptions(0.003, 730, 5, false)).attack(99);
 
 		assertThat(withPrior).isLessThan(towardsAverage - 0.05);
 	}
 
+	/** The largest error of any team's attack or defence, each compared around its mean. */
+	private static double strengthError(ScoreModel model, double[] attack, double[] defence) {
+		double fittedAttackMean = mean(teams(attack.length), model::attack);
+		double fittedDefenceMean = mean(teams(defence.length), model::defence);
+		double error = 0;
+		for (int t = 0; t < attack.length; t++) {
+			error = Math.max(error, Math.abs(model.attack(t) - fittedAttackMean - (attack[t] - average(attack))));
+			error = Math.max(error, Math.abs(model.defence(t) - fittedDefenceMean - (defence[t] - average(defence))));
+		}
+		return error;
+	}
+
 	@Test
 	void rejectsNullArguments() {
-		assertThatNullPointerException().isThrownBy(() -> ScoreModel.fit(null, AS_OF, FitOptions.DEFAULT))
+		assertThatNullPointerException().isThrownBy(() -> ScoreModel.fit(null, AS_OF, FitOptions.SCORES))
 			.withMessage("results");
-		assertThatNullPointerException().isThrownBy(() -> ScoreModel.fit(List.of(), null, FitOptions.DEFAULT))
+		assertThatNullPointerException().isThrownBy(() -> ScoreModel.fit(List.of(), null, FitOptions.SCORES))
 			.withMessage("asOf");
 		assertThatNullPointerException().isThrownBy(() -> ScoreModel.fit(List.of(), AS_OF, null))
 			.withMessage("options");

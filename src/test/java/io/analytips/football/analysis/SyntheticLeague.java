@@ -71,6 +71,15 @@ final class SyntheticLeague {
 		return new MatchResult(h, a, 0, 0, date);
 	}
 
+	/** The same results, each carrying the expected goals that generated it as its market prices' goals. */
+	List<MatchResult> withMarket(List<MatchResult> results) {
+		return results.stream()
+			.map(r -> new MatchResult(r.homeTeam(), r.awayTeam(), r.homeGoals(), r.awayGoals(), r.date(),
+					new ExpectedGoals(Math.exp(base + attack[(int) r.homeTeam()] + defence[(int) r.awayTeam()] + homeAdvantage),
+							Math.exp(base + attack[(int) r.awayTeam()] + defence[(int) r.homeTeam()]))))
+			.toList();
+	}
+
 	/** Knuth's multiplication method: fine for the small means of football. */
 	static int poisson(Random random, double mean) {
 		double limit = Math.exp(-mean);

@@ -1,4 +1,4 @@
-package io.analytips.ops;
+package io.analytips.common;
 
 import java.time.Duration;
 import java.util.function.Supplier;
@@ -15,7 +15,7 @@ import org.springframework.context.SmartLifecycle;
  * a round slower than the period makes the next tick be skipped, not queued. A failing round is
  * the round's own business (it must not error: the schedule would end).
  */
-final class Periodic implements SmartLifecycle {
+public final class Periodic implements SmartLifecycle {
 
 	private final Duration delay;
 
@@ -27,7 +27,7 @@ final class Periodic implements SmartLifecycle {
 
 	private volatile Disposable running;
 
-	Periodic(Duration delay, Duration period, Scheduler scheduler, Supplier<? extends Publisher<?>> round) {
+	public Periodic(Duration delay, Duration period, Scheduler scheduler, Supplier<? extends Publisher<?>> round) {
 		this.delay = delay;
 		this.period = period;
 		this.scheduler = scheduler;

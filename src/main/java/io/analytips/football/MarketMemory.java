@@ -1,0 +1,111 @@
+package io.analytips.football;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.analytips.football.analysis.BookmakerPrices;
+import io.analytips.football.analysis.Margin;
+import io.analytips.football.analysis.OneXTwo;
+import io.analytips.football.api.Fixture;
+import io.analytips.football.api.FixtureOdds;
+import io.analytips.football.cache.Cached;
+import io.analytips.store.MarketPrice;
+import io.analytips.store.MarketPriceRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+
+/**
+ * What the market said about fixtures before kick-off, kept for the model: API-Football serves odds only
+ * for upcoming fixtures, so the bot writes down each price it reads and later fits learn from the prices
+ * of the matches since played ({@link io.analytips.football.analysis.FitOptions#marketWeight()}). The
+ * store is an aid, never a dependency: a failed read or write is logged and the model falls back to
+ * scores.
+ */
+public class MarketMemory {
+
+	private static final Logger log = LoggerFactory.getLogger(MarketMemory.class);
+
+	private final MarketPriceRepository repository;
+
+	/**
+	 * The reading last written per fixture: a popular fixture is analysed many times from one cached copy
+	 * of its odds, and only a newer copy is worth a write.
+	 */
+	private final Cache<Long, Instant> written = Caffeine.newBuilder().maximumSize(10_000).build();
+
+	public MarketMemory(MarketPriceRepository repository) {
+		this.repository = Objects.requireNonNull(repository, "repository");
+	}
+
+	private MarketMemory() {
+		this.repository = null;
+	}
+
+	/** A memory that keeps nothing: the model then fits on scores alone. */
+	public static MarketMemory forgetful() {
+		return new MarketMemory();
+	}
+
+	/**
+	 * Writes down the fixture's margin-free 1X2 from the preferred bookmaker ({@link Prices}) if the odds
+	 * were read before kick-off. Emits whether a row was written: false for odds read after kick-off, odds
+	 * without a match-winner market, a reading not newer than the one stored (checked in memory first, so
+	 * repeated analyses of one cached copy cost no write), or a failed write. Never errors.
+	 */
+	public Mono<Boolean> record(Fixture fixture, Cached<FixtureOdds> odds) {
+		Objects.requireNonNull(fixture, "fixture");
+		Objects.requireNonNull(odds, "odds");
+		BookmakerPrices prices = Prices.of(odds.value());
+		if (repository == null || prices == null || !odds.fetchedAt().isBefore(fixture.kickoff())) {
+			return Mono.just(false);
+		}
+		Instant last = written.getIfPresent(fixture.id());
+		if (last != null && !odds.fetchedAt().isAfter(last)) {
+			return Mono.just(false);
+		}
+		double[] fair = Margin.multiplicative(prices.oneXTwo());
+		MarketPrice price;
+		try {
+			price = new MarketPrice(fixture.id(), fair[0], fair[1], fair[2], prices.bookmaker(), odds.fetchedAt(),
+					fixture.kickoff());
+		}
+		catch (IllegalArgumentException ex) {
+			// a price of 1.0 or less: nothing a fit could learn from
+			log.debug("Market prices of fixture {} left out: {}", fixture.id(), ex.getMessage());
+			return Mono.just(false);
+		}
+		return repository.save(price).doOnNext(saved -> {
+			if (saved) {
+				written.asMap().merge(fixture.id(), odds.fetchedAt(), (a, b) -> a.isAfter(b) ? a : b);
+			}
+		}).onErrorResume(ex -> {
+			log.warn("Could not store the market prices of fixture {}: {}", fixture.id(), ex.toString());
+			return Mono.just(false);
+		});
+	}
+
+	/**
+	 * The stored margin-free 1X2 probabilities of those of {@code fixtureIds} that have some, by fixture id.
+	 * Emits an empty map when none are stored or the store cannot be read (the fit then uses scores alone).
+	 * Never errors.
+	 */
+	public Mono<Map<Long, OneXTwo>> prices(Collection<Long> fixtureIds) {
+		if (repository == null) {
+			return Mono.just(Map.of());
+		}
+		return repository.find(fixtureIds).map(prices -> {
+			Map<Long, OneXTwo> fair = new HashMap<>();
+			prices.forEach((id, p) -> fair.put(id, new OneXTwo(p.home(), p.draw(), p.away())));
+			return fair;
+		}).onErrorResume(ex -> {
+			log.warn("Could not read market prices, fitting on scores alone: {}", ex.toString());
+			return Mono.just(Map.of());
+		});
+	}
+}

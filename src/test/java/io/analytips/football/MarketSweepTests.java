@@ -1,0 +1,95 @@
+package io.analytips.football;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import io.analytips.common.MutableClock;
+import io.analytips.football.api.ApiFootballProperties;
+import io.analytips.football.api.ApiTestSupport;
+import io.analytips.football.api.Fixture;
+import io.analytips.football.api.ResilientApiFootball;
+import io.analytips.football.cache.CachePolicy;
+import io.analytips.football.cache.FootballCache;
+import io.analytips.football.sim.ApiFootballSimulator;
+import io.analytips.football.sim.SimulatorTransport;
+import io.analytips.store.ApiCacheRepository;
+import io.analytips.store.MarketPriceRepository;
+import io.analytips.support.TestDatabase;
+import io.r2dbc.pool.ConnectionPool;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import reactor.test.StepVerifier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/** Sweeps over the simulator's day, into the real table on an embedded PostgreSQL. */
+class MarketSweepTests {
+
+	private final MutableClock clock = new MutableClock();
+
+	private final ApiFootballSimulator simulator = ApiFootballSimulator.bundled(clock);
+
+	private final ConnectionPool pool = TestDatabase.pool(TestDatabase.migrated());
+
+	private final ApiFootballProperties properties = ApiTestSupport.properties("http://unused", ApiFootballSimulator.KEY, 1, 100);
+
+	private final FootballData data = new FootballData(new FootballCache(new ApiCacheRepository(TestDatabase.client(pool)),
+			new CachePolicy(clock, properties.timezone()), clock, 1000),
+			new ResilientApiFootball(new SimulatorTransport(simulator, ApiFootballSimulator.KEY), properties, clock),
+			properties, clock);
+
+	private final MarketPriceRepository repository = new MarketPriceRepository(TestDatabase.client(pool));
+
+	private final MarketSweep sweep = new MarketSweep(data, new MarketMemory(repository), clock);
+
+	@AfterEach
+	void close() {
+		pool.dispose();
+	}
+
+	@Test
+	void writesDownThePricesOfEveryFixtureOfTheDayThatHasNotKickedOff() {
+		List<Fixture> today = data.fixturesOn(data.today()).block().value();
+		List<Long> upcoming = today.stream().filter(f -> f.kickoff().isAfter(clock.instant())).map(Fixture::id).toList();
+		assertThat(upcoming).isNotEmpty();
+
+		StepVerifier.create(sweep.sweep()).expectNext((long) upcoming.size()).verifyComplete();
+
+		StepVerifier.create(repository.find(today.stream().map(Fixture::id).toList()))
+			.assertNext(stored -> {
+				assertThat(stored).containsOnlyKeys(upcoming);
+				stored.values().forEach(p -> {
+					assertThat(p.home() + p.draw() + p.away()).isCloseTo(1.0, within(1e-9));
+					assertThat(p.observedAt()).isBefore(p.kickoff());
+				});
+			})
+			.verifyComplete();
+	}
+
+	@Test
+	void writesNothingOnceEveryFixtureHasKickedOff() {
+		Instant lastKickoff = data.fixturesOn(data.today()).block().value().stream().map(Fixture::kickoff)
+			.max(Instant::compareTo).orElseThrow();
+		clock.advance(Duration.between(clock.instant(), lastKickoff.plusSeconds(60)));
+
+		StepVerifier.create(sweep.sweep()).expectNext(0L).verifyComplete();
+	}
+
+	@Test
+	void aDayThatCannotBeReadGivesNoPricesAndNoError() {
+		simulator.faults().failNext(1000, 503);
+
+		StepVerifier.create(sweep.sweep()).expectNext(0L).verifyComplete();
+	}
+
+	@Test
+	void fixturesWhoseOddsCannotBeReadAreSkipped() {
+		data.fixturesOn(data.today()).block();
+		simulator.faults().failNext(1000, 503);
+
+		StepVerifier.create(sweep.sweep()).expectNext(0L).verifyComplete();
+		assertThat(simulator.callsByPath()).containsKey("/odds");
+	}
+}
