@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -13,14 +14,18 @@ import java.util.Optional;
 import java.util.Set;
 
 import com.github.benmanes.caffeine.cache.AsyncCache;
+import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.analytips.common.Clocks;
 import io.analytips.football.analysis.BookmakerPrices;
 import io.analytips.football.analysis.CornerStats;
+import io.analytips.football.analysis.ExpectedGoals;
 import io.analytips.football.analysis.FitOptions;
+import io.analytips.football.analysis.ImpliedGoals;
 import io.analytips.football.analysis.MatchAnalysis;
 import io.analytips.football.analysis.MatchAnalyzer;
 import io.analytips.football.analysis.MatchResult;
+import io.analytips.football.analysis.OneXTwo;
 import io.analytips.football.analysis.ScoreModel;
 import io.analytips.football.analysis.TeamStanding;
 import io.analytips.football.api.ApiFootballException;
@@ -53,6 +58,12 @@ public class AnalysisService {
 	private final ModelFitTimes fitTimes;
 
 	private final MarketMemory market;
+
+	/**
+	 * Implied goals by the prices they come from: a played match's prices never change, and each solve
+	 * costs about 15 µs, which two seasons of matches would add to every fit.
+	 */
+	private final Cache<OneXTwo, ExpectedGoals> implied = Caffeine.newBuilder().maximumSize(50_000).build();
 
 	public AnalysisService(FootballData data, int cornerSample, Clock clock) {
 		this(data, cornerSample, clock, new ModelFitTimes(), MarketMemory.forgetful());
@@ -150,7 +161,9 @@ public class AnalysisService {
 			.publishOn(Schedulers.parallel())
 			.map(prices -> {
 				long start = System.nanoTime();
-				List<MatchResult> results = history.results(prices);
+				Map<Long, ExpectedGoals> goals = new HashMap<>();
+				prices.forEach((id, fair) -> goals.put(id, implied.get(fair, ImpliedGoals::from)));
+				List<MatchResult> results = history.results(goals);
 				ScoreModel model = ScoreModel.fit(results, day, FitOptions.forData(results, day));
 				fitTimes.record(league, Duration.ofNanos(System.nanoTime() - start));
 				return model;

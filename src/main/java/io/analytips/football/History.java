@@ -7,9 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import io.analytips.football.analysis.ImpliedGoals;
+import io.analytips.football.analysis.ExpectedGoals;
 import io.analytips.football.analysis.MatchResult;
-import io.analytips.football.analysis.OneXTwo;
 import io.analytips.football.api.Fixture;
 
 /** What finished fixtures before a kick-off say: results for the model, form, head-to-head, recent matches. */
@@ -34,18 +33,12 @@ final class History {
 		return results(Map.of());
 	}
 
-	/**
-	 * The results, each with the goals its market prices implied when {@code prices} has them. CPU work (a
-	 * small solve per priced match): call it off the event loop.
-	 */
-	List<MatchResult> results(Map<Long, OneXTwo> prices) {
+	/** The results, each with the goals its market prices implied when {@code implied} has them. */
+	List<MatchResult> results(Map<Long, ExpectedGoals> implied) {
 		return finished.stream()
 			.filter(f -> f.home().id() != f.away().id())
-			.map(f -> {
-				OneXTwo fair = prices.get(f.id());
-				return new MatchResult(f.home().id(), f.away().id(), f.homeGoals(), f.awayGoals(),
-						f.kickoff().atZone(zone).toLocalDate(), fair == null ? null : ImpliedGoals.from(fair));
-			})
+			.map(f -> new MatchResult(f.home().id(), f.away().id(), f.homeGoals(), f.awayGoals(),
+					f.kickoff().atZone(zone).toLocalDate(), implied.get(f.id())))
 			.toList();
 	}
 
