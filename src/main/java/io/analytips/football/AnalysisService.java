@@ -147,7 +147,7 @@ public class AnalysisService {
 
 	/**
 	 * The goal model for the fixture's league and day, fitted once per key: concurrent analyses wait for
-	 * the one fit. The fit is pure CPU work that never blocks (3–7 ms a league in the backtest, two seasons
+	 * the one fit. The fit is pure CPU work that never blocks (2–3 ms a league in the backtest, two seasons
 	 * of results), so it runs on the parallel scheduler: bounded to one worker per core, which is the right
 	 * bound for CPU work, and off the event loop. Its time is recorded per league in {@link #fitTimes()}.
 	 * Results whose prices the {@link MarketMemory} kept are fitted on their implied goals too, with the

@@ -73,8 +73,9 @@ class FootballConfiguration {
 	}
 
 	@Bean
-	MarketMemory marketMemory(MarketPriceRepository repository) {
-		return new MarketMemory(repository);
+	MarketMemory marketMemory(MarketPriceRepository repository, ObjectProvider<MeterRegistry> registry) {
+		MeterRegistry meters = registry.getIfAvailable();
+		return meters == null ? new MarketMemory(repository) : new MarketMemory(repository, meters);
 	}
 
 	/** Today's prices, read on a schedule while the application runs (off with {@code MARKET_SWEEP_ENABLED=false}). */

@@ -16,6 +16,9 @@ import io.analytips.football.api.FixtureOdds;
 import io.analytips.football.cache.Cached;
 import io.analytips.store.MarketPrice;
 import io.analytips.store.MarketPriceRepository;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -39,12 +42,24 @@ public class MarketMemory {
 	 */
 	private final Cache<Long, Instant> written = Caffeine.newBuilder().maximumSize(10_000).build();
 
+	/** Rows written: operators see whether the model is getting prices at all. */
+	private final Counter writes;
+
 	public MarketMemory(MarketPriceRepository repository) {
+		this(repository, new SimpleMeterRegistry());
+	}
+
+	/** Counts written prices in {@code analytips.market.prices.written}. */
+	public MarketMemory(MarketPriceRepository repository, MeterRegistry registry) {
 		this.repository = Objects.requireNonNull(repository, "repository");
+		this.writes = Counter.builder("analytips.market.prices.written")
+			.description("Fixtures' market prices written down before kick-off, for the model")
+			.register(registry);
 	}
 
 	private MarketMemory() {
 		this.repository = null;
+		this.writes = Counter.builder("analytips.market.prices.written").register(new SimpleMeterRegistry());
 	}
 
 	/** A memory that keeps nothing: the model then fits on scores alone. */
@@ -82,6 +97,7 @@ public class MarketMemory {
 		}
 		return repository.save(price).doOnNext(saved -> {
 			if (saved) {
+				writes.increment();
 				written.asMap().merge(fixture.id(), odds.fetchedAt(), (a, b) -> a.isAfter(b) ? a : b);
 			}
 		}).onErrorResume(ex -> {

@@ -68,6 +68,7 @@ class FootballConversationTests {
 					"analytips_updates_finished_total{application=\"analytips\",outcome=\"rate_limited\",type=\"message\"}",
 					"analytips_updates_finished_total{application=\"analytips\",outcome=\"rejected\",type=\"callback_query\"}",
 					"analytips_model_fit_seconds_count{application=\"analytips\",league=\"39\"}",
+					"analytips_market_prices_written_total{application=\"analytips\"}",
 					"analytips_football_bulkhead_available",
 					"analytips_user_actions_total{action=\"analysis_result\",application=\"analytips\"}",
 					"analytips_user_actions_total{action=\"today\",application=\"analytips\"}",

@@ -14,6 +14,7 @@ import io.analytips.football.cache.Cached;
 import io.analytips.store.MarketPrice;
 import io.analytips.store.MarketPriceRepository;
 import io.analytips.support.TestDatabase;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.r2dbc.pool.ConnectionPool;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -29,7 +30,9 @@ class MarketMemoryTests {
 
 	private final ConnectionPool pool = TestDatabase.pool(TestDatabase.migrated());
 
-	private final MarketMemory memory = new MarketMemory(new MarketPriceRepository(TestDatabase.client(pool)));
+	private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+
+	private final MarketMemory memory = new MarketMemory(new MarketPriceRepository(TestDatabase.client(pool)), meters);
 
 	@AfterEach
 	void close() {
@@ -58,6 +61,7 @@ class MarketMemoryTests {
 		StepVerifier.create(memory.record(fixture(1), odds(1, "2025-03-01T09:00:00Z"))).expectNext(false).verifyComplete();
 		StepVerifier.create(memory.record(fixture(1), odds(1, "2025-03-01T08:00:00Z"))).expectNext(false).verifyComplete();
 		StepVerifier.create(memory.record(fixture(1), odds(1, "2025-03-01T14:00:00Z"))).expectNext(true).verifyComplete();
+		assertThat(meters.counter("analytips.market.prices.written").count()).isEqualTo(2);
 	}
 
 	@Test
