@@ -84,9 +84,9 @@ public class MarketMemory {
 		if (last != null && !odds.fetchedAt().isAfter(last)) {
 			return Mono.just(false);
 		}
-		double[] fair = Margin.multiplicative(prices.oneXTwo());
 		MarketPrice price;
 		try {
+			double[] fair = Margin.multiplicative(prices.oneXTwo());
 			price = new MarketPrice(fixture.id(), fair[0], fair[1], fair[2], prices.bookmaker(), odds.fetchedAt(),
 					fixture.kickoff());
 		}
