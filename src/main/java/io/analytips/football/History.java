@@ -29,10 +29,6 @@ final class History {
 		this.zone = zone;
 	}
 
-	List<MatchResult> results() {
-		return results(Map.of());
-	}
-
 	/** The results, each with the goals its market prices implied when {@code implied} has them. */
 	List<MatchResult> results(Map<Long, ExpectedGoals> implied) {
 		return finished.stream()
