@@ -5,10 +5,12 @@ import java.time.Clock;
 import java.util.List;
 
 import io.analytips.backtest.BacktestMain;
+import io.analytips.common.ClockProperties;
 import io.analytips.ops.ShutdownSignals;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 
 /**
@@ -21,6 +23,7 @@ import org.springframework.context.annotation.Bean;
  * bundled seasons (neither starts a Spring context).
  */
 @SpringBootApplication
+@EnableConfigurationProperties(ClockProperties.class)
 public class AnalytipsApplication {
 
 	public static void main(String[] args) {
@@ -53,9 +56,9 @@ public class AnalytipsApplication {
 		}
 	}
 
-	/** The time source; tests substitute a virtual one. */
+	/** The time source: the machine's clock, or one started on a given date (the demo's {@code DEMO_DATE}, tests). */
 	@Bean
-	Clock clock() {
-		return Clock.systemUTC();
+	Clock clock(ClockProperties properties) {
+		return properties.clock();
 	}
 }

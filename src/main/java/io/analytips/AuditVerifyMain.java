@@ -3,9 +3,9 @@ package io.analytips;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 
+import io.analytips.common.Clocks;
 import io.analytips.store.AuditLog;
 import io.analytips.store.AuditVerdict;
 import io.analytips.store.AuditVerification;
@@ -39,7 +39,7 @@ final class AuditVerifyMain {
 		}
 		ConnectionPool pool = ConnectionPools.create(server.url(), 2, Duration.ofSeconds(10), Duration.ofSeconds(15));
 		try {
-			AuditLog audit = new AuditLog(DatabaseClient.create(pool), Clock.systemUTC());
+			AuditLog audit = new AuditLog(DatabaseClient.create(pool), Clocks.system());
 			// The main thread of a command-line tool: waiting here blocks no event loop.
 			AuditVerdict verdict = AuditVerification.verify(audit.entries()).block(Duration.ofMinutes(30));
 			out.println(verdict);

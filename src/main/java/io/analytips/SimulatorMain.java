@@ -1,8 +1,8 @@
 package io.analytips;
 
-import java.time.Clock;
 import java.util.List;
 
+import io.analytips.common.Clocks;
 import io.analytips.football.sim.ApiFootballSimulator;
 import io.analytips.football.sim.SimulatorServer;
 
@@ -18,10 +18,10 @@ final class SimulatorMain {
 	static void run(List<String> arguments) {
 		int port = Integer.parseInt(option(arguments, "--port=", "8081"));
 		String host = option(arguments, "--host=", "127.0.0.1");
-		SimulatorServer server = SimulatorServer.start(ApiFootballSimulator.bundled(Clock.systemUTC()), host, port);
+		SimulatorServer server = SimulatorServer.start(ApiFootballSimulator.bundled(Clocks.system()), host, port);
 		Runtime.getRuntime().addShutdownHook(new Thread(server::close, "simulator-shutdown"));
 		System.out.println("API-Football simulator on " + server.url() + " (key: " + ApiFootballSimulator.KEY
-				+ "); faults: POST " + server.url() + "/_simulator/faults?latency-ms=500&server-error-rate=0.2"
+				+ "); today replays " + server.simulator().replayedDays() + "; faults: POST " + server.url() + "/_simulator/faults?latency-ms=500&server-error-rate=0.2"
 				+ " (also fail-next, status, hang-next, errors-next, error, quota-exhausted), POST /_simulator/reset,"
 				+ " GET /_simulator/calls; Ctrl+C to stop");
 		server.awaitShutdown();

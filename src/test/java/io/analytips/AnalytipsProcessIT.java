@@ -11,6 +11,7 @@ import io.analytips.football.sim.SimulatorServer;
 import io.analytips.store.DatabaseUrl;
 import io.analytips.support.FakeBotApi;
 import io.analytips.support.JarProcess;
+import io.analytips.support.TestClock;
 import io.analytips.support.TestDatabase;
 import io.analytips.support.Updates;
 import io.r2dbc.pool.ConnectionPool;
@@ -26,7 +27,7 @@ class AnalytipsProcessIT {
 
 	/** API-Football for every child: the simulator, served from this JVM. */
 	private static final SimulatorServer football = SimulatorServer.start(
-			ApiFootballSimulator.bundled(java.time.Clock.systemUTC()), "127.0.0.1", 0);
+			ApiFootballSimulator.bundled(TestClock.running()), "127.0.0.1", 0);
 
 	private static Map<String, String> environment(FakeBotApi telegram, String databaseUrl, String logFormat) {
 		return Map.of("TELEGRAM_BOT_TOKEN", FakeBotApi.TOKEN, "TELEGRAM_API_URL", telegram.url(), "DATABASE_URL",

@@ -8,6 +8,7 @@ import io.analytips.football.sim.ApiFootballSimulator;
 import io.analytips.football.sim.SimulatorServer;
 import io.analytips.pipeline.UpdatePipeline;
 import io.analytips.support.FakeBotApi;
+import io.analytips.support.TestClock;
 import io.analytips.support.TestDatabase;
 import io.analytips.support.Updates;
 import io.r2dbc.pool.ConnectionPool;
@@ -26,7 +27,7 @@ class ApplicationShutdownTests {
 	void closingTheContextStopsEverythingItStarted() {
 		Set<String> threadsBefore = threadNames();
 		try (FakeBotApi telegram = FakeBotApi.start();
-				SimulatorServer football = SimulatorServer.start(ApiFootballSimulator.bundled(java.time.Clock.systemUTC()),
+				SimulatorServer football = SimulatorServer.start(ApiFootballSimulator.bundled(TestClock.running()),
 						"127.0.0.1", 0)) {
 			ConfigurableApplicationContext context = new SpringApplicationBuilder(AnalytipsApplication.class).run(
 					"--analytips.telegram.bot-token=" + FakeBotApi.TOKEN, "--analytips.telegram.api-url=" + telegram.url(),

@@ -4,11 +4,11 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 
 import io.analytips.store.AuditEvent;
 import io.analytips.store.AuditLog;
 import io.analytips.store.DatabaseUrl;
+import io.analytips.support.TestClock;
 import io.analytips.support.TestDatabase;
 import io.r2dbc.pool.ConnectionPool;
 import org.junit.jupiter.api.AfterEach;
@@ -41,7 +41,7 @@ class AuditVerifyMainTests {
 	}
 
 	private void appendFive() {
-		AuditLog audit = new AuditLog(db, Clock.systemUTC());
+		AuditLog audit = new AuditLog(db, TestClock.running());
 		for (int i = 1; i <= 5; i++) {
 			audit.append(AuditEvent.telegram(900 + i, "status", null, true)).block();
 		}

@@ -1,47 +1,184 @@
 package io.analytips;
 
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.analytips.support.JarProcess;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-/** {@code java -jar target/analytips.jar --demo}: offline, no secrets, driven through stdin and stdout. */
+/**
+ * {@code java -jar target/analytips.jar --demo}: offline, no secrets, driven through stdin and
+ * stdout, three times in the same folder (each run answers; none is taken for a redelivery of the
+ * one before), on a normal day, in the European summer and in the Brazilian off-season, with the
+ * default rate limits.
+ */
 class DemoConsoleIT {
 
-	@Test
-	void runsTheWholeConversationInTheTerminalAndExitsWhenInputEnds() throws Exception {
-		try (JarProcess demo = JarProcess.start(Map.of("DEMO_LANGUAGE", "pt-br"), Files.createTempDirectory("analytips-demo"),
-				List.of("--demo"))) {
-			await().atMost(Duration.ofSeconds(120)).until(() -> demo.text().contains("demo offline") || !demo.isAlive());
-			demo.type("/start");
-			awaitOutput(demo, "[1] ⚽ Jogos de hoje");
-			demo.type("1");
-			awaitOutput(demo, "Escolha a liga:");
-			demo.type("1");
-			awaitOutput(demo, "Escolha o jogo:");
-			demo.type("1");
-			awaitOutput(demo, "Que análise você quer?");
-			demo.type("1");
-			awaitOutput(demo, "Aposte com responsabilidade");
-			String output = demo.text();
-			assertThat(output).contains("🏁 Resultado (1X2)", "🥅 Gols", "🤝 Ambas marcam", "🚩 Escanteios", "Força",
-					"Valor contra");
-			assertThat(output).doesNotContain("<b>", "Exception", "ERROR");
+	private static final Pattern BUTTON = Pattern.compile("\\[(\\d+)\\] ([^\\[]+)");
 
-			demo.type("/help");
-			awaitOutput(demo, "/cancel");
-			demo.closeInput();
-			assertThat(demo.waitForExit(Duration.ofSeconds(60))).isZero();
+	@Test
+	void answersEveryRunInTheSameFolderAndWalksTheMenusWithoutMeetingTheLimit() throws Exception {
+		Path folder = Files.createTempDirectory("analytips-demo");
+
+		// 1. A November Sunday: the whole walk, then a search that forgives a wrong name. DATABASE_URL is
+		// ignored: the demo keeps its own database.
+		try (Demo demo = Demo.start(folder, "2026-11-29", Map.of("DATABASE_URL", "postgres://nobody@127.0.0.1:1/nothing"))) {
+			long started = System.nanoTime();
+			demo.type("/start");
+			demo.await("Bem-vindo ao Analytips");
+			demo.press("Jogos de hoje");
+			demo.await("Escolha a liga:");
+			assertThat(demo.buttons()).anyMatch(label -> label.matches("Brasileirão Série A \\(\\d+\\)"))
+				.anyMatch(label -> label.matches("Premier League \\(\\d+\\)"));
+			demo.press("Premier League");
+			demo.await("horário de Brasília");
+			demo.pressFirst();
+			demo.await("Que análise você quer?");
+			for (String analysis : List.of("Análise completa", "Gols", "Escanteios", "Ambas marcam", "Resultado (1X2)")) {
+				demo.press(analysis);
+				demo.await("Aposte com responsabilidade");
+				demo.press("Voltar");
+				demo.await("Que análise você quer?");
+			}
+			demo.press("Menu");
+			demo.await("Escolha uma opção");
+			assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMinutes(1));
+			demo.press("Buscar time");
+			demo.await("Digite o nome do time");
+			demo.type("Xyzzy FC");
+			demo.await("Nenhum time encontrado para Xyzzy FC");
+			demo.type("flamengo");
+			demo.await("Próximos jogos — Flamengo");
+			String output = demo.text();
+			assertThat(output).contains("Força", "Forma (mais recente primeiro)", "(Brasília)", "Brasileirão Série A")
+				.doesNotContain("muitas mensagens", "Não entendi", "<b>", "Exception", "ERROR");
+			demo.type("/sair");
+			demo.await("Até logo!");
+			assertThat(demo.waitForExit()).isZero();
 		}
+
+		// 2. The European summer, in the same folder: Ctrl-D ends it.
+		try (Demo demo = Demo.start(folder, "2026-06-13", Map.of())) {
+			demo.type("/start");
+			demo.await("Bem-vindo ao Analytips");
+			demo.press("Jogos de hoje");
+			demo.await("Escolha a liga:");
+			assertThat(demo.buttons()).anyMatch(label -> label.startsWith("Premier League ("))
+				.anyMatch(label -> label.startsWith("Brasileirão Série A ("));
+			demo.closeInput();
+			demo.await("Até logo!");
+			assertThat(demo.waitForExit()).isZero();
+		}
+
+		// 3. The Brazilian off-season, still the same folder: /quit in English.
+		try (Demo demo = Demo.start(folder, "2027-01-09", Map.of("DEMO_LANGUAGE", "en"))) {
+			demo.type("/start");
+			demo.await("Welcome to Analytips");
+			demo.press("Today");
+			demo.await("Choose a league:");
+			demo.press("Brasileirão Série A");
+			demo.await("Choose a game (Brasília time)");
+			assertThat(demo.buttons()).anyMatch(label -> label.contains(" vs "));
+			demo.type("/quit");
+			demo.await("Bye!");
+			assertThat(demo.waitForExit()).isZero();
+		}
+		assertThat(folder.resolve("data/demo/postgres")).isDirectory();
+		assertThat(folder.resolve("data/postgres")).doesNotExist();
 	}
 
-	private static void awaitOutput(JarProcess demo, String expected) {
-		await().atMost(Duration.ofSeconds(60)).until(() -> demo.text().contains(expected));
+	/** One run of the demo, and what a person at the terminal does. */
+	private static final class Demo implements AutoCloseable {
+
+		private final JarProcess process;
+
+		private int seen;
+
+		private Demo(JarProcess process) {
+			this.process = process;
+		}
+
+		static Demo start(Path folder, String date, Map<String, String> environment) {
+			Map<String, String> all = new java.util.HashMap<>(Map.of("DEMO_LANGUAGE", "pt-br", "DEMO_DATE", date));
+			all.putAll(environment);
+			Demo demo = new Demo(JarProcess.start(all, folder, List.of("--demo")));
+			boolean english = all.get("DEMO_LANGUAGE").equals("en");
+			demo.await(english ? "/quit (or Ctrl-D) leaves" : "/sair (ou Ctrl-D) encerra");
+			demo.await(english ? "Today's games are real matches replayed" : "Os jogos de hoje são partidas reais repetidas");
+			return demo;
+		}
+
+		void type(String line) {
+			process.type(line);
+		}
+
+		void closeInput() {
+			process.closeInput();
+		}
+
+		String text() {
+			return process.text();
+		}
+
+		/** Waits for the text in what was printed since the last wait. */
+		void await(String expected) {
+			Awaitility.await().atMost(Duration.ofSeconds(90)).until(() -> {
+				String text = process.text();
+				int at = text.indexOf(expected, seen);
+				if (at < 0) {
+					if (!process.isAlive()) {
+						throw new AssertionError("the demo exited; last output:\n" + process.tail(40));
+					}
+					return false;
+				}
+				seen = at + expected.length();
+				return true;
+			});
+		}
+
+		/** The labels of the last keyboard printed. */
+		List<String> buttons() {
+			String text = process.text();
+			int from = text.lastIndexOf("[1] ");
+			Matcher matcher = BUTTON.matcher(text.substring(from));
+			List<String> labels = new java.util.ArrayList<>();
+			while (matcher.find()) {
+				labels.add(matcher.group(2).strip());
+			}
+			return labels;
+		}
+
+		/** Presses the last keyboard's first button whose label contains {@code label}. */
+		void press(String label) {
+			List<String> labels = buttons();
+			for (int i = 0; i < labels.size(); i++) {
+				if (labels.get(i).contains(label)) {
+					type(String.valueOf(i + 1));
+					return;
+				}
+			}
+			throw new AssertionError("no button '" + label + "' in " + labels);
+		}
+
+		void pressFirst() {
+			type("1");
+		}
+
+		int waitForExit() throws InterruptedException {
+			return process.waitForExit(Duration.ofSeconds(60));
+		}
+
+		@Override
+		public void close() {
+			process.close();
+		}
 	}
 }

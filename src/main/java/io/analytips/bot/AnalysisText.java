@@ -23,9 +23,12 @@ final class AnalysisText {
 
 	private final ZoneId zone;
 
-	AnalysisText(Messages messages, ZoneId zone) {
+	private final Leagues leagues;
+
+	AnalysisText(Messages messages, ZoneId zone, Leagues leagues) {
 		this.messages = messages;
 		this.zone = zone;
+		this.leagues = leagues;
 	}
 
 	String render(AnalysisReport report, AnalysisKind kind, Duration age, Locale locale) {
@@ -34,8 +37,8 @@ final class AnalysisText {
 		String home = Html.escape(fixture.home().name());
 		String away = Html.escape(fixture.away().name());
 		List<String> blocks = new ArrayList<>();
-		blocks.add(messages.get(locale, "analysis.header.html", home, away, Html.escape(fixture.league().name()),
-				Format.dayTime(fixture.kickoff(), zone)));
+		blocks.add(messages.get(locale, "analysis.header.html", home, away, Html.escape(leagues.name(fixture.league(), locale)),
+				Format.kickoff(fixture.kickoff(), zone, messages, locale)));
 		if (kind == AnalysisKind.FULL || kind == AnalysisKind.RESULT) {
 			blocks.add(result(analysis, home, away, locale));
 		}
@@ -103,7 +106,7 @@ final class AnalysisText {
 					String.valueOf(analysis.awayQuality().score())));
 		}
 		lines.add(Html.escape(messages.get(locale, "analysis.form", report.fixture().home().name(),
-				spaced(report.homeForm()), report.fixture().away().name(), spaced(report.awayForm()))));
+				form(report.homeForm(), locale), report.fixture().away().name(), form(report.awayForm(), locale))));
 		if (!report.headToHead().isEmpty()) {
 			String meetings = report.headToHead().stream()
 				.map(f -> f.home().name() + " " + f.homeGoals() + "-" + f.awayGoals() + " " + f.away().name())
@@ -157,7 +160,15 @@ final class AnalysisText {
 		};
 	}
 
-	private static String spaced(String form) {
-		return form == null || form.isEmpty() ? "—" : String.join(" ", form.split(""));
+	/** API-Football's form ({@code WDLWW}) in the user's letters, spaced: "V E D V V" in Portuguese. */
+	private String form(String form, Locale locale) {
+		if (form == null || form.isEmpty()) {
+			return "—";
+		}
+		List<String> letters = new ArrayList<>();
+		for (String letter : form.split("")) {
+			letters.add(messages.has(locale, "form." + letter) ? messages.get(locale, "form." + letter) : letter);
+		}
+		return String.join(" ", letters);
 	}
 }

@@ -5,6 +5,7 @@ import java.time.Clock;
 import io.analytips.football.AnalysisService;
 import io.analytips.football.FootballData;
 import io.analytips.football.api.ApiFootballProperties;
+import io.analytips.pipeline.Handler;
 import io.analytips.pipeline.Notices;
 import io.analytips.pipeline.UserTracker;
 import io.analytips.store.AnalysisRepository;
@@ -39,41 +40,55 @@ class BotConfiguration {
 	}
 
 	@Bean
+	Leagues leagues(Messages messages) {
+		return new Leagues(messages);
+	}
+
+	@Bean
+	SearchState searchState(ConversationRepository conversations, Clock clock) {
+		return new SearchState(conversations, clock);
+	}
+
+	// The handlers wrapped in EndsSearch take the user elsewhere: a search they had begun ends.
+
+	@Bean
 	@Order(10)
-	StartHandler startHandler(Messages messages, Menus menus) {
-		return new StartHandler(messages, menus);
+	Handler startHandler(Messages messages, Menus menus, SearchState search) {
+		return new EndsSearch(new StartHandler(messages, menus), search);
 	}
 
 	@Bean
 	@Order(30)
-	MenuHandler menuHandler(Messages messages, Menus menus) {
-		return new MenuHandler(messages, menus);
+	Handler menuHandler(Messages messages, Menus menus, SearchState search) {
+		return new EndsSearch(new MenuHandler(messages, menus), search);
 	}
 
 	@Bean
 	@Order(40)
-	BrowseHandler browseHandler(FootballData data, ApiFootballProperties properties, Messages messages, Menus menus) {
-		return new BrowseHandler(data, properties.leagues(), messages, menus);
+	Handler browseHandler(FootballData data, ApiFootballProperties properties, Messages messages, Menus menus,
+			Leagues leagues, SearchState search) {
+		return new EndsSearch(new BrowseHandler(data, properties.leagues(), messages, menus, leagues), search);
 	}
 
 	@Bean
 	@Order(50)
-	AnalysisHandler analysisHandler(AnalysisService analyses, AnalysisRepository history, FootballData data,
-			Messages messages, Menus menus, Clock clock) {
-		return new AnalysisHandler(analyses, history, new AnalysisText(messages, data.zone()), messages, menus, clock);
+	Handler analysisHandler(AnalysisService analyses, AnalysisRepository history, FootballData data,
+			Messages messages, Menus menus, Leagues leagues, Clock clock, SearchState search) {
+		return new EndsSearch(new AnalysisHandler(analyses, history, new AnalysisText(messages, data.zone(), leagues),
+				messages, menus, clock), search);
 	}
 
 	@Bean
 	@Order(60)
-	RecentHandler recentHandler(AnalysisRepository history, Messages messages, Menus menus) {
-		return new RecentHandler(history, messages, menus);
+	Handler recentHandler(AnalysisRepository history, Messages messages, Menus menus, SearchState search) {
+		return new EndsSearch(new RecentHandler(history, messages, menus), search);
 	}
 
 	@Bean
 	@Order(800)
-	SearchHandler searchHandler(FootballData data, ConversationRepository conversations, Messages messages, Menus menus,
-			Clock clock, MeterRegistry registry) {
-		return new SearchHandler(data, conversations, messages, menus, clock, registry);
+	SearchHandler searchHandler(FootballData data, SearchState search, Messages messages, Menus menus,
+			MeterRegistry registry) {
+		return new SearchHandler(data, search, messages, menus, registry);
 	}
 
 	@Bean

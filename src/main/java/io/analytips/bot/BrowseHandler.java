@@ -27,11 +27,24 @@ final class BrowseHandler implements Handler {
 
 	private final Menus menus;
 
-	BrowseHandler(FootballData data, List<Integer> leagues, Messages messages, Menus menus) {
+	private final Leagues names;
+
+	BrowseHandler(FootballData data, List<Integer> leagues, Messages messages, Menus menus, Leagues names) {
 		this.data = data;
 		this.leagues = List.copyOf(leagues);
 		this.messages = messages;
 		this.menus = menus;
+		this.names = names;
+	}
+
+	/**
+	 * Moving between today's leagues, a league's games and a fixture's menu: the day's fixtures are
+	 * one bulk call shared by every user and cached, so pressing these costs no upstream call of
+	 * its own (a cold cache aside) and no model run.
+	 */
+	@Override
+	public boolean isNavigation(UpdateContext context) {
+		return true;
 	}
 
 	@Override
@@ -77,7 +90,7 @@ final class BrowseHandler implements Handler {
 			}
 			Keyboard keyboard = Keyboard.create();
 			byLeague.forEach((league, fixtures) -> keyboard.button(messages.get(locale, "today.league.button",
-					fixtures.get(0).league().name(), String.valueOf(fixtures.size())),
+					names.name(fixtures.get(0).league(), locale), String.valueOf(fixtures.size())),
 					CallbackData.of(CallbackData.LEAGUE, league, 0)));
 			return new Screen(messages.get(locale, "today.html", day), menus.backTo(keyboard, CallbackData.MENU, locale).build());
 		});
@@ -85,7 +98,7 @@ final class BrowseHandler implements Handler {
 
 	private Screen leagues(Locale locale) {
 		Keyboard keyboard = Keyboard.create();
-		leagues.forEach(league -> keyboard.button(Leagues.name(league), CallbackData.of(CallbackData.LEAGUE, league, 0)));
+		leagues.forEach(league -> keyboard.button(names.name(league, locale), CallbackData.of(CallbackData.LEAGUE, league, 0)));
 		return new Screen(messages.get(locale, "leagues.html"), menus.backTo(keyboard, CallbackData.MENU, locale).build());
 	}
 
@@ -93,7 +106,7 @@ final class BrowseHandler implements Handler {
 		return data.fixturesOn(data.today()).map(cached -> {
 			List<Fixture> fixtures = cached.value().stream().filter(f -> f.league().id() == league).toList();
 			if (fixtures.isEmpty()) {
-				return new Screen(messages.get(locale, "league.empty.html", Html.escape(Leagues.name(league))),
+				return new Screen(messages.get(locale, "league.empty.html", Html.escape(names.name(league, locale))),
 						menus.backOnly(CallbackData.TODAY, locale));
 			}
 			int pages = (fixtures.size() + PAGE - 1) / PAGE;
@@ -115,8 +128,9 @@ final class BrowseHandler implements Handler {
 				}
 				keyboard.row(paging.toArray(String[]::new));
 			}
-			return new Screen(messages.get(locale, "league.html", Html.escape(fixtures.get(0).league().name()),
-					Format.day(data.today())), menus.backTo(keyboard, CallbackData.TODAY, locale).build());
+			return new Screen(messages.get(locale, "league.html", Html.escape(names.name(fixtures.get(0).league(), locale)),
+					Format.day(data.today()), Format.zone(zone, messages, locale)),
+					menus.backTo(keyboard, CallbackData.TODAY, locale).build());
 		});
 	}
 
@@ -127,7 +141,8 @@ final class BrowseHandler implements Handler {
 				Fixture f = cached.value();
 				String back = CallbackData.of(CallbackData.LEAGUE, f.league().id(), 0);
 				return new Screen(messages.get(locale, "fixture.html", Html.escape(f.home().name()),
-						Html.escape(f.away().name()), Html.escape(f.league().name()), Format.dayTime(f.kickoff(), data.zone())),
+						Html.escape(f.away().name()), Html.escape(names.name(f.league(), locale)),
+						Format.kickoff(f.kickoff(), data.zone(), messages, locale)),
 						menus.analyses(id, back, locale));
 			});
 	}

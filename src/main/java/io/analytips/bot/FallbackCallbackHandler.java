@@ -13,6 +13,12 @@ final class FallbackCallbackHandler implements Handler {
 		this.messages = messages;
 	}
 
+	/** An old button's "no longer valid" answer costs nothing. */
+	@Override
+	public boolean isNavigation(UpdateContext context) {
+		return true;
+	}
+
 	@Override
 	public boolean supports(UpdateContext context) {
 		return context.isCallback();

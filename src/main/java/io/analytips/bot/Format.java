@@ -4,6 +4,7 @@ import java.text.NumberFormat;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
@@ -48,6 +49,27 @@ final class Format {
 
 	static String dayTime(Instant instant, ZoneId zone) {
 		return instant == null ? "" : DAY_TIME.format(instant.atZone(zone));
+	}
+
+	/** A kick-off with its zone, so nobody has to guess it: "29/11 16:00 (Brasília)". */
+	static String kickoff(Instant instant, ZoneId zone, Messages messages, Locale locale) {
+		return instant == null ? "" : messages.get(locale, "kickoff", dayTime(instant, zone), zone(zone, messages, locale));
+	}
+
+	/**
+	 * A time zone as people name it: the bundle's name ({@code zone.America/Sao_Paulo} is
+	 * "Brasília"), else the city of its id ({@code America/Manaus} → "Manaus"), else the id.
+	 */
+	static String zone(ZoneId zone, Messages messages, Locale locale) {
+		if (zone.normalized() instanceof ZoneOffset offset) {
+			return offset.equals(ZoneOffset.UTC) ? "UTC" : "UTC" + offset.getId();
+		}
+		String id = zone.getId();
+		if (messages.has(locale, "zone." + id)) {
+			return messages.get(locale, "zone." + id);
+		}
+		int slash = id.lastIndexOf('/');
+		return slash < 0 ? id : id.substring(slash + 1).replace('_', ' ');
 	}
 
 	static String time(Instant instant, ZoneId zone) {

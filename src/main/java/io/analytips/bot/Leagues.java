@@ -1,20 +1,35 @@
 package io.analytips.bot;
 
-import java.util.Map;
+import java.util.Locale;
 
-/** Names of the leagues the bot may follow, for the leagues menu (fixtures carry their own names). */
+import io.analytips.football.api.LeagueRef;
+
+/**
+ * League names as users read them, from the bundles ({@code league.<id>}): API-Football calls
+ * both the Brasileirão and Italy's league "Serie A", so a name the bot shows must say which.
+ * A league the bundles do not name shows API-Football's name with its country.
+ */
 final class Leagues {
 
-	private static final Map<Integer, String> NAMES = Map.ofEntries(Map.entry(71, "Brasileirão Série A"),
-			Map.entry(72, "Brasileirão Série B"), Map.entry(73, "Copa do Brasil"), Map.entry(13, "Libertadores"),
-			Map.entry(11, "Sul-Americana"), Map.entry(39, "Premier League"), Map.entry(140, "La Liga"),
-			Map.entry(135, "Serie A (Itália)"), Map.entry(78, "Bundesliga"), Map.entry(61, "Ligue 1"),
-			Map.entry(2, "Champions League"), Map.entry(3, "Europa League"));
+	private final Messages messages;
 
-	private Leagues() {
+	Leagues(Messages messages) {
+		this.messages = messages;
 	}
 
-	static String name(int id) {
-		return NAMES.getOrDefault(id, "#" + id);
+	/** The name of a league the bot offers ({@code API_FOOTBALL_LEAGUES}), known by id only. */
+	String name(int id, Locale locale) {
+		String key = "league." + id;
+		return messages.has(locale, key) ? messages.get(locale, key) : "#" + id;
+	}
+
+	/** The name of a fixture's league. */
+	String name(LeagueRef league, Locale locale) {
+		String key = "league." + league.id();
+		if (messages.has(locale, key)) {
+			return messages.get(locale, key);
+		}
+		return league.country() == null || league.country().isBlank() ? league.name()
+				: messages.get(locale, "league.other", league.name(), league.country());
 	}
 }

@@ -16,6 +16,12 @@ final class MenuHandler implements Handler {
 		this.menus = menus;
 	}
 
+	/** The menu and the help are answered from memory. */
+	@Override
+	public boolean isNavigation(UpdateContext context) {
+		return true;
+	}
+
 	@Override
 	public boolean supports(UpdateContext context) {
 		CallbackData data = CallbackData.parse(context.callbackData());

@@ -42,6 +42,11 @@ public final class Messages {
 		return new MessageFormat(pattern, locale).format(args);
 	}
 
+	/** Whether the locale's bundle has the key (for texts that exist only for some values, such as league names). */
+	public boolean has(Locale locale, String key) {
+		return (isEnglish(locale) ? english : portuguese).containsKey(key);
+	}
+
 	/** The text for a key in the language of the update's sender. */
 	public String get(UpdateContext context, String key, Object... args) {
 		return get(context.locale(), key, args);

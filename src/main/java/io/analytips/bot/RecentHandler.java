@@ -24,6 +24,12 @@ final class RecentHandler implements Handler {
 		this.menus = menus;
 	}
 
+	/** One read of the user's own rows in the database: no upstream call, no model run. */
+	@Override
+	public boolean isNavigation(UpdateContext context) {
+		return true;
+	}
+
 	@Override
 	public boolean supports(UpdateContext context) {
 		CallbackData pressed = CallbackData.parse(context.callbackData());

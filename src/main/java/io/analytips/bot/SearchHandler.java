@@ -1,7 +1,5 @@
 package io.analytips.bot;
 
-import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 
@@ -11,46 +9,39 @@ import io.analytips.football.api.Team;
 import io.analytips.pipeline.Command;
 import io.analytips.pipeline.Handler;
 import io.analytips.pipeline.UpdateContext;
-import io.analytips.store.ConversationRepository;
-import io.analytips.store.ConversationState;
 import io.analytips.telegram.Html;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import reactor.core.publisher.Mono;
 
 /**
- * Team search, a two-step conversation kept in {@code conversation_state} (so a restart does not
- * forget it): the search button asks for a name; the user's next text is the query; the teams found
- * (or the only one) lead to their next games. {@code /cancel} and the cancel button end it; it
- * expires after ten minutes. Text outside a search gets the polite "use /help" reply.
+ * Team search, a conversation kept in {@link SearchState}: the search button asks for a name; the
+ * user's next text is the query; the teams found (or the only one) lead to their next games. A name
+ * that finds nothing (or is too short) keeps the search going, so the next name typed is searched
+ * too; it ends when a team is found, on {@code /cancel}, the cancel button, {@code /start} or any
+ * other button ({@link EndsSearch}), or ten minutes after the last name tried. ({@code /help}
+ * leaves it going: reading the help is no reason to start over.) Text outside a search gets
+ * the polite "use the search button" reply.
  */
 final class SearchHandler implements Handler {
-
-	static final String AWAITING_TEAM = "awaiting-team";
-
-	static final Duration EXPIRES_AFTER = Duration.ofMinutes(10);
 
 	private static final int NEXT_GAMES = 5;
 
 	private final FootballData data;
 
-	private final ConversationRepository conversations;
+	private final SearchState search;
 
 	private final Messages messages;
 
 	private final Menus menus;
 
-	private final Clock clock;
-
 	private final MeterRegistry registry;
 
-	SearchHandler(FootballData data, ConversationRepository conversations, Messages messages, Menus menus, Clock clock,
-			MeterRegistry registry) {
+	SearchHandler(FootballData data, SearchState search, Messages messages, Menus menus, MeterRegistry registry) {
 		this.data = data;
-		this.conversations = conversations;
+		this.search = search;
 		this.messages = messages;
 		this.menus = menus;
-		this.clock = clock;
 		this.registry = registry;
 	}
 
@@ -67,6 +58,13 @@ final class SearchHandler implements Handler {
 			return pressed.is(CallbackData.SEARCH, 0) ? "search" : pressed.is(CallbackData.CANCEL, 0) ? "cancel" : "team";
 		}
 		return context.command() != null ? "cancel" : "text";
+	}
+
+	/** The search and cancel buttons only move between screens; a team's button reads its games upstream. */
+	@Override
+	public boolean isNavigation(UpdateContext context) {
+		CallbackData pressed = CallbackData.parse(context.callbackData());
+		return pressed != null && (pressed.is(CallbackData.SEARCH, 0) || pressed.is(CallbackData.CANCEL, 0));
 	}
 
 	@Override
@@ -89,23 +87,23 @@ final class SearchHandler implements Handler {
 		long user = context.user() != null ? context.user().id() : context.chatId();
 		CallbackData pressed = CallbackData.parse(context.callbackData());
 		if (pressed != null && pressed.is(CallbackData.SEARCH, 0)) {
-			return conversations.save(new ConversationState(user, AWAITING_TEAM, null, clock.instant().plus(EXPIRES_AFTER)))
+			return search.await(user)
 				.doOnSuccess(saved -> transition("none", "awaiting_team"))
 				.then(new Screen(Html.escape(messages.get(locale, "search.prompt")),
 						Keyboard.create().button(messages.get(locale, "button.cancel"), CallbackData.CANCEL).build())
 					.show(context));
 		}
 		if ((pressed != null && pressed.is(CallbackData.CANCEL, 0)) || context.command() != null) {
-			return conversations.clear(user)
+			return search.end(user)
 				.doOnSuccess(cleared -> transition("any", "cancelled"))
 				.then(new Screen(Html.escape(messages.get(locale, "search.cancelled")), menus.main(locale)).show(context));
 		}
 		if (pressed != null) {
 			return teamGames(pressed.longArgument(0), locale).flatMap(screen -> screen.show(context));
 		}
-		return conversations.find(user, clock.instant())
-			.filter(state -> AWAITING_TEAM.equals(state.state()))
-			.doOnNext(state -> transition("awaiting_team", "searched"))
+		return search.isAwaiting(user)
+			.filter(awaiting -> awaiting)
+			.doOnNext(awaiting -> transition("awaiting_team", "searched"))
 			.flatMap(state -> search(user, context.text().strip(), locale))
 			.switchIfEmpty(Mono.fromSupplier(() -> new Screen(Html.escape(messages.get(locale, "unknown.text")),
 					menus.main(locale))))
@@ -118,19 +116,22 @@ final class SearchHandler implements Handler {
 					Keyboard.create().button(messages.get(locale, "button.cancel"), CallbackData.CANCEL).build()));
 		}
 		String shortQuery = query.length() > 40 ? query.substring(0, 40) : query;
-		return conversations.clear(user).then(data.searchTeams(shortQuery)).flatMap(cached -> {
+		return data.searchTeams(shortQuery).flatMap(cached -> {
 			List<Team> teams = cached.value().stream().limit(BrowseHandler.PAGE).toList();
 			if (teams.isEmpty()) {
-				return Mono.just(new Screen(messages.get(locale, "search.none.html", Html.escape(shortQuery)),
-						menus.backTo(Keyboard.create(), CallbackData.SEARCH, locale).build()));
+				// Still searching: the screen asks for another name, so the next one typed is searched.
+				return search.await(user)
+					.thenReturn(new Screen(messages.get(locale, "search.none.html", Html.escape(shortQuery)),
+							Keyboard.create().button(messages.get(locale, "button.cancel"), CallbackData.CANCEL).build()));
 			}
+			Mono<Void> found = search.end(user).doOnSuccess(ended -> transition("searched", "found"));
 			if (teams.size() == 1) {
-				return teamGames(teams.get(0).id(), locale);
+				return found.then(teamGames(teams.get(0).id(), locale));
 			}
 			Keyboard keyboard = Keyboard.create();
 			teams.forEach(team -> keyboard.button(team.name() + (team.country() == null ? "" : " (" + team.country() + ")"),
 					CallbackData.of(CallbackData.TEAM, team.id())));
-			return Mono.just(new Screen(messages.get(locale, "search.teams.html", Html.escape(shortQuery)),
+			return found.thenReturn(new Screen(messages.get(locale, "search.teams.html", Html.escape(shortQuery)),
 					menus.backTo(keyboard, CallbackData.SEARCH, locale).build()));
 		}).onErrorResume(error -> errorScreen(error, locale));
 	}
@@ -147,7 +148,7 @@ final class SearchHandler implements Handler {
 			Keyboard keyboard = Keyboard.create();
 			games.forEach(f -> keyboard.button(messages.get(locale, "fixture.button", Format.dayTime(f.kickoff(), data.zone()),
 					f.home().name(), f.away().name()), CallbackData.of(CallbackData.FIXTURE, f.id())));
-			return new Screen(messages.get(locale, "search.next.html", Html.escape(name)),
+			return new Screen(messages.get(locale, "search.next.html", Html.escape(name), Format.zone(data.zone(), messages, locale)),
 					menus.backTo(keyboard, CallbackData.SEARCH, locale).build());
 		}).onErrorResume(error -> errorScreen(error, locale));
 	}

@@ -8,14 +8,21 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -48,10 +55,17 @@ import tools.jackson.databind.node.ObjectNode;
  * as Telegram would (so long polling, the inbox, the dispatcher and the outbound scheduler all run
  * unchanged), and what the bot sends is printed with numbered buttons. Reading the terminal and
  * writing to it block, so they run on two threads of their own, never on a Reactor thread.
+ * {@code /quit} or {@code /sair} (or the end of input, Ctrl-D) ends the demo; closing (also on
+ * Ctrl-C) says goodbye.
  */
 public final class ConsoleBotApi implements BotApi, AutoCloseable {
 
 	static final long USER_ID = 1;
+
+	/** Typed lines that end the demo instead of going to the bot. */
+	static final Set<String> QUIT = Set.of("/quit", "/sair", "/exit");
+
+	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
 	private final PrintStream out;
 
@@ -71,6 +85,10 @@ public final class ConsoleBotApi implements BotApi, AutoCloseable {
 
 	private final String language;
 
+	private final Clock clock;
+
+	private final AtomicBoolean goodbye = new AtomicBoolean();
+
 	private volatile List<InlineKeyboardButton> lastButtons = List.of();
 
 	private volatile long lastMessageId;
@@ -78,33 +96,55 @@ public final class ConsoleBotApi implements BotApi, AutoCloseable {
 	private final Thread reader;
 
 	/**
-	 * @param onEndOfInput run once the input ends (the demo then shuts down)
+	 * @param clock the demo's clock (message dates)
+	 * @param onEndOfInput run once the input ends or the user quits (the demo then shuts down)
 	 */
-	public ConsoleBotApi(InputStream in, PrintStream out, String userName, String language, Runnable onEndOfInput) {
+	public ConsoleBotApi(InputStream in, PrintStream out, String userName, String language, Clock clock,
+			Runnable onEndOfInput) {
 		this.out = out;
 		this.userName = userName;
 		this.language = language;
+		this.clock = clock;
 		this.reader = new Thread(() -> read(in, onEndOfInput), "console-input");
 		this.reader.setDaemon(true);
 	}
 
-	/** Starts reading the terminal. */
-	public void start() {
-		print(language.startsWith("en") ? "Analytips — offline demo. Type /start (or a button's number to press it)."
-				: "Analytips — demo offline. Digite /start (ou o número de um botão para tocá-lo).");
+	/**
+	 * Prints the banner and starts reading the terminal.
+	 *
+	 * @param firstUpdateId the id of the first typed update: past every id an earlier run stored,
+	 *        so none of them is taken for a redelivery and ignored
+	 * @param replayed which real day each league's games come from (nothing when unknown)
+	 */
+	public void start(long firstUpdateId, Map<String, LocalDate> replayed) {
+		nextUpdateId.set(firstUpdateId);
+		boolean english = isEnglish();
+		print(english ? "Analytips — offline demo. Type /start, then a button's number to press it. /quit (or Ctrl-D) leaves."
+				: "Analytips — demo offline. Digite /start e depois o número de um botão para tocá-lo. /sair (ou Ctrl-D) encerra.");
+		if (!replayed.isEmpty()) {
+			List<String> days = new ArrayList<>();
+			replayed.forEach((league, day) -> days.add(league + (english ? " of " : " de ") + DAY.format(day)));
+			print((english ? "Today's games are real matches replayed: " : "Os jogos de hoje são partidas reais repetidas: ")
+					+ String.join("; ", days) + ".");
+		}
 		reader.start();
+	}
+
+	private boolean isEnglish() {
+		return language.toLowerCase(Locale.ROOT).startsWith("en");
 	}
 
 	private void read(InputStream in, Runnable onEndOfInput) {
 		try (BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
 			String line;
-			while ((line = lines.readLine()) != null) {
+			while ((line = lines.readLine()) != null && !QUIT.contains(line.strip().toLowerCase(Locale.ROOT))) {
 				typed(line);
 			}
 		}
 		catch (IOException ex) {
 			print("(input closed: " + ex.getMessage() + ")");
 		}
+		print(isEnglish() ? "Leaving the demo…" : "Encerrando o demo…");
 		onEndOfInput.run();
 	}
 
@@ -127,13 +167,13 @@ public final class ConsoleBotApi implements BotApi, AutoCloseable {
 			query.put("data", button.callbackData());
 			ObjectNode message = query.putObject("message");
 			message.put("message_id", lastMessageId);
-			message.put("date", System.currentTimeMillis() / 1000);
+			message.put("date", clock.instant().getEpochSecond());
 			chat(message.putObject("chat"));
 		}
 		else {
 			ObjectNode message = update.putObject("message");
 			message.put("message_id", nextMessageId.getAndIncrement());
-			message.put("date", System.currentTimeMillis() / 1000);
+			message.put("date", clock.instant().getEpochSecond());
 			from(message.putObject("from"));
 			chat(message.putObject("chat"));
 			message.put("text", line);
@@ -204,7 +244,7 @@ public final class ConsoleBotApi implements BotApi, AutoCloseable {
 			out.println(ConsoleScreen.render(html, keyboard));
 			out.flush();
 			return new Message(messageId, null, null, new Chat(chatId, "private", null, null, null),
-					System.currentTimeMillis() / 1000, html, null, null);
+					clock.instant().getEpochSecond(), html, null, null);
 		}).subscribeOn(printing);
 	}
 
@@ -230,7 +270,7 @@ public final class ConsoleBotApi implements BotApi, AutoCloseable {
 			out.println((request.caption() == null ? "" : request.caption() + ": ") + file);
 			out.flush();
 			return new Message(nextMessageId.getAndIncrement(), null, null,
-					new Chat(request.chatId(), "private", null, null, null), System.currentTimeMillis() / 1000, null, null,
+					new Chat(request.chatId(), "private", null, null, null), clock.instant().getEpochSecond(), null, null,
 					null);
 		}).subscribeOn(printing);
 	}
@@ -262,9 +302,19 @@ public final class ConsoleBotApi implements BotApi, AutoCloseable {
 		});
 	}
 
+	/** Says goodbye (once: end of input, /quit or Ctrl-C all end here) and stops printing. */
 	@Override
 	public void close() {
+		if (goodbye.compareAndSet(false, true)) {
+			print(isEnglish() ? "Bye! 👋" : "Até logo! 👋");
+		}
 		printer.shutdown();
+		try {
+			printer.awaitTermination(1, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	private static ThreadFactory daemon(String name) {

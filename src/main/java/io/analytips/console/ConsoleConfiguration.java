@@ -1,13 +1,19 @@
 package io.analytips.console;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Map;
+
+import io.analytips.common.DemoToday;
+import io.analytips.store.InboxRepository;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.SmartLifecycle;
@@ -27,10 +33,10 @@ class ConsoleConfiguration {
 	private static final Logger log = LoggerFactory.getLogger(ConsoleConfiguration.class);
 
 	@Bean(destroyMethod = "close")
-	ConsoleBotApi consoleBotApi(ApplicationContext context) {
+	ConsoleBotApi consoleBotApi(ApplicationContext context, Clock clock) {
 		String language = System.getenv().getOrDefault("DEMO_LANGUAGE", languageOf(System.getenv()));
 		String name = System.getProperty("user.name", "Torcedor");
-		return new ConsoleBotApi(System.in, System.out, name, language, () -> {
+		return new ConsoleBotApi(System.in, System.out, name, language, clock, () -> {
 			log.info("Console input ended: shutting the demo down");
 			// Give the replies already under way a moment to be printed, then stop as on SIGTERM.
 			Mono.delay(Duration.ofSeconds(3))
@@ -53,15 +59,26 @@ class ConsoleConfiguration {
 		return "pt-br";
 	}
 
-	/** Starts reading the terminal once everything else is up. */
+	/**
+	 * Starts reading the terminal once everything else is up, numbering what is typed after the
+	 * highest update id the demo's inbox holds: a second run in the same folder continues where the
+	 * first stopped (the inbox would drop a repeated id as a redelivery) and keeps its history.
+	 */
 	@Bean
-	SmartLifecycle consoleInput(ConsoleBotApi console) {
+	SmartLifecycle consoleInput(ConsoleBotApi console, InboxRepository inbox, ObjectProvider<DemoToday> today) {
 		return new SmartLifecycle() {
 			private volatile boolean running;
 
 			@Override
 			public void start() {
-				console.start();
+				Map<String, LocalDate> replayed = today.stream().findFirst().map(DemoToday::replayedDays).orElse(Map.of());
+				inbox.highestUpdateId()
+					.timeout(Duration.ofSeconds(10))
+					.onErrorResume(error -> {
+						log.warn("Could not read the highest stored update id; numbering from 1: {}", error.toString());
+						return Mono.just(0L);
+					})
+					.subscribe(highest -> console.start(highest + 1, replayed));
 				running = true;
 			}
 

@@ -18,6 +18,7 @@ final class Settings {
 			Map.entry("analytips.webhook.allowed-sources", "TELEGRAM_WEBHOOK_ALLOWED_SOURCES"),
 			Map.entry("analytips.database.url", "DATABASE_URL"),
 			Map.entry("analytips.bot.rate-limit", "BOT_RATE_LIMIT"),
+			Map.entry("analytips.bot.navigation-rate-limit", "BOT_NAVIGATION_RATE_LIMIT"),
 			Map.entry("analytips.bot.rate-window", "BOT_RATE_WINDOW"),
 			Map.entry("analytips.bot.queue-capacity", "BOT_QUEUE_CAPACITY"),
 			Map.entry("analytips.bot.concurrency", "BOT_CONCURRENCY"),
@@ -29,6 +30,7 @@ final class Settings {
 			Map.entry("analytips.admin.admin-ids", "ADMIN_IDS"),
 			Map.entry("analytips.admin.operator-ids", "OPERATOR_IDS"),
 			Map.entry("analytips.admin.api-token", "ADMIN_API_TOKEN"),
+			Map.entry("analytips.clock.start", "DEMO_DATE"),
 			Map.entry("server.port", "SERVER_PORT"));
 
 	private Settings() {

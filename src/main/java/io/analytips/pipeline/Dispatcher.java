@@ -1,7 +1,6 @@
 package io.analytips.pipeline;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -25,7 +24,7 @@ final class Dispatcher implements Function<Flux<UpdateContext>, Flux<Finished>> 
 
 	private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
 
-	private final List<Handler> handlers;
+	private final Handlers handlers;
 
 	private final Inbox inbox;
 
@@ -41,9 +40,9 @@ final class Dispatcher implements Function<Flux<UpdateContext>, Flux<Finished>> 
 
 	private final AtomicInteger inFlight = new AtomicInteger();
 
-	Dispatcher(List<Handler> handlers, Inbox inbox, Notices notices, Duration timeout, int concurrency,
+	Dispatcher(Handlers handlers, Inbox inbox, Notices notices, Duration timeout, int concurrency,
 			PipelineMetrics metrics) {
-		this.handlers = List.copyOf(handlers);
+		this.handlers = handlers;
 		this.inbox = inbox;
 		this.notices = notices;
 		this.timeout = timeout;
@@ -66,7 +65,7 @@ final class Dispatcher implements Function<Flux<UpdateContext>, Flux<Finished>> 
 	private Mono<Finished> handle(UpdateContext context) {
 		return Mono.defer(() -> {
 			long started = System.nanoTime();
-			Handler handler = handlerFor(context);
+			Handler handler = handlers.select(context);
 			Mono<Finished> run = handler == null
 					? Mono.just(new Finished(Outcome.INVALID, "no handler for " + context.kind()))
 					: Mono.defer(() -> handler.handle(context)).timeout(timeout).thenReturn(Finished.of(Outcome.DONE))
@@ -80,15 +79,6 @@ final class Dispatcher implements Function<Flux<UpdateContext>, Flux<Finished>> 
 				.doOnNext(finished -> metrics.handled(Duration.ofNanos(System.nanoTime() - started)))
 				.contextWrite(UpdateLogContext.of(context, handler));
 		});
-	}
-
-	private Handler handlerFor(UpdateContext context) {
-		for (Handler handler : handlers) {
-			if (handler.supports(context)) {
-				return handler;
-			}
-		}
-		return null;
 	}
 
 	private Mono<Finished> failed(UpdateContext context, Throwable error) {

@@ -22,6 +22,17 @@ public interface Handler {
 	Mono<Void> handle(UpdateContext context);
 
 	/**
+	 * Whether this update only moves between screens answered from memory (a menu, a list, the
+	 * search prompt): such button presses count against the navigation allowance
+	 * ({@code BOT_NAVIGATION_RATE_LIMIT}, 30 a window by default) instead of the stricter limit on
+	 * work ({@code BOT_RATE_LIMIT}: commands, text, anything that costs an upstream call or a model
+	 * run). Asked only for callback queries; cheap and synchronous, like {@link #supports}.
+	 */
+	default boolean isNavigation(UpdateContext context) {
+		return false;
+	}
+
+	/**
 	 * What the user did, for the {@code analytips.user.actions} metric: a short name from a fixed
 	 * set (never user input). By default the handler's name: {@code StartHandler} → {@code start}.
 	 */

@@ -14,8 +14,10 @@ import reactor.core.publisher.Mono;
 /**
  * Admission: turns stored updates into contexts for the dispatcher. Unreadable updates (already
  * stored as {@code invalid}) and kinds no handler takes are finished at once; each sender is
- * recorded in {@code users}; messages and callback queries go through the per-user rate limit.
- * A limited user gets one notice per window, a limited callback query always an alert. Also
+ * recorded in {@code users}; messages and callback queries go through the per-user rate limit:
+ * the work limit, or for button presses that only move between menus the larger navigation
+ * allowance ({@link Handler#isNavigation}). A limited user gets one notice per window and limit,
+ * a limited callback query always an alert, and nothing about the conversation changes. Also
  * answers the updates the bounded buffer rejects ({@link #reject}).
  */
 final class Intake implements Function<Flux<ReceivedUpdate>, Flux<UpdateContext>> {
@@ -30,6 +32,10 @@ final class Intake implements Function<Flux<ReceivedUpdate>, Flux<UpdateContext>
 
 	private final UserRateLimiter limiter;
 
+	private final UserRateLimiter navigationLimiter;
+
+	private final Handlers handlers;
+
 	private final OncePerPeriod<Long> overloadNotices;
 
 	private final OutboundScheduler outbound;
@@ -42,10 +48,13 @@ final class Intake implements Function<Flux<ReceivedUpdate>, Flux<UpdateContext>
 
 	private final PipelineMetrics metrics;
 
-	Intake(Inbox inbox, UserRateLimiter limiter, OncePerPeriod<Long> overloadNotices, OutboundScheduler outbound,
-			Notices notices, UserTracker users, Background background, PipelineMetrics metrics) {
+	Intake(Inbox inbox, UserRateLimiter limiter, UserRateLimiter navigationLimiter, Handlers handlers,
+			OncePerPeriod<Long> overloadNotices, OutboundScheduler outbound, Notices notices, UserTracker users,
+			Background background, PipelineMetrics metrics) {
 		this.inbox = inbox;
 		this.limiter = limiter;
+		this.navigationLimiter = navigationLimiter;
+		this.handlers = handlers;
 		this.overloadNotices = overloadNotices;
 		this.outbound = outbound;
 		this.notices = notices;
@@ -65,7 +74,8 @@ final class Intake implements Function<Flux<ReceivedUpdate>, Flux<UpdateContext>
 			if (LIMITED.contains(context.kind())) {
 				// Only what a user sends counts as being seen (and as having unblocked the bot).
 				background.run("record user", users.seen(context.user()));
-				UserRateLimiter.Decision decision = limiter.acquire(context.rateKey());
+				UserRateLimiter.Decision decision = (handlers.isNavigation(context) ? navigationLimiter : limiter)
+					.acquire(context.rateKey());
 				if (!decision.allowed()) {
 					limited(context, decision);
 					return;

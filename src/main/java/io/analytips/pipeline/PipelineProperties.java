@@ -11,7 +11,9 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Update pipeline settings ({@code analytips.bot.*}; environment names in application.yml).
  *
- * @param rateLimit {@code BOT_RATE_LIMIT}: updates per user per window
+ * @param rateLimit {@code BOT_RATE_LIMIT}: updates per user per window (commands, text, analyses: work)
+ * @param navigationRateLimit {@code BOT_NAVIGATION_RATE_LIMIT}: button presses per user per window that only
+ *        move between menus answered from memory ({@link Handler#isNavigation})
  * @param rateWindow {@code BOT_RATE_WINDOW}: the sliding window
  * @param queueCapacity {@code BOT_QUEUE_CAPACITY}: the bounded buffer
  * @param concurrency {@code BOT_CONCURRENCY}: updates in the dispatcher at once
@@ -23,7 +25,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("analytips.bot")
-public record PipelineProperties(@Min(1) int rateLimit, @NotNull Duration rateWindow, @Min(1) int queueCapacity,
+public record PipelineProperties(@Min(1) int rateLimit, @Min(1) int navigationRateLimit, @NotNull Duration rateWindow, @Min(1) int queueCapacity,
 		@Min(1) int concurrency, @NotNull Duration handlerTimeout, @NotNull Duration shutdownDrainTimeout,
 		@NotNull Duration overloadNoticeInterval, @NotNull InboxKind inbox, @NotNull Duration inboxRetention) {
 

@@ -17,10 +17,14 @@ public final class Pipelines {
 			List<Handler> handlers, Notices notices, UserTracker users, PipelineProperties properties,
 			PipelineMetrics metrics, Clock clock) {
 		Background background = new Background();
+		Handlers ordered = new Handlers(handlers);
 		UserRateLimiter limiter = new UserRateLimiter(properties.rateLimit(), properties.rateWindow(), clock);
+		UserRateLimiter navigationLimiter = new UserRateLimiter(properties.navigationRateLimit(),
+				properties.rateWindow(), clock);
 		OncePerPeriod<Long> overloadNotices = new OncePerPeriod<>(properties.overloadNoticeInterval(), clock);
-		Intake intake = new Intake(inbox, limiter, overloadNotices, outbound, notices, users, background, metrics);
-		Dispatcher dispatcher = new Dispatcher(handlers, inbox, notices, properties.handlerTimeout(),
+		Intake intake = new Intake(inbox, limiter, navigationLimiter, ordered, overloadNotices, outbound, notices, users,
+				background, metrics);
+		Dispatcher dispatcher = new Dispatcher(ordered, inbox, notices, properties.handlerTimeout(),
 				properties.concurrency(), metrics);
 		return new UpdatePipeline(source, inbox, intake, dispatcher, users, outbound, background, properties, metrics);
 	}

@@ -121,6 +121,11 @@ public class InboxRepository {
 			.rowsUpdated();
 	}
 
+	/** The highest update id stored (finished or not), or 0 when the inbox is empty. */
+	public Mono<Long> highestUpdateId() {
+		return db.sql("select coalesce(max(update_id), 0) from inbox").map(row -> row.get(0, Long.class)).one();
+	}
+
 	/** Updates stored but not finished yet: in the buffer, in flight, or waiting for a restart. */
 	public Mono<Long> backlog() {
 		return db.sql("select count(*) from inbox where outcome is null").map(row -> row.get(0, Long.class)).one();

@@ -32,9 +32,13 @@ class AnalysisTextTest {
 
 	private final Messages messages = new Messages();
 
-	private final AnalysisText text = new AnalysisText(messages, ZoneOffset.UTC);
+	private final AnalysisText text = new AnalysisText(messages, ZoneOffset.UTC, new Leagues(messages));
 
 	private static AnalysisReport report(boolean stale, BookmakerPrices prices) {
+		return report(stale, prices, 9999);
+	}
+
+	private static AnalysisReport report(boolean stale, BookmakerPrices prices, int leagueId) {
 		LocalDate day = LocalDate.of(2026, 11, 1);
 		// seven rounds of the same four results: 21 games a team, enough for a value bet that disagrees with the
 		// market by more than 0.15 to keep MEDIUM confidence and be flagged
@@ -48,16 +52,36 @@ class AnalysisTextTest {
 		MatchAnalysis analysis = MatchAnalyzer.analyze(model, 1, 2, new CornerStats(6, 4, 5, 4, 6, 5),
 				new TeamStanding(1, 3, 2, 6, 4, "WW"), new TeamStanding(3, 3, 2, 1, -3, "DL"), prices);
 		Fixture fixture = new Fixture(99, Instant.parse("2026-11-23T19:00:00Z"), "NS", null,
-				new LeagueRef(71, "Série <A> & Co", "Brazil", 2026, "Regular Season - 30"), new TeamRef(1, "<b>Tom & Co</b>", null),
+				new LeagueRef(leagueId, "Série <A> & Co", "Brazil", 2026, "Regular Season - 30"), new TeamRef(1, "<b>Tom & Co</b>", null),
 				new TeamRef(2, "Jerry \"FC\"", null), null, null, null, null);
 		return new AnalysisReport(fixture, analysis, "WW", "DL", List.of(), prices == null ? null : prices.bookmaker(),
 				Instant.parse("2026-11-23T10:00:00Z"), stale, prices == null ? Set.of(AnalysisReport.Missing.ODDS) : Set.of());
 	}
 
 	@Test
+	void namesTheLeagueSoThatTwoSerieAsCannotBeConfusedAndShowsTheKickOffsZone() {
+		String portuguese = text.render(report(false, null, 71), AnalysisKind.FULL, Duration.ofMinutes(5),
+				UpdateContext.DEFAULT_LOCALE);
+		assertThat(portuguese).contains("Brasileirão Série A • 23/11 19:00 (UTC)").doesNotContain("Série &lt;A&gt;");
+		AnalysisText brasilia = new AnalysisText(messages, java.time.ZoneId.of("America/Sao_Paulo"), new Leagues(messages));
+		assertThat(brasilia.render(report(false, null, 135), AnalysisKind.RESULT, Duration.ofMinutes(5), Locale.ENGLISH))
+			.contains("Serie A (Italy) • 23/11 16:00 (Brasília)");
+	}
+
+	@Test
+	void writesTheFormInTheUsersLettersAndVsInEnglish() {
+		String portuguese = text.render(report(false, null), AnalysisKind.FULL, Duration.ofMinutes(5), UpdateContext.DEFAULT_LOCALE);
+		assertThat(portuguese).contains("Forma (mais recente primeiro): &lt;b&gt;Tom &amp; Co&lt;/b&gt; V V • Jerry &quot;FC&quot; E D")
+			.contains("<b>&lt;b&gt;Tom &amp; Co&lt;/b&gt; x Jerry &quot;FC&quot;</b>");
+		String english = text.render(report(false, null), AnalysisKind.FULL, Duration.ofMinutes(5), Locale.ENGLISH);
+		assertThat(english).contains("Form (most recent first): &lt;b&gt;Tom &amp; Co&lt;/b&gt; W W • Jerry &quot;FC&quot; D L")
+			.contains("<b>&lt;b&gt;Tom &amp; Co&lt;/b&gt; vs Jerry &quot;FC&quot;</b>");
+	}
+
+	@Test
 	void escapesEveryNameThatCameFromTheApi() {
 		String html = text.render(report(false, null), AnalysisKind.FULL, Duration.ofMinutes(5), UpdateContext.DEFAULT_LOCALE);
-		assertThat(html).contains("&lt;b&gt;Tom &amp; Co&lt;/b&gt;", "Jerry &quot;FC&quot;", "Série &lt;A&gt; &amp; Co")
+		assertThat(html).contains("&lt;b&gt;Tom &amp; Co&lt;/b&gt;", "Jerry &quot;FC&quot;", "Série &lt;A&gt; &amp; Co (Brazil)")
 			.doesNotContain("<b>Tom", "Jerry \"FC\"", "<A>");
 		assertThat(html.replaceAll("</?(b|i|pre)>", "")).doesNotContain("<", ">");
 	}

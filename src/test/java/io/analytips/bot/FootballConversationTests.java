@@ -49,7 +49,7 @@ class FootballConversationTests {
 		user.next(text -> text.contains("Today"));
 		user.press(label -> label.startsWith("Premier League"));
 		user.next(text -> text.contains("Choose a game"));
-		user.press(label -> label.matches("\\d\\d:\\d\\d .+ x .+"));
+		user.press(label -> label.matches("\\d\\d:\\d\\d .+ vs .+"));
 		user.next(text -> text.contains("Which analysis"));
 		user.press(label -> label.endsWith("Result (1X2)"));
 		user.next(text -> text.contains("gamble responsibly"));
@@ -89,37 +89,6 @@ class FootballConversationTests {
 	}
 
 	@Test
-	void walksFromStartToEveryAnalysisOfAFixture() {
-		Conversation user = new Conversation(environment.telegram, 31, "pt-br");
-		user.send("/start");
-		user.next(text -> text.contains("Bem-vindo ao Analytips"));
-		user.press(label -> label.contains("Jogos de hoje"));
-		user.next(text -> text.contains("Jogos de hoje"));
-		user.press(label -> label.startsWith("Premier League"));
-		Conversation.Screen league = user.next(text -> text.contains("Premier League") && text.contains("Escolha o jogo"));
-		assertThat(league.buttons()).hasSizeGreaterThanOrEqualTo(3);
-		user.press(label -> label.matches("\\d\\d:\\d\\d .+ x .+"));
-		Conversation.Screen fixture = user.next(text -> text.contains("Que análise você quer?"));
-		assertThat(fixture.buttons()).extracting(b -> b.path("text").asString())
-			.contains("📊 Análise completa", "🥅 Gols (mais/menos)", "🚩 Escanteios", "🤝 Ambas marcam",
-					"🏁 Resultado (1X2)", "⬅️ Voltar");
-
-		String[][] analyses = { { "Análise completa", "Resultado (1X2)" }, { "Gols (mais/menos)", "Mais de 2,5" },
-				{ "Escanteios", "Escanteios" }, { "Ambas marcam", "Ambas marcam" }, { "Resultado (1X2)", "odd justa" } };
-		for (String[] analysis : analyses) {
-			user.press(label -> label.endsWith(analysis[0]));
-			Conversation.Screen result = user.next(text -> text.contains("Aposte com responsabilidade"));
-			assertThat(result.text()).contains(analysis[1]).contains("Dados de").doesNotContain("Exception");
-			assertThat(result.button(label -> label.contains("Voltar"))).isPresent();
-		}
-		Conversation.Screen full = user.screens().stream().filter(s -> s.text().contains("Força")).findFirst().orElseThrow();
-		assertThat(full.text()).contains("Gols esperados", "Placares mais prováveis", "Forma", "Escanteios",
-				"Valor contra Pinnacle");
-		await().atMost(Duration.ofSeconds(10)).until(() -> count("select count(*) from analyses where user_id = 31") == 5);
-		assertThat(environment.telegram.calls("answerCallbackQuery")).isNotEmpty();
-	}
-
-	@Test
 	void searchesATeamAndListsItsNextGames() {
 		Conversation user = new Conversation(environment.telegram, 32, "pt-br");
 		user.send("/start");
@@ -135,7 +104,7 @@ class FootballConversationTests {
 	}
 
 	@Test
-	void escapesWhatUsersTypeAndCancelsASearch() {
+	void escapesWhatUsersTypeAndKeepsSearchingUntilATeamIsFound() {
 		Conversation user = new Conversation(environment.telegram, 33, "en");
 		user.send("/start");
 		user.next(text -> text.contains("Welcome to Analytips"));
@@ -143,13 +112,36 @@ class FootballConversationTests {
 		user.next(text -> text.contains("Type the team"));
 		user.send("<b>Tom & Jerry</b>");
 		Conversation.Screen none = user.next(text -> text.contains("No team found"));
-		assertThat(none.text()).contains("&lt;b&gt;Tom &amp; Jerry&lt;/b&gt;").doesNotContain("<b>Tom");
-		user.press(label -> label.contains("Back"));
+		assertThat(none.text()).contains("&lt;b&gt;Tom &amp; Jerry&lt;/b&gt;").doesNotContain("<b>Tom")
+			.contains("Type another name");
+		user.send("Xyzzy FC");
+		user.next(text -> text.contains("No team found for <b>Xyzzy FC</b>"));
+		user.send("arsenal");
+		user.next(text -> text.contains("Next games") && text.contains("Arsenal"));
+		user.send("chelsea");
+		user.next(text -> text.contains("I didn't understand") && text.contains("Find a team"));
+		assertThat(count("select count(*) from conversation_state where user_id = 33")).isZero();
+	}
+
+	@Test
+	void cancelOrAnotherButtonEndsASearch() {
+		Conversation user = new Conversation(environment.telegram, 36, "en");
+		user.send("/start");
+		user.next(text -> text.contains("Welcome to Analytips"));
+		user.press(label -> label.contains("Find a team"));
 		user.next(text -> text.contains("Type the team"));
 		user.send("/cancel");
 		user.next(text -> text.contains("Search cancelled"));
 		user.send("arsenal");
 		user.next(text -> text.contains("I didn't understand"));
+
+		user.press(label -> label.contains("Find a team"));
+		user.next(text -> text.contains("Type the team"));
+		user.press(label -> label.contains("Leagues"));
+		user.next(text -> text.contains("Leagues we follow"));
+		user.send("arsenal");
+		user.next(text -> text.contains("I didn't understand"));
+		assertThat(count("select count(*) from conversation_state where user_id = 36")).isZero();
 	}
 
 	@Test
@@ -166,7 +158,9 @@ class FootballConversationTests {
 		assertThat(leagues.buttons()).extracting(b -> b.path("text").asString()).contains("Brasileirão Série A",
 				"Premier League");
 		user.press(label -> label.equals("Brasileirão Série A"));
-		user.next(text -> text.contains("Serie A") && text.contains("Choose a game"));
+		Conversation.Screen games = user.next(text -> text.contains("Brasileirão Série A") && text.contains("Choose a game"));
+		assertThat(games.text()).contains("(Brasília time)");
+		assertThat(games.buttons()).extracting(b -> b.path("text").asString()).anyMatch(label -> label.contains(" vs "));
 	}
 
 	@Test

@@ -4,7 +4,10 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -30,8 +33,10 @@ class ConsoleBotApiTest {
 	private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
 
 	private final ConsoleBotApi console = new ConsoleBotApi(new ByteArrayInputStream(new byte[0]),
-			new PrintStream(printed, true, StandardCharsets.UTF_8), "Ana", "pt-br", () -> {
+			new PrintStream(printed, true, StandardCharsets.UTF_8), "Ana", "pt-br", CLOCK, () -> {
 			});
+
+	private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-23T12:00:00Z"), ZoneOffset.UTC);
 
 	private static final GetUpdates FROM_START = new GetUpdates(0L, 100, 50, List.of());
 
@@ -137,8 +142,8 @@ class ConsoleBotApiTest {
 	void readsTheTerminalUntilItEndsThenSaysSo() throws InterruptedException {
 		CountDownLatch ended = new CountDownLatch(1);
 		ConsoleBotApi terminal = new ConsoleBotApi(new ByteArrayInputStream("/start\n1\n".getBytes(StandardCharsets.UTF_8)),
-				new PrintStream(printed, true, StandardCharsets.UTF_8), "Ana", "en", ended::countDown);
-		terminal.start();
+				new PrintStream(printed, true, StandardCharsets.UTF_8), "Ana", "en", CLOCK, ended::countDown);
+		terminal.start(1, Map.of());
 		assertThat(ended.await(10, TimeUnit.SECONDS)).isTrue();
 		StepVerifier.create(terminal.getUpdates(FROM_START))
 			.assertNext(batch -> assertThat(batch).extracting(update -> update.update().message().text())
@@ -146,6 +151,52 @@ class ConsoleBotApiTest {
 			.verifyComplete();
 		await().atMost(Duration.ofSeconds(10)).until(() -> printed().contains("offline demo. Type /start"));
 		terminal.close();
+	}
+
+	@Test
+	void numbersWhatIsTypedAfterTheUpdatesAnEarlierRunStored() throws InterruptedException {
+		CountDownLatch ended = new CountDownLatch(1);
+		ConsoleBotApi terminal = new ConsoleBotApi(new ByteArrayInputStream("/start\n".getBytes(StandardCharsets.UTF_8)),
+				new PrintStream(printed, true, StandardCharsets.UTF_8), "Ana", "pt-br", CLOCK, ended::countDown);
+		terminal.start(37, Map.of());
+		assertThat(ended.await(10, TimeUnit.SECONDS)).isTrue();
+		StepVerifier.create(terminal.getUpdates(new GetUpdates(37L, 100, 0, List.of())))
+			.assertNext(batch -> {
+				assertThat(batch).extracting(ReceivedUpdate::updateId).containsExactly(37L);
+				assertThat(batch.get(0).update().message().date()).isEqualTo(CLOCK.instant().getEpochSecond());
+			})
+			.verifyComplete();
+		terminal.close();
+	}
+
+	@Test
+	void saysHowToQuitAndWhichRealDaysTodayReplays() throws InterruptedException {
+		CountDownLatch ended = new CountDownLatch(1);
+		ConsoleBotApi terminal = new ConsoleBotApi(new ByteArrayInputStream(new byte[0]),
+				new PrintStream(printed, true, StandardCharsets.UTF_8), "Ana", "pt-br", CLOCK, ended::countDown);
+		terminal.start(1, new java.util.LinkedHashMap<>(Map.of("Premier League", java.time.LocalDate.of(2024, 11, 23))));
+		assertThat(ended.await(10, TimeUnit.SECONDS)).isTrue();
+		terminal.close();
+		assertThat(printed()).contains("/sair (ou Ctrl-D) encerra", "Premier League de 23/11/2024", "Encerrando o demo",
+				"Até logo!");
+	}
+
+	@Test
+	void quitEndsTheDemoWithoutSendingItToTheBot() throws InterruptedException {
+		CountDownLatch ended = new CountDownLatch(1);
+		ConsoleBotApi terminal = new ConsoleBotApi(
+				new ByteArrayInputStream("/start\n  /QUIT \n/help\n".getBytes(StandardCharsets.UTF_8)),
+				new PrintStream(printed, true, StandardCharsets.UTF_8), "Ann", "en", CLOCK, ended::countDown);
+		terminal.start(1, Map.of());
+		assertThat(ended.await(10, TimeUnit.SECONDS)).isTrue();
+		StepVerifier.create(terminal.getUpdates(FROM_START))
+			.assertNext(batch -> assertThat(batch).extracting(update -> update.update().message().text())
+				.containsExactly("/start"))
+			.verifyComplete();
+		terminal.close();
+		terminal.close();
+		assertThat(printed()).contains("/quit (or Ctrl-D) leaves", "Leaving the demo…");
+		assertThat(printed().split("Bye!", -1)).hasSize(2);
 	}
 
 	@Test

@@ -12,6 +12,7 @@ import io.analytips.football.api.ResilientApiFootball;
 import io.analytips.football.sim.ApiFootballSimulator;
 import io.analytips.football.sim.SimulatorTransport;
 import io.analytips.football.sim.data.HistoricalData;
+import io.analytips.support.TestClock;
 import io.analytips.support.TestDatabase;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.r2dbc.pool.ConnectionPool;
@@ -35,8 +36,8 @@ class AlertsTest {
 	private final List<String> delivered = new CopyOnWriteArrayList<>();
 
 	private final ResilientApiFootball api = new ResilientApiFootball(
-			new SimulatorTransport(new ApiFootballSimulator(HistoricalData.of(List.of()), Clock.systemUTC(), "key"), "key"),
-			ApiTestSupport.properties("http://unused", "key", 1, 5), Clock.systemUTC());
+			new SimulatorTransport(new ApiFootballSimulator(HistoricalData.of(List.of()), TestClock.running(), "key"), "key"),
+			ApiTestSupport.properties("http://unused", "key", 1, 5), TestClock.running());
 
 	private Periodic checks;
 

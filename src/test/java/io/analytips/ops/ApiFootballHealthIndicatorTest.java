@@ -1,6 +1,5 @@
 package io.analytips.ops;
 
-import java.time.Clock;
 import java.util.List;
 
 import io.analytips.football.api.ApiRequest;
@@ -9,6 +8,7 @@ import io.analytips.football.api.ResilientApiFootball;
 import io.analytips.football.sim.ApiFootballSimulator;
 import io.analytips.football.sim.SimulatorTransport;
 import io.analytips.football.sim.data.HistoricalData;
+import io.analytips.support.TestClock;
 import org.junit.jupiter.api.Test;
 import reactor.test.StepVerifier;
 
@@ -18,10 +18,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class ApiFootballHealthIndicatorTest {
 
-	private final ApiFootballSimulator simulator = new ApiFootballSimulator(HistoricalData.of(List.of()), Clock.systemUTC(), "key");
+	private final ApiFootballSimulator simulator = new ApiFootballSimulator(HistoricalData.of(List.of()), TestClock.running(), "key");
 
 	private final ResilientApiFootball api = new ResilientApiFootball(new SimulatorTransport(simulator, "key"),
-			ApiTestSupport.properties("http://unused", "key", 1, 5), Clock.systemUTC());
+			ApiTestSupport.properties("http://unused", "key", 1, 5), TestClock.running());
 
 	private final ApiFootballHealthIndicator health = new ApiFootballHealthIndicator(api);
 

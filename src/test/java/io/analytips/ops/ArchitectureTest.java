@@ -1,8 +1,13 @@
 package io.analytips.ops;
 
+import java.time.Clock;
+
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import io.analytips.common.Clocks;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
@@ -12,6 +17,8 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  * The package arrows of DESIGN §2: bot → pipeline → telegram, bot → football, everything
  * may use store and common, ops may read all, and nothing points back. The offline backtest reads
  * the bundled historical data ({@code football.sim.data}) and the model, and nothing else of ours.
+ * Time comes from an injected {@link Clock}: only the clock adapter reads the machine's, so no test
+ * depends on the day it runs.
  */
 class ArchitectureTest {
 
@@ -89,6 +96,49 @@ class ArchitectureTest {
 					"io.analytips.pipeline..", "io.analytips.bot..", "io.analytips.store..", "io.analytips.ops..")
 			.allowEmptyShould(true)
 			.check(classes);
+	}
+
+	/** {@code Clock.systemUTC()}, {@code Instant.now()}, {@code LocalDate.now(zone)}, {@code System.currentTimeMillis()}… */
+	static final DescribedPredicate<JavaMethodCall> READS_THE_WALL_CLOCK = new DescribedPredicate<>(
+			"reads the machine's clock instead of an injected Clock") {
+		@Override
+		public boolean test(JavaMethodCall call) {
+			String owner = call.getTarget().getOwner().getName();
+			String name = call.getTarget().getName();
+			if (owner.equals(Clock.class.getName())) {
+				return name.startsWith("system");
+			}
+			if (owner.equals(System.class.getName())) {
+				return name.equals("currentTimeMillis");
+			}
+			return owner.startsWith("java.time.") && name.equals("now")
+					&& call.getTarget().getRawParameterTypes().stream().noneMatch(type -> type.isEquivalentTo(Clock.class));
+		}
+	};
+
+	/** The above, or the adapter's {@link Clocks#system()}: what a test must never do. */
+	static final DescribedPredicate<JavaMethodCall> READS_THE_WALL_CLOCK_IN_A_TEST = READS_THE_WALL_CLOCK
+		.or(DescribedPredicate.describe("calls Clocks.system()", (JavaMethodCall call) -> call.getTarget()
+			.getOwner()
+			.isEquivalentTo(Clocks.class) && call.getTarget().getName().equals("system")));
+
+	@Test
+	void onlyTheClockAdapterReadsTheWallClock() {
+		noClasses().that().doNotHaveFullyQualifiedName(Clocks.class.getName())
+			.should().callMethodWhere(READS_THE_WALL_CLOCK)
+			.because("time comes from the injected Clock, so that tests can fix it")
+			.check(classes);
+	}
+
+	@Test
+	void testsNeverReadTheWallClock() {
+		JavaClasses tests = new ClassFileImporter().withImportOption(ImportOption.Predefined.ONLY_INCLUDE_TESTS)
+			.importPackages("io.analytips");
+		noClasses().that().haveSimpleNameNotEndingWith("Benchmark")
+			.should().callMethodWhere(READS_THE_WALL_CLOCK_IN_A_TEST)
+			.because("a test that reads today's date passes today and fails another day: use a fixed Clock, "
+					+ "TestClock or virtual time")
+			.check(tests);
 	}
 
 	@Test

@@ -1,9 +1,9 @@
 package io.analytips.ops;
 
-import java.time.Clock;
 import java.time.Duration;
 
 import io.analytips.support.PipelineHarness;
+import io.analytips.support.TestClock;
 import io.analytips.telegram.TelegramException;
 import org.junit.jupiter.api.Test;
 import reactor.test.StepVerifier;
@@ -18,7 +18,7 @@ class TelegramHealthIndicatorTests {
 	@Test
 	void isUpWhileReceivingWithTheTimeSinceTheLastUpdatesAndDownOnceTheTokenIsRejected() {
 		try (PipelineHarness harness = PipelineHarness.builder().build()) {
-			TelegramHealthIndicator health = new TelegramHealthIndicator(harness.pipeline, harness.users, Clock.systemUTC());
+			TelegramHealthIndicator health = new TelegramHealthIndicator(harness.pipeline, harness.users, TestClock.running());
 			StepVerifier.create(health.health())
 				.assertNext(h -> {
 					assertThat(h.getStatus()).isEqualTo(Status.UP);

@@ -56,7 +56,7 @@ class DispatcherTest {
 	}
 
 	private Dispatcher dispatcher(int concurrency, Duration timeout, Handler... handlers) {
-		return new Dispatcher(List.of(handlers), inbox, PipelineHarness.NOTICES, timeout, concurrency,
+		return new Dispatcher(new Handlers(List.of(handlers)), inbox, PipelineHarness.NOTICES, timeout, concurrency,
 				new PipelineMetrics(new SimpleMeterRegistry()));
 	}
 

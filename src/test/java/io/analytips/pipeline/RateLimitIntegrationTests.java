@@ -51,4 +51,33 @@ class RateLimitIntegrationTests {
 			await().atMost(Duration.ofSeconds(10)).until(() -> harness.count("rate_limited", null) == 3);
 		}
 	}
+
+	@Test
+	void menuPressesHaveTheirOwnLargerAllowanceWhileCommandsKeepTheirs() {
+		Replying.Echo echo = new Replying.Echo();
+		Replying.Menu menu = new Replying.Menu();
+		try (PipelineHarness harness = PipelineHarness.builder().handlers(menu, echo).chatBurst(100).build()) {
+			for (int i = 0; i < 10; i++) {
+				harness.telegram.enqueue(Updates.message(78, "/analysis " + i));
+			}
+			for (int i = 0; i < 31; i++) {
+				harness.telegram.enqueue(Updates.callback(78, "menu" + i));
+			}
+			harness.telegram.enqueue(Updates.message(78, "/analysis 10"));
+			harness.start();
+			await().atMost(Duration.ofSeconds(30)).until(() -> harness.count(null, null) == 0
+					&& harness.count("done", null) + harness.count("rate_limited", null) == 42);
+
+			// Ten commands (the work limit) and thirty presses (the navigation allowance) in the same minute.
+			assertThat(echo.handled).hasValue(10);
+			assertThat(menu.handled).hasValue(30);
+			assertThat(harness.count("rate_limited", null)).isEqualTo(2);
+			await().atMost(Duration.ofSeconds(10)).until(() -> harness.telegram.calls("answerCallbackQuery").stream()
+				.anyMatch(call -> call.body().path("show_alert").asBoolean()));
+			assertThat(harness.telegram.calls("answerCallbackQuery"))
+				.filteredOn(call -> call.body().path("show_alert").asBoolean())
+				.singleElement()
+				.satisfies(call -> assertThat(call.body().path("text").asString()).isEqualTo("RATE LIMITED"));
+		}
+	}
 }

@@ -1,6 +1,5 @@
 package io.analytips.support;
 
-import java.time.Clock;
 
 import io.analytips.football.sim.ApiFootballSimulator;
 import io.analytips.football.sim.SimulatorServer;
@@ -8,7 +7,11 @@ import io.analytips.store.DatabaseUrl;
 
 import org.springframework.test.context.DynamicPropertyRegistry;
 
-/** A fake Bot API, the API-Football simulator and a fresh database for one Spring test class. */
+/**
+ * A fake Bot API, the API-Football simulator and a fresh database for one Spring test class. The
+ * application and the simulator both start their clocks at {@link TestClock#START}, so "today" is
+ * the same whatever day the suite runs.
+ */
 public final class AppTestEnvironment implements AutoCloseable {
 
 	/** {@code ADMIN_API_TOKEN} in these tests. */
@@ -16,8 +19,10 @@ public final class AppTestEnvironment implements AutoCloseable {
 
 	public final FakeBotApi telegram = FakeBotApi.start();
 
-	public final SimulatorServer football = SimulatorServer.start(ApiFootballSimulator.bundled(Clock.systemUTC()),
-			"127.0.0.1", 0);
+	/** The simulator's clock; a test that moves it must give the application the same clock. */
+	public final TestClock clock = TestClock.running();
+
+	public final SimulatorServer football = SimulatorServer.start(ApiFootballSimulator.bundled(clock), "127.0.0.1", 0);
 
 	public final DatabaseUrl database = TestDatabase.fresh();
 
@@ -35,6 +40,7 @@ public final class AppTestEnvironment implements AutoCloseable {
 		registry.add("analytips.admin.admin-ids", () -> "900");
 		registry.add("analytips.admin.operator-ids", () -> "901");
 		registry.add("analytips.admin.api-token", () -> ADMIN_TOKEN);
+		registry.add("analytips.clock.start", TestClock.START::toString);
 		registry.add("LOG_FORMAT", () -> "text");
 	}
 

@@ -1,7 +1,6 @@
 package io.analytips.support;
 
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -86,12 +85,12 @@ public final class PipelineHarness implements AutoCloseable {
 		this.db = TestDatabase.client(pool);
 		this.client = new TelegramClient(telegramProperties);
 		this.users = new UserTracker(new UserRepository(db));
-		this.outbound = new OutboundScheduler(client, telegramProperties, Clock.systemUTC(), users);
+		this.outbound = new OutboundScheduler(client, telegramProperties, TestClock.running(), users);
 		this.inbox = properties.inbox() == PipelineProperties.InboxKind.MEMORY ? new MemoryInbox()
 				: new PostgresInbox(new InboxRepository(db), Duration.ofSeconds(5), Duration.ofSeconds(30));
-		LongPollingSource source = new LongPollingSource(client, inbox, telegramProperties, Clock.systemUTC());
+		LongPollingSource source = new LongPollingSource(client, inbox, telegramProperties, TestClock.running());
 		this.pipeline = Pipelines.build(source, inbox, outbound, handlers, NOTICES, users, properties,
-				new PipelineMetrics(meters), Clock.systemUTC());
+				new PipelineMetrics(meters), TestClock.running());
 	}
 
 	/** A builder with the production defaults, a fresh migrated database and a new fake. */
@@ -146,6 +145,8 @@ public final class PipelineHarness implements AutoCloseable {
 
 		private int rateLimit = 10;
 
+		private int navigationRateLimit = 30;
+
 		private Duration rateWindow = Duration.ofSeconds(60);
 
 		private int queueCapacity = 1000;
@@ -182,6 +183,11 @@ public final class PipelineHarness implements AutoCloseable {
 		public Builder rateLimit(int limit, Duration window) {
 			this.rateLimit = limit;
 			this.rateWindow = window;
+			return this;
+		}
+
+		public Builder navigationRateLimit(int limit) {
+			this.navigationRateLimit = limit;
 			return this;
 		}
 
@@ -223,7 +229,7 @@ public final class PipelineHarness implements AutoCloseable {
 		public PipelineHarness build() {
 			FakeBotApi fake = telegram != null ? telegram : FakeBotApi.start();
 			DatabaseUrl url = database != null ? database : TestDatabase.migrated();
-			PipelineProperties properties = new PipelineProperties(rateLimit, rateWindow, queueCapacity, concurrency,
+			PipelineProperties properties = new PipelineProperties(rateLimit, navigationRateLimit, rateWindow, queueCapacity, concurrency,
 					handlerTimeout, drain, Duration.ofSeconds(60), inbox, Duration.ofDays(3));
 			TelegramProperties telegramProperties = new TelegramProperties(FakeBotApi.TOKEN, URI.create(fake.url()),
 					TelegramProperties.Mode.POLLING, null, null, pollTimeout, 100, Duration.ofSeconds(10),

@@ -51,4 +51,26 @@ public final class Replying {
 			open.tryEmitEmpty();
 		}
 	}
+
+	/** Takes button presses whose data starts with "menu": screens answered from memory (navigation). */
+	public static final class Menu implements Handler {
+
+		public final AtomicInteger handled = new AtomicInteger();
+
+		@Override
+		public boolean supports(UpdateContext context) {
+			return context.callbackData() != null && context.callbackData().startsWith("menu");
+		}
+
+		@Override
+		public boolean isNavigation(UpdateContext context) {
+			return true;
+		}
+
+		@Override
+		public Mono<Void> handle(UpdateContext context) {
+			handled.incrementAndGet();
+			return context.answerCallback("menu", false);
+		}
+	}
 }

@@ -1,11 +1,11 @@
 package io.analytips.telegram;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.analytips.support.TestClock;
 import io.analytips.support.Updates;
 import io.analytips.telegram.model.GetUpdates;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,7 +44,7 @@ class LongPollingSourceTest {
 
 	private LongPollingSource source() {
 		return new LongPollingSource(client, batch -> store.storeNew(batch),
-				TelegramTestSupport.properties("http://unused", "t"), Clock.systemUTC());
+				TelegramTestSupport.properties("http://unused", "t"), TestClock.running());
 	}
 
 	/** Scripts getUpdates: each call gets the next answer; after the last, the poll never returns. */

@@ -1,10 +1,10 @@
 package io.analytips.telegram;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
 import io.analytips.support.FakeBotApi;
+import io.analytips.support.TestClock;
 import io.analytips.telegram.model.SendMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -29,7 +29,7 @@ class OutboundSchedulerIntegrationTests {
 	void a429ForOneChatSilencesItForRetryAfterWhileOtherChatsKeepFlowing() {
 		fake.when("sendMessage").forChat(1).times(1).retryAfter(3);
 		OutboundScheduler scheduler = new OutboundScheduler(client,
-				TelegramTestSupport.properties(fake.url(), FakeBotApi.TOKEN), Clock.systemUTC(), OutboundListener.NONE);
+				TelegramTestSupport.properties(fake.url(), FakeBotApi.TOKEN), TestClock.running(), OutboundListener.NONE);
 		long start = System.nanoTime();
 
 		Flux.merge(Flux.range(0, 2).concatMap(i -> scheduler.sendMessage(SendMessage.html(1, "limited " + i, null))),

@@ -1,8 +1,8 @@
 package io.analytips.telegram;
 
+import io.analytips.support.TestClock;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
@@ -57,7 +57,7 @@ class WebhookAccessTest {
 				new TelegramProperties("t", URI.create("http://unused"), TelegramProperties.Mode.WEBHOOK,
 						URI.create("https://x/telegram/webhook"), "secret", Duration.ofSeconds(1), 100, Duration.ofSeconds(5),
 						Duration.ofSeconds(1), 30, 3, 20, 100),
-				Clock.systemUTC());
+				TestClock.running());
 		WebTestClient strangers = WebTestClient.bindToRouterFunction(
 				WebhookRoutes.of(source, new WebhookAccess(List.of("telegram"), null))).build();
 		strangers.post().uri(WebhookSource.PATH).header(WebhookSource.SECRET_HEADER, "secret").bodyValue("{}")

@@ -1,12 +1,12 @@
 package io.analytips.telegram;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.analytips.support.TestClock;
 import io.analytips.support.Updates;
 import io.analytips.telegram.WebhookSource.Reception;
 import io.analytips.telegram.model.SetWebhook;
@@ -36,7 +36,7 @@ class WebhookSourceTests {
 	private final WebhookSource source = new WebhookSource(client, store, new TelegramProperties("t",
 			java.net.URI.create("http://unused"), TelegramProperties.Mode.WEBHOOK, java.net.URI.create("https://x/telegram/webhook"),
 			"secret", Duration.ofSeconds(1), 100, Duration.ofSeconds(5), Duration.ofSeconds(1), 30, 3, 20, 100),
-			Clock.systemUTC());
+			TestClock.running());
 
 	private static byte[] body(long id) {
 		return Updates.message(1, "/help").put("update_id", id).toString().getBytes(StandardCharsets.UTF_8);

@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -16,6 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
+import io.analytips.common.DemoToday;
 import io.analytips.football.api.ApiRequest;
 import io.analytips.football.api.RawResponse;
 import io.analytips.football.sim.data.HistoricalData;
@@ -32,7 +34,7 @@ import tools.jackson.databind.node.ArrayNode;
  * Faults are injected through {@link #faults()}; every call is counted ({@link #calls()}).
  * Non-blocking: answers are built in memory.
  */
-public final class ApiFootballSimulator {
+public final class ApiFootballSimulator implements DemoToday {
 
 	/** The key the simulator accepts unless told otherwise. */
 	public static final String KEY = "simulator-key";
@@ -44,6 +46,8 @@ public final class ApiFootballSimulator {
 	private final HistoricalData data;
 
 	private final Clock clock;
+
+	private final ZoneId zone;
 
 	private final String key;
 
@@ -57,15 +61,31 @@ public final class ApiFootballSimulator {
 
 	private volatile SimulatedWorld world;
 
+	/** The time zone of "today" unless told otherwise: the bot's default ({@code API_FOOTBALL_TIMEZONE}). */
+	public static final ZoneId DEFAULT_ZONE = ZoneId.of("America/Sao_Paulo");
+
 	public ApiFootballSimulator(HistoricalData data, Clock clock, String key) {
+		this(data, clock, DEFAULT_ZONE, key);
+	}
+
+	/**
+	 * @param zone whose calendar "today" is (the bot's time zone, so both agree on which games are today's)
+	 */
+	public ApiFootballSimulator(HistoricalData data, Clock clock, ZoneId zone, String key) {
 		this.data = data;
 		this.clock = clock;
+		this.zone = zone;
 		this.key = key;
 	}
 
-	/** A simulator over the bundled data, accepting {@link #KEY}. */
+	/** A simulator over the bundled data, accepting {@link #KEY}, with today in {@link #DEFAULT_ZONE}. */
 	public static ApiFootballSimulator bundled(Clock clock) {
-		return new ApiFootballSimulator(HistoricalData.loadBundled(), clock, KEY);
+		return bundled(clock, DEFAULT_ZONE);
+	}
+
+	/** A simulator over the bundled data, accepting {@link #KEY}, with today in {@code zone}. */
+	public static ApiFootballSimulator bundled(Clock clock, ZoneId zone) {
+		return new ApiFootballSimulator(HistoricalData.loadBundled(), clock, zone, KEY);
 	}
 
 	public Faults faults() {
@@ -168,14 +188,22 @@ public final class ApiFootballSimulator {
 		return Json.envelope("status", Map.of(), response, 1, 1);
 	}
 
+	/** Which real day each league replays today, e.g. {@code Premier League → 2024-11-30}. */
+	@Override
+	public Map<String, LocalDate> replayedDays() {
+		Map<String, LocalDate> days = new LinkedHashMap<>();
+		world().leagues().forEach(league -> days.put(SimulatedWorld.displayName(league.id()), league.replayedDay()));
+		return days;
+	}
+
 	/** The world of today's date, rebuilt when the date changes. */
 	SimulatedWorld world() {
 		SimulatedWorld current = world;
-		LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+		LocalDate today = LocalDate.now(clock.withZone(zone));
 		if (current == null || !current.today().equals(today)) {
 			synchronized (this) {
 				if (world == null || !world.today().equals(today)) {
-					world = SimulatedWorld.build(data, clock);
+					world = SimulatedWorld.build(data, today, zone);
 				}
 				current = world;
 			}
@@ -239,7 +267,7 @@ public final class ApiFootballSimulator {
 	public List<Long> todaysFixtureIds() {
 		SimulatedWorld current = world();
 		return current.allFixtures().stream()
-			.filter(f -> f.kickoff().atZone(ZoneOffset.UTC).toLocalDate().equals(current.today()))
+			.filter(f -> current.dayOf(f).equals(current.today()))
 			.sorted(Comparator.comparing(SimFixture::kickoff))
 			.map(SimFixture::id)
 			.toList();

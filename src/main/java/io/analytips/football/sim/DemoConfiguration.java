@@ -2,7 +2,11 @@ package io.analytips.football.sim;
 
 import java.time.Clock;
 
+import io.analytips.common.DemoToday;
+import io.analytips.football.api.ApiFootballProperties;
 import io.analytips.football.api.HttpApiTransport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,9 +20,21 @@ import org.springframework.context.annotation.Profile;
 @Profile("demo")
 class DemoConfiguration {
 
+	private static final Logger log = LoggerFactory.getLogger(DemoConfiguration.class);
+
+	/** Today in the bot's time zone, so both agree on which games are today's. */
 	@Bean(destroyMethod = "close")
-	SimulatorServer simulatorServer(Clock clock) {
-		return SimulatorServer.start(ApiFootballSimulator.bundled(clock), "127.0.0.1", 0);
+	SimulatorServer simulatorServer(Clock clock, ApiFootballProperties football) {
+		SimulatorServer server = SimulatorServer.start(ApiFootballSimulator.bundled(clock, football.timezone()),
+				"127.0.0.1", 0);
+		log.info("Demo: API-Football simulator on {}; today replays {}", server.url(),
+				server.simulator().replayedDays());
+		return server;
+	}
+
+	@Bean
+	DemoToday demoToday(SimulatorServer simulator) {
+		return simulator.simulator();
 	}
 
 	@Bean

@@ -219,7 +219,7 @@ final class SimEndpoints {
 		}
 		// Odds exist from 14 days before kick-off and are kept 7 days after it.
 		priced = priced.stream().filter(f -> !f.match().odds().isEmpty()).filter(f -> {
-			LocalDate day = f.kickoff().atZone(ZoneOffset.UTC).toLocalDate();
+			LocalDate day = world.dayOf(f);
 			return !day.isBefore(today.minusDays(7)) && !day.isAfter(today.plusDays(14));
 		}).toList();
 		List<List<SimFixture>> pages = Json.pages(priced, ODDS_PAGE);

@@ -1,8 +1,9 @@
 package io.analytips.football.sim;
 
-import java.time.Clock;
 import java.time.LocalDate;
+import java.time.MonthDay;
 import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -19,10 +20,12 @@ import io.analytips.football.sim.data.HistoricalData;
 import io.analytips.football.sim.data.HistoricalMatch;
 
 /**
- * The bundled historical data arranged around "today": per league, a past matchday of the
- * replayed season is moved to the current date (a different one each day), everything before it
- * is finished with its real result, everything after it is still to be played. Team and fixture
- * ids are stable for a given data bundle. Built once per day; immutable.
+ * The bundled historical data arranged around "today": per league, the replayed season's matchday
+ * on the same day of the year (or, when that day had no match, the nearest one that had) is moved
+ * to the current date; everything before it is finished with its real result, everything after it
+ * is still to be played. Days are calendar days in the simulator's time zone (the bot's), so a
+ * Brazilian 21:30 kick-off stays on its evening. Team and fixture ids are stable for a given data
+ * bundle. Built once per day; immutable.
  */
 final class SimulatedWorld {
 
@@ -30,15 +33,23 @@ final class SimulatedWorld {
 	static final Map<Integer, Integer> REPLAYED_SEASONS = Map.of(HistoricalData.PREMIER_LEAGUE, 2024,
 			HistoricalData.SERIE_A, 2023);
 
+	/** API-Football's name and country of each league (the Brasileirão is "Serie A", Brazil, as in the real API). */
 	private static final Map<Integer, String[]> LEAGUE_NAMES = Map.of(HistoricalData.PREMIER_LEAGUE,
 			new String[] { "Premier League", "England" }, HistoricalData.SERIE_A, new String[] { "Serie A", "Brazil" });
 
-	/** A replayed day needs this many matches that day and this many played before it. */
-	private static final int MIN_MATCHES_ON_DAY = 4;
+	/** Names that tell the two Serie As apart, for people. */
+	private static final Map<Integer, String> DISPLAY_NAMES = Map.of(HistoricalData.PREMIER_LEAGUE, "Premier League",
+			HistoricalData.SERIE_A, "Brasileirão Série A");
 
-	private static final int MIN_MATCHES_BEFORE = 60;
+	/**
+	 * A replayed day needs this many of the season's matches played before it, so the model has a
+	 * season to learn from (six rounds); earlier days replay the nearest one after them.
+	 */
+	static final int MIN_MATCHES_BEFORE = 60;
 
 	private final LocalDate today;
+
+	private final ZoneId zone;
 
 	private final Map<Integer, SimLeague> leagues;
 
@@ -46,8 +57,9 @@ final class SimulatedWorld {
 
 	private final Map<Long, SimTeam> teamsById = new LinkedHashMap<>();
 
-	private SimulatedWorld(LocalDate today, Map<Integer, SimLeague> leagues) {
+	private SimulatedWorld(LocalDate today, ZoneId zone, Map<Integer, SimLeague> leagues) {
 		this.today = today;
+		this.zone = zone;
 		this.leagues = leagues;
 		leagues.values().forEach(league -> {
 			league.fixtures().forEach(f -> fixturesById.put(f.id(), f));
@@ -55,21 +67,21 @@ final class SimulatedWorld {
 		});
 	}
 
-	/** The world as of the clock's current UTC date. */
-	static SimulatedWorld build(HistoricalData data, Clock clock) {
-		LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+	/** The world of {@code today}, a date in {@code zone}. */
+	static SimulatedWorld build(HistoricalData data, LocalDate today, ZoneId zone) {
 		Map<Integer, SimLeague> leagues = new TreeMap<>();
 		for (Map.Entry<Integer, Integer> replayed : REPLAYED_SEASONS.entrySet()) {
 			List<HistoricalMatch> matches = data.matches(replayed.getKey());
 			if (!matches.isEmpty()) {
-				leagues.put(replayed.getKey(), league(replayed.getKey(), replayed.getValue(), matches, today));
+				leagues.put(replayed.getKey(), league(replayed.getKey(), replayed.getValue(), matches, today, zone));
 			}
 		}
-		return new SimulatedWorld(today, leagues);
+		return new SimulatedWorld(today, zone, leagues);
 	}
 
-	private static SimLeague league(int leagueId, int season, List<HistoricalMatch> matches, LocalDate today) {
-		LocalDate replayed = replayedDay(matches, season, today);
+	private static SimLeague league(int leagueId, int season, List<HistoricalMatch> matches, LocalDate today,
+			ZoneId zone) {
+		LocalDate replayed = replayedDay(matches, season, today, zone);
 		long offset = ChronoUnit.DAYS.between(replayed, today);
 		List<String> names = new ArrayList<>(new TreeSet<>(matches.stream()
 			.flatMap(m -> Stream.of(m.homeTeam(), m.awayTeam()))
@@ -83,10 +95,9 @@ final class SimulatedWorld {
 		List<SimFixture> fixtures = new ArrayList<>();
 		for (int i = 0; i < sorted.size(); i++) {
 			HistoricalMatch match = sorted.get(i);
-			LocalDate day = match.kickoffUtc().toLocalDate();
 			fixtures.add(new SimFixture(leagueId * 100_000L + i + 1, match,
 					match.kickoffUtc().plusDays(offset).toInstant(ZoneOffset.UTC), teams.get(match.homeTeam()),
-					teams.get(match.awayTeam()), day.isBefore(replayed)));
+					teams.get(match.awayTeam()), localDay(match, zone).isBefore(replayed)));
 		}
 		String[] name = LEAGUE_NAMES.get(leagueId);
 		List<SimTeam> seasonTeams = fixtures.stream()
@@ -98,15 +109,20 @@ final class SimulatedWorld {
 		return new SimLeague(leagueId, name[0], name[1], season, replayed, offset, fixtures, seasonTeams);
 	}
 
-	/** The replayed day: one of the season's busy days with enough history before it, chosen by today's date. */
-	static LocalDate replayedDay(List<HistoricalMatch> matches, int season, LocalDate today) {
-		Map<LocalDate, Long> perDay = matches.stream()
+	/**
+	 * The replayed day: the season's day with the same month and day as {@code today} (in whichever
+	 * year of the season, or the year around it, comes closest), or, when no match was played that
+	 * day, the nearest day that had one. Only days with {@link #MIN_MATCHES_BEFORE} matches before
+	 * them qualify. Ties go to the earlier day.
+	 */
+	static LocalDate replayedDay(List<HistoricalMatch> matches, int season, LocalDate today, ZoneId zone) {
+		TreeMap<LocalDate, Long> perDay = matches.stream()
 			.filter(m -> m.season() == season)
-			.collect(Collectors.groupingBy(m -> m.kickoffUtc().toLocalDate(), TreeMap::new, Collectors.counting()));
+			.collect(Collectors.groupingBy(m -> localDay(m, zone), TreeMap::new, Collectors.counting()));
 		List<LocalDate> eligible = new ArrayList<>();
 		long before = 0;
 		for (Map.Entry<LocalDate, Long> day : perDay.entrySet()) {
-			if (day.getValue() >= MIN_MATCHES_ON_DAY && before >= MIN_MATCHES_BEFORE) {
+			if (before >= MIN_MATCHES_BEFORE) {
 				eligible.add(day.getKey());
 			}
 			before += day.getValue();
@@ -114,11 +130,41 @@ final class SimulatedWorld {
 		if (eligible.isEmpty()) {
 			eligible.addAll(perDay.keySet());
 		}
-		return eligible.get((int) Math.floorMod(today.toEpochDay(), eligible.size()));
+		MonthDay sameDay = MonthDay.from(today);
+		List<LocalDate> sameDays = Stream.iterate(perDay.firstKey().getYear() - 1, year -> year + 1)
+			.limit(perDay.lastKey().getYear() - perDay.firstKey().getYear() + 3L)
+			.map(sameDay::atYear)
+			.toList();
+		return eligible.stream()
+			.min(Comparator.comparingLong((LocalDate day) -> sameDays.stream()
+				.mapToLong(same -> Math.abs(ChronoUnit.DAYS.between(same, day)))
+				.min()
+				.orElseThrow()).thenComparing(Comparator.naturalOrder()))
+			.orElseThrow();
+	}
+
+	/** The calendar day a match was played on, in the simulator's time zone. */
+	static LocalDate localDay(HistoricalMatch match, ZoneId zone) {
+		return match.kickoffUtc().atZone(ZoneOffset.UTC).withZoneSameInstant(zone).toLocalDate();
 	}
 
 	LocalDate today() {
 		return today;
+	}
+
+	/** A league's name for people (not API-Football's, which calls the Brasileirão "Serie A"). */
+	static String displayName(int leagueId) {
+		return DISPLAY_NAMES.getOrDefault(leagueId, "#" + leagueId);
+	}
+
+	/** The time zone whose calendar days the world is laid out in. */
+	ZoneId zone() {
+		return zone;
+	}
+
+	/** The day a fixture kicks off, in the world's time zone. */
+	LocalDate dayOf(SimFixture fixture) {
+		return fixture.kickoff().atZone(zone).toLocalDate();
 	}
 
 	List<SimLeague> leagues() {

@@ -1,12 +1,12 @@
 package io.analytips.football.api;
 
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
 import io.analytips.football.sim.ApiFootballSimulator;
 import io.analytips.football.sim.SimulatorTransport;
 import io.analytips.football.sim.data.HistoricalData;
+import io.analytips.support.TestClock;
 import org.junit.jupiter.api.Test;
 import reactor.test.StepVerifier;
 
@@ -32,9 +32,9 @@ class ApiFootballCallsTest {
 	@Test
 	void theClientReportsEachCallAsItEnds() {
 		List<String> seen = new ArrayList<>();
-		ApiFootballSimulator simulator = new ApiFootballSimulator(HistoricalData.of(List.of()), Clock.systemUTC(), "key");
+		ApiFootballSimulator simulator = new ApiFootballSimulator(HistoricalData.of(List.of()), TestClock.running(), "key");
 		ResilientApiFootball api = new ResilientApiFootball(new SimulatorTransport(simulator, "key"),
-				ApiTestSupport.properties("http://unused", "key", 1, 5), Clock.systemUTC(), new ApiFootballCalls() {
+				ApiTestSupport.properties("http://unused", "key", 1, 5), TestClock.running(), new ApiFootballCalls() {
 					@Override
 					public void ended(String endpoint, String outcome) {
 						seen.add(endpoint + " " + outcome);

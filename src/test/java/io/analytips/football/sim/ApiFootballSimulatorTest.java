@@ -3,6 +3,7 @@ package io.analytips.football.sim;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 
@@ -36,12 +37,19 @@ class ApiFootballSimulatorTest {
 	}
 
 	@Test
-	void replaysAPastMatchdayAsToday() {
-		List<Fixture> today = Wire.fixtures(get("/fixtures", "date", LocalDate.of(2026, 11, 23), "timezone", "UTC"));
-		assertThat(today).hasSizeGreaterThanOrEqualTo(8);
+	void replaysTheSameDayOfTheReplayedSeasonAsToday() {
+		ZoneId brasilia = ZoneId.of("America/Sao_Paulo");
+		List<Fixture> today = Wire.fixtures(get("/fixtures", "date", LocalDate.of(2026, 11, 23), "timezone", brasilia));
 		assertThat(today).allMatch(Fixture::isUpcoming);
 		assertThat(today).extracting(f -> f.league().id()).contains(39, 71);
-		assertThat(today).allMatch(f -> f.kickoff().atZone(ZoneOffset.UTC).toLocalDate().equals(LocalDate.of(2026, 11, 23)));
+		assertThat(today).allMatch(f -> f.kickoff().atZone(brasilia).toLocalDate().equals(LocalDate.of(2026, 11, 23)));
+		// 23 November 2024 was a Saturday of seven Premier League games; on 23 November 2023 the Brasileirão
+		// played at 19:00 and 21:30 Brasília time (the second one is 00:30 UTC on the 24th: still that evening here).
+		assertThat(today).filteredOn(f -> f.league().id() == 39).hasSize(7);
+		assertThat(today).filteredOn(f -> f.league().id() == 71).extracting(f -> f.home().name())
+			.containsExactly("Fortaleza", "Flamengo");
+		assertThat(simulator.replayedDays()).containsEntry("Premier League", LocalDate.of(2024, 11, 23))
+			.containsEntry("Brasileirão Série A", LocalDate.of(2023, 11, 23));
 	}
 
 	@Test

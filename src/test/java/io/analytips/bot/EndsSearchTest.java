@@ -1,0 +1,111 @@
+package io.analytips.bot;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.analytips.common.MutableClock;
+import io.analytips.pipeline.Handler;
+import io.analytips.pipeline.TestContexts;
+import io.analytips.pipeline.UpdateContext;
+import io.analytips.store.ConversationRepository;
+import io.analytips.store.ConversationState;
+import io.analytips.support.Updates;
+import io.analytips.telegram.ReceivedUpdate;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
+import reactor.test.StepVerifier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+/** Another button or /start ends a search, at the cost of a write only for users who are searching. */
+class EndsSearchTest {
+
+	private final ConversationRepository conversations = mock(ConversationRepository.class);
+
+	private final MutableClock clock = new MutableClock();
+
+	private final SearchState search = new SearchState(conversations, clock);
+
+	private final AtomicInteger handled = new AtomicInteger();
+
+	private final Handler menu = new EndsSearch(new Handler() {
+		@Override
+		public boolean supports(UpdateContext context) {
+			return true;
+		}
+
+		@Override
+		public boolean isNavigation(UpdateContext context) {
+			return true;
+		}
+
+		@Override
+		public Mono<Void> handle(UpdateContext context) {
+			handled.incrementAndGet();
+			return Mono.empty();
+		}
+	}, search);
+
+	EndsSearchTest() {
+		when(conversations.save(any())).thenReturn(Mono.empty());
+		when(conversations.clear(anyLong())).thenReturn(Mono.empty());
+	}
+
+	private static UpdateContext press(long user) {
+		var json = Updates.callback(user, "m");
+		json.put("update_id", 1);
+		return TestContexts.of(ReceivedUpdate.parse(1, json.toString()));
+	}
+
+	@Test
+	void leavesUsersWhoAreNotSearchingAlone() {
+		StepVerifier.create(menu.handle(press(7))).verifyComplete();
+		assertThat(handled).hasValue(1);
+		verify(conversations, never()).clear(anyLong());
+	}
+
+	@Test
+	void endsTheSearchOfAUserWhoPressesAnotherButton() {
+		StepVerifier.create(search.await(7)).verifyComplete();
+		StepVerifier.create(menu.handle(press(7))).verifyComplete();
+		assertThat(handled).hasValue(1);
+		verify(conversations).clear(7);
+		StepVerifier.create(menu.handle(press(7))).verifyComplete();
+		verify(conversations).clear(7); // once: the search had already ended
+	}
+
+	@Test
+	void keepsTheWrappedHandlersOwnAnswers() {
+		assertThat(menu.supports(press(7))).isTrue();
+		assertThat(menu.isNavigation(press(7))).isTrue();
+	}
+
+	@Test
+	void aSearchLastsTenMinutesAfterTheLastNameTried() {
+		StepVerifier.create(search.await(8)).verifyComplete();
+		verify(conversations).save(new ConversationState(8, SearchState.AWAITING_TEAM, null,
+				Instant.parse("2026-11-23T12:10:00Z")));
+		clock.advance(Duration.ofMinutes(11));
+		StepVerifier.create(menu.handle(press(8))).verifyComplete();
+		verify(conversations, never()).clear(8);
+	}
+
+	@Test
+	void findsWhetherAUserIsSearching() {
+		when(conversations.find(9, clock.instant())).thenReturn(Mono.just(new ConversationState(9, SearchState.AWAITING_TEAM,
+				null, clock.instant().plusSeconds(60))));
+		when(conversations.find(10, clock.instant())).thenReturn(Mono.empty());
+		when(conversations.find(11, clock.instant())).thenReturn(Mono.error(new IllegalStateException("database down")));
+		StepVerifier.create(search.isAwaiting(9)).expectNext(true).verifyComplete();
+		StepVerifier.create(search.isAwaiting(10)).expectNext(false).verifyComplete();
+		StepVerifier.create(search.isAwaiting(11)).verifyErrorMessage("database down");
+	}
+
+}

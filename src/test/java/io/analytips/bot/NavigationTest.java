@@ -1,0 +1,52 @@
+package io.analytips.bot;
+
+import io.analytips.pipeline.Handler;
+import io.analytips.pipeline.TestContexts;
+import io.analytips.pipeline.UpdateContext;
+import io.analytips.support.Updates;
+import io.analytips.telegram.ReceivedUpdate;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Which presses only move between menus (the larger allowance) and which cost work (an upstream
+ * call or a model run: the stricter limit).
+ */
+class NavigationTest {
+
+	private final Messages messages = new Messages();
+
+	private final Menus menus = new Menus(messages);
+
+	private static UpdateContext press(String data) {
+		var json = Updates.callback(5, data);
+		json.put("update_id", 1);
+		return TestContexts.of(ReceivedUpdate.parse(1, json.toString()));
+	}
+
+	@Test
+	void menusListsAndTheSearchPromptAreNavigation() {
+		Handler menu = new MenuHandler(messages, menus);
+		Handler browse = new BrowseHandler(null, java.util.List.of(71, 39), messages, menus, new Leagues(messages));
+		Handler search = new SearchHandler(null, null, messages, menus, null);
+		Handler recent = new RecentHandler(null, messages, menus);
+		assertThat(menu.isNavigation(press("m"))).isTrue();
+		assertThat(menu.isNavigation(press("h"))).isTrue();
+		for (String data : new String[] { "t", "lg", "l:39:0", "f:3900871" }) {
+			assertThat(browse.isNavigation(press(data))).as(data).isTrue();
+		}
+		assertThat(search.isNavigation(press("s"))).isTrue();
+		assertThat(search.isNavigation(press("x"))).isTrue();
+		assertThat(recent.isNavigation(press("r"))).isTrue();
+		assertThat(new FallbackCallbackHandler(messages).isNavigation(press("old"))).isTrue();
+	}
+
+	@Test
+	void analysesAndATeamsGamesAreWork() {
+		Handler analysis = new AnalysisHandler(null, null, null, messages, menus, null);
+		Handler search = new SearchHandler(null, null, messages, menus, null);
+		assertThat(analysis.isNavigation(press("a:3900871:full"))).isFalse();
+		assertThat(search.isNavigation(press("tm:39001"))).isFalse();
+	}
+}
