@@ -114,7 +114,7 @@ final class SimulatedWorld {
 		if (eligible.isEmpty()) {
 			eligible.addAll(perDay.keySet());
 		}
-		return eligible.get((int) Math.floorMod(today.toEpochDay(), eligible.size()));
+		return eligible.get(Math.floorMod(today.toEpochDay(), eligible.size()));
 	}
 
 	LocalDate today() {
