@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Predicate;
 
-import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.ChartEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -47,7 +47,7 @@ final class ReliabilityCharts {
 			series(chart, String.format(Locale.ROOT, "closing %s (ECE %.3f)", OUTCOMES[k], closing.calibrationError()),
 					closing, COLOURS[k], false);
 		}
-		BitmapEncoder.saveBitmap(chart, file.toString(), BitmapEncoder.BitmapFormat.PNG);
+		ChartEncoder.saveChart(chart, file.toString(), "png");
 	}
 
 	/** The model's P(over 2.5 goals) and, where the data has totals prices, the closing line's. */
@@ -67,7 +67,7 @@ final class ReliabilityCharts {
 			series(chart, String.format(Locale.ROOT, "closing (ECE %.3f)", closing.calibrationError()), closing,
 					COLOURS[2], false);
 		}
-		BitmapEncoder.saveBitmap(chart, file.toString(), BitmapEncoder.BitmapFormat.PNG);
+		ChartEncoder.saveChart(chart, file.toString(), "png");
 	}
 
 	private static XYChart chart(String title) {

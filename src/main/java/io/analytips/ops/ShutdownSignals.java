@@ -15,6 +15,11 @@ import org.springframework.context.ConfigurableApplicationContext;
  * SIGTERM and SIGINT: the first closes the application context (the pipeline drains within its
  * deadline, then everything closes in order) and exits 0; a second one ends the drain early.
  * The JVM's own handling would exit 143 and give the drain no second-signal escape.
+ * <p>
+ * {@code sun.misc.Signal} has no public replacement (it stays exported by {@code jdk.unsupported}
+ * for exactly this, JEP 260). javac warns "internal proprietary API" on each use, and
+ * {@code @SuppressWarnings} cannot silence that warning: the build's [WARNING] lines for this file
+ * are expected.
  */
 public final class ShutdownSignals {
 
