@@ -2,6 +2,7 @@ package io.analytips;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 
 import io.analytips.backtest.BacktestMain;
@@ -14,7 +15,9 @@ import org.springframework.context.annotation.Bean;
 /**
  * Analytips: a Telegram bot that analyses football matches. {@code main} reads the command line first
  * ({@link CommandLine}; {@code --help} lists every mode, {@code --version} the build, a wrong argument exits
- * 2), then installs the signal handlers (SIGTERM drains and exits 0) and starts Spring; a start that fails
+ * 2), then checks that the settings the bot cannot start without are given ({@link SettingsPreflight}:
+ * exits 1 with one line per missing one, within a second, before Spring or the embedded database start),
+ * then installs the signal handlers (SIGTERM drains and exits 0) and starts Spring; a start that fails
  * there exits 1 after the failure was reported in one line that names the setting to fix.
  * {@code --demo} runs offline against the API-Football simulator (in the terminal, or on Telegram when a
  * token is set); {@code --simulator [--port=N]} serves only the simulator; {@code audit-verify} checks the
@@ -46,11 +49,18 @@ public class AnalytipsApplication {
 	}
 
 	private static void runBot(CommandLine.Mode mode, String[] args) {
+		SettingSources given = SettingSources.ofThisProcess(List.of(args));
+		List<String> problems = SettingsPreflight.problems(mode, given, Path.of("").toAbsolutePath());
+		if (!problems.isEmpty()) {
+			PreflightReport.print(problems, PreflightReport.json(given, System.console() != null), Instant.now(),
+					System.out, System.err);
+			System.exit(1);
+		}
 		ShutdownSignals signals = ShutdownSignals.install();
 		SpringApplication application = new SpringApplication(AnalytipsApplication.class);
 		if (mode == CommandLine.Mode.DEMO) {
 			// With a token the demo serves Telegram; without one, the terminal.
-			application.setAdditionalProfiles(hasToken() ? new String[] { "demo" }
+			application.setAdditionalProfiles(SettingsPreflight.hasToken(given) ? new String[] { "demo" }
 					: new String[] { "demo", "console" });
 		}
 		try {
@@ -60,11 +70,6 @@ public class AnalytipsApplication {
 			// Already reported (StartupFailureReporter or Spring Boot's failure analysis).
 			System.exit(1);
 		}
-	}
-
-	private static boolean hasToken() {
-		String token = System.getenv("TELEGRAM_BOT_TOKEN");
-		return token != null && !token.isBlank();
 	}
 
 	/** The time source; tests substitute a virtual one. */
