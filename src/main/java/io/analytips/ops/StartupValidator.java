@@ -7,16 +7,17 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
 
 /**
  * Runs every {@link StartupCheck} in parallel. Each attempt has {@code attemptTimeout}; an unreachable
- * service is retried {@code retries} times with backoff (1 s, 2 s, … with 10% jitter); and each check
- * as a whole has {@code total}, retries included, after which it is reported as unreachable with its
- * setting and its last error. So a start against hosts that never answer gives up after {@code total}
- * and names every one of them. Emits nothing and completes when all pass; errors with one
+ * service is retried {@code retries} times with backoff (1 s, 2 s, … with 10% jitter); and the checks
+ * together have {@code total} from the start of validation, retries included, after which each check still
+ * failing is reported as unreachable with its setting and its last error. So a start against hosts that
+ * never answer gives up after {@code total} and names every one of them. Emits nothing and completes when all pass; errors with one
  * {@link StartupValidationException} listing every failure otherwise.
  */
 public final class StartupValidator {
@@ -46,18 +47,26 @@ public final class StartupValidator {
 	}
 
 	public Mono<Void> validate() {
-		return Flux.fromIterable(checks)
-			.flatMap(check -> bounded(check).then(Mono.<String>empty()).onErrorResume(error -> Mono.just(line(error))))
-			.collectList()
-			.flatMap(failures -> failures.isEmpty() ? Mono.<Void>empty()
-					: Mono.error(new StartupValidationException(failures)));
+		return Mono.defer(() -> {
+			// One deadline for all the checks, running from now: a check that starts a little later (building its
+			// first request loads classes on this thread) must not get a later deadline for it.
+			Mono<Long> deadline = Mono.delay(total).cache();
+			Disposable started = deadline.subscribe();
+			return Flux.fromIterable(checks)
+				.flatMap(check -> bounded(check, deadline).then(Mono.<String>empty())
+					.onErrorResume(error -> Mono.just(line(error))))
+				.collectList()
+				.doFinally(signal -> started.dispose())
+				.flatMap(failures -> failures.isEmpty() ? Mono.<Void>empty()
+						: Mono.error(new StartupValidationException(failures)));
+		});
 	}
 
-	/** The check's attempts cut off at {@code total}, naming the last error seen (per subscription). */
-	private Mono<Void> bounded(StartupCheck check) {
+	/** The check's attempts cut off at the deadline, naming the last error seen (per subscription). */
+	private Mono<Void> bounded(StartupCheck check, Mono<Long> deadline) {
 		return Mono.defer(() -> {
 			AtomicReference<Throwable> last = new AtomicReference<>();
-			return attempts(check, last).timeout(total, Mono.error(() -> gaveUp(check, last.get())));
+			return attempts(check, last).timeout(deadline, Mono.error(() -> gaveUp(check, last.get())));
 		});
 	}
 

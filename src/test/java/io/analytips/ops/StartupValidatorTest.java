@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
+import reactor.test.scheduler.VirtualTimeScheduler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -141,6 +142,23 @@ class StartupValidatorTest {
 			.thenAwait(Duration.ofMillis(1))
 			.expectErrorMessage("TELEGRAM_API_URL is unreachable: gave up after 15 s (last: no answer within 10 s)")
 			.verify();
+	}
+
+	@Test
+	void countsTheFifteenSecondsFromTheStartOfValidationNotOfEachCheck() {
+		StepVerifier.withVirtualTime(() -> new StartupValidator(List.of(
+				// building this check's request takes a second of the caller's time, as class loading does
+				check("Slow to build", "A_URL", Mono.defer(() -> {
+					VirtualTimeScheduler.get().advanceTimeBy(Duration.ofSeconds(1));
+					return Mono.empty();
+				})),
+				check("Telegram", "TELEGRAM_API_URL", Mono.never())), Duration.ofSeconds(20), 2, Duration.ofSeconds(15))
+			.validate())
+			.expectSubscription()
+			.thenAwait(Duration.ofSeconds(14))
+			.expectErrorMessage("TELEGRAM_API_URL is unreachable: no answer within 15 s")
+			// real time: a deadline counted per check would leave the error a virtual second away, forever
+			.verify(Duration.ofSeconds(10));
 	}
 
 	@Test
