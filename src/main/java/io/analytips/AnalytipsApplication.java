@@ -2,6 +2,7 @@ package io.analytips;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 
 import io.analytips.backtest.BacktestMain;
@@ -14,38 +15,56 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 
 /**
- * Analytips: a Telegram bot that analyses football matches. {@code main} installs the signal
- * handlers (SIGTERM drains and exits 0) and exits 1 when start-up fails, after the failure was
- * reported in one line that names the setting to fix. {@code --demo} runs offline against the
- * API-Football simulator (in the terminal, or on Telegram when a token is set);
- * {@code --simulator [--port=N]} serves only the simulator; {@code audit-verify} checks the audit trail;
- * {@code backtest --league E0 --from 2019 --to 2024} runs the walk-forward backtest of the model on the
- * bundled seasons (neither starts a Spring context).
+ * Analytips: a Telegram bot that analyses football matches. {@code main} reads the command line first
+ * ({@link CommandLine}; {@code --help} lists every mode, {@code --version} the build, a wrong argument exits
+ * 2), then checks that the settings the bot cannot start without are given ({@link SettingsPreflight}:
+ * exits 1 with one line per missing one, within a second, before Spring or the embedded database start),
+ * then installs the signal handlers (SIGTERM drains and exits 0) and starts Spring; a start that fails
+ * there exits 1 after the failure was reported in one line that names the setting to fix.
+ * {@code --demo} runs offline against the API-Football simulator (in the terminal, or on Telegram when a
+ * token is set); {@code --simulator [--port=N]} serves only the simulator; {@code audit-verify} checks the
+ * audit trail; {@code backtest --league E0 --from 2019 --to 2024} runs the walk-forward backtest of the
+ * model on the bundled seasons (none of these three starts a Spring context).
  */
 @SpringBootApplication
 @EnableConfigurationProperties(ClockProperties.class)
 public class AnalytipsApplication {
 
 	public static void main(String[] args) {
-		List<String> arguments = List.of(args);
-		if (!arguments.isEmpty() && arguments.get(0).equals("audit-verify")) {
-			System.exit(AuditVerifyMain.run(System.getenv("DATABASE_URL"), Path.of("data", "postgres"), System.out,
-					System.err));
+		CommandLine command;
+		try {
+			command = CommandLine.parse(List.of(args));
 		}
-		if (!arguments.isEmpty() && arguments.get(0).equals("backtest")) {
-			System.exit(BacktestMain.run(arguments.subList(1, arguments.size()), System.out, System.err));
-		}
-		if (arguments.contains("--simulator")) {
-			SimulatorMain.run(arguments);
+		catch (IllegalArgumentException wrong) {
+			System.err.println("analytips: " + wrong.getMessage() + "; see --help");
+			System.exit(2);
 			return;
+		}
+		switch (command.mode()) {
+			case HELP -> System.out.print(Usage.text());
+			case VERSION -> System.out.println(BuildVersion.ofThisBuild());
+			case AUDIT_VERIFY -> System.exit(AuditVerifyMain.run(System.getenv("DATABASE_URL"), Path.of("data", "postgres"),
+					System.out, System.err));
+			case BACKTEST -> System.exit(BacktestMain.run(command.arguments(), System.out, System.err));
+			case SIMULATOR -> SimulatorMain.run(command.arguments());
+			case RUN, DEMO -> runBot(command.mode(), args);
+		}
+	}
+
+	private static void runBot(CommandLine.Mode mode, String[] args) {
+		SettingSources given = SettingSources.ofThisProcess(List.of(args));
+		List<String> problems = SettingsPreflight.problems(mode, given, Path.of("").toAbsolutePath());
+		if (!problems.isEmpty()) {
+			PreflightReport.print(problems, PreflightReport.json(given, System.console() != null), Instant.now(),
+					System.out, System.err);
+			System.exit(1);
 		}
 		ShutdownSignals signals = ShutdownSignals.install();
 		SpringApplication application = new SpringApplication(AnalytipsApplication.class);
-		if (arguments.contains("--demo")) {
-			String token = System.getenv("TELEGRAM_BOT_TOKEN");
+		if (mode == CommandLine.Mode.DEMO) {
 			// With a token the demo serves Telegram; without one, the terminal.
-			application.setAdditionalProfiles(token == null || token.isBlank() ? new String[] { "demo", "console" }
-					: new String[] { "demo" });
+			application.setAdditionalProfiles(SettingsPreflight.hasToken(given) ? new String[] { "demo" }
+					: new String[] { "demo", "console" });
 		}
 		try {
 			signals.attach(application.run(args));

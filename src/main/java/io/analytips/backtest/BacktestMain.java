@@ -14,16 +14,28 @@ import io.analytips.football.sim.data.HistoricalData;
  */
 public final class BacktestMain {
 
+	private static final String HELP_HINT = "see backtest --help";
+
 	private BacktestMain() {
+	}
+
+	/** The command line of the backtest in one line, for the application's {@code --help}. */
+	public static String synopsis() {
+		return BacktestOptions.SYNOPSIS;
 	}
 
 	/**
 	 * Runs the backtest for the arguments after {@code backtest}, printing the report to {@code out} and any
-	 * problem, in one line, to {@code err}.
+	 * problem, in one line followed by the usage, to {@code err}. {@code --help} prints every option to
+	 * {@code out} instead.
 	 *
-	 * @return the process exit code: 0 on success, 2 for bad arguments, 1 when the run failed
+	 * @return the process exit code: 0 on success (or help), 2 for bad arguments, 1 when the run failed
 	 */
 	public static int run(List<String> args, PrintStream out, PrintStream err) {
+		if (BacktestOptions.asksForHelp(args)) {
+			out.print(BacktestOptions.HELP);
+			return 0;
+		}
 		// The charts are drawn off-screen; without this a machine with no display fails in AWT.
 		System.setProperty("java.awt.headless", "true");
 		BacktestOptions options;
@@ -33,6 +45,7 @@ public final class BacktestMain {
 		catch (IllegalArgumentException ex) {
 			err.println("backtest: " + ex.getMessage());
 			err.println(BacktestOptions.USAGE);
+			err.println(HELP_HINT);
 			return 2;
 		}
 		try {
@@ -45,7 +58,7 @@ public final class BacktestMain {
 			return 0;
 		}
 		catch (IllegalArgumentException ex) {
-			err.println("backtest: " + ex.getMessage());
+			err.println("backtest: " + ex.getMessage() + " (" + HELP_HINT + ")");
 			return 2;
 		}
 		catch (IOException | UncheckedIOException ex) {

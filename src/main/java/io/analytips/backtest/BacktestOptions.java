@@ -21,8 +21,41 @@ record BacktestOptions(BacktestLeague league, int from, int to, Path out, FitOpt
 	private static final Set<String> FLAGS = Set.of("--league", "--from", "--to", "--out", "--xi", "--window", "--prior",
 			"--newcomer-prior", "--market-weight");
 
-	static final String USAGE = "usage: backtest --league E0|BRA --from YEAR --to YEAR [--out DIR] [--xi PER_DAY]"
+	/** The command without its explanations, as the application's {@code --help} shows it. */
+	static final String SYNOPSIS = "backtest --league E0|BRA --from YEAR --to YEAR [--out DIR] [--xi PER_DAY]"
 			+ " [--window DAYS] [--prior MATCHES] [--newcomer-prior true|false] [--market-weight 0..1]";
+
+	static final String USAGE = "usage: " + SYNOPSIS;
+
+	/** What {@code backtest --help} prints: every option with its meaning and default. */
+	static final String HELP = """
+			usage: backtest --league E0|BRA --from YEAR --to YEAR [options]
+
+			Replays the bundled seasons walk-forward (each match predicted from the matches before it) and prints
+			the ranked probability score, log loss and Brier score of the model, the closing line, league
+			frequencies and uniform; the predictions (CSV) and reliability diagrams (PNG) are written to --out.
+
+			  --league E0|BRA               E0 the Premier League, BRA the Brasileirão Série A
+			  --from YEAR                   the first season (the year it starts)
+			  --to YEAR                     the last season
+			  --out DIR                     where the files go (default: %s)
+			Variants of the model, to measure them (defaults: the fit the bot uses):
+			  --xi PER_DAY                  time decay: a match t days old weighs exp(-xi t) (default: %s)
+			  --window DAYS                 only matches this many days before the fit count (default: %d)
+			  --prior MATCHES               pseudo-matches at league-average strength per team (default: %s)
+			  --newcomer-prior true|false   shrink promoted teams towards the weakest (default: %s)
+			  --market-weight 0..1          how far a result with prices counts its implied goals (default: %s)
+			  --help, -h                    this help
+
+			Values follow the flag (--from 2019) or an equals sign (--from=2019).
+			Exit code: 0 done, 2 bad arguments, 1 the results could not be written.
+			""".formatted(DEFAULT_OUT, FitOptions.MARKET.xiPerDay(), FitOptions.MARKET.windowDays(),
+			FitOptions.MARKET.priorMatches(), FitOptions.MARKET.newcomerPrior(), FitOptions.MARKET.marketWeight());
+
+	/** Whether the arguments ask for {@link #HELP} rather than a run. */
+	static boolean asksForHelp(List<String> args) {
+		return args.contains("--help") || args.contains("-h");
+	}
 
 	/**
 	 * Parses the arguments after {@code backtest}.

@@ -79,9 +79,11 @@ class OpsConfiguration {
 	@Bean
 	StartupSequence startupSequence(ObjectProvider<StartupCheck> checks, Migrations migrations) {
 		List<StartupCheck> all = checks.orderedStream().toList();
-		// Three attempts of at most 10 s each, with 1 s and 2 s pauses: under a minute in all.
-		StartupValidator validator = new StartupValidator(all, Duration.ofSeconds(10), 2);
-		return new StartupSequence(validator, migrations, Duration.ofSeconds(60));
+		// Up to three attempts of at most 4 s each, with about 1 s and 2 s pauses, and 15 s in all: an operator
+		// whose hosts cannot be reached learns which within 15 s, while a service still starting (a database
+		// coming up beside the bot) gets its retries. The sequence's own deadline only guards against a bug.
+		StartupValidator validator = new StartupValidator(all, Duration.ofSeconds(4), 2, Duration.ofSeconds(15));
+		return new StartupSequence(validator, migrations, Duration.ofSeconds(30));
 	}
 
 	@Bean

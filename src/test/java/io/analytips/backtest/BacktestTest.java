@@ -124,6 +124,23 @@ class BacktestTest {
 			.isEqualTo(2);
 		assertThat(BacktestMain.run(List.of("--league", "E0", "--from", "2019", "--to", "2019", "--market-weight", "1.5"),
 				System.out, errors)).isEqualTo(2);
-		assertThat(err.toString(StandardCharsets.UTF_8)).contains("marketWeight must be between 0 and 1");
+		assertThat(err.toString(StandardCharsets.UTF_8)).contains("marketWeight must be between 0 and 1",
+				"see backtest --help");
+	}
+
+	@Test
+	void helpPrintsEveryOptionWithItsDefaultAndExitsZero() {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+		int code = BacktestMain.run(List.of("--help"), new PrintStream(out, true, StandardCharsets.UTF_8),
+				new PrintStream(err, true, StandardCharsets.UTF_8));
+
+		assertThat(code).isZero();
+		assertThat(err.size()).isZero();
+		assertThat(out.toString(StandardCharsets.UTF_8)).contains("usage: backtest", "--league E0|BRA", "--from YEAR",
+				"--to YEAR", "--out DIR", "(default: " + BacktestOptions.DEFAULT_OUT + ")", "--xi PER_DAY",
+				"(default: 0.008)", "--window DAYS", "--prior MATCHES", "--newcomer-prior true|false", "--market-weight 0..1");
+		assertThat(BacktestMain.run(List.of("-h"), new PrintStream(out, true, StandardCharsets.UTF_8), System.err)).isZero();
 	}
 }

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -21,9 +22,16 @@ public final class JarProcess implements AutoCloseable {
 
 	private final Path output;
 
-	private JarProcess(Process process, Path output) {
+	private final long launchedNanos;
+
+	private final CompletableFuture<Long> exitedNanos;
+
+	private JarProcess(Process process, Path output, long launchedNanos) {
 		this.process = process;
 		this.output = output;
+		this.launchedNanos = launchedNanos;
+		// Read by the JDK's reaper thread the moment the process ends, not when a test gets round to asking.
+		this.exitedNanos = process.onExit().thenApply(exited -> System.nanoTime());
 	}
 
 	/** Starts the jar with these environment variables (and none of this JVM's settings). */
@@ -33,6 +41,20 @@ public final class JarProcess implements AutoCloseable {
 
 	/** Starts the jar with these environment variables and arguments (and none of this JVM's settings). */
 	public static JarProcess start(Map<String, String> environment, Path workingDirectory, List<String> arguments) {
+		return start(environment, workingDirectory, arguments, true);
+	}
+
+	/**
+	 * Starts the jar with exactly these environment variables, none inherited from this JVM (not even
+	 * {@code PATH}): a machine on which nothing was configured.
+	 */
+	public static JarProcess startInEmptyEnvironment(Map<String, String> environment, Path workingDirectory,
+			List<String> arguments) {
+		return start(environment, workingDirectory, arguments, false);
+	}
+
+	private static JarProcess start(Map<String, String> environment, Path workingDirectory, List<String> arguments,
+			boolean inheritEnvironment) {
 		Path jar = Path.of("target", "analytips.jar").toAbsolutePath();
 		if (!Files.isRegularFile(jar)) {
 			throw new IllegalStateException("run `./mvnw package` first: " + jar + " is missing");
@@ -45,10 +67,16 @@ public final class JarProcess implements AutoCloseable {
 			ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile())
 				.redirectErrorStream(true)
 				.redirectOutput(output.toFile());
-			builder.environment().keySet().removeIf(name -> name.startsWith("TELEGRAM_")
-					|| name.startsWith("DATABASE_") || name.startsWith("BOT_") || name.startsWith("API_FOOTBALL_"));
+			if (inheritEnvironment) {
+				builder.environment().keySet().removeIf(name -> name.startsWith("TELEGRAM_")
+						|| name.startsWith("DATABASE_") || name.startsWith("BOT_") || name.startsWith("API_FOOTBALL_"));
+			}
+			else {
+				builder.environment().clear();
+			}
 			builder.environment().putAll(environment);
-			return new JarProcess(builder.start(), output);
+			long launched = System.nanoTime();
+			return new JarProcess(builder.start(), output, launched);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -92,6 +120,18 @@ public final class JarProcess implements AutoCloseable {
 			throw new AssertionError("did not exit within " + timeout + "; last output:\n" + tail(40));
 		}
 		return process.exitValue();
+	}
+
+	/**
+	 * How long the process ran, from just before it was launched to its exit (so fork and exec included: an
+	 * upper bound). Measured on the monotonic clock; the start instant the OS keeps ({@link ProcessHandle.Info})
+	 * is wall-clock time in 10 ms steps. Call after {@link #waitForExit}.
+	 */
+	public Duration launchToExit() {
+		if (process.isAlive()) {
+			throw new IllegalStateException("still running");
+		}
+		return Duration.ofNanos(exitedNanos.join() - launchedNanos);
 	}
 
 	public boolean isAlive() {
