@@ -2,11 +2,11 @@ package io.analytips;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 
 import io.analytips.backtest.BacktestMain;
 import io.analytips.common.ClockProperties;
+import io.analytips.common.Clocks;
 import io.analytips.ops.ShutdownSignals;
 
 import org.springframework.boot.SpringApplication;
@@ -55,7 +55,7 @@ public class AnalytipsApplication {
 		SettingSources given = SettingSources.ofThisProcess(List.of(args));
 		List<String> problems = SettingsPreflight.problems(mode, given, Path.of("").toAbsolutePath());
 		if (!problems.isEmpty()) {
-			PreflightReport.print(problems, PreflightReport.json(given, System.console() != null), Instant.now(),
+			PreflightReport.print(problems, PreflightReport.json(given, System.console() != null), Clocks.system().instant(),
 					System.out, System.err);
 			System.exit(1);
 		}

@@ -26,7 +26,7 @@ final class BotCommandsRegistrar implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(BotCommandsRegistrar.class);
 
-	static final List<String> COMMANDS = List.of("start", "help", "cancel");
+	static final List<String> COMMANDS = List.of("start", "proximos", "help", "cancel");
 
 	private final BotApi client;
 

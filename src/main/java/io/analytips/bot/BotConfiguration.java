@@ -49,6 +49,11 @@ class BotConfiguration {
 		return new SearchState(conversations, clock);
 	}
 
+	@Bean
+	TeamScreens teamScreens(FootballData data, Messages messages, Menus menus) {
+		return new TeamScreens(data, messages, menus);
+	}
+
 	// The handlers wrapped in EndsSearch take the user elsewhere: a search they had begun ends.
 
 	@Bean
@@ -86,9 +91,15 @@ class BotConfiguration {
 
 	@Bean
 	@Order(800)
-	SearchHandler searchHandler(FootballData data, SearchState search, Messages messages, Menus menus,
+	SearchHandler searchHandler(TeamScreens teams, SearchState search, Messages messages, Menus menus,
 			MeterRegistry registry) {
-		return new SearchHandler(data, search, messages, menus, registry);
+		return new SearchHandler(teams, search, messages, menus, registry);
+	}
+
+	@Bean
+	@Order(70)
+	Handler nextGamesHandler(TeamScreens teams, Messages messages, SearchState search) {
+		return new EndsSearch(new NextGamesHandler(teams, messages), search);
 	}
 
 	@Bean

@@ -1,11 +1,7 @@
 package io.analytips.bot;
 
-import java.util.List;
 import java.util.Locale;
 
-import io.analytips.football.FootballData;
-import io.analytips.football.api.Fixture;
-import io.analytips.football.api.Team;
 import io.analytips.pipeline.Command;
 import io.analytips.pipeline.Handler;
 import io.analytips.pipeline.UpdateContext;
@@ -25,9 +21,7 @@ import reactor.core.publisher.Mono;
  */
 final class SearchHandler implements Handler {
 
-	private static final int NEXT_GAMES = 5;
-
-	private final FootballData data;
+	private final TeamScreens teams;
 
 	private final SearchState search;
 
@@ -37,8 +31,8 @@ final class SearchHandler implements Handler {
 
 	private final MeterRegistry registry;
 
-	SearchHandler(FootballData data, SearchState search, Messages messages, Menus menus, MeterRegistry registry) {
-		this.data = data;
+	SearchHandler(TeamScreens teams, SearchState search, Messages messages, Menus menus, MeterRegistry registry) {
+		this.teams = teams;
 		this.search = search;
 		this.messages = messages;
 		this.menus = menus;
@@ -99,7 +93,7 @@ final class SearchHandler implements Handler {
 				.then(new Screen(Html.escape(messages.get(locale, "search.cancelled")), menus.main(locale)).show(context));
 		}
 		if (pressed != null) {
-			return teamGames(pressed.longArgument(0), locale).flatMap(screen -> screen.show(context));
+			return teams.games(pressed.longArgument(0), locale).flatMap(screen -> screen.show(context));
 		}
 		return search.isAwaiting(user)
 			.filter(awaiting -> awaiting)
@@ -116,46 +110,16 @@ final class SearchHandler implements Handler {
 					Keyboard.create().button(messages.get(locale, "button.cancel"), CallbackData.CANCEL).build()));
 		}
 		String shortQuery = query.length() > 40 ? query.substring(0, 40) : query;
-		return data.searchTeams(shortQuery).flatMap(cached -> {
-			List<Team> teams = cached.value().stream().limit(BrowseHandler.PAGE).toList();
-			if (teams.isEmpty()) {
+		return teams.find(shortQuery).flatMap(found -> {
+			if (found.isEmpty()) {
 				// Still searching: the screen asks for another name, so the next one typed is searched.
 				return search.await(user)
 					.thenReturn(new Screen(messages.get(locale, "search.none.html", Html.escape(shortQuery)),
 							Keyboard.create().button(messages.get(locale, "button.cancel"), CallbackData.CANCEL).build()));
 			}
-			Mono<Void> found = search.end(user).doOnSuccess(ended -> transition("searched", "found"));
-			if (teams.size() == 1) {
-				return found.then(teamGames(teams.get(0).id(), locale));
-			}
-			Keyboard keyboard = Keyboard.create();
-			teams.forEach(team -> keyboard.button(team.name() + (team.country() == null ? "" : " (" + team.country() + ")"),
-					CallbackData.of(CallbackData.TEAM, team.id())));
-			return found.thenReturn(new Screen(messages.get(locale, "search.teams.html", Html.escape(shortQuery)),
-					menus.backTo(keyboard, CallbackData.SEARCH, locale).build()));
-		}).onErrorResume(error -> errorScreen(error, locale));
-	}
-
-	private Mono<Screen> teamGames(long team, Locale locale) {
-		return data.nextFixtures(team, NEXT_GAMES).map(cached -> {
-			List<Fixture> games = cached.value();
-			if (games.isEmpty()) {
-				return new Screen(messages.get(locale, "search.next.empty.html", "#" + team),
-						menus.backOnly(CallbackData.SEARCH, locale));
-			}
-			Fixture first = games.get(0);
-			String name = first.home().id() == team ? first.home().name() : first.away().name();
-			Keyboard keyboard = Keyboard.create();
-			games.forEach(f -> keyboard.button(messages.get(locale, "fixture.button", Format.dayTime(f.kickoff(), data.zone()),
-					f.home().name(), f.away().name()), CallbackData.of(CallbackData.FIXTURE, f.id())));
-			return new Screen(messages.get(locale, "search.next.html", Html.escape(name), Format.zone(data.zone(), messages, locale)),
-					menus.backTo(keyboard, CallbackData.SEARCH, locale).build());
-		}).onErrorResume(error -> errorScreen(error, locale));
-	}
-
-	private Mono<Screen> errorScreen(Throwable error, Locale locale) {
-		String message = FootballErrors.message(error, messages, locale);
-		return message == null ? Mono.error(error)
-				: Mono.just(new Screen(Html.escape(message), menus.backOnly(CallbackData.MENU, locale)));
+			Mono<Void> ended = search.end(user).doOnSuccess(done -> transition("searched", "found"));
+			return found.size() == 1 ? ended.then(teams.games(found.get(0).id(), locale))
+					: ended.thenReturn(teams.choose(shortQuery, found, locale));
+		}).onErrorResume(error -> teams.unavailable(error, locale));
 	}
 }

@@ -124,6 +124,16 @@ class FootballConversationTests {
 	}
 
 	@Test
+	void proximosListsATeamsNextGamesInOneStep() {
+		Conversation user = new Conversation(environment.telegram, 37, "pt-br");
+		user.send("/proximos flamengo");
+		Conversation.Screen games = user.next(text -> text.contains("Próximos jogos — Flamengo"));
+		user.press(label -> label.contains("Flamengo"));
+		user.next(text -> text.contains("Que análise você quer?") && text.contains("Flamengo"));
+		assertThat(games.text()).contains("Horário de Brasília");
+	}
+
+	@Test
 	void cancelOrAnotherButtonEndsASearch() {
 		Conversation user = new Conversation(environment.telegram, 36, "en");
 		user.send("/start");

@@ -1,0 +1,58 @@
+package io.analytips.bot;
+
+import java.util.Locale;
+
+import io.analytips.pipeline.Command;
+import io.analytips.pipeline.Handler;
+import io.analytips.pipeline.UpdateContext;
+import io.analytips.telegram.Html;
+import reactor.core.publisher.Mono;
+
+/**
+ * {@code /proximos <team>} (also {@code /next}): the team's next games in one step, without the
+ * search conversation. One team found: its games; several: a button each; none, or no name: a
+ * sentence saying what to type. A command, so it counts against the work limit.
+ */
+final class NextGamesHandler implements Handler {
+
+	/** Shorter names find too much ("a" is in most of them); the simulator and API-Football refuse them too. */
+	static final int SHORTEST_NAME = 3;
+
+	private final TeamScreens teams;
+
+	private final Messages messages;
+
+	NextGamesHandler(TeamScreens teams, Messages messages) {
+		this.teams = teams;
+		this.messages = messages;
+	}
+
+	@Override
+	public boolean supports(UpdateContext context) {
+		Command command = context.command();
+		return command != null && (command.name().equals("proximos") || command.name().equals("next"));
+	}
+
+	@Override
+	public String action(UpdateContext context) {
+		return "next_games";
+	}
+
+	@Override
+	public Mono<Void> handle(UpdateContext context) {
+		Locale locale = context.locale();
+		String name = context.command().arguments();
+		if (name.length() < SHORTEST_NAME) {
+			return context.reply(messages.get(locale, "next.usage.html")).then();
+		}
+		String query = name.length() > 40 ? name.substring(0, 40) : name;
+		return teams.find(query)
+			.flatMap(found -> switch (found.size()) {
+				case 0 -> Mono.just(new Screen(messages.get(locale, "next.none.html", Html.escape(query)), null));
+				case 1 -> teams.games(found.get(0).id(), locale);
+				default -> Mono.just(teams.choose(query, found, locale));
+			})
+			.onErrorResume(error -> teams.unavailable(error, locale))
+			.flatMap(screen -> screen.send(context));
+	}
+}
