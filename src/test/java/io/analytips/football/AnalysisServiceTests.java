@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.analytips.common.MutableClock;
+import io.analytips.common.UpstreamCalls;
 import io.analytips.football.analysis.MatchAnalysis;
 import io.analytips.football.api.ApiFootballException;
 import io.analytips.football.api.ApiFootballProperties;
@@ -97,6 +98,24 @@ class AnalysisServiceTests {
 		StepVerifier.create(remembering.analyze(fixture.id(), AnalysisKind.RESULT))
 			.assertNext(report -> assertThat(report.analysis().expectedGoals().home()).isGreaterThan(plain + 0.2))
 			.verifyComplete();
+	}
+
+	@Test
+	void countsTheUpstreamCallsOfAColdAnalysisAndNoneWhenItIsAskedAgain() {
+		long fixture = todaysFixture(39).id();
+		UpstreamCalls cold = new UpstreamCalls();
+		UpstreamCalls warm = new UpstreamCalls();
+		long before = simulator.calls();
+
+		StepVerifier.create(analyses.analyze(fixture, AnalysisKind.FULL).contextWrite(cold::addTo))
+			.expectNextCount(1)
+			.verifyComplete();
+		StepVerifier.create(analyses.analyze(fixture, AnalysisKind.FULL).contextWrite(warm::addTo))
+			.expectNextCount(1)
+			.verifyComplete();
+
+		assertThat((long) cold.count()).isPositive().isEqualTo(simulator.calls() - before);
+		assertThat(warm.count()).isZero();
 	}
 
 	@Test

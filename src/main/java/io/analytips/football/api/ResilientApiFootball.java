@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 
 import io.analytips.common.Permits;
+import io.analytips.common.UpstreamCalls;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
@@ -33,6 +34,8 @@ import tools.jackson.databind.JsonNode;
  * <li>a bulkhead bounding calls in flight (further calls wait their turn, see {@link Permits});</li>
  * <li>a response timeout per attempt.</li>
  * </ol>
+ * Each attempt that reaches the transport is counted on the {@link UpstreamCalls} in the
+ * subscriber's context, if any (an update's upstream calls, for the access log).
  * Failures are {@link ApiFootballException}s; a 4xx or {@code errors.token} is never retried.
  */
 public class ResilientApiFootball {
@@ -130,8 +133,9 @@ public class ResilientApiFootball {
 		return once(request);
 	}
 
+	/** One request on the wire, counted on the {@link UpstreamCalls} of whoever it is made for. */
 	private Mono<JsonNode> once(ApiRequest request) {
-		return transport.exchange(request)
+		return UpstreamCalls.counted(transport.exchange(request))
 			.timeout(properties.timeout(), Mono.error(() -> new ApiFootballException(ApiFootballException.Kind.TIMEOUT,
 					request.path() + ": no answer within " + properties.timeout().toMillis() + " ms")))
 			.map(response -> {

@@ -19,6 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
+import reactor.util.context.Context;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -34,7 +35,9 @@ import tools.jackson.databind.json.JsonMapper;
  * good copy is served, marked stale, with its age.</li>
  * </ul>
  * A load runs to completion even if the request that started it gives up, so a spent upstream
- * call is never wasted. Only answers without errors are stored.
+ * call is never wasted; it runs in the starter's Reactor context, so its upstream call counts
+ * for the starter alone ({@link io.analytips.common.UpstreamCalls}): a hit or a shared load costs
+ * a request nothing. Only answers without errors are stored.
  */
 public class FootballCache {
 
@@ -84,7 +87,7 @@ public class FootballCache {
 	 * {@code fetch} fails and a copy exists; errors with the fetch's error when there is no copy.
 	 */
 	public Mono<Cached<JsonNode>> get(ApiRequest request, Function<ApiRequest, Mono<JsonNode>> fetch) {
-		return Mono.defer(() -> {
+		return Mono.deferContextual(context -> {
 			String key = request.key();
 			Entry entry = memory.getIfPresent(key);
 			if (entry != null && entry.isFresh(clock.instant())) {
@@ -99,13 +102,15 @@ public class FootballCache {
 			}
 			// Leave the in-flight map before answering, so a request that comes after the answer
 			// starts from the tiers instead of joining a load that has already finished.
+			// The load is detached from its starter (so it outlives a starter that gives up) but keeps
+			// the starter's context: its upstream call is counted for, and logged with, that request.
 			load(request, entry, fetch).subscribe(value -> {
 				inFlight.remove(key, mine);
 				mine.tryEmitValue(value);
 			}, error -> {
 				inFlight.remove(key, mine);
 				mine.tryEmitError(error);
-			}, () -> inFlight.remove(key, mine));
+			}, () -> inFlight.remove(key, mine), Context.of(context));
 			return mine.asMono();
 		});
 	}

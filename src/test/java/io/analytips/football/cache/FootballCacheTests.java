@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 
 import io.analytips.common.MutableClock;
+import io.analytips.common.UpstreamCalls;
 import io.analytips.football.api.ApiFootballException;
 import io.analytips.football.api.ApiRequest;
 import io.analytips.football.api.ApiTestSupport;
@@ -17,6 +18,7 @@ import io.r2dbc.pool.ConnectionPool;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import reactor.test.StepVerifier;
 import tools.jackson.databind.JsonNode;
@@ -63,6 +65,51 @@ class FootballCacheTests {
 		assertThat(simulator.callsOf(standings)).isEqualTo(1);
 		assertThat(cache.stats().upstreamCalls()).isEqualTo(1);
 		assertThat(cache.stats().sharedCalls() + cache.stats().memoryHits()).isEqualTo(199);
+	}
+
+	@Test
+	void countsTheUpstreamCallForTheRequestThatStartedTheLoadAndNoneForTheOnesThatShareIt() {
+		simulator.faults().latency(Duration.ofMillis(200));
+		FootballCache cache = cache();
+		UpstreamCalls starter = new UpstreamCalls();
+		UpstreamCalls follower = new UpstreamCalls();
+		StepVerifier.create(Mono.zip(cache.get(standings, api::fetch).contextWrite(starter::addTo),
+				cache.get(standings, api::fetch).contextWrite(follower::addTo)))
+			.expectNextCount(1)
+			.verifyComplete();
+		assertThat(simulator.callsOf(standings)).isEqualTo(1);
+		assertThat(cache.stats().sharedCalls()).isEqualTo(1);
+		assertThat(starter.count()).isEqualTo(1);
+		assertThat(follower.count()).isZero();
+	}
+
+	@Test
+	void countsNoUpstreamCallForAnAnswerFromEitherTier() {
+		cache().get(standings, api::fetch).block();
+		UpstreamCalls fromMemory = new UpstreamCalls();
+		UpstreamCalls fromPostgres = new UpstreamCalls();
+		FootballCache restarted = cache();
+		StepVerifier.create(restarted.get(standings, api::fetch).contextWrite(fromPostgres::addTo)
+				.then(restarted.get(standings, api::fetch).contextWrite(fromMemory::addTo)))
+			.expectNextCount(1)
+			.verifyComplete();
+		assertThat(restarted.stats().databaseHits()).isEqualTo(1);
+		assertThat(restarted.stats().memoryHits()).isEqualTo(1);
+		assertThat(fromPostgres.count()).isZero();
+		assertThat(fromMemory.count()).isZero();
+	}
+
+	@Test
+	void countsAFailedUpstreamCallEvenWhenAStaleCopyIsServed() {
+		FootballCache cache = cache();
+		cache.get(standings, api::fetch).block();
+		clock.advance(Duration.ofHours(4));
+		simulator.faults().failNext(1, 503);
+		UpstreamCalls calls = new UpstreamCalls();
+		StepVerifier.create(cache.get(standings, api::fetch).contextWrite(calls::addTo))
+			.assertNext(cached -> assertThat(cached.stale()).isTrue())
+			.verifyComplete();
+		assertThat(calls.count()).isEqualTo(1);
 	}
 
 	@Test
