@@ -23,6 +23,7 @@ final class Settings {
 			Map.entry("analytips.bot.queue-capacity", "BOT_QUEUE_CAPACITY"),
 			Map.entry("analytips.bot.concurrency", "BOT_CONCURRENCY"),
 			Map.entry("analytips.bot.shutdown-drain-timeout", "SHUTDOWN_DRAIN_TIMEOUT"),
+			Map.entry("analytips.bot.log-updates", "LOG_UPDATES"),
 			Map.entry("analytips.football.url", "API_FOOTBALL_URL"),
 			Map.entry("analytips.football.key", "API_FOOTBALL_KEY"),
 			Map.entry("analytips.football.rate-per-minute", "API_FOOTBALL_RATE_PER_MINUTE"),

@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 import io.analytips.common.SerialLanes;
+import io.analytips.common.UpstreamCalls;
 import io.analytips.telegram.Html;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,8 +18,9 @@ import reactor.core.publisher.Mono;
  * {@code concurrency} updates at a time (an update waiting for its chat's previous one counts,
  * so what the dispatcher holds stays bounded). Each update runs inside an error boundary with a
  * timeout: a failure sends the user a short error reply, is logged with the update id, and ends
- * the update {@code failed}; it never ends the stream. Every callback query is answered. Emits the
- * outcome of each update once it is recorded in the inbox.
+ * the update {@code failed}; it never ends the stream. Every callback query is answered. Each
+ * update runs with an {@link UpstreamCalls} counter in its context and ends with its access line
+ * ({@link AccessLog}). Emits the outcome of each update once it is recorded in the inbox.
  */
 final class Dispatcher implements Function<Flux<UpdateContext>, Flux<Finished>> {
 
@@ -36,18 +38,21 @@ final class Dispatcher implements Function<Flux<UpdateContext>, Flux<Finished>> 
 
 	private final PipelineMetrics metrics;
 
+	private final AccessLog access;
+
 	private final SerialLanes<Long> lanes = new SerialLanes<>();
 
 	private final AtomicInteger inFlight = new AtomicInteger();
 
 	Dispatcher(Handlers handlers, Inbox inbox, Notices notices, Duration timeout, int concurrency,
-			PipelineMetrics metrics) {
+			PipelineMetrics metrics, AccessLog access) {
 		this.handlers = handlers;
 		this.inbox = inbox;
 		this.notices = notices;
 		this.timeout = timeout;
 		this.concurrency = concurrency;
 		this.metrics = metrics;
+		this.access = access;
 	}
 
 	@Override
@@ -65,6 +70,7 @@ final class Dispatcher implements Function<Flux<UpdateContext>, Flux<Finished>> 
 	private Mono<Finished> handle(UpdateContext context) {
 		return Mono.defer(() -> {
 			long started = System.nanoTime();
+			UpstreamCalls upstream = new UpstreamCalls();
 			Handler handler = handlers.select(context);
 			Mono<Finished> run = handler == null
 					? Mono.just(new Finished(Outcome.INVALID, "no handler for " + context.kind()))
@@ -75,9 +81,11 @@ final class Dispatcher implements Function<Flux<UpdateContext>, Flux<Finished>> 
 						});
 			return run.onErrorResume(error -> failed(context, error))
 				.flatMap(finished -> context.ensureCallbackAnswered().thenReturn(finished))
+				.doOnNext(finished -> access.finished(context, handler, finished.outcome(), upstream.count()))
 				.flatMap(finished -> record(context, finished))
 				.doOnNext(finished -> metrics.handled(Duration.ofNanos(System.nanoTime() - started)))
-				.contextWrite(UpdateLogContext.of(context, handler));
+				.contextWrite(UpdateLogContext.of(context, handler))
+				.contextWrite(upstream::addTo);
 		});
 	}
 

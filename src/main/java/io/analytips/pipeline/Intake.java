@@ -18,7 +18,8 @@ import reactor.core.publisher.Mono;
  * the work limit, or for button presses that only move between menus the larger navigation
  * allowance ({@link Handler#isNavigation}). A limited user gets one notice per window and limit,
  * a limited callback query always an alert, and nothing about the conversation changes. Also
- * answers the updates the bounded buffer rejects ({@link #reject}).
+ * answers the updates the bounded buffer rejects ({@link #reject}). Each update finished here gets
+ * its access line ({@link AccessLog}).
  */
 final class Intake implements Function<Flux<ReceivedUpdate>, Flux<UpdateContext>> {
 
@@ -48,9 +49,11 @@ final class Intake implements Function<Flux<ReceivedUpdate>, Flux<UpdateContext>
 
 	private final PipelineMetrics metrics;
 
+	private final AccessLog access;
+
 	Intake(Inbox inbox, UserRateLimiter limiter, UserRateLimiter navigationLimiter, Handlers handlers,
 			OncePerPeriod<Long> overloadNotices, OutboundScheduler outbound, Notices notices, UserTracker users,
-			Background background, PipelineMetrics metrics) {
+			Background background, PipelineMetrics metrics, AccessLog access) {
 		this.inbox = inbox;
 		this.limiter = limiter;
 		this.navigationLimiter = navigationLimiter;
@@ -61,6 +64,7 @@ final class Intake implements Function<Flux<ReceivedUpdate>, Flux<UpdateContext>
 		this.users = users;
 		this.background = background;
 		this.metrics = metrics;
+		this.access = access;
 	}
 
 	@Override
@@ -99,18 +103,19 @@ final class Intake implements Function<Flux<ReceivedUpdate>, Flux<UpdateContext>
 		if (!received.isValid()) {
 			// Stored with its outcome already (see PostgresInbox.row): nothing to write.
 			metrics.finished(Outcome.INVALID, "unreadable");
+			access.invalid(received);
 			return null;
 		}
 		String kind = received.update().kind();
 		UpdateContext context = HANDLED.contains(kind) ? new UpdateContext(received, outbound) : null;
 		if (context == null || context.rateKey() == null) {
 			String detail = context == null ? "unsupported update kind: " + kind : "no sender and no chat";
-			finish(received.updateId(), Outcome.INVALID, detail, kind);
+			finish(received, Outcome.INVALID, detail, kind);
 			return null;
 		}
 		String beyondLimits = beyondTelegramLimits(context);
 		if (beyondLimits != null) {
-			finish(received.updateId(), Outcome.INVALID, beyondLimits, kind);
+			finish(received, Outcome.INVALID, beyondLimits, kind);
 			return null;
 		}
 		return context;
@@ -143,6 +148,7 @@ final class Intake implements Function<Flux<ReceivedUpdate>, Flux<UpdateContext>
 				inbox.finish(context.updateId(), Outcome.RATE_LIMITED, notify ? "notified" : "silent"),
 				notice.onErrorResume(error -> Mono.empty())));
 		metrics.finished(Outcome.RATE_LIMITED, context.kind());
+		access.finished(context, Outcome.RATE_LIMITED);
 	}
 
 	/** Answers an update the buffer had no room for and finishes it {@code rejected}. */
@@ -156,10 +162,12 @@ final class Intake implements Function<Flux<ReceivedUpdate>, Flux<UpdateContext>
 				inbox.finish(context.updateId(), Outcome.REJECTED, notify ? "notified" : "silent"),
 				notice.onErrorResume(error -> Mono.empty())));
 		metrics.finished(Outcome.REJECTED, context.kind());
+		access.finished(context, Outcome.REJECTED);
 	}
 
-	private void finish(long updateId, Outcome outcome, String detail, String type) {
-		background.run("finish " + updateId, inbox.finish(updateId, outcome, detail));
+	private void finish(ReceivedUpdate received, Outcome outcome, String detail, String type) {
+		background.run("finish " + received.updateId(), inbox.finish(received.updateId(), outcome, detail));
 		metrics.finished(outcome, type);
+		access.invalid(received);
 	}
 }

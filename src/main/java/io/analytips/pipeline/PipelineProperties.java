@@ -22,12 +22,14 @@ import org.springframework.validation.annotation.Validated;
  * @param overloadNoticeInterval at most one overload notice per user per this interval
  * @param inbox where the inbox lives ({@code memory} only to measure its cost)
  * @param inboxRetention how long finished inbox rows are kept (at least a day: Telegram redelivers for 24 h)
+ * @param logUpdates {@code LOG_UPDATES}: one access-log line per finished update ({@link AccessLog})
  */
 @Validated
 @ConfigurationProperties("analytips.bot")
 public record PipelineProperties(@Min(1) int rateLimit, @Min(1) int navigationRateLimit, @NotNull Duration rateWindow, @Min(1) int queueCapacity,
 		@Min(1) int concurrency, @NotNull Duration handlerTimeout, @NotNull Duration shutdownDrainTimeout,
-		@NotNull Duration overloadNoticeInterval, @NotNull InboxKind inbox, @NotNull Duration inboxRetention) {
+		@NotNull Duration overloadNoticeInterval, @NotNull InboxKind inbox, @NotNull Duration inboxRetention,
+		@NotNull Boolean logUpdates) {
 
 	/** Where the inbox lives. */
 	public enum InboxKind {

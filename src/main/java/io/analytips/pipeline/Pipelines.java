@@ -22,10 +22,11 @@ public final class Pipelines {
 		UserRateLimiter navigationLimiter = new UserRateLimiter(properties.navigationRateLimit(),
 				properties.rateWindow(), clock);
 		OncePerPeriod<Long> overloadNotices = new OncePerPeriod<>(properties.overloadNoticeInterval(), clock);
+		AccessLog access = new AccessLog(properties.logUpdates());
 		Intake intake = new Intake(inbox, limiter, navigationLimiter, ordered, overloadNotices, outbound, notices, users,
-				background, metrics);
+				background, metrics, access);
 		Dispatcher dispatcher = new Dispatcher(ordered, inbox, notices, properties.handlerTimeout(),
-				properties.concurrency(), metrics);
+				properties.concurrency(), metrics, access);
 		return new UpdatePipeline(source, inbox, intake, dispatcher, users, outbound, background, properties, metrics);
 	}
 }

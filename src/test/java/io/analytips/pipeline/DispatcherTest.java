@@ -57,7 +57,7 @@ class DispatcherTest {
 
 	private Dispatcher dispatcher(int concurrency, Duration timeout, Handler... handlers) {
 		return new Dispatcher(new Handlers(List.of(handlers)), inbox, PipelineHarness.NOTICES, timeout, concurrency,
-				new PipelineMetrics(new SimpleMeterRegistry()));
+				new PipelineMetrics(new SimpleMeterRegistry()), new AccessLog(false));
 	}
 
 	private UpdateContext context(tools.jackson.databind.node.ObjectNode json) {

@@ -165,6 +165,8 @@ public final class PipelineHarness implements AutoCloseable {
 
 		private Duration pollTimeout = Duration.ofSeconds(1);
 
+		private boolean logUpdates = true;
+
 		public Builder telegram(FakeBotApi telegram) {
 			this.telegram = telegram;
 			return this;
@@ -221,6 +223,12 @@ public final class PipelineHarness implements AutoCloseable {
 			return this;
 		}
 
+		/** {@code LOG_UPDATES}: the access log on (the default) or off. */
+		public Builder logUpdates(boolean logUpdates) {
+			this.logUpdates = logUpdates;
+			return this;
+		}
+
 		public Builder inMemoryInbox() {
 			this.inbox = PipelineProperties.InboxKind.MEMORY;
 			return this;
@@ -230,7 +238,7 @@ public final class PipelineHarness implements AutoCloseable {
 			FakeBotApi fake = telegram != null ? telegram : FakeBotApi.start();
 			DatabaseUrl url = database != null ? database : TestDatabase.migrated();
 			PipelineProperties properties = new PipelineProperties(rateLimit, navigationRateLimit, rateWindow, queueCapacity, concurrency,
-					handlerTimeout, drain, Duration.ofSeconds(60), inbox, Duration.ofDays(3));
+					handlerTimeout, drain, Duration.ofSeconds(60), inbox, Duration.ofDays(3), logUpdates);
 			TelegramProperties telegramProperties = new TelegramProperties(FakeBotApi.TOKEN, URI.create(fake.url()),
 					TelegramProperties.Mode.POLLING, null, null, pollTimeout, 100, Duration.ofSeconds(10),
 					Duration.ofSeconds(2), globalRate, chatBurst, 20, 100_000);
