@@ -71,21 +71,27 @@ class AdminApi {
 	}
 
 	/**
-	 * {@code GET /admin/logs/stream?level=WARN&logger=io.analytips.football&user=123}: Server-Sent
-	 * Events, one {@code log} event per line, a comment every 15 s so proxies keep the connection;
-	 * a client that falls behind gets a final {@code dropped} event and the stream ends.
+	 * {@code GET /admin/logs/stream?level=WARN&logger=io.analytips.football&user=123&outcome=failed}:
+	 * Server-Sent Events, one {@code log} event per line, a comment every 15 s so proxies keep the
+	 * connection; a client that falls behind gets a final {@code dropped} event and the stream ends.
+	 * {@code outcome} keeps the access lines of updates that ended so.
 	 */
 	private static Mono<ServerResponse> logStream(LogStream logs, ServerRequest request) {
 		String level = request.queryParam("level").orElse(null);
 		if (level != null && Level.toLevel(level, null) == null) {
 			return ServerResponse.badRequest().bodyValue(Map.of("error", "level must be TRACE, DEBUG, INFO, WARN or ERROR"));
 		}
+		String outcome = request.queryParam("outcome").orElse(null);
+		if (outcome != null && !LogStream.isOutcome(outcome)) {
+			return ServerResponse.badRequest()
+				.bodyValue(Map.of("error", "outcome must be one of " + String.join(", ", LogStream.outcomes())));
+		}
 		if (logs.clients() >= LOG_STREAM_CLIENTS) {
 			return ServerResponse.status(HttpStatus.SERVICE_UNAVAILABLE)
 				.bodyValue(Map.of("error", "at most " + LOG_STREAM_CLIENTS + " log streams at once"));
 		}
 		Flux<ServerSentEvent<Object>> lines = logs.lines(level, request.queryParam("logger").orElse(null),
-				request.queryParam("user").orElse(null))
+				request.queryParam("user").orElse(null), outcome)
 			.map(line -> ServerSentEvent.<Object>builder(line).event("log").build())
 			.onErrorResume(error -> Flux.just(ServerSentEvent.<Object>builder(Map.of("reason", String.valueOf(error.getMessage())))
 				.event("dropped").build()));

@@ -1,15 +1,23 @@
 package io.analytips.ops;
 
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.AppenderBase;
+import io.analytips.pipeline.Outcome;
 import org.slf4j.LoggerFactory;
+import org.slf4j.event.KeyValuePair;
 import reactor.core.publisher.BufferOverflowStrategy;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -25,10 +33,17 @@ import org.springframework.beans.factory.DisposableBean;
  */
 public final class LogStream extends AppenderBase<ILoggingEvent> implements DisposableBean {
 
-	/** One log line, redacted, with the MDC keys operators filter on. */
+	/**
+	 * One log line, redacted, with the MDC keys operators filter on ({@code user_id}, …) and its
+	 * structured fields (SLF4J key-value pairs, such as the access line's {@code outcome}).
+	 */
 	public record LogLine(Instant time, String level, String logger, String thread, String message,
-			Map<String, String> mdc) {
+			Map<String, String> mdc, Map<String, Object> fields) {
 	}
+
+	/** The outcomes an access line can carry ({@code outcome=} filter). */
+	private static final Set<String> OUTCOMES = Arrays.stream(Outcome.values()).map(Outcome::code)
+		.collect(Collectors.toUnmodifiableSet());
 
 	private final Sinks.Many<LogLine> sink = Sinks.many().multicast().directBestEffort();
 
@@ -61,23 +76,43 @@ public final class LogStream extends AppenderBase<ILoggingEvent> implements Disp
 		}
 		LogLine line = new LogLine(Instant.ofEpochMilli(event.getTimeStamp()), event.getLevel().toString(),
 				event.getLoggerName(), event.getThreadName(), TokenRedaction.redact(message),
-				Map.copyOf(event.getMDCPropertyMap()));
+				Map.copyOf(event.getMDCPropertyMap()), fields(event.getKeyValuePairs()));
 		// Logging threads are many, a sink takes one emitter at a time: the lock only orders them.
 		synchronized (sink) {
 			sink.tryEmitNext(line);
 		}
 	}
 
+	/** Key-value pairs as plain values (strings redacted, numbers and booleans kept), in order. */
+	private static Map<String, Object> fields(List<KeyValuePair> pairs) {
+		if (pairs == null || pairs.isEmpty()) {
+			return Map.of();
+		}
+		Map<String, Object> fields = new LinkedHashMap<>();
+		for (KeyValuePair pair : pairs) {
+			if (pair.key != null && pair.value != null) {
+				fields.put(pair.key, pair.value instanceof Number || pair.value instanceof Boolean ? pair.value
+						: TokenRedaction.redact(pair.value.toString()));
+			}
+		}
+		return Collections.unmodifiableMap(fields);
+	}
+
 	/**
 	 * The lines from now on that match the filter (each may be null: level at or above
 	 * {@code minLevel}, logger name starting with {@code loggerPrefix}, MDC {@code user_id} equal to
-	 * {@code userId}). Errors with {@link TooManyClientsException} beyond {@code maxClients}, and
+	 * {@code userId}, field {@code outcome} equal to {@code outcome}: access lines that ended so).
+	 * Completes when the stream is closed; errors with an {@link IllegalArgumentException} for an
+	 * unknown level or outcome, with {@link TooManyClientsException} beyond {@code maxClients}, and
 	 * with {@link ClientTooSlowException} when this client falls a full buffer behind.
 	 */
-	public Flux<LogLine> lines(String minLevel, String loggerPrefix, String userId) {
+	public Flux<LogLine> lines(String minLevel, String loggerPrefix, String userId, String outcome) {
 		Level threshold = minLevel == null ? Level.TRACE : Level.toLevel(minLevel, null);
 		if (threshold == null) {
 			return Flux.error(new IllegalArgumentException("level must be one of TRACE, DEBUG, INFO, WARN, ERROR"));
+		}
+		if (outcome != null && !isOutcome(outcome)) {
+			return Flux.error(new IllegalArgumentException("outcome must be one of " + String.join(", ", outcomes())));
 		}
 		return Flux.defer(() -> {
 			if (clients.incrementAndGet() > maxClients) {
@@ -87,18 +122,34 @@ public final class LogStream extends AppenderBase<ILoggingEvent> implements Disp
 			// Overflow trips this switch, and the error goes out at once: an error needs no demand,
 			// whereas a buffer's own overflow error would wait for the stalled client to drain it.
 			Sinks.Empty<Void> tooSlow = Sinks.empty();
+			// When the stream closes the lines complete, and so does the too-slow side: the client's stream ends.
+			Sinks.Empty<Void> closed = Sinks.empty();
 			return sink.asFlux()
+				.doOnComplete(closed::tryEmitEmpty)
 				.filter(line -> Level.toLevel(line.level()).isGreaterOrEqual(threshold))
 				.filter(line -> loggerPrefix == null || line.logger().startsWith(loggerPrefix))
 				.filter(line -> userId == null || userId.equals(line.mdc().get("user_id")))
+				.filter(line -> outcome == null || outcome.equals(line.fields().get("outcome")))
 				.onBackpressureBuffer(perClientBuffer, overflow -> {
 					if (tooSlow.tryEmitEmpty().isSuccess()) {
 						dropped.incrementAndGet();
 					}
 				}, BufferOverflowStrategy.DROP_LATEST)
-				.mergeWith(tooSlow.asMono().then(Mono.error(() -> new ClientTooSlowException(perClientBuffer))))
+				.mergeWith(Mono.firstWithSignal(
+						tooSlow.asMono().then(Mono.<LogLine>error(() -> new ClientTooSlowException(perClientBuffer))),
+						closed.asMono().then(Mono.<LogLine>empty())))
 				.doFinally(signal -> clients.decrementAndGet());
 		});
+	}
+
+	/** Whether {@code outcome} is one an update can end with ({@code done}, {@code rate_limited}, …). */
+	static boolean isOutcome(String outcome) {
+		return OUTCOMES.contains(outcome);
+	}
+
+	/** The outcome codes, in {@link Outcome}'s order. */
+	static List<String> outcomes() {
+		return Arrays.stream(Outcome.values()).map(Outcome::code).toList();
 	}
 
 	/** Clients streaming now. */

@@ -147,6 +147,55 @@ class AdminApiTests {
 			.verifyComplete();
 	}
 
+	private Flux<ServerSentEvent<String>> logStream(String query) {
+		return web.get().uri("/admin/logs/stream?" + query)
+			.headers(h -> h.setBearerAuth(AppTestEnvironment.ADMIN_TOKEN))
+			.accept(MediaType.TEXT_EVENT_STREAM)
+			.exchange()
+			.expectStatus().isOk()
+			.returnResult(new ParameterizedTypeReference<ServerSentEvent<String>>() {
+			})
+			.getResponseBody()
+			.filter(event -> "log".equals(event.event()));
+	}
+
+	@Test
+	void streamsTheAccessLineOfAUsersCommandWithItsOutcomeAndLatency() {
+		Flux<String> accessLines = logStream("user=910")
+			.map(ServerSentEvent::data)
+			.filter(data -> data.contains("\"logger\":\"io.analytips.access\""));
+		Conversation user = new Conversation(environment.telegram, 910, "en");
+		StepVerifier.create(accessLines.take(1))
+			.then(() -> user.send("/help"))
+			.assertNext(data -> assertThat(data)
+				.containsPattern("update \\d+ message help by user 910 in chat 910: done in \\d+ ms, 0 upstream calls")
+				.contains("\"user_id\":\"910\"", "\"chat_id\":\"910\"", "\"update_id\":")
+				.contains("\"type\":\"message\"", "\"action\":\"help\"", "\"outcome\":\"done\"",
+						"\"upstream_calls\":0")
+				.containsPattern("\"latency_ms\":\\d+"))
+			.expectComplete()
+			.verify(Duration.ofSeconds(30));
+	}
+
+	@Test
+	void streamsOnlyTheAccessLinesOfRateLimitedUpdatesWhenAskedFor() {
+		web.get().uri("/admin/logs/stream?outcome=exploded").headers(h -> h.setBearerAuth(AppTestEnvironment.ADMIN_TOKEN))
+			.exchange().expectStatus().isBadRequest()
+			.expectBody().jsonPath("$.error").isEqualTo("outcome must be one of done, rate_limited, rejected, failed, invalid");
+		Conversation flooding = new Conversation(environment.telegram, 911, "en");
+		StepVerifier.create(logStream("outcome=rate_limited").map(ServerSentEvent::data).take(1))
+			.then(() -> {
+				for (int i = 0; i <= 10; i++) { // one over BOT_RATE_LIMIT (10 a minute)
+					flooding.send("/help");
+				}
+			})
+			.assertNext(data -> assertThat(data)
+				.containsPattern("update \\d+ message by user 911 in chat 911: rate_limited in \\d+ ms, 0 upstream calls")
+				.contains("\"user_id\":\"911\"", "\"outcome\":\"rate_limited\"", "\"action\":\"none\""))
+			.expectComplete()
+			.verify(Duration.ofSeconds(30));
+	}
+
 	@Test
 	void putsSecurityHeadersOnEveryAnswer() {
 		web.get().uri("/actuator/health/liveness").exchange()

@@ -17,6 +17,8 @@ class LogStreamTest {
 
 	private static final Logger pipeline = LoggerFactory.getLogger("io.analytips.pipeline.Example");
 
+	private static final Logger access = LoggerFactory.getLogger("io.analytips.access");
+
 	private final LogStream stream = new LogStream(100, 2);
 
 	@AfterEach
@@ -26,7 +28,7 @@ class LogStreamTest {
 
 	@Test
 	void deliversTheLinesThatMatchTheFilter() {
-		StepVerifier.create(stream.lines("WARN", "io.analytips.football", "42"))
+		StepVerifier.create(stream.lines("WARN", "io.analytips.football", "42", null))
 			.then(() -> {
 				football.info("too quiet");
 				pipeline.warn("other logger");
@@ -50,8 +52,53 @@ class LogStreamTest {
 	}
 
 	@Test
+	void keepsOnlyTheAccessLinesOfTheOutcomeAskedWithTheirFields() {
+		StepVerifier.create(stream.lines(null, null, null, "rate_limited"))
+			.then(() -> {
+				access.atInfo().addKeyValue("outcome", "done").log("update 1 message: done in 3 ms, 0 upstream calls");
+				football.warn("not an access line");
+				access.atInfo()
+					.addKeyValue("outcome", "rate_limited")
+					.addKeyValue("latency_ms", 0L)
+					.addKeyValue("note", "bot123456789:AAEhBOweik6ad9r_QXMENQjcrGbqCr4K-ra")
+					.log("update 2 message: rate_limited in 0 ms, 0 upstream calls");
+			})
+			.assertNext(line -> {
+				assertThat(line.message()).startsWith("update 2 message");
+				assertThat(line.fields()).containsEntry("outcome", "rate_limited")
+					.containsEntry("latency_ms", 0L)
+					.containsEntry("note", "bot<bot-token>");
+			})
+			.thenCancel()
+			.verify(Duration.ofSeconds(5));
+	}
+
+	@Test
+	void endsWithoutALineWhenNoneHasTheOutcomeBeforeTheStreamCloses() {
+		LogStream closing = new LogStream(100, 2);
+		StepVerifier.create(closing.lines(null, null, null, "failed"))
+			.then(() -> {
+				access.atInfo().addKeyValue("outcome", "done").log("update 3 message: done in 1 ms, 0 upstream calls");
+				football.warn("no outcome at all");
+				closing.destroy();
+			})
+			.expectComplete()
+			.verify(Duration.ofSeconds(5));
+		assertThat(closing.clients()).isZero();
+	}
+
+	@Test
+	void refusesAnOutcomeNoUpdateCanHave() {
+		StepVerifier.create(stream.lines(null, null, null, "exploded"))
+			.expectErrorSatisfies(error -> assertThat(error).isInstanceOf(IllegalArgumentException.class)
+				.hasMessage("outcome must be one of done, rate_limited, rejected, failed, invalid"))
+			.verify();
+		assertThat(stream.clients()).isZero();
+	}
+
+	@Test
 	void dropsAClientThatStopsReadingWithoutHoldingMoreThanItsBuffer() {
-		StepVerifier.create(stream.lines(null, "io.analytips.football", null), 0)
+		StepVerifier.create(stream.lines(null, "io.analytips.football", null, null), 0)
 			.then(() -> {
 				for (int i = 0; i < 10_000; i++) {
 					football.warn("line {}", i);
@@ -65,7 +112,7 @@ class LogStreamTest {
 
 	@Test
 	void keepsAFastClientWhileDroppingASlowOne() {
-		StepVerifier.create(stream.lines(null, "io.analytips.football", null), 0)
+		StepVerifier.create(stream.lines(null, "io.analytips.football", null, null), 0)
 			.then(() -> {
 				for (int i = 0; i < 500; i++) {
 					football.warn("line {}", i);
@@ -73,7 +120,7 @@ class LogStreamTest {
 			})
 			.expectError(LogStream.ClientTooSlowException.class)
 			.verify(Duration.ofSeconds(5));
-		StepVerifier.create(stream.lines(null, "io.analytips.football", null).take(500))
+		StepVerifier.create(stream.lines(null, "io.analytips.football", null, null).take(500))
 			.then(() -> {
 				for (int i = 0; i < 500; i++) {
 					football.warn("again {}", i);
@@ -85,12 +132,12 @@ class LogStreamTest {
 
 	@Test
 	void refusesMoreClientsThanAllowedAndABadLevel() {
-		var first = stream.lines(null, null, null).subscribe();
-		var second = stream.lines(null, null, null).subscribe();
-		StepVerifier.create(stream.lines(null, null, null)).expectError(LogStream.TooManyClientsException.class).verify();
+		var first = stream.lines(null, null, null, null).subscribe();
+		var second = stream.lines(null, null, null, null).subscribe();
+		StepVerifier.create(stream.lines(null, null, null, null)).expectError(LogStream.TooManyClientsException.class).verify();
 		first.dispose();
 		second.dispose();
 		assertThat(stream.clients()).isZero();
-		StepVerifier.create(stream.lines("LOUD", null, null)).expectError(IllegalArgumentException.class).verify();
+		StepVerifier.create(stream.lines("LOUD", null, null, null)).expectError(IllegalArgumentException.class).verify();
 	}
 }
