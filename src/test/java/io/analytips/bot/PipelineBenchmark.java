@@ -15,24 +15,36 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.FileAppender;
 import io.analytips.support.FakeBotApi;
 import io.analytips.support.PipelineHarness;
 import io.analytips.support.Updates;
 import io.analytips.telegram.TelegramJson;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
+
+import org.springframework.boot.logging.logback.StructuredLogEncoder;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.StandardEnvironment;
 
 import static org.awaitility.Awaitility.await;
 
 /**
  * Throughput, update-to-reply latency and heap of the whole pipeline (long polling against the
  * in-process fake Bot API, PostgreSQL inbox, the real /help handler, outbound scheduler with the
- * global rate raised), then the same with the inbox in memory to show what durability costs.
+ * global rate raised), then the same with the inbox in memory to show what durability costs, each
+ * with the access log on (the default: one JSON line per update, written as in production with
+ * {@code LOG_FORMAT=json}, to {@code target/bench/access-<mode>.log}) and off ({@code LOG_UPDATES=false}).
  * A closed loop keeps {@value #WINDOW} updates outstanding (below buffer + concurrency, so none is
- * rejected); each run sends {@value #UPDATES} updates from {@value #USERS} users. One warm-up run,
- * then {@value #RUNS} measured runs per mode; medians go to {@code target/bench/pipeline.json}.
- * Run with {@code ./mvnw -Pbench -DskipTests verify}; never part of the normal build.
+ * rejected); each run sends {@value #UPDATES} updates from {@value #USERS} users. One warm-up run
+ * per mode, then {@value #RUNS} measured runs per mode, the modes alternating; medians go to
+ * {@code target/bench/pipeline.json}. Run with {@code ./mvnw -Pbench -DskipTests verify}; never part
+ * of the normal build.
  */
 class PipelineBenchmark {
 
@@ -44,11 +56,23 @@ class PipelineBenchmark {
 
 	static final int RUNS = 5;
 
-	record Run(double updatesPerSecond, double p50Millis, double p99Millis, double peakHeapMb, double heapAfterGcMb) {
+	record Run(double updatesPerSecond, double p50Millis, double p99Millis, double peakHeapMb, double heapAfterGcMb,
+			long accessLines) {
 	}
 
+	/** What one run measures: where the inbox lives and whether the access log is on. */
+	record Mode(String name, boolean inMemory, boolean accessLog) {
+	}
+
+	static final List<Mode> MODES = List.of(new Mode("inbox_postgres", false, true),
+			new Mode("inbox_postgres_access_log_off", false, false), new Mode("inbox_memory", true, true),
+			new Mode("inbox_memory_access_log_off", true, false));
+
+	static final Path OUT = Path.of("target", "bench");
+
+
 	@Test
-	void measuresThePipelineWithAndWithoutTheInbox() throws IOException {
+	void measuresThePipelineWithAndWithoutTheInboxAndTheAccessLog() throws IOException {
 		Map<String, Object> report = new LinkedHashMap<>();
 		report.put("updates_per_run", UPDATES);
 		report.put("users", USERS);
@@ -57,40 +81,90 @@ class PipelineBenchmark {
 		report.put("cpus", Runtime.getRuntime().availableProcessors());
 		report.put("max_heap_mb", Runtime.getRuntime().maxMemory() / (1024 * 1024));
 		report.put("note", "heap is the whole test JVM: pipeline, fake Bot API and load generator");
-		runOnce(false); // warm-up: JIT, connection pools, the embedded database
-		runOnce(true);
-		// Modes alternate, so drift on this shared machine (JIT, other load) touches both alike.
-		Map<Boolean, List<Run>> byMode = Map.of(false, new ArrayList<>(), true, new ArrayList<>());
+		report.put("access_log", "logstash JSON lines (Spring Boot structured logging) written to "
+				+ OUT.resolve("access-<mode>.log") + " (emptied each run); modes *_access_log_off run with LOG_UPDATES=false");
+		Files.createDirectories(OUT);
+		MODES.forEach(this::runOnce); // warm-up: JIT, connection pools, the embedded database
+		// Modes alternate, so drift on this shared machine (JIT, other load) touches all alike; within
+		// an inbox, on and off swap places every round, so neither always runs first.
+		Map<Mode, List<Run>> byMode = new LinkedHashMap<>();
+		MODES.forEach(mode -> byMode.put(mode, new ArrayList<>()));
 		for (int i = 0; i < RUNS; i++) {
-			byMode.get(false).add(runOnce(false));
-			byMode.get(true).add(runOnce(true));
+			for (int m = 0; m < MODES.size(); m++) {
+				Mode mode = MODES.get(i % 2 == 0 ? m : m ^ 1);
+				byMode.get(mode).add(runOnce(mode));
+			}
 		}
-		for (boolean inMemory : new boolean[] { false, true }) {
-			List<Run> runs = byMode.get(inMemory);
+		for (Mode mode : MODES) {
+			List<Run> runs = byMode.get(mode);
 			Map<String, Object> summary = new LinkedHashMap<>();
 			summary.put("updates_per_second_median", median(runs.stream().mapToDouble(Run::updatesPerSecond).toArray()));
 			summary.put("p50_ms_median", median(runs.stream().mapToDouble(Run::p50Millis).toArray()));
 			summary.put("p99_ms_median", median(runs.stream().mapToDouble(Run::p99Millis).toArray()));
 			summary.put("peak_heap_mb_median", median(runs.stream().mapToDouble(Run::peakHeapMb).toArray()));
 			summary.put("heap_after_gc_mb_median", median(runs.stream().mapToDouble(Run::heapAfterGcMb).toArray()));
+			summary.put("access_lines_per_run", runs.get(0).accessLines());
 			summary.put("runs", runs);
-			report.put(inMemory ? "inbox_memory" : "inbox_postgres", summary);
+			report.put(mode.name(), summary);
 		}
-		Path out = Path.of("target", "bench");
-		Files.createDirectories(out);
-		Files.writeString(out.resolve("pipeline.json"), TelegramJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(report));
+		// The access log's cost: throughput with it on over throughput with it off, per inbox, from each
+		// round's pair of runs (adjacent in time), then the median.
+		for (String inbox : List.of("postgres", "memory")) {
+			List<Run> on = byMode.get(MODES.get(inbox.equals("postgres") ? 0 : 2));
+			List<Run> off = byMode.get(MODES.get(inbox.equals("postgres") ? 1 : 3));
+			double[] ratios = new double[RUNS];
+			for (int i = 0; i < RUNS; i++) {
+				ratios[i] = 100.0 * on.get(i).updatesPerSecond() / off.get(i).updatesPerSecond();
+			}
+			report.put("access_log_on_vs_off_throughput_percent_" + inbox, median(ratios));
+		}
+		Files.writeString(OUT.resolve("pipeline.json"), TelegramJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(report));
 		System.out.println("BENCH " + TelegramJson.mapper().writeValueAsString(report));
 	}
 
-	private Run runOnce(boolean inMemory) {
+	/**
+	 * Sends the access lines where production's JSON console would, but to a file (emptied for each
+	 * run): encoded by Spring Boot's logstash formatter, flushed line by line, and kept out of the
+	 * test's captured output. Counts them too.
+	 */
+	private static FileAppender<ILoggingEvent> accessLogToFile(Mode mode, AtomicLong lines) {
+		LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+		context.putObject(Environment.class.getName(), new StandardEnvironment());
+		StructuredLogEncoder encoder = new StructuredLogEncoder();
+		encoder.setContext(context);
+		encoder.setFormat("logstash");
+		encoder.start();
+		FileAppender<ILoggingEvent> file = new FileAppender<>() {
+			@Override
+			protected void subAppend(ILoggingEvent event) {
+				super.subAppend(event);
+				lines.incrementAndGet();
+			}
+		};
+		file.setContext(context);
+		file.setName("bench-access-log");
+		file.setFile(OUT.resolve("access-" + mode.name() + ".log").toString());
+		file.setAppend(false);
+		file.setEncoder(encoder);
+		file.start();
+		Logger access = context.getLogger("io.analytips.access");
+		access.addAppender(file);
+		access.setAdditive(false);
+		return file;
+	}
+
+	private Run runOnce(Mode mode) {
 		Messages messages = new Messages();
 		PipelineHarness.Builder builder = PipelineHarness.builder()
 			.handlers(new HelpHandler(messages), new FallbackMessageHandler(messages))
 			.globalRate(1_000_000)
-			.chatBurst(10);
-		if (inMemory) {
+			.chatBurst(10)
+			.logUpdates(mode.accessLog());
+		if (mode.inMemory()) {
 			builder.inMemoryInbox();
 		}
+		AtomicLong accessLines = new AtomicLong();
+		FileAppender<ILoggingEvent> accessLog = accessLogToFile(mode, accessLines);
 		try (PipelineHarness harness = builder.build()) {
 			FakeBotApi telegram = harness.telegram;
 			Map<Long, long[]> sentAt = new ConcurrentHashMap<>();
@@ -132,10 +206,17 @@ class PipelineBenchmark {
 			System.gc();
 			double heapAfterGc = memory.getHeapMemoryUsage().getUsed() / (1024.0 * 1024.0);
 			harness.stopAndWait(Duration.ofSeconds(30));
+			if (accessLines.get() != (mode.accessLog() ? UPDATES : 0)) {
+				throw new AssertionError(mode + ": " + accessLines.get() + " access lines for " + UPDATES + " updates");
+			}
 			long[] sorted = Arrays.copyOf(latencies, UPDATES);
 			Arrays.sort(sorted);
 			return new Run(UPDATES / (elapsed / 1e9), sorted[UPDATES / 2] / 1e6, sorted[UPDATES * 99 / 100] / 1e6,
-					peakHeap.get() / (1024.0 * 1024.0), heapAfterGc);
+					peakHeap.get() / (1024.0 * 1024.0), heapAfterGc, accessLines.get());
+		}
+		finally {
+			((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger("io.analytips.access").detachAppender(accessLog);
+			accessLog.stop();
 		}
 	}
 

@@ -1,0 +1,123 @@
+package io.analytips.pipeline;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.FileAppender;
+import ch.qos.logback.core.OutputStreamAppender;
+import io.analytips.support.Updates;
+import io.analytips.telegram.ReceivedUpdate;
+import io.analytips.telegram.TelegramJson;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.logging.logback.StructuredLogEncoder;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.StandardEnvironment;
+
+/**
+ * What one access line costs the thread that writes it, in microseconds, one thread, no contention:
+ * the access line encoded as production's JSON ({@code LOG_FORMAT=json}) to a stream that discards
+ * it and to a file, against an ordinary INFO line of the same text (no MDC, no fields) and against
+ * {@code LOG_UPDATES=false}. {@value #RUNS} runs of {@value #LINES} lines after a warm-up; medians go
+ * to {@code target/bench/access-log.json}. Complements {@code bot.PipelineBenchmark}, which measures
+ * the whole pipeline with the access log on and off. Run with {@code ./mvnw -Pbench -DskipTests
+ * -Dtest=AccessLogBenchmark -Dsurefire.failIfNoSpecifiedTests=false verify}.
+ */
+class AccessLogBenchmark {
+
+	static final int LINES = 200_000;
+
+	static final int RUNS = 5;
+
+	private final LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+
+	private final Logger access = context.getLogger(AccessLog.LOGGER);
+
+	private final UpdateContext update = new UpdateContext(
+			ReceivedUpdate.parse(Updates.message(45, "/help").put("update_id", 123)), null);
+
+	@Test
+	void measuresOneAccessLine() throws IOException {
+		Path out = Path.of("target", "bench");
+		Files.createDirectories(out);
+		context.putObject(Environment.class.getName(), new StandardEnvironment());
+		access.setAdditive(false); // not into the test's captured output
+		Map<String, Object> report = new LinkedHashMap<>();
+		report.put("lines_per_run", LINES);
+		report.put("runs", RUNS);
+		report.put("unit", "microseconds per line, median over runs, one thread");
+		OutputStreamAppender<ILoggingEvent> discard = new OutputStreamAppender<>();
+		discard.setOutputStream(OutputStream.nullOutputStream());
+		appender(discard);
+		FileAppender<ILoggingEvent> file = new FileAppender<>();
+		file.setFile(out.resolve("access-log-benchmark.log").toString());
+		file.setAppend(false);
+		appender(file);
+		AccessLog on = new AccessLog(true);
+		AccessLog off = new AccessLog(false);
+		Runnable accessLine = () -> on.finished(update, null, Outcome.DONE, 0);
+		Runnable plainLine = () -> access.info("update {} message help by user {} in chat {}: done in {} ms, {} upstream calls",
+				123, 45, 45, 3, 0);
+		measure(discard, accessLine, 1); // warm-up
+		measure(discard, plainLine, 1);
+		measure(file, accessLine, 1);
+		report.put("access_log_off", measure(null, () -> off.finished(update, null, Outcome.DONE, 0), RUNS));
+		report.put("access_line_json_discarded", measure(discard, accessLine, RUNS));
+		report.put("plain_info_line_json_discarded", measure(discard, plainLine, RUNS));
+		report.put("access_line_json_to_file", measure(file, accessLine, RUNS));
+		report.put("plain_info_line_json_to_file", measure(file, plainLine, RUNS));
+		access.setAdditive(true);
+		discard.stop();
+		file.stop();
+		String json = TelegramJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(report);
+		Files.writeString(out.resolve("access-log.json"), json);
+		System.out.println("BENCH " + json);
+	}
+
+	private <A extends OutputStreamAppender<ILoggingEvent>> A appender(A appender) {
+		StructuredLogEncoder encoder = new StructuredLogEncoder();
+		encoder.setContext(context);
+		encoder.setFormat("logstash");
+		encoder.start();
+		appender.setContext(context);
+		appender.setEncoder(encoder);
+		appender.start();
+		if (!appender.isStarted()) {
+			throw new IllegalStateException("appender did not start");
+		}
+		return appender;
+	}
+
+	/** The median time per line over {@code runs} runs, with {@code appender} (or none) on the access logger. */
+	private double measure(OutputStreamAppender<ILoggingEvent> appender, Runnable line, int runs) {
+		if (appender != null) {
+			access.addAppender(appender);
+		}
+		try {
+			double[] micros = new double[runs];
+			for (int run = 0; run < runs; run++) {
+				long start = System.nanoTime();
+				for (int i = 0; i < LINES; i++) {
+					line.run();
+				}
+				micros[run] = (System.nanoTime() - start) / 1e3 / LINES;
+			}
+			Arrays.sort(micros);
+			return Math.round(micros[runs / 2] * 100) / 100.0;
+		}
+		finally {
+			if (appender != null) {
+				access.detachAppender(appender);
+			}
+		}
+	}
+}
