@@ -169,7 +169,7 @@ class AdminApiTests {
 			.then(() -> user.send("/help"))
 			.assertNext(data -> assertThat(data)
 				.containsPattern("update \\d+ message help by user 910 in chat 910: done in \\d+ ms, 0 upstream calls")
-				.contains("\"user_id\":\"910\"", "\"chat_id\":\"910\"", "\"update_id\":")
+				.contains("\"user_id\":\"910\"", "\"chat_id\":\"910\"", "\"update_id\":", "\"handler\":\"HelpHandler\"")
 				.contains("\"type\":\"message\"", "\"action\":\"help\"", "\"outcome\":\"done\"",
 						"\"upstream_calls\":0")
 				.containsPattern("\"latency_ms\":\\d+"))

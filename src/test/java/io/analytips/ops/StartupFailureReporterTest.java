@@ -33,6 +33,14 @@ class StartupFailureReporterTest {
 	}
 
 	@Test
+	void namesLogUpdatesWhenItIsNeitherTrueNorFalse() {
+		Binder binder = new Binder(new MapConfigurationPropertySource(java.util.Map.of("analytips.bot.log-updates", "sometimes")));
+		BindException failure = catchThrowableOfType(BindException.class,
+				() -> binder.bind("analytips.bot.log-updates", Bindable.of(Boolean.class)));
+		assertThat(StartupFailureReporter.describe(failure)).startsWith("LOG_UPDATES is invalid:");
+	}
+
+	@Test
 	void leavesOtherFailuresToSpringBoot() {
 		assertThat(StartupFailureReporter.describe(new IllegalStateException("something else"))).isNull();
 		assertThat(new StartupFailureReporter().reportException(new IllegalStateException("x"))).isFalse();
