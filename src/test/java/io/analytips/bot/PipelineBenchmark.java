@@ -70,7 +70,6 @@ class PipelineBenchmark {
 
 	static final Path OUT = Path.of("target", "bench");
 
-
 	@Test
 	void measuresThePipelineWithAndWithoutTheInboxAndTheAccessLog() throws IOException {
 		Map<String, Object> report = new LinkedHashMap<>();
