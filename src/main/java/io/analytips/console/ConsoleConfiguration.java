@@ -1,5 +1,10 @@
 package io.analytips.console;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -36,12 +41,22 @@ class ConsoleConfiguration {
 	ConsoleBotApi consoleBotApi(ApplicationContext context, Clock clock) {
 		String language = System.getenv().getOrDefault("DEMO_LANGUAGE", languageOf(System.getenv()));
 		String name = System.getProperty("user.name", "Torcedor");
-		return new ConsoleBotApi(System.in, System.out, name, language, clock, () -> {
+		return new ConsoleBotApi(System.in, utf8(new FileOutputStream(FileDescriptor.out)), name, language, clock, () -> {
 			log.info("Console input ended: shutting the demo down");
 			// Give the replies already under way a moment to be printed, then stop as on SIGTERM.
 			Mono.delay(Duration.ofSeconds(3))
 				.subscribe(tick -> new Thread(() -> System.exit(SpringApplication.exit(context)), "demo-exit").start());
 		});
+	}
+
+	/**
+	 * The demo speaks in accents and emoji: print them as UTF-8 whatever the locale says. On Java 17
+	 * {@code System.out} encodes with the locale's charset, which is ASCII without one ({@code LANG}
+	 * unset, a bare container), and every "ç" and "⚽" became "?"; terminals decode UTF-8 nearly
+	 * everywhere. (Input is read as UTF-8 already.)
+	 */
+	static PrintStream utf8(OutputStream out) {
+		return new PrintStream(out, true, StandardCharsets.UTF_8);
 	}
 
 	/**

@@ -200,6 +200,13 @@ class ConsoleBotApiTest {
 	}
 
 	@Test
+	void printsUtf8WhateverTheLocaleSays() {
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		ConsoleConfiguration.utf8(bytes).print("Brasileirão ⚽");
+		assertThat(bytes.toByteArray()).isEqualTo("Brasileirão ⚽".getBytes(StandardCharsets.UTF_8));
+	}
+
+	@Test
 	void speaksPortugueseUnlessTheLocaleAsksForEnglish() {
 		assertThat(ConsoleConfiguration.languageOf(Map.of())).isEqualTo("pt-br");
 		assertThat(ConsoleConfiguration.languageOf(Map.of("LANG", "C.UTF-8"))).isEqualTo("pt-br");
