@@ -28,7 +28,6 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import io.analytips.telegram.BotApi;
 import io.analytips.telegram.ReceivedUpdate;
-import io.analytips.telegram.TelegramJson;
 import io.analytips.telegram.model.AnswerCallbackQuery;
 import io.analytips.telegram.model.Chat;
 import io.analytips.telegram.model.EditMessageText;
@@ -81,11 +80,11 @@ public final class ConsoleBotApi implements BotApi, AutoCloseable {
 
 	private final Sinks.Many<Long> arrivals = Sinks.many().multicast().directBestEffort();
 
-	private final String userName;
-
 	private final String language;
 
 	private final Clock clock;
+
+	private final ConsoleUpdates updates;
 
 	private final AtomicBoolean goodbye = new AtomicBoolean();
 
@@ -102,9 +101,9 @@ public final class ConsoleBotApi implements BotApi, AutoCloseable {
 	public ConsoleBotApi(InputStream in, PrintStream out, String userName, String language, Clock clock,
 			Runnable onEndOfInput) {
 		this.out = out;
-		this.userName = userName;
 		this.language = language;
 		this.clock = clock;
+		this.updates = new ConsoleUpdates(USER_ID, userName, language, clock);
 		this.reader = new Thread(() -> read(in, onEndOfInput), "console-input");
 		this.reader.setDaemon(true);
 	}
@@ -155,45 +154,14 @@ public final class ConsoleBotApi implements BotApi, AutoCloseable {
 			return;
 		}
 		List<InlineKeyboardButton> buttons = lastButtons;
-		ObjectNode update = TelegramJson.mapper().createObjectNode();
 		long id = nextUpdateId.getAndIncrement();
-		update.put("update_id", id);
-		if (line.matches("\\d{1,2}") && Integer.parseInt(line) >= 1 && Integer.parseInt(line) <= buttons.size()) {
-			InlineKeyboardButton button = buttons.get(Integer.parseInt(line) - 1);
-			ObjectNode query = update.putObject("callback_query");
-			query.put("id", "console-" + id);
-			from(query.putObject("from"));
-			query.put("chat_instance", "console");
-			query.put("data", button.callbackData());
-			ObjectNode message = query.putObject("message");
-			message.put("message_id", lastMessageId);
-			message.put("date", clock.instant().getEpochSecond());
-			chat(message.putObject("chat"));
-		}
-		else {
-			ObjectNode message = update.putObject("message");
-			message.put("message_id", nextMessageId.getAndIncrement());
-			message.put("date", clock.instant().getEpochSecond());
-			from(message.putObject("from"));
-			chat(message.putObject("chat"));
-			message.put("text", line);
-		}
+		boolean press = line.matches("\\d{1,2}") && Integer.parseInt(line) >= 1 && Integer.parseInt(line) <= buttons.size();
+		ObjectNode update = press ? updates.press(id, lastMessageId, buttons.get(Integer.parseInt(line) - 1).callbackData())
+				: updates.message(id, nextMessageId.getAndIncrement(), line);
 		pending.put(id, update.toString());
 		synchronized (arrivals) { // this thread and no other emits; the lock only orders with nobody
 			arrivals.tryEmitNext(id);
 		}
-	}
-
-	private void from(ObjectNode from) {
-		from.put("id", USER_ID);
-		from.put("is_bot", false);
-		from.put("first_name", userName);
-		from.put("language_code", language);
-	}
-
-	private static void chat(ObjectNode chat) {
-		chat.put("id", USER_ID);
-		chat.put("type", "private");
 	}
 
 	@Override

@@ -2,15 +2,16 @@ package io.analytips.bot;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import io.analytips.common.MutableClock;
 import io.analytips.pipeline.Handler;
 import io.analytips.pipeline.TestContexts;
 import io.analytips.pipeline.UpdateContext;
+import io.analytips.support.Replying;
 import io.analytips.store.ConversationRepository;
 import io.analytips.store.ConversationState;
 import io.analytips.support.Updates;
+import io.analytips.telegram.OutboundScheduler;
 import io.analytips.telegram.ReceivedUpdate;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
@@ -33,41 +34,28 @@ class EndsSearchTest {
 
 	private final SearchState search = new SearchState(conversations, clock);
 
-	private final AtomicInteger handled = new AtomicInteger();
+	private final Replying.Menu wrapped = new Replying.Menu();
 
-	private final Handler menu = new EndsSearch(new Handler() {
-		@Override
-		public boolean supports(UpdateContext context) {
-			return true;
-		}
-
-		@Override
-		public boolean isNavigation(UpdateContext context) {
-			return true;
-		}
-
-		@Override
-		public Mono<Void> handle(UpdateContext context) {
-			handled.incrementAndGet();
-			return Mono.empty();
-		}
-	}, search);
+	private final Handler menu = new EndsSearch(wrapped, search);
 
 	EndsSearchTest() {
 		when(conversations.save(any())).thenReturn(Mono.empty());
 		when(conversations.clear(anyLong())).thenReturn(Mono.empty());
+		when(outbound.answerCallbackQuery(any())).thenReturn(Mono.empty());
 	}
 
-	private static UpdateContext press(long user) {
-		var json = Updates.callback(user, "m");
+	private final OutboundScheduler outbound = mock(OutboundScheduler.class);
+
+	private UpdateContext press(long user) {
+		var json = Updates.callback(user, "menu");
 		json.put("update_id", 1);
-		return TestContexts.of(ReceivedUpdate.parse(1, json.toString()));
+		return TestContexts.of(ReceivedUpdate.parse(1, json.toString()), outbound);
 	}
 
 	@Test
 	void leavesUsersWhoAreNotSearchingAlone() {
 		StepVerifier.create(menu.handle(press(7))).verifyComplete();
-		assertThat(handled).hasValue(1);
+		assertThat(wrapped.handled).hasValue(1);
 		verify(conversations, never()).clear(anyLong());
 	}
 
@@ -75,7 +63,7 @@ class EndsSearchTest {
 	void endsTheSearchOfAUserWhoPressesAnotherButton() {
 		StepVerifier.create(search.await(7)).verifyComplete();
 		StepVerifier.create(menu.handle(press(7))).verifyComplete();
-		assertThat(handled).hasValue(1);
+		assertThat(wrapped.handled).hasValue(1);
 		verify(conversations).clear(7);
 		StepVerifier.create(menu.handle(press(7))).verifyComplete();
 		verify(conversations).clear(7); // once: the search had already ended

@@ -98,7 +98,7 @@ class ArchitectureTest {
 			.check(classes);
 	}
 
-	/** {@code Clock.systemUTC()}, {@code Instant.now()}, {@code LocalDate.now(zone)}, {@code System.currentTimeMillis()}… */
+	/** Reads of the machine's clock: Clock's system clocks, any java.time {@code now} without a Clock, {@code System.currentTimeMillis}. */
 	static final DescribedPredicate<JavaMethodCall> READS_THE_WALL_CLOCK = new DescribedPredicate<>(
 			"reads the machine's clock instead of an injected Clock") {
 		@Override
