@@ -99,6 +99,12 @@ final class FloodControl {
 		log.warn("Telegram asked to wait {} s before sending to chat {} again", retryAfter.toSeconds(), chatId);
 	}
 
+	/** Chats whose pace is remembered (after evicting those idle for ten minutes). */
+	long trackedChats() {
+		chats.cleanUp();
+		return chats.estimatedSize();
+	}
+
 	long pausedChats() {
 		long now = clock.millis();
 		return chats.asMap().values().stream().filter(pace -> pace.pausedUntil > now).count();

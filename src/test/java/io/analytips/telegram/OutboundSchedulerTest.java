@@ -115,6 +115,22 @@ class OutboundSchedulerTest {
 	}
 
 	@Test
+	void pacesAGroupAtTwentyMessagesAMinute() {
+		OutboundScheduler scheduler = scheduler(30, 100);
+		StepVerifier.withVirtualTime(() -> send(scheduler, -100, 10), () -> time, Long.MAX_VALUE)
+			.thenAwait(Duration.ofMinutes(1))
+			.expectNextCount(10)
+			.verifyComplete();
+
+		List<Long> at = sentAt.get(-100L);
+		// The burst of three at once, then one every three seconds: twenty a minute, not a private chat's sixty.
+		assertThat(at.subList(0, 3)).containsOnly(0L);
+		for (int i = 3; i < at.size(); i++) {
+			assertThat(at.get(i) - at.get(i - 1)).as("gap before message %d", i).isEqualTo(3000);
+		}
+	}
+
+	@Test
 	void a429PausesOnlyTheLimitedChatForTheWholeRetryAfter() {
 		answer(1, message -> Mono.error(new TelegramException(429, "Too Many Requests", Duration.ofSeconds(3), null)));
 		OutboundScheduler scheduler = scheduler(30, 100);
