@@ -5,6 +5,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
+import io.analytips.common.SendRecord;
 import io.analytips.common.SerialLanes;
 import io.analytips.common.UpstreamCalls;
 import io.analytips.telegram.Html;
@@ -40,12 +41,14 @@ final class Dispatcher implements Function<Flux<UpdateContext>, Flux<Finished>> 
 
 	private final AccessLog access;
 
+	private final SendWindow sends;
+
 	private final SerialLanes<Long> lanes = new SerialLanes<>();
 
 	private final AtomicInteger inFlight = new AtomicInteger();
 
 	Dispatcher(Handlers handlers, Inbox inbox, Notices notices, Duration timeout, int concurrency,
-			PipelineMetrics metrics, AccessLog access) {
+			PipelineMetrics metrics, AccessLog access, SendWindow sends) {
 		this.handlers = handlers;
 		this.inbox = inbox;
 		this.notices = notices;
@@ -53,6 +56,7 @@ final class Dispatcher implements Function<Flux<UpdateContext>, Flux<Finished>> 
 		this.concurrency = concurrency;
 		this.metrics = metrics;
 		this.access = access;
+		this.sends = sends;
 	}
 
 	@Override
@@ -85,7 +89,8 @@ final class Dispatcher implements Function<Flux<UpdateContext>, Flux<Finished>> 
 				.flatMap(finished -> record(context, finished))
 				.doOnNext(finished -> metrics.handled(Duration.ofNanos(System.nanoTime() - started)))
 				.contextWrite(UpdateLogContext.of(context, handler))
-				.contextWrite(upstream::addTo);
+				.contextWrite(upstream::addTo)
+				.contextWrite(reactorContext -> reactorContext.put(SendRecord.KEY, sends.forUpdate(context.updateId())));
 		});
 	}
 

@@ -34,7 +34,7 @@ public class MemoryInbox implements Inbox {
 	}
 
 	@Override
-	public Flux<ReceivedUpdate> unfinished() {
+	public Flux<Unfinished> unfinished() {
 		return Flux.empty();
 	}
 

@@ -61,6 +61,19 @@ public final class PipelineMetrics {
 		duplicates.increment();
 	}
 
+	/**
+	 * An unfinished update found at start, by how far its first message had got:
+	 * {@code answered} (acknowledged: finished, not answered again) or {@code resent} (it may have
+	 * arrived: answered again).
+	 */
+	void recovered(String how) {
+		Counter.builder("analytips.updates.recovered")
+			.description("Unfinished updates found at start whose first message had been sent, by what became of them")
+			.tag("how", how)
+			.register(registry)
+			.increment();
+	}
+
 	/** An update finished; {@code type} is its kind ({@code message}, {@code callback_query}, …, {@code unreadable}). */
 	void finished(Outcome outcome, String type) {
 		finishedCounter(outcome, type).increment();

@@ -23,13 +23,15 @@ import org.springframework.validation.annotation.Validated;
  * @param inbox where the inbox lives ({@code memory} only to measure its cost)
  * @param inboxRetention how long finished inbox rows are kept (at least a day: Telegram redelivers for 24 h)
  * @param logUpdates {@code LOG_UPDATES}: one access-log line per finished update ({@link AccessLog})
+ * @param sendWindow how many updates may have their first message on its way, or acknowledged and not yet
+ *        recorded, at once: what a crash can answer twice ({@link SendWindow})
  */
 @Validated
 @ConfigurationProperties("analytips.bot")
 public record PipelineProperties(@Min(1) int rateLimit, @Min(1) int navigationRateLimit, @NotNull Duration rateWindow, @Min(1) int queueCapacity,
 		@Min(1) int concurrency, @NotNull Duration handlerTimeout, @NotNull Duration shutdownDrainTimeout,
 		@NotNull Duration overloadNoticeInterval, @NotNull InboxKind inbox, @NotNull Duration inboxRetention,
-		@NotNull Boolean logUpdates) {
+		@NotNull Boolean logUpdates, @Min(1) int sendWindow) {
 
 	/** Where the inbox lives. */
 	public enum InboxKind {

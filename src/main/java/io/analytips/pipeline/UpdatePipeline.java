@@ -59,6 +59,10 @@ public class UpdatePipeline implements SmartLifecycle {
 
 	private final PipelineProperties properties;
 
+	private final SendWindow sends;
+
+	private final PipelineMetrics metrics;
+
 	private final AtomicInteger queued = new AtomicInteger();
 
 	private final AtomicLong rejected = new AtomicLong();
@@ -76,7 +80,8 @@ public class UpdatePipeline implements SmartLifecycle {
 	private volatile boolean started;
 
 	UpdatePipeline(UpdateSource source, Inbox inbox, Intake intake, Dispatcher dispatcher, UserTracker users,
-			OutboundScheduler outbound, Background background, PipelineProperties properties, PipelineMetrics metrics) {
+			OutboundScheduler outbound, Background background, PipelineProperties properties, PipelineMetrics metrics,
+			SendWindow sends) {
 		this.source = source;
 		this.inbox = inbox;
 		this.intake = intake;
@@ -85,6 +90,8 @@ public class UpdatePipeline implements SmartLifecycle {
 		this.outbound = outbound;
 		this.background = background;
 		this.properties = properties;
+		this.sends = sends;
+		this.metrics = metrics;
 		Gauge.builder("analytips.queue.size", queued, AtomicInteger::get)
 			.description("Updates waiting in the bounded buffer")
 			.register(metrics.registry());
@@ -107,13 +114,17 @@ public class UpdatePipeline implements SmartLifecycle {
 		drained = Sinks.empty();
 		running = Disposables.composite();
 		Mono<Void> stop = stopIntake.asMono();
+		Replay recovered = new Replay();
 		Flux<UpdateContext> replay = inbox.unfinished()
 			.takeUntilOther(stop)
 			.onErrorResume(error -> {
 				log.error("Could not read unfinished updates; they stay in the inbox: {}", error.toString());
 				return Flux.empty();
 			})
-			.mapNotNull(intake::replayed);
+			.filter(recovered::toHandleAgain)
+			.map(Unfinished::received)
+			.mapNotNull(intake::replayed)
+			.doOnComplete(recovered::report);
 		Flux<UpdateContext> live = source.updates()
 			.takeUntilOther(stop)
 			.onErrorResume(error -> Flux.empty()) // fatal: the source reports it in its status
@@ -131,6 +142,50 @@ public class UpdatePipeline implements SmartLifecycle {
 		started = true;
 		log.info("Update pipeline started (buffer {}, concurrency {}, rate limit {} per {})",
 				properties.queueCapacity(), properties.concurrency(), properties.rateLimit(), properties.rateWindow());
+	}
+
+	/**
+	 * What the start finds unfinished, by how far the update's first message got before the stop:
+	 * one acknowledged by Telegram is finished {@code done} without answering it again; one handed
+	 * to the sender may have arrived and is handled again (at least once), counted and logged.
+	 */
+	private final class Replay {
+
+		private long answered;
+
+		private long resent;
+
+		private long total;
+
+		boolean toHandleAgain(Unfinished unfinished) {
+			total++;
+			long updateId = unfinished.received().updateId();
+			switch (unfinished.progress()) {
+				case SENT -> {
+					answered++;
+					metrics.recovered("answered");
+					background.run("finish " + updateId,
+							inbox.finish(updateId, Outcome.DONE, "answered before the restart"));
+					return false;
+				}
+				case SENDING -> {
+					resent++;
+					metrics.recovered("resent");
+					return true;
+				}
+				default -> {
+					return true;
+				}
+			}
+		}
+
+		void report() {
+			if (total > 0) {
+				log.info("Found {} unfinished updates: {} answered before the stop (finished, not answered again), "
+						+ "{} whose first message had started and may have arrived (answered again: at least once), "
+						+ "{} handled from the start", total, answered, resent, total - answered - resent);
+			}
+		}
 	}
 
 	/**
@@ -190,7 +245,7 @@ public class UpdatePipeline implements SmartLifecycle {
 			})
 			.doFinally(signal -> {
 				subscriptions.dispose();
-				log.info("Update pipeline stopped");
+				log.info("Update pipeline stopped; send window: {}", sends.summary());
 				callback.run();
 			})
 			.subscribe();

@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongFunction;
 
+import io.analytips.common.SendRecord;
 import io.analytips.common.SerialLanes;
 import io.analytips.telegram.model.AnswerCallbackQuery;
 import io.analytips.telegram.model.EditMessageText;
@@ -81,8 +82,8 @@ public class OutboundScheduler {
 		ChatRef chat = new ChatRef(message.chatId());
 		return enqueue(chat, Flux.range(0, parts.size())
 			.concatMap(i -> paced(chat, true, false,
-					id -> client.sendMessage(message.withChatId(id)
-						.withText(parts.get(i), i == parts.size() - 1 ? message.replyMarkup() : null))))
+					id -> recorded(client.sendMessage(message.withChatId(id)
+						.withText(parts.get(i), i == parts.size() - 1 ? message.replyMarkup() : null)))))
 			.last());
 	}
 
@@ -105,7 +106,16 @@ public class OutboundScheduler {
 	/** Sends a document. Emits the sent message. */
 	public Mono<Message> sendDocument(SendDocument document) {
 		ChatRef chat = new ChatRef(document.chatId());
-		return enqueue(chat, paced(chat, true, false, id -> client.sendDocument(document.withChatId(id))));
+		return enqueue(chat, paced(chat, true, false, id -> recorded(client.sendDocument(document.withChatId(id)))));
+	}
+
+	/**
+	 * A new message to a user as it goes on the wire (its turn come, its pace kept), recorded by the
+	 * update it answers ({@link SendRecord}): sending one twice is what a user notices after a crash.
+	 * (Edits and callback answers repeat harmlessly.)
+	 */
+	private static <T> Mono<T> recorded(Mono<T> send) {
+		return Mono.deferContextual(context -> SendRecord.recorded(context, send));
 	}
 
 	/**

@@ -115,7 +115,8 @@ class AccessLogPathsTest {
 	}
 
 	private Dispatcher dispatcher(AccessLog access) {
-		return new Dispatcher(handlers, inbox, PipelineHarness.NOTICES, Duration.ofSeconds(60), 16, metrics, access);
+		return new Dispatcher(handlers, inbox, PipelineHarness.NOTICES, Duration.ofSeconds(60), 16, metrics, access,
+				new SendWindow(inbox, 16, new SimpleMeterRegistry()));
 	}
 
 	private ReceivedUpdate stored(long id, ObjectNode update) {

@@ -57,7 +57,8 @@ class DispatcherTest {
 
 	private Dispatcher dispatcher(int concurrency, Duration timeout, Handler... handlers) {
 		return new Dispatcher(new Handlers(List.of(handlers)), inbox, PipelineHarness.NOTICES, timeout, concurrency,
-				new PipelineMetrics(new SimpleMeterRegistry()), new AccessLog(false));
+				new PipelineMetrics(new SimpleMeterRegistry()), new AccessLog(false),
+				new SendWindow(inbox, 16, new SimpleMeterRegistry()));
 	}
 
 	private UpdateContext context(tools.jackson.databind.node.ObjectNode json) {

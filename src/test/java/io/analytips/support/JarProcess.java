@@ -109,6 +109,12 @@ public final class JarProcess implements AutoCloseable {
 		return String.join("\n", output());
 	}
 
+	/** Sends SIGKILL, as a crash or the OOM killer would: no shutdown hook, no drain; waits for the end. */
+	public void kill() throws InterruptedException {
+		process.destroyForcibly();
+		process.waitFor();
+	}
+
 	/** Sends SIGTERM. */
 	public void terminate() {
 		process.toHandle().destroy();

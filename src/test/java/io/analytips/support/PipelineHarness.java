@@ -238,7 +238,7 @@ public final class PipelineHarness implements AutoCloseable {
 			FakeBotApi fake = telegram != null ? telegram : FakeBotApi.start();
 			DatabaseUrl url = database != null ? database : TestDatabase.migrated();
 			PipelineProperties properties = new PipelineProperties(rateLimit, navigationRateLimit, rateWindow, queueCapacity, concurrency,
-					handlerTimeout, drain, Duration.ofSeconds(60), inbox, Duration.ofDays(3), logUpdates);
+					handlerTimeout, drain, Duration.ofSeconds(60), inbox, Duration.ofDays(3), logUpdates, 16);
 			TelegramProperties telegramProperties = new TelegramProperties(FakeBotApi.TOKEN, URI.create(fake.url()),
 					TelegramProperties.Mode.POLLING, null, null, pollTimeout, 100, Duration.ofSeconds(10),
 					Duration.ofSeconds(2), globalRate, chatBurst, 20, 100_000);
