@@ -22,7 +22,7 @@ class DatabaseConfiguration {
 	@Bean(destroyMethod = "dispose")
 	ConnectionPool connectionFactory(DatabaseServer server, DatabaseProperties properties) {
 		return ConnectionPools.create(server.url(), properties.poolMaxSize(), properties.connectTimeout(),
-				properties.acquireTimeout());
+				properties.acquireTimeout(), properties.statementTimeout());
 	}
 
 	@Bean

@@ -19,9 +19,17 @@ import org.springframework.r2dbc.core.DatabaseClient;
 
 /**
  * One embedded PostgreSQL per test JVM (real binaries, no Docker), and a fresh database per test
- * that asks for one, so tests never see each other's rows.
+ * that asks for one, so tests never see each other's rows. Not durable ({@code fsync} and
+ * {@code synchronous_commit} off, like the demo): a test's data need not survive a power cut, and
+ * the suite runs faster; {@code DatabaseServerTests} checks the durable settings of the bot's own.
  */
 public final class TestDatabase {
+
+	/** Production's {@code analytips.database.statement-timeout}. */
+	public static final Duration STATEMENT_TIMEOUT = Duration.ofSeconds(10);
+
+	/** Production's {@code analytips.database.call-timeout}. */
+	public static final Duration CALL_TIMEOUT = Duration.ofSeconds(15);
 
 	private static final AtomicInteger databases = new AtomicInteger();
 
@@ -69,9 +77,14 @@ public final class TestDatabase {
 		return "postgres://" + url.username() + "@" + url.host() + ":" + url.port() + "/" + url.database();
 	}
 
-	/** A pool to a database; dispose it after the test. */
+	/** A pool to a database with production's statement timeout; dispose it after the test. */
 	public static ConnectionPool pool(DatabaseUrl url) {
-		return ConnectionPools.create(url, 20, Duration.ofSeconds(5), Duration.ofSeconds(10));
+		return pool(url, STATEMENT_TIMEOUT);
+	}
+
+	/** A pool whose connections have this {@code statement_timeout} ({@link Duration#ZERO}: none). */
+	public static ConnectionPool pool(DatabaseUrl url, Duration statementTimeout) {
+		return ConnectionPools.create(url, 20, Duration.ofSeconds(5), Duration.ofSeconds(10), statementTimeout);
 	}
 
 	/** A client over a pool. */
