@@ -41,7 +41,7 @@ final class AuditVerifyMain {
 		ConnectionPool pool = ConnectionPools.create(server.url(), 2, Duration.ofSeconds(10), Duration.ofSeconds(15),
 				Duration.ZERO);
 		try {
-			AuditLog audit = new AuditLog(DatabaseClient.create(pool), Clocks.system());
+			AuditLog audit = new AuditLog(DatabaseClient.create(pool), Clocks.system(), Duration.ofSeconds(30));
 			// The main thread of a command-line tool: waiting here blocks no event loop.
 			AuditVerdict verdict = AuditVerification.verify(audit.entries()).block(Duration.ofMinutes(30));
 			out.println(verdict);
