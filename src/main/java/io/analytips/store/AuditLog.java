@@ -46,8 +46,9 @@ public class AuditLog {
 	/**
 	 * Appends the event; emits the stored entry, or errors when the database cannot be written: a
 	 * {@link org.springframework.dao.QueryTimeoutException} when it has not answered within the
-	 * deadline (the statement is then cancelled, and the entry is either written whole or not at all),
-	 * a {@link java.util.concurrent.TimeoutException} when earlier appends held the permit for 30 s.
+	 * deadline (a statement the server cancelled wrote nothing; one the client gave up on may still
+	 * commit, whole, and the next append chains to it), a {@link java.util.concurrent.TimeoutException}
+	 * when earlier appends held the permit for 30 s.
 	 */
 	public Mono<AuditEntry> append(AuditEvent event) {
 		return writer.run(() -> deadline.on(Mono.defer(() -> appendOnce(event))
