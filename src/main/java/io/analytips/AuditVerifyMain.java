@@ -37,9 +37,11 @@ final class AuditVerifyMain {
 			err.println("audit-verify: DATABASE_URL is invalid or the database cannot be started: " + ex.getMessage());
 			return 2;
 		}
-		ConnectionPool pool = ConnectionPools.create(server.url(), 2, Duration.ofSeconds(10), Duration.ofSeconds(15));
+		// No statement timeout: the walk reads the whole trail in one statement, bounded by the wait below.
+		ConnectionPool pool = ConnectionPools.create(server.url(), 2, Duration.ofSeconds(10), Duration.ofSeconds(15),
+				Duration.ZERO);
 		try {
-			AuditLog audit = new AuditLog(DatabaseClient.create(pool), Clocks.system());
+			AuditLog audit = new AuditLog(DatabaseClient.create(pool), Clocks.system(), Duration.ofSeconds(30));
 			// The main thread of a command-line tool: waiting here blocks no event loop.
 			AuditVerdict verdict = AuditVerification.verify(audit.entries()).block(Duration.ofMinutes(30));
 			out.println(verdict);

@@ -41,7 +41,7 @@ class AuditVerifyMainTests {
 	}
 
 	private void appendFive() {
-		AuditLog audit = new AuditLog(db, TestClock.running());
+		AuditLog audit = new AuditLog(db, TestClock.running(), TestDatabase.CALL_TIMEOUT);
 		for (int i = 1; i <= 5; i++) {
 			audit.append(AuditEvent.telegram(900 + i, "status", null, true)).block();
 		}

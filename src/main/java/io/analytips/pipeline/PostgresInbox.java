@@ -54,10 +54,18 @@ public class PostgresInbox implements Inbox {
 
 	@Override
 	public Mono<List<ReceivedUpdate>> storeNew(List<ReceivedUpdate> batch) {
-		return Flux.fromIterable(batch)
-			.flatMapSequential(update -> inserts.submit(row(update)).map(isNew -> isNew ? List.of(update) : List.<ReceivedUpdate>of()))
-			.concatMapIterable(list -> list)
-			.collectList()
+		// All or none into the group commit: when it is full, a batch half accepted would leave rows
+		// that the source's retry then takes for redeliveries.
+		return inserts.submitAll(batch.stream().map(PostgresInbox::row).toList())
+			.map(isNew -> {
+				List<ReceivedUpdate> fresh = new ArrayList<>(batch.size());
+				for (int i = 0; i < batch.size(); i++) {
+					if (isNew.get(i)) {
+						fresh.add(batch.get(i));
+					}
+				}
+				return fresh;
+			})
 			.doOnSuccess(ok -> failing = false)
 			.doOnError(error -> failing = true);
 	}

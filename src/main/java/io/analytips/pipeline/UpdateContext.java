@@ -131,14 +131,18 @@ public final class UpdateContext {
 
 	/**
 	 * Answers the callback query (once; later calls do nothing). Plain text, at most 200 characters;
-	 * {@code alert} shows a modal instead of a toast.
+	 * {@code alert} shows a modal instead of a toast. Counts as the answer only once subscribed: a
+	 * handler that assembles {@code step.then(screen.show(context))} and whose step fails has not
+	 * answered, so the error boundary's apology still goes out.
 	 */
 	public Mono<Void> answerCallback(String text, boolean alert) {
-		if (!isCallback() || !callbackAnswered.compareAndSet(false, true)) {
-			return Mono.empty();
-		}
-		return outbound.answerCallbackQuery(
-				new AnswerCallbackQuery(update().callbackQuery().id(), text, alert ? Boolean.TRUE : null));
+		return Mono.defer(() -> {
+			if (!isCallback() || !callbackAnswered.compareAndSet(false, true)) {
+				return Mono.empty();
+			}
+			return outbound.answerCallbackQuery(
+					new AnswerCallbackQuery(update().callbackQuery().id(), text, alert ? Boolean.TRUE : null));
+		});
 	}
 
 	/** The outbound scheduler, for handlers that edit messages or send documents. */

@@ -1,5 +1,8 @@
 package io.analytips.store;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
@@ -8,35 +11,65 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.r2dbc.core.DatabaseClient;
 
-/** The {@code analyses} table. */
+/**
+ * The {@code analyses} table: each user's history. Every call has a deadline
+ * ({@code analytips.database.call-timeout}): a handler waits for it while it holds its chat's lane.
+ * Times come from the application's clock, so the history and its retention agree with the bot's
+ * "today" (the demo's {@code DEMO_DATE} included).
+ */
 public class AnalysisRepository {
+
+	private static final String PURGE_OLD = """
+			delete from analyses where id in
+			(select id from analyses where created_at < $1 limit $2)""";
+
+	/** Beyond the newest {@code $1} of their user, in {@link #recent}'s order; only users with more are ranked. */
+	private static final String PURGE_EXCESS = """
+			delete from analyses where id in (
+			  select id from (
+			    select id, row_number() over (partition by user_id order by created_at desc, id desc) as n
+			    from analyses
+			    where user_id in (select user_id from analyses group by user_id having count(*) > $1)
+			  ) ranked
+			  where n > $1 limit $2)""";
 
 	private final DatabaseClient db;
 
-	public AnalysisRepository(DatabaseClient db) {
+	private final Clock clock;
+
+	private final Deadline deadline;
+
+	public AnalysisRepository(DatabaseClient db, Clock clock, Duration callTimeout) {
 		this.db = db;
+		this.clock = clock;
+		this.deadline = new Deadline(callTimeout);
 	}
 
-	/** Stores an analysis; emits its id. */
+	/** Stores an analysis, made at its {@code createdAt} or, when null, now; emits its id. */
 	public Mono<Long> save(StoredAnalysis analysis) {
-		var spec = db.sql("""
-				insert into analyses (user_id, fixture_id, kind, home, away, kickoff, data_age_s, payload)
-				values ($1, $2, $3, $4, $5, $6, $7, $8) returning id""")
-			.bind(0, analysis.userId())
-			.bind(1, analysis.fixtureId())
-			.bind(2, analysis.kind())
-			.bind(3, analysis.home())
-			.bind(4, analysis.away());
-		spec = analysis.kickoff() == null ? spec.bindNull(5, OffsetDateTime.class)
-				: spec.bind(5, analysis.kickoff().atOffset(ZoneOffset.UTC));
-		return spec.bind(6, analysis.dataAgeSeconds()).bind(7, analysis.payload())
-			.map(row -> row.get(0, Long.class))
-			.one();
+		return Mono.defer(() -> {
+			Instant createdAt = analysis.createdAt() != null ? analysis.createdAt() : clock.instant();
+			var spec = db.sql("""
+					insert into analyses (user_id, fixture_id, kind, home, away, kickoff, data_age_s, payload, created_at)
+					values ($1, $2, $3, $4, $5, $6, $7, $8, $9) returning id""")
+				.bind(0, analysis.userId())
+				.bind(1, analysis.fixtureId())
+				.bind(2, analysis.kind())
+				.bind(3, analysis.home())
+				.bind(4, analysis.away());
+			spec = analysis.kickoff() == null ? spec.bindNull(5, OffsetDateTime.class)
+					: spec.bind(5, utc(analysis.kickoff()));
+			return deadline.on(spec.bind(6, analysis.dataAgeSeconds())
+				.bind(7, analysis.payload())
+				.bind(8, utc(createdAt))
+				.map(row -> row.get(0, Long.class))
+				.one());
+		});
 	}
 
 	/** A user's latest analyses, newest first. */
 	public Flux<StoredAnalysis> recent(long userId, int limit) {
-		return db.sql("""
+		return deadline.on(db.sql("""
 				select id, user_id, fixture_id, kind, home, away, kickoff, created_at, data_age_s, payload
 				from analyses where user_id = $1 order by created_at desc, id desc limit $2""")
 			.bind(0, userId)
@@ -49,6 +82,25 @@ public class AnalysisRepository {
 						row.get("created_at", OffsetDateTime.class).toInstant(), row.get("data_age_s", Long.class),
 						row.get("payload", String.class));
 			})
-			.all();
+			.all());
+	}
+
+	/** Deletes analyses made before {@code instant}, {@code batch} rows a statement; emits how many in all. */
+	public Mono<Long> purgeOlderThan(Instant instant, int batch) {
+		return Batches.deleteAll(
+				() -> deadline.on(db.sql(PURGE_OLD).bind(0, utc(instant)).bind(1, batch).fetch().rowsUpdated()), batch);
+	}
+
+	/**
+	 * Deletes each user's analyses beyond their newest {@code keep} (the order {@link #recent} shows),
+	 * {@code batch} rows a statement; emits how many in all.
+	 */
+	public Mono<Long> purgeBeyondPerUser(int keep, int batch) {
+		return Batches.deleteAll(
+				() -> deadline.on(db.sql(PURGE_EXCESS).bind(0, keep).bind(1, batch).fetch().rowsUpdated()), batch);
+	}
+
+	private static OffsetDateTime utc(Instant instant) {
+		return instant.atOffset(ZoneOffset.UTC);
 	}
 }

@@ -19,6 +19,8 @@ import org.springframework.r2dbc.core.DatabaseClient;
  * Telegram or the admin API, appended as a row chained by hash to the one before (see
  * {@link AuditEntry}). Appends are serialised in this process; another process appending at the
  * same moment loses the race on the primary key and retries on the new tip, so the chain never forks.
+ * An append holds the one permit for at most {@code callTimeout}, retries included, so a hung
+ * statement fails that append and never the ones after it.
  */
 public class AuditLog {
 
@@ -30,15 +32,27 @@ public class AuditLog {
 
 	private final Permits writer = new Permits(1);
 
-	public AuditLog(DatabaseClient db, Clock clock) {
+	private final Deadline deadline;
+
+	/**
+	 * @param callTimeout the longest an append may hold the permit ({@code analytips.database.call-timeout})
+	 */
+	public AuditLog(DatabaseClient db, Clock clock, Duration callTimeout) {
 		this.db = db;
 		this.clock = clock;
+		this.deadline = new Deadline(callTimeout);
 	}
 
-	/** Appends the event; emits the stored entry, or errors when the database cannot be written. */
+	/**
+	 * Appends the event; emits the stored entry, or errors when the database cannot be written: a
+	 * {@link org.springframework.dao.QueryTimeoutException} when it has not answered within the
+	 * deadline (a statement the server cancelled wrote nothing; one the client gave up on may still
+	 * commit, whole, and the next append chains to it), a {@link java.util.concurrent.TimeoutException}
+	 * when earlier appends held the permit for 30 s.
+	 */
 	public Mono<AuditEntry> append(AuditEvent event) {
-		return writer.run(() -> Mono.defer(() -> appendOnce(event))
-			.retryWhen(Retry.max(5).filter(DataIntegrityViolationException.class::isInstance)), Duration.ofSeconds(30));
+		return writer.run(() -> deadline.on(Mono.defer(() -> appendOnce(event))
+			.retryWhen(Retry.max(5).filter(DataIntegrityViolationException.class::isInstance))), Duration.ofSeconds(30));
 	}
 
 	private Mono<AuditEntry> appendOnce(AuditEvent event) {

@@ -1,8 +1,11 @@
 package io.analytips.store;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
@@ -20,6 +23,13 @@ import reactor.util.retry.Retry;
  * to {@code maxBatch} items, or whatever arrived within {@code linger}) and written one batch at a
  * time with a single statement, so that per-row round trips do not cap throughput. A failed batch
  * is retried with backoff for up to {@code retryFor}, then its items fail.
+ * <p>
+ * Bounded: at most {@code capacity} items are accepted and not yet answered (waiting for their
+ * batch, or in the batch being written); by default {@value #QUEUED_BATCHES} batches' worth. A
+ * submission that would go beyond is refused at once with a {@link QueueFullException}, nothing of
+ * it queued, so the caller keeps the items and decides: the inbox's sources do not confirm the
+ * updates to Telegram and retry (long polling) or answer 503 (webhook), so nothing is lost. This
+ * happens only when the database has been slower than the arrivals for a while.
  *
  * @param <T> the item written
  * @param <R> the per-item result of a write
@@ -28,11 +38,22 @@ public final class BatchWriter<T, R> {
 
 	private static final Logger log = LoggerFactory.getLogger(BatchWriter.class);
 
+	/** The default capacity, in batches of {@code maxBatch} items. */
+	public static final int QUEUED_BATCHES = 20;
+
 	private final String name;
 
 	private final Function<List<T>, Mono<List<R>>> write;
 
-	/** Thread-safe without spinning: {@code Flux.create}'s sink serialises concurrent emissions. */
+	private final int capacity;
+
+	/** Items accepted and not answered yet: what {@code capacity} bounds. */
+	private final AtomicInteger accepted = new AtomicInteger();
+
+	/**
+	 * Thread-safe without spinning: {@code Flux.create}'s sink serialises concurrent emissions. Its
+	 * buffer is unbounded as such; {@link #accepted} is what keeps it within {@code capacity}.
+	 */
 	private volatile FluxSink<Pending<T, R>> queue;
 
 	private volatile boolean closed;
@@ -42,14 +63,29 @@ public final class BatchWriter<T, R> {
 	private final Disposable subscription;
 
 	/**
+	 * A writer holding at most {@value #QUEUED_BATCHES} batches' worth of items.
+	 *
 	 * @param write writes a batch and emits one result per item, in order
 	 */
 	public BatchWriter(String name, int maxBatch, Duration linger, Duration retryFor,
 			Function<List<T>, Mono<List<R>>> write) {
+		this(name, maxBatch, QUEUED_BATCHES * maxBatch, linger, retryFor, write);
+	}
+
+	/**
+	 * @param capacity the most items accepted and not yet answered (at least {@code maxBatch})
+	 * @param write writes a batch and emits one result per item, in order
+	 */
+	public BatchWriter(String name, int maxBatch, int capacity, Duration linger, Duration retryFor,
+			Function<List<T>, Mono<List<R>>> write) {
+		if (maxBatch < 1 || capacity < maxBatch) {
+			throw new IllegalArgumentException(name + ": need 1 <= maxBatch <= capacity, was " + maxBatch + " and " + capacity);
+		}
 		this.name = Objects.requireNonNull(name, "name");
 		this.write = Objects.requireNonNull(write, "write");
+		this.capacity = capacity;
 		this.subscription = Flux.<Pending<T, R>>create(sink -> queue = sink, FluxSink.OverflowStrategy.BUFFER)
-			.doOnDiscard(Pending.class, pending -> pending.result().tryEmitError(closedError()))
+			.doOnDiscard(Pending.class, pending -> fail(pending, closedError()))
 			.bufferTimeout(maxBatch, linger, true)
 			.concatMap(batch -> writeBatch(batch, retryFor), 1)
 			.doFinally(signal -> drained.tryEmitEmpty())
@@ -58,17 +94,58 @@ public final class BatchWriter<T, R> {
 
 	/**
 	 * Queues an item. Emits its result once its batch is written; errors if the batch could not be
-	 * written within the retry period, or if the writer is closed. Cancelling does not unqueue it.
+	 * written within the retry period, if the writer is closed, or with a {@link QueueFullException}
+	 * if it holds {@code capacity} items already (the item is then not queued). Cancelling does not
+	 * unqueue it.
 	 */
 	public Mono<R> submit(T item) {
 		return Mono.defer(() -> {
 			if (closed) {
 				return Mono.error(closedError());
 			}
+			if (!reserve(1)) {
+				return Mono.error(new QueueFullException(name, 1, capacity));
+			}
 			Sinks.One<R> result = Sinks.one();
 			queue.next(new Pending<>(item, result));
 			return result.asMono();
 		});
+	}
+
+	/**
+	 * Queues items all or none: emits their results, in order, once their batches are written;
+	 * errors if one of their batches could not be written within the retry period, if the writer is
+	 * closed, or with a {@link QueueFullException} if there is no room for all of them (none is then
+	 * queued). Cancelling does not unqueue them.
+	 */
+	public Mono<List<R>> submitAll(List<T> items) {
+		return Mono.defer(() -> {
+			if (items.isEmpty()) {
+				return Mono.just(List.of());
+			}
+			if (closed) {
+				return Mono.error(closedError());
+			}
+			if (!reserve(items.size())) {
+				return Mono.error(new QueueFullException(name, items.size(), capacity));
+			}
+			List<Sinks.One<R>> results = new ArrayList<>(items.size());
+			for (T item : items) {
+				Sinks.One<R> result = Sinks.one();
+				results.add(result);
+				queue.next(new Pending<>(item, result));
+			}
+			return Flux.fromIterable(results).concatMap(Sinks.One::asMono).collectList();
+		});
+	}
+
+	/** Items accepted and not answered yet. */
+	public int queued() {
+		return accepted.get();
+	}
+
+	public int capacity() {
+		return capacity;
 	}
 
 	/** Stops accepting items and completes once everything queued has been written (or failed). */
@@ -106,15 +183,41 @@ public final class BatchWriter<T, R> {
 					"gave up after " + retryFor.toSeconds() + " s: " + lastFailure.get(), lastFailure.get())))
 			.doOnNext(results -> {
 				for (int i = 0; i < batch.size(); i++) {
-					batch.get(i).result().tryEmitValue(results.get(i));
+					answer(batch.get(i), results.get(i));
 				}
 			})
 			.doOnError(error -> {
 				log.error("{} write of {} items failed: {}", name, items.size(), error.toString());
-				batch.forEach(pending -> pending.result().tryEmitError(error));
+				batch.forEach(pending -> fail(pending, error));
 			})
 			.onErrorResume(error -> Mono.empty())
 			.then();
+	}
+
+	/** Takes room for {@code n} items, or none if there is not room for all. */
+	private boolean reserve(int n) {
+		while (true) {
+			int now = accepted.get();
+			if (now + n > capacity) {
+				return false;
+			}
+			if (accepted.compareAndSet(now, now + n)) {
+				return true;
+			}
+		}
+	}
+
+	/** Answers an item and gives back its room (once: a second answer is ignored). */
+	private void answer(Pending<T, R> pending, R value) {
+		if (pending.result().tryEmitValue(value).isSuccess()) {
+			accepted.decrementAndGet();
+		}
+	}
+
+	private void fail(Pending<?, ?> pending, Throwable error) {
+		if (pending.result().tryEmitError(error).isSuccess()) {
+			accepted.decrementAndGet();
+		}
 	}
 
 	private IllegalStateException closedError() {
@@ -122,5 +225,16 @@ public final class BatchWriter<T, R> {
 	}
 
 	private record Pending<T, R>(T item, Sinks.One<R> result) {
+	}
+
+	/** A submission refused because the writer holds its capacity already: nothing of it was queued. */
+	public static final class QueueFullException extends RejectedExecutionException {
+
+		private static final long serialVersionUID = 1L;
+
+		QueueFullException(String name, int items, int capacity) {
+			super(name + " writer is full (" + capacity + " items waiting for the database); " + items
+					+ " not queued, try again later");
+		}
 	}
 }

@@ -17,16 +17,22 @@ public final class ConnectionPools {
 	/**
 	 * A pool that connects lazily (no connection is opened until the first query), so the start-up
 	 * check is the first to reach the server and can name {@code DATABASE_URL} when it fails.
+	 *
+	 * @param statementTimeout PostgreSQL's {@code statement_timeout}, sent when each connection opens:
+	 * the server cancels any statement of the pool's connections running longer (a lock wait, a slow
+	 * plan), which fails its caller and frees the connection; {@link Duration#ZERO} for none (a
+	 * command-line tool that walks a whole table in one statement)
 	 */
 	public static ConnectionPool create(DatabaseUrl url, int maxSize, Duration connectTimeout,
-			Duration acquireTimeout) {
+			Duration acquireTimeout, Duration statementTimeout) {
 		PostgresqlConnectionConfiguration.Builder config = PostgresqlConnectionConfiguration.builder()
 			.host(url.host())
 			.port(url.port())
 			.database(url.database())
 			.username(url.username())
 			.applicationName("analytips")
-			.connectTimeout(connectTimeout);
+			.connectTimeout(connectTimeout)
+			.statementTimeout(statementTimeout);
 		if (url.password() != null) {
 			config.password(url.password());
 		}

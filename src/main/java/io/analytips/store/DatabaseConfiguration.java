@@ -2,7 +2,9 @@ package io.analytips.store;
 
 import java.time.Clock;
 
+import io.analytips.common.Periodic;
 import io.r2dbc.pool.ConnectionPool;
+import reactor.core.scheduler.Schedulers;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -22,7 +24,7 @@ class DatabaseConfiguration {
 	@Bean(destroyMethod = "dispose")
 	ConnectionPool connectionFactory(DatabaseServer server, DatabaseProperties properties) {
 		return ConnectionPools.create(server.url(), properties.poolMaxSize(), properties.connectTimeout(),
-				properties.acquireTimeout());
+				properties.acquireTimeout(), properties.statementTimeout());
 	}
 
 	@Bean
@@ -46,8 +48,8 @@ class DatabaseConfiguration {
 	}
 
 	@Bean
-	ApiCacheRepository apiCacheRepository(DatabaseClient client) {
-		return new ApiCacheRepository(client);
+	ApiCacheRepository apiCacheRepository(DatabaseClient client, DatabaseProperties properties) {
+		return new ApiCacheRepository(client, properties.callTimeout());
 	}
 
 	@Bean
@@ -56,17 +58,27 @@ class DatabaseConfiguration {
 	}
 
 	@Bean
-	AnalysisRepository analysisRepository(DatabaseClient client) {
-		return new AnalysisRepository(client);
+	AnalysisRepository analysisRepository(DatabaseClient client, Clock clock, DatabaseProperties properties) {
+		return new AnalysisRepository(client, clock, properties.callTimeout());
 	}
 
 	@Bean
-	ConversationRepository conversationRepository(DatabaseClient client) {
-		return new ConversationRepository(client);
+	ConversationRepository conversationRepository(DatabaseClient client, DatabaseProperties properties) {
+		return new ConversationRepository(client, properties.callTimeout());
 	}
 
 	@Bean
-	AuditLog auditLog(DatabaseClient client, Clock clock) {
-		return new AuditLog(client, clock);
+	Retention retention(ApiCacheRepository cache, AnalysisRepository analyses, DatabaseProperties properties, Clock clock) {
+		return new Retention(cache, analyses, properties.retention(), clock);
+	}
+
+	@Bean
+	Periodic retentionPurges(Retention retention) {
+		return retention.schedule(Schedulers.parallel());
+	}
+
+	@Bean
+	AuditLog auditLog(DatabaseClient client, Clock clock, DatabaseProperties properties) {
+		return new AuditLog(client, clock, properties.callTimeout());
 	}
 }

@@ -39,23 +39,36 @@ public final class DatabaseServer implements DisposableBean {
 		if (properties.isExternal()) {
 			return new DatabaseServer(DatabaseUrl.parse(properties.url()), null);
 		}
-		return embedded(properties.embeddedDirectory());
+		return embedded(properties.embeddedDirectory(), properties.embeddedDurable());
 	}
 
-	/** Starts (or restarts, keeping its data) an embedded PostgreSQL in {@code directory}. */
-	public static DatabaseServer embedded(Path directory) {
+	/**
+	 * Starts (or restarts, keeping its data) an embedded PostgreSQL in {@code directory}.
+	 *
+	 * @param durable whether every commit reaches the disk before it is acknowledged ({@code fsync},
+	 * {@code synchronous_commit} and {@code full_page_writes} on): the inbox confirms an update to
+	 * Telegram once its row is committed, so without it a crash of PostgreSQL or of the machine could
+	 * lose updates Telegram will not send again. The embedded library turns the first two off by
+	 * default (it is made for tests); false keeps them off, for tests and the demo.
+	 */
+	public static DatabaseServer embedded(Path directory, boolean durable) {
 		try {
 			Path absolute = directory.toAbsolutePath().normalize();
 			Files.createDirectories(absolute);
 			stopOrphan(absolute);
+			String flush = durable ? "on" : "off";
+			// The library passes -F (fsync off) before these -c options; the later option wins.
 			EmbeddedPostgres postgres = EmbeddedPostgres.builder()
 				.setDataDirectory(absolute)
 				.setCleanDataDirectory(false)
 				.setServerConfig("max_connections", "200")
+				.setServerConfig("fsync", flush)
+				.setServerConfig("synchronous_commit", flush)
+				.setServerConfig("full_page_writes", flush)
 				.start();
 			DatabaseUrl url = new DatabaseUrl("localhost", postgres.getPort(), "postgres", "postgres", null, null);
-			log.info("Embedded PostgreSQL started on port {} with data in {} (set DATABASE_URL to use your own)",
-					postgres.getPort(), absolute);
+			log.info("Embedded PostgreSQL started on port {} with data in {}{} (set DATABASE_URL to use your own)",
+					postgres.getPort(), absolute, durable ? "" : ", not durable (fsync off)");
 			return new DatabaseServer(url, postgres);
 		}
 		catch (IOException ex) {
@@ -116,7 +129,7 @@ public final class DatabaseServer implements DisposableBean {
 		catch (IOException | NumberFormatException ex) {
 			log.debug("No running embedded PostgreSQL in {}: {}", absolute, ex.toString());
 		}
-		return embedded(absolute);
+		return embedded(absolute, true);
 	}
 
 	/** A server that is already running elsewhere. */

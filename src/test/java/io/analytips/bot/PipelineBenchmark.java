@@ -1,6 +1,7 @@
 package io.analytips.bot;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.nio.file.Files;
@@ -19,10 +20,15 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.FileAppender;
+import io.analytips.store.DatabaseServer;
+import io.analytips.store.DatabaseUrl;
+import io.analytips.store.Migrations;
 import io.analytips.support.FakeBotApi;
 import io.analytips.support.PipelineHarness;
+import io.analytips.support.TestDatabase;
 import io.analytips.support.Updates;
 import io.analytips.telegram.TelegramJson;
+import io.r2dbc.pool.ConnectionPool;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 import reactor.core.Disposable;
@@ -37,7 +43,9 @@ import static org.awaitility.Awaitility.await;
 /**
  * Throughput, update-to-reply latency and heap of the whole pipeline (long polling against the
  * in-process fake Bot API, PostgreSQL inbox, the real /help handler, outbound scheduler with the
- * global rate raised), then the same with the inbox in memory to show what durability costs, each
+ * global rate raised), then the same with the inbox in memory to show what durability costs, and
+ * on a durable PostgreSQL (the bot's embedded server: fsync, synchronous_commit and full_page_writes
+ * on) against the tests' one (fsync and synchronous_commit off) to show what flushing costs, each
  * with the access log on (the default: one JSON line per update, written as in production with
  * {@code LOG_FORMAT=json}, to {@code target/bench/access-<mode>.log}) and off ({@code LOG_UPDATES=false}).
  * A closed loop keeps {@value #WINDOW} updates outstanding (below buffer + concurrency, so none is
@@ -60,13 +68,23 @@ class PipelineBenchmark {
 			long accessLines) {
 	}
 
-	/** What one run measures: where the inbox lives and whether the access log is on. */
-	record Mode(String name, boolean inMemory, boolean accessLog) {
+	/**
+	 * What one run measures: where the inbox lives, whether the access log is on, and whether its
+	 * PostgreSQL flushes every commit to disk (durable: the bot's embedded server; not durable: the
+	 * tests' one, fsync and synchronous_commit off).
+	 */
+	record Mode(String name, boolean inMemory, boolean accessLog, boolean durable) {
 	}
 
-	static final List<Mode> MODES = List.of(new Mode("inbox_postgres", false, true),
-			new Mode("inbox_postgres_access_log_off", false, false), new Mode("inbox_memory", true, true),
-			new Mode("inbox_memory_access_log_off", true, false));
+	static final List<Mode> MODES = List.of(new Mode("inbox_postgres", false, true, false),
+			new Mode("inbox_postgres_access_log_off", false, false, false), new Mode("inbox_memory", true, true, false),
+			new Mode("inbox_memory_access_log_off", true, false, false), new Mode("inbox_postgres_durable", false, true, true),
+			new Mode("inbox_postgres_durable_access_log_off", false, false, true));
+
+	/** The bot's own embedded server (durable), started on first use; a fresh database on it per run. */
+	private DatabaseServer durableServer;
+
+	private int durableDatabases;
 
 	static final Path OUT = Path.of("target", "bench");
 
@@ -111,11 +129,14 @@ class PipelineBenchmark {
 		for (String inbox : List.of("postgres", "memory")) {
 			List<Run> on = byMode.get(MODES.get(inbox.equals("postgres") ? 0 : 2));
 			List<Run> off = byMode.get(MODES.get(inbox.equals("postgres") ? 1 : 3));
-			double[] ratios = new double[RUNS];
-			for (int i = 0; i < RUNS; i++) {
-				ratios[i] = 100.0 * on.get(i).updatesPerSecond() / off.get(i).updatesPerSecond();
-			}
-			report.put("access_log_on_vs_off_throughput_percent_" + inbox, median(ratios));
+			report.put("access_log_on_vs_off_throughput_percent_" + inbox, medianRatio(on, off));
+		}
+		// What durability costs: the durable server's throughput over the tests' one, round by round.
+		report.put("durable_vs_not_throughput_percent", medianRatio(byMode.get(MODES.get(4)), byMode.get(MODES.get(0))));
+		report.put("durable_vs_not_throughput_percent_access_log_off",
+				medianRatio(byMode.get(MODES.get(5)), byMode.get(MODES.get(1))));
+		if (durableServer != null) {
+			durableServer.destroy();
 		}
 		Files.writeString(OUT.resolve("pipeline.json"), TelegramJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(report));
 		System.out.println("BENCH " + TelegramJson.mapper().writeValueAsString(report));
@@ -161,6 +182,9 @@ class PipelineBenchmark {
 			.logUpdates(mode.accessLog());
 		if (mode.inMemory()) {
 			builder.inMemoryInbox();
+		}
+		if (mode.durable()) {
+			builder.database(durableDatabase());
 		}
 		AtomicLong accessLines = new AtomicLong();
 		FileAppender<ILoggingEvent> accessLog = accessLogToFile(mode, accessLines);
@@ -217,6 +241,38 @@ class PipelineBenchmark {
 			((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger("io.analytips.access").detachAppender(accessLog);
 			accessLog.stop();
 		}
+	}
+
+	/** A fresh migrated database on the durable embedded server (started in a temporary directory on first use). */
+	private DatabaseUrl durableDatabase() {
+		try {
+			if (durableServer == null) {
+				durableServer = DatabaseServer.embedded(Files.createTempDirectory("analytips-bench-durable"), true);
+			}
+			String name = "bench_" + ++durableDatabases;
+			ConnectionPool pool = TestDatabase.pool(durableServer.url());
+			try {
+				TestDatabase.client(pool).sql("create database " + name).then().block(Duration.ofSeconds(30));
+			}
+			finally {
+				pool.dispose();
+			}
+			DatabaseUrl url = new DatabaseUrl(durableServer.url().host(), durableServer.url().port(), name, "postgres", null, null);
+			new Migrations(url).migrate();
+			return url;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** The median over rounds of {@code a}'s throughput as a percentage of {@code b}'s in the same round. */
+	private static double medianRatio(List<Run> a, List<Run> b) {
+		double[] ratios = new double[RUNS];
+		for (int i = 0; i < RUNS; i++) {
+			ratios[i] = 100.0 * a.get(i).updatesPerSecond() / b.get(i).updatesPerSecond();
+		}
+		return median(ratios);
 	}
 
 	private static double median(double[] values) {

@@ -95,7 +95,7 @@ class AnalysisBenchmark {
 		HttpApiTransport transport = new HttpApiTransport(properties.url(), properties.key());
 		try {
 			ResilientApiFootball api = new ResilientApiFootball(transport, properties, clock);
-			FootballData data = new FootballData(new FootballCache(new ApiCacheRepository(TestDatabase.client(pool)),
+			FootballData data = new FootballData(new FootballCache(new ApiCacheRepository(TestDatabase.client(pool), TestDatabase.CALL_TIMEOUT),
 					new CachePolicy(clock, properties.timezone()), clock, 20_000), api, properties, clock);
 			AnalysisService analyses = new AnalysisService(data, 5, clock);
 			List<Fixture> today = data.fixturesOn(data.today()).block().value();

@@ -44,7 +44,7 @@ class AnalysisServiceTests {
 	private final ResilientApiFootball api = new ResilientApiFootball(
 			new SimulatorTransport(simulator, ApiFootballSimulator.KEY), properties, clock);
 
-	private final FootballData data = new FootballData(new FootballCache(new ApiCacheRepository(TestDatabase.client(pool)),
+	private final FootballData data = new FootballData(new FootballCache(new ApiCacheRepository(TestDatabase.client(pool), TestDatabase.CALL_TIMEOUT),
 			new CachePolicy(clock, properties.timezone()), clock, 1000), api, properties, clock);
 
 	private final AnalysisService analyses = new AnalysisService(data, 5, clock);

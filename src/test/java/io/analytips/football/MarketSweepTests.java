@@ -35,7 +35,7 @@ class MarketSweepTests {
 
 	private final ApiFootballProperties properties = ApiTestSupport.properties("http://unused", ApiFootballSimulator.KEY, 1, 100);
 
-	private final FootballData data = new FootballData(new FootballCache(new ApiCacheRepository(TestDatabase.client(pool)),
+	private final FootballData data = new FootballData(new FootballCache(new ApiCacheRepository(TestDatabase.client(pool), TestDatabase.CALL_TIMEOUT),
 			new CachePolicy(clock, properties.timezone()), clock, 1000),
 			new ResilientApiFootball(new SimulatorTransport(simulator, ApiFootballSimulator.KEY), properties, clock),
 			properties, clock);

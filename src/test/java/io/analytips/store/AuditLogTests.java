@@ -1,6 +1,7 @@
 package io.analytips.store;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 
@@ -9,19 +10,25 @@ import io.r2dbc.pool.ConnectionPool;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataAccessException;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class AuditLogTests {
 
-	private final ConnectionPool pool = TestDatabase.pool(TestDatabase.migrated());
+	private final DatabaseUrl url = TestDatabase.migrated();
+
+	private final ConnectionPool pool = TestDatabase.pool(url);
 
 	private final DatabaseClient db = TestDatabase.client(pool);
 
-	private final AuditLog audit = new AuditLog(db, Clock.fixed(Instant.parse("2026-11-23T12:00:00.123456789Z"), ZoneOffset.UTC));
+	private final Clock clock = Clock.fixed(Instant.parse("2026-11-23T12:00:00.123456789Z"), ZoneOffset.UTC);
+
+	private final AuditLog audit = new AuditLog(db, clock, TestDatabase.CALL_TIMEOUT);
 
 	@AfterEach
 	void close() {
@@ -120,6 +127,60 @@ class AuditLogTests {
 			.verify();
 		StepVerifier.create(db.sql("delete from audit_log").then()).expectError(DataAccessException.class).verify();
 		assertThat(verdict().isIntact()).isTrue();
+	}
+
+	@Test
+	void aHungAppendIsCancelledByTheServerAndGivesUpThePermit() {
+		ConnectionPool strict = TestDatabase.pool(url, Duration.ofMillis(500));
+		try {
+			AuditLog hurried = new AuditLog(TestDatabase.client(strict), clock, Duration.ofSeconds(20));
+			TestDatabase.stallWrites(db, "audit_log");
+			// Two appends at once: the second waits for the permit while the first's insert hangs.
+			StepVerifier.create(Flux.merge(failure(hurried.append(AuditEvent.telegram(900, "status", null, true))),
+					failure(hurried.append(AuditEvent.telegram(900, "getlog", null, true)))))
+				.expectNextMatches(AuditLogTests::cancelledByTheServer)
+				.expectNextMatches(AuditLogTests::cancelledByTheServer)
+				.expectComplete()
+				.verify(Duration.ofSeconds(10));
+			TestDatabase.wake(db, "audit_log");
+			StepVerifier.create(hurried.append(AuditEvent.telegram(900, "limpar_cache", null, true)))
+				.assertNext(entry -> assertThat(entry.id()).isEqualTo(1))
+				.verifyComplete();
+			assertThat(verdict()).isEqualTo(AuditVerdict.intact(1));
+		}
+		finally {
+			strict.dispose();
+		}
+	}
+
+	private static Mono<Throwable> failure(Mono<?> call) {
+		return call.then(Mono.<Throwable>empty()).onErrorResume(Mono::just);
+	}
+
+	private static boolean cancelledByTheServer(Throwable error) {
+		return error instanceof QueryTimeoutException && error.getMessage().contains("statement timeout");
+	}
+
+	@Test
+	void aSilentDatabaseFailsTheAppendAtItsDeadlineAndGivesUpThePermit() {
+		// The server would cancel after 3 s; the append's own deadline (300 ms) comes first.
+		ConnectionPool slow = TestDatabase.pool(url, Duration.ofSeconds(3));
+		try {
+			AuditLog hurried = new AuditLog(TestDatabase.client(slow), clock, Duration.ofMillis(300));
+			TestDatabase.stallWrites(db, "audit_log");
+			StepVerifier.create(hurried.append(AuditEvent.telegram(900, "status", null, true)))
+				.expectErrorSatisfies(error -> assertThat(error).isInstanceOf(QueryTimeoutException.class)
+					.hasMessageContaining("did not answer within PT0.3S"))
+				.verify(Duration.ofSeconds(2));
+			TestDatabase.wake(db, "audit_log");
+			StepVerifier.create(hurried.append(AuditEvent.telegram(900, "getlog", null, true)))
+				.assertNext(entry -> assertThat(entry.id()).isEqualTo(1))
+				.verifyComplete();
+			assertThat(verdict()).isEqualTo(AuditVerdict.intact(1));
+		}
+		finally {
+			slow.dispose();
+		}
 	}
 
 	@Test

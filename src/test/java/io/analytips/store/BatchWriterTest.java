@@ -8,9 +8,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 import reactor.test.StepVerifier;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 class BatchWriterTest {
 
@@ -58,6 +60,61 @@ class BatchWriterTest {
 		StepVerifier.create(writer.submit(2)).expectError().verify(Duration.ofSeconds(5));
 	}
 
+	/** A writer whose writes wait until the test opens the gate. */
+	private BatchWriter<Integer, String> gated(Sinks.Empty<Void> gate, int maxBatch, int capacity) {
+		return new BatchWriter<>("gated", maxBatch, capacity, Duration.ofMillis(1), Duration.ofSeconds(30),
+				items -> gate.asMono().thenReturn(items.stream().map(i -> "w" + i).toList()));
+	}
+
+	@Test
+	void refusesAtOnceBeyondItsCapacityAndAcceptsAgainOnceWritten() {
+		Sinks.Empty<Void> gate = Sinks.empty();
+		BatchWriter<Integer, String> writer = gated(gate, 2, 4);
+		List<String> results = new CopyOnWriteArrayList<>();
+		Flux.range(1, 4).flatMap(writer::submit).subscribe(results::add);
+		assertThat(writer.queued()).isEqualTo(4);
+		StepVerifier.create(writer.submit(5))
+			.expectErrorSatisfies(error -> assertThat(error).isInstanceOf(BatchWriter.QueueFullException.class)
+				.hasMessageContaining("gated writer is full (4 items"))
+			.verify(Duration.ofSeconds(1));
+		assertThat(writer.queued()).isEqualTo(4);
+		gate.tryEmitEmpty();
+		await().until(() -> results.size() == 4);
+		assertThat(results).containsExactlyInAnyOrder("w1", "w2", "w3", "w4");
+		assertThat(writer.queued()).isZero();
+		StepVerifier.create(writer.submit(5)).expectNext("w5").verifyComplete();
+	}
+
+	@Test
+	void takesASubmissionOfSeveralItemsWholeOrNotAtAll() {
+		Sinks.Empty<Void> gate = Sinks.empty();
+		BatchWriter<Integer, String> writer = gated(gate, 2, 4);
+		List<List<String>> results = new CopyOnWriteArrayList<>();
+		writer.submitAll(List.of(1, 2, 3)).subscribe(results::add);
+		StepVerifier.create(writer.submitAll(List.of(4, 5))).expectError(BatchWriter.QueueFullException.class).verify(Duration.ofSeconds(1));
+		assertThat(writer.queued()).isEqualTo(3);
+		writer.submitAll(List.of(4)).subscribe(results::add);
+		gate.tryEmitEmpty();
+		await().until(() -> results.size() == 2);
+		assertThat(results).containsExactlyInAnyOrder(List.of("w1", "w2", "w3"), List.of("w4"));
+		StepVerifier.create(writer.submitAll(List.of())).expectNext(List.of()).verifyComplete();
+		StepVerifier.create(writer.submitAll(List.of(6, 7, 8, 9))).expectNext(List.of("w6", "w7", "w8", "w9")).verifyComplete();
+	}
+
+	@Test
+	void givesBackTheRoomOfItemsWhoseBatchFailed() {
+		BatchWriter<Integer, String> writer = new BatchWriter<>("broken", 2, 2, Duration.ofMillis(1), Duration.ofMillis(200),
+				items -> Mono.error(new IllegalStateException("down")));
+		StepVerifier.create(writer.submitAll(List.of(1, 2))).expectError(IllegalStateException.class).verify(Duration.ofSeconds(5));
+		assertThat(writer.queued()).isZero();
+		StepVerifier.create(writer.submitAll(List.of(3, 4))).expectError(IllegalStateException.class).verify(Duration.ofSeconds(5));
+	}
+
+	@Test
+	void holdsTwentyBatchesByDefault() {
+		assertThat(writer(500).capacity()).isEqualTo(10_000);
+	}
+
 	@Test
 	void closeWritesWhatIsQueuedThenRefusesMore() {
 		BatchWriter<Integer, String> writer = new BatchWriter<>("slow", 10, Duration.ofMillis(1), Duration.ofSeconds(5),
@@ -68,5 +125,6 @@ class BatchWriterTest {
 		StepVerifier.create(writer.close()).verifyComplete();
 		assertThat(results).containsExactlyInAnyOrder("1", "2");
 		StepVerifier.create(writer.submit(3)).expectError(IllegalStateException.class).verify();
+		StepVerifier.create(writer.submitAll(List.of(3))).expectError(IllegalStateException.class).verify();
 	}
 }

@@ -1,5 +1,6 @@
 package io.analytips.support;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,7 +18,7 @@ public final class MemoryApiCache extends ApiCacheRepository {
 	private final Map<String, CachedAnswer> answers = new ConcurrentHashMap<>();
 
 	public MemoryApiCache() {
-		super(null);
+		super(null, Duration.ofSeconds(15));
 	}
 
 	@Override
@@ -40,7 +41,7 @@ public final class MemoryApiCache extends ApiCacheRepository {
 	}
 
 	@Override
-	public Mono<Long> purgeExpiredBefore(Instant instant) {
+	public Mono<Long> purgeExpiredBefore(Instant instant, int batch) {
 		return Mono.fromCallable(() -> {
 			long before = answers.size();
 			answers.values().removeIf(answer -> answer.expiresAt().isBefore(instant));

@@ -34,7 +34,7 @@ class FootballCacheTests {
 
 	private final ConnectionPool pool = TestDatabase.pool(TestDatabase.migrated());
 
-	private final ApiCacheRepository repository = new ApiCacheRepository(TestDatabase.client(pool));
+	private final ApiCacheRepository repository = new ApiCacheRepository(TestDatabase.client(pool), TestDatabase.CALL_TIMEOUT);
 
 	/** One attempt per call, so failures need no waiting. */
 	private final ResilientApiFootball api = new ResilientApiFootball(
@@ -201,7 +201,7 @@ class FootballCacheTests {
 	void keepsAnswersWhenPostgresqlCannotBeWritten() {
 		ConnectionPool closed = TestDatabase.pool(TestDatabase.migrated());
 		closed.dispose();
-		FootballCache cache = new FootballCache(new ApiCacheRepository(TestDatabase.client(closed)),
+		FootballCache cache = new FootballCache(new ApiCacheRepository(TestDatabase.client(closed), TestDatabase.CALL_TIMEOUT),
 				new CachePolicy(clock, java.time.ZoneOffset.UTC), clock, 1000);
 		StepVerifier.create(cache.get(standings, api::fetch)).expectNextCount(1).verifyComplete();
 		StepVerifier.create(cache.get(standings, api::fetch)).expectNextCount(1).verifyComplete();

@@ -1,0 +1,89 @@
+package io.analytips.store;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+import io.analytips.common.Periodic;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+
+/**
+ * Deletes what would otherwise pile up for ever ({@code analytips.database.retention.*}):
+ * <ul>
+ * <li>{@code api_cache} answers expired for longer than stale-if-error can use them (search texts
+ * become keys, so the table would grow with every name anyone ever typed);</li>
+ * <li>analyses older than the history keeps, and each user's beyond the newest few.</li>
+ * </ul>
+ * The finished rows of the inbox have their own purge ({@code analytips.bot.inbox-retention}).
+ * Deletes go {@value #BATCH} rows a statement, so each stays within the statement timeout however
+ * much has piled up.
+ */
+final class Retention {
+
+	private static final Logger log = LoggerFactory.getLogger(Retention.class);
+
+	static final int BATCH = 1000;
+
+	/** The first round waits for start-up to settle, then rounds follow every {@code purgeEvery}. */
+	static final Duration FIRST_ROUND_AFTER = Duration.ofMinutes(1);
+
+	/** Rows one round deleted. */
+	record Purged(long apiCache, long oldAnalyses, long excessAnalyses) {
+	}
+
+	private final ApiCacheRepository cache;
+
+	private final AnalysisRepository analyses;
+
+	private final DatabaseProperties.Retention settings;
+
+	private final Clock clock;
+
+	Retention(ApiCacheRepository cache, AnalysisRepository analyses, DatabaseProperties.Retention settings, Clock clock) {
+		this.cache = cache;
+		this.analyses = analyses;
+		this.settings = settings;
+		this.clock = clock;
+	}
+
+	/**
+	 * One round of purges; emits what each deleted. Never errors: a purge that fails (the database
+	 * down, a statement timed out) is logged, counts as nothing deleted, and is tried again next round.
+	 */
+	Mono<Purged> purge() {
+		return Mono.defer(() -> {
+			Instant now = clock.instant();
+			// One after the other: the two purges of analyses would otherwise lock the same rows.
+			return Flux.concat(
+					quietly("expired api_cache answers", cache.purgeExpiredBefore(now.minus(settings.apiCacheKeepExpired()), BATCH)),
+					quietly("old analyses", analyses.purgeOlderThan(now.minus(settings.analysesMaxAge()), BATCH)),
+					quietly("analyses beyond " + settings.analysesPerUser() + " per user",
+							analyses.purgeBeyondPerUser(settings.analysesPerUser(), BATCH)))
+				.collectList()
+				.map(counts -> new Purged(counts.get(0), counts.get(1), counts.get(2)))
+				.doOnNext(purged -> {
+					if (purged.apiCache() + purged.oldAnalyses() + purged.excessAnalyses() > 0) {
+						log.info("Purged {} expired api_cache answers, {} analyses older than {}, {} beyond {} per user",
+								purged.apiCache(), purged.oldAnalyses(), settings.analysesMaxAge(), purged.excessAnalyses(),
+								settings.analysesPerUser());
+					}
+				});
+		});
+	}
+
+	/** The purges every {@code purgeEvery} while the application runs, on {@code scheduler}. */
+	Periodic schedule(Scheduler scheduler) {
+		return new Periodic(FIRST_ROUND_AFTER, settings.purgeEvery(), scheduler, this::purge);
+	}
+
+	private static Mono<Long> quietly(String what, Mono<Long> purge) {
+		return purge.onErrorResume(error -> {
+			log.warn("Could not purge {} (next round will try again): {}", what, error.toString());
+			return Mono.just(0L);
+		});
+	}
+}

@@ -1,0 +1,104 @@
+package io.analytips.store;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import io.analytips.common.MutableClock;
+import io.analytips.support.TestDatabase;
+import io.r2dbc.pool.ConnectionPool;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+import reactor.test.StepVerifier;
+
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.r2dbc.core.DatabaseClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Each user's history: newest first, trimmed by age and by count; and a deadline on each call. */
+class AnalysisRepositoryTests {
+
+	private final MutableClock clock = new MutableClock();
+
+	private final DatabaseUrl url = TestDatabase.migrated();
+
+	private final ConnectionPool pool = TestDatabase.pool(url);
+
+	private final DatabaseClient db = TestDatabase.client(pool);
+
+	private final AnalysisRepository analyses = new AnalysisRepository(db, clock, TestDatabase.CALL_TIMEOUT);
+
+	@AfterEach
+	void close() {
+		pool.dispose();
+	}
+
+	static StoredAnalysis analysis(long user, long fixture, Instant createdAt) {
+		return new StoredAnalysis(0, user, fixture, "full", "Arsenal", "Chelsea", Instant.parse("2026-11-23T20:00:00Z"),
+				createdAt, 60, "{}");
+	}
+
+	private long count(long user) {
+		return db.sql("select count(*) from analyses where user_id = " + user).map(row -> row.get(0, Long.class)).one().block();
+	}
+
+	@Test
+	void showsAUsersNewestFirstStampedWithTheApplicationsClock() {
+		Long first = analyses.save(analysis(7, 100, null)).block();
+		clock.advance(Duration.ofMinutes(1));
+		StepVerifier.create(analyses.save(analysis(7, 200, null))).assertNext(id -> assertThat(id).isGreaterThan(first)).verifyComplete();
+		StepVerifier.create(analyses.recent(7, 8))
+			.assertNext(newest -> {
+				assertThat(newest.fixtureId()).isEqualTo(200);
+				assertThat(newest.createdAt()).isEqualTo(clock.instant());
+			})
+			.assertNext(oldest -> assertThat(oldest.fixtureId()).isEqualTo(100))
+			.verifyComplete();
+		StepVerifier.create(analyses.recent(8, 8)).verifyComplete();
+	}
+
+	@Test
+	void purgesAnalysesOlderThanAnInstantInBatches() {
+		Instant now = clock.instant();
+		Flux.range(0, 25).concatMap(i -> analyses.save(analysis(7, i, now.minus(Duration.ofDays(91))))).blockLast();
+		analyses.save(analysis(7, 99, now.minus(Duration.ofDays(89)))).block();
+		StepVerifier.create(analyses.purgeOlderThan(now.minus(Duration.ofDays(90)), 10)).expectNext(25L).verifyComplete();
+		StepVerifier.create(analyses.recent(7, 100).map(StoredAnalysis::fixtureId)).expectNext(99L).verifyComplete();
+	}
+
+	@Test
+	void keepsEachUsersNewestAnalysesOnly() {
+		Instant now = clock.instant();
+		Flux.range(0, 30).concatMap(i -> analyses.save(analysis(7, i, now.plusSeconds(i)))).blockLast();
+		Flux.range(0, 3).concatMap(i -> analyses.save(analysis(8, i, now.plusSeconds(i)))).blockLast();
+		StepVerifier.create(analyses.purgeBeyondPerUser(5, 10)).expectNext(25L).verifyComplete();
+		StepVerifier.create(analyses.recent(7, 100).map(StoredAnalysis::fixtureId)).expectNext(29L, 28L, 27L, 26L, 25L).verifyComplete();
+		assertThat(count(8)).isEqualTo(3);
+		StepVerifier.create(analyses.purgeBeyondPerUser(5, 10)).expectNext(0L).verifyComplete();
+	}
+
+	@Test
+	void aHungSaveEndsAtTheStatementTimeout() {
+		ConnectionPool strict = TestDatabase.pool(url, Duration.ofMillis(300));
+		AnalysisRepository hurried = new AnalysisRepository(TestDatabase.client(strict), clock, TestDatabase.CALL_TIMEOUT);
+		try {
+			TestDatabase.stallWrites(db, "analyses");
+			StepVerifier.create(hurried.save(analysis(7, 1, null)))
+				.expectError(QueryTimeoutException.class)
+				.verify(Duration.ofSeconds(5));
+			TestDatabase.wake(db, "analyses");
+			StepVerifier.create(hurried.save(analysis(7, 1, null))).expectNextCount(1).verifyComplete();
+		}
+		finally {
+			strict.dispose();
+		}
+	}
+
+	@Test
+	void failsWhenTheDatabaseCannotBeReached() {
+		pool.dispose();
+		StepVerifier.create(analyses.recent(7, 8)).expectError().verify(Duration.ofSeconds(20));
+		StepVerifier.create(analyses.purgeBeyondPerUser(5, 10)).expectError().verify(Duration.ofSeconds(20));
+	}
+}

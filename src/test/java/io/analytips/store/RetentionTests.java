@@ -1,0 +1,107 @@
+package io.analytips.store;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import io.analytips.common.MutableClock;
+import io.analytips.common.Periodic;
+import io.analytips.support.CapturedLogs;
+import io.analytips.support.TestDatabase;
+import io.r2dbc.pool.ConnectionPool;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+import reactor.test.StepVerifier;
+import reactor.test.scheduler.VirtualTimeScheduler;
+
+import org.springframework.r2dbc.core.DatabaseClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The purges of api_cache and analyses, on a clock the test moves. */
+class RetentionTests {
+
+	/** The defaults of application.yml. */
+	private static final DatabaseProperties.Retention DEFAULTS = DatabaseServerTests.settings("application.yml").retention();
+
+	private final MutableClock clock = new MutableClock();
+
+	private final ConnectionPool pool = TestDatabase.pool(TestDatabase.migrated());
+
+	private final DatabaseClient db = TestDatabase.client(pool);
+
+	private final ApiCacheRepository cache = new ApiCacheRepository(db, TestDatabase.CALL_TIMEOUT);
+
+	private final AnalysisRepository analyses = new AnalysisRepository(db, clock, TestDatabase.CALL_TIMEOUT);
+
+	private final Retention retention = new Retention(cache, analyses, DEFAULTS, clock);
+
+	@AfterEach
+	void close() {
+		pool.dispose();
+	}
+
+	private long rows(String table) {
+		return db.sql("select count(*) from " + table).map(row -> row.get(0, Long.class)).one().block();
+	}
+
+	private void expired(String key, Duration ago) {
+		Instant expiresAt = clock.instant().minus(ago);
+		cache.save(new CachedAnswer(key, "{}", expiresAt.minus(Duration.ofHours(3)), expiresAt)).block();
+	}
+
+	@Test
+	void theDefaultsKeepAWeekOfStaleAnswersAndNinetyDaysOrAHundredAnalysesAUser() {
+		assertThat(DEFAULTS).isEqualTo(new DatabaseProperties.Retention(Duration.ofHours(1), Duration.ofDays(7),
+				Duration.ofDays(90), 100));
+	}
+
+	@Test
+	void aRoundPurgesWhatIsPastEachRetention() {
+		expired("/teams?search=flamengo", Duration.ofDays(8));
+		expired("/teams?search=palmeiras", Duration.ofDays(6));
+		Instant now = clock.instant();
+		analyses.save(AnalysisRepositoryTests.analysis(7, 1, now.minus(Duration.ofDays(91)))).block();
+		Flux.range(0, 105).concatMap(i -> analyses.save(AnalysisRepositoryTests.analysis(8, i, now.minusSeconds(i)))).blockLast();
+		StepVerifier.create(retention.purge()).expectNext(new Retention.Purged(1, 1, 5)).verifyComplete();
+		assertThat(rows("api_cache")).isEqualTo(1);
+		assertThat(rows("analyses")).isEqualTo(100);
+
+		// Two days on, the other stale answer is past the week too.
+		clock.advance(Duration.ofDays(2));
+		StepVerifier.create(retention.purge()).expectNext(new Retention.Purged(1, 0, 0)).verifyComplete();
+		assertThat(rows("api_cache")).isZero();
+	}
+
+	@Test
+	void runsAMinuteAfterStartThenEveryHour() {
+		VirtualTimeScheduler time = VirtualTimeScheduler.create();
+		Periodic purges = retention.schedule(time);
+		expired("/teams?search=a", Duration.ofDays(8));
+		purges.start();
+		try {
+			time.advanceTimeBy(Duration.ofSeconds(59));
+			assertThat(rows("api_cache")).isEqualTo(1);
+			time.advanceTimeBy(Duration.ofSeconds(1));
+			await().until(() -> rows("api_cache") == 0);
+			expired("/teams?search=b", Duration.ofDays(8));
+			time.advanceTimeBy(Duration.ofMinutes(59));
+			assertThat(rows("api_cache")).isEqualTo(1);
+			time.advanceTimeBy(Duration.ofMinutes(1));
+			await().until(() -> rows("api_cache") == 0);
+		}
+		finally {
+			purges.stop();
+		}
+	}
+
+	@Test
+	void aFailedPurgeIsLoggedAndTheRoundStillEnds() {
+		try (CapturedLogs logs = CapturedLogs.of(Retention.class.getName())) {
+			pool.dispose();
+			StepVerifier.create(retention.purge()).expectNext(new Retention.Purged(0, 0, 0)).verifyComplete();
+			assertThat(logs.messages()).hasSize(3).allSatisfy(line -> assertThat(line).startsWith("Could not purge"));
+		}
+	}
+}
