@@ -8,6 +8,7 @@ import io.analytips.football.sim.ApiFootballSimulator;
 import io.analytips.football.sim.SimulatorServer;
 import io.analytips.pipeline.UpdatePipeline;
 import io.analytips.support.FakeBotApi;
+import io.analytips.support.Scratch;
 import io.analytips.support.TestClock;
 import io.analytips.support.TestDatabase;
 import io.analytips.support.Updates;
@@ -32,7 +33,7 @@ class ApplicationShutdownTests {
 			ConfigurableApplicationContext context = new SpringApplicationBuilder(AnalytipsApplication.class).run(
 					"--analytips.telegram.bot-token=" + FakeBotApi.TOKEN, "--analytips.telegram.api-url=" + telegram.url(),
 					"--analytips.football.url=" + football.url(), "--analytips.football.key=" + ApiFootballSimulator.KEY,
-					"--analytips.telegram.poll-timeout=1s",
+					"--analytips.telegram.poll-timeout=1s", "--analytips.bot.send-journal=" + Scratch.directory("send-journal"),
 					"--analytips.database.url=" + TestDatabase.environmentUrl(TestDatabase.fresh()), "--server.port=0",
 					"--LOG_FORMAT=text");
 			telegram.enqueue(Updates.message(1, "/help"));

@@ -71,7 +71,10 @@ class CrashRecoveryIT {
 			ConnectionPool pool = TestDatabase.pool(database);
 			System.out.println("CRASH outcomes " + TestDatabase.client(pool)
 				.sql("select coalesce(outcome, 'pending') || ' ' || coalesce(detail, '') as o, count(*) as n from inbox group by 1")
-				.map(row -> row.get(0, String.class) + "=" + row.get(1, Long.class)).all().collectList().block());
+				.map(row -> row.get(0, String.class) + "=" + row.get(1, Long.class))
+				.all()
+				.collectList()
+				.block(Duration.ofSeconds(10)));
 			pool.dispose();
 			System.out.printf("CRASH killed after %d replies (%d sent before the kill): %d updates, %d done, %d replies,"
 					+ " %d answered twice%n", killAfter, sentBeforeTheKill, UPDATES, done, replies, answeredTwice);

@@ -75,6 +75,7 @@ final class Dispatcher implements Function<Flux<UpdateContext>, Flux<Finished>> 
 		return Mono.defer(() -> {
 			long started = System.nanoTime();
 			UpstreamCalls upstream = new UpstreamCalls();
+			SendWindow.Sends recorded = sends.forUpdate(context.updateId());
 			Handler handler = handlers.select(context);
 			Mono<Finished> run = handler == null
 					? Mono.just(new Finished(Outcome.INVALID, "no handler for " + context.kind()))
@@ -86,11 +87,11 @@ final class Dispatcher implements Function<Flux<UpdateContext>, Flux<Finished>> 
 			return run.onErrorResume(error -> failed(context, error))
 				.flatMap(finished -> context.ensureCallbackAnswered().thenReturn(finished))
 				.doOnNext(finished -> access.finished(context, handler, finished.outcome(), upstream.count()))
-				.flatMap(finished -> record(context, finished))
+				.flatMap(finished -> record(context, finished, recorded))
 				.doOnNext(finished -> metrics.handled(Duration.ofNanos(System.nanoTime() - started)))
 				.contextWrite(UpdateLogContext.of(context, handler))
 				.contextWrite(upstream::addTo)
-				.contextWrite(reactorContext -> reactorContext.put(SendRecord.KEY, sends.forUpdate(context.updateId())));
+				.contextWrite(reactorContext -> reactorContext.put(SendRecord.KEY, recorded));
 		});
 	}
 
@@ -104,9 +105,11 @@ final class Dispatcher implements Function<Flux<UpdateContext>, Flux<Finished>> 
 		return apology.onErrorResume(ignored -> Mono.empty()).thenReturn(new Finished(Outcome.FAILED, detail));
 	}
 
-	private Mono<Finished> record(UpdateContext context, Finished finished) {
+	private Mono<Finished> record(UpdateContext context, Finished finished, SendWindow.Sends recorded) {
 		metrics.finished(finished.outcome(), context.kind());
 		return inbox.finish(context.updateId(), finished.outcome(), finished.detail())
+			// Once the outcome is in, the journal's records of this update's sends are not needed.
+			.doOnSuccess(written -> sends.finished(recorded))
 			.onErrorResume(error -> {
 				log.warn("Outcome of update {} not recorded ({}); it will be handled again at the next start",
 						context.updateId(), error.toString());

@@ -21,17 +21,8 @@ public interface Inbox extends UpdateStore {
 	 */
 	Mono<Void> finish(long updateId, Outcome outcome, String detail);
 
-	/** Updates stored without an outcome, oldest first, with how far their first message got. */
-	Flux<Unfinished> unfinished();
-
-	/**
-	 * Records how far an update's first message got ({@link Unfinished.Progress#SENDING} before it
-	 * goes, {@link Unfinished.Progress#SENT} once Telegram acknowledged it), batched with others.
-	 * Completes once durable. An inbox that does not survive the process records nothing.
-	 */
-	default Mono<Void> recordSend(long updateId, Unfinished.Progress progress) {
-		return Mono.empty();
-	}
+	/** Updates stored without an outcome, oldest first. */
+	Flux<ReceivedUpdate> unfinished();
 
 	/** Rows per outcome ({@code pending} for unfinished ones). */
 	Mono<Map<String, Long>> counts();

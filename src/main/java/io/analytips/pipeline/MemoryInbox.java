@@ -34,7 +34,7 @@ public class MemoryInbox implements Inbox {
 	}
 
 	@Override
-	public Flux<Unfinished> unfinished() {
+	public Flux<ReceivedUpdate> unfinished() {
 		return Flux.empty();
 	}
 

@@ -1,5 +1,6 @@
 package io.analytips.pipeline;
 
+import java.nio.file.Path;
 import java.time.Duration;
 
 import jakarta.validation.constraints.Min;
@@ -25,13 +26,15 @@ import org.springframework.validation.annotation.Validated;
  * @param logUpdates {@code LOG_UPDATES}: one access-log line per finished update ({@link AccessLog})
  * @param sendWindow how many updates may have their first message on its way, or acknowledged and not yet
  *        recorded, at once: what a crash can answer twice ({@link SendWindow})
+ * @param sendJournal the directory of the {@link SendJournal} (keep it with the data: a restart elsewhere
+ *        answers at least once)
  */
 @Validated
 @ConfigurationProperties("analytips.bot")
 public record PipelineProperties(@Min(1) int rateLimit, @Min(1) int navigationRateLimit, @NotNull Duration rateWindow, @Min(1) int queueCapacity,
 		@Min(1) int concurrency, @NotNull Duration handlerTimeout, @NotNull Duration shutdownDrainTimeout,
 		@NotNull Duration overloadNoticeInterval, @NotNull InboxKind inbox, @NotNull Duration inboxRetention,
-		@NotNull Boolean logUpdates, @Min(1) int sendWindow) {
+		@NotNull Boolean logUpdates, @Min(1) int sendWindow, @NotNull Path sendJournal) {
 
 	/** Where the inbox lives. */
 	public enum InboxKind {

@@ -25,10 +25,11 @@ public final class Pipelines {
 		AccessLog access = new AccessLog(properties.logUpdates());
 		Intake intake = new Intake(inbox, limiter, navigationLimiter, ordered, overloadNotices, outbound, notices, users,
 				background, metrics, access);
-		SendWindow sends = new SendWindow(inbox, properties.sendWindow(), metrics.registry());
+		SendJournal journal = SendJournal.open(properties.sendJournal());
+		SendWindow sends = new SendWindow(journal, properties.sendWindow(), metrics.registry());
 		Dispatcher dispatcher = new Dispatcher(ordered, inbox, notices, properties.handlerTimeout(),
 				properties.concurrency(), metrics, access, sends);
 		return new UpdatePipeline(source, inbox, intake, dispatcher, users, outbound, background, properties, metrics,
-				sends);
+				sends, journal);
 	}
 }

@@ -11,8 +11,6 @@ import io.analytips.store.BatchWriter;
 import io.analytips.store.InboxFinish;
 import io.analytips.store.InboxRepository;
 import io.analytips.store.InboxRow;
-import io.analytips.store.InboxSendMark;
-import io.analytips.store.StoredUpdate;
 import io.analytips.telegram.ReceivedUpdate;
 import io.analytips.telegram.model.Chat;
 import io.analytips.telegram.model.User;
@@ -35,9 +33,6 @@ public class PostgresInbox implements Inbox {
 
 	private final BatchWriter<InboxFinish, Boolean> finishes;
 
-	/** Apart from the other two: a first message's record waits behind no batch of inserts or outcomes. */
-	private final BatchWriter<InboxSendMark, Boolean> sends;
-
 	private volatile boolean failing;
 
 	/**
@@ -49,7 +44,6 @@ public class PostgresInbox implements Inbox {
 		this.repository = repository;
 		this.inserts = new BatchWriter<>("inbox insert", MAX_BATCH, LINGER, storeRetry, this::insert);
 		this.finishes = new BatchWriter<>("inbox outcome", MAX_BATCH, LINGER, finishRetry, this::finishAll);
-		this.sends = new BatchWriter<>("inbox send", MAX_BATCH, LINGER, finishRetry, this::markAll);
 	}
 
 	@Override
@@ -79,22 +73,8 @@ public class PostgresInbox implements Inbox {
 	}
 
 	@Override
-	public Mono<Void> recordSend(long updateId, Unfinished.Progress progress) {
-		int stored = progress == Unfinished.Progress.SENT ? StoredUpdate.SENT : StoredUpdate.SENDING;
-		return sends.submit(new InboxSendMark(updateId, stored)).then();
-	}
-
-	@Override
-	public Flux<Unfinished> unfinished() {
-		return repository.unfinished(MAX_BATCH).map(stored -> new Unfinished(
-				ReceivedUpdate.parse(stored.updateId(), stored.payload()), progress(stored.sent())));
-	}
-
-	private static Unfinished.Progress progress(Integer sent) {
-		if (sent == null) {
-			return Unfinished.Progress.NOTHING_SENT;
-		}
-		return sent == StoredUpdate.SENT ? Unfinished.Progress.SENT : Unfinished.Progress.SENDING;
+	public Flux<ReceivedUpdate> unfinished() {
+		return repository.unfinished(MAX_BATCH).map(stored -> ReceivedUpdate.parse(stored.updateId(), stored.payload()));
 	}
 
 	@Override
@@ -109,7 +89,7 @@ public class PostgresInbox implements Inbox {
 
 	@Override
 	public Mono<Void> close() {
-		return Mono.when(inserts.close(), finishes.close(), sends.close());
+		return Mono.when(inserts.close(), finishes.close());
 	}
 
 	@Override
@@ -125,10 +105,6 @@ public class PostgresInbox implements Inbox {
 			rows.forEach(row -> results.add(unclaimed.remove(row.updateId())));
 			return results;
 		});
-	}
-
-	private Mono<List<Boolean>> markAll(List<InboxSendMark> marks) {
-		return repository.markSent(marks).map(changed -> marks.stream().map(mark -> Boolean.TRUE).toList());
 	}
 
 	private Mono<List<Boolean>> finishAll(List<InboxFinish> rows) {

@@ -1,10 +1,13 @@
 package io.analytips.pipeline;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.analytips.telegram.OutboundScheduler;
+import io.analytips.telegram.ReceivedUpdate;
 import io.analytips.telegram.UpdateSource;
 import io.micrometer.core.instrument.Gauge;
 import org.slf4j.Logger;
@@ -15,6 +18,7 @@ import reactor.core.publisher.BufferOverflowStrategy;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
+import reactor.core.scheduler.Schedulers;
 
 import org.springframework.context.SmartLifecycle;
 
@@ -61,6 +65,8 @@ public class UpdatePipeline implements SmartLifecycle {
 
 	private final SendWindow sends;
 
+	private final SendJournal journal;
+
 	private final PipelineMetrics metrics;
 
 	private final AtomicInteger queued = new AtomicInteger();
@@ -81,7 +87,7 @@ public class UpdatePipeline implements SmartLifecycle {
 
 	UpdatePipeline(UpdateSource source, Inbox inbox, Intake intake, Dispatcher dispatcher, UserTracker users,
 			OutboundScheduler outbound, Background background, PipelineProperties properties, PipelineMetrics metrics,
-			SendWindow sends) {
+			SendWindow sends, SendJournal journal) {
 		this.source = source;
 		this.inbox = inbox;
 		this.intake = intake;
@@ -91,6 +97,7 @@ public class UpdatePipeline implements SmartLifecycle {
 		this.background = background;
 		this.properties = properties;
 		this.sends = sends;
+		this.journal = journal;
 		this.metrics = metrics;
 		Gauge.builder("analytips.queue.size", queued, AtomicInteger::get)
 			.description("Updates waiting in the bounded buffer")
@@ -116,15 +123,14 @@ public class UpdatePipeline implements SmartLifecycle {
 		Mono<Void> stop = stopIntake.asMono();
 		Replay recovered = new Replay();
 		Flux<UpdateContext> replay = inbox.unfinished()
+			.filter(recovered::toHandleAgain)
+			.doOnComplete(recovered::examinedAll)
 			.takeUntilOther(stop)
 			.onErrorResume(error -> {
 				log.error("Could not read unfinished updates; they stay in the inbox: {}", error.toString());
 				return Flux.empty();
 			})
-			.filter(recovered::toHandleAgain)
-			.map(Unfinished::received)
-			.mapNotNull(intake::replayed)
-			.doOnComplete(recovered::report);
+			.mapNotNull(intake::replayed);
 		Flux<UpdateContext> live = source.updates()
 			.takeUntilOther(stop)
 			.onErrorResume(error -> Flux.empty()) // fatal: the source reports it in its status
@@ -145,27 +151,27 @@ public class UpdatePipeline implements SmartLifecycle {
 	}
 
 	/**
-	 * What the start finds unfinished, by how far the update's first message got before the stop:
-	 * one acknowledged by Telegram is finished {@code done} without answering it again; one handed
-	 * to the sender may have arrived and is handled again (at least once), counted and logged.
+	 * What the start finds unfinished, by how far the update's first message got before the stop
+	 * ({@link SendJournal}): one acknowledged by Telegram is finished {@code done} without answering
+	 * it again; one handed to the sender may have arrived and is handled again (at least once),
+	 * counted and logged. Once every row was examined and those finishes are in, the journal
+	 * forgets the last run.
 	 */
 	private final class Replay {
 
-		private long answered;
+		private final List<Mono<Void>> answeredFinishes = new ArrayList<>();
 
 		private long resent;
 
 		private long total;
 
-		boolean toHandleAgain(Unfinished unfinished) {
+		boolean toHandleAgain(ReceivedUpdate received) {
 			total++;
-			long updateId = unfinished.received().updateId();
-			switch (unfinished.progress()) {
+			long updateId = received.updateId();
+			switch (journal.recovered(updateId)) {
 				case SENT -> {
-					answered++;
 					metrics.recovered("answered");
-					background.run("finish " + updateId,
-							inbox.finish(updateId, Outcome.DONE, "answered before the restart"));
+					answeredFinishes.add(inbox.finish(updateId, Outcome.DONE, "answered before the restart"));
 					return false;
 				}
 				case SENDING -> {
@@ -179,12 +185,15 @@ public class UpdatePipeline implements SmartLifecycle {
 			}
 		}
 
-		void report() {
+		void examinedAll() {
+			long answered = answeredFinishes.size();
 			if (total > 0) {
 				log.info("Found {} unfinished updates: {} answered before the stop (finished, not answered again), "
 						+ "{} whose first message had started and may have arrived (answered again: at least once), "
 						+ "{} handled from the start", total, answered, resent, total - answered - resent);
 			}
+			background.run("finish updates answered before the restart",
+					Mono.when(answeredFinishes).then(journal.forgetRecovered()));
 		}
 	}
 
@@ -239,6 +248,7 @@ public class UpdatePipeline implements SmartLifecycle {
 			.or(deadline)
 			.then(source.confirmReceived())
 			.then(Mono.when(inbox.close(), users.close()))
+			.then(Mono.fromRunnable(journal::close).subscribeOn(Schedulers.boundedElastic()).then())
 			.onErrorResume(error -> {
 				log.warn("Stop finished with an error: {}", error.toString());
 				return Mono.empty();

@@ -33,14 +33,9 @@ public class InboxRepository {
 			where i.update_id = u.id and i.outcome is null""";
 
 	private static final String UNFINISHED = """
-			select update_id, payload, sent from inbox
+			select update_id, payload from inbox
 			where outcome is null and update_id > $1
 			order by update_id limit $2""";
-
-	private static final String MARK_SENT = """
-			update inbox i set sent = m.progress::smallint
-			from unnest($1::bigint[], $2::int[]) as m(id, progress)
-			where i.update_id = m.id and i.outcome is null and (i.sent is null or i.sent < m.progress)""";
 
 	private final DatabaseClient db;
 
@@ -102,24 +97,6 @@ public class InboxRepository {
 		return db.sql(FINISH).bind(0, ids).bind(1, outcomes).bind(2, details).fetch().rowsUpdated();
 	}
 
-	/**
-	 * Records how far unfinished updates' first messages got ({@link StoredUpdate#SENDING},
-	 * {@link StoredUpdate#SENT}); never moves one back, never touches a finished update. Emits the
-	 * number of rows changed.
-	 */
-	public Mono<Long> markSent(List<InboxSendMark> marks) {
-		if (marks.isEmpty()) {
-			return Mono.just(0L);
-		}
-		Long[] ids = new Long[marks.size()];
-		Integer[] progress = new Integer[marks.size()];
-		for (int i = 0; i < marks.size(); i++) {
-			ids[i] = marks.get(i).updateId();
-			progress[i] = marks.get(i).progress();
-		}
-		return db.sql(MARK_SENT).bind(0, ids).bind(1, progress).fetch().rowsUpdated();
-	}
-
 	/** Updates without an outcome, oldest first, in pages so no connection is held for long. */
 	public Flux<StoredUpdate> unfinished(int pageSize) {
 		return page(0, pageSize).expand(page -> page.size() < pageSize ? Mono.empty()
@@ -131,8 +108,7 @@ public class InboxRepository {
 		return db.sql(UNFINISHED)
 			.bind(0, afterId)
 			.bind(1, size)
-			.map(row -> new StoredUpdate(row.get("update_id", Long.class), row.get("payload", String.class),
-					row.get("sent", Integer.class)))
+			.map(row -> new StoredUpdate(row.get("update_id", Long.class), row.get("payload", String.class)))
 			.all()
 			.collectList();
 	}

@@ -10,6 +10,7 @@ import io.analytips.common.OncePerPeriod;
 import io.analytips.common.UpstreamCalls;
 import io.analytips.support.CapturedLogs;
 import io.analytips.support.PipelineHarness;
+import io.analytips.support.Scratch;
 import io.analytips.support.Updates;
 import io.analytips.telegram.OutboundScheduler;
 import io.analytips.telegram.ReceivedUpdate;
@@ -116,7 +117,7 @@ class AccessLogPathsTest {
 
 	private Dispatcher dispatcher(AccessLog access) {
 		return new Dispatcher(handlers, inbox, PipelineHarness.NOTICES, Duration.ofSeconds(60), 16, metrics, access,
-				new SendWindow(inbox, 16, new SimpleMeterRegistry()));
+				new SendWindow(SendJournal.open(Scratch.directory("send-journal")), 16, new SimpleMeterRegistry()));
 	}
 
 	private ReceivedUpdate stored(long id, ObjectNode update) {

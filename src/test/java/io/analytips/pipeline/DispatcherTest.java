@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 import io.analytips.support.PipelineHarness;
+import io.analytips.support.Scratch;
 import io.analytips.support.Updates;
 import io.analytips.telegram.OutboundScheduler;
 import io.analytips.telegram.ReceivedUpdate;
@@ -58,7 +59,7 @@ class DispatcherTest {
 	private Dispatcher dispatcher(int concurrency, Duration timeout, Handler... handlers) {
 		return new Dispatcher(new Handlers(List.of(handlers)), inbox, PipelineHarness.NOTICES, timeout, concurrency,
 				new PipelineMetrics(new SimpleMeterRegistry()), new AccessLog(false),
-				new SendWindow(inbox, 16, new SimpleMeterRegistry()));
+				new SendWindow(SendJournal.open(Scratch.directory("send-journal")), 16, new SimpleMeterRegistry()));
 	}
 
 	private UpdateContext context(tools.jackson.databind.node.ObjectNode json) {

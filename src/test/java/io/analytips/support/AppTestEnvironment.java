@@ -41,6 +41,7 @@ public final class AppTestEnvironment implements AutoCloseable {
 		registry.add("analytips.admin.operator-ids", () -> "901");
 		registry.add("analytips.admin.api-token", () -> ADMIN_TOKEN);
 		registry.add("analytips.clock.start", TestClock.START::toString);
+		registry.add("analytips.bot.send-journal", () -> Scratch.directory("send-journal").toString());
 		registry.add("LOG_FORMAT", () -> "text");
 	}
 

@@ -147,6 +147,8 @@ public final class PipelineHarness implements AutoCloseable {
 
 		private int navigationRateLimit = 30;
 
+		private java.nio.file.Path sendJournal;
+
 		private Duration rateWindow = Duration.ofSeconds(60);
 
 		private int queueCapacity = 1000;
@@ -185,6 +187,12 @@ public final class PipelineHarness implements AutoCloseable {
 		public Builder rateLimit(int limit, Duration window) {
 			this.rateLimit = limit;
 			this.rateWindow = window;
+			return this;
+		}
+
+		/** The send journal's directory: the same for a restart that should read what the crashed run wrote. */
+		public Builder sendJournal(java.nio.file.Path directory) {
+			this.sendJournal = directory;
 			return this;
 		}
 
@@ -238,7 +246,8 @@ public final class PipelineHarness implements AutoCloseable {
 			FakeBotApi fake = telegram != null ? telegram : FakeBotApi.start();
 			DatabaseUrl url = database != null ? database : TestDatabase.migrated();
 			PipelineProperties properties = new PipelineProperties(rateLimit, navigationRateLimit, rateWindow, queueCapacity, concurrency,
-					handlerTimeout, drain, Duration.ofSeconds(60), inbox, Duration.ofDays(3), logUpdates, 16);
+					handlerTimeout, drain, Duration.ofSeconds(60), inbox, Duration.ofDays(3), logUpdates, 16,
+					sendJournal != null ? sendJournal : Scratch.directory("send-journal"));
 			TelegramProperties telegramProperties = new TelegramProperties(FakeBotApi.TOKEN, URI.create(fake.url()),
 					TelegramProperties.Mode.POLLING, null, null, pollTimeout, 100, Duration.ofSeconds(10),
 					Duration.ofSeconds(2), globalRate, chatBurst, 20, 100_000);
