@@ -46,7 +46,7 @@ class AnalysisServiceTests {
 			new SimulatorTransport(simulator, ApiFootballSimulator.KEY), properties, clock);
 
 	private final FootballData data = new FootballData(new FootballCache(new ApiCacheRepository(TestDatabase.client(pool)),
-			new CachePolicy(clock, properties.timezone()), clock, 1000), api, properties, clock);
+			new CachePolicy(clock, properties.timezone()), clock, 64L << 20, java.time.Duration.ofSeconds(60)), api, properties, clock);
 
 	private final AnalysisService analyses = new AnalysisService(data, 5, clock);
 
