@@ -33,7 +33,8 @@ import org.springframework.validation.annotation.Validated;
  * @param cornerSample recent finished matches per team read for corner statistics
  * @param backgroundQuotaShare {@code API_FOOTBALL_BACKGROUND_SHARE}: the most background work (the market sweep)
  *        may spend of the plan's daily quota, in percent; users keep the rest ({@link QuotaPlanner})
- * @param memoryCacheSize the memory tier's bound, in characters of the answers' JSON (a season is about 1 MB)
+ * @param memoryCacheSize the memory tier's bound, in characters of the answers' JSON (about 6 bytes of heap
+ *        each once parsed, see docs/performance.md)
  */
 @Validated
 @ConfigurationProperties("analytips.football")

@@ -83,7 +83,7 @@ public class FootballCache implements DisposableBean {
 
 	/**
 	 * @param maxJsonChars the memory tier's bound: the answers it holds add up to at most this many
-	 *        characters of JSON (each weighed once, when it is stored; a season is about a million)
+	 *        characters of JSON (each weighed once, when it is stored; a simulated season's fixtures are 360 000)
 	 * @param loadDeadline how long a load may take in all: the PostgreSQL read, the upstream call (whose
 	 *        own budget is shorter) and the writes
 	 */
