@@ -117,6 +117,8 @@ class TelegramClientTest {
 				TelegramCalls.NONE, 1, 1);
 		fake.when("sendMessage").times(1).hang();
 		reactor.core.Disposable onTheWire = small.sendMessage(SendMessage.html(1, "first", null)).subscribe();
+		// the first is on the wire (and hangs there) before the others come
+		org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> fake.calls("sendMessage").size() == 1);
 		StepVerifier.create(small.sendMessage(SendMessage.html(1, "second", null))) // waits for the connection
 			.expectSubscription()
 			.then(() -> StepVerifier.create(small.sendMessage(SendMessage.html(1, "third", null)))

@@ -10,6 +10,7 @@ import java.util.List;
 import io.analytips.football.sim.ApiFootballSimulator;
 import io.analytips.football.sim.SimulatorServer;
 import io.analytips.football.sim.data.HistoricalData;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.Disposable;
@@ -60,6 +61,8 @@ class HttpApiTransportTest {
 		HttpApiTransport transport = new HttpApiTransport(URI.create(server.url()), "k", 1, 1);
 		server.simulator().faults().hangNext(1);
 		Disposable onTheWire = transport.exchange(Requests.status()).subscribe(); // holds the one connection
+		// it has reached the server (and hangs there) before the others come
+		Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> server.simulator().calls() == 1);
 		StepVerifier.create(transport.exchange(Requests.status())) // waits for it
 			.expectSubscription()
 			.then(() -> StepVerifier.create(transport.exchange(Requests.status())) // no room left: refused
