@@ -87,12 +87,14 @@ public class AnalysisService {
 	/**
 	 * Emits the report; errors with {@link FixtureNotFoundException} for an unknown fixture, or with
 	 * the {@link ApiFootballException} that made the fixture or its season unavailable (when no
-	 * cached copy existed either).
+	 * cached copy existed either). Its reads share one upstream budget ({@link FootballData#withinBudget}),
+	 * so an analysis that cannot get its data in time says so before the handler's timeout; an optional
+	 * part that misses the deadline is left out like any unavailable part.
 	 */
 	public Mono<AnalysisReport> analyze(long fixtureId, AnalysisKind kind) {
-		return data.fixture(fixtureId)
+		return data.withinBudget(data.fixture(fixtureId)
 			.switchIfEmpty(Mono.error(() -> new FixtureNotFoundException(fixtureId)))
-			.flatMap(fixture -> analyze(fixture, kind));
+			.flatMap(fixture -> analyze(fixture, kind)));
 	}
 
 	private Mono<AnalysisReport> analyze(Cached<Fixture> cachedFixture, AnalysisKind kind) {

@@ -1,6 +1,7 @@
 package io.analytips.football;
 
 import java.time.Clock;
+import java.time.Duration;
 
 import io.analytips.common.Periodic;
 import io.analytips.football.api.ApiFootballClient;
@@ -18,6 +19,7 @@ import io.micrometer.core.instrument.Timer;
 import reactor.core.scheduler.Schedulers;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -29,6 +31,9 @@ import org.springframework.context.annotation.Profile;
 @EnableConfigurationProperties({ ApiFootballProperties.class, MarketProperties.class })
 class FootballConfiguration {
 
+	/** What a cache load may take beyond its upstream call: reading and writing {@code api_cache}. */
+	private static final Duration LOAD_MARGIN = Duration.ofSeconds(15);
+
 	/** The real API; in the demo the simulator's transport takes its place. */
 	@Bean
 	@Profile("!demo")
@@ -36,10 +41,17 @@ class FootballConfiguration {
 		return new HttpApiTransport(properties.url(), properties.key());
 	}
 
+	/**
+	 * API-Football with its whole resilience stack. A request's upstream work (waits, attempts, backoffs of all
+	 * its calls) has a budget below the update handler's timeout, so a request that cannot get its data says
+	 * so itself instead of being cut off by the handler timeout.
+	 */
 	@Bean
 	ResilientApiFootball resilientApiFootball(ApiTransport transport, ApiFootballProperties properties, Clock clock,
-			ObjectProvider<ApiFootballCalls> calls) {
-		return new ResilientApiFootball(transport, properties, clock, calls.getIfAvailable(() -> ApiFootballCalls.NONE));
+			ObjectProvider<ApiFootballCalls> calls,
+			@Value("${analytips.bot.handler-timeout:60s}") Duration handlerTimeout) {
+		return new ResilientApiFootball(transport, properties, clock, calls.getIfAvailable(() -> ApiFootballCalls.NONE),
+				ResilientApiFootball.budgetWithin(handlerTimeout));
 	}
 
 	@Bean
@@ -47,9 +59,12 @@ class FootballConfiguration {
 		return new ApiFootballClient(api);
 	}
 
+	/** A load may take its request's upstream budget, plus time for the PostgreSQL read and write around it. */
 	@Bean
-	FootballCache footballCache(ApiCacheRepository repository, ApiFootballProperties properties, Clock clock) {
-		return new FootballCache(repository, new CachePolicy(clock, properties.timezone()), clock, 20_000);
+	FootballCache footballCache(ApiCacheRepository repository, ApiFootballProperties properties, Clock clock,
+			ResilientApiFootball api) {
+		return new FootballCache(repository, new CachePolicy(clock, properties.timezone()), clock,
+				properties.memoryCacheSize().toBytes(), api.budget().plus(LOAD_MARGIN));
 	}
 
 	@Bean

@@ -15,6 +15,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.analytips.football.api.ApiFootballProperties;
 import io.analytips.football.api.ApiRequest;
 import io.analytips.football.api.ApiStatus;
+import io.analytips.football.api.Deadline;
 import io.analytips.football.api.Fixture;
 import io.analytips.football.api.FixtureOdds;
 import io.analytips.football.api.FixtureTeamStatistics;
@@ -35,8 +36,10 @@ import tools.jackson.databind.JsonNode;
  * API-Football data as the bot uses it: every read goes through the two-tier cache (single flight,
  * stale-if-error) and comes back as {@link Cached} with its age. Bulk calls wherever the API has
  * them: one {@code /fixtures?date=} for a whole day, one {@code /fixtures?league&season} per
- * league for results, {@code /odds?date=} page by page. Errors are {@code ApiFootballException}s,
- * only when no copy at all exists.
+ * league for results, {@code /odds?league&season&date} (a league's day) page by page. Errors are
+ * {@code ApiFootballException}s, only when no copy at all exists. Each read's upstream work ends within
+ * the API's budget ({@link ResilientApiFootball#budget()}), or within the {@link Deadline} its caller set
+ * ({@link #withinBudget}).
  */
 public class FootballData {
 
@@ -76,10 +79,18 @@ public class FootballData {
 				.toList()));
 	}
 
-	/** A fixture by id; empty if API-Football does not know it. */
+	/**
+	 * A fixture by id; empty if API-Football does not know it. One of today's is taken from the
+	 * day's fixtures (the bulk read every visit makes anyway: no call of its own, where a read by id
+	 * cost one call per fixture every 10 minutes); any other is read by id.
+	 */
 	public Mono<Cached<Fixture>> fixture(long id) {
-		return read(Requests.fixture(id), Wire::fixtures)
-			.flatMap(cached -> cached.value().isEmpty() ? Mono.empty() : Mono.just(cached.map(list -> list.get(0))));
+		Mono<Cached<Fixture>> today = fixturesOn(today())
+			.onErrorResume(error -> Mono.empty()) // the read by id has its own copy, or says why not
+			.flatMap(cached -> Mono.justOrEmpty(cached.value().stream().filter(f -> f.id() == id).findFirst()
+				.map(found -> cached.map(list -> found))));
+		return today.switchIfEmpty(Mono.defer(() -> read(Requests.fixture(id), Wire::fixtures)
+			.flatMap(cached -> cached.value().isEmpty() ? Mono.empty() : Mono.just(cached.map(list -> list.get(0))))));
 	}
 
 	/** A league's season: finished matches with results and those still to play. */
@@ -131,23 +142,25 @@ public class FootballData {
 	}
 
 	/**
-	 * A fixture's pre-match odds, from the bulk pages of its day (10 fixtures a page, each page
-	 * cached): the pages are read in order until the fixture turns up. Empty when no bookmaker prices it.
+	 * A fixture's pre-match odds, from the bulk pages of its league's day (API-Football's narrowest bulk
+	 * query: league, season and date; 10 fixtures a page, each page cached): the pages are read in order
+	 * until the fixture turns up. Empty when no bookmaker prices it.
 	 */
 	public Mono<Cached<FixtureOdds>> odds(Fixture fixture) {
 		LocalDate day = fixture.kickoff().atZone(zone()).toLocalDate();
-		return oddsPage(day, 1, fixture.id());
+		return oddsPage(fixture.league().id(), fixture.league().season(), day, 1, fixture.id());
 	}
 
-	private Mono<Cached<FixtureOdds>> oddsPage(LocalDate day, int page, long fixtureId) {
-		return read(Requests.oddsOn(day, page, zone()), Wire::odds).flatMap(cached -> {
+	private Mono<Cached<FixtureOdds>> oddsPage(int league, int season, LocalDate day, int page, long fixtureId) {
+		return read(Requests.oddsOn(league, season, day, page, zone()), Wire::odds).flatMap(cached -> {
 			Page<FixtureOdds> odds = cached.value();
 			for (FixtureOdds item : odds.items()) {
 				if (item.fixtureId() == fixtureId) {
 					return Mono.just(cached.map(p -> item));
 				}
 			}
-			return odds.isLast() || odds.items().isEmpty() ? Mono.empty() : oddsPage(day, page + 1, fixtureId);
+			return odds.isLast() || odds.items().isEmpty() ? Mono.empty()
+					: oddsPage(league, season, day, page + 1, fixtureId);
 		});
 	}
 
@@ -156,8 +169,17 @@ public class FootballData {
 		return api.probe(Requests.status()).map(Wire::status);
 	}
 
+	/**
+	 * {@code work} with one deadline for all its reads, {@link ResilientApiFootball#budget()} from its
+	 * subscription (unless its own subscriber set an earlier one): an analysis's reads, one after the other,
+	 * share one budget instead of each starting its own.
+	 */
+	public <T> Mono<T> withinBudget(Mono<T> work) {
+		return work.contextWrite(context -> Deadline.within(context, clock, api.budget()));
+	}
+
 	private <T> Mono<Cached<T>> read(ApiRequest request, Function<JsonNode, T> parser) {
-		return cache.get(request, api::fetch).map(cached -> cached.map(envelope -> parse(envelope, parser)));
+		return withinBudget(cache.get(request, api::fetch).map(cached -> cached.map(envelope -> parse(envelope, parser))));
 	}
 
 	/**

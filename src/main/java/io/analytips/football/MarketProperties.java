@@ -14,8 +14,9 @@ import org.springframework.validation.annotation.Validated;
  *        schedule; off, only the odds of analysed fixtures are kept
  * @param firstSweepAfter the wait after start-up before the first sweep
  * @param sweepEvery {@code MARKET_SWEEP_EVERY}: the time between sweeps; the last reading before kick-off is
- *        kept, so shorter is closer to the closing price, at one {@code /odds} page per 10 fixtures of the day
- *        each time (odds pages are cached for 30 minutes to 3 hours, shared with analyses)
+ *        kept, so shorter is closer to the closing price, at one {@code /odds} page per league with games
+ *        each time (10 fixtures a page; odds pages are cached for 30 minutes to 3 hours, shared with analyses),
+ *        within the background share of the daily quota ({@code API_FOOTBALL_BACKGROUND_SHARE})
  */
 @Validated
 @ConfigurationProperties("analytips.market")

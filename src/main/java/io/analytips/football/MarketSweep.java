@@ -3,6 +3,7 @@ package io.analytips.football;
 import java.time.Clock;
 
 import io.analytips.football.api.Fixture;
+import io.analytips.football.api.QuotaPlanner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
@@ -33,9 +34,15 @@ final class MarketSweep {
 	 * One sweep: the odds of each of today's fixtures that has not kicked off, one fixture after the other
 	 * (the odds pages are shared and cached, so the first fixture's walk serves the rest). Emits how many
 	 * fixtures' prices were written. Never errors: a fixture whose odds cannot be read is skipped, and a day
-	 * whose fixtures cannot be read gives 0.
+	 * whose fixtures cannot be read gives 0. Its calls are background calls: they spend at most the
+	 * background share of the daily quota ({@link QuotaPlanner}), and leave some of each minute's calls to
+	 * users.
 	 */
 	Mono<Long> sweep() {
+		return Mono.defer(this::round).contextWrite(QuotaPlanner::background);
+	}
+
+	private Mono<Long> round() {
 		return data.fixturesOn(data.today())
 			.flatMapMany(day -> Flux.fromIterable(day.value()))
 			.filter(fixture -> fixture.kickoff().isAfter(clock.instant()))

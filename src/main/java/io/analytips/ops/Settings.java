@@ -28,6 +28,7 @@ final class Settings {
 			Map.entry("analytips.football.key", "API_FOOTBALL_KEY"),
 			Map.entry("analytips.football.rate-per-minute", "API_FOOTBALL_RATE_PER_MINUTE"),
 			Map.entry("analytips.football.leagues", "API_FOOTBALL_LEAGUES"),
+			Map.entry("analytips.football.background-quota-share", "API_FOOTBALL_BACKGROUND_SHARE"),
 			Map.entry("analytips.admin.admin-ids", "ADMIN_IDS"),
 			Map.entry("analytips.admin.operator-ids", "OPERATOR_IDS"),
 			Map.entry("analytips.admin.api-token", "ADMIN_API_TOKEN"),

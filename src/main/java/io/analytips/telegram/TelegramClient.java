@@ -27,6 +27,8 @@ import io.analytips.telegram.model.WebhookInfo;
 import io.netty.channel.ChannelOption;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
+import reactor.netty.internal.shaded.reactor.pool.PoolAcquirePendingLimitException;
+import reactor.netty.internal.shaded.reactor.pool.PoolAcquireTimeoutException;
 import reactor.netty.resources.ConnectionProvider;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -49,6 +51,15 @@ public class TelegramClient implements BotApi, DisposableBean {
 	/** Updates larger than this are refused by the decoder; real updates are a few kilobytes. */
 	private static final int MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
 
+	/** Connections to the Bot API at once: the outbound scheduler sends at most 30 a second, each within 15 s. */
+	static final int MAX_CONNECTIONS = 200;
+
+	/**
+	 * Calls waiting for a connection when all are busy, at most; beyond them a call fails at once as a
+	 * {@link TelegramException.Kind#NETWORK} failure (never sent), which the outbound scheduler retries.
+	 */
+	static final int MAX_PENDING = 500;
+
 	private final TelegramProperties properties;
 
 	private final ConnectionProvider connections;
@@ -64,11 +75,15 @@ public class TelegramClient implements BotApi, DisposableBean {
 	}
 
 	public TelegramClient(TelegramProperties properties, TelegramCalls calls) {
+		this(properties, calls, MAX_CONNECTIONS, MAX_PENDING);
+	}
+
+	TelegramClient(TelegramProperties properties, TelegramCalls calls, int maxConnections, int maxPending) {
 		this.properties = properties;
 		this.calls = calls;
 		this.connections = ConnectionProvider.builder("telegram")
-			.maxConnections(200)
-			.pendingAcquireMaxCount(-1)
+			.maxConnections(maxConnections)
+			.pendingAcquireMaxCount(maxPending)
 			.maxIdleTime(Duration.ofSeconds(30))
 			.evictInBackground(Duration.ofSeconds(60))
 			.build();
@@ -274,11 +289,14 @@ public class TelegramClient implements BotApi, DisposableBean {
 				&& !(cause instanceof ConnectException || cause instanceof UnknownHostException)) {
 			cause = cause.getCause();
 		}
+		// No connection, or none free in the pool in time: the request never left.
 		boolean neverSent = cause instanceof ConnectException || cause instanceof UnknownHostException
-				|| cause instanceof SSLException;
+				|| cause instanceof SSLException || cause instanceof PoolAcquirePendingLimitException
+				|| cause instanceof PoolAcquireTimeoutException;
 		TelegramException.Kind kind = neverSent ? TelegramException.Kind.NETWORK : TelegramException.Kind.TIMEOUT;
-		String what = ex instanceof TimeoutException ? "no answer in time" : describe(cause);
-		return TelegramException.io(kind, method + ": " + what, ex instanceof TimeoutException ? null : cause);
+		boolean timedOut = ex instanceof TimeoutException && !neverSent;
+		String what = timedOut ? "no answer in time" : describe(cause);
+		return TelegramException.io(kind, method + ": " + what, timedOut ? null : cause);
 	}
 
 	private static String describe(Throwable cause) {

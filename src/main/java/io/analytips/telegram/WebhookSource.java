@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.analytips.telegram.model.SetWebhook;
 import io.analytips.telegram.model.Update;
@@ -20,6 +22,10 @@ import tools.jackson.databind.JsonNode;
  * registers the webhook ({@code setWebhook} with the secret token) and opens intake; each request
  * is then checked ({@link #receive}) and stored before it is answered 200, so Telegram redelivers
  * anything that was not stored. While intake is closed (starting, draining) requests get 503.
+ * <p>
+ * Stored updates wait for the pipeline in a bounded queue ({@link #QUEUE_CAPACITY} by default): a
+ * request finds its place there before its update is stored, and when the queue is full it is answered
+ * 503 without storing anything, so Telegram delivers it again later and nothing is lost or held twice.
  */
 public class WebhookSource implements UpdateSource {
 
@@ -56,10 +62,27 @@ public class WebhookSource implements UpdateSource {
 
 	private final byte[] secret;
 
+	/**
+	 * Updates stored and waiting for the pipeline to take them, at most: Telegram opens at most 40
+	 * connections to a webhook (see {@code setWebhook}), so this is room for 25 rounds of them while the
+	 * pipeline is busy; its own buffer comes after.
+	 */
+	static final int QUEUE_CAPACITY = 1000;
+
 	/** The open intake; {@code Flux.create}'s sink serialises the concurrent requests' emissions. */
 	private volatile FluxSink<ReceivedUpdate> open;
 
+	private final int capacity;
+
+	/** Places taken in the queue: updates waiting for the pipeline, and requests about to store one. */
+	private final AtomicInteger queued = new AtomicInteger();
+
 	public WebhookSource(BotApi client, UpdateStore store, TelegramProperties properties, Clock clock) {
+		this(client, store, properties, clock, QUEUE_CAPACITY);
+	}
+
+	WebhookSource(BotApi client, UpdateStore store, TelegramProperties properties, Clock clock, int capacity) {
+		this.capacity = capacity;
 		this.client = client;
 		this.store = store;
 		this.properties = properties;
@@ -79,10 +102,12 @@ public class WebhookSource implements UpdateSource {
 				open = sink;
 				state.receiving();
 				sink.onDispose(() -> open = null);
-			}, FluxSink.OverflowStrategy.BUFFER))
+			}, FluxSink.OverflowStrategy.BUFFER)) // bounded by the places taken in receive()
+			.doOnNext(update -> queued.decrementAndGet())
 			.doOnError(state::failed)
 			.doFinally(signal -> {
 				open = null;
+				queued.set(0); // what still waited is dropped with the subscription; the inbox replays it
 				state.idle();
 			});
 	}
@@ -95,8 +120,8 @@ public class WebhookSource implements UpdateSource {
 
 	/**
 	 * Handles one request whose secret was already checked with {@link #authorized}: emits what
-	 * became of it. Never errors: a store failure is {@link Reception#UNAVAILABLE} (Telegram
-	 * redelivers).
+	 * became of it. Never errors: a store failure, and a full queue (nothing is stored then), are
+	 * {@link Reception#UNAVAILABLE} (Telegram redelivers).
 	 */
 	public Mono<Reception> receive(byte[] body) {
 		if (open == null) {
@@ -113,12 +138,24 @@ public class WebhookSource implements UpdateSource {
 		if (update == null) {
 			return Mono.just(Reception.MALFORMED);
 		}
+		if (queued.incrementAndGet() > capacity) {
+			queued.decrementAndGet();
+			log.debug("Webhook queue full ({} updates waiting): update {} refused with 503", capacity, update.updateId());
+			return Mono.just(Reception.UNAVAILABLE);
+		}
+		AtomicBoolean placeUsed = new AtomicBoolean();
 		return store.storeNew(List.of(update)).map(fresh -> {
-			fresh.forEach(this::emit);
+			for (ReceivedUpdate stored : fresh) {
+				placeUsed.set(emit(stored));
+			}
 			return fresh.isEmpty() ? Reception.DUPLICATE : Reception.ACCEPTED;
 		}).onErrorResume(ex -> {
 			state.retrying(ex);
 			return Mono.just(Reception.UNAVAILABLE);
+		}).doFinally(signal -> {
+			if (!placeUsed.get()) {
+				queued.decrementAndGet(); // a duplicate, a failure or a cancelled request: nothing was queued
+			}
 		}).doOnNext(reception -> {
 			if (reception != Reception.UNAVAILABLE) {
 				state.receiving();
@@ -126,12 +163,14 @@ public class WebhookSource implements UpdateSource {
 		});
 	}
 
-	private void emit(ReceivedUpdate update) {
+	/** Hands a stored update to the pipeline; false when intake closed meanwhile (the inbox replays it at the next start). */
+	private boolean emit(ReceivedUpdate update) {
 		FluxSink<ReceivedUpdate> sink = open;
-		if (sink != null) {
-			sink.next(update);
+		if (sink == null) {
+			return false;
 		}
-		// else: stored while intake closed; the inbox replays it at the next start
+		sink.next(update);
+		return true;
 	}
 
 	/** Nothing to confirm: each update was confirmed by its 200. */

@@ -91,12 +91,13 @@ class AnalysisBenchmark {
 		// A Pro plan: 300 calls a minute, 7,500 a day.
 		ApiFootballProperties properties = new ApiFootballProperties(base.url(), base.key(), 300, base.timeout(), 10,
 				base.retryAttempts(), base.retryFirstBackoff(), base.breakerFailureRatePercent(), base.breakerWindow(),
-				base.breakerMinimumCalls(), base.breakerOpenFor(), base.quotaReserve(), base.timezone(), base.leagues(), 5);
+				base.breakerMinimumCalls(), base.breakerOpenFor(), base.quotaReserve(), base.timezone(), base.leagues(), 5,
+				base.backgroundQuotaShare(), base.memoryCacheSize());
 		HttpApiTransport transport = new HttpApiTransport(properties.url(), properties.key());
 		try {
 			ResilientApiFootball api = new ResilientApiFootball(transport, properties, clock);
 			FootballData data = new FootballData(new FootballCache(new ApiCacheRepository(TestDatabase.client(pool), TestDatabase.CALL_TIMEOUT),
-					new CachePolicy(clock, properties.timezone()), clock, 20_000), api, properties, clock);
+					new CachePolicy(clock, properties.timezone()), clock, 64L << 20, java.time.Duration.ofSeconds(60)), api, properties, clock);
 			AnalysisService analyses = new AnalysisService(data, 5, clock);
 			List<Fixture> today = data.fixturesOn(data.today()).block().value();
 			List<long[]> mix = mix(today);

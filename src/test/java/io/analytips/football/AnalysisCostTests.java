@@ -36,7 +36,8 @@ class AnalysisCostTests {
 	private final ApiFootballProperties properties = ApiTestSupport.properties("http://in-process", ApiFootballSimulator.KEY);
 
 	private final FootballData data = new FootballData(
-			new FootballCache(new MemoryApiCache(), new CachePolicy(clock, properties.timezone()), clock, 20_000),
+			new FootballCache(new MemoryApiCache(), new CachePolicy(clock, properties.timezone()), clock, 64L << 20,
+					Duration.ofSeconds(60)),
 			new ResilientApiFootball(new SimulatorTransport(simulator, ApiFootballSimulator.KEY), properties, clock),
 			properties, clock);
 
@@ -54,7 +55,26 @@ class AnalysisCostTests {
 			.block(Duration.ofMinutes(2));
 
 		assertThat(answered).hasSize(1000);
+		System.out.printf("COST 1000 analyses of %d fixtures: %d upstream calls %s%n", today.size(), simulator.calls(),
+				simulator.callsByPath());
 		assertThat(simulator.calls()).as("calls by path: %s", simulator.callsByPath()).isLessThanOrEqualTo(25);
+	}
+
+	@Test
+	void oneOfTodaysFixturesCostsNoCallOfItsOwnAndAnotherDaysOneCall() {
+		List<Fixture> today = data.fixturesOn(data.today()).block(Duration.ofSeconds(30)).value();
+		long later = data.season(39, 2024).block(Duration.ofSeconds(30)).value().stream()
+			.filter(f -> f.kickoff().isAfter(clock.instant().plus(Duration.ofDays(3))))
+			.findFirst()
+			.orElseThrow()
+			.id();
+		simulator.resetCalls();
+
+		assertThat(data.fixture(today.get(0).id()).block(Duration.ofSeconds(30)).value()).isEqualTo(today.get(0));
+		assertThat(simulator.calls()).isZero();
+		assertThat(data.fixture(later).block(Duration.ofSeconds(30)).value().id()).isEqualTo(later);
+		assertThat(simulator.callsByPath()).containsExactly(java.util.Map.entry("/fixtures", 1L));
+		assertThat(data.fixture(999_999_999).blockOptional(Duration.ofSeconds(30))).isEmpty();
 	}
 
 	private record Asked(long fixture, AnalysisKind kind) {

@@ -45,7 +45,7 @@ class AnalysisServiceTests {
 			new SimulatorTransport(simulator, ApiFootballSimulator.KEY), properties, clock);
 
 	private final FootballData data = new FootballData(new FootballCache(new ApiCacheRepository(TestDatabase.client(pool), TestDatabase.CALL_TIMEOUT),
-			new CachePolicy(clock, properties.timezone()), clock, 1000), api, properties, clock);
+			new CachePolicy(clock, properties.timezone()), clock, 64L << 20, java.time.Duration.ofSeconds(60)), api, properties, clock);
 
 	private final AnalysisService analyses = new AnalysisService(data, 5, clock);
 

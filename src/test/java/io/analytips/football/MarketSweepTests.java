@@ -36,7 +36,7 @@ class MarketSweepTests {
 	private final ApiFootballProperties properties = ApiTestSupport.properties("http://unused", ApiFootballSimulator.KEY, 1, 100);
 
 	private final FootballData data = new FootballData(new FootballCache(new ApiCacheRepository(TestDatabase.client(pool), TestDatabase.CALL_TIMEOUT),
-			new CachePolicy(clock, properties.timezone()), clock, 1000),
+			new CachePolicy(clock, properties.timezone()), clock, 64L << 20, java.time.Duration.ofSeconds(60)),
 			new ResilientApiFootball(new SimulatorTransport(simulator, ApiFootballSimulator.KEY), properties, clock),
 			properties, clock);
 
@@ -91,5 +91,36 @@ class MarketSweepTests {
 
 		StepVerifier.create(sweep.sweep()).expectNext(0L).verifyComplete();
 		assertThat(simulator.callsByPath()).containsKey("/odds");
+	}
+
+	@Test
+	void readsEachLeaguesOddsWithOneNarrowQuery() {
+		StepVerifier.create(sweep.sweep()).expectNextCount(1).verifyComplete();
+
+		assertThat(simulator.callsByRequest().keySet()).filteredOn(request -> request.startsWith("/odds"))
+			.hasSize(2) // today's Premier League and Brasileirão games: one page each
+			.allMatch(request -> request.contains("league=") && request.contains("season=") && request.contains("date="));
+	}
+
+	@Test
+	void sweepsSpendNoMoreThanTheBackgroundShareOfTheDailyQuota() {
+		simulator.plan(100, 1000);
+		ApiFootballProperties fivePercent = ApiTestSupport.withBackgroundShare(properties, 5);
+		ResilientApiFootball api = new ResilientApiFootball(new SimulatorTransport(simulator, ApiFootballSimulator.KEY),
+				fivePercent, clock);
+		FootballData sweptData = new FootballData(new FootballCache(new ApiCacheRepository(TestDatabase.client(pool), TestDatabase.CALL_TIMEOUT),
+				new CachePolicy(clock, properties.timezone()), clock, 64L << 20, Duration.ofSeconds(60)), api, fivePercent,
+				clock);
+		MarketSweep sweeps = new MarketSweep(sweptData, new MarketMemory(repository), clock);
+		for (int round = 0; round < 6; round++) { // every 30 minutes, past every cache's freshness for today's odds
+			StepVerifier.create(sweeps.sweep()).expectNextCount(1).verifyComplete();
+			clock.advance(Duration.ofMinutes(31));
+		}
+		assertThat(simulator.calls()).isEqualTo(5);
+		assertThat(api.quotaPlan().spent()).isEqualTo(5);
+		assertThat(api.quotaPlan().refused()).isPositive();
+		// a user still has the rest of the day
+		StepVerifier.create(sweptData.standings(39, 2024)).expectNextCount(1).verifyComplete();
+		assertThat(simulator.calls()).isEqualTo(6);
 	}
 }

@@ -2,10 +2,16 @@ package io.analytips.ops;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import reactor.test.StepVerifier;
 import reactor.test.scheduler.VirtualTimeScheduler;
 
@@ -80,6 +86,25 @@ class StartupValidatorTest {
 			.expectErrorMessage("DATABASE_URL is unreachable: Connection refused")
 			.verify();
 		assertThat(attempts).hasValue(3);
+	}
+
+	@Test
+	void retriesAfterOneThenTwoSecondsEachWithinTenPercent() {
+		// twenty validations of a service that never answers: 40 gaps show the jitter's spread
+		Map<Integer, List<Long>> attempts = new ConcurrentHashMap<>();
+		StepVerifier.withVirtualTime(() -> Flux.range(0, 20).flatMap(i -> validator(check("PostgreSQL", "DATABASE_URL",
+				Mono.defer(() -> {
+					attempts.computeIfAbsent(i, k -> new CopyOnWriteArrayList<>())
+						.add(Schedulers.parallel().now(TimeUnit.MILLISECONDS));
+					return Mono.error(StartupCheckFailure.unreachable("DATABASE_URL", "Connection refused", null));
+				}))).validate().onErrorResume(error -> Mono.empty())))
+			.thenAwait(Duration.ofSeconds(15))
+			.verifyComplete();
+		assertThat(attempts).hasSize(20).allSatisfy((i, times) -> {
+			assertThat(times).hasSize(3);
+			assertThat(times.get(1) - times.get(0)).isBetween(900L, 1100L);
+			assertThat(times.get(2) - times.get(1)).isBetween(1800L, 2200L);
+		});
 	}
 
 	@Test

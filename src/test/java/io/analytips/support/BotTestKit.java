@@ -56,7 +56,7 @@ public final class BotTestKit implements AutoCloseable {
 		ApiFootballProperties properties = ApiTestSupport.properties("http://in-process", ApiFootballSimulator.KEY);
 		this.data = new FootballData(
 				new FootballCache(new MemoryApiCache(),
-						new CachePolicy(clock, properties.timezone()), clock, 1000),
+						new CachePolicy(clock, properties.timezone()), clock, 64L << 20, java.time.Duration.ofSeconds(60)),
 				new ResilientApiFootball(new SimulatorTransport(football, ApiFootballSimulator.KEY), properties, clock),
 				properties, clock);
 		// A fixed clock never refills a rate bucket: bursts large enough for any one test.

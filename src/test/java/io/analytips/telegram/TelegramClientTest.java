@@ -112,6 +112,31 @@ class TelegramClientTest {
 	}
 
 	@Test
+	void beyondItsConnectionsAndTheirWaitingLineACallFailsAtOnceAsNeverSent() {
+		TelegramClient small = new TelegramClient(TelegramTestSupport.properties(fake.url(), FakeBotApi.TOKEN),
+				TelegramCalls.NONE, 1, 1);
+		fake.when("sendMessage").times(1).hang();
+		reactor.core.Disposable onTheWire = small.sendMessage(SendMessage.html(1, "first", null)).subscribe();
+		// the first is on the wire (and hangs there) before the others come
+		org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> fake.calls("sendMessage").size() == 1);
+		StepVerifier.create(small.sendMessage(SendMessage.html(1, "second", null))) // waits for the connection
+			.expectSubscription()
+			.then(() -> StepVerifier.create(small.sendMessage(SendMessage.html(1, "third", null)))
+				.expectErrorSatisfies(error -> {
+					TelegramException ex = (TelegramException) error;
+					assertThat(ex.kind()).isEqualTo(TelegramException.Kind.NETWORK);
+					assertThat(ex.mayHaveBeenExecuted()).isFalse();
+					assertThat(ex.isRetryable()).isTrue();
+				})
+				.verify(Duration.ofSeconds(5)))
+			.then(onTheWire::dispose)
+			.assertNext(message -> assertThat(message).isNotNull())
+			.verifyComplete();
+		assertThat(fake.calls("sendMessage")).extracting(FakeBotApi.Call::text).containsExactly("first", "second");
+		small.destroy();
+	}
+
+	@Test
 	void getUpdatesReadsEachElementOnItsOwn() {
 		fake.enqueue(Updates.message(5, "/help"));
 		fake.enqueueRaw(50, "{\"update_id\":50,\"message\":\"not an object\"}");

@@ -80,6 +80,41 @@ class WebhookSourceTests {
 	}
 
 	@Test
+	void aFullQueueAnswers503WithoutStoringSoTelegramDeliversAgainLater() {
+		when(client.setWebhook(any())).thenReturn(Mono.just(true));
+		WebhookSource small = new WebhookSource(client, store, new TelegramProperties("t",
+				java.net.URI.create("http://unused"), TelegramProperties.Mode.WEBHOOK,
+				java.net.URI.create("https://x/telegram/webhook"), "secret", Duration.ofSeconds(1), 100,
+				Duration.ofSeconds(5), Duration.ofSeconds(1), 30, 3, 20, 100), TestClock.running(), 2);
+		StepVerifier.create(small.updates(), 0) // the pipeline takes nothing for now
+			.then(() -> {
+				StepVerifier.create(small.receive(body(1))).expectNext(Reception.ACCEPTED).verifyComplete();
+				StepVerifier.create(small.receive(body(2))).expectNext(Reception.ACCEPTED).verifyComplete();
+				StepVerifier.create(small.receive(body(3))).expectNext(Reception.UNAVAILABLE).verifyComplete();
+				assertThat(stored).containsExactlyInAnyOrder(1L, 2L);
+				// while full, even a redelivery is answered 503: its place is taken before the store says it is known
+				StepVerifier.create(small.receive(body(1))).expectNext(Reception.UNAVAILABLE).verifyComplete();
+			})
+			.thenRequest(1)
+			.expectNextMatches(update -> update.updateId() == 1)
+			.then(() -> StepVerifier.create(small.receive(body(3))).expectNext(Reception.ACCEPTED).verifyComplete())
+			.thenRequest(2)
+			.expectNextMatches(update -> update.updateId() == 2)
+			.expectNextMatches(update -> update.updateId() == 3)
+			.then(() -> {
+				// with room again, a redelivery is known and takes no place: two new ones still fit
+				StepVerifier.create(small.receive(body(2))).expectNext(Reception.DUPLICATE).verifyComplete();
+				StepVerifier.create(small.receive(body(4))).expectNext(Reception.ACCEPTED).verifyComplete();
+				StepVerifier.create(small.receive(body(5))).expectNext(Reception.ACCEPTED).verifyComplete();
+			})
+			.thenRequest(2)
+			.expectNextMatches(update -> update.updateId() == 4)
+			.expectNextMatches(update -> update.updateId() == 5)
+			.thenCancel()
+			.verify();
+	}
+
+	@Test
 	void endsWithAnErrorWhenTheTokenIsRejected() {
 		when(client.setWebhook(any())).thenReturn(Mono.error(new TelegramException(401, "Unauthorized", null, null)));
 		StepVerifier.create(source.updates()).expectError(TelegramException.class).verify();

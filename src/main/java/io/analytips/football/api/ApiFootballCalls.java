@@ -4,7 +4,8 @@ package io.analytips.football.api;
  * Observes API-Football calls (for metrics): each {@link ResilientApiFootball#fetch} as it ends,
  * by endpoint ({@code /fixtures}, {@code /odds}, …) and outcome ({@code ok}, {@code retryable}
  * when transient failures outlasted the retries, {@code rejected}, {@code quota},
- * {@code configuration}, {@code breaker_open}), and each retry. Must not block.
+ * {@code configuration}, {@code breaker_open}, {@code busy} when our own limits or the request's deadline
+ * stopped it before an answer), and each retry. Must not block.
  */
 public interface ApiFootballCalls {
 
@@ -32,6 +33,7 @@ public interface ApiFootballCalls {
 			case CONFIGURATION -> "configuration";
 			case QUOTA_EXHAUSTED -> "quota";
 			case CIRCUIT_OPEN -> "breaker_open";
+			case BUSY -> "busy";
 			case BAD_REQUEST -> "rejected";
 			default -> "retryable";
 		};

@@ -78,15 +78,15 @@ public class ApiFootballClient {
 			.flatMap(page -> Mono.justOrEmpty(page.items().stream().findFirst()));
 	}
 
-	/** Every fixture's odds on a day, page after page (10 fixtures a page). */
-	public Flux<FixtureOdds> oddsOn(LocalDate date, ZoneId zone) {
-		return page(date, 1, zone)
-			.expand(page -> page.isLast() ? Mono.empty() : page(date, page.current() + 1, zone))
+	/** Every fixture's odds in a league on a day, page after page (10 fixtures a page). */
+	public Flux<FixtureOdds> oddsOn(int league, int season, LocalDate date, ZoneId zone) {
+		return page(league, season, date, 1, zone)
+			.expand(page -> page.isLast() ? Mono.empty() : page(league, season, date, page.current() + 1, zone))
 			.concatMapIterable(Page::items);
 	}
 
-	private Mono<Page<FixtureOdds>> page(LocalDate date, int page, ZoneId zone) {
-		return api.fetch(Requests.oddsOn(date, page, zone)).map(Wire::odds);
+	private Mono<Page<FixtureOdds>> page(int league, int season, LocalDate date, int page, ZoneId zone) {
+		return api.fetch(Requests.oddsOn(league, season, date, page, zone)).map(Wire::odds);
 	}
 
 	private Mono<List<Fixture>> fixtures(ApiRequest request) {

@@ -19,8 +19,12 @@ public final class ApiFootballException extends RuntimeException {
 		TIMEOUT(true, true),
 		/** The connection failed. Retried; counts against the breaker. */
 		NETWORK(true, true),
-		/** Too many calls in flight (bulkhead) or no rate-limiter permit in time. Retried. */
-		BUSY(true, false),
+		/**
+		 * Our own limits said no: no rate-limiter permit or bulkhead slot before the request's deadline, the
+		 * background share of the daily quota spent, or nobody waiting for the answer any more. Not retried:
+		 * the deadline is the whole budget of the request, so a retry could only wait past it.
+		 */
+		BUSY(false, false),
 		/** 4xx, plan restrictions, validation errors: the request itself is wrong. Never retried. */
 		BAD_REQUEST(false, false),
 		/** The circuit breaker is open: failed fast without calling. Not retried. */
@@ -51,7 +55,7 @@ public final class ApiFootballException extends RuntimeException {
 		return kind;
 	}
 
-	/** Worth retrying with backoff: rate limits, server errors, timeouts, I/O, busy. */
+	/** Worth retrying with backoff: rate limits, server errors, timeouts, I/O. */
 	public boolean isTransient() {
 		return kind.transientFailure;
 	}

@@ -5,10 +5,12 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -29,6 +31,10 @@ import org.springframework.validation.annotation.Validated;
  * @param timezone the users' time zone: what "today" means
  * @param leagues {@code API_FOOTBALL_LEAGUES}: the leagues offered, in menu order
  * @param cornerSample recent finished matches per team read for corner statistics
+ * @param backgroundQuotaShare {@code API_FOOTBALL_BACKGROUND_SHARE}: the most background work (the market sweep)
+ *        may spend of the plan's daily quota, in percent; users keep the rest ({@link QuotaPlanner})
+ * @param memoryCacheSize the memory tier's bound, in characters of the answers' JSON (about 6 bytes of heap
+ *        each once parsed, see docs/performance.md)
  */
 @Validated
 @ConfigurationProperties("analytips.football")
@@ -36,7 +42,7 @@ public record ApiFootballProperties(@NotNull URI url, String key, @Min(1) int ra
 		@Min(1) int maxConcurrentCalls, @Min(1) int retryAttempts, @NotNull Duration retryFirstBackoff,
 		@Min(1) int breakerFailureRatePercent, @Min(1) int breakerWindow, @Min(1) int breakerMinimumCalls,
 		@NotNull Duration breakerOpenFor, @Min(0) int quotaReserve, @NotNull ZoneId timezone, List<Integer> leagues,
-		@Min(0) int cornerSample) {
+		@Min(0) int cornerSample, @Min(0) @Max(100) int backgroundQuotaShare, @NotNull DataSize memoryCacheSize) {
 
 	public ApiFootballProperties {
 		leagues = leagues == null ? List.of() : List.copyOf(leagues);

@@ -16,10 +16,19 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
 
-/** The real transport: a GET with the {@code x-apisports-key} header, over its own connection pool. */
+/**
+ * The real transport: a GET with the {@code x-apisports-key} header, over its own connection pool of
+ * {@link #MAX_CONNECTIONS} connections and at most {@link #MAX_PENDING} requests waiting for one; a request
+ * beyond them fails at once as a {@link ApiFootballException.Kind#NETWORK} failure (never sent, retried). The
+ * bulkhead in front ({@code analytips.football.max-concurrent-calls}, 5) keeps both far from full.
+ */
 public final class HttpApiTransport implements ApiTransport, DisposableBean {
 
 	private static final int MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
+
+	static final int MAX_CONNECTIONS = 50;
+
+	static final int MAX_PENDING = 50;
 
 	private final ConnectionProvider connections;
 
@@ -30,9 +39,13 @@ public final class HttpApiTransport implements ApiTransport, DisposableBean {
 	private final String key;
 
 	public HttpApiTransport(URI url, String key) {
+		this(url, key, MAX_CONNECTIONS, MAX_PENDING);
+	}
+
+	HttpApiTransport(URI url, String key, int maxConnections, int maxPending) {
 		this.connections = ConnectionProvider.builder("api-football")
-			.maxConnections(50)
-			.pendingAcquireMaxCount(-1)
+			.maxConnections(maxConnections)
+			.pendingAcquireMaxCount(maxPending)
 			.maxIdleTime(Duration.ofSeconds(30))
 			.build();
 		HttpClient http = HttpClient.create(connections).option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 5000);

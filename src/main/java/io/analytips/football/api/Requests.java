@@ -78,8 +78,12 @@ public final class Requests {
 		return ApiRequest.of("/odds", "fixture", fixture);
 	}
 
-	/** One page (10 fixtures) of a day's pre-match odds. */
-	public static ApiRequest oddsOn(LocalDate date, int page, ZoneId zone) {
-		return ApiRequest.of("/odds", "date", date, "page", page, "timezone", zone.getId());
+	/**
+	 * One page (10 fixtures) of a league's pre-match odds on a day: the narrowest bulk query API-Football
+	 * has (without the league, {@code /odds?date=} pages through every covered league in the world).
+	 */
+	public static ApiRequest oddsOn(int league, int season, LocalDate date, int page, ZoneId zone) {
+		return ApiRequest.of("/odds", "league", league, "season", season, "date", date, "page", page, "timezone",
+				zone.getId());
 	}
 }

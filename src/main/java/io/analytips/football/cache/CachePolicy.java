@@ -11,7 +11,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * How long an answer stays fresh, per endpoint and, where it matters, per content: today's
- * fixtures and odds briefly, finished matches for a month, reference data for a day (the
+ * fixtures and odds briefly, finished matches and seasons for a month, reference data for a day (the
  * vendor's own advice: leagues and teams daily, team statistics twice a day, odds every 3 h).
  */
 public final class CachePolicy {
@@ -45,11 +45,7 @@ public final class CachePolicy {
 
 	private Duration fixtures(ApiRequest request, JsonNode response) {
 		if (request.parameter("id") != null || request.parameter("ids") != null) {
-			boolean allFinished = !response.isEmpty();
-			for (JsonNode item : response) {
-				allFinished &= FINISHED.contains(item.path("fixture").path("status").path("short").asString(""));
-			}
-			return allFinished ? Duration.ofDays(30) : Duration.ofMinutes(10);
+			return allFinished(response) ? Duration.ofDays(30) : Duration.ofMinutes(10);
 		}
 		if (request.parameter("date") != null) {
 			LocalDate date = LocalDate.parse(request.parameter("date"));
@@ -60,6 +56,17 @@ public final class CachePolicy {
 		if (request.parameter("next") != null) {
 			return Duration.ofHours(1);
 		}
+		if (request.parameter("league") != null && request.parameter("season") != null && allFinished(response)) {
+			return Duration.ofDays(30); // a season that is over (the previous one, read by every analysis) stays so
+		}
 		return Duration.ofHours(3); // a season's results, a team's last matches
+	}
+
+	private static boolean allFinished(JsonNode response) {
+		boolean allFinished = !response.isEmpty();
+		for (JsonNode item : response) {
+			allFinished &= FINISHED.contains(item.path("fixture").path("status").path("short").asString(""));
+		}
+		return allFinished;
 	}
 }

@@ -29,7 +29,7 @@ import tools.jackson.databind.node.ArrayNode;
  * API-Football v3 over the bundled historical data (DESIGN §4): {@code /status}, {@code /leagues},
  * {@code /teams}, {@code /fixtures} (by id, date, league+season, a team's next/last),
  * {@code /fixtures/headtohead}, {@code /fixtures/statistics}, {@code /standings},
- * {@code /teams/statistics} and {@code /odds} (by fixture, or by date, 10 a page), in the vendor's
+ * {@code /teams/statistics} and {@code /odds} (by fixture, or by league, season and date, 10 a page), in the vendor's
  * shapes, with its rate-limit headers. "Today" replays a past matchday ({@link SimulatedWorld}).
  * Faults are injected through {@link #faults()}; every call is counted ({@link #calls()}).
  * Non-blocking: answers are built in memory.
@@ -39,9 +39,12 @@ public final class ApiFootballSimulator implements DemoToday {
 	/** The key the simulator accepts unless told otherwise. */
 	public static final String KEY = "simulator-key";
 
+	/** The Pro plan's limits, the simulator's default. */
 	private static final long DAILY_LIMIT = 7500;
 
 	private static final long MINUTE_LIMIT = 300;
+
+	private volatile PlanLimits plan;
 
 	private final HistoricalData data;
 
@@ -60,6 +63,9 @@ public final class ApiFootballSimulator implements DemoToday {
 	private final Map<String, AtomicLong> callsByRequest = new ConcurrentHashMap<>();
 
 	private volatile SimulatedWorld world;
+
+	private static final String QUOTA_MESSAGE =
+			"You have reached the request limit for the day, Go to https://dashboard.api-football.com to upgrade your plan.";
 
 	/** The time zone of "today" unless told otherwise: the bot's default ({@code API_FOOTBALL_TIMEZONE}). */
 	public static final ZoneId DEFAULT_ZONE = ZoneId.of("America/Sao_Paulo");
@@ -90,6 +96,17 @@ public final class ApiFootballSimulator implements DemoToday {
 
 	public Faults faults() {
 		return faults;
+	}
+
+	/**
+	 * Enforces a plan's limits as API-Football does: beyond {@code perDay} requests in a UTC day every call
+	 * answers {@code errors.requests}, beyond {@code perMinute} in a minute HTTP 429 with
+	 * {@code errors.rateLimit}; the rate-limit headers count down. Without it the simulator reports a Pro
+	 * plan's limits and refuses nothing.
+	 */
+	public ApiFootballSimulator plan(long perDay, long perMinute) {
+		this.plan = new PlanLimits(clock, perDay, perMinute);
+		return this;
 	}
 
 	/** Calls received since start (or the last {@link #resetCalls()}). */
@@ -129,15 +146,20 @@ public final class ApiFootballSimulator implements DemoToday {
 			long n = calls.incrementAndGet();
 			callsByPath.computeIfAbsent(request.path(), p -> new AtomicLong()).incrementAndGet();
 			callsByRequest.computeIfAbsent(request.key(), p -> new AtomicLong()).incrementAndGet();
+			PlanLimits limits = plan;
+			PlanLimits.Verdict verdict = limits == null || request.path().equals("/status") ? null : limits.count();
+			if (verdict != null && verdict != PlanLimits.Verdict.ALLOWED) {
+				return Mono.just(verdict == PlanLimits.Verdict.DAY_SPENT
+						? json(200, Json.errors(get(request), request.parameters(), "requests", QUOTA_MESSAGE), n)
+						: failure(429, n));
+			}
 			Mono<RawResponse> answer = switch (faults.next()) {
 				case HANG -> Mono.never();
 				case FAIL_STATUS -> Mono.just(failure(faults.failStatus(), n));
 				case FAIL_STATUS_RANDOM -> Mono.just(failure(500, n));
 				case ERRORS -> Mono.just(json(200, Json.errors(get(request), request.parameters(), faults.errorKey(),
 						faults.errorMessage()), n));
-				case QUOTA -> Mono.just(json(200, Json.errors(get(request), request.parameters(), "requests",
-						"You have reached the request limit for the day, Go to https://dashboard.api-football.com to upgrade your plan."),
-						n));
+				case QUOTA -> Mono.just(json(200, Json.errors(get(request), request.parameters(), "requests", QUOTA_MESSAGE), n));
 				case ANSWER -> Mono.fromSupplier(() -> answer(request, apiKey, n));
 			};
 			return faults.latency().isZero() ? answer : Mono.delay(faults.latency()).then(answer);
@@ -183,8 +205,9 @@ public final class ApiFootballSimulator implements DemoToday {
 		subscription.put("end", world().today().plusYears(1) + "T00:00:00+00:00");
 		subscription.put("active", true);
 		var requests = response.putObject("requests");
-		requests.put("current", n);
-		requests.put("limit_day", DAILY_LIMIT);
+		PlanLimits limits = plan;
+		requests.put("current", limits == null ? n : limits.usedToday());
+		requests.put("limit_day", limits == null ? DAILY_LIMIT : limits.perDay());
 		return Json.envelope("status", Map.of(), response, 1, 1);
 	}
 
@@ -214,10 +237,19 @@ public final class ApiFootballSimulator implements DemoToday {
 	private RawResponse json(int status, JsonNode body, long n) {
 		Map<String, String> headers = new HashMap<>();
 		headers.put("Content-Type", "application/json");
-		headers.put("x-ratelimit-requests-limit", Long.toString(DAILY_LIMIT));
-		headers.put("x-ratelimit-requests-remaining", Long.toString(Math.max(0, DAILY_LIMIT - n)));
-		headers.put("X-RateLimit-Limit", Long.toString(MINUTE_LIMIT));
-		headers.put("X-RateLimit-Remaining", Long.toString(MINUTE_LIMIT - 1));
+		PlanLimits limits = plan;
+		if (limits == null) {
+			headers.put("x-ratelimit-requests-limit", Long.toString(DAILY_LIMIT));
+			headers.put("x-ratelimit-requests-remaining", Long.toString(Math.max(0, DAILY_LIMIT - n)));
+			headers.put("X-RateLimit-Limit", Long.toString(MINUTE_LIMIT));
+			headers.put("X-RateLimit-Remaining", Long.toString(MINUTE_LIMIT - 1));
+		}
+		else {
+			headers.put("x-ratelimit-requests-limit", Long.toString(limits.perDay()));
+			headers.put("x-ratelimit-requests-remaining", Long.toString(Math.max(0, limits.perDay() - limits.usedToday())));
+			headers.put("X-RateLimit-Limit", Long.toString(limits.perMinute()));
+			headers.put("X-RateLimit-Remaining", Long.toString(Math.max(0, limits.perMinute() - limits.usedThisMinute())));
+		}
 		return new RawResponse(status, headers, body.toString().getBytes(StandardCharsets.UTF_8));
 	}
 

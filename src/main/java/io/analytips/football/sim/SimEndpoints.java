@@ -207,10 +207,19 @@ final class SimEndpoints {
 		if (p.get("fixture") != null) {
 			priced = ApiFootballSimulator.longParameter(p, "fixture").flatMap(world::fixture).stream().toList();
 		}
-		else if (p.get("date") != null) {
-			LocalDate date = LocalDate.parse(p.get("date"));
+		else if (p.get("date") != null || p.get("league") != null) {
+			LocalDate date;
+			try {
+				date = p.get("date") == null ? null : LocalDate.parse(p.get("date"));
+			}
+			catch (RuntimeException ex) {
+				return Json.errors("odds", p, "date", "The Date field must be a valid date (YYYY-MM-DD).");
+			}
+			// league, season and date narrow the answer each on its own, as API-Football's do
 			priced = world.allFixtures().stream()
-				.filter(f -> f.kickoff().atZone(zone).toLocalDate().equals(date))
+				.filter(f -> date == null || f.kickoff().atZone(zone).toLocalDate().equals(date))
+				.filter(f -> p.get("league") == null || String.valueOf(f.home().leagueId()).equals(p.get("league")))
+				.filter(f -> p.get("season") == null || String.valueOf(f.match().season()).equals(p.get("season")))
 				.sorted(Comparator.comparing(SimFixture::kickoff).thenComparing(SimFixture::id))
 				.toList();
 		}

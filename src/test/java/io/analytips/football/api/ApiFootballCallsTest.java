@@ -24,6 +24,8 @@ class ApiFootballCallsTest {
 			.isEqualTo("breaker_open");
 		assertThat(ApiFootballCalls.outcomeOf(new ApiFootballException(ApiFootballException.Kind.BAD_REQUEST, "400")))
 			.isEqualTo("rejected");
+		assertThat(ApiFootballCalls.outcomeOf(new ApiFootballException(ApiFootballException.Kind.BUSY, "no permit")))
+			.isEqualTo("busy");
 		assertThat(ApiFootballCalls.outcomeOf(new ApiFootballException(ApiFootballException.Kind.SERVER, "503")))
 			.isEqualTo("retryable");
 		assertThat(ApiFootballCalls.outcomeOf(new IllegalStateException("?"))).isEqualTo("retryable");

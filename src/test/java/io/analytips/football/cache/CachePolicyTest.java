@@ -52,4 +52,14 @@ class CachePolicyTest {
 		assertThat(ttl(Requests.fixturesOfSeason(1, 2), "[]")).isEqualTo(Duration.ofHours(3));
 		assertThat(ttl(Requests.nextFixtures(1, 5, ZoneOffset.UTC), "[]")).isEqualTo(Duration.ofHours(1));
 	}
+
+	@Test
+	void keepsASeasonThatIsOverForAMonthAndOneStillPlayedForThreeHours() {
+		String over = "[{\"fixture\":{\"status\":{\"short\":\"FT\"}}},{\"fixture\":{\"status\":{\"short\":\"AET\"}}}]";
+		String going = "[{\"fixture\":{\"status\":{\"short\":\"FT\"}}},{\"fixture\":{\"status\":{\"short\":\"NS\"}}}]";
+		assertThat(ttl(Requests.fixturesOfSeason(39, 2023), over)).isEqualTo(Duration.ofDays(30));
+		assertThat(ttl(Requests.fixturesOfSeason(39, 2024), going)).isEqualTo(Duration.ofHours(3));
+		// a team's last matches are all finished too, but the next one joins them
+		assertThat(ttl(Requests.lastFixtures(33, 5), over)).isEqualTo(Duration.ofHours(3));
+	}
 }

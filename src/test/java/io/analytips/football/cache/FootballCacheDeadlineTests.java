@@ -51,7 +51,8 @@ class FootballCacheDeadlineTests {
 
 	@Test
 	void aLockedTableCostsALoadTheStatementTimeoutNotItsAnswerNorItsKey() throws Exception {
-		FootballCache cache = new FootballCache(repository, new CachePolicy(clock, ZoneOffset.UTC), clock, 1000);
+		FootballCache cache = new FootballCache(repository, new CachePolicy(clock, ZoneOffset.UTC), clock, 64L << 20,
+				Duration.ofSeconds(60));
 		try (AutoCloseable lock = TestDatabase.lock(url, "api_cache")) {
 			StepVerifier.create(Flux.range(0, 20).flatMap(i -> cache.get(standings, api::fetch), 20).count())
 				.expectNext(20L)

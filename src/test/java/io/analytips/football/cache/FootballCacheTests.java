@@ -49,7 +49,7 @@ class FootballCacheTests {
 	}
 
 	private FootballCache cache() {
-		return new FootballCache(repository, new CachePolicy(clock, java.time.ZoneOffset.UTC), clock, 1000);
+		return new FootballCache(repository, new CachePolicy(clock, java.time.ZoneOffset.UTC), clock, 64L << 20, java.time.Duration.ofSeconds(60));
 	}
 
 	@Test
@@ -202,7 +202,7 @@ class FootballCacheTests {
 		ConnectionPool closed = TestDatabase.pool(TestDatabase.migrated());
 		closed.dispose();
 		FootballCache cache = new FootballCache(new ApiCacheRepository(TestDatabase.client(closed), TestDatabase.CALL_TIMEOUT),
-				new CachePolicy(clock, java.time.ZoneOffset.UTC), clock, 1000);
+				new CachePolicy(clock, java.time.ZoneOffset.UTC), clock, 64L << 20, java.time.Duration.ofSeconds(60));
 		StepVerifier.create(cache.get(standings, api::fetch)).expectNextCount(1).verifyComplete();
 		StepVerifier.create(cache.get(standings, api::fetch)).expectNextCount(1).verifyComplete();
 		assertThat(simulator.callsOf(standings)).isEqualTo(1);

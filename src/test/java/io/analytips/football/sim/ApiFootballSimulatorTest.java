@@ -116,6 +116,64 @@ class ApiFootballSimulatorTest {
 	}
 
 	@Test
+	void narrowsADaysOddsToOneLeaguesSeason() {
+		ZoneId brasilia = ZoneId.of("America/Sao_Paulo");
+		LocalDate day = LocalDate.of(2026, 11, 23);
+		List<Long> premierLeague = Wire.fixtures(get("/fixtures", "date", day, "timezone", brasilia)).stream()
+			.filter(f -> f.league().id() == 39)
+			.map(Fixture::id)
+			.toList();
+
+		Page<FixtureOdds> narrow = Wire.odds(get("/odds", "league", 39, "season", 2024, "date", day, "page", 1,
+				"timezone", brasilia));
+
+		assertThat(narrow.items()).extracting(FixtureOdds::fixtureId).containsExactlyInAnyOrderElementsOf(premierLeague);
+		assertThat(narrow.total()).isEqualTo(1);
+		assertThat(Wire.odds(get("/odds", "league", 39, "season", 2019, "date", day)).items()).isEmpty();
+		assertThat(Wire.odds(get("/odds", "league", 71, "season", 2024, "date", day)).items()).isEmpty();
+	}
+
+	@Test
+	void enforcesAPlansDailyAndPerMinuteLimitsLikeApiFootball() {
+		io.analytips.common.MutableClock clock = new io.analytips.common.MutableClock();
+		ApiFootballSimulator limited = new ApiFootballSimulator(io.analytips.football.sim.data.HistoricalData.of(List.of()),
+				clock, ApiFootballSimulator.KEY).plan(3, 2);
+		ApiRequest leagues = ApiRequest.of("/leagues");
+		StepVerifier.create(limited.handle(leagues, ApiFootballSimulator.KEY))
+			.assertNext(response -> {
+				assertThat(response.status()).isEqualTo(200);
+				assertThat(response.header("x-ratelimit-requests-limit")).isEqualTo("3");
+				assertThat(response.header("x-ratelimit-requests-remaining")).isEqualTo("2");
+				assertThat(response.header("X-RateLimit-Limit")).isEqualTo("2");
+			})
+			.verifyComplete();
+		StepVerifier.create(limited.handle(leagues, ApiFootballSimulator.KEY))
+			.assertNext(response -> assertThat(response.status()).isEqualTo(200))
+			.verifyComplete();
+		StepVerifier.create(limited.handle(leagues, ApiFootballSimulator.KEY)) // the minute's two are spent
+			.assertNext(response -> {
+				assertThat(response.status()).isEqualTo(429);
+				assertThat(new String(response.body())).contains("rateLimit");
+			})
+			.verifyComplete();
+		clock.advance(java.time.Duration.ofMinutes(1));
+		StepVerifier.create(limited.handle(leagues, ApiFootballSimulator.KEY))
+			.assertNext(response -> assertThat(response.status()).isEqualTo(200))
+			.verifyComplete();
+		StepVerifier.create(limited.handle(leagues, ApiFootballSimulator.KEY)) // the day's three are spent
+			.assertNext(response -> assertThat(new String(response.body())).contains("\"requests\""))
+			.verifyComplete();
+		// /status costs nothing, and reports the day's use
+		StepVerifier.create(limited.handle(ApiRequest.of("/status"), ApiFootballSimulator.KEY))
+			.assertNext(response -> assertThat(new String(response.body())).contains("\"current\":3", "\"limit_day\":3"))
+			.verifyComplete();
+		clock.advance(java.time.Duration.ofHours(12)); // past 00:00 UTC
+		StepVerifier.create(limited.handle(leagues, ApiFootballSimulator.KEY))
+			.assertNext(response -> assertThat(response.status()).isEqualTo(200))
+			.verifyComplete();
+	}
+
+	@Test
 	void answersHeadToHeadFromEveryBundledSeason() {
 		List<Team> arsenal = Wire.teams(get("/teams", "search", "arsenal"));
 		List<Team> chelsea = Wire.teams(get("/teams", "search", "chelsea"));

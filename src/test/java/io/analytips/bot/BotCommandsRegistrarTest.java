@@ -1,0 +1,60 @@
+package io.analytips.bot;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+import io.analytips.telegram.BotApi;
+import io.analytips.telegram.TelegramException;
+import io.analytips.telegram.model.SetMyCommands;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
+import reactor.test.scheduler.VirtualTimeScheduler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+/** The command menu's publication, in virtual time. */
+class BotCommandsRegistrarTest {
+
+	private final VirtualTimeScheduler time = VirtualTimeScheduler.getOrSet();
+
+	@AfterEach
+	void realTime() {
+		VirtualTimeScheduler.reset();
+	}
+
+	@Test
+	void retriesAFailedPublicationAfterOneTwoAndFourSecondsEachWithinTenPercent() {
+		// each language's list is published on its own: two series of attempts, told apart by language
+		Map<String, List<Long>> attempts = new ConcurrentHashMap<>();
+		BotApi client = mock(BotApi.class);
+		when(client.setMyCommands(any())).thenAnswer(invocation -> Mono.defer(() -> {
+			SetMyCommands request = invocation.getArgument(0);
+			attempts.computeIfAbsent(String.valueOf(request.languageCode()), k -> new CopyOnWriteArrayList<>())
+				.add(time.now(TimeUnit.MILLISECONDS));
+			return Mono.error(new TelegramException(502, "Bad Gateway", null, null));
+		}));
+		BotCommandsRegistrar registrar = new BotCommandsRegistrar(client, new Messages());
+
+		registrar.start();
+		time.advanceTimeBy(Duration.ofSeconds(10));
+		registrar.stop();
+
+		// the first series to give up ends the other (Mono.when), possibly before its last attempt
+		assertThat(attempts.values().stream().mapToInt(List::size).max().orElse(0)).isEqualTo(4);
+		assertThat(attempts).hasSize(2).allSatisfy((language, times) -> {
+			long[] expected = { 1000, 2000, 4000 };
+			assertThat(times).hasSizeGreaterThanOrEqualTo(3);
+			for (int i = 1; i < times.size(); i++) {
+				assertThat(times.get(i) - times.get(i - 1)).isBetween(expected[i - 1] * 9 / 10, expected[i - 1] * 11 / 10);
+			}
+		});
+	}
+}
