@@ -67,26 +67,59 @@ final class Dispatcher implements Function<Flux<UpdateContext>, Flux<Finished>> 
 		return inFlight.get();
 	}
 
+	/**
+	 * The error boundary of one update: choosing its handler, handling it, the apology, the callback
+	 * answer, the access line and the outcome write all happen inside it, so whatever throws ends
+	 * the update {@code failed} (or unrecorded) and never the stream.
+	 */
 	private Mono<Finished> handle(UpdateContext context) {
 		return Mono.defer(() -> {
 			long started = System.nanoTime();
 			UpstreamCalls upstream = new UpstreamCalls();
-			Handler handler = handlers.select(context);
-			Mono<Finished> run = handler == null
-					? Mono.just(new Finished(Outcome.INVALID, "no handler for " + context.kind()))
+			Handler handler;
+			try {
+				handler = handlers.select(context);
+			}
+			catch (RuntimeException ex) {
+				// A handler's supports() threw: nobody can take the update, and it says nothing about the others.
+				return ended(context, null, Mono.error(ex), started, upstream);
+			}
+			Mono<Finished> run = handler == null ? Mono.just(new Finished(Outcome.INVALID, "no handler for " + context.kind()))
 					: Mono.defer(() -> handler.handle(context)).timeout(timeout).thenReturn(Finished.of(Outcome.DONE))
 						.doOnSuccess(done -> {
 							metrics.replied(Duration.ofNanos(System.nanoTime() - context.admittedAt()));
-							metrics.action(handler.action(context));
+							metrics.action(actionOf(handler, context));
 						});
-			return run.onErrorResume(error -> failed(context, error))
-				.flatMap(finished -> context.ensureCallbackAnswered().thenReturn(finished))
-				.doOnNext(finished -> access.finished(context, handler, finished.outcome(), upstream.count()))
-				.flatMap(finished -> record(context, finished))
-				.doOnNext(finished -> metrics.handled(Duration.ofNanos(System.nanoTime() - started)))
-				.contextWrite(UpdateLogContext.of(context, handler))
-				.contextWrite(upstream::addTo);
+			return ended(context, handler, run, started, upstream);
+		}).onErrorResume(error -> {
+			// Unreachable unless the boundary itself has a bug: the update stays unfinished in the inbox.
+			log.error("Update {} escaped the dispatcher's error boundary", context.updateId(), error);
+			return Mono.empty();
 		});
+	}
+
+	/** Everything after the handler: the apology on failure, the callback answer, the access line, the outcome. */
+	private Mono<Finished> ended(UpdateContext context, Handler handler, Mono<Finished> run, long started,
+			UpstreamCalls upstream) {
+		return run.onErrorResume(error -> failed(context, error))
+			.flatMap(finished -> Mono.defer(context::ensureCallbackAnswered)
+				.onErrorResume(error -> Mono.empty())
+				.thenReturn(finished))
+			.doOnNext(finished -> access.finished(context, handler, finished.outcome(), upstream.count()))
+			.flatMap(finished -> record(context, finished))
+			.doOnNext(finished -> metrics.handled(Duration.ofNanos(System.nanoTime() - started)))
+			.contextWrite(UpdateLogContext.of(context, handler))
+			.contextWrite(upstream::addTo);
+	}
+
+	/** The handler's name for the action metric; a handler that throws here costs the metric, not the update. */
+	private static String actionOf(Handler handler, UpdateContext context) {
+		try {
+			return handler.action(context);
+		}
+		catch (RuntimeException ex) {
+			return "unknown";
+		}
 	}
 
 	private Mono<Finished> failed(UpdateContext context, Throwable error) {
@@ -94,14 +127,18 @@ final class Dispatcher implements Function<Flux<UpdateContext>, Flux<Finished>> 
 				: error.toString();
 		log.error("Update {} ({}) failed: {}", context.updateId(), context.kind(), detail,
 				error instanceof TimeoutException ? null : error);
-		String text = notices.failed(context.locale());
-		Mono<?> apology = context.isCallback() ? context.answerCallback(text, true) : context.reply(Html.escape(text));
+		Mono<?> apology = Mono.defer(() -> {
+			String text = notices.failed(context.locale());
+			return context.isCallback() ? context.answerCallback(text, true) : context.reply(Html.escape(text));
+		});
 		return apology.onErrorResume(ignored -> Mono.empty()).thenReturn(new Finished(Outcome.FAILED, detail));
 	}
 
 	private Mono<Finished> record(UpdateContext context, Finished finished) {
-		metrics.finished(finished.outcome(), context.kind());
-		return inbox.finish(context.updateId(), finished.outcome(), finished.detail())
+		return Mono.defer(() -> {
+			metrics.finished(finished.outcome(), context.kind());
+			return inbox.finish(context.updateId(), finished.outcome(), finished.detail());
+		})
 			.onErrorResume(error -> {
 				log.warn("Outcome of update {} not recorded ({}); it will be handled again at the next start",
 						context.updateId(), error.toString());

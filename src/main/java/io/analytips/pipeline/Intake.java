@@ -8,6 +8,8 @@ import io.analytips.common.OncePerPeriod;
 import io.analytips.telegram.Html;
 import io.analytips.telegram.OutboundScheduler;
 import io.analytips.telegram.ReceivedUpdate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -22,6 +24,8 @@ import reactor.core.publisher.Mono;
  * its access line ({@link AccessLog}).
  */
 final class Intake implements Function<Flux<ReceivedUpdate>, Flux<UpdateContext>> {
+
+	private static final Logger log = LoggerFactory.getLogger(Intake.class);
 
 	/** Update kinds the pipeline admits; the bot asks Telegram only for these. */
 	private static final Set<String> HANDLED = Set.of("message", "callback_query", "my_chat_member");
@@ -70,32 +74,59 @@ final class Intake implements Function<Flux<ReceivedUpdate>, Flux<UpdateContext>
 	@Override
 	public Flux<UpdateContext> apply(Flux<ReceivedUpdate> updates) {
 		return updates.handle((received, sink) -> {
-			UpdateContext context = admissible(received);
-			if (context == null) {
-				return;
+			UpdateContext context = guarded(received, this::admitted);
+			if (context != null) {
+				sink.next(context);
 			}
-			metrics.received();
-			if (LIMITED.contains(context.kind())) {
-				// Only what a user sends counts as being seen (and as having unblocked the bot).
-				background.run("record user", users.seen(context.user()));
-				UserRateLimiter.Decision decision = (handlers.isNavigation(context) ? navigationLimiter : limiter)
-					.acquire(context.rateKey());
-				if (!decision.allowed()) {
-					limited(context, decision);
-					return;
-				}
-			}
-			sink.next(context);
 		});
+	}
+
+	/** The context to dispatch, or null when the update ended here (invalid, rate limited). */
+	private UpdateContext admitted(ReceivedUpdate received) {
+		UpdateContext context = admissible(received);
+		if (context == null) {
+			return null;
+		}
+		metrics.received();
+		if (LIMITED.contains(context.kind())) {
+			// Only what a user sends counts as being seen (and as having unblocked the bot).
+			background.run("record user", users.seen(context.user()));
+			UserRateLimiter.Decision decision = (handlers.isNavigation(context) ? navigationLimiter : limiter)
+				.acquire(context.rateKey());
+			if (!decision.allowed()) {
+				limited(context, decision);
+				return null;
+			}
+		}
+		return context;
 	}
 
 	/** A replayed update skips the rate limit: it was admitted before the restart. */
 	UpdateContext replayed(ReceivedUpdate received) {
-		UpdateContext context = admissible(received);
-		if (context != null) {
-			metrics.replayed();
+		return guarded(received, update -> {
+			UpdateContext context = admissible(update);
+			if (context != null) {
+				metrics.replayed();
+			}
+			return context;
+		});
+	}
+
+	/**
+	 * Intake's part of the error boundary: whatever throws while admitting an update ends that
+	 * update {@code failed} (no context to apologise through) and never the stream.
+	 */
+	private UpdateContext guarded(ReceivedUpdate received, Function<ReceivedUpdate, UpdateContext> admit) {
+		try {
+			return admit.apply(received);
 		}
-		return context;
+		catch (RuntimeException ex) {
+			log.error("Update {} could not be admitted; it ends failed", received.updateId(), ex);
+			background.run("admission failure outcome",
+					Mono.defer(() -> inbox.finish(received.updateId(), Outcome.FAILED, "admission failed: " + ex)));
+			metrics.finished(Outcome.FAILED, "unadmitted");
+			return null;
+		}
 	}
 
 	/** The context of a usable update; null (and the update finished) otherwise. */
@@ -151,18 +182,26 @@ final class Intake implements Function<Flux<ReceivedUpdate>, Flux<UpdateContext>
 		access.finished(context, Outcome.RATE_LIMITED);
 	}
 
-	/** Answers an update the buffer had no room for and finishes it {@code rejected}. */
+	/**
+	 * Answers an update there is no room for (the buffer is full, or its chat holds all it may) and
+	 * finishes it {@code rejected}. Never throws: it runs inside the buffer's overflow callback.
+	 */
 	void reject(UpdateContext context) {
-		Long key = context.rateKey();
-		boolean notify = context.isCallback() || overloadNotices.tryAcquire(key);
-		String text = notices.overloaded(context.locale());
-		Mono<?> notice = !notify ? Mono.empty()
-				: context.isCallback() ? context.answerCallback(text, true) : context.reply(Html.escape(text));
-		background.run("overload notice", Mono.when(
-				inbox.finish(context.updateId(), Outcome.REJECTED, notify ? "notified" : "silent"),
-				notice.onErrorResume(error -> Mono.empty())));
-		metrics.finished(Outcome.REJECTED, context.kind());
-		access.finished(context, Outcome.REJECTED);
+		try {
+			Long key = context.rateKey();
+			boolean notify = context.isCallback() || overloadNotices.tryAcquire(key);
+			String text = notices.overloaded(context.locale());
+			Mono<?> notice = !notify ? Mono.empty()
+					: context.isCallback() ? context.answerCallback(text, true) : context.reply(Html.escape(text));
+			background.run("overload notice", Mono.when(
+					inbox.finish(context.updateId(), Outcome.REJECTED, notify ? "notified" : "silent"),
+					notice.onErrorResume(error -> Mono.empty())));
+			metrics.finished(Outcome.REJECTED, context.kind());
+			access.finished(context, Outcome.REJECTED);
+		}
+		catch (RuntimeException ex) {
+			log.error("Update {} could not be rejected; it stays unfinished", context.updateId(), ex);
+		}
 	}
 
 	private void finish(ReceivedUpdate received, Outcome outcome, String detail, String type) {

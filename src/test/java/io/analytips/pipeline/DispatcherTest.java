@@ -169,6 +169,65 @@ class DispatcherTest {
 	}
 
 	@Test
+	void aHandlerWhoseSupportsThrowsFailsItsUpdateWithAnApologyAndTheNextIsAnswered() {
+		Handler broken = new Handler() {
+			@Override
+			public boolean supports(UpdateContext context) {
+				if ("boom".equals(context.text())) {
+					throw new IllegalStateException("supports() threw");
+				}
+				return false;
+			}
+
+			@Override
+			public Mono<Void> handle(UpdateContext context) {
+				return Mono.empty();
+			}
+		};
+		Handler echo = handling(context -> context.reply("fine").then());
+		UpdateContext bad = context(Updates.message(1, "boom"));
+		UpdateContext good = context(Updates.message(1, "ok"));
+		StepVerifier.create(Flux.just(bad, good).transform(dispatcher(256, Duration.ofSeconds(60), broken, echo)))
+			.assertNext(f -> {
+				assertThat(f.outcome()).isEqualTo(Outcome.FAILED);
+				assertThat(f.detail()).contains("supports() threw");
+			})
+			.assertNext(f -> assertThat(f.outcome()).isEqualTo(Outcome.DONE))
+			.verifyComplete();
+		assertThat(replies).containsExactly("1:FAILED", "1:fine");
+		assertThat(inbox.outcomeOf(bad.updateId())).isEqualTo("failed");
+		assertThat(inbox.outcomeOf(good.updateId())).isEqualTo("done");
+	}
+
+	@Test
+	void aCallbackAnswerOrAnApologyThatThrowsStillEndsTheUpdateAndTheStreamGoesOn() {
+		when(outbound.answerCallbackQuery(any())).thenThrow(new IllegalStateException("answer threw"));
+		when(outbound.sendMessage(any())).thenThrow(new IllegalStateException("send threw"));
+		Handler failing = handling(context -> Mono.error(new IllegalStateException("handler failed")));
+		UpdateContext press = context(Updates.callback(1, "x"));
+		UpdateContext message = context(Updates.message(2, "y"));
+		StepVerifier.create(Flux.just(press, message).transform(dispatcher(1, Duration.ofSeconds(60), failing)))
+			.assertNext(f -> assertThat(f.outcome()).isEqualTo(Outcome.FAILED))
+			.assertNext(f -> assertThat(f.outcome()).isEqualTo(Outcome.FAILED))
+			.verifyComplete();
+		assertThat(inbox.outcomeOf(press.updateId())).isEqualTo("failed");
+		assertThat(inbox.outcomeOf(message.updateId())).isEqualTo("failed");
+	}
+
+	@Test
+	void anOutcomeThatCannotBeRecordedDoesNotEndTheStream() {
+		Inbox broken = mock(Inbox.class);
+		when(broken.finish(org.mockito.ArgumentMatchers.anyLong(), any(), any()))
+			.thenThrow(new IllegalStateException("finish threw"));
+		Dispatcher dispatcher = new Dispatcher(new Handlers(List.of(handling(context -> Mono.empty()))), broken,
+				PipelineHarness.NOTICES, Duration.ofSeconds(60), 256, new PipelineMetrics(new SimpleMeterRegistry()),
+				new AccessLog(false));
+		StepVerifier.create(Flux.just(context(Updates.message(1, "a")), context(Updates.message(1, "b"))).transform(dispatcher))
+			.expectNextCount(2)
+			.verifyComplete();
+	}
+
+	@Test
 	void aHandlerThatTakesTooLongTimesOutAndFails() {
 		Handler stuck = handling(context -> Mono.never());
 		UpdateContext update = context(Updates.message(1, "x"));
