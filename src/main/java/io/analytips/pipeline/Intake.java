@@ -205,7 +205,7 @@ final class Intake implements Function<Flux<ReceivedUpdate>, Flux<UpdateContext>
 	}
 
 	private void finish(ReceivedUpdate received, Outcome outcome, String detail, String type) {
-		background.run("finish " + received.updateId(), inbox.finish(received.updateId(), outcome, detail));
+		background.run("invalid outcome", inbox.finish(received.updateId(), outcome, detail));
 		metrics.finished(outcome, type);
 		access.invalid(received);
 	}

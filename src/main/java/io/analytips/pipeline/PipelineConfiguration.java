@@ -26,8 +26,8 @@ class PipelineConfiguration {
 	}
 
 	@Bean
-	UserTracker userTracker(UserRepository users) {
-		return new UserTracker(users);
+	UserTracker userTracker(UserRepository users, MeterRegistry registry) {
+		return new UserTracker(users, registry);
 	}
 
 	@Bean

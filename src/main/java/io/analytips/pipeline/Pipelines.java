@@ -16,7 +16,7 @@ public final class Pipelines {
 	public static UpdatePipeline build(UpdateSource source, Inbox inbox, OutboundScheduler outbound,
 			List<Handler> handlers, Notices notices, UserTracker users, PipelineProperties properties,
 			PipelineMetrics metrics, Clock clock) {
-		Background background = new Background();
+		Background background = new Background(properties.handlerTimeout(), metrics.registry());
 		Handlers ordered = new Handlers(handlers);
 		UserRateLimiter limiter = new UserRateLimiter(properties.rateLimit(), properties.rateWindow(), clock);
 		UserRateLimiter navigationLimiter = new UserRateLimiter(properties.navigationRateLimit(),

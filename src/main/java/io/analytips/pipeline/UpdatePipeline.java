@@ -178,6 +178,7 @@ public class UpdatePipeline implements SmartLifecycle {
 				log.warn("Drain ended early with {} buffered and {} in-flight updates; they stay in the inbox for the next start",
 						queued.get(), dispatcher.inFlight());
 				subscriptions.dispose();
+				background.stop();
 			}));
 		drained.asMono()
 			.then(background.idle())
@@ -190,6 +191,7 @@ public class UpdatePipeline implements SmartLifecycle {
 			})
 			.doFinally(signal -> {
 				subscriptions.dispose();
+				background.stop();
 				log.info("Update pipeline stopped");
 				callback.run();
 			})
@@ -222,6 +224,7 @@ public class UpdatePipeline implements SmartLifecycle {
 	public synchronized void kill() {
 		started = false;
 		running.dispose();
+		background.stop();
 	}
 
 	@Override

@@ -111,7 +111,7 @@ class AccessLogPathsTest {
 		return new Intake(inbox, new UserRateLimiter(rateLimit, Duration.ofSeconds(60), clock),
 				new UserRateLimiter(rateLimit, Duration.ofSeconds(60), clock), handlers,
 				new OncePerPeriod<>(Duration.ofSeconds(60), clock), outbound, PipelineHarness.NOTICES, users,
-				new Background(), metrics, access);
+				new Background(Duration.ofSeconds(60), new SimpleMeterRegistry()), metrics, access);
 	}
 
 	private Dispatcher dispatcher(AccessLog access) {

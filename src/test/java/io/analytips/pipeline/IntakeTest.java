@@ -35,7 +35,7 @@ class IntakeTest {
 		return new Intake(inbox, new UserRateLimiter(10, Duration.ofSeconds(60), clock),
 				new UserRateLimiter(30, Duration.ofSeconds(60), clock), new Handlers(List.of()),
 				new OncePerPeriod<>(Duration.ofSeconds(60), clock), mock(OutboundScheduler.class),
-				PipelineHarness.NOTICES, users, new Background(), new PipelineMetrics(new SimpleMeterRegistry()),
+				PipelineHarness.NOTICES, users, new Background(Duration.ofSeconds(60), new SimpleMeterRegistry()), new PipelineMetrics(new SimpleMeterRegistry()),
 				new AccessLog(false));
 	}
 

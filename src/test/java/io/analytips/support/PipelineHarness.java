@@ -84,7 +84,7 @@ public final class PipelineHarness implements AutoCloseable {
 		this.pool = TestDatabase.pool(database);
 		this.db = TestDatabase.client(pool);
 		this.client = new TelegramClient(telegramProperties);
-		this.users = new UserTracker(new UserRepository(db));
+		this.users = new UserTracker(new UserRepository(db), meters);
 		this.outbound = new OutboundScheduler(client, telegramProperties, TestClock.running(), users);
 		this.inbox = properties.inbox() == PipelineProperties.InboxKind.MEMORY ? new MemoryInbox()
 				: new PostgresInbox(new InboxRepository(db), Duration.ofSeconds(5), Duration.ofSeconds(30));
