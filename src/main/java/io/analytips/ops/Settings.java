@@ -22,6 +22,7 @@ final class Settings {
 			Map.entry("analytips.bot.rate-window", "BOT_RATE_WINDOW"),
 			Map.entry("analytips.bot.queue-capacity", "BOT_QUEUE_CAPACITY"),
 			Map.entry("analytips.bot.concurrency", "BOT_CONCURRENCY"),
+			Map.entry("analytips.bot.chat-backlog", "BOT_CHAT_BACKLOG"),
 			Map.entry("analytips.bot.shutdown-drain-timeout", "SHUTDOWN_DRAIN_TIMEOUT"),
 			Map.entry("analytips.bot.log-updates", "LOG_UPDATES"),
 			Map.entry("analytips.football.url", "API_FOOTBALL_URL"),

@@ -3,6 +3,7 @@ package io.analytips.pipeline;
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import io.analytips.common.SerialLanes;
@@ -16,7 +17,10 @@ import reactor.core.publisher.Mono;
 /**
  * Runs handlers: updates of one chat in order, different chats concurrently, at most
  * {@code concurrency} updates at a time (an update waiting for its chat's previous one counts,
- * so what the dispatcher holds stays bounded). Each update runs inside an error boundary with a
+ * so what the dispatcher holds stays bounded). One chat holds at most {@code chatBacklog} of
+ * them ({@link ChatBacklog}); beyond that its updates go to {@code busyChat} (rejected with the
+ * overload notice) at once, so a chat that sends faster than it can be answered never takes the
+ * slots of the others. Each update runs inside an error boundary with a
  * timeout: a failure sends the user a short error reply, is logged with the update id, and ends
  * the update {@code failed}; it never ends the stream. Every callback query is answered. Each
  * update runs with an {@link UpstreamCalls} counter in its context and ends with its access line
@@ -42,29 +46,54 @@ final class Dispatcher implements Function<Flux<UpdateContext>, Flux<Finished>> 
 
 	private final SerialLanes<Long> lanes = new SerialLanes<>();
 
+	private final ChatBacklog backlog;
+
+	private final Consumer<UpdateContext> busyChat;
+
 	private final AtomicInteger inFlight = new AtomicInteger();
 
-	Dispatcher(Handlers handlers, Inbox inbox, Notices notices, Duration timeout, int concurrency,
-			PipelineMetrics metrics, AccessLog access) {
+	/**
+	 * @param busyChat takes an update whose chat already holds {@code chatBacklog} updates (must not throw)
+	 */
+	Dispatcher(Handlers handlers, Inbox inbox, Notices notices, Duration timeout, int concurrency, int chatBacklog,
+			Consumer<UpdateContext> busyChat, PipelineMetrics metrics, AccessLog access) {
 		this.handlers = handlers;
 		this.inbox = inbox;
 		this.notices = notices;
 		this.timeout = timeout;
 		this.concurrency = concurrency;
+		this.backlog = new ChatBacklog(chatBacklog);
+		this.busyChat = busyChat;
 		this.metrics = metrics;
 		this.access = access;
 	}
 
 	@Override
 	public Flux<Finished> apply(Flux<UpdateContext> updates) {
-		return updates.flatMap(context -> {
+		// Deferred, not decided in the mapper: flatMap gives back the demand of an inner that is a
+		// plain Mono.empty() only in batches of 3/4 of its concurrency, so a run of turned-away updates
+		// next to the long ones a busy chat holds could use up all of it and stall every other chat.
+		return updates.flatMap(context -> Mono.defer(() -> {
+			Long chat = context.chatId();
+			if (!backlog.tryHold(chat)) {
+				busyChat.accept(context);
+				return Mono.<Finished>empty();
+			}
 			inFlight.incrementAndGet();
-			return lanes.serialize(context.chatId(), handle(context)).doFinally(signal -> inFlight.decrementAndGet());
-		}, concurrency, 1);
+			return lanes.serialize(chat, handle(context)).doFinally(signal -> {
+				inFlight.decrementAndGet();
+				backlog.release(chat);
+			});
+		}), concurrency, 1);
 	}
 
 	int inFlight() {
 		return inFlight.get();
+	}
+
+	/** Updates of {@code chat} running or waiting for their lane. */
+	int held(Long chat) {
+		return backlog.held(chat);
 	}
 
 	/**

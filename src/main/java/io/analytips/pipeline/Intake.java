@@ -20,7 +20,8 @@ import reactor.core.publisher.Mono;
  * the work limit, or for button presses that only move between menus the larger navigation
  * allowance ({@link Handler#isNavigation}). A limited user gets one notice per window and limit,
  * a limited callback query always an alert, and nothing about the conversation changes. Also
- * answers the updates the bounded buffer rejects ({@link #reject}). Each update finished here gets
+ * answers the updates the bounded buffer rejects ({@link #reject}) and those of a chat that holds
+ * all the dispatcher lets it ({@link #rejectBusyChat}). Each update finished here gets
  * its access line ({@link AccessLog}).
  */
 final class Intake implements Function<Flux<ReceivedUpdate>, Flux<UpdateContext>> {
@@ -183,10 +184,22 @@ final class Intake implements Function<Flux<ReceivedUpdate>, Flux<UpdateContext>
 	}
 
 	/**
-	 * Answers an update there is no room for (the buffer is full, or its chat holds all it may) and
-	 * finishes it {@code rejected}. Never throws: it runs inside the buffer's overflow callback.
+	 * Answers an update the bounded buffer has no room for and finishes it {@code rejected}. Never
+	 * throws: it runs inside the buffer's overflow callback.
 	 */
 	void reject(UpdateContext context) {
+		reject(context, "");
+	}
+
+	/**
+	 * Answers an update whose chat already holds all the dispatcher lets one chat hold, like one the
+	 * buffer has no room for; its inbox detail says {@code busy chat}.
+	 */
+	void rejectBusyChat(UpdateContext context) {
+		reject(context, "busy chat, ");
+	}
+
+	private void reject(UpdateContext context, String cause) {
 		try {
 			Long key = context.rateKey();
 			boolean notify = context.isCallback() || overloadNotices.tryAcquire(key);
@@ -194,7 +207,7 @@ final class Intake implements Function<Flux<ReceivedUpdate>, Flux<UpdateContext>
 			Mono<?> notice = !notify ? Mono.empty()
 					: context.isCallback() ? context.answerCallback(text, true) : context.reply(Html.escape(text));
 			background.run("overload notice", Mono.when(
-					inbox.finish(context.updateId(), Outcome.REJECTED, notify ? "notified" : "silent"),
+					inbox.finish(context.updateId(), Outcome.REJECTED, cause + (notify ? "notified" : "silent")),
 					notice.onErrorResume(error -> Mono.empty())));
 			metrics.finished(Outcome.REJECTED, context.kind());
 			access.finished(context, Outcome.REJECTED);

@@ -17,6 +17,9 @@ import org.springframework.validation.annotation.Validated;
  * @param rateWindow {@code BOT_RATE_WINDOW}: the sliding window
  * @param queueCapacity {@code BOT_QUEUE_CAPACITY}: the bounded buffer
  * @param concurrency {@code BOT_CONCURRENCY}: updates in the dispatcher at once
+ * @param chatBacklog {@code BOT_CHAT_BACKLOG}: updates one chat may hold in the dispatcher (running or waiting
+ *        for its turn); beyond it that chat's updates are rejected with the overload notice, so one busy group
+ *        cannot take every slot
  * @param handlerTimeout the per-update timeout
  * @param shutdownDrainTimeout {@code SHUTDOWN_DRAIN_TIMEOUT}: how long a stop waits for the buffer and in-flight updates
  * @param overloadNoticeInterval at most one overload notice per user per this interval
@@ -27,7 +30,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("analytips.bot")
 public record PipelineProperties(@Min(1) int rateLimit, @Min(1) int navigationRateLimit, @NotNull Duration rateWindow, @Min(1) int queueCapacity,
-		@Min(1) int concurrency, @NotNull Duration handlerTimeout, @NotNull Duration shutdownDrainTimeout,
+		@Min(1) int concurrency, @Min(1) int chatBacklog, @NotNull Duration handlerTimeout, @NotNull Duration shutdownDrainTimeout,
 		@NotNull Duration overloadNoticeInterval, @NotNull InboxKind inbox, @NotNull Duration inboxRetention,
 		@NotNull Boolean logUpdates) {
 

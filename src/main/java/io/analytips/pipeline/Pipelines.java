@@ -26,7 +26,7 @@ public final class Pipelines {
 		Intake intake = new Intake(inbox, limiter, navigationLimiter, ordered, overloadNotices, outbound, notices, users,
 				background, metrics, access);
 		Dispatcher dispatcher = new Dispatcher(ordered, inbox, notices, properties.handlerTimeout(),
-				properties.concurrency(), metrics, access);
+				properties.concurrency(), properties.chatBacklog(), intake::rejectBusyChat, metrics, access);
 		return new UpdatePipeline(source, inbox, intake, dispatcher, users, outbound, background, properties, metrics);
 	}
 }

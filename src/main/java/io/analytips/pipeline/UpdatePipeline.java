@@ -245,6 +245,11 @@ public class UpdatePipeline implements SmartLifecycle {
 				Math.max(peak.get(), size));
 	}
 
+	/** Updates of one chat the dispatcher holds (running or waiting for their turn). */
+	int heldBy(long chatId) {
+		return dispatcher.held(chatId);
+	}
+
 	/** The update source, for health. */
 	public UpdateSource source() {
 		return source;

@@ -115,7 +115,9 @@ class AccessLogPathsTest {
 	}
 
 	private Dispatcher dispatcher(AccessLog access) {
-		return new Dispatcher(handlers, inbox, PipelineHarness.NOTICES, Duration.ofSeconds(60), 16, metrics, access);
+		return new Dispatcher(handlers, inbox, PipelineHarness.NOTICES, Duration.ofSeconds(60), 16, 20,
+				context -> {
+				}, metrics, access);
 	}
 
 	private ReceivedUpdate stored(long id, ObjectNode update) {

@@ -153,6 +153,8 @@ public final class PipelineHarness implements AutoCloseable {
 
 		private int concurrency = 256;
 
+		private int chatBacklog = 20;
+
 		private Duration handlerTimeout = Duration.ofSeconds(60);
 
 		private Duration drain = Duration.ofSeconds(25);
@@ -203,6 +205,11 @@ public final class PipelineHarness implements AutoCloseable {
 			return this;
 		}
 
+		public Builder chatBacklog(int chatBacklog) {
+			this.chatBacklog = chatBacklog;
+			return this;
+		}
+
 		public Builder handlerTimeout(Duration timeout) {
 			this.handlerTimeout = timeout;
 			return this;
@@ -238,7 +245,7 @@ public final class PipelineHarness implements AutoCloseable {
 			FakeBotApi fake = telegram != null ? telegram : FakeBotApi.start();
 			DatabaseUrl url = database != null ? database : TestDatabase.migrated();
 			PipelineProperties properties = new PipelineProperties(rateLimit, navigationRateLimit, rateWindow, queueCapacity, concurrency,
-					handlerTimeout, drain, Duration.ofSeconds(60), inbox, Duration.ofDays(3), logUpdates);
+					chatBacklog, handlerTimeout, drain, Duration.ofSeconds(60), inbox, Duration.ofDays(3), logUpdates);
 			TelegramProperties telegramProperties = new TelegramProperties(FakeBotApi.TOKEN, URI.create(fake.url()),
 					TelegramProperties.Mode.POLLING, null, null, pollTimeout, 100, Duration.ofSeconds(10),
 					Duration.ofSeconds(2), globalRate, chatBurst, 20, 100_000);
