@@ -25,6 +25,7 @@ final class Settings {
 			Map.entry("analytips.bot.chat-backlog", "BOT_CHAT_BACKLOG"),
 			Map.entry("analytips.bot.shutdown-drain-timeout", "SHUTDOWN_DRAIN_TIMEOUT"),
 			Map.entry("analytips.bot.log-updates", "LOG_UPDATES"),
+			Map.entry("analytips.bot.parked-after", "BOT_PARKED_AFTER"),
 			Map.entry("analytips.football.url", "API_FOOTBALL_URL"),
 			Map.entry("analytips.football.key", "API_FOOTBALL_KEY"),
 			Map.entry("analytips.football.rate-per-minute", "API_FOOTBALL_RATE_PER_MINUTE"),

@@ -32,7 +32,7 @@ final class Dispatcher implements Function<Flux<UpdateContext>, Flux<Finished>> 
 
 	private final Handlers handlers;
 
-	private final Inbox inbox;
+	private final InFlight inFlight;
 
 	private final Notices notices;
 
@@ -50,15 +50,15 @@ final class Dispatcher implements Function<Flux<UpdateContext>, Flux<Finished>> 
 
 	private final Consumer<UpdateContext> busyChat;
 
-	private final AtomicInteger inFlight = new AtomicInteger();
+	private final AtomicInteger running = new AtomicInteger();
 
 	/**
 	 * @param busyChat takes an update whose chat already holds {@code chatBacklog} updates (must not throw)
 	 */
-	Dispatcher(Handlers handlers, Inbox inbox, Notices notices, Duration timeout, int concurrency, int chatBacklog,
+	Dispatcher(Handlers handlers, InFlight inFlight, Notices notices, Duration timeout, int concurrency, int chatBacklog,
 			Consumer<UpdateContext> busyChat, PipelineMetrics metrics, AccessLog access) {
 		this.handlers = handlers;
-		this.inbox = inbox;
+		this.inFlight = inFlight;
 		this.notices = notices;
 		this.timeout = timeout;
 		this.concurrency = concurrency;
@@ -79,16 +79,16 @@ final class Dispatcher implements Function<Flux<UpdateContext>, Flux<Finished>> 
 				busyChat.accept(context);
 				return Mono.<Finished>empty();
 			}
-			inFlight.incrementAndGet();
+			running.incrementAndGet();
 			return lanes.serialize(chat, handle(context)).doFinally(signal -> {
-				inFlight.decrementAndGet();
+				running.decrementAndGet();
 				backlog.release(chat);
 			});
 		}), concurrency, 1);
 	}
 
 	int inFlight() {
-		return inFlight.get();
+		return running.get();
 	}
 
 	/** Updates of {@code chat} running or waiting for their lane. */
@@ -121,9 +121,11 @@ final class Dispatcher implements Function<Flux<UpdateContext>, Flux<Finished>> 
 						});
 			return ended(context, handler, run, started, upstream);
 		}).onErrorResume(error -> {
-			// Unreachable unless the boundary itself has a bug: the update stays unfinished in the inbox.
+			// Unreachable unless the boundary itself has a bug: the update ends failed, unanswered.
 			log.error("Update {} escaped the dispatcher's error boundary", context.updateId(), error);
-			return Mono.empty();
+			return inFlight.finish(context.updateId(), Outcome.FAILED, "escaped the error boundary: " + error)
+				.onErrorResume(ignored -> Mono.empty())
+				.then(Mono.empty());
 		});
 	}
 
@@ -166,10 +168,10 @@ final class Dispatcher implements Function<Flux<UpdateContext>, Flux<Finished>> 
 	private Mono<Finished> record(UpdateContext context, Finished finished) {
 		return Mono.defer(() -> {
 			metrics.finished(finished.outcome(), context.kind());
-			return inbox.finish(context.updateId(), finished.outcome(), finished.detail());
+			return inFlight.finish(context.updateId(), finished.outcome(), finished.detail());
 		})
 			.onErrorResume(error -> {
-				log.warn("Outcome of update {} not recorded ({}); it will be handled again at the next start",
+				log.warn("Outcome of update {} not recorded ({}); kept and written again later (a restart before then handles it again)",
 						context.updateId(), error.toString());
 				return Mono.empty();
 			})

@@ -34,7 +34,7 @@ final class Intake implements Function<Flux<ReceivedUpdate>, Flux<UpdateContext>
 	/** Update kinds a user sends: counted by the per-user rate limit, and recorded as the user being seen. */
 	private static final Set<String> LIMITED = Set.of("message", "callback_query");
 
-	private final Inbox inbox;
+	private final InFlight inFlight;
 
 	private final UserRateLimiter limiter;
 
@@ -56,10 +56,10 @@ final class Intake implements Function<Flux<ReceivedUpdate>, Flux<UpdateContext>
 
 	private final AccessLog access;
 
-	Intake(Inbox inbox, UserRateLimiter limiter, UserRateLimiter navigationLimiter, Handlers handlers,
+	Intake(InFlight inFlight, UserRateLimiter limiter, UserRateLimiter navigationLimiter, Handlers handlers,
 			OncePerPeriod<Long> overloadNotices, OutboundScheduler outbound, Notices notices, UserTracker users,
 			Background background, PipelineMetrics metrics, AccessLog access) {
-		this.inbox = inbox;
+		this.inFlight = inFlight;
 		this.limiter = limiter;
 		this.navigationLimiter = navigationLimiter;
 		this.handlers = handlers;
@@ -104,12 +104,25 @@ final class Intake implements Function<Flux<ReceivedUpdate>, Flux<UpdateContext>
 
 	/** A replayed update skips the rate limit: it was admitted before the restart. */
 	UpdateContext replayed(ReceivedUpdate received) {
+		UpdateContext context = resumed(received);
+		if (context != null) {
+			metrics.replayed();
+		}
+		return context;
+	}
+
+	/**
+	 * An update stored before but never finished (replayed at start, or found parked while running):
+	 * admitted without the rate limit, which it met, or would have, when it first arrived.
+	 */
+	UpdateContext resumed(ReceivedUpdate received) {
 		return guarded(received, update -> {
-			UpdateContext context = admissible(update);
-			if (context != null) {
-				metrics.replayed();
+			if (!update.isValid()) {
+				// Unreadable now though it was stored readable: finish it, or it would come back forever.
+				finish(update, Outcome.INVALID, update.problem(), "unreadable");
+				return null;
 			}
-			return context;
+			return admissible(update);
 		});
 	}
 
@@ -124,7 +137,7 @@ final class Intake implements Function<Flux<ReceivedUpdate>, Flux<UpdateContext>
 		catch (RuntimeException ex) {
 			log.error("Update {} could not be admitted; it ends failed", received.updateId(), ex);
 			background.run("admission failure outcome",
-					Mono.defer(() -> inbox.finish(received.updateId(), Outcome.FAILED, "admission failed: " + ex)));
+					Mono.defer(() -> inFlight.finish(received.updateId(), Outcome.FAILED, "admission failed: " + ex)));
 			metrics.finished(Outcome.FAILED, "unadmitted");
 			return null;
 		}
@@ -177,7 +190,7 @@ final class Intake implements Function<Flux<ReceivedUpdate>, Flux<UpdateContext>
 		// Recorded at once, not after the notice: a notice still waiting when the process stops must
 		// not make the update come back as unfinished.
 		background.run("rate-limit notice", Mono.when(
-				inbox.finish(context.updateId(), Outcome.RATE_LIMITED, notify ? "notified" : "silent"),
+				inFlight.finish(context.updateId(), Outcome.RATE_LIMITED, notify ? "notified" : "silent"),
 				notice.onErrorResume(error -> Mono.empty())));
 		metrics.finished(Outcome.RATE_LIMITED, context.kind());
 		access.finished(context, Outcome.RATE_LIMITED);
@@ -207,18 +220,19 @@ final class Intake implements Function<Flux<ReceivedUpdate>, Flux<UpdateContext>
 			Mono<?> notice = !notify ? Mono.empty()
 					: context.isCallback() ? context.answerCallback(text, true) : context.reply(Html.escape(text));
 			background.run("overload notice", Mono.when(
-					inbox.finish(context.updateId(), Outcome.REJECTED, cause + (notify ? "notified" : "silent")),
+					inFlight.finish(context.updateId(), Outcome.REJECTED, cause + (notify ? "notified" : "silent")),
 					notice.onErrorResume(error -> Mono.empty())));
 			metrics.finished(Outcome.REJECTED, context.kind());
 			access.finished(context, Outcome.REJECTED);
 		}
 		catch (RuntimeException ex) {
-			log.error("Update {} could not be rejected; it stays unfinished", context.updateId(), ex);
+			log.error("Update {} could not be rejected; it stays unfinished until found parked", context.updateId(), ex);
+			inFlight.release(context.updateId());
 		}
 	}
 
 	private void finish(ReceivedUpdate received, Outcome outcome, String detail, String type) {
-		background.run("invalid outcome", inbox.finish(received.updateId(), outcome, detail));
+		background.run("invalid outcome", inFlight.finish(received.updateId(), outcome, detail));
 		metrics.finished(outcome, type);
 		access.invalid(received);
 	}

@@ -20,8 +20,8 @@ import org.springframework.context.annotation.Configuration;
 class PipelineConfiguration {
 
 	@Bean
-	Inbox inbox(PipelineProperties properties, ObjectProvider<InboxRepository> repository) {
-		return properties.inbox() == PipelineProperties.InboxKind.MEMORY ? new MemoryInbox()
+	Inbox inbox(PipelineProperties properties, ObjectProvider<InboxRepository> repository, Clock clock) {
+		return properties.inbox() == PipelineProperties.InboxKind.MEMORY ? new MemoryInbox(clock)
 				: new PostgresInbox(repository.getObject(), Duration.ofSeconds(5), Duration.ofSeconds(30));
 	}
 

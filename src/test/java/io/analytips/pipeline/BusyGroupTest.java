@@ -93,8 +93,7 @@ class BusyGroupTest {
 			}
 
 			// Every private message was answered within a second: its chat's own pace, nothing else's.
-			MemoryInbox inbox = (MemoryInbox) bot.inbox;
-			assertThat(privateUpdates).hasSize(900).allSatisfy(id -> assertThat(inbox.outcomeOf(id)).isEqualTo("done"));
+			assertThat(privateUpdates).hasSize(900).allSatisfy(id -> assertThat(bot.outcomeOf(id)).isEqualTo("done"));
 			long slowest = 0;
 			for (long user = 1; user <= PRIVATE_USERS; user++) {
 				List<VirtualPipeline.Sent> replies = bot.messagesTo(user);

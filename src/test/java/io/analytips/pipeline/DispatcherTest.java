@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
+import io.analytips.common.MutableClock;
 import io.analytips.support.PipelineHarness;
 import io.analytips.support.Updates;
 import io.analytips.telegram.OutboundScheduler;
@@ -32,7 +33,7 @@ class DispatcherTest {
 
 	private final OutboundScheduler outbound = mock(OutboundScheduler.class);
 
-	private final MemoryInbox inbox = new MemoryInbox();
+	private final MemoryInbox inbox = new MemoryInbox(new MutableClock());
 
 	private final List<String> replies = Collections.synchronizedList(new ArrayList<>());
 
@@ -63,7 +64,7 @@ class DispatcherTest {
 	}
 
 	private Dispatcher dispatcher(int concurrency, int chatBacklog, Duration timeout, Handler... handlers) {
-		return new Dispatcher(new Handlers(List.of(handlers)), inbox, PipelineHarness.NOTICES, timeout, concurrency,
+		return new Dispatcher(new Handlers(List.of(handlers)), new InFlight(inbox), PipelineHarness.NOTICES, timeout, concurrency,
 				chatBacklog, context -> busy.add(context.updateId()), new PipelineMetrics(new SimpleMeterRegistry()),
 				new AccessLog(false));
 	}
@@ -287,7 +288,7 @@ class DispatcherTest {
 		Inbox broken = mock(Inbox.class);
 		when(broken.finish(org.mockito.ArgumentMatchers.anyLong(), any(), any()))
 			.thenThrow(new IllegalStateException("finish threw"));
-		Dispatcher dispatcher = new Dispatcher(new Handlers(List.of(handling(context -> Mono.empty()))), broken,
+		Dispatcher dispatcher = new Dispatcher(new Handlers(List.of(handling(context -> Mono.empty()))), new InFlight(broken),
 				PipelineHarness.NOTICES, Duration.ofSeconds(60), 256, 20, context -> busy.add(context.updateId()),
 				new PipelineMetrics(new SimpleMeterRegistry()), new AccessLog(false));
 		StepVerifier.create(Flux.just(context(Updates.message(1, "a")), context(Updates.message(1, "b"))).transform(dispatcher))

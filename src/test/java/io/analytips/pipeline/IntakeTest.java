@@ -25,14 +25,14 @@ import static org.mockito.Mockito.when;
 /** Intake's share of the error boundary: whatever throws while admitting an update ends that update, not the stream. */
 class IntakeTest {
 
-	private final MemoryInbox inbox = new MemoryInbox();
+	private final MemoryInbox inbox = new MemoryInbox(new MutableClock());
 
 	private final UserTracker users = mock(UserTracker.class);
 
 	private final MutableClock clock = new MutableClock();
 
 	private Intake intake() {
-		return new Intake(inbox, new UserRateLimiter(10, Duration.ofSeconds(60), clock),
+		return new Intake(new InFlight(inbox), new UserRateLimiter(10, Duration.ofSeconds(60), clock),
 				new UserRateLimiter(30, Duration.ofSeconds(60), clock), new Handlers(List.of()),
 				new OncePerPeriod<>(Duration.ofSeconds(60), clock), mock(OutboundScheduler.class),
 				PipelineHarness.NOTICES, users, new Background(Duration.ofSeconds(60), new SimpleMeterRegistry()), new PipelineMetrics(new SimpleMeterRegistry()),

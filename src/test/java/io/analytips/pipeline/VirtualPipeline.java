@@ -48,7 +48,11 @@ final class VirtualPipeline implements AutoCloseable {
 
 	final VirtualTimeScheduler time;
 
+	/** The pipeline's inbox (the in-memory one, or what a test wrapped it in). */
 	final Inbox inbox;
+
+	/** The in-memory inbox underneath: outcomes. */
+	final MemoryInbox memory;
 
 	final UpdatePipeline pipeline;
 
@@ -87,7 +91,8 @@ final class VirtualPipeline implements AutoCloseable {
 				TelegramProperties.Mode.POLLING, null, null, Duration.ofSeconds(10), 100, Duration.ofSeconds(5),
 				Duration.ofSeconds(1), 30, 3, 20, 10_000);
 		SchedulerClock clock = SchedulerClock.of(time);
-		this.inbox = builder.inbox.apply(new MemoryInbox());
+		this.memory = new MemoryInbox(clock);
+		this.inbox = builder.inbox.apply(memory);
 		OutboundScheduler outbound = new OutboundScheduler(telegram, telegramProperties, clock, users);
 		LongPollingSource source = new LongPollingSource(telegram, inbox, telegramProperties, clock);
 		this.pipeline = Pipelines.build(source, inbox, outbound, builder.handlers, PipelineHarness.NOTICES, users,
@@ -111,6 +116,11 @@ final class VirtualPipeline implements AutoCloseable {
 	/** Moves virtual time on, running everything due meanwhile. */
 	void advance(Duration duration) {
 		time.advanceTimeBy(duration);
+	}
+
+	/** An update's outcome, {@code pending}, or null if never stored. */
+	String outcomeOf(long updateId) {
+		return memory.outcomeOf(updateId);
 	}
 
 	/** The virtual millisecond at which Telegram received an update. */
@@ -161,6 +171,9 @@ final class VirtualPipeline implements AutoCloseable {
 		VirtualTimeScheduler.reset();
 	}
 
+	/** {@code BOT_PARKED_AFTER}'s default. */
+	static final Duration PARKED_AFTER = Duration.ofMinutes(2);
+
 	/** Production's settings unless a test says otherwise. */
 	static final class Builder {
 
@@ -169,6 +182,8 @@ final class VirtualPipeline implements AutoCloseable {
 		private int concurrency = 256;
 
 		private int chatBacklog = 20;
+
+		private Duration handlerTimeout = Duration.ofSeconds(60);
 
 		private Function<Inbox, Inbox> inbox = Function.identity();
 
@@ -187,6 +202,11 @@ final class VirtualPipeline implements AutoCloseable {
 			return this;
 		}
 
+		Builder handlerTimeout(Duration handlerTimeout) {
+			this.handlerTimeout = handlerTimeout;
+			return this;
+		}
+
 		/** Wraps the (in-memory) inbox, e.g. to lose answers. */
 		Builder inbox(Function<Inbox, Inbox> wrapper) {
 			this.inbox = wrapper;
@@ -194,9 +214,9 @@ final class VirtualPipeline implements AutoCloseable {
 		}
 
 		private PipelineProperties properties() {
-			return new PipelineProperties(10, 30, Duration.ofSeconds(60), 1000, concurrency, chatBacklog,
-					Duration.ofSeconds(60), Duration.ofSeconds(25), Duration.ofSeconds(60),
-					PipelineProperties.InboxKind.MEMORY, Duration.ofDays(3), false);
+			return new PipelineProperties(10, 30, Duration.ofSeconds(60), 1000, concurrency, chatBacklog, handlerTimeout,
+					Duration.ofSeconds(25), Duration.ofSeconds(60), PipelineProperties.InboxKind.MEMORY, Duration.ofDays(3),
+					false, PARKED_AFTER);
 		}
 
 		VirtualPipeline start() {
