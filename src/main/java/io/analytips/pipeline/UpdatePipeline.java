@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.analytips.common.Periodic;
 import io.analytips.telegram.OutboundScheduler;
+import io.analytips.telegram.ReceivedUpdate;
 import io.analytips.telegram.UpdateSource;
 import io.micrometer.core.instrument.Gauge;
 import org.slf4j.Logger;
@@ -15,6 +17,7 @@ import reactor.core.publisher.BufferOverflowStrategy;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
+import reactor.core.scheduler.Schedulers;
 
 import org.springframework.context.SmartLifecycle;
 
@@ -23,9 +26,15 @@ import org.springframework.context.SmartLifecycle;
  *
  * <pre>
  * inbox.unfinished() (replayed first)
- *   then source.updates() → intake (users, rate limit) → onBackpressureBuffer(capacity, reject)
- * → dispatcher (per-chat order, bounded concurrency, error boundary) → inbox.finish
+ *   then source.updates() → intake (users, rate limit)
+ *        merged with parked updates (found every parkedAfter / 4 by a Periodic)
+ *        → onBackpressureBuffer(capacity, reject)
+ * → dispatcher (per-chat order and backlog, bounded concurrency, error boundary) → inbox.finish
  * </pre>
+ *
+ * Every update this process takes is {@link InFlight} from the moment the inbox hands it over
+ * until its outcome is durable, so a parked one (unfinished, held by nobody) is recognisable
+ * and handled exactly once ({@link ParkedUpdates}).
  *
  * Stopping (SIGTERM) closes intake at once, drains the buffer and the updates in flight until
  * {@code shutdownDrainTimeout} (or {@link #abortDrain()}), leaves whatever is unfinished in the
@@ -47,6 +56,10 @@ public class UpdatePipeline implements SmartLifecycle {
 
 	private final Inbox inbox;
 
+	private final InFlight inFlight;
+
+	private final ParkedUpdates parked;
+
 	private final Intake intake;
 
 	private final Dispatcher dispatcher;
@@ -67,6 +80,8 @@ public class UpdatePipeline implements SmartLifecycle {
 
 	private volatile Disposable.Composite running = Disposables.composite();
 
+	private volatile Periodic lookingForParked;
+
 	private volatile Sinks.Empty<Void> stopIntake;
 
 	private volatile Sinks.Empty<Void> abort;
@@ -75,10 +90,13 @@ public class UpdatePipeline implements SmartLifecycle {
 
 	private volatile boolean started;
 
-	UpdatePipeline(UpdateSource source, Inbox inbox, Intake intake, Dispatcher dispatcher, UserTracker users,
-			OutboundScheduler outbound, Background background, PipelineProperties properties, PipelineMetrics metrics) {
+	UpdatePipeline(UpdateSource source, Inbox inbox, InFlight inFlight, ParkedUpdates parked, Intake intake,
+			Dispatcher dispatcher, UserTracker users, OutboundScheduler outbound, Background background,
+			PipelineProperties properties, PipelineMetrics metrics) {
 		this.source = source;
 		this.inbox = inbox;
+		this.inFlight = inFlight;
+		this.parked = parked;
 		this.intake = intake;
 		this.dispatcher = dispatcher;
 		this.users = users;
@@ -95,6 +113,9 @@ public class UpdatePipeline implements SmartLifecycle {
 			.register(metrics.registry());
 		Gauge.builder("analytips.dispatcher.in_flight", dispatcher, Dispatcher::inFlight)
 			.register(metrics.registry());
+		Gauge.builder("analytips.updates.unrecorded", inFlight, InFlight::unrecorded)
+			.description("Outcomes whose write failed, kept to be written again")
+			.register(metrics.registry());
 	}
 
 	@Override
@@ -106,18 +127,24 @@ public class UpdatePipeline implements SmartLifecycle {
 		abort = Sinks.empty();
 		drained = Sinks.empty();
 		running = Disposables.composite();
+		inFlight.clear();
 		Mono<Void> stop = stopIntake.asMono();
+		Flux<ReceivedUpdate> found = parked.updates();
 		Flux<UpdateContext> replay = inbox.unfinished()
 			.takeUntilOther(stop)
 			.onErrorResume(error -> {
-				log.error("Could not read unfinished updates; they stay in the inbox: {}", error.toString());
+				log.error("Could not read unfinished updates; they are found parked later: {}", error.toString());
 				return Flux.empty();
 			})
-			.mapNotNull(intake::replayed);
+			.filter(this::entered)
+			.mapNotNull(intake::replayed)
+			.doOnComplete(parked::look); // from now on an unfinished row nobody holds is parked
 		Flux<UpdateContext> live = source.updates()
 			.takeUntilOther(stop)
 			.onErrorResume(error -> Flux.empty()) // fatal: the source reports it in its status
+			.filter(this::entered)
 			.transform(intake)
+			.mergeWith(found.takeUntilOther(stop).mapNotNull(intake::resumed))
 			.doOnNext(this::entering)
 			.onBackpressureBuffer(properties.queueCapacity(), this::overflow, BufferOverflowStrategy.DROP_LATEST)
 			.doOnNext(context -> queued.decrementAndGet());
@@ -128,9 +155,23 @@ public class UpdatePipeline implements SmartLifecycle {
 		running.add(Flux.interval(PURGE_EVERY, PURGE_EVERY)
 			.concatMap(tick -> inbox.purgeFinishedOlderThan(properties.inboxRetention()).onErrorResume(e -> Mono.empty()))
 			.subscribe(purged -> log.debug("Purged {} finished inbox rows", purged)));
+		lookingForParked = new Periodic(parked.period(), parked.period(), Schedulers.parallel(), parked::round);
+		lookingForParked.start();
 		started = true;
 		log.info("Update pipeline started (buffer {}, concurrency {}, rate limit {} per {})",
 				properties.queueCapacity(), properties.concurrency(), properties.rateLimit(), properties.rateWindow());
+	}
+
+	/**
+	 * Takes a stored update into this process ({@link InFlight}). An unreadable one was stored
+	 * finished and is only reported by intake; one already held is not dispatched twice.
+	 */
+	private boolean entered(ReceivedUpdate received) {
+		if (!received.isValid() || inFlight.enter(received.updateId())) {
+			return true;
+		}
+		log.warn("Update {} is already being handled; not dispatched again", received.updateId());
+		return false;
 	}
 
 	/**
@@ -167,6 +208,7 @@ public class UpdatePipeline implements SmartLifecycle {
 			return;
 		}
 		started = false;
+		stopLookingForParked();
 		log.info("Stopping intake; draining {} buffered and {} in-flight updates (deadline {})", queued.get(),
 				dispatcher.inFlight(), properties.shutdownDrainTimeout());
 		stopIntake.tryEmitEmpty();
@@ -178,6 +220,7 @@ public class UpdatePipeline implements SmartLifecycle {
 				log.warn("Drain ended early with {} buffered and {} in-flight updates; they stay in the inbox for the next start",
 						queued.get(), dispatcher.inFlight());
 				subscriptions.dispose();
+				background.stop();
 			}));
 		drained.asMono()
 			.then(background.idle())
@@ -190,6 +233,7 @@ public class UpdatePipeline implements SmartLifecycle {
 			})
 			.doFinally(signal -> {
 				subscriptions.dispose();
+				background.stop();
 				log.info("Update pipeline stopped");
 				callback.run();
 			})
@@ -221,7 +265,17 @@ public class UpdatePipeline implements SmartLifecycle {
 	/** Disposes everything at once, as a crash would (for tests): nothing is drained or confirmed. */
 	public synchronized void kill() {
 		started = false;
+		stopLookingForParked();
 		running.dispose();
+		background.stop();
+	}
+
+	private void stopLookingForParked() {
+		parked.stop();
+		Periodic periodic = lookingForParked;
+		if (periodic != null) {
+			periodic.stop();
+		}
 	}
 
 	@Override
@@ -240,6 +294,16 @@ public class UpdatePipeline implements SmartLifecycle {
 		int size = Math.min(queued.get(), properties.queueCapacity());
 		return new QueueStats(size, properties.queueCapacity(), dispatcher.inFlight(), rejected.get(),
 				Math.max(peak.get(), size));
+	}
+
+	/** Updates of one chat the dispatcher holds (running or waiting for their turn). */
+	int heldBy(long chatId) {
+		return dispatcher.held(chatId);
+	}
+
+	/** Updates this process holds (being handled, or with an outcome to write again). */
+	int held() {
+		return inFlight.size();
 	}
 
 	/** The update source, for health. */
