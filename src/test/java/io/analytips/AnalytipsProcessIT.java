@@ -93,7 +93,9 @@ class AnalytipsProcessIT {
 				long signalled = System.nanoTime();
 				first.terminate();
 				assertThat(first.waitForExit(Duration.ofSeconds(5 + 5))).as(first.tail(30)).isZero();
-				assertThat(Duration.ofNanos(System.nanoTime() - signalled)).isLessThan(Duration.ofSeconds(10));
+				Duration stopped = Duration.ofNanos(System.nanoTime() - signalled);
+				System.out.printf("SIGTERM to exit under load: %d ms (drain deadline 5 s)%n", stopped.toMillis());
+				assertThat(stopped).isLessThan(Duration.ofSeconds(10));
 				assertThat(first.output()).anyMatch(line -> line.contains("Update pipeline stopped"));
 			}
 
@@ -101,7 +103,7 @@ class AnalytipsProcessIT {
 				await().atMost(Duration.ofSeconds(120)).until(() -> telegram.unconfirmed() == 0 && pending(database) == 0
 						&& stored(database) == updates);
 				second.terminate();
-				assertThat(second.waitForExit(Duration.ofSeconds(10))).isZero();
+				assertThat(second.waitForExit(Duration.ofSeconds(30))).as(second.tail(30)).isZero(); // a wait, not a claim: room for a busy machine
 			}
 
 			ConnectionPool pool = TestDatabase.pool(database);

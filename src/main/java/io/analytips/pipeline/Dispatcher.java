@@ -3,6 +3,7 @@ package io.analytips.pipeline;
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import io.analytips.common.SendRecord;
@@ -17,7 +18,10 @@ import reactor.core.publisher.Mono;
 /**
  * Runs handlers: updates of one chat in order, different chats concurrently, at most
  * {@code concurrency} updates at a time (an update waiting for its chat's previous one counts,
- * so what the dispatcher holds stays bounded). Each update runs inside an error boundary with a
+ * so what the dispatcher holds stays bounded). One chat holds at most {@code chatBacklog} of
+ * them ({@link ChatBacklog}); beyond that its updates go to {@code busyChat} (rejected with the
+ * overload notice) at once, so a chat that sends faster than it can be answered never takes the
+ * slots of the others. Each update runs inside an error boundary with a
  * timeout: a failure sends the user a short error reply, is logged with the update id, and ends
  * the update {@code failed}; it never ends the stream. Every callback query is answered. Each
  * update runs with an {@link UpstreamCalls} counter in its context and ends with its access line
@@ -29,7 +33,7 @@ final class Dispatcher implements Function<Flux<UpdateContext>, Flux<Finished>> 
 
 	private final Handlers handlers;
 
-	private final Inbox inbox;
+	private final InFlight inFlight;
 
 	private final Notices notices;
 
@@ -41,19 +45,28 @@ final class Dispatcher implements Function<Flux<UpdateContext>, Flux<Finished>> 
 
 	private final AccessLog access;
 
-	private final SendWindow sends;
-
 	private final SerialLanes<Long> lanes = new SerialLanes<>();
 
-	private final AtomicInteger inFlight = new AtomicInteger();
+	private final ChatBacklog backlog;
 
-	Dispatcher(Handlers handlers, Inbox inbox, Notices notices, Duration timeout, int concurrency,
-			PipelineMetrics metrics, AccessLog access, SendWindow sends) {
+	private final Consumer<UpdateContext> busyChat;
+
+	private final SendWindow sends;
+
+	private final AtomicInteger running = new AtomicInteger();
+
+	/**
+	 * @param busyChat takes an update whose chat already holds {@code chatBacklog} updates (must not throw)
+	 */
+	Dispatcher(Handlers handlers, InFlight inFlight, Notices notices, Duration timeout, int concurrency, int chatBacklog,
+			Consumer<UpdateContext> busyChat, PipelineMetrics metrics, AccessLog access, SendWindow sends) {
 		this.handlers = handlers;
-		this.inbox = inbox;
+		this.inFlight = inFlight;
 		this.notices = notices;
 		this.timeout = timeout;
 		this.concurrency = concurrency;
+		this.backlog = new ChatBacklog(chatBacklog);
+		this.busyChat = busyChat;
 		this.metrics = metrics;
 		this.access = access;
 		this.sends = sends;
@@ -61,38 +74,89 @@ final class Dispatcher implements Function<Flux<UpdateContext>, Flux<Finished>> 
 
 	@Override
 	public Flux<Finished> apply(Flux<UpdateContext> updates) {
-		return updates.flatMap(context -> {
-			inFlight.incrementAndGet();
-			return lanes.serialize(context.chatId(), handle(context)).doFinally(signal -> inFlight.decrementAndGet());
-		}, concurrency, 1);
+		// Deferred, not decided in the mapper: flatMap gives back the demand of an inner that is a
+		// plain Mono.empty() only in batches of 3/4 of its concurrency, so a run of turned-away updates
+		// next to the long ones a busy chat holds could use up all of it and stall every other chat.
+		return updates.flatMap(context -> Mono.defer(() -> {
+			Long chat = context.chatId();
+			if (!backlog.tryHold(chat)) {
+				busyChat.accept(context);
+				return Mono.<Finished>empty();
+			}
+			running.incrementAndGet();
+			return lanes.serialize(chat, handle(context)).doFinally(signal -> {
+				running.decrementAndGet();
+				backlog.release(chat);
+			});
+		}), concurrency, 1);
 	}
 
 	int inFlight() {
-		return inFlight.get();
+		return running.get();
 	}
 
+	/** Updates of {@code chat} running or waiting for their lane. */
+	int held(Long chat) {
+		return backlog.held(chat);
+	}
+
+	/**
+	 * The error boundary of one update: choosing its handler, handling it, the apology, the callback
+	 * answer, the access line and the outcome write all happen inside it, so whatever throws ends
+	 * the update {@code failed} (or unrecorded) and never the stream.
+	 */
 	private Mono<Finished> handle(UpdateContext context) {
 		return Mono.defer(() -> {
 			long started = System.nanoTime();
 			UpstreamCalls upstream = new UpstreamCalls();
 			SendWindow.Sends recorded = sends.forUpdate(context.updateId());
-			Handler handler = handlers.select(context);
-			Mono<Finished> run = handler == null
-					? Mono.just(new Finished(Outcome.INVALID, "no handler for " + context.kind()))
+			Handler handler;
+			try {
+				handler = handlers.select(context);
+			}
+			catch (RuntimeException ex) {
+				// A handler's supports() threw: nobody can take the update, and it says nothing about the others.
+				return ended(context, null, Mono.error(ex), started, upstream, recorded);
+			}
+			Mono<Finished> run = handler == null ? Mono.just(new Finished(Outcome.INVALID, "no handler for " + context.kind()))
 					: Mono.defer(() -> handler.handle(context)).timeout(timeout).thenReturn(Finished.of(Outcome.DONE))
 						.doOnSuccess(done -> {
 							metrics.replied(Duration.ofNanos(System.nanoTime() - context.admittedAt()));
-							metrics.action(handler.action(context));
+							metrics.action(actionOf(handler, context));
 						});
-			return run.onErrorResume(error -> failed(context, error))
-				.flatMap(finished -> context.ensureCallbackAnswered().thenReturn(finished))
-				.doOnNext(finished -> access.finished(context, handler, finished.outcome(), upstream.count()))
-				.flatMap(finished -> record(context, finished, recorded))
-				.doOnNext(finished -> metrics.handled(Duration.ofNanos(System.nanoTime() - started)))
-				.contextWrite(UpdateLogContext.of(context, handler))
-				.contextWrite(upstream::addTo)
-				.contextWrite(reactorContext -> reactorContext.put(SendRecord.KEY, recorded));
+			return ended(context, handler, run, started, upstream, recorded);
+		}).onErrorResume(error -> {
+			// Unreachable unless the boundary itself has a bug: the update ends failed, unanswered.
+			log.error("Update {} escaped the dispatcher's error boundary", context.updateId(), error);
+			return inFlight.finish(context.updateId(), Outcome.FAILED, "escaped the error boundary: " + error)
+				.onErrorResume(ignored -> Mono.empty())
+				.then(Mono.empty());
 		});
+	}
+
+	/** Everything after the handler: the apology on failure, the callback answer, the access line, the outcome. */
+	private Mono<Finished> ended(UpdateContext context, Handler handler, Mono<Finished> run, long started,
+			UpstreamCalls upstream, SendWindow.Sends recorded) {
+		return run.onErrorResume(error -> failed(context, error))
+			.flatMap(finished -> Mono.defer(context::ensureCallbackAnswered)
+				.onErrorResume(error -> Mono.empty())
+				.thenReturn(finished))
+			.doOnNext(finished -> access.finished(context, handler, finished.outcome(), upstream.count()))
+			.flatMap(finished -> record(context, finished, recorded))
+			.doOnNext(finished -> metrics.handled(Duration.ofNanos(System.nanoTime() - started)))
+			.contextWrite(UpdateLogContext.of(context, handler))
+			.contextWrite(upstream::addTo)
+			.contextWrite(reactorContext -> reactorContext.put(SendRecord.KEY, recorded));
+	}
+
+	/** The handler's name for the action metric; a handler that throws here costs the metric, not the update. */
+	private static String actionOf(Handler handler, UpdateContext context) {
+		try {
+			return handler.action(context);
+		}
+		catch (RuntimeException ex) {
+			return "unknown";
+		}
 	}
 
 	private Mono<Finished> failed(UpdateContext context, Throwable error) {
@@ -100,18 +164,22 @@ final class Dispatcher implements Function<Flux<UpdateContext>, Flux<Finished>> 
 				: error.toString();
 		log.error("Update {} ({}) failed: {}", context.updateId(), context.kind(), detail,
 				error instanceof TimeoutException ? null : error);
-		String text = notices.failed(context.locale());
-		Mono<?> apology = context.isCallback() ? context.answerCallback(text, true) : context.reply(Html.escape(text));
+		Mono<?> apology = Mono.defer(() -> {
+			String text = notices.failed(context.locale());
+			return context.isCallback() ? context.answerCallback(text, true) : context.reply(Html.escape(text));
+		});
 		return apology.onErrorResume(ignored -> Mono.empty()).thenReturn(new Finished(Outcome.FAILED, detail));
 	}
 
 	private Mono<Finished> record(UpdateContext context, Finished finished, SendWindow.Sends recorded) {
-		metrics.finished(finished.outcome(), context.kind());
-		return inbox.finish(context.updateId(), finished.outcome(), finished.detail())
+		return Mono.defer(() -> {
+			metrics.finished(finished.outcome(), context.kind());
+			return inFlight.finish(context.updateId(), finished.outcome(), finished.detail());
+		})
 			// Once the outcome is in, the journal's records of this update's sends are not needed.
 			.doOnSuccess(written -> sends.finished(recorded))
 			.onErrorResume(error -> {
-				log.warn("Outcome of update {} not recorded ({}); it will be handled again at the next start",
+				log.warn("Outcome of update {} not recorded ({}); kept and written again later (a restart before then handles it again)",
 						context.updateId(), error.toString());
 				return Mono.empty();
 			})

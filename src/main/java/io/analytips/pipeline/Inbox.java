@@ -16,13 +16,21 @@ public interface Inbox extends UpdateStore {
 
 	/**
 	 * Records an update's outcome (batched with others). Completes once it is durable; errors if
-	 * it could not be written, in which case the update stays unfinished and is replayed at the
-	 * next start. An update that already has an outcome keeps it.
+	 * it could not be written, in which case the update stays unfinished (the pipeline keeps the
+	 * outcome and writes it again, see {@link InFlight}; a restart before then replays it). An
+	 * update that already has an outcome keeps it.
 	 */
 	Mono<Void> finish(long updateId, Outcome outcome, String detail);
 
 	/** Updates stored without an outcome, oldest first. */
 	Flux<ReceivedUpdate> unfinished();
+
+	/**
+	 * Updates stored without an outcome more than {@code age} ago, but {@code except}, oldest first,
+	 * at most {@code limit}: while the bot runs, those this process does not hold are parked (see
+	 * {@link ParkedUpdates}).
+	 */
+	Flux<ReceivedUpdate> unfinishedOlderThan(java.time.Duration age, java.util.Collection<Long> except, int limit);
 
 	/** Rows per outcome ({@code pending} for unfinished ones). */
 	Mono<Map<String, Long>> counts();

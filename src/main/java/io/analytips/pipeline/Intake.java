@@ -8,6 +8,8 @@ import io.analytips.common.OncePerPeriod;
 import io.analytips.telegram.Html;
 import io.analytips.telegram.OutboundScheduler;
 import io.analytips.telegram.ReceivedUpdate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -18,10 +20,13 @@ import reactor.core.publisher.Mono;
  * the work limit, or for button presses that only move between menus the larger navigation
  * allowance ({@link Handler#isNavigation}). A limited user gets one notice per window and limit,
  * a limited callback query always an alert, and nothing about the conversation changes. Also
- * answers the updates the bounded buffer rejects ({@link #reject}). Each update finished here gets
+ * answers the updates the bounded buffer rejects ({@link #reject}) and those of a chat that holds
+ * all the dispatcher lets it ({@link #rejectBusyChat}). Each update finished here gets
  * its access line ({@link AccessLog}).
  */
 final class Intake implements Function<Flux<ReceivedUpdate>, Flux<UpdateContext>> {
+
+	private static final Logger log = LoggerFactory.getLogger(Intake.class);
 
 	/** Update kinds the pipeline admits; the bot asks Telegram only for these. */
 	private static final Set<String> HANDLED = Set.of("message", "callback_query", "my_chat_member");
@@ -29,7 +34,7 @@ final class Intake implements Function<Flux<ReceivedUpdate>, Flux<UpdateContext>
 	/** Update kinds a user sends: counted by the per-user rate limit, and recorded as the user being seen. */
 	private static final Set<String> LIMITED = Set.of("message", "callback_query");
 
-	private final Inbox inbox;
+	private final InFlight inFlight;
 
 	private final UserRateLimiter limiter;
 
@@ -51,10 +56,10 @@ final class Intake implements Function<Flux<ReceivedUpdate>, Flux<UpdateContext>
 
 	private final AccessLog access;
 
-	Intake(Inbox inbox, UserRateLimiter limiter, UserRateLimiter navigationLimiter, Handlers handlers,
+	Intake(InFlight inFlight, UserRateLimiter limiter, UserRateLimiter navigationLimiter, Handlers handlers,
 			OncePerPeriod<Long> overloadNotices, OutboundScheduler outbound, Notices notices, UserTracker users,
 			Background background, PipelineMetrics metrics, AccessLog access) {
-		this.inbox = inbox;
+		this.inFlight = inFlight;
 		this.limiter = limiter;
 		this.navigationLimiter = navigationLimiter;
 		this.handlers = handlers;
@@ -70,32 +75,72 @@ final class Intake implements Function<Flux<ReceivedUpdate>, Flux<UpdateContext>
 	@Override
 	public Flux<UpdateContext> apply(Flux<ReceivedUpdate> updates) {
 		return updates.handle((received, sink) -> {
-			UpdateContext context = admissible(received);
-			if (context == null) {
-				return;
+			UpdateContext context = guarded(received, this::admitted);
+			if (context != null) {
+				sink.next(context);
 			}
-			metrics.received();
-			if (LIMITED.contains(context.kind())) {
-				// Only what a user sends counts as being seen (and as having unblocked the bot).
-				background.run("record user", users.seen(context.user()));
-				UserRateLimiter.Decision decision = (handlers.isNavigation(context) ? navigationLimiter : limiter)
-					.acquire(context.rateKey());
-				if (!decision.allowed()) {
-					limited(context, decision);
-					return;
-				}
-			}
-			sink.next(context);
 		});
+	}
+
+	/** The context to dispatch, or null when the update ended here (invalid, rate limited). */
+	private UpdateContext admitted(ReceivedUpdate received) {
+		UpdateContext context = admissible(received);
+		if (context == null) {
+			return null;
+		}
+		metrics.received();
+		if (LIMITED.contains(context.kind())) {
+			// Only what a user sends counts as being seen (and as having unblocked the bot).
+			background.run("record user", users.seen(context.user()));
+			UserRateLimiter.Decision decision = (handlers.isNavigation(context) ? navigationLimiter : limiter)
+				.acquire(context.rateKey());
+			if (!decision.allowed()) {
+				limited(context, decision);
+				return null;
+			}
+		}
+		return context;
 	}
 
 	/** A replayed update skips the rate limit: it was admitted before the restart. */
 	UpdateContext replayed(ReceivedUpdate received) {
-		UpdateContext context = admissible(received);
+		UpdateContext context = resumed(received);
 		if (context != null) {
 			metrics.replayed();
 		}
 		return context;
+	}
+
+	/**
+	 * An update stored before but never finished (replayed at start, or found parked while running):
+	 * admitted without the rate limit, which it met, or would have, when it first arrived.
+	 */
+	UpdateContext resumed(ReceivedUpdate received) {
+		return guarded(received, update -> {
+			if (!update.isValid()) {
+				// Unreadable now though it was stored readable: finish it, or it would come back forever.
+				finish(update, Outcome.INVALID, update.problem(), "unreadable");
+				return null;
+			}
+			return admissible(update);
+		});
+	}
+
+	/**
+	 * Intake's part of the error boundary: whatever throws while admitting an update ends that
+	 * update {@code failed} (no context to apologise through) and never the stream.
+	 */
+	private UpdateContext guarded(ReceivedUpdate received, Function<ReceivedUpdate, UpdateContext> admit) {
+		try {
+			return admit.apply(received);
+		}
+		catch (RuntimeException ex) {
+			log.error("Update {} could not be admitted; it ends failed", received.updateId(), ex);
+			background.run("admission failure outcome",
+					Mono.defer(() -> inFlight.finish(received.updateId(), Outcome.FAILED, "admission failed: " + ex)));
+			metrics.finished(Outcome.FAILED, "unadmitted");
+			return null;
+		}
 	}
 
 	/** The context of a usable update; null (and the update finished) otherwise. */
@@ -145,28 +190,49 @@ final class Intake implements Function<Flux<ReceivedUpdate>, Flux<UpdateContext>
 		// Recorded at once, not after the notice: a notice still waiting when the process stops must
 		// not make the update come back as unfinished.
 		background.run("rate-limit notice", Mono.when(
-				inbox.finish(context.updateId(), Outcome.RATE_LIMITED, notify ? "notified" : "silent"),
+				inFlight.finish(context.updateId(), Outcome.RATE_LIMITED, notify ? "notified" : "silent"),
 				notice.onErrorResume(error -> Mono.empty())));
 		metrics.finished(Outcome.RATE_LIMITED, context.kind());
 		access.finished(context, Outcome.RATE_LIMITED);
 	}
 
-	/** Answers an update the buffer had no room for and finishes it {@code rejected}. */
+	/**
+	 * Answers an update the bounded buffer has no room for and finishes it {@code rejected}. Never
+	 * throws: it runs inside the buffer's overflow callback.
+	 */
 	void reject(UpdateContext context) {
-		Long key = context.rateKey();
-		boolean notify = context.isCallback() || overloadNotices.tryAcquire(key);
-		String text = notices.overloaded(context.locale());
-		Mono<?> notice = !notify ? Mono.empty()
-				: context.isCallback() ? context.answerCallback(text, true) : context.reply(Html.escape(text));
-		background.run("overload notice", Mono.when(
-				inbox.finish(context.updateId(), Outcome.REJECTED, notify ? "notified" : "silent"),
-				notice.onErrorResume(error -> Mono.empty())));
-		metrics.finished(Outcome.REJECTED, context.kind());
-		access.finished(context, Outcome.REJECTED);
+		reject(context, "");
+	}
+
+	/**
+	 * Answers an update whose chat already holds all the dispatcher lets one chat hold, like one the
+	 * buffer has no room for; its inbox detail says {@code busy chat}.
+	 */
+	void rejectBusyChat(UpdateContext context) {
+		reject(context, "busy chat, ");
+	}
+
+	private void reject(UpdateContext context, String cause) {
+		try {
+			Long key = context.rateKey();
+			boolean notify = context.isCallback() || overloadNotices.tryAcquire(key);
+			String text = notices.overloaded(context.locale());
+			Mono<?> notice = !notify ? Mono.empty()
+					: context.isCallback() ? context.answerCallback(text, true) : context.reply(Html.escape(text));
+			background.run("overload notice", Mono.when(
+					inFlight.finish(context.updateId(), Outcome.REJECTED, cause + (notify ? "notified" : "silent")),
+					notice.onErrorResume(error -> Mono.empty())));
+			metrics.finished(Outcome.REJECTED, context.kind());
+			access.finished(context, Outcome.REJECTED);
+		}
+		catch (RuntimeException ex) {
+			log.error("Update {} could not be rejected; it stays unfinished until found parked", context.updateId(), ex);
+			inFlight.release(context.updateId());
+		}
 	}
 
 	private void finish(ReceivedUpdate received, Outcome outcome, String detail, String type) {
-		background.run("finish " + received.updateId(), inbox.finish(received.updateId(), outcome, detail));
+		background.run("invalid outcome", inFlight.finish(received.updateId(), outcome, detail));
 		metrics.finished(outcome, type);
 		access.invalid(received);
 	}

@@ -1,7 +1,13 @@
 package io.analytips.pipeline;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -12,30 +18,64 @@ import reactor.core.publisher.Mono;
 /**
  * An inbox in memory: deduplicates and records outcomes but survives nothing. It exists to
  * measure what durability costs ({@code analytips.bot.inbox=memory} in the benchmark) and for
- * unit tests; never use it in production.
+ * unit tests; never use it in production. Unfinished updates are kept with the time they were
+ * stored (from {@code clock}) until they finish, so parked ones can be found while it runs.
  */
 public class MemoryInbox implements Inbox {
 
+	private static final String PENDING = "pending";
+
 	private final Map<Long, String> outcomes = new ConcurrentHashMap<>();
 
-	private static final String PENDING = "pending";
+	private final Map<Long, Stored> unfinished = new ConcurrentHashMap<>();
+
+	private final Clock clock;
+
+	public MemoryInbox(Clock clock) {
+		this.clock = clock;
+	}
+
+	private record Stored(ReceivedUpdate update, Instant at) {
+	}
 
 	@Override
 	public Mono<List<ReceivedUpdate>> storeNew(List<ReceivedUpdate> batch) {
-		return Mono.fromSupplier(() -> batch.stream()
-			.filter(update -> outcomes.putIfAbsent(update.updateId(),
-					update.isValid() ? PENDING : Outcome.INVALID.code()) == null)
-			.toList());
+		return Mono.fromSupplier(() -> batch.stream().filter(this::storedNow).toList());
+	}
+
+	private boolean storedNow(ReceivedUpdate update) {
+		boolean fresh = outcomes.putIfAbsent(update.updateId(), update.isValid() ? PENDING : Outcome.INVALID.code()) == null;
+		if (fresh && update.isValid()) {
+			unfinished.put(update.updateId(), new Stored(update, clock.instant()));
+		}
+		return fresh;
 	}
 
 	@Override
 	public Mono<Void> finish(long updateId, Outcome outcome, String detail) {
-		return Mono.fromRunnable(() -> outcomes.replace(updateId, PENDING, outcome.code()));
+		return Mono.fromRunnable(() -> {
+			outcomes.replace(updateId, PENDING, outcome.code());
+			unfinished.remove(updateId);
+		});
 	}
 
+	/** Nothing survives a restart: there is nothing to replay. */
 	@Override
 	public Flux<ReceivedUpdate> unfinished() {
 		return Flux.empty();
+	}
+
+	@Override
+	public Flux<ReceivedUpdate> unfinishedOlderThan(Duration age, Collection<Long> except, int limit) {
+		return Flux.defer(() -> {
+			Instant before = clock.instant().minus(age);
+			Set<Long> excluded = Set.copyOf(except);
+			return Flux.fromStream(unfinished.values().stream()
+				.filter(stored -> stored.at().isBefore(before) && !excluded.contains(stored.update().updateId()))
+				.sorted(Comparator.comparingLong(stored -> stored.update().updateId()))
+				.limit(limit)
+				.map(Stored::update));
+		});
 	}
 
 	@Override
@@ -48,7 +88,7 @@ public class MemoryInbox implements Inbox {
 	}
 
 	@Override
-	public Mono<Long> purgeFinishedOlderThan(java.time.Duration age) {
+	public Mono<Long> purgeFinishedOlderThan(Duration age) {
 		return Mono.just(0L);
 	}
 

@@ -20,14 +20,14 @@ import org.springframework.context.annotation.Configuration;
 class PipelineConfiguration {
 
 	@Bean
-	Inbox inbox(PipelineProperties properties, ObjectProvider<InboxRepository> repository) {
-		return properties.inbox() == PipelineProperties.InboxKind.MEMORY ? new MemoryInbox()
+	Inbox inbox(PipelineProperties properties, ObjectProvider<InboxRepository> repository, Clock clock) {
+		return properties.inbox() == PipelineProperties.InboxKind.MEMORY ? new MemoryInbox(clock)
 				: new PostgresInbox(repository.getObject(), Duration.ofSeconds(5), Duration.ofSeconds(30));
 	}
 
 	@Bean
-	UserTracker userTracker(UserRepository users) {
-		return new UserTracker(users);
+	UserTracker userTracker(UserRepository users, MeterRegistry registry) {
+		return new UserTracker(users, registry);
 	}
 
 	@Bean

@@ -18,11 +18,16 @@ import org.springframework.validation.annotation.Validated;
  * @param rateWindow {@code BOT_RATE_WINDOW}: the sliding window
  * @param queueCapacity {@code BOT_QUEUE_CAPACITY}: the bounded buffer
  * @param concurrency {@code BOT_CONCURRENCY}: updates in the dispatcher at once
+ * @param chatBacklog {@code BOT_CHAT_BACKLOG}: updates one chat may hold in the dispatcher (running or waiting
+ *        for its turn); beyond it that chat's updates are rejected with the overload notice, so one busy group
+ *        cannot take every slot
  * @param handlerTimeout the per-update timeout
  * @param shutdownDrainTimeout {@code SHUTDOWN_DRAIN_TIMEOUT}: how long a stop waits for the buffer and in-flight updates
  * @param overloadNoticeInterval at most one overload notice per user per this interval
  * @param inbox where the inbox lives ({@code memory} only to measure its cost)
  * @param inboxRetention how long finished inbox rows are kept (at least a day: Telegram redelivers for 24 h)
+ * @param parkedAfter {@code BOT_PARKED_AFTER}: how old an unfinished inbox row nobody holds must be to be handled
+ *        again while the bot runs ({@link ParkedUpdates}); at least 10 s, above the 5 s for which an insert is retried
  * @param logUpdates {@code LOG_UPDATES}: one access-log line per finished update ({@link AccessLog})
  * @param sendWindow how many updates may have their first message on its way, or acknowledged and not yet
  *        recorded, at once: what a crash can answer twice ({@link SendWindow})
@@ -32,9 +37,9 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("analytips.bot")
 public record PipelineProperties(@Min(1) int rateLimit, @Min(1) int navigationRateLimit, @NotNull Duration rateWindow, @Min(1) int queueCapacity,
-		@Min(1) int concurrency, @NotNull Duration handlerTimeout, @NotNull Duration shutdownDrainTimeout,
+		@Min(1) int concurrency, @Min(1) int chatBacklog, @NotNull Duration handlerTimeout, @NotNull Duration shutdownDrainTimeout,
 		@NotNull Duration overloadNoticeInterval, @NotNull InboxKind inbox, @NotNull Duration inboxRetention,
-		@NotNull Boolean logUpdates, @Min(1) int sendWindow, @NotNull Path sendJournal) {
+		@NotNull Boolean logUpdates, @NotNull Duration parkedAfter, @Min(1) int sendWindow, @NotNull Path sendJournal) {
 
 	/** Where the inbox lives. */
 	public enum InboxKind {
@@ -50,6 +55,10 @@ public record PipelineProperties(@Min(1) int rateLimit, @Min(1) int navigationRa
 		}
 		if (shutdownDrainTimeout != null && shutdownDrainTimeout.isNegative()) {
 			throw new IllegalArgumentException("SHUTDOWN_DRAIN_TIMEOUT must not be negative");
+		}
+		if (parkedAfter != null && parkedAfter.compareTo(Duration.ofSeconds(10)) < 0) {
+			throw new IllegalArgumentException(
+					"BOT_PARKED_AFTER must be at least 10s (an insert is retried for 5 s and may still hand its update over)");
 		}
 		if (inboxRetention != null && inboxRetention.compareTo(Duration.ofDays(1)) < 0) {
 			throw new IllegalArgumentException(

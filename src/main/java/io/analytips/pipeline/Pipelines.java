@@ -16,20 +16,28 @@ public final class Pipelines {
 	public static UpdatePipeline build(UpdateSource source, Inbox inbox, OutboundScheduler outbound,
 			List<Handler> handlers, Notices notices, UserTracker users, PipelineProperties properties,
 			PipelineMetrics metrics, Clock clock) {
-		Background background = new Background();
+		return build(source, inbox, outbound, handlers, notices, users, properties, metrics, clock,
+				SendJournal.open(properties.sendJournal()));
+	}
+
+	static UpdatePipeline build(UpdateSource source, Inbox inbox, OutboundScheduler outbound, List<Handler> handlers,
+			Notices notices, UserTracker users, PipelineProperties properties, PipelineMetrics metrics, Clock clock,
+			SendJournal journal) {
+		Background background = new Background(properties.handlerTimeout(), metrics.registry());
+		InFlight inFlight = new InFlight(inbox);
+		ParkedUpdates parked = new ParkedUpdates(inbox, inFlight, properties.parkedAfter(), metrics.registry());
 		Handlers ordered = new Handlers(handlers);
 		UserRateLimiter limiter = new UserRateLimiter(properties.rateLimit(), properties.rateWindow(), clock);
 		UserRateLimiter navigationLimiter = new UserRateLimiter(properties.navigationRateLimit(),
 				properties.rateWindow(), clock);
 		OncePerPeriod<Long> overloadNotices = new OncePerPeriod<>(properties.overloadNoticeInterval(), clock);
 		AccessLog access = new AccessLog(properties.logUpdates());
-		Intake intake = new Intake(inbox, limiter, navigationLimiter, ordered, overloadNotices, outbound, notices, users,
+		Intake intake = new Intake(inFlight, limiter, navigationLimiter, ordered, overloadNotices, outbound, notices, users,
 				background, metrics, access);
-		SendJournal journal = SendJournal.open(properties.sendJournal());
 		SendWindow sends = new SendWindow(journal, properties.sendWindow(), metrics.registry());
-		Dispatcher dispatcher = new Dispatcher(ordered, inbox, notices, properties.handlerTimeout(),
-				properties.concurrency(), metrics, access, sends);
-		return new UpdatePipeline(source, inbox, intake, dispatcher, users, outbound, background, properties, metrics,
-				sends, journal);
+		Dispatcher dispatcher = new Dispatcher(ordered, inFlight, notices, properties.handlerTimeout(),
+				properties.concurrency(), properties.chatBacklog(), intake::rejectBusyChat, metrics, access, sends);
+		return new UpdatePipeline(source, inbox, inFlight, parked, intake, dispatcher, users, outbound, background,
+				properties, metrics, sends, journal);
 	}
 }

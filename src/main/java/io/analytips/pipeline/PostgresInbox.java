@@ -2,6 +2,7 @@ package io.analytips.pipeline;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -75,6 +76,12 @@ public class PostgresInbox implements Inbox {
 	@Override
 	public Flux<ReceivedUpdate> unfinished() {
 		return repository.unfinished(MAX_BATCH).map(stored -> ReceivedUpdate.parse(stored.updateId(), stored.payload()));
+	}
+
+	@Override
+	public Flux<ReceivedUpdate> unfinishedOlderThan(Duration age, Collection<Long> except, int limit) {
+		return repository.unfinishedOlderThan(age, except, limit)
+			.map(stored -> ReceivedUpdate.parse(stored.updateId(), stored.payload()));
 	}
 
 	@Override

@@ -8,13 +8,12 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -39,7 +38,7 @@ import reactor.core.scheduler.Schedulers;
  * journal's size is bounded by the updates in flight. The journal belongs to one working directory:
  * a process started elsewhere, or another replica, does not see it and answers at least once.
  */
-final class SendJournal implements AutoCloseable {
+final class SendJournal {
 
 	private static final Logger log = LoggerFactory.getLogger(SendJournal.class);
 
@@ -55,8 +54,10 @@ final class SendJournal implements AutoCloseable {
 
 	private final Path directory;
 
-	private final ExecutorService writer;
-
+	/**
+	 * The journal's one thread. A Reactor scheduler rather than a plain executor: handing it work
+	 * from an event loop must not block, and Reactor's own queue is known not to (BlockHound).
+	 */
 	private final Scheduler writing;
 
 	/** What the segments found at start say, by update id; read once, at start. */
@@ -71,17 +72,12 @@ final class SendJournal implements AutoCloseable {
 	private long lastForce = System.nanoTime();
 
 	private SendJournal(Path directory, Map<Long, SendProgress> recovered, List<Path> recoveredSegments,
-			long nextSegment, int segmentRecords) {
+			long nextSegment, int segmentRecords, Scheduler writing) {
 		this.directory = directory;
 		this.segmentRecords = segmentRecords;
 		this.recovered = recovered;
 		this.recoveredSegments = recoveredSegments;
-		this.writer = Executors.newSingleThreadExecutor(runnable -> {
-			Thread thread = new Thread(runnable, "send-journal");
-			thread.setDaemon(true);
-			return thread;
-		});
-		this.writing = Schedulers.fromExecutorService(writer, "send-journal");
+		this.writing = writing;
 		this.current = Segment.open(directory, nextSegment);
 	}
 
@@ -90,11 +86,14 @@ final class SendJournal implements AutoCloseable {
 	 * Blocking file I/O: call it at start-up, on the main thread.
 	 */
 	static SendJournal open(Path directory) {
-		return open(directory, SEGMENT_RECORDS);
+		return open(directory, SEGMENT_RECORDS, Schedulers.newSingle("send-journal", true));
 	}
 
-	/** As {@link #open(Path)}, starting a new segment every {@code segmentRecords} records. */
-	static SendJournal open(Path directory, int segmentRecords) {
+	/**
+	 * As {@link #open(Path)}, starting a new segment every {@code segmentRecords} records, writing on
+	 * {@code writing} (a test in virtual time writes on its own thread: {@code Schedulers.immediate()}).
+	 */
+	static SendJournal open(Path directory, int segmentRecords, Scheduler writing) {
 		try {
 			Files.createDirectories(directory);
 			List<Path> segments = segments(directory);
@@ -117,7 +116,7 @@ final class SendJournal implements AutoCloseable {
 				log.info("Send journal: {} records of first messages in {} segments from the last run", recovered.size(),
 						segments.size());
 			}
-			return new SendJournal(directory, recovered, segments, next, segmentRecords);
+			return new SendJournal(directory, recovered, segments, next, segmentRecords, writing);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("could not open the send journal in " + directory, ex);
@@ -150,7 +149,7 @@ final class SendJournal implements AutoCloseable {
 	 */
 	void appendLater(long updateId, SendProgress progress, Set<Segment> held) {
 		try {
-			writer.execute(() -> {
+			writing.schedule(() -> {
 				try {
 					write(updateId, progress, held);
 				}
@@ -208,7 +207,12 @@ final class SendJournal implements AutoCloseable {
 	void finished(Set<Segment> held) {
 		for (Segment segment : held) {
 			if (segment.unfinished.decrementAndGet() == 0 && segment.closed) {
-				writer.execute(() -> delete(segment.path));
+				try {
+					writing.schedule(() -> delete(segment.path));
+				}
+				catch (RejectedExecutionException closed) {
+					delete(segment.path);
+				}
 			}
 		}
 	}
@@ -225,28 +229,34 @@ final class SendJournal implements AutoCloseable {
 		return current;
 	}
 
-	/** Forces and closes the current segment; what it holds is read at the next start. */
-	@Override
-	public void close() {
-		writer.execute(() -> {
-			try {
-				current.channel.force(false);
-				current.channel.close();
-				if (current.unfinished.get() == 0) {
-					delete(current.path);
-				}
-			}
-			catch (IOException ex) {
-				log.warn("Could not close the send journal: {}", ex.toString());
-			}
-		});
-		writer.shutdown();
+	/**
+	 * Forces and closes the current segment (what it holds is read at the next start), then stops the
+	 * journal's thread. Completes once done (or after 5 s); never errors.
+	 */
+	Mono<Void> close() {
 		try {
-			writer.awaitTermination(5, TimeUnit.SECONDS);
+			writing.schedule(() -> {
+				try {
+					current.channel.force(false);
+					current.channel.close();
+					if (current.unfinished.get() == 0) {
+						delete(current.path);
+					}
+				}
+				catch (IOException ex) {
+					log.warn("Could not close the send journal: {}", ex.toString());
+				}
+			});
 		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
+		catch (RejectedExecutionException alreadyClosed) {
+			return Mono.empty();
 		}
+		return writing.disposeGracefully().timeout(Duration.ofSeconds(5)).onErrorResume(error -> Mono.empty());
+	}
+
+	/** Completes once everything queued before it is written. */
+	Mono<Void> flushed() {
+		return Mono.<Void>empty().subscribeOn(writing);
 	}
 
 	/** The segment files on disk (for tests and the operator's curiosity). */

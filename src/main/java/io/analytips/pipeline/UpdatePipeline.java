@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.analytips.common.Periodic;
 import io.analytips.telegram.OutboundScheduler;
 import io.analytips.telegram.ReceivedUpdate;
 import io.analytips.telegram.UpdateSource;
@@ -27,9 +28,15 @@ import org.springframework.context.SmartLifecycle;
  *
  * <pre>
  * inbox.unfinished() (replayed first)
- *   then source.updates() → intake (users, rate limit) → onBackpressureBuffer(capacity, reject)
- * → dispatcher (per-chat order, bounded concurrency, error boundary) → inbox.finish
+ *   then source.updates() → intake (users, rate limit)
+ *        merged with parked updates (found every parkedAfter / 4 by a Periodic)
+ *        → onBackpressureBuffer(capacity, reject)
+ * → dispatcher (per-chat order and backlog, bounded concurrency, error boundary) → inbox.finish
  * </pre>
+ *
+ * Every update this process takes is {@link InFlight} from the moment the inbox hands it over
+ * until its outcome is durable, so a parked one (unfinished, held by nobody) is recognisable
+ * and handled exactly once ({@link ParkedUpdates}).
  *
  * Stopping (SIGTERM) closes intake at once, drains the buffer and the updates in flight until
  * {@code shutdownDrainTimeout} (or {@link #abortDrain()}), leaves whatever is unfinished in the
@@ -51,6 +58,16 @@ public class UpdatePipeline implements SmartLifecycle {
 
 	private final Inbox inbox;
 
+	private final InFlight inFlight;
+
+	private final ParkedUpdates parked;
+
+	private final SendWindow sends;
+
+	private final SendJournal journal;
+
+	private final PipelineMetrics metrics;
+
 	private final Intake intake;
 
 	private final Dispatcher dispatcher;
@@ -63,12 +80,6 @@ public class UpdatePipeline implements SmartLifecycle {
 
 	private final PipelineProperties properties;
 
-	private final SendWindow sends;
-
-	private final SendJournal journal;
-
-	private final PipelineMetrics metrics;
-
 	private final AtomicInteger queued = new AtomicInteger();
 
 	private final AtomicLong rejected = new AtomicLong();
@@ -76,6 +87,8 @@ public class UpdatePipeline implements SmartLifecycle {
 	private final AtomicInteger peak = new AtomicInteger();
 
 	private volatile Disposable.Composite running = Disposables.composite();
+
+	private volatile Periodic lookingForParked;
 
 	private volatile Sinks.Empty<Void> stopIntake;
 
@@ -85,20 +98,22 @@ public class UpdatePipeline implements SmartLifecycle {
 
 	private volatile boolean started;
 
-	UpdatePipeline(UpdateSource source, Inbox inbox, Intake intake, Dispatcher dispatcher, UserTracker users,
-			OutboundScheduler outbound, Background background, PipelineProperties properties, PipelineMetrics metrics,
-			SendWindow sends, SendJournal journal) {
+	UpdatePipeline(UpdateSource source, Inbox inbox, InFlight inFlight, ParkedUpdates parked, Intake intake,
+			Dispatcher dispatcher, UserTracker users, OutboundScheduler outbound, Background background,
+			PipelineProperties properties, PipelineMetrics metrics, SendWindow sends, SendJournal journal) {
 		this.source = source;
+		this.sends = sends;
+		this.journal = journal;
+		this.metrics = metrics;
 		this.inbox = inbox;
+		this.inFlight = inFlight;
+		this.parked = parked;
 		this.intake = intake;
 		this.dispatcher = dispatcher;
 		this.users = users;
 		this.outbound = outbound;
 		this.background = background;
 		this.properties = properties;
-		this.sends = sends;
-		this.journal = journal;
-		this.metrics = metrics;
 		Gauge.builder("analytips.queue.size", queued, AtomicInteger::get)
 			.description("Updates waiting in the bounded buffer")
 			.register(metrics.registry());
@@ -108,6 +123,9 @@ public class UpdatePipeline implements SmartLifecycle {
 			.baseUnit("percent")
 			.register(metrics.registry());
 		Gauge.builder("analytips.dispatcher.in_flight", dispatcher, Dispatcher::inFlight)
+			.register(metrics.registry());
+		Gauge.builder("analytips.updates.unrecorded", inFlight, InFlight::unrecorded)
+			.description("Outcomes whose write failed, kept to be written again")
 			.register(metrics.registry());
 	}
 
@@ -120,21 +138,27 @@ public class UpdatePipeline implements SmartLifecycle {
 		abort = Sinks.empty();
 		drained = Sinks.empty();
 		running = Disposables.composite();
+		inFlight.clear();
 		Mono<Void> stop = stopIntake.asMono();
+		Flux<ReceivedUpdate> found = parked.updates();
 		Replay recovered = new Replay();
 		Flux<UpdateContext> replay = inbox.unfinished()
+			.filter(this::entered)
 			.filter(recovered::toHandleAgain)
 			.doOnComplete(recovered::examinedAll)
 			.takeUntilOther(stop)
 			.onErrorResume(error -> {
-				log.error("Could not read unfinished updates; they stay in the inbox: {}", error.toString());
+				log.error("Could not read unfinished updates; they are found parked later: {}", error.toString());
 				return Flux.empty();
 			})
-			.mapNotNull(intake::replayed);
+			.mapNotNull(intake::replayed)
+			.doOnComplete(parked::look); // from now on an unfinished row nobody holds is parked
 		Flux<UpdateContext> live = source.updates()
 			.takeUntilOther(stop)
 			.onErrorResume(error -> Flux.empty()) // fatal: the source reports it in its status
+			.filter(this::entered)
 			.transform(intake)
+			.mergeWith(found.takeUntilOther(stop).mapNotNull(intake::resumed))
 			.doOnNext(this::entering)
 			.onBackpressureBuffer(properties.queueCapacity(), this::overflow, BufferOverflowStrategy.DROP_LATEST)
 			.doOnNext(context -> queued.decrementAndGet());
@@ -145,6 +169,8 @@ public class UpdatePipeline implements SmartLifecycle {
 		running.add(Flux.interval(PURGE_EVERY, PURGE_EVERY)
 			.concatMap(tick -> inbox.purgeFinishedOlderThan(properties.inboxRetention()).onErrorResume(e -> Mono.empty()))
 			.subscribe(purged -> log.debug("Purged {} finished inbox rows", purged)));
+		lookingForParked = new Periodic(parked.period(), parked.period(), Schedulers.parallel(), parked::round);
+		lookingForParked.start();
 		started = true;
 		log.info("Update pipeline started (buffer {}, concurrency {}, rate limit {} per {})",
 				properties.queueCapacity(), properties.concurrency(), properties.rateLimit(), properties.rateWindow());
@@ -171,7 +197,7 @@ public class UpdatePipeline implements SmartLifecycle {
 			switch (journal.recovered(updateId)) {
 				case SENT -> {
 					metrics.recovered("answered");
-					answeredFinishes.add(inbox.finish(updateId, Outcome.DONE, "answered before the restart"));
+					answeredFinishes.add(inFlight.finish(updateId, Outcome.DONE, "answered before the restart"));
 					return false;
 				}
 				case SENDING -> {
@@ -192,9 +218,20 @@ public class UpdatePipeline implements SmartLifecycle {
 						+ "{} whose first message had started and may have arrived (answered again: at least once), "
 						+ "{} handled from the start", total, answered, resent, total - answered - resent);
 			}
-			background.run("finish updates answered before the restart",
-					Mono.when(answeredFinishes).then(journal.forgetRecovered()));
+			background.run("forget the last run's sends", Mono.when(answeredFinishes).then(journal.forgetRecovered()));
 		}
+	}
+
+	/**
+	 * Takes a stored update into this process ({@link InFlight}). An unreadable one was stored
+	 * finished and is only reported by intake; one already held is not dispatched twice.
+	 */
+	private boolean entered(ReceivedUpdate received) {
+		if (!received.isValid() || inFlight.enter(received.updateId())) {
+			return true;
+		}
+		log.warn("Update {} is already being handled; not dispatched again", received.updateId());
+		return false;
 	}
 
 	/**
@@ -231,6 +268,7 @@ public class UpdatePipeline implements SmartLifecycle {
 			return;
 		}
 		started = false;
+		stopLookingForParked();
 		log.info("Stopping intake; draining {} buffered and {} in-flight updates (deadline {})", queued.get(),
 				dispatcher.inFlight(), properties.shutdownDrainTimeout());
 		stopIntake.tryEmitEmpty();
@@ -242,19 +280,21 @@ public class UpdatePipeline implements SmartLifecycle {
 				log.warn("Drain ended early with {} buffered and {} in-flight updates; they stay in the inbox for the next start",
 						queued.get(), dispatcher.inFlight());
 				subscriptions.dispose();
+				background.stop();
 			}));
 		drained.asMono()
 			.then(background.idle())
 			.or(deadline)
 			.then(source.confirmReceived())
 			.then(Mono.when(inbox.close(), users.close()))
-			.then(Mono.fromRunnable(journal::close).subscribeOn(Schedulers.boundedElastic()).then())
+			.then(journal.close())
 			.onErrorResume(error -> {
 				log.warn("Stop finished with an error: {}", error.toString());
 				return Mono.empty();
 			})
 			.doFinally(signal -> {
 				subscriptions.dispose();
+				background.stop();
 				log.info("Update pipeline stopped; send window: {}", sends.summary());
 				callback.run();
 			})
@@ -286,7 +326,17 @@ public class UpdatePipeline implements SmartLifecycle {
 	/** Disposes everything at once, as a crash would (for tests): nothing is drained or confirmed. */
 	public synchronized void kill() {
 		started = false;
+		stopLookingForParked();
 		running.dispose();
+		background.stop();
+	}
+
+	private void stopLookingForParked() {
+		parked.stop();
+		Periodic periodic = lookingForParked;
+		if (periodic != null) {
+			periodic.stop();
+		}
 	}
 
 	@Override
@@ -305,6 +355,16 @@ public class UpdatePipeline implements SmartLifecycle {
 		int size = Math.min(queued.get(), properties.queueCapacity());
 		return new QueueStats(size, properties.queueCapacity(), dispatcher.inFlight(), rejected.get(),
 				Math.max(peak.get(), size));
+	}
+
+	/** Updates of one chat the dispatcher holds (running or waiting for their turn). */
+	int heldBy(long chatId) {
+		return dispatcher.held(chatId);
+	}
+
+	/** Updates this process holds (being handled, or with an outcome to write again). */
+	int held() {
+		return inFlight.size();
 	}
 
 	/** The update source, for health. */

@@ -10,17 +10,24 @@ import io.analytips.store.UserSeen;
 import io.analytips.telegram.OutboundListener;
 import io.analytips.telegram.TelegramException;
 import io.analytips.telegram.model.User;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
 /**
  * Keeps the {@code users} table up to date: every update marks its sender as seen (batched, one
- * statement per batch), and a 403 from Telegram marks the user as having blocked the bot.
+ * statement per batch), and a 403 from Telegram marks the user as having blocked the bot. The
+ * marks a 403 starts run in the background, tracked: bounded by {@link #DEADLINE}, failures logged
+ * at WARN and counted ({@code analytips.background.failures{task="mark blocked"}}), cancelled by
+ * {@link #close()} once it has waited for them.
  */
 public class UserTracker implements OutboundListener {
 
 	private static final Logger log = LoggerFactory.getLogger(UserTracker.class);
+
+	/** The most a user's mark as blocked may take; also the most {@link #close()} waits for the marks. */
+	static final Duration DEADLINE = Duration.ofSeconds(30);
 
 	private final UserRepository users;
 
@@ -33,10 +40,13 @@ public class UserTracker implements OutboundListener {
 		.executor(Runnable::run)
 		.build();
 
+	private final Background background;
+
 	private volatile TelegramException unauthorized;
 
-	public UserTracker(UserRepository users) {
+	public UserTracker(UserRepository users, MeterRegistry registry) {
 		this.users = users;
+		this.background = new Background(DEADLINE, registry);
 		this.seen = new BatchWriter<>("users", 500, Duration.ofMillis(5), Duration.ofSeconds(30),
 				batch -> users.seen(batch).map(count -> batch.stream().map(user -> Boolean.TRUE).toList()));
 	}
@@ -65,8 +75,7 @@ public class UserTracker implements OutboundListener {
 	@Override
 	public void chatBlocked(long chatId) {
 		if (chatId > 0) { // a private chat's id is its user's id
-			blocked(chatId).subscribe(null, error -> log.warn("Could not mark user {} as blocked: {}",
-					chatId, error.toString()));
+			background.run("mark blocked", Mono.defer(() -> blocked(chatId)));
 		}
 	}
 
@@ -88,8 +97,8 @@ public class UserTracker implements OutboundListener {
 		return unauthorized;
 	}
 
-	/** Writes what is queued. */
+	/** Writes what is queued and waits for the marks under way (each bounded by {@link #DEADLINE}), then cancels any left. */
 	public Mono<Void> close() {
-		return seen.close();
+		return Mono.when(seen.close(), background.idle()).doFinally(signal -> background.stop());
 	}
 }

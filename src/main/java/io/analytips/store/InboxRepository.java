@@ -1,6 +1,7 @@
 package io.analytips.store;
 
 import java.time.Duration;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +37,12 @@ public class InboxRepository {
 			select update_id, payload from inbox
 			where outcome is null and update_id > $1
 			order by update_id limit $2""";
+
+	/** Uses the partial index of unfinished rows; their number stays small (what is in flight, or parked). */
+	private static final String UNFINISHED_OLDER_THAN = """
+			select update_id, payload from inbox
+			where outcome is null and received_at < now() - make_interval(secs => $1) and update_id <> all($2::bigint[])
+			order by update_id limit $3""";
 
 	private final DatabaseClient db;
 
@@ -102,6 +109,19 @@ public class InboxRepository {
 		return page(0, pageSize).expand(page -> page.size() < pageSize ? Mono.empty()
 				: page(page.get(page.size() - 1).updateId(), pageSize))
 			.concatMapIterable(page -> page);
+	}
+
+	/**
+	 * Updates without an outcome stored more than {@code age} ago (by the database's clock, which
+	 * also stamped {@code received_at}), except {@code except}, oldest first, at most {@code limit}.
+	 */
+	public Flux<StoredUpdate> unfinishedOlderThan(Duration age, Collection<Long> except, int limit) {
+		return db.sql(UNFINISHED_OLDER_THAN)
+			.bind(0, age.toMillis() / 1000.0)
+			.bind(1, except.toArray(Long[]::new))
+			.bind(2, limit)
+			.map(row -> new StoredUpdate(row.get("update_id", Long.class), row.get("payload", String.class)))
+			.all();
 	}
 
 	private Mono<List<StoredUpdate>> page(long afterId, int size) {

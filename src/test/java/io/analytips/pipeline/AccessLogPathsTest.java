@@ -43,7 +43,7 @@ class AccessLogPathsTest {
 
 	private final UserTracker users = mock(UserTracker.class);
 
-	private final MemoryInbox inbox = new MemoryInbox();
+	private final MemoryInbox inbox = new MemoryInbox(new MutableClock());
 
 	private final MutableClock clock = new MutableClock();
 
@@ -109,15 +109,17 @@ class AccessLogPathsTest {
 			List.of(new AnalysisLikeHandler(), new FailingHandler(), new StuckHandler()));
 
 	private Intake intake(int rateLimit, AccessLog access) {
-		return new Intake(inbox, new UserRateLimiter(rateLimit, Duration.ofSeconds(60), clock),
+		return new Intake(new InFlight(inbox), new UserRateLimiter(rateLimit, Duration.ofSeconds(60), clock),
 				new UserRateLimiter(rateLimit, Duration.ofSeconds(60), clock), handlers,
 				new OncePerPeriod<>(Duration.ofSeconds(60), clock), outbound, PipelineHarness.NOTICES, users,
-				new Background(), metrics, access);
+				new Background(Duration.ofSeconds(60), new SimpleMeterRegistry()), metrics, access);
 	}
 
 	private Dispatcher dispatcher(AccessLog access) {
-		return new Dispatcher(handlers, inbox, PipelineHarness.NOTICES, Duration.ofSeconds(60), 16, metrics, access,
-				new SendWindow(SendJournal.open(Scratch.directory("send-journal")), 16, new SimpleMeterRegistry()));
+		return new Dispatcher(handlers, new InFlight(inbox), PipelineHarness.NOTICES, Duration.ofSeconds(60), 16, 20,
+				context -> {
+				}, metrics, access, new SendWindow(SendJournal.open(Scratch.directory("send-journal")), 16,
+						new SimpleMeterRegistry()));
 	}
 
 	private ReceivedUpdate stored(long id, ObjectNode update) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
+import io.analytips.common.MutableClock;
 import io.analytips.support.PipelineHarness;
 import io.analytips.support.Scratch;
 import io.analytips.support.Updates;
@@ -33,7 +34,7 @@ class DispatcherTest {
 
 	private final OutboundScheduler outbound = mock(OutboundScheduler.class);
 
-	private final MemoryInbox inbox = new MemoryInbox();
+	private final MemoryInbox inbox = new MemoryInbox(new MutableClock());
 
 	private final List<String> replies = Collections.synchronizedList(new ArrayList<>());
 
@@ -56,10 +57,18 @@ class DispatcherTest {
 		});
 	}
 
+	/** Updates turned away because their chat held all it may. */
+	private final List<Long> busy = Collections.synchronizedList(new ArrayList<>());
+
 	private Dispatcher dispatcher(int concurrency, Duration timeout, Handler... handlers) {
-		return new Dispatcher(new Handlers(List.of(handlers)), inbox, PipelineHarness.NOTICES, timeout, concurrency,
-				new PipelineMetrics(new SimpleMeterRegistry()), new AccessLog(false),
-				new SendWindow(SendJournal.open(Scratch.directory("send-journal")), 16, new SimpleMeterRegistry()));
+		return dispatcher(concurrency, 20, timeout, handlers);
+	}
+
+	private Dispatcher dispatcher(int concurrency, int chatBacklog, Duration timeout, Handler... handlers) {
+		return new Dispatcher(new Handlers(List.of(handlers)), new InFlight(inbox), PipelineHarness.NOTICES, timeout, concurrency,
+				chatBacklog, context -> busy.add(context.updateId()), new PipelineMetrics(new SimpleMeterRegistry()),
+				new AccessLog(false), new SendWindow(SendJournal.open(Scratch.directory("send-journal")), 16,
+						new SimpleMeterRegistry()));
 	}
 
 	private UpdateContext context(tools.jackson.databind.node.ObjectNode json) {
@@ -149,6 +158,66 @@ class DispatcherTest {
 	}
 
 	@Test
+	void aChatHoldsAtMostItsBacklogAndBeyondItsUpdatesAreTurnedAwayWhileOtherChatsFlow() {
+		Dispatcher dispatcher = dispatcher(256, 3, Duration.ofSeconds(60), delayed());
+		List<UpdateContext> group = new ArrayList<>();
+		for (int i = 0; i < 5; i++) {
+			group.add(context(Updates.message(10 + i, -100, "supergroup", "g" + i + ":10", "pt-br")));
+		}
+		UpdateContext other = context(Updates.message(2, "p:1"));
+		StepVerifier.withVirtualTime(() -> Flux.concat(Flux.fromIterable(group), Flux.just(other)).transform(dispatcher))
+			.expectSubscription()
+			.then(() -> {
+				assertThat(dispatcher.held(-100L)).isEqualTo(3);
+				assertThat(busy).containsExactly(group.get(3).updateId(), group.get(4).updateId());
+			})
+			.thenAwait(Duration.ofSeconds(1))
+			.assertNext(f -> assertThat(f.outcome()).isEqualTo(Outcome.DONE)) // the other chat did not wait
+			.then(() -> assertThat(replies).containsExactly("2:p:1"))
+			.thenAwait(Duration.ofSeconds(30))
+			.expectNextCount(3)
+			.verifyComplete();
+		assertThat(dispatcher.held(-100L)).isZero();
+		assertThat(dispatcher.inFlight()).isZero();
+	}
+
+	@Test
+	void updatesTurnedAwayGiveBackTheirPlaceAtOnceSoOtherChatsAreNeverStalled() {
+		// 8 slots: a chat holds 3 for good, 5 more of it are turned away; a naive flatMap would now
+		// have handed out all its demand and wait for 6 completions before asking for more.
+		Handler holding = handling(context -> context.chatId() == 1 ? Mono.never() : context.reply("fine").then());
+		Dispatcher dispatcher = dispatcher(8, 3, Duration.ofSeconds(600), holding);
+		List<UpdateContext> busyChat = new ArrayList<>();
+		for (int i = 0; i < 8; i++) {
+			busyChat.add(context(Updates.message(1, "x" + i)));
+		}
+		UpdateContext other = context(Updates.message(2, "y"));
+		StepVerifier.withVirtualTime(() -> Flux.concat(Flux.fromIterable(busyChat), Flux.just(other)).transform(dispatcher))
+			.assertNext(f -> assertThat(f.outcome()).isEqualTo(Outcome.DONE))
+			.thenCancel()
+			.verify();
+		assertThat(busy).hasSize(5);
+		assertThat(replies).containsExactly("2:fine");
+	}
+
+	@Test
+	void aChatThatWasFullTakesUpdatesAgainOnceItsLaneMoves() {
+		Dispatcher dispatcher = dispatcher(256, 1, Duration.ofSeconds(60), delayed());
+		UpdateContext first = context(Updates.message(1, "a:5"));
+		UpdateContext turnedAway = context(Updates.message(1, "b:1"));
+		UpdateContext later = context(Updates.message(1, "c:1"));
+		StepVerifier.withVirtualTime(() -> Flux.concat(Flux.just(first, turnedAway),
+				Mono.delay(Duration.ofSeconds(6)).thenReturn(later)).transform(dispatcher))
+			.thenAwait(Duration.ofSeconds(5))
+			.expectNextCount(1)
+			.thenAwait(Duration.ofSeconds(2))
+			.expectNextCount(1)
+			.verifyComplete();
+		assertThat(busy).containsExactly(turnedAway.updateId());
+		assertThat(replies).containsExactly("1:a:5", "1:c:1");
+	}
+
+	@Test
 	void aFailingHandlerEndsTheUpdateFailedAfterAnApologyAndTheStreamGoesOn() {
 		Handler failing = handling(context -> {
 			if ("boom".equals(context.text())) {
@@ -168,6 +237,66 @@ class DispatcherTest {
 		assertThat(replies).containsExactly("1:FAILED", "1:fine");
 		assertThat(inbox.outcomeOf(bad.updateId())).isEqualTo("failed");
 		assertThat(inbox.outcomeOf(good.updateId())).isEqualTo("done");
+	}
+
+	@Test
+	void aHandlerWhoseSupportsThrowsFailsItsUpdateWithAnApologyAndTheNextIsAnswered() {
+		Handler broken = new Handler() {
+			@Override
+			public boolean supports(UpdateContext context) {
+				if ("boom".equals(context.text())) {
+					throw new IllegalStateException("supports() threw");
+				}
+				return false;
+			}
+
+			@Override
+			public Mono<Void> handle(UpdateContext context) {
+				return Mono.empty();
+			}
+		};
+		Handler echo = handling(context -> context.reply("fine").then());
+		UpdateContext bad = context(Updates.message(1, "boom"));
+		UpdateContext good = context(Updates.message(1, "ok"));
+		StepVerifier.create(Flux.just(bad, good).transform(dispatcher(256, Duration.ofSeconds(60), broken, echo)))
+			.assertNext(f -> {
+				assertThat(f.outcome()).isEqualTo(Outcome.FAILED);
+				assertThat(f.detail()).contains("supports() threw");
+			})
+			.assertNext(f -> assertThat(f.outcome()).isEqualTo(Outcome.DONE))
+			.verifyComplete();
+		assertThat(replies).containsExactly("1:FAILED", "1:fine");
+		assertThat(inbox.outcomeOf(bad.updateId())).isEqualTo("failed");
+		assertThat(inbox.outcomeOf(good.updateId())).isEqualTo("done");
+	}
+
+	@Test
+	void aCallbackAnswerOrAnApologyThatThrowsStillEndsTheUpdateAndTheStreamGoesOn() {
+		when(outbound.answerCallbackQuery(any())).thenThrow(new IllegalStateException("answer threw"));
+		when(outbound.sendMessage(any())).thenThrow(new IllegalStateException("send threw"));
+		Handler failing = handling(context -> Mono.error(new IllegalStateException("handler failed")));
+		UpdateContext press = context(Updates.callback(1, "x"));
+		UpdateContext message = context(Updates.message(2, "y"));
+		StepVerifier.create(Flux.just(press, message).transform(dispatcher(1, Duration.ofSeconds(60), failing)))
+			.assertNext(f -> assertThat(f.outcome()).isEqualTo(Outcome.FAILED))
+			.assertNext(f -> assertThat(f.outcome()).isEqualTo(Outcome.FAILED))
+			.verifyComplete();
+		assertThat(inbox.outcomeOf(press.updateId())).isEqualTo("failed");
+		assertThat(inbox.outcomeOf(message.updateId())).isEqualTo("failed");
+	}
+
+	@Test
+	void anOutcomeThatCannotBeRecordedDoesNotEndTheStream() {
+		Inbox broken = mock(Inbox.class);
+		when(broken.finish(org.mockito.ArgumentMatchers.anyLong(), any(), any()))
+			.thenThrow(new IllegalStateException("finish threw"));
+		Dispatcher dispatcher = new Dispatcher(new Handlers(List.of(handling(context -> Mono.empty()))), new InFlight(broken),
+				PipelineHarness.NOTICES, Duration.ofSeconds(60), 256, 20, context -> busy.add(context.updateId()),
+				new PipelineMetrics(new SimpleMeterRegistry()), new AccessLog(false),
+				new SendWindow(SendJournal.open(Scratch.directory("send-journal")), 16, new SimpleMeterRegistry()));
+		StepVerifier.create(Flux.just(context(Updates.message(1, "a")), context(Updates.message(1, "b"))).transform(dispatcher))
+			.expectNextCount(2)
+			.verifyComplete();
 	}
 
 	@Test

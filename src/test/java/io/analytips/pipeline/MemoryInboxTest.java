@@ -3,6 +3,7 @@ package io.analytips.pipeline;
 import java.util.List;
 import java.util.Map;
 
+import io.analytips.common.MutableClock;
 import io.analytips.support.Updates;
 import io.analytips.telegram.ReceivedUpdate;
 import org.junit.jupiter.api.Test;
@@ -12,7 +13,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class MemoryInboxTest {
 
-	private final MemoryInbox inbox = new MemoryInbox();
+	private final MutableClock clock = new MutableClock();
+
+	private final MemoryInbox inbox = new MemoryInbox(clock);
 
 	private static ReceivedUpdate update(long id) {
 		return ReceivedUpdate.parse(id, Updates.message(1, "hi").put("update_id", id).toString());
@@ -26,6 +29,26 @@ class MemoryInboxTest {
 		StepVerifier.create(inbox.finish(1, Outcome.FAILED, null)).verifyComplete();
 		assertThat(inbox.outcomeOf(1)).isEqualTo("done");
 		StepVerifier.create(inbox.counts()).expectNext(Map.of("done", 1L, "pending", 1L)).verifyComplete();
+	}
+
+	@Test
+	void findsUnfinishedUpdatesOlderThanAnAgeByItsClockOldestFirst() {
+		inbox.storeNew(List.of(update(3), update(1))).block();
+		clock.advance(java.time.Duration.ofMinutes(3));
+		inbox.storeNew(List.of(update(2), update(4))).block();
+		inbox.finish(3, Outcome.DONE, null).block();
+
+		StepVerifier.create(inbox.unfinishedOlderThan(java.time.Duration.ofMinutes(2), List.of(), 10).map(ReceivedUpdate::updateId))
+			.expectNext(1L)
+			.verifyComplete();
+		clock.advance(java.time.Duration.ofMinutes(3));
+		StepVerifier.create(inbox.unfinishedOlderThan(java.time.Duration.ofMinutes(2), List.of(), 2).map(ReceivedUpdate::updateId))
+			.expectNext(1L, 2L)
+			.verifyComplete();
+		StepVerifier.create(inbox.unfinishedOlderThan(java.time.Duration.ofMinutes(2), List.of(1L), 10).map(ReceivedUpdate::updateId))
+			.expectNext(2L, 4L)
+			.verifyComplete();
+		StepVerifier.create(inbox.unfinishedOlderThan(java.time.Duration.ofHours(1), List.of(), 10)).verifyComplete();
 	}
 
 	@Test

@@ -15,6 +15,8 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
+import org.springframework.r2dbc.core.DatabaseClient;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
@@ -76,6 +78,42 @@ class PostgresInboxTests {
 		StepVerifier.create(Flux.range(1, 500).flatMap(i -> inbox.finish(i, Outcome.DONE, null), 500).then())
 			.verifyComplete();
 		StepVerifier.create(inbox.counts()).expectNext(Map.of("done", 500L)).verifyComplete();
+	}
+
+	/** The finding behind parked updates: the insert's own retry cannot tell a lost answer from a redelivery. */
+	@Test
+	void anInsertWhoseAnswerIsLostAfterCommitIsHandedToNobodyByItsRetry() {
+		DatabaseClient db = TestDatabase.client(pool);
+		PostgresInbox losing = new PostgresInbox(new AnswerLosingRepository(db).loseNext(1), Duration.ofSeconds(5),
+				Duration.ofSeconds(5));
+		StepVerifier.create(losing.storeNew(List.of(update(1)))).expectNext(List.of()).verifyComplete();
+		StepVerifier.create(losing.unfinished().map(ReceivedUpdate::updateId)).expectNext(1L).verifyComplete();
+		losing.close().block();
+	}
+
+	@Test
+	void findsUnfinishedUpdatesStoredMoreThanAnAgeAgo() {
+		inbox.storeNew(List.of(update(1), update(2), update(3))).block();
+		inbox.finish(1, Outcome.DONE, null).block();
+		TestDatabase.client(pool).sql("update inbox set received_at = now() - interval '5 minutes' where update_id <> 3")
+			.then()
+			.block();
+		StepVerifier.create(inbox.unfinishedOlderThan(Duration.ofMinutes(2), List.of(), 10).map(ReceivedUpdate::updateId))
+			.expectNext(2L)
+			.verifyComplete();
+		StepVerifier.create(inbox.unfinishedOlderThan(Duration.ofMinutes(10), List.of(), 10)).verifyComplete();
+	}
+
+	@Test
+	void failsToFindUnfinishedUpdatesWhenTheDatabaseCannotBeRead() {
+		InboxRepository down = mock(InboxRepository.class);
+		when(down.unfinishedOlderThan(any(), any(), org.mockito.ArgumentMatchers.anyInt()))
+			.thenReturn(Flux.error(new IllegalStateException("connection refused")));
+		PostgresInbox failing = new PostgresInbox(down, Duration.ofMillis(300), Duration.ofMillis(300));
+		StepVerifier.create(failing.unfinishedOlderThan(Duration.ofMinutes(2), List.of(), 10))
+			.expectErrorMessage("connection refused")
+			.verify();
+		failing.close().block();
 	}
 
 	@Test

@@ -56,7 +56,8 @@ class RateLimitIntegrationTests {
 	void menuPressesHaveTheirOwnLargerAllowanceWhileCommandsKeepTheirs() {
 		Replying.Echo echo = new Replying.Echo();
 		Replying.Menu menu = new Replying.Menu();
-		try (PipelineHarness harness = PipelineHarness.builder().handlers(menu, echo).chatBurst(100).build()) {
+		// All 42 arrive in one poll and wait in the chat's lane together: more than the 20 a chat may hold by default.
+		try (PipelineHarness harness = PipelineHarness.builder().handlers(menu, echo).chatBurst(100).chatBacklog(50).build()) {
 			for (int i = 0; i < 10; i++) {
 				harness.telegram.enqueue(Updates.message(78, "/analysis " + i));
 			}

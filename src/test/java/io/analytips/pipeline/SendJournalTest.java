@@ -6,6 +6,7 @@ import java.util.Set;
 
 import io.analytips.support.Scratch;
 import org.junit.jupiter.api.Test;
+import reactor.core.scheduler.Schedulers;
 import reactor.test.StepVerifier;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,7 +29,7 @@ class SendJournalTest {
 		assertThat(next.recovered(1)).isEqualTo(SendProgress.SENT);
 		assertThat(next.recovered(2)).isEqualTo(SendProgress.SENDING);
 		assertThat(next.recovered(3)).isEqualTo(SendProgress.NOTHING_SENT);
-		next.close();
+		next.close().block();
 	}
 
 	@Test
@@ -40,13 +41,13 @@ class SendJournalTest {
 		StepVerifier.create(next.forgetRecovered()).verifyComplete();
 
 		assertThat(next.recovered(1)).isEqualTo(SendProgress.NOTHING_SENT);
-		next.close();
+		next.close().block();
 		assertThat(SendJournal.open(directory).recovered(1)).isEqualTo(SendProgress.NOTHING_SENT);
 	}
 
 	@Test
 	void deletesASegmentOnceEveryUpdateThatWroteToItIsFinished() {
-		SendJournal journal = SendJournal.open(directory, 2);
+		SendJournal journal = SendJournal.open(directory, 2, Schedulers.newSingle("send-journal-test", true));
 		Set<SendJournal.Segment> one = new HashSet<>();
 		Set<SendJournal.Segment> two = new HashSet<>();
 		StepVerifier.create(journal.append(1, SendProgress.SENDING, one)).verifyComplete();
@@ -60,13 +61,13 @@ class SendJournalTest {
 		journal.finished(one);
 		StepVerifier.create(journal.append(3, SendProgress.SENDING, new HashSet<>())).verifyComplete(); // a turn of the writer
 		assertThat(journal.files()).hasSize(1);
-		journal.close();
+		journal.close().block();
 	}
 
 	@Test
 	void aClosedJournalRefusesToWrite() {
 		SendJournal journal = SendJournal.open(directory);
-		journal.close();
+		journal.close().block();
 		StepVerifier.create(journal.append(1, SendProgress.SENDING, new HashSet<>())).expectError().verify();
 	}
 }

@@ -4,6 +4,7 @@ import io.analytips.store.UserRepository;
 import io.analytips.support.TestDatabase;
 import io.analytips.telegram.TelegramException;
 import io.analytips.telegram.model.User;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.r2dbc.pool.ConnectionPool;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -22,7 +23,7 @@ class UserTrackerTests {
 
 	private final UserRepository repository = new UserRepository(db);
 
-	private final UserTracker users = new UserTracker(repository);
+	private final UserTracker users = new UserTracker(repository, new SimpleMeterRegistry());
 
 	@AfterEach
 	void close() {

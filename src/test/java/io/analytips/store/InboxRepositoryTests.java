@@ -18,7 +18,9 @@ class InboxRepositoryTests {
 
 	private final ConnectionPool pool = TestDatabase.pool(TestDatabase.migrated());
 
-	private final InboxRepository inbox = new InboxRepository(TestDatabase.client(pool));
+	private final org.springframework.r2dbc.core.DatabaseClient db = TestDatabase.client(pool);
+
+	private final InboxRepository inbox = new InboxRepository(db);
 
 	@AfterEach
 	void close() {
@@ -38,6 +40,21 @@ class InboxRepositoryTests {
 			.assertNext(ids -> assertThat(ids).containsExactly(3L))
 			.verifyComplete();
 		StepVerifier.create(inbox.insertNew(List.of())).expectNext(java.util.Set.of()).verifyComplete();
+	}
+
+	@Test
+	void findsUnfinishedRowsOlderThanAnAgeByTheDatabasesClockOldestFirst() {
+		inbox.insertNew(List.of(row(1), row(2), row(3), row(4))).block();
+		inbox.finish(List.of(new InboxFinish(2, "done", null))).block();
+		db.sql("update inbox set received_at = now() - interval '3 minutes' where update_id in (1, 2, 3)").then().block();
+
+		StepVerifier.create(inbox.unfinishedOlderThan(Duration.ofMinutes(2), List.of(), 10).map(StoredUpdate::updateId))
+			.expectNext(1L, 3L) // 2 is finished, 4 is fresh
+			.verifyComplete();
+		StepVerifier.create(inbox.unfinishedOlderThan(Duration.ofMinutes(2), List.of(1L), 1).map(StoredUpdate::updateId))
+			.expectNext(3L)
+			.verifyComplete();
+		StepVerifier.create(inbox.unfinishedOlderThan(Duration.ofMinutes(5), List.of(), 10)).verifyComplete();
 	}
 
 	@Test

@@ -77,17 +77,18 @@ public final class PipelineHarness implements AutoCloseable {
 	private final boolean ownsTelegram;
 
 	private PipelineHarness(FakeBotApi telegram, boolean ownsTelegram, DatabaseUrl database,
-			PipelineProperties properties, TelegramProperties telegramProperties, List<Handler> handlers) {
+			PipelineProperties properties, TelegramProperties telegramProperties, List<Handler> handlers,
+			java.util.function.Function<DatabaseClient, InboxRepository> inboxRepository) {
 		this.telegram = telegram;
 		this.ownsTelegram = ownsTelegram;
 		this.database = database;
 		this.pool = TestDatabase.pool(database);
 		this.db = TestDatabase.client(pool);
 		this.client = new TelegramClient(telegramProperties);
-		this.users = new UserTracker(new UserRepository(db));
+		this.users = new UserTracker(new UserRepository(db), meters);
 		this.outbound = new OutboundScheduler(client, telegramProperties, TestClock.running(), users);
-		this.inbox = properties.inbox() == PipelineProperties.InboxKind.MEMORY ? new MemoryInbox()
-				: new PostgresInbox(new InboxRepository(db), Duration.ofSeconds(5), Duration.ofSeconds(30));
+		this.inbox = properties.inbox() == PipelineProperties.InboxKind.MEMORY ? new MemoryInbox(TestClock.running())
+				: new PostgresInbox(inboxRepository.apply(db), Duration.ofSeconds(5), Duration.ofSeconds(30));
 		LongPollingSource source = new LongPollingSource(client, inbox, telegramProperties, TestClock.running());
 		this.pipeline = Pipelines.build(source, inbox, outbound, handlers, NOTICES, users, properties,
 				new PipelineMetrics(meters), TestClock.running());
@@ -155,6 +156,8 @@ public final class PipelineHarness implements AutoCloseable {
 
 		private int concurrency = 256;
 
+		private int chatBacklog = 20;
+
 		private Duration handlerTimeout = Duration.ofSeconds(60);
 
 		private Duration drain = Duration.ofSeconds(25);
@@ -168,6 +171,10 @@ public final class PipelineHarness implements AutoCloseable {
 		private Duration pollTimeout = Duration.ofSeconds(1);
 
 		private boolean logUpdates = true;
+
+		private Duration parkedAfter = Duration.ofMinutes(2);
+
+		private java.util.function.Function<DatabaseClient, InboxRepository> inboxRepository = InboxRepository::new;
 
 		public Builder telegram(FakeBotApi telegram) {
 			this.telegram = telegram;
@@ -211,6 +218,11 @@ public final class PipelineHarness implements AutoCloseable {
 			return this;
 		}
 
+		public Builder chatBacklog(int chatBacklog) {
+			this.chatBacklog = chatBacklog;
+			return this;
+		}
+
 		public Builder handlerTimeout(Duration timeout) {
 			this.handlerTimeout = timeout;
 			return this;
@@ -237,6 +249,18 @@ public final class PipelineHarness implements AutoCloseable {
 			return this;
 		}
 
+		/** {@code BOT_PARKED_AFTER}. */
+		public Builder parkedAfter(Duration parkedAfter) {
+			this.parkedAfter = parkedAfter;
+			return this;
+		}
+
+		/** The inbox's repository, e.g. one that loses the answer of a committed insert. */
+		public Builder inboxRepository(java.util.function.Function<DatabaseClient, InboxRepository> repository) {
+			this.inboxRepository = repository;
+			return this;
+		}
+
 		public Builder inMemoryInbox() {
 			this.inbox = PipelineProperties.InboxKind.MEMORY;
 			return this;
@@ -246,12 +270,13 @@ public final class PipelineHarness implements AutoCloseable {
 			FakeBotApi fake = telegram != null ? telegram : FakeBotApi.start();
 			DatabaseUrl url = database != null ? database : TestDatabase.migrated();
 			PipelineProperties properties = new PipelineProperties(rateLimit, navigationRateLimit, rateWindow, queueCapacity, concurrency,
-					handlerTimeout, drain, Duration.ofSeconds(60), inbox, Duration.ofDays(3), logUpdates, 16,
-					sendJournal != null ? sendJournal : Scratch.directory("send-journal"));
+					chatBacklog, handlerTimeout, drain, Duration.ofSeconds(60), inbox, Duration.ofDays(3), logUpdates, parkedAfter,
+					16, sendJournal != null ? sendJournal : Scratch.directory("send-journal"));
 			TelegramProperties telegramProperties = new TelegramProperties(FakeBotApi.TOKEN, URI.create(fake.url()),
 					TelegramProperties.Mode.POLLING, null, null, pollTimeout, 100, Duration.ofSeconds(10),
 					Duration.ofSeconds(2), globalRate, chatBurst, 20, 100_000);
-			return new PipelineHarness(fake, telegram == null, url, properties, telegramProperties, handlers);
+			return new PipelineHarness(fake, telegram == null, url, properties, telegramProperties, handlers,
+					inboxRepository);
 		}
 	}
 }
