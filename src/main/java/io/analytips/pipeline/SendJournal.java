@@ -143,27 +143,6 @@ final class SendJournal {
 	}
 
 	/**
-	 * Queues {@code progress} of {@code updateId}'s first message without waiting for it: records
-	 * are written in the order they were queued, so it lands before any record queued after it
-	 * (a crash can lose it only together with those). A record that cannot be written is logged.
-	 */
-	void appendLater(long updateId, SendProgress progress, Set<Segment> held) {
-		try {
-			writing.schedule(() -> {
-				try {
-					write(updateId, progress, held);
-				}
-				catch (UncheckedIOException ex) {
-					log.warn("Could not record that update {}'s first message was {}: {}", updateId, progress, ex.toString());
-				}
-			});
-		}
-		catch (RejectedExecutionException closed) {
-			log.debug("Send journal closed: update {}'s first message {} not recorded", updateId, progress);
-		}
-	}
-
-	/**
 	 * Appends {@code progress} of {@code updateId}'s first message, and adds the segment it went to
 	 * to {@code held} (the update's segments, kept until {@link #finished}). Completes once written;
 	 * errors if the file cannot be written.

@@ -99,20 +99,18 @@ final class SendWindow {
 		}
 
 		private <T> Mono<T> firstMessage(Mono<T> send) {
-			// That it starts is queued, not waited for: the journal writes in order, so it lands before
-			// the record that it arrived, and a crash loses it only with that one.
-			return places.run(() -> Mono.fromRunnable(() -> journal.appendLater(updateId, SendProgress.SENDING, held))
-				.then(send)
-				.flatMap(value -> {
+			// Its place is taken before it is recorded as starting: a start counts only a message about to
+			// go, not one still waiting for a place, so a restart's count of those it may repeat is true.
+			return places.run(() -> record(SendProgress.SENDING).then(send).flatMap(value -> {
 				long acknowledged = System.nanoTime();
 				unrecorded.incrementAndGet();
-				return record(SendProgress.SENT)
-					.doFinally(signal -> {
-						unrecorded.decrementAndGet();
-						lag.record(System.nanoTime() - acknowledged, TimeUnit.NANOSECONDS);
-					})
-					.thenReturn(value);
-				}), MAX_WAIT);
+				Runnable recorded = () -> {
+					unrecorded.decrementAndGet();
+					lag.record(System.nanoTime() - acknowledged, TimeUnit.NANOSECONDS);
+				};
+				// Counted before the handler hears of it (doFinally would run after).
+				return record(SendProgress.SENT).doOnTerminate(recorded).doOnCancel(recorded).thenReturn(value);
+			}), MAX_WAIT);
 		}
 
 		private Mono<Void> record(SendProgress progress) {
