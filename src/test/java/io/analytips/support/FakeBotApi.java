@@ -99,8 +99,13 @@ public final class FakeBotApi implements AutoCloseable {
 
 	// ---- updates --------------------------------------------------------------------------
 
-	/** Queues an update, assigning the next {@code update_id} unless it has one; returns the id. */
-	public long enqueue(ObjectNode update) {
+	/**
+	 * Queues an update, assigning the next {@code update_id} unless it has one; returns the id.
+	 * Assigning and queueing are one step, as at Telegram: otherwise a later id enqueued by another
+	 * thread could be delivered and confirmed first, and the earlier one would then fall below the
+	 * offset and be lost (seen: 7 of 20 000 in the pipeline benchmark's closed loop).
+	 */
+	public synchronized long enqueue(ObjectNode update) {
 		long id;
 		if (update.has("update_id")) {
 			id = update.get("update_id").asLong();
@@ -116,7 +121,7 @@ public final class FakeBotApi implements AutoCloseable {
 	}
 
 	/** Queues raw JSON as one element of the result array (may be malformed on purpose). */
-	public void enqueueRaw(long sortKey, String json) {
+	public synchronized void enqueueRaw(long sortKey, String json) {
 		nextUpdateId.accumulateAndGet(sortKey + 1, Math::max);
 		pending.put(sortKey, json);
 		signalArrival(sortKey);
