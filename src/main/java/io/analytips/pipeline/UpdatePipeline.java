@@ -1,8 +1,6 @@
 package io.analytips.pipeline;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -141,7 +139,7 @@ public class UpdatePipeline implements SmartLifecycle {
 		inFlight.clear();
 		Mono<Void> stop = stopIntake.asMono();
 		Flux<ReceivedUpdate> found = parked.updates();
-		Replay recovered = new Replay();
+		Replay recovered = new Replay(journal, inFlight, background, metrics);
 		Flux<UpdateContext> replay = inbox.unfinished()
 			.filter(this::entered)
 			.filter(recovered::toHandleAgain)
@@ -174,52 +172,6 @@ public class UpdatePipeline implements SmartLifecycle {
 		started = true;
 		log.info("Update pipeline started (buffer {}, concurrency {}, rate limit {} per {})",
 				properties.queueCapacity(), properties.concurrency(), properties.rateLimit(), properties.rateWindow());
-	}
-
-	/**
-	 * What the start finds unfinished, by how far the update's first message got before the stop
-	 * ({@link SendJournal}): one acknowledged by Telegram is finished {@code done} without answering
-	 * it again; one handed to the sender may have arrived and is handled again (at least once),
-	 * counted and logged. Once every row was examined and those finishes are in, the journal
-	 * forgets the last run.
-	 */
-	private final class Replay {
-
-		private final List<Mono<Void>> answeredFinishes = new ArrayList<>();
-
-		private long resent;
-
-		private long total;
-
-		boolean toHandleAgain(ReceivedUpdate received) {
-			total++;
-			long updateId = received.updateId();
-			switch (journal.recovered(updateId)) {
-				case SENT -> {
-					metrics.recovered("answered");
-					answeredFinishes.add(inFlight.finish(updateId, Outcome.DONE, "answered before the restart"));
-					return false;
-				}
-				case SENDING -> {
-					resent++;
-					metrics.recovered("resent");
-					return true;
-				}
-				default -> {
-					return true;
-				}
-			}
-		}
-
-		void examinedAll() {
-			long answered = answeredFinishes.size();
-			if (total > 0) {
-				log.info("Found {} unfinished updates: {} answered before the stop (finished, not answered again), "
-						+ "{} whose first message had started and may have arrived (answered again: at least once), "
-						+ "{} handled from the start", total, answered, resent, total - answered - resent);
-			}
-			background.run("forget the last run's sends", Mono.when(answeredFinishes).then(journal.forgetRecovered()));
-		}
 	}
 
 	/**
