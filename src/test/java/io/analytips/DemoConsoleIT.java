@@ -60,7 +60,7 @@ class DemoConsoleIT {
 			demo.type("flamengo");
 			demo.await("Próximos jogos — Flamengo");
 			String output = demo.text();
-			assertThat(output).contains("Força", "Forma (mais recente primeiro)", "(Brasília)", "Brasileirão Série A")
+			assertThat(output).contains("Força no modelo", "Forma (mais recente primeiro)", "(Brasília)", "Brasileirão Série A")
 				.doesNotContain("muitas mensagens", "Não entendi", "<b>", "Exception", "ERROR");
 			demo.type("/sair");
 			demo.await("Até logo!");

@@ -3,6 +3,7 @@ package io.analytips.backtest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -29,13 +30,19 @@ final class Backtest {
 	 * @param fits how many model fits the walk took
 	 * @param fitMillis the mean time of one fit
 	 * @param files the files written
+	 * @param value the backtest of the flags and the rule it chose
+	 * @param valueTables the flags by edge bucket and confidence, for each source of prices
 	 */
-	record Result(MetricTable table, Map<Integer, MetricTable> bySeason, int fits, double fitMillis, List<Path> files) {
+	record Result(MetricTable table, Map<Integer, MetricTable> bySeason, int fits, double fitMillis, List<Path> files,
+			ValueBacktest.Result value, Map<PriceSource, Map<String, BetStats>> valueTables) {
 	}
 
 	static Result run(HistoricalData data, BacktestOptions options) throws IOException {
 		List<HistoricalMatch> matches = data.matches(options.league().leagueId);
-		WalkForward.Run run = WalkForward.run(matches, options.from(), options.to(), options.fit());
+		// the season before the reported ones trains the first choice of the value rule
+		WalkForward.Run walk = WalkForward.run(matches, options.from() - 1, options.to(), options.fit());
+		List<Prediction> reported = walk.predictions().stream().filter(p -> p.season() >= options.from()).toList();
+		WalkForward.Run run = new WalkForward.Run(reported, walk.fits(), walk.fitNanos());
 		if (run.predictions().isEmpty()) {
 			throw new IllegalArgumentException("no " + options.league() + " matches with closing prices in seasons "
 					+ options.from() + "–" + options.to() + "; the data holds " + data.seasons(options.league().leagueId));
@@ -50,13 +57,24 @@ final class Backtest {
 		Path oneXTwo = options.out().resolve(options.stem() + "-reliability-1x2.png");
 		Path overUnder = options.out().resolve(options.stem() + "-reliability-ou25.png");
 		Path markdown = options.out().resolve(options.stem() + "-metrics.md");
+		Path flags = options.out().resolve(options.stem() + "-reliability-flags.png");
+		Path rule = options.out().resolve(options.stem() + "-value-rule.properties");
 		String title = options.league().displayName + " " + options.league().season(options.from()) + "–"
 				+ options.league().season(options.to());
 		PredictionsCsv.write(run.predictions(), csv);
 		ReliabilityCharts.oneXTwo(run.predictions(), title, oneXTwo);
 		ReliabilityCharts.overUnder(run.predictions(), title, overUnder);
+		ValueBacktest.Result value = ValueBacktest.run(walk.predictions(), options.from(), options.to(),
+				options.league()::season);
+		ReliabilityCharts.flags(ValueBacktest.heldOutFlags(value), title, flags);
+		List<Path> files = new ArrayList<>(List.of(csv, oneXTwo, overUnder, flags, markdown, rule));
+		ValueRuleFile.write(value.rule(), options, rule);
+		if (options.ruleOut() != null) {
+			ValueRuleFile.write(value.rule(), options, options.ruleOut());
+			files.add(options.ruleOut());
+		}
 		Result result = new Result(table, bySeason, run.fits(), run.fitNanos() / 1e6 / Math.max(1, run.fits()),
-				List.of(csv, oneXTwo, overUnder, markdown));
+				List.copyOf(files), value, ValueBacktest.tables(walk.predictions(), options.from(), options.to()));
 		Files.writeString(markdown, report(options, result));
 		return result;
 	}
@@ -77,6 +95,7 @@ final class Backtest {
 		result.bySeason().forEach((season, table) -> out.append(String.format(Locale.ROOT, "| %s | %d | %.4f | %.4f | %+.4f |%n",
 				options.league().season(season), table.matches(), table.row(Forecaster.MODEL).rps(),
 				table.row(Forecaster.CLOSING_LINE).rps(), table.rpsGap())));
+		out.append(ValueReport.markdown(options, result.value(), result.valueTables()));
 		return out.toString();
 	}
 }

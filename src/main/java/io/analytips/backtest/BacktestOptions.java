@@ -12,18 +12,20 @@ import io.analytips.football.analysis.FitOptions;
  * The backtest's command line: {@code --league E0|BRA --from YEAR --to YEAR [--out DIR]}, and, to measure
  * variants of the model, {@code [--xi PER_DAY] [--window DAYS] [--prior MATCHES] [--newcomer-prior true|false]
  * [--market-weight 0..1]}.
+ * {@code [--rule-out FILE]} also writes the value rule the backtest chose to {@code FILE} (the bot bundles
+ * {@code src/main/resources/football/value-rule.properties}).
  * Values follow the flag ({@code --from 2019}) or an equals sign ({@code --from=2019}).
  */
-record BacktestOptions(BacktestLeague league, int from, int to, Path out, FitOptions fit) {
+record BacktestOptions(BacktestLeague league, int from, int to, Path out, FitOptions fit, Path ruleOut) {
 
 	static final Path DEFAULT_OUT = Path.of("target", "backtest");
 
 	private static final Set<String> FLAGS = Set.of("--league", "--from", "--to", "--out", "--xi", "--window", "--prior",
-			"--newcomer-prior", "--market-weight");
+			"--newcomer-prior", "--market-weight", "--rule-out");
 
 	/** The command without its explanations, as the application's {@code --help} shows it. */
-	static final String SYNOPSIS = "backtest --league E0|BRA --from YEAR --to YEAR [--out DIR] [--xi PER_DAY]"
-			+ " [--window DAYS] [--prior MATCHES] [--newcomer-prior true|false] [--market-weight 0..1]";
+	static final String SYNOPSIS = "backtest --league E0|BRA --from YEAR --to YEAR [--out DIR] [--rule-out FILE]"
+			+ " [--xi PER_DAY] [--window DAYS] [--prior MATCHES] [--newcomer-prior true|false] [--market-weight 0..1]";
 
 	static final String USAGE = "usage: " + SYNOPSIS;
 
@@ -33,12 +35,17 @@ record BacktestOptions(BacktestLeague league, int from, int to, Path out, FitOpt
 
 			Replays the bundled seasons walk-forward (each match predicted from the matches before it) and prints
 			the ranked probability score, log loss and Brier score of the model, the closing line, league
-			frequencies and uniform; the predictions (CSV) and reliability diagrams (PNG) are written to --out.
+			frequencies and uniform; then the backtest of the value flags (ROI, Kelly ROI, closing-line value and
+			hit rate with 95%% bootstrap intervals, by edge bucket and confidence) and the flagging rule it chooses
+			walk-forward. The predictions (CSV), reliability diagrams (PNG), the report (Markdown) and the chosen
+			rule (properties) are written to --out.
 
 			  --league E0|BRA               E0 the Premier League, BRA the Brasileirão Série A
 			  --from YEAR                   the first season (the year it starts)
 			  --to YEAR                     the last season
 			  --out DIR                     where the files go (default: %s)
+			  --rule-out FILE               also write the chosen value rule here (the bot bundles
+			                                src/main/resources/football/value-rule.properties)
 			Variants of the model, to measure them (defaults: the fit the bot uses):
 			  --xi PER_DAY                  time decay: a match t days old weighs exp(-xi t) (default: %s)
 			  --window DAYS                 only matches this many days before the fit count (default: %d)
@@ -100,7 +107,8 @@ record BacktestOptions(BacktestLeague league, int from, int to, Path out, FitOpt
 						: defaults.newcomerPrior(),
 				values.containsKey("--market-weight") ? decimal(values, "--market-weight") : defaults.marketWeight());
 		return new BacktestOptions(BacktestLeague.of(values.get("--league")), from, to,
-				Path.of(values.getOrDefault("--out", DEFAULT_OUT.toString())), fit);
+				Path.of(values.getOrDefault("--out", DEFAULT_OUT.toString())), fit,
+				values.containsKey("--rule-out") ? Path.of(values.get("--rule-out")) : null);
 	}
 
 	/** The stem of the output files, e.g. {@code E0-2019-2024}. */

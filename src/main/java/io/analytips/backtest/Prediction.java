@@ -1,6 +1,10 @@
 package io.analytips.backtest;
 
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import io.analytips.football.sim.data.BookmakerOdds;
 
 /**
  * One match of the backtest with every forecaster's probabilities, made before the match.
@@ -19,10 +23,16 @@ import java.time.LocalDate;
  * @param modelOver25 the model's P(over 2.5 goals)
  * @param closingOver25 the closing line's P(over 2.5), margin removed, or {@code null} without totals prices
  * @param frequencyOver25 the share of matches over 2.5 goals in the three years before
+ * @param dataSize the smaller of the two teams' matches in the model, as the bot's confidence counts it
+ * @param odds every price the data holds for the match (closing and, where there are some, pre-closing)
  */
 record Prediction(int season, LocalDate date, String home, String away, int homeGoals, int awayGoals, double homeXg,
 		double awayXg, double[] model, double[] closing, double[] frequencies, double modelOver25, Double closingOver25,
-		double frequencyOver25) {
+		double frequencyOver25, int dataSize, List<BookmakerOdds> odds) {
+
+	Prediction {
+		odds = List.copyOf(odds);
+	}
 
 	static final double[] UNIFORM = { 1.0 / 3, 1.0 / 3, 1.0 / 3 };
 
@@ -33,5 +43,10 @@ record Prediction(int season, LocalDate date, String home, String away, int home
 
 	boolean over25() {
 		return homeGoals + awayGoals > 2.5;
+	}
+
+	/** The prices of one bookmaker id, if the data has them for this match. */
+	Optional<BookmakerOdds> prices(int bookmakerId) {
+		return odds.stream().filter(o -> o.bookmakerId() == bookmakerId).findFirst();
 	}
 }

@@ -70,6 +70,21 @@ final class ReliabilityCharts {
 		ChartEncoder.saveChart(chart, file.toString(), "png");
 	}
 
+	/**
+	 * The flagged bets: the model's probability of each against how often such bets won. Points below the diagonal
+	 * are flags the model was too sure of.
+	 */
+	static void flags(List<Bet> flags, String title, Path file) throws IOException {
+		XYChart chart = chart(title + ": reliability of the flagged bets");
+		Reliability model = new Reliability();
+		for (Bet bet : flags) {
+			model.add(bet.bet().modelProbability(), bet.won());
+		}
+		series(chart, String.format(Locale.ROOT, "model, %d flags (ECE %.3f)", flags.size(), model.calibrationError()),
+				model, COLOURS[0], true);
+		ChartEncoder.saveChart(chart, file.toString(), "png");
+	}
+
 	private static XYChart chart(String title) {
 		XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
 			.title(title)

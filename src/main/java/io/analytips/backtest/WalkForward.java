@@ -108,7 +108,8 @@ final class WalkForward {
 		}
 		return new Prediction(match.season(), result.date(), match.homeTeam(), match.awayTeam(), match.homeGoals(),
 				match.awayGoals(), xg.home(), xg.away(), markets.result().toArray(), closingOneXTwo, frequencies,
-				markets.goals(2.5).over(), closingOver, over);
+				markets.goals(2.5).over(), closingOver, over,
+				Math.min(model.matchesOf(result.homeTeam()), model.matchesOf(result.awayTeam())), match.odds());
 	}
 
 	private ScoreModel fit(LocalDate day) {

@@ -13,6 +13,7 @@ import io.analytips.football.analysis.CornerMarkets;
 import io.analytips.football.analysis.MatchAnalysis;
 import io.analytips.football.analysis.OverUnder;
 import io.analytips.football.analysis.ValueBet;
+import io.analytips.football.analysis.ValueRule;
 import io.analytips.football.api.Fixture;
 import io.analytips.telegram.Html;
 
@@ -101,9 +102,14 @@ final class AnalysisText {
 	private String context(AnalysisReport report, String home, String away, Locale locale) {
 		List<String> lines = new ArrayList<>();
 		MatchAnalysis analysis = report.analysis();
-		if (analysis.homeQuality() != null && analysis.awayQuality() != null) {
-			lines.add(messages.get(locale, "analysis.quality.html", home, String.valueOf(analysis.homeQuality().score()), away,
-					String.valueOf(analysis.awayQuality().score())));
+		lines.add(messages.get(locale, "analysis.rating.html", home, String.valueOf(analysis.homeRating().score()), away,
+				String.valueOf(analysis.awayRating().score())));
+		lines.add(Html.escape(messages.get(locale, "analysis.rating.note")));
+		if (analysis.homeStanding() != null && analysis.awayStanding() != null) {
+			lines.add(Html.escape(messages.get(locale, "analysis.table", report.fixture().home().name(),
+					String.valueOf(analysis.homeStanding().rank()), String.valueOf(analysis.homeStanding().points()),
+					report.fixture().away().name(), String.valueOf(analysis.awayStanding().rank()),
+					String.valueOf(analysis.awayStanding().points()))));
 		}
 		lines.add(Html.escape(messages.get(locale, "analysis.form", report.fixture().home().name(),
 				form(report.homeForm(), locale), report.fixture().away().name(), form(report.awayForm(), locale))));
@@ -116,25 +122,71 @@ final class AnalysisText {
 		return String.join("\n", lines);
 	}
 
-	/** {@code home} and {@code away} are raw names here: the finished lines are escaped whole. */
+	/**
+	 * The model against the bookmaker, as the backtested {@link ValueRule} allows: flagged value with its track
+	 * record when the rule is supported; otherwise the model's fair odds beside the market's and the record that
+	 * says why nothing is called value. Edges above the rule's cap are shown as a disagreement with a caution.
+	 * {@code home} and {@code away} are raw names here: the finished lines are escaped whole.
+	 */
 	private String value(AnalysisReport report, AnalysisKind kind, String home, String away, Locale locale) {
 		if (report.bookmaker() == null) {
 			return Html.escape(messages.get(locale, "analysis.value.noodds"));
 		}
 		String bookmaker = Html.escape(report.bookmaker());
-		List<ValueBet> bets = report.analysis().value().stream().filter(bet -> relevant(bet, kind)).toList();
-		if (bets.isEmpty()) {
-			return messages.get(locale, "analysis.value.none", bookmaker);
+		ValueRule rule = report.rule();
+		MatchAnalysis analysis = report.analysis();
+		List<String> lines = new ArrayList<>();
+		if (rule.supported()) {
+			List<ValueBet> bets = analysis.value().stream().filter(bet -> relevant(bet, kind)).toList();
+			if (bets.isEmpty()) {
+				lines.add(messages.get(locale, "analysis.value.none", bookmaker));
+			}
+			else {
+				lines.add(messages.get(locale, "analysis.value.title.html", bookmaker));
+				for (ValueBet bet : bets) {
+					lines.add(Html.escape(messages.get(locale, "analysis.value.line", selection(bet, home, away, locale),
+							Format.decimal(bet.odds(), 2, locale), Format.percent(bet.modelProbability(), locale),
+							Format.percent(bet.fairProbability(), locale), Format.signedPercent(bet.edge(), locale),
+							Format.decimal(bet.stake() * 100, 1, locale) + "%", messages.get(locale,
+									"analysis.confidence." + bet.confidence().name().toLowerCase(Locale.ROOT)))));
+				}
+				lines.add(Html.escape(record("analysis.value.record.supported", rule.trackRecord(), locale)));
+			}
 		}
-		StringBuilder text = new StringBuilder(messages.get(locale, "analysis.value.title.html", bookmaker));
-		for (ValueBet bet : bets) {
-			text.append('\n').append(Html.escape(messages.get(locale, "analysis.value.line", selection(bet, home, away, locale),
-					Format.decimal(bet.odds(), 2, locale), Format.percent(bet.modelProbability(), locale),
-					Format.percent(bet.fairProbability(), locale), Format.signedPercent(bet.edge(), locale),
-					Format.decimal(bet.stake() * 100, 1, locale) + "%",
-					messages.get(locale, "analysis.confidence." + bet.confidence().name().toLowerCase(Locale.ROOT)))));
+		else {
+			List<ValueBet> compared = analysis.comparisons().stream().filter(bet -> relevant(bet, kind)).toList();
+			if (compared.isEmpty()) {
+				return messages.get(locale, "analysis.value.none", bookmaker);
+			}
+			lines.add(messages.get(locale, "analysis.value.comparison.title.html", bookmaker));
+			for (ValueBet bet : compared) {
+				lines.add(Html.escape(messages.get(locale, "analysis.value.comparison.line", capitalised(selection(bet,
+						home, away, locale), locale), Format.percent(bet.modelProbability(), locale),
+						Format.odds(bet.modelProbability(), locale), Format.percent(bet.fairProbability(), locale),
+						Format.decimal(bet.odds(), 2, locale))));
+			}
+			lines.add(Html.escape(record("analysis.value.record.unsupported", rule.trackRecord(), locale)));
 		}
-		return text.toString();
+		for (ValueBet bet : analysis.disagreements()) {
+			if (relevant(bet, kind)) {
+				lines.add(Html.escape(messages.get(locale, "analysis.value.disagreement", selection(bet, home, away, locale),
+						Format.percent(bet.modelProbability(), locale), report.bookmaker(),
+						Format.percent(bet.fairProbability(), locale), Format.signedPercent(bet.edge(), locale))));
+			}
+		}
+		return String.join("\n", lines);
+	}
+
+	/** The backtested figures of the rule: seasons, bets, CLV and return, each with its 95% interval. */
+	private String record(String key, ValueRule.TrackRecord record, Locale locale) {
+		return messages.get(locale, key, record.seasons(), String.valueOf(record.bets()),
+				Format.signedPercent(record.clv().mean(), locale), Format.signedPercent(record.clv().low(), locale),
+				Format.signedPercent(record.clv().high(), locale), Format.signedPercent(record.roi().mean(), locale),
+				Format.signedPercent(record.roi().low(), locale), Format.signedPercent(record.roi().high(), locale));
+	}
+
+	private static String capitalised(String text, Locale locale) {
+		return text.isEmpty() ? text : text.substring(0, 1).toUpperCase(locale) + text.substring(1);
 	}
 
 	private static boolean relevant(ValueBet bet, AnalysisKind kind) {

@@ -2,9 +2,11 @@ package io.analytips.football;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 import io.analytips.football.analysis.MatchAnalysis;
+import io.analytips.football.analysis.ValueRule;
 import io.analytips.football.api.Fixture;
 
 /**
@@ -15,10 +17,11 @@ import io.analytips.football.api.Fixture;
  * @param homeForm the home team's last results, most recent first ("WDL..."), may be empty
  * @param headToHead previous meetings, most recent first
  * @param bookmaker the bookmaker whose prices were compared, or null
+ * @param rule the rule that judged the prices, with its backtested track record
  * @param dataFetchedAt when the oldest piece of data was fetched from API-Football
  */
 public record AnalysisReport(Fixture fixture, MatchAnalysis analysis, String homeForm, String awayForm,
-		List<Fixture> headToHead, String bookmaker, Instant dataFetchedAt, boolean stale, Set<Missing> missing) {
+		List<Fixture> headToHead, String bookmaker, ValueRule rule, Instant dataFetchedAt, boolean stale, Set<Missing> missing) {
 
 	/** Parts that could not be had. */
 	public enum Missing {
@@ -32,6 +35,7 @@ public record AnalysisReport(Fixture fixture, MatchAnalysis analysis, String hom
 
 	public AnalysisReport {
 		headToHead = List.copyOf(headToHead);
+		Objects.requireNonNull(rule, "rule");
 		missing = Set.copyOf(missing);
 	}
 }

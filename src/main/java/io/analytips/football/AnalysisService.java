@@ -23,6 +23,7 @@ import io.analytips.football.analysis.ExpectedGoals;
 import io.analytips.football.analysis.FitOptions;
 import io.analytips.football.analysis.ImpliedGoals;
 import io.analytips.football.analysis.MatchAnalysis;
+import io.analytips.football.analysis.ValueRule;
 import io.analytips.football.analysis.MatchAnalyzer;
 import io.analytips.football.analysis.MatchResult;
 import io.analytips.football.analysis.OneXTwo;
@@ -59,6 +60,8 @@ public class AnalysisService {
 
 	private final MarketMemory market;
 
+	private final ValueRule rule;
+
 	/**
 	 * Implied goals by the prices they come from: a played match's prices never change, and each solve
 	 * costs about 15 µs, which two seasons of matches would add to every fit.
@@ -66,11 +69,13 @@ public class AnalysisService {
 	private final Cache<OneXTwo, ExpectedGoals> implied = Caffeine.newBuilder().maximumSize(50_000).build();
 
 	public AnalysisService(FootballData data, int cornerSample, Clock clock) {
-		this(data, cornerSample, clock, new ModelFitTimes(), MarketMemory.forgetful());
+		this(data, cornerSample, clock, new ModelFitTimes(), MarketMemory.forgetful(), BundledValueRule.get());
 	}
 
+	/** @param rule when a price is value: the bundled {@link BundledValueRule} outside tests */
 	public AnalysisService(FootballData data, int cornerSample, Clock clock, ModelFitTimes fitTimes,
-			MarketMemory market) {
+			MarketMemory market, ValueRule rule) {
+		this.rule = rule;
 		this.fitTimes = fitTimes;
 		this.market = market;
 		this.data = data;
@@ -138,11 +143,12 @@ public class AnalysisService {
 						missing.add(AnalysisReport.Missing.CORNERS);
 					}
 					MatchAnalysis analysis = MatchAnalyzer.analyze(model, fixture.home().id(), fixture.away().id(),
-							cornerStats.orElse(null), home, away, prices);
+							cornerStats.orElse(null), home, away, prices, rule);
 					return new AnalysisReport(fixture, analysis, history.form(fixture.home().id(), 5),
 							history.form(fixture.away().id(), 5), history.headToHead(fixture.home().id(),
 									fixture.away().id(), 5),
-							prices == null ? null : prices.bookmaker(), provenance.oldest, provenance.stale, missing);
+							prices == null ? null : prices.bookmaker(), rule, provenance.oldest, provenance.stale,
+							missing);
 				});
 			});
 	}

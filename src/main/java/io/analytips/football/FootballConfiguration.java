@@ -84,7 +84,7 @@ class FootballConfiguration {
 					.tag("league", Integer.toString(league))
 					.register(meters)
 					.record(duration));
-		return new AnalysisService(data, properties.cornerSample(), clock, fitTimes, market);
+		return new AnalysisService(data, properties.cornerSample(), clock, fitTimes, market, BundledValueRule.get());
 	}
 
 	@Bean

@@ -63,7 +63,8 @@ class BacktestTest {
 			byte[] bytes = Files.readAllBytes(out.resolve(png));
 			assertThat(bytes).startsWith(0x89, 'P', 'N', 'G');
 		}
-		assertThat(result.files()).hasSize(4).allMatch(Files::exists);
+		assertThat(result.files()).hasSize(6).allMatch(Files::exists);
+		assertThat(out.resolve("BRA-2023-2023-reliability-flags.png")).exists();
 		// the Série A file has no totals prices
 		assertThat(result.table().row(Forecaster.CLOSING_LINE).overUnderBrier()).isNaN();
 	}

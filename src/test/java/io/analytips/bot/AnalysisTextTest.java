@@ -1,5 +1,6 @@
 package io.analytips.bot;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -8,11 +9,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 
 import io.analytips.football.AnalysisKind;
 import io.analytips.football.AnalysisReport;
+import io.analytips.football.BundledValueRule;
 import io.analytips.football.analysis.BookmakerPrices;
+import io.analytips.football.analysis.Confidence;
 import io.analytips.football.analysis.CornerStats;
 import io.analytips.football.analysis.FitOptions;
 import io.analytips.football.analysis.MatchAnalysis;
@@ -20,6 +24,7 @@ import io.analytips.football.analysis.MatchAnalyzer;
 import io.analytips.football.analysis.MatchResult;
 import io.analytips.football.analysis.ScoreModel;
 import io.analytips.football.analysis.TeamStanding;
+import io.analytips.football.analysis.ValueRule;
 import io.analytips.football.api.Fixture;
 import io.analytips.football.api.LeagueRef;
 import io.analytips.football.api.TeamRef;
@@ -34,11 +39,23 @@ class AnalysisTextTest {
 
 	private final AnalysisText text = new AnalysisText(messages, ZoneOffset.UTC, new Leagues(messages));
 
+	/** Supported, with a cap far above any edge of these tests. */
+	private static final ValueRule SUPPORTED = new ValueRule(true, 0.03, 10, Confidence.MEDIUM,
+			BundledValueRule.get().trackRecord());
+
 	private static AnalysisReport report(boolean stale, BookmakerPrices prices) {
-		return report(stale, prices, 9999);
+		return report(stale, prices, 9999, BundledValueRule.get());
 	}
 
 	private static AnalysisReport report(boolean stale, BookmakerPrices prices, int leagueId) {
+		return report(stale, prices, leagueId, BundledValueRule.get());
+	}
+
+	private static AnalysisReport report(BookmakerPrices prices, ValueRule rule) {
+		return report(false, prices, 9999, rule);
+	}
+
+	private static AnalysisReport report(boolean stale, BookmakerPrices prices, int leagueId, ValueRule rule) {
 		LocalDate day = LocalDate.of(2026, 11, 1);
 		// seven rounds of the same four results: 21 games a team, enough for a value bet that disagrees with the
 		// market by more than 0.15 to keep MEDIUM confidence and be flagged
@@ -50,11 +67,11 @@ class AnalysisTextTest {
 		}
 		ScoreModel model = ScoreModel.fit(results, LocalDate.of(2026, 11, 23), FitOptions.SCORES);
 		MatchAnalysis analysis = MatchAnalyzer.analyze(model, 1, 2, new CornerStats(6, 4, 5, 4, 6, 5),
-				new TeamStanding(1, 3, 2, 6, 4, "WW"), new TeamStanding(3, 3, 2, 1, -3, "DL"), prices);
+				new TeamStanding(1, 3, 2, 6, 4, "WW"), new TeamStanding(3, 3, 2, 1, -3, "DL"), prices, rule);
 		Fixture fixture = new Fixture(99, Instant.parse("2026-11-23T19:00:00Z"), "NS", null,
 				new LeagueRef(leagueId, "Série <A> & Co", "Brazil", 2026, "Regular Season - 30"), new TeamRef(1, "<b>Tom & Co</b>", null),
 				new TeamRef(2, "Jerry \"FC\"", null), null, null, null, null);
-		return new AnalysisReport(fixture, analysis, "WW", "DL", List.of(), prices == null ? null : prices.bookmaker(),
+		return new AnalysisReport(fixture, analysis, "WW", "DL", List.of(), prices == null ? null : prices.bookmaker(), rule,
 				Instant.parse("2026-11-23T10:00:00Z"), stale, prices == null ? Set.of(AnalysisReport.Missing.ODDS) : Set.of());
 	}
 
@@ -90,7 +107,7 @@ class AnalysisTextTest {
 	void showsEverySectionOfAFullAnalysisWithItsAgeAndTheResponsibleGamblingLine() {
 		String html = text.render(report(false, null), AnalysisKind.FULL, Duration.ofMinutes(12), UpdateContext.DEFAULT_LOCALE);
 		assertThat(html).contains("Resultado (1X2)", "odd justa", "Gols esperados", "Mais de 2,5", "Placares mais prováveis",
-				"Ambas marcam", "Escanteios", "Força", "Forma", "Sem odds disponíveis", "Dados de 12 min atrás",
+				"Ambas marcam", "Escanteios", "Força no modelo</b> (50 = média da liga, em campo neutro)", "Tabela:", "Forma", "Sem odds disponíveis", "Dados de 12 min atrás",
 				"Aposte com responsabilidade");
 	}
 
@@ -101,14 +118,55 @@ class AnalysisTextTest {
 	}
 
 	@Test
-	void listsValueBetsOfTheKindAskedFor() {
+	void listsValueBetsOfTheKindAskedForWithTheirTrackRecordWhenTheRuleIsSupported() {
 		BookmakerPrices generous = new BookmakerPrices("Pinnacle", new double[] { 6.0, 6.0, 6.0 },
 				Map.of(2.5, new double[] { 4.0, 4.0 }), null);
-		String result = text.render(report(false, generous), AnalysisKind.RESULT, Duration.ofMinutes(1), Locale.ENGLISH);
-		assertThat(result).contains("Value against Pinnacle", "win @6.00", "¼ Kelly").doesNotContain("goals @");
-		String goals = text.render(report(false, generous), AnalysisKind.GOALS, Duration.ofMinutes(1), Locale.ENGLISH);
+		String result = text.render(report(generous, SUPPORTED), AnalysisKind.RESULT, Duration.ofMinutes(1), Locale.ENGLISH);
+		assertThat(result).contains("Value against Pinnacle", "win @6.00", "¼ Kelly", "Flags like these, 2019/20–2024/25")
+			.doesNotContain("goals @", "Model vs market");
+		String goals = text.render(report(generous, SUPPORTED), AnalysisKind.GOALS, Duration.ofMinutes(1), Locale.ENGLISH);
 		assertThat(goals).contains("goals @4.00").doesNotContain("win @");
-		String corners = text.render(report(false, generous), AnalysisKind.CORNERS, Duration.ofMinutes(1), Locale.ENGLISH);
+		String corners = text.render(report(generous, SUPPORTED), AnalysisKind.CORNERS, Duration.ofMinutes(1), Locale.ENGLISH);
 		assertThat(corners).contains("No clear value against Pinnacle");
+	}
+
+	@Test
+	void withTheBundledRuleShowsTheModelBesideTheMarketAndTheBacktestedRecordThatSaysWhy() throws IOException {
+		BookmakerPrices prices = new BookmakerPrices("Pinnacle", new double[] { 1.9, 3.6, 4.4 },
+				Map.of(2.5, new double[] { 2.0, 1.85 }), null);
+
+		String english = text.render(report(false, prices), AnalysisKind.FULL, Duration.ofMinutes(1), Locale.ENGLISH);
+
+		assertThat(english).contains("Model vs market (Pinnacle)", "Draw: model ", "Over 2.5 goals: model ", "(odds 2.00)")
+			.doesNotContain("Value against", "confidence");
+		// the line shows the figures the backtest wrote into the bundled file, read here on their own
+		Properties bundled = new Properties();
+		try (var in = getClass().getResourceAsStream("/football/value-rule.properties")) {
+			bundled.load(in);
+		}
+		assertThat(bundled.getProperty("supported")).isEqualTo("false");
+		assertThat(english).contains(String.format(Locale.ROOT,
+				"where the model saw an edge, %s, %s bets averaged closing-line value %s [%s, %s] and return %s [%s, %s]",
+				bundled.getProperty("record.seasons"), bundled.getProperty("record.bets"),
+				signed(bundled, "record.clv"), signed(bundled, "record.clv.low"), signed(bundled, "record.clv.high"),
+				signed(bundled, "record.roi"), signed(bundled, "record.roi.low"), signed(bundled, "record.roi.high")));
+		assertThat(text.render(report(false, prices), AnalysisKind.FULL, Duration.ofMinutes(1), UpdateContext.DEFAULT_LOCALE))
+			.contains("Modelo x mercado (Pinnacle)", "O mercado tem sido a melhor estimativa");
+	}
+
+	private static String signed(Properties properties, String key) {
+		double value = Double.parseDouble(properties.getProperty(key));
+		return (value > 0 ? "+" : "") + String.format(Locale.ROOT, "%.1f%%", 100 * value);
+	}
+
+	@Test
+	void anEdgeAboveTheCapIsACautionAndNeverValueOrHighConfidence() {
+		BookmakerPrices generous = new BookmakerPrices("Pinnacle", new double[] { 6.0, 6.0, 6.0 }, Map.of(), null);
+		ValueRule capped = new ValueRule(true, 0.03, 0.10, Confidence.MEDIUM, BundledValueRule.get().trackRecord());
+
+		String html = text.render(report(generous, capped), AnalysisKind.RESULT, Duration.ofMinutes(1), Locale.ENGLISH);
+
+		assertThat(html).contains("No clear value against Pinnacle", "Caution: on &lt;b&gt;Tom &amp; Co&lt;/b&gt; win the model says")
+			.doesNotContain("Value against", "confidence high");
 	}
 }

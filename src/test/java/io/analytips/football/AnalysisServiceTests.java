@@ -62,7 +62,8 @@ class AnalysisServiceTests {
 	@Test
 	void analysingAnUpcomingFixtureWritesDownItsPricesForLaterFits() {
 		MarketPriceRepository prices = new MarketPriceRepository(TestDatabase.client(pool));
-		AnalysisService remembering = new AnalysisService(data, 5, clock, new ModelFitTimes(), new MarketMemory(prices));
+		AnalysisService remembering = new AnalysisService(data, 5, clock, new ModelFitTimes(), new MarketMemory(prices),
+				BundledValueRule.get());
 		Fixture fixture = data.fixturesOn(data.today()).block().value().stream()
 			.filter(f -> f.kickoff().isAfter(clock.instant()))
 			.findFirst()
@@ -92,7 +93,8 @@ class AnalysisServiceTests {
 			prices.save(new MarketPrice(f.id(), atHome ? 0.85 : 0.05, 0.10, atHome ? 0.05 : 0.85, "Pinnacle",
 					f.kickoff().minusSeconds(3600), f.kickoff())).block();
 		}
-		AnalysisService remembering = new AnalysisService(data, 5, clock, new ModelFitTimes(), new MarketMemory(prices));
+		AnalysisService remembering = new AnalysisService(data, 5, clock, new ModelFitTimes(), new MarketMemory(prices),
+				BundledValueRule.get());
 
 		StepVerifier.create(remembering.analyze(fixture.id(), AnalysisKind.RESULT))
 			.assertNext(report -> assertThat(report.analysis().expectedGoals().home()).isGreaterThan(plain + 0.2))
@@ -128,7 +130,12 @@ class AnalysisServiceTests {
 				assertThat(analysis.expectedGoals().home()).isBetween(0.3, 4.0);
 				assertThat(analysis.corners()).isNotNull();
 				assertThat(analysis.corners().expectedTotal()).isBetween(6.0, 15.0);
-				assertThat(analysis.homeQuality()).isNotNull();
+				assertThat(analysis.homeStanding()).isNotNull();
+				assertThat(analysis.homeRating().score()).isBetween(0, 100);
+				assertThat(report.rule()).isSameAs(BundledValueRule.get());
+				// the simulator prices the 1X2: the model beside Pinnacle's price
+				assertThat(analysis.comparisons()).extracting(bet -> bet.market() + " " + bet.selection())
+					.startsWith("1X2 home", "1X2 draw", "1X2 away");
 				assertThat(report.bookmaker()).isEqualTo("Pinnacle");
 				assertThat(report.missing()).isEmpty();
 				assertThat(report.stale()).isFalse();

@@ -10,17 +10,28 @@ import java.util.Objects;
  * @param rho the low-score correction used for the score matrix
  * @param markets goal markets from the score matrix
  * @param corners corner markets, or null without corner data
- * @param homeQuality the home team's quality score, or null without a table line
- * @param awayQuality the away team's quality score, or null without a table line
- * @param value value bets against the bookmaker, best edge first; empty without prices
+ * @param homeRating the home team's strength in the same fitted model that gives the probabilities
+ * @param awayRating the away team's strength in that model
+ * @param homeStanding the home team's table line, or null without one
+ * @param awayStanding the away team's table line, or null without one
+ * @param comparisons the model's probability next to the bookmaker's for the 1X2, over/under 2.5 and both teams
+ *        to score, in that order and each market's selection order; empty without prices
+ * @param value the selections the {@link ValueRule} flags as value, best edge first; empty without prices
+ * @param disagreements the selections whose edge is above the rule's plausibility cap, best edge first: shown
+ *        as the model disagreeing with the market, never as value
  * @param dataSize the smaller of the two teams' matches in the model
  */
 public record MatchAnalysis(ExpectedGoals expectedGoals, double rho, Markets markets, CornerMarkets corners,
-		QualityScore homeQuality, QualityScore awayQuality, List<ValueBet> value, int dataSize) {
+		TeamRating homeRating, TeamRating awayRating, TeamStanding homeStanding, TeamStanding awayStanding,
+		List<ValueBet> comparisons, List<ValueBet> value, List<ValueBet> disagreements, int dataSize) {
 
 	public MatchAnalysis {
 		Objects.requireNonNull(expectedGoals, "expectedGoals");
 		Objects.requireNonNull(markets, "markets");
+		Objects.requireNonNull(homeRating, "homeRating");
+		Objects.requireNonNull(awayRating, "awayRating");
+		comparisons = List.copyOf(comparisons);
 		value = List.copyOf(value);
+		disagreements = List.copyOf(disagreements);
 	}
 }

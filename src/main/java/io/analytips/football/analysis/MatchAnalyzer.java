@@ -9,6 +9,9 @@ import java.util.Objects;
 /** Puts the models together for one fixture. Pure and synchronous; safe on any thread. */
 public final class MatchAnalyzer {
 
+	/** The total-goals line the screen compares: the one every bookmaker prices and the backtest scores. */
+	static final double MAIN_GOAL_LINE = 2.5;
+
 	private static final List<String> ONE_X_TWO = List.of("home", "draw", "away");
 
 	private static final List<String> YES_NO = List.of("yes", "no");
@@ -17,57 +20,67 @@ public final class MatchAnalyzer {
 	}
 
 	/**
-	 * Analyses {@code home} against {@code away}: expected goals and the Dixon-Coles score matrix
-	 * from the model, goal markets from the matrix, corners and quality when their data is given,
-	 * and value bets when prices are. Value is searched in {@code "1X2"} (home, draw, away),
-	 * {@code "goals"} ({@code "over 2.5"}, {@code "under 2.5"}, … for each half line offered; whole
-	 * and quarter lines are skipped, because a push makes {@code p·o - 1} the wrong edge) and
-	 * {@code "btts"} (yes, no). Only bets whose edge is above 3% and whose confidence is at least
-	 * {@link ValueFinder#MIN_CONFIDENCE} are flagged; they are listed best edge first.
+	 * Analyses {@code home} against {@code away}: expected goals and the Dixon-Coles score matrix from the model,
+	 * goal markets from the matrix, both teams' ratings from the same fit, corners when their data is given, and,
+	 * when prices are, the model against the bookmaker. Every selection of {@code "1X2"} (home, draw, away),
+	 * {@code "goals"} ({@code "over 2.5"}, {@code "under 2.5"}, … for each half line offered; whole and quarter
+	 * lines are skipped, because a push makes {@code p·o - 1} the wrong edge) and {@code "btts"} (yes, no) is
+	 * judged by {@code rule}: its VALUE selections become {@link MatchAnalysis#value()}, its DISAGREEMENT ones
+	 * {@link MatchAnalysis#disagreements()}, both best edge first.
 	 *
 	 * @param model the fitted goal model
 	 * @param corners both teams' corner records, or null
 	 * @param homeStanding the home team's table line, or null
 	 * @param awayStanding the away team's table line, or null
 	 * @param prices one bookmaker's odds, or null
+	 * @param rule when a price is value, from the backtest
 	 * @throws IllegalArgumentException if any price is not above 1
 	 */
 	public static MatchAnalysis analyze(ScoreModel model, long home, long away, CornerStats corners,
-			TeamStanding homeStanding, TeamStanding awayStanding, BookmakerPrices prices) {
+			TeamStanding homeStanding, TeamStanding awayStanding, BookmakerPrices prices, ValueRule rule) {
 		Objects.requireNonNull(model, "model");
+		Objects.requireNonNull(rule, "rule");
 		ExpectedGoals xg = model.expectedGoals(home, away);
 		ScoreMatrix matrix = ScoreMatrix.dixonColes(xg, model.rho());
 		Markets markets = Markets.from(matrix);
 		int dataSize = Math.min(model.matchesOf(home), model.matchesOf(away));
-		List<ValueBet> value = prices == null ? List.of() : value(matrix, markets, prices, dataSize);
+		List<ValueBet> all = prices == null ? List.of() : compare(matrix, markets, prices, dataSize);
+		List<ValueBet> comparisons = all.stream()
+			.filter(bet -> !bet.market().equals("goals") || bet.selection().endsWith(" " + MAIN_GOAL_LINE))
+			.toList();
 		return new MatchAnalysis(xg, model.rho(), markets,
-				corners == null ? null : CornerMarkets.from(corners, CornerPriors.DEFAULT),
-				homeStanding == null ? null : QualityScore.of(homeStanding),
-				awayStanding == null ? null : QualityScore.of(awayStanding), value, dataSize);
+				corners == null ? null : CornerMarkets.from(corners, CornerPriors.DEFAULT), TeamRating.of(model, home),
+				TeamRating.of(model, away), homeStanding, awayStanding, comparisons,
+				judged(all, rule, ValueRule.Verdict.VALUE), judged(all, rule, ValueRule.Verdict.DISAGREEMENT), dataSize);
 	}
 
-	private static List<ValueBet> value(ScoreMatrix matrix, Markets markets, BookmakerPrices prices, int dataSize) {
+	private static List<ValueBet> compare(ScoreMatrix matrix, Markets markets, BookmakerPrices prices, int dataSize) {
 		List<ValueBet> bets = new ArrayList<>();
 		double[] oneXTwo = prices.oneXTwo();
 		if (oneXTwo != null) {
-			bets.addAll(ValueFinder.find("1X2", ONE_X_TWO, oneXTwo, markets.result().toArray(), dataSize));
+			bets.addAll(ValueFinder.compare("1X2", ONE_X_TWO, oneXTwo, markets.result().toArray(), dataSize));
 		}
 		for (Map.Entry<Double, double[]> line : prices.overUnder().entrySet()) {
 			double at = line.getKey();
 			if (isHalfLine(at)) {
 				double over = matrix.over(at);
-				bets.addAll(ValueFinder.find("goals", List.of("over " + at, "under " + at), line.getValue(),
+				bets.addAll(ValueFinder.compare("goals", List.of("over " + at, "under " + at), line.getValue(),
 						new double[] { over, 1 - over }, dataSize));
 			}
 		}
 		double[] btts = prices.bothTeamsScore();
 		if (btts != null) {
 			double yes = markets.bothTeamsScore();
-			bets.addAll(ValueFinder.find("btts", YES_NO, btts, new double[] { yes, 1 - yes }, dataSize));
+			bets.addAll(ValueFinder.compare("btts", YES_NO, btts, new double[] { yes, 1 - yes }, dataSize));
 		}
-		bets.removeIf(bet -> !ValueFinder.flagged(bet));
-		bets.sort(Comparator.comparingDouble(ValueBet::edge).reversed());
 		return bets;
+	}
+
+	private static List<ValueBet> judged(List<ValueBet> bets, ValueRule rule, ValueRule.Verdict verdict) {
+		return bets.stream()
+			.filter(bet -> rule.judge(bet) == verdict)
+			.sorted(Comparator.comparingDouble(ValueBet::edge).reversed())
+			.toList();
 	}
 
 	private static boolean isHalfLine(double line) {

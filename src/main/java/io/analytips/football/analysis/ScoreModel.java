@@ -72,6 +72,16 @@ public final class ScoreModel {
 				Math.exp(base + a.attack() + h.defence()));
 	}
 
+	/**
+	 * Expected goals of {@code team} (first) against a league-average side on neutral ground: half the home
+	 * advantage each, so that a team's rating does not depend on where it plays next.
+	 */
+	public ExpectedGoals againstAverageOnNeutralGround(long team) {
+		TeamStrength t = strength(team);
+		double halfHome = homeAdvantage / 2;
+		return new ExpectedGoals(Math.exp(base + t.attack() + halfHome), Math.exp(base + t.defence() + halfHome));
+	}
+
 	/** The Dixon-Coles low-score correction, in [-0.2, 0.1]; negative makes 0-0 and 1-1 likelier. */
 	public double rho() {
 		return rho;

@@ -12,13 +12,6 @@ public final class ValueFinder {
 	public static final double DEFAULT_MIN_EDGE = 0.03;
 
 	/**
-	 * A value bet is flagged to users only from this confidence up: an edge found with LOW confidence
-	 * rests mostly on the prior (a team with under eight matches) or on a model that disagrees with the
-	 * market by more than 0.15, where the market is the better forecaster (the backtest in docs/model.md).
-	 */
-	public static final Confidence MIN_CONFIDENCE = Confidence.MEDIUM;
-
-	/**
 	 * Beyond this gap between model and margin-free market probability, a model error is more
 	 * likely than value (the market is the better forecaster), so confidence drops a level.
 	 */
@@ -33,9 +26,15 @@ public final class ValueFinder {
 		return find(market, selections, odds, modelProbabilities, dataSize, DEFAULT_MIN_EDGE);
 	}
 
-	/** Whether a bet clears both thresholds a flag needs: its edge was above the minimum, and its confidence. */
-	public static boolean flagged(ValueBet bet) {
-		return bet.confidence().compareTo(MIN_CONFIDENCE) >= 0;
+	/**
+	 * Every selection of one market, in the order given, with its edge (negative where the price is short), stake
+	 * and confidence: the model's price next to the market's, whatever a {@link ValueRule} makes of it.
+	 *
+	 * @throws IllegalArgumentException as {@link #find(String, List, double[], double[], int, double)}
+	 */
+	public static List<ValueBet> compare(String market, List<String> selections, double[] odds,
+			double[] modelProbabilities, int dataSize) {
+		return candidates(market, selections, odds, modelProbabilities, dataSize, Double.NEGATIVE_INFINITY);
 	}
 
 	/**
@@ -53,6 +52,13 @@ public final class ValueFinder {
 	 * @throws IllegalArgumentException if the arrays differ in length, or any odds are not above 1
 	 */
 	public static List<ValueBet> find(String market, List<String> selections, double[] odds,
+			double[] modelProbabilities, int dataSize, double minEdge) {
+		List<ValueBet> bets = new ArrayList<>(candidates(market, selections, odds, modelProbabilities, dataSize, minEdge));
+		bets.sort(Comparator.comparingDouble(ValueBet::edge).reversed());
+		return List.copyOf(bets);
+	}
+
+	private static List<ValueBet> candidates(String market, List<String> selections, double[] odds,
 			double[] modelProbabilities, int dataSize, double minEdge) {
 		Objects.requireNonNull(market, "market");
 		Objects.requireNonNull(selections, "selections");
@@ -74,7 +80,6 @@ public final class ValueFinder {
 						confidence));
 			}
 		}
-		bets.sort(Comparator.comparingDouble(ValueBet::edge).reversed());
 		return List.copyOf(bets);
 	}
 }

@@ -20,9 +20,12 @@ class MatchAnalyzerTest {
 					new double[] { -0.4, -0.2, 0, 0, 0.2, 0.4 }).play(2, AS_OF, 11),
 			AS_OF, FitOptions.SCORES);
 
+	/** A supported rule: value between 3% and 30% of edge, from medium confidence. */
+	private static final ValueRule SUPPORTED = ValueRule.candidate(0.03, 0.30, Confidence.MEDIUM);
+
 	@Test
 	void withOnlyTheModelTheAnalysisHasGoalMarketsAndNoExtras() {
-		MatchAnalysis analysis = MatchAnalyzer.analyze(MODEL, 0, 5, null, null, null, null);
+		MatchAnalysis analysis = MatchAnalyzer.analyze(MODEL, 0, 5, null, null, null, null, SUPPORTED);
 
 		assertThat(analysis.expectedGoals()).isEqualTo(MODEL.expectedGoals(0, 5));
 		assertThat(analysis.rho()).isEqualTo(MODEL.rho());
@@ -30,33 +33,44 @@ class MatchAnalyzerTest {
 			.isEqualTo(Markets.from(ScoreMatrix.dixonColes(MODEL.expectedGoals(0, 5), MODEL.rho())));
 		assertThat(analysis.markets().result().home()).isGreaterThan(analysis.markets().result().away());
 		assertThat(analysis.corners()).isNull();
-		assertThat(analysis.homeQuality()).isNull();
-		assertThat(analysis.awayQuality()).isNull();
+		assertThat(analysis.homeStanding()).isNull();
+		assertThat(analysis.awayStanding()).isNull();
+		assertThat(analysis.comparisons()).isEmpty();
 		assertThat(analysis.value()).isEmpty();
+		assertThat(analysis.disagreements()).isEmpty();
 		assertThat(analysis.dataSize()).isEqualTo(20);
 	}
 
 	@Test
 	void dataSizeIsTheLessSeenTeam() {
-		assertThat(MatchAnalyzer.analyze(MODEL, 0, 99, null, null, null, null).dataSize()).isZero();
+		assertThat(MatchAnalyzer.analyze(MODEL, 0, 99, null, null, null, null, SUPPORTED).dataSize()).isZero();
 	}
 
 	@Test
-	void cornersAndQualityAreFilledWhenGiven() {
+	void cornersAndStandingsAreCarriedWhenGiven() {
 		TeamStanding leader = new TeamStanding(1, 6, 10, 25, 15, "WWWDW");
 		TeamStanding last = new TeamStanding(6, 6, 10, 5, -15, "LLDLL");
 		CornerStats corners = new CornerStats(7, 3, 10, 3.5, 6.5, 10);
 
-		MatchAnalysis analysis = MatchAnalyzer.analyze(MODEL, 0, 5, corners, leader, last, null);
+		MatchAnalysis analysis = MatchAnalyzer.analyze(MODEL, 0, 5, corners, leader, last, null, SUPPORTED);
 
 		assertThat(analysis.corners()).isEqualTo(CornerMarkets.from(corners, CornerPriors.DEFAULT));
-		assertThat(analysis.homeQuality()).isEqualTo(QualityScore.of(leader));
-		assertThat(analysis.awayQuality()).isEqualTo(QualityScore.of(last));
+		assertThat(analysis.homeStanding()).isEqualTo(leader);
+		assertThat(analysis.awayStanding()).isEqualTo(last);
+	}
+
+	@Test
+	void theRatingsComeFromTheFitThatGivesTheProbabilities() {
+		MatchAnalysis analysis = MatchAnalyzer.analyze(MODEL, 0, 5, null, null, null, null, SUPPORTED);
+
+		assertThat(analysis.homeRating()).isEqualTo(TeamRating.of(MODEL, 0));
+		assertThat(analysis.awayRating()).isEqualTo(TeamRating.of(MODEL, 5));
+		assertThat(analysis.homeRating().score()).isGreaterThan(analysis.awayRating().score());
 	}
 
 	@Test
 	void valueIsSearchedInEveryPricedMarketBestEdgeFirst() {
-		Markets markets = MatchAnalyzer.analyze(MODEL, 0, 5, null, null, null, null).markets();
+		Markets markets = MatchAnalyzer.analyze(MODEL, 0, 5, null, null, null, null, SUPPORTED).markets();
 		double home = markets.result().home();
 		double over = markets.goals(2.5).over();
 		double yes = markets.bothTeamsScore();
@@ -65,7 +79,7 @@ class MatchAnalyzerTest {
 				Map.of(2.5, new double[] { 1.10 / over, 1.2 }, 2.0, new double[] { 1.01, 30 }),
 				new double[] { 1.2, 1.06 / (1 - yes) });
 
-		List<ValueBet> value = MatchAnalyzer.analyze(MODEL, 0, 5, null, null, null, prices).value();
+		List<ValueBet> value = MatchAnalyzer.analyze(MODEL, 0, 5, null, null, null, prices, SUPPORTED).value();
 
 		// edges 0.25, 0.10 and 0.06; the whole line 2.0 is skipped (a push would change the edge)
 		assertThat(value).extracting(bet -> bet.market() + " " + bet.selection())
@@ -76,9 +90,47 @@ class MatchAnalyzerTest {
 	}
 
 	@Test
+	void anEdgeAboveTheCapIsADisagreementAndNeverValue() {
+		BookmakerPrices prices = pricesWithEdges(0.25, 0.10, 0.06);
+		ValueRule capped = ValueRule.candidate(0.03, 0.20, Confidence.MEDIUM);
+
+		MatchAnalysis analysis = MatchAnalyzer.analyze(MODEL, 0, 5, null, null, null, prices, capped);
+
+		assertThat(analysis.value()).extracting(ValueBet::selection).containsExactly("over 2.5", "no");
+		assertThat(analysis.disagreements()).extracting(ValueBet::selection).containsExactly("home");
+		assertThat(analysis.disagreements().get(0).edge()).isCloseTo(0.25, within(1e-9));
+	}
+
+	@Test
+	void anUnsupportedRuleFlagsNothingButComparesEveryMainSelectionAndStillCautions() {
+		BookmakerPrices prices = pricesWithEdges(0.25, 0.10, 0.06);
+		ValueRule unsupported = new ValueRule(false, 0.03, 0.20, Confidence.MEDIUM, SUPPORTED.trackRecord());
+
+		MatchAnalysis analysis = MatchAnalyzer.analyze(MODEL, 0, 5, null, null, null, prices, unsupported);
+
+		assertThat(analysis.value()).isEmpty();
+		assertThat(analysis.disagreements()).extracting(ValueBet::selection).containsExactly("home");
+		// the 2.0 line is neither compared nor judged; the 2.5 line is the one on screen
+		assertThat(analysis.comparisons()).extracting(bet -> bet.market() + " " + bet.selection())
+			.containsExactly("1X2 home", "1X2 draw", "1X2 away", "goals over 2.5", "goals under 2.5", "btts yes",
+					"btts no");
+		Markets markets = analysis.markets();
+		assertThat(analysis.comparisons().get(0).modelProbability()).isEqualTo(markets.result().home());
+		assertThat(analysis.comparisons().get(0).odds()).isEqualTo(1.25 / markets.result().home());
+	}
+
+	/** Long prices on the model's home win, over 2.5 and BTTS no (edges as given); short on the rest. */
+	private static BookmakerPrices pricesWithEdges(double home, double over, double no) {
+		Markets markets = MatchAnalyzer.analyze(MODEL, 0, 5, null, null, null, null, SUPPORTED).markets();
+		return new BookmakerPrices("book", new double[] { (1 + home) / markets.result().home(), 1.5, 1.5 },
+				Map.of(2.5, new double[] { (1 + over) / markets.goals(2.5).over(), 1.2 }, 2.0, new double[] { 1.01, 30 }),
+				new double[] { 1.2, (1 + no) / (1 - markets.bothTeamsScore()) });
+	}
+
+	@Test
 	void badPricesAreRejected() {
 		BookmakerPrices prices = new BookmakerPrices("book", new double[] { 1.0, 3, 4 }, Map.of(), null);
 
-		assertThatIllegalArgumentException().isThrownBy(() -> MatchAnalyzer.analyze(MODEL, 0, 5, null, null, null, prices));
+		assertThatIllegalArgumentException().isThrownBy(() -> MatchAnalyzer.analyze(MODEL, 0, 5, null, null, null, prices, SUPPORTED));
 	}
 }

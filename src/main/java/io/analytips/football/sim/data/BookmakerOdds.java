@@ -30,6 +30,18 @@ public record BookmakerOdds(int bookmakerId, String bookmaker, Double home, Doub
 	/** Our id for football-data's market average over all the bookmakers it covers (not a real bookmaker). */
 	public static final int MARKET_AVERAGE = 100;
 
+	/**
+	 * Our id for Pinnacle's <em>pre-closing</em> prices in the backtest's data, where {@link #PINNACLE} is its close:
+	 * football-data's snapshot a few days before the match, the kind of price the bot reads from API-Football.
+	 */
+	public static final int PINNACLE_PRE_CLOSING = 104;
+
+	/** Our id for the market average's pre-closing prices in the backtest's data (football-data's {@code Avg}). */
+	public static final int MARKET_AVERAGE_PRE_CLOSING = 200;
+
+	/** Our id for the best pre-closing price of any bookmaker in the backtest's data (football-data's {@code Max}). */
+	public static final int MARKET_BEST_PRE_CLOSING = 201;
+
 	public BookmakerOdds {
 		Objects.requireNonNull(bookmaker, "bookmaker");
 		Objects.requireNonNull(home, "home");

@@ -52,14 +52,14 @@ final class BundledFiles {
 	}
 
 	/**
-	 * Every match the backtest reads, with closing prices only: Premier League 2017/18–2024/25 (Pinnacle closing
-	 * with its over/under 2.5, market-average closing) and Série A 2012–2025 (Pinnacle and market-average closing;
+	 * Every match the backtest reads: Premier League 2017/18–2024/25 (Pinnacle closing with its over/under 2.5,
+	 * market-average closing, and the pre-closing prices of {@link PremierLeagueCsv#PRE_CLOSING}) and Série A 2012–2025 (Pinnacle and market-average closing;
 	 * rounds and statistics only where the 2021–2023 adaoduque files have them).
 	 */
 	static List<HistoricalMatch> readClosing() {
 		List<HistoricalMatch> matches = new ArrayList<>();
 		PREMIER_LEAGUE_BACKTEST
-			.forEach((season, file) -> matches.addAll(PremierLeagueCsv.read(table(file), season, PremierLeagueCsv.CLOSING)));
+			.forEach((season, file) -> matches.addAll(PremierLeagueCsv.read(table(file), season, PremierLeagueCsv.BACKTEST)));
 		matches.addAll(SerieACsv.read(table(SERIE_A_ODDS_ALL), table(SERIE_A_MATCHES), table(SERIE_A_STATS)));
 		return matches;
 	}

@@ -49,9 +49,11 @@ public final class HistoricalData {
 
 	/**
 	 * The backtest's data: Premier League 2017/18–2024/25 and Série A 2012–2025 (to July), each match with the
-	 * bookmakers' <em>closing</em> prices only ({@link BookmakerOdds#PINNACLE} is Pinnacle's close, with its
+	 * bookmakers' <em>closing</em> prices ({@link BookmakerOdds#PINNACLE} is Pinnacle's close, with its
 	 * over/under 2.5 in the Premier League from 2019/20; {@link BookmakerOdds#MARKET_AVERAGE} the market
-	 * average's close). The simulator does not use it. Blocking I/O, about a second.
+	 * average's close) and, in the Premier League only, the pre-closing prices a user could have taken
+	 * ({@link BookmakerOdds#PINNACLE_PRE_CLOSING}, {@link BookmakerOdds#MARKET_AVERAGE_PRE_CLOSING},
+	 * {@link BookmakerOdds#MARKET_BEST_PRE_CLOSING}). The simulator does not use it. Blocking I/O, about a second.
 	 *
 	 * @throws IllegalStateException if a bundled file is missing or malformed
 	 * @throws java.io.UncheckedIOException if a bundled file cannot be read

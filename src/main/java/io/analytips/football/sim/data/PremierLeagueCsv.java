@@ -1,6 +1,7 @@
 package io.analytips.football.sim.data;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Reads one season of football-data.co.uk's Premier League file ({@code E0.csv}). The file has no round
@@ -22,6 +23,26 @@ final class PremierLeagueCsv {
 			new OddsColumns(BookmakerOdds.PINNACLE, "Pinnacle closing", "PSCH", "PSCD", "PSCA", "PC>2.5", "PC<2.5"),
 			new OddsColumns(BookmakerOdds.MARKET_AVERAGE, "Market average closing", "AvgCH", "AvgCD", "AvgCA",
 					"AvgC>2.5", "AvgC<2.5"));
+
+	/**
+	 * The prices a user could have taken before the match, for the backtest of the value flags: Pinnacle's, the
+	 * market average's and the best of the market's, each with its over/under 2.5. The 2017/18 and 2018/19 files
+	 * name the average and best {@code BbAv…}/{@code BbMx…}; a file has one spelling or the other.
+	 */
+	static final List<OddsColumns> PRE_CLOSING = List.of(
+			new OddsColumns(BookmakerOdds.PINNACLE_PRE_CLOSING, "Pinnacle", "PSH", "PSD", "PSA", "P>2.5", "P<2.5"),
+			new OddsColumns(BookmakerOdds.MARKET_AVERAGE_PRE_CLOSING, "Market average", "AvgH", "AvgD", "AvgA", "Avg>2.5",
+					"Avg<2.5"),
+			new OddsColumns(BookmakerOdds.MARKET_AVERAGE_PRE_CLOSING, "Market average", "BbAvH", "BbAvD", "BbAvA",
+					"BbAv>2.5", "BbAv<2.5"),
+			new OddsColumns(BookmakerOdds.MARKET_BEST_PRE_CLOSING, "Market best", "MaxH", "MaxD", "MaxA", "Max>2.5",
+					"Max<2.5"),
+			new OddsColumns(BookmakerOdds.MARKET_BEST_PRE_CLOSING, "Market best", "BbMxH", "BbMxD", "BbMxA", "BbMx>2.5",
+					"BbMx<2.5"));
+
+	/** What the backtest reads: the closing prices, then the pre-closing ones. */
+	static final List<OddsColumns> BACKTEST = Stream.concat(CLOSING.stream(), PRE_CLOSING.stream())
+		.toList();
 
 	private static final MatchStats UNKNOWN = new MatchStats(null, null, null, null, null, null, null, null);
 

@@ -1,0 +1,108 @@
+package io.analytips.backtest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.analytips.football.analysis.Confidence;
+import io.analytips.football.analysis.ValueBet;
+import io.analytips.football.analysis.ValueRule;
+import io.analytips.football.sim.data.HistoricalData;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ValueBacktestTest {
+
+	@TempDir
+	Path out;
+
+	private static Bet bet(int season, double edge, Confidence confidence, boolean won) {
+		double odds = 2.0;
+		return new Bet(BetStatsTest.match(season), PriceSource.PINNACLE,
+				new ValueBet("1X2", "home", odds, 0.5, (1 + edge) / odds, edge, 0.01, confidence), won, 0.5);
+	}
+
+	@Test
+	void theFlagsAreWhatTheBotsRuleCallsValue() {
+		List<Bet> bets = List.of(bet(2020, 0.02, Confidence.HIGH, true), bet(2020, 0.06, Confidence.HIGH, false),
+				bet(2020, 0.06, Confidence.LOW, true), bet(2020, 0.09, Confidence.MEDIUM, true),
+				bet(2020, 0.30, Confidence.HIGH, true));
+		ValueRule rule = ValueRule.candidate(0.05, 0.10, Confidence.MEDIUM);
+
+		assertThat(ValueBacktest.flags(bets, rule)).extracting(b -> b.bet().edge()).containsExactly(0.06, 0.09);
+		assertThat(ValueBacktest.flags(bets, rule))
+			.allMatch(b -> rule.judge(b.bet()) == ValueRule.Verdict.VALUE);
+	}
+
+	@Test
+	void theCapIsTheFirstEdgeAboveWhichTheReturnsRejectTheClaims() {
+		// claimed 30%, delivered an even-money coin: the return's interval (about ±14%) is far below the claim
+		List<Bet> overclaimed = new ArrayList<>();
+		for (int i = 0; i < 200; i++) {
+			overclaimed.add(bet(2020, 0.30, Confidence.HIGH, i % 2 == 0));
+		}
+		assertThat(ValueBacktest.plausibleCap(overclaimed)).isEqualTo(ValueBacktest.CAPS.get(0));
+
+		// claimed 12%, delivered 12%: no claim is rejected, so the cap is the largest
+		List<Bet> honest = new ArrayList<>();
+		for (int i = 0; i < 200; i++) {
+			honest.add(bet(2020, 0.12, Confidence.HIGH, i % 25 < 14));
+		}
+		assertThat(ValueBacktest.plausibleCap(honest)).isEqualTo(ValueBacktest.CAPS.get(ValueBacktest.CAPS.size() - 1));
+	}
+
+	@Test
+	void noRuleIsChosenFromTooFewFlags() {
+		List<Bet> few = new ArrayList<>();
+		for (int i = 0; i < ValueBacktest.MIN_BETS - 1; i++) {
+			few.add(bet(2020, 0.09, Confidence.HIGH, true));
+		}
+
+		assertThat(ValueBacktest.choose(few, ValueBacktest.objective(PriceSource.PINNACLE))).isEmpty();
+	}
+
+	@Test
+	void aRuleWhoseHeldOutSeasonsLoseAgainstTheCloseIsNotSupported() {
+		// every flag is taken 2% under the fair closing price: a negative CLV however the bets end
+		List<Prediction> predictions = new ArrayList<>();
+		for (int season = 2018; season <= 2020; season++) {
+			for (int i = 0; i < 150; i++) {
+				predictions.add(BetStatsTest.match(season));
+			}
+		}
+		List<Bet> bets = new ArrayList<>();
+		for (Prediction p : predictions) {
+			bets.add(new Bet(p, PriceSource.PINNACLE,
+					new ValueBet("1X2", "home", 1.96, 0.5, 0.55, 0.55 * 1.96 - 1, 0.01, Confidence.HIGH), true, 0.5));
+		}
+		ValueBacktest.Result result = ValueBacktest.walk(bets, PriceSource.PINNACLE, 2019, 2020, Integer::toString);
+
+		assertThat(result.heldOut().clv().mean()).isCloseTo(-0.02, org.assertj.core.api.Assertions.within(1e-9));
+		assertThat(result.rule().supported()).isFalse();
+		assertThat(result.rule().trackRecord().seasons()).isEqualTo("2019–2020");
+		assertThat(result.rule().trackRecord().bets()).isEqualTo(300);
+	}
+
+	@Test
+	void theBundledRuleIsTheOneTheBacktestChoosesOnTheBundledData() throws IOException {
+		BacktestOptions options = BacktestOptions.parse(List.of("--league", "E0", "--from", "2019", "--to", "2024",
+				"--out", out.toString()));
+
+		Backtest.Result result = Backtest.run(HistoricalData.loadClosingPrices(), options);
+
+		String bundled;
+		try (InputStream in = getClass().getResourceAsStream("/football/value-rule.properties")) {
+			bundled = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
+		assertThat(ValueRuleFile.text(result.value().rule(), options)).isEqualTo(bundled);
+		assertThat(Files.readString(out.resolve("E0-2019-2024-value-rule.properties"))).isEqualTo(bundled);
+		assertThat(Backtest.report(options, result)).contains("## Value flags, Premier League 2019/20–2024/25",
+				"### At the Pinnacle, pre-closing (the bot's price)", "### The plausibility cap", "Held out, pooled:");
+	}
+}
