@@ -71,17 +71,21 @@ final class ReliabilityCharts {
 	}
 
 	/**
-	 * The flagged bets: the model's probability of each against how often such bets won. Points below the diagonal
-	 * are flags the model was too sure of.
+	 * The flagged bets: the model's probability of each (solid) and the taken price's margin-free one (hollow)
+	 * against how often such bets won. Points below the diagonal are flags the forecaster was too sure of.
 	 */
 	static void flags(List<Bet> flags, String title, Path file) throws IOException {
 		XYChart chart = chart(title + ": reliability of the flagged bets");
 		Reliability model = new Reliability();
+		Reliability market = new Reliability();
 		for (Bet bet : flags) {
 			model.add(bet.bet().modelProbability(), bet.won());
+			market.add(bet.bet().fairProbability(), bet.won());
 		}
 		series(chart, String.format(Locale.ROOT, "model, %d flags (ECE %.3f)", flags.size(), model.calibrationError()),
 				model, COLOURS[0], true);
+		series(chart, String.format(Locale.ROOT, "taken price, same bets (ECE %.3f)", market.calibrationError()), market,
+				COLOURS[2], false);
 		ChartEncoder.saveChart(chart, file.toString(), "png");
 	}
 

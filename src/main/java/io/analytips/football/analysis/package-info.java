@@ -1,5 +1,5 @@
 /**
- * The match model: Dixon-Coles goals, corner totals, team quality and value against bookmaker
+ * The match model: Dixon-Coles goals, corner totals, team ratings and value against bookmaker
  * prices. Pure, synchronous Java with no dependency outside {@code java.*}, so it can be tested
  * with plain JUnit and called from any thread. Every type is immutable.
  */
