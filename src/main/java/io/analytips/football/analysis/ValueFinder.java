@@ -1,15 +1,11 @@
 package io.analytips.football.analysis;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 
-/** Compares model probabilities with a bookmaker's prices and keeps the selections worth backing. */
+/** Compares model probabilities with a bookmaker's prices, selection by selection. */
 public final class ValueFinder {
-
-	/** Edges below 3% are within the model's error against the market. */
-	public static final double DEFAULT_MIN_EDGE = 0.03;
 
 	/**
 	 * Beyond this gap between model and margin-free market probability, a model error is more
@@ -20,46 +16,22 @@ public final class ValueFinder {
 	private ValueFinder() {
 	}
 
-	/** {@link #find(String, List, double[], double[], int, double)} with the default 3% minimum edge. */
-	public static List<ValueBet> find(String market, List<String> selections, double[] odds,
-			double[] modelProbabilities, int dataSize) {
-		return find(market, selections, odds, modelProbabilities, dataSize, DEFAULT_MIN_EDGE);
-	}
-
 	/**
-	 * Every selection of one market, in the order given, with its edge (negative where the price is short), stake
-	 * and confidence: the model's price next to the market's, whatever a {@link ValueRule} makes of it.
-	 *
-	 * @throws IllegalArgumentException as {@link #find(String, List, double[], double[], int, double)}
-	 */
-	public static List<ValueBet> compare(String market, List<String> selections, double[] odds,
-			double[] modelProbabilities, int dataSize) {
-		return candidates(market, selections, odds, modelProbabilities, dataSize, Double.NEGATIVE_INFINITY);
-	}
-
-	/**
-	 * The selections of one market whose edge {@code p·o - 1} exceeds {@code minEdge}, best edge
-	 * first. Fair probabilities come from {@link Margin#power}; the stake is quarter Kelly capped at
-	 * 2%. Confidence is LOW under 8 matches of data, MEDIUM under 20, HIGH otherwise, and one level
-	 * lower when model and fair probability differ by more than 0.15.
+	 * Every selection of one market, in the order given, with its edge {@code p·o - 1} (negative where the price
+	 * is short), quarter-Kelly stake capped at 2% (0 without an edge) and confidence: the model's price next to the
+	 * market's, whatever a {@link ValueRule} makes of it. Fair probabilities come from {@link Margin#power}.
+	 * Confidence is LOW under 8 matches of data, MEDIUM under 20, HIGH otherwise, and one level lower when model
+	 * and fair probability differ by more than 0.15.
 	 *
 	 * @param market the market's name, copied into each bet
 	 * @param selections the outcomes, in the order of {@code odds} and {@code modelProbabilities}
 	 * @param odds the bookmaker's decimal odds for every outcome of the market
 	 * @param modelProbabilities the model's probabilities, each in [0, 1]
 	 * @param dataSize the smaller of the two teams' matches in the model
-	 * @param minEdge the smallest edge worth reporting
 	 * @throws IllegalArgumentException if the arrays differ in length, or any odds are not above 1
 	 */
-	public static List<ValueBet> find(String market, List<String> selections, double[] odds,
-			double[] modelProbabilities, int dataSize, double minEdge) {
-		List<ValueBet> bets = new ArrayList<>(candidates(market, selections, odds, modelProbabilities, dataSize, minEdge));
-		bets.sort(Comparator.comparingDouble(ValueBet::edge).reversed());
-		return List.copyOf(bets);
-	}
-
-	private static List<ValueBet> candidates(String market, List<String> selections, double[] odds,
-			double[] modelProbabilities, int dataSize, double minEdge) {
+	public static List<ValueBet> compare(String market, List<String> selections, double[] odds,
+			double[] modelProbabilities, int dataSize) {
 		Objects.requireNonNull(market, "market");
 		Objects.requireNonNull(selections, "selections");
 		Objects.requireNonNull(odds, "odds");
@@ -73,12 +45,9 @@ public final class ValueFinder {
 		List<ValueBet> bets = new ArrayList<>();
 		for (int k = 0; k < odds.length; k++) {
 			double p = modelProbabilities[k];
-			double edge = p * odds[k] - 1;
-			if (edge > minEdge) {
-				Confidence confidence = Math.abs(p - fair[k]) > DISAGREEMENT ? base.lower() : base;
-				bets.add(new ValueBet(market, selections.get(k), odds[k], fair[k], p, edge, Kelly.stake(p, odds[k]),
-						confidence));
-			}
+			Confidence confidence = Math.abs(p - fair[k]) > DISAGREEMENT ? base.lower() : base;
+			bets.add(new ValueBet(market, selections.get(k), odds[k], fair[k], p, p * odds[k] - 1, Kelly.stake(p, odds[k]),
+					confidence));
 		}
 		return List.copyOf(bets);
 	}
