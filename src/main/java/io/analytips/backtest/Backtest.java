@@ -35,7 +35,8 @@ final class Backtest {
 
 	static Result run(HistoricalData data, BacktestOptions options) throws IOException {
 		List<HistoricalMatch> matches = data.matches(options.league().leagueId);
-		WalkForward.Run run = WalkForward.run(matches, options.from(), options.to(), options.fit());
+		WalkForward.Run run = WalkForward.run(matches, options.from(), options.to(), options.fit(),
+				options.totalsWeight(), options.totalsProxy());
 		if (run.predictions().isEmpty()) {
 			throw new IllegalArgumentException("no " + options.league() + " matches with closing prices in seasons "
 					+ options.from() + "–" + options.to() + "; the data holds " + data.seasons(options.league().leagueId));
@@ -68,9 +69,12 @@ final class Backtest {
 				options.league().season(options.from()), options.league().season(options.to())));
 		out.append(String.format(Locale.ROOT,
 				"Model: Dixon-Coles, ξ = %s/day, %d-day window, %s prior matches per team, newcomer prior %s, "
-						+ "past matches' closing prices weighted %s against their scores; %d fits, %.1f ms each on average.%n%n",
+						+ "past matches' closing prices weighted %s against their scores, their over 2.5 price %s against "
+						+ "their 1X2%s; %d fits, %.1f ms each on average.%n%n",
 				options.fit().xiPerDay(), options.fit().windowDays(), options.fit().priorMatches(),
-				options.fit().newcomerPrior() ? "on" : "off", options.fit().marketWeight(), result.fits(),
+				options.fit().newcomerPrior() ? "on" : "off", options.fit().marketWeight(), options.totalsWeight(),
+				options.totalsProxy() ? " (pre-closing Betbrain average where Pinnacle's closing totals are missing)" : "",
+				result.fits(),
 				result.fitMillis()));
 		out.append(result.table().toMarkdown());
 		out.append(String.format(Locale.ROOT, "%n| season | matches | model RPS | closing RPS | gap |%n|---|---:|---:|---:|---:|%n"));

@@ -30,6 +30,13 @@ public record BookmakerOdds(int bookmakerId, String bookmaker, Double home, Doub
 	/** Our id for football-data's market average over all the bookmakers it covers (not a real bookmaker). */
 	public static final int MARKET_AVERAGE = 100;
 
+	/**
+	 * Our id for football-data's Betbrain average of the 2017/18 and 2018/19 files: pre-closing (read when the
+	 * file was compiled), but the only over/under 2.5 prices of those seasons, which the backtest's tuning
+	 * seasons need ({@code --totals-proxy}).
+	 */
+	public static final int BETBRAIN_AVERAGE = 101;
+
 	public BookmakerOdds {
 		Objects.requireNonNull(bookmaker, "bookmaker");
 		Objects.requireNonNull(home, "home");

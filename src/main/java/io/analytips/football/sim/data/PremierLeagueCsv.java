@@ -16,12 +16,16 @@ final class PremierLeagueCsv {
 
 	/**
 	 * Closing prices, for the backtest: Pinnacle's ({@code PSCH…}, every season; totals {@code PC>2.5} from
-	 * 2019/20) and the market average's ({@code AvgCH…}, from 2019/20).
+	 * 2019/20) and the market average's ({@code AvgCH…}, from 2019/20); before 2019/20 the files have no
+	 * closing totals, so their Betbrain average ({@code BbAv…}, pre-closing, 2017/18 and 2018/19 only) is kept
+	 * too, for the backtest's tuning seasons.
 	 */
 	static final List<OddsColumns> CLOSING = List.of(
 			new OddsColumns(BookmakerOdds.PINNACLE, "Pinnacle closing", "PSCH", "PSCD", "PSCA", "PC>2.5", "PC<2.5"),
 			new OddsColumns(BookmakerOdds.MARKET_AVERAGE, "Market average closing", "AvgCH", "AvgCD", "AvgCA",
-					"AvgC>2.5", "AvgC<2.5"));
+					"AvgC>2.5", "AvgC<2.5"),
+			new OddsColumns(BookmakerOdds.BETBRAIN_AVERAGE, "Betbrain average", "BbAvH", "BbAvD", "BbAvA", "BbAv>2.5",
+					"BbAv<2.5"));
 
 	private static final MatchStats UNKNOWN = new MatchStats(null, null, null, null, null, null, null, null);
 
