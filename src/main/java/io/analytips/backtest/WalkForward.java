@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.analytips.football.analysis.ExpectedGoals;
+import io.analytips.football.analysis.FairPrices;
 import io.analytips.football.analysis.FitOptions;
 import io.analytips.football.analysis.ImpliedGoals;
 import io.analytips.football.analysis.Margin;
@@ -148,11 +149,8 @@ final class WalkForward {
 				.filter(o -> o.bookmakerId() == BookmakerOdds.BETBRAIN_AVERAGE && hasTotals(o))
 				.findFirst();
 		}
-		if (totals.isEmpty() || totalsWeight == 0) {
-			return ImpliedGoals.from(oneXTwo);
-		}
-		double over = Margin.multiplicative(totals.get().over25(), totals.get().under25())[0];
-		return ImpliedGoals.from(oneXTwo, over, totalsWeight);
+		Double over = totals.map(t -> Margin.multiplicative(t.over25(), t.under25())[0]).orElse(null);
+		return new FairPrices(oneXTwo, over).impliedGoals(totalsWeight);
 	}
 
 	private static boolean hasTotals(BookmakerOdds odds) {
