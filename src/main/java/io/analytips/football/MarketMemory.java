@@ -73,9 +73,10 @@ public class MarketMemory {
 
 	/**
 	 * Writes down the fixture's margin-free 1X2, and over 2.5 goals where that bookmaker prices the line, from
-	 * the preferred bookmaker ({@link Prices}) if the odds were read before kick-off. Emits whether a row was written: false for odds read after kick-off, odds
-	 * without a match-winner market, a reading not newer than the one stored (checked in memory first, so
-	 * repeated analyses of one cached copy cost no write), or a failed write. Never errors.
+	 * the preferred bookmaker ({@link Prices}) if the odds were read before kick-off. Emits whether a row was
+	 * written: false for odds read after kick-off, odds without a match-winner market, a reading not newer
+	 * than the one stored (checked in memory first, so repeated analyses of one cached copy cost no write),
+	 * or a failed write. Never errors.
 	 */
 	public Mono<Boolean> record(Fixture fixture, Cached<FixtureOdds> odds) {
 		Objects.requireNonNull(fixture, "fixture");
