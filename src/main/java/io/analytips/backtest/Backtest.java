@@ -40,7 +40,8 @@ final class Backtest {
 	static Result run(HistoricalData data, BacktestOptions options) throws IOException {
 		List<HistoricalMatch> matches = data.matches(options.league().leagueId);
 		// the season before the reported ones trains the first choice of the value rule
-		WalkForward.Run walk = WalkForward.run(matches, options.from() - 1, options.to(), options.fit());
+		WalkForward.Run walk = WalkForward.run(matches, options.from() - 1, options.to(), options.fit(),
+				options.totalsWeight(), options.totalsProxy());
 		List<Prediction> reported = walk.predictions().stream().filter(p -> p.season() >= options.from()).toList();
 		WalkForward.Run run = new WalkForward.Run(reported, walk.fits(), walk.fitNanos());
 		if (run.predictions().isEmpty()) {
@@ -86,9 +87,12 @@ final class Backtest {
 				options.league().season(options.from()), options.league().season(options.to())));
 		out.append(String.format(Locale.ROOT,
 				"Model: Dixon-Coles, ξ = %s/day, %d-day window, %s prior matches per team, newcomer prior %s, "
-						+ "past matches' closing prices weighted %s against their scores; %d fits, %.1f ms each on average.%n%n",
+						+ "past matches' closing prices weighted %s against their scores, their over 2.5 price %s against "
+						+ "their 1X2%s; %d fits, %.1f ms each on average.%n%n",
 				options.fit().xiPerDay(), options.fit().windowDays(), options.fit().priorMatches(),
-				options.fit().newcomerPrior() ? "on" : "off", options.fit().marketWeight(), result.fits(),
+				options.fit().newcomerPrior() ? "on" : "off", options.fit().marketWeight(), options.totalsWeight(),
+				options.totalsProxy() ? " (pre-closing Betbrain average where Pinnacle's closing totals are missing)" : "",
+				result.fits(),
 				result.fitMillis()));
 		out.append(result.table().toMarkdown());
 		out.append(String.format(Locale.ROOT, "%n| season | matches | model RPS | closing RPS | gap |%n|---|---:|---:|---:|---:|%n"));

@@ -7,25 +7,28 @@ import java.util.Map;
 import java.util.Set;
 
 import io.analytips.football.analysis.FitOptions;
+import io.analytips.football.analysis.ImpliedGoals;
 
 /**
  * The backtest's command line: {@code --league E0|BRA --from YEAR --to YEAR [--out DIR]}, and, to measure
  * variants of the model, {@code [--xi PER_DAY] [--window DAYS] [--prior MATCHES] [--newcomer-prior true|false]
- * [--market-weight 0..1]}.
+ * [--market-weight 0..1] [--totals-weight W] [--totals-proxy true|false]}.
  * {@code [--rule-out FILE]} also writes the value rule the backtest chose to {@code FILE} (the bot bundles
  * {@code src/main/resources/football/value-rule.properties}).
  * Values follow the flag ({@code --from 2019}) or an equals sign ({@code --from=2019}).
  */
-record BacktestOptions(BacktestLeague league, int from, int to, Path out, FitOptions fit, Path ruleOut) {
+record BacktestOptions(BacktestLeague league, int from, int to, Path out, FitOptions fit, double totalsWeight,
+		boolean totalsProxy, Path ruleOut) {
 
 	static final Path DEFAULT_OUT = Path.of("target", "backtest");
 
 	private static final Set<String> FLAGS = Set.of("--league", "--from", "--to", "--out", "--xi", "--window", "--prior",
-			"--newcomer-prior", "--market-weight", "--rule-out");
+			"--newcomer-prior", "--market-weight", "--totals-weight", "--totals-proxy", "--rule-out");
 
 	/** The command without its explanations, as the application's {@code --help} shows it. */
 	static final String SYNOPSIS = "backtest --league E0|BRA --from YEAR --to YEAR [--out DIR] [--rule-out FILE]"
-			+ " [--xi PER_DAY] [--window DAYS] [--prior MATCHES] [--newcomer-prior true|false] [--market-weight 0..1]";
+			+ " [--xi PER_DAY] [--window DAYS] [--prior MATCHES] [--newcomer-prior true|false] [--market-weight 0..1]"
+			+ " [--totals-weight W] [--totals-proxy true|false]";
 
 	static final String USAGE = "usage: " + SYNOPSIS;
 
@@ -52,12 +55,17 @@ record BacktestOptions(BacktestLeague league, int from, int to, Path out, FitOpt
 			  --prior MATCHES               pseudo-matches at league-average strength per team (default: %s)
 			  --newcomer-prior true|false   shrink promoted teams towards the weakest (default: %s)
 			  --market-weight 0..1          how far a result with prices counts its implied goals (default: %s)
+			  --totals-weight W             weight of a past match's over 2.5 price against its 1X2 in its
+			                                implied goals; 0 uses the 1X2 alone (default: %s)
+			  --totals-proxy true|false     where Pinnacle's closing totals are missing (before 2019/20), use the
+			                                pre-closing Betbrain average's, for the tuning season (default: false)
 			  --help, -h                    this help
 
 			Values follow the flag (--from 2019) or an equals sign (--from=2019).
 			Exit code: 0 done, 2 bad arguments, 1 the results could not be written.
 			""".formatted(DEFAULT_OUT, FitOptions.MARKET.xiPerDay(), FitOptions.MARKET.windowDays(),
-			FitOptions.MARKET.priorMatches(), FitOptions.MARKET.newcomerPrior(), FitOptions.MARKET.marketWeight());
+			FitOptions.MARKET.priorMatches(), FitOptions.MARKET.newcomerPrior(), FitOptions.MARKET.marketWeight(),
+			ImpliedGoals.TOTALS_WEIGHT);
 
 	/** Whether the arguments ask for {@link #HELP} rather than a run. */
 	static boolean asksForHelp(List<String> args) {
@@ -106,8 +114,14 @@ record BacktestOptions(BacktestLeague league, int from, int to, Path out, FitOpt
 				values.containsKey("--newcomer-prior") ? Boolean.parseBoolean(values.get("--newcomer-prior"))
 						: defaults.newcomerPrior(),
 				values.containsKey("--market-weight") ? decimal(values, "--market-weight") : defaults.marketWeight());
+		double totalsWeight = values.containsKey("--totals-weight") ? decimal(values, "--totals-weight")
+				: ImpliedGoals.TOTALS_WEIGHT;
+		if (!(totalsWeight >= 0) || Double.isInfinite(totalsWeight)) {
+			throw new IllegalArgumentException("--totals-weight must be finite and >= 0: " + totalsWeight);
+		}
 		return new BacktestOptions(BacktestLeague.of(values.get("--league")), from, to,
-				Path.of(values.getOrDefault("--out", DEFAULT_OUT.toString())), fit,
+				Path.of(values.getOrDefault("--out", DEFAULT_OUT.toString())), fit, totalsWeight,
+				Boolean.parseBoolean(values.getOrDefault("--totals-proxy", "false")),
 				values.containsKey("--rule-out") ? Path.of(values.get("--rule-out")) : null);
 	}
 

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.analytips.football.analysis.ExpectedGoals;
+import io.analytips.football.analysis.FairPrices;
 import io.analytips.football.analysis.FitOptions;
 import io.analytips.football.analysis.ImpliedGoals;
 import io.analytips.football.analysis.Margin;
@@ -40,14 +41,14 @@ final class WalkForward {
 
 	private long fitNanos;
 
-	private WalkForward(List<HistoricalMatch> matches, FitOptions options) {
+	private WalkForward(List<HistoricalMatch> matches, FitOptions options, double totalsWeight, boolean totalsProxy) {
 		this.matches = matches;
 		this.options = options;
 		Map<String, Long> ids = new HashMap<>();
 		this.results = matches.stream()
 			.map(m -> new MatchResult(ids.computeIfAbsent(m.homeTeam(), name -> (long) ids.size()),
 					ids.computeIfAbsent(m.awayTeam(), name -> (long) ids.size()), m.homeGoals(), m.awayGoals(),
-					m.kickoffUtc().toLocalDate(), impliedGoals(m)))
+					m.kickoffUtc().toLocalDate(), impliedGoals(m, totalsWeight, totalsProxy)))
 			.toList();
 	}
 
@@ -58,7 +59,18 @@ final class WalkForward {
 	 * @param matches the league's matches in kick-off order
 	 */
 	static Run run(List<HistoricalMatch> matches, int from, int to, FitOptions options) {
-		WalkForward walk = new WalkForward(matches, options);
+		return run(matches, from, to, options, ImpliedGoals.TOTALS_WEIGHT, false);
+	}
+
+	/**
+	 * As {@link #run(List, int, int, FitOptions)}, with past matches' totals prices weighted {@code totalsWeight}
+	 * in their implied goals ({@link ImpliedGoals#from(OneXTwo, double, double)}; 0 leaves them out), and, with
+	 * {@code totalsProxy}, the pre-closing Betbrain average's over/under 2.5 standing in where Pinnacle's closing
+	 * one is missing (2017/18 and 2018/19: the tuning season's only totals).
+	 */
+	static Run run(List<HistoricalMatch> matches, int from, int to, FitOptions options, double totalsWeight,
+			boolean totalsProxy) {
+		WalkForward walk = new WalkForward(matches, options, totalsWeight, totalsProxy);
 		List<Prediction> predictions = new ArrayList<>();
 		for (int m = 0; m < matches.size(); m++) {
 			HistoricalMatch match = matches.get(m);
@@ -121,13 +133,29 @@ final class WalkForward {
 
 	/**
 	 * The goals a match's closing prices implied, which later fits may learn from (the match itself is
-	 * never fitted on before its day), or {@code null} without prices.
+	 * never fitted on before its day), or {@code null} without prices: from the 1X2 and, where the match has
+	 * them, the over/under 2.5 prices, as the bot converts the prices it stored.
 	 */
-	private static ExpectedGoals impliedGoals(HistoricalMatch match) {
-		return closing(match)
-			.map(o -> Margin.multiplicative(o.home(), o.draw(), o.away()))
-			.map(fair -> ImpliedGoals.from(new OneXTwo(fair[0], fair[1], fair[2])))
-			.orElse(null);
+	private static ExpectedGoals impliedGoals(HistoricalMatch match, double totalsWeight, boolean totalsProxy) {
+		Optional<BookmakerOdds> closing = closing(match);
+		if (closing.isEmpty()) {
+			return null;
+		}
+		BookmakerOdds odds = closing.get();
+		double[] fair = Margin.multiplicative(odds.home(), odds.draw(), odds.away());
+		OneXTwo oneXTwo = new OneXTwo(fair[0], fair[1], fair[2]);
+		Optional<BookmakerOdds> totals = Optional.of(odds).filter(WalkForward::hasTotals);
+		if (totals.isEmpty() && totalsProxy) {
+			totals = match.odds().stream()
+				.filter(o -> o.bookmakerId() == BookmakerOdds.MARKET_AVERAGE_PRE_CLOSING && hasTotals(o))
+				.findFirst();
+		}
+		Double over = totals.map(t -> Margin.multiplicative(t.over25(), t.under25())[0]).orElse(null);
+		return new FairPrices(oneXTwo, over).impliedGoals(totalsWeight);
+	}
+
+	private static boolean hasTotals(BookmakerOdds odds) {
+		return odds.over25() != null && odds.under25() != null;
 	}
 
 	/** Pinnacle's closing prices: the sharpest book, and the research note's benchmark. */

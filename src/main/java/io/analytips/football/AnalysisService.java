@@ -20,13 +20,12 @@ import io.analytips.common.Clocks;
 import io.analytips.football.analysis.BookmakerPrices;
 import io.analytips.football.analysis.CornerStats;
 import io.analytips.football.analysis.ExpectedGoals;
+import io.analytips.football.analysis.FairPrices;
 import io.analytips.football.analysis.FitOptions;
-import io.analytips.football.analysis.ImpliedGoals;
 import io.analytips.football.analysis.MatchAnalysis;
 import io.analytips.football.analysis.ValueRule;
 import io.analytips.football.analysis.MatchAnalyzer;
 import io.analytips.football.analysis.MatchResult;
-import io.analytips.football.analysis.OneXTwo;
 import io.analytips.football.analysis.ScoreModel;
 import io.analytips.football.analysis.TeamStanding;
 import io.analytips.football.api.ApiFootballException;
@@ -66,7 +65,7 @@ public class AnalysisService {
 	 * Implied goals by the prices they come from: a played match's prices never change, and each solve
 	 * costs about 15 µs, which two seasons of matches would add to every fit.
 	 */
-	private final Cache<OneXTwo, ExpectedGoals> implied = Caffeine.newBuilder().maximumSize(50_000).build();
+	private final Cache<FairPrices, ExpectedGoals> implied = Caffeine.newBuilder().maximumSize(50_000).build();
 
 	public AnalysisService(FootballData data, int cornerSample, Clock clock) {
 		this(data, cornerSample, clock, new ModelFitTimes(), MarketMemory.forgetful(), BundledValueRule.get());
@@ -170,7 +169,7 @@ public class AnalysisService {
 			.map(prices -> {
 				long start = System.nanoTime();
 				Map<Long, ExpectedGoals> goals = new HashMap<>();
-				prices.forEach((id, fair) -> goals.put(id, implied.get(fair, ImpliedGoals::from)));
+				prices.forEach((id, fair) -> goals.put(id, implied.get(fair, FairPrices::impliedGoals)));
 				List<MatchResult> results = history.results(goals);
 				ScoreModel model = ScoreModel.fit(results, day, FitOptions.forData(results, day));
 				fitTimes.record(league, Duration.ofNanos(System.nanoTime() - start));

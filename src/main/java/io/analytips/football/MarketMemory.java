@@ -9,6 +9,7 @@ import java.util.Objects;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.analytips.football.analysis.BookmakerPrices;
+import io.analytips.football.analysis.FairPrices;
 import io.analytips.football.analysis.Margin;
 import io.analytips.football.analysis.OneXTwo;
 import io.analytips.football.api.Fixture;
@@ -33,6 +34,9 @@ import reactor.core.publisher.Mono;
 public class MarketMemory {
 
 	private static final Logger log = LoggerFactory.getLogger(MarketMemory.class);
+
+	/** The totals line the model learns from: the one every bookmaker prices, and the backtest measures. */
+	private static final double TOTALS_LINE = 2.5;
 
 	private final MarketPriceRepository repository;
 
@@ -68,10 +72,11 @@ public class MarketMemory {
 	}
 
 	/**
-	 * Writes down the fixture's margin-free 1X2 from the preferred bookmaker ({@link Prices}) if the odds
-	 * were read before kick-off. Emits whether a row was written: false for odds read after kick-off, odds
-	 * without a match-winner market, a reading not newer than the one stored (checked in memory first, so
-	 * repeated analyses of one cached copy cost no write), or a failed write. Never errors.
+	 * Writes down the fixture's margin-free 1X2, and over 2.5 goals where that bookmaker prices the line, from
+	 * the preferred bookmaker ({@link Prices}) if the odds were read before kick-off. Emits whether a row was
+	 * written: false for odds read after kick-off, odds without a match-winner market, a reading not newer
+	 * than the one stored (checked in memory first, so repeated analyses of one cached copy cost no write),
+	 * or a failed write. Never errors.
 	 */
 	public Mono<Boolean> record(Fixture fixture, Cached<FixtureOdds> odds) {
 		Objects.requireNonNull(fixture, "fixture");
@@ -87,8 +92,8 @@ public class MarketMemory {
 		MarketPrice price;
 		try {
 			double[] fair = Margin.multiplicative(prices.oneXTwo());
-			price = new MarketPrice(fixture.id(), fair[0], fair[1], fair[2], prices.bookmaker(), odds.fetchedAt(),
-					fixture.kickoff());
+			price = new MarketPrice(fixture.id(), fair[0], fair[1], fair[2], over25(fixture, prices),
+					prices.bookmaker(), odds.fetchedAt(), fixture.kickoff());
 		}
 		catch (IllegalArgumentException ex) {
 			// a price of 1.0 or less: nothing a fit could learn from
@@ -107,17 +112,35 @@ public class MarketMemory {
 	}
 
 	/**
-	 * The stored margin-free 1X2 probabilities of those of {@code fixtureIds} that have some, by fixture id.
-	 * Emits an empty map when none are stored or the store cannot be read (the fit then uses scores alone).
-	 * Never errors.
+	 * The margin-free probability of over 2.5 goals, or null when the bookmaker has no usable 2.5 line: the 1X2
+	 * is still worth keeping without it.
 	 */
-	public Mono<Map<Long, OneXTwo>> prices(Collection<Long> fixtureIds) {
+	private static Double over25(Fixture fixture, BookmakerPrices prices) {
+		double[] line = prices.overUnder().get(TOTALS_LINE);
+		if (line == null) {
+			return null;
+		}
+		try {
+			return Margin.multiplicative(line)[0];
+		}
+		catch (IllegalArgumentException ex) {
+			log.debug("Over/under 2.5 prices of fixture {} left out: {}", fixture.id(), ex.getMessage());
+			return null;
+		}
+	}
+
+	/**
+	 * The stored margin-free probabilities (1X2, and over 2.5 where it was priced) of those of
+	 * {@code fixtureIds} that have some, by fixture id. Emits an empty map when none are stored or the store
+	 * cannot be read (the fit then uses scores alone). Never errors.
+	 */
+	public Mono<Map<Long, FairPrices>> prices(Collection<Long> fixtureIds) {
 		if (repository == null) {
 			return Mono.just(Map.of());
 		}
 		return repository.find(fixtureIds).map(prices -> {
-			Map<Long, OneXTwo> fair = new HashMap<>();
-			prices.forEach((id, p) -> fair.put(id, new OneXTwo(p.home(), p.draw(), p.away())));
+			Map<Long, FairPrices> fair = new HashMap<>();
+			prices.forEach((id, p) -> fair.put(id, new FairPrices(new OneXTwo(p.home(), p.draw(), p.away()), p.over25())));
 			return fair;
 		}).onErrorResume(ex -> {
 			log.warn("Could not read market prices, fitting on scores alone: {}", ex.toString());

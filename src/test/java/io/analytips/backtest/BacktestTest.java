@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import io.analytips.football.analysis.FitOptions;
+import io.analytips.football.analysis.ImpliedGoals;
 import io.analytips.football.sim.data.HistoricalData;
 import io.analytips.football.sim.data.HistoricalMatch;
 import org.junit.jupiter.api.BeforeAll;
@@ -112,6 +113,33 @@ class BacktestTest {
 	}
 
 	@Test
+	void pastMatchesTotalsPricesBringTheModelsOverUnderCloserToTheClosingLine() throws IOException {
+		BacktestOptions withTotals = BacktestOptions.parse(List.of("--league", "E0", "--from", "2021", "--to", "2021",
+				"--out", out.toString()));
+		BacktestOptions oneXTwoOnly = BacktestOptions.parse(List.of("--league", "E0", "--from", "2021", "--to", "2021",
+				"--out", out.toString(), "--totals-weight", "0"));
+
+		assertThat(withTotals.totalsWeight()).isEqualTo(ImpliedGoals.TOTALS_WEIGHT);
+		assertThat(withTotals.totalsProxy()).isFalse();
+		double brierWithTotals = Backtest.run(data, withTotals).table().row(Forecaster.MODEL).overUnderBrier();
+		double brierOneXTwoOnly = Backtest.run(data, oneXTwoOnly).table().row(Forecaster.MODEL).overUnderBrier();
+
+		assertThat(brierWithTotals).isLessThan(brierOneXTwoOnly);
+	}
+
+	@Test
+	void theTotalsProxyFillsInOnlyWherePinnacleHasNoClosingTotals() {
+		List<HistoricalMatch> all = data.matches(HistoricalData.PREMIER_LEAGUE);
+
+		// 2018/19's fits see only 2017/18–2018/19 matches, which have no Pinnacle closing totals
+		List<Prediction> plain = WalkForward.run(all, 2018, 2018, FitOptions.MARKET, 1, false).predictions();
+		List<Prediction> proxied = WalkForward.run(all, 2018, 2018, FitOptions.MARKET, 1, true).predictions();
+		List<Prediction> oneXTwoOnly = WalkForward.run(all, 2018, 2018, FitOptions.MARKET, 0, true).predictions();
+		assertThat(proxied.get(200).modelOver25()).isNotEqualTo(plain.get(200).modelOver25());
+		assertThat(oneXTwoOnly.get(200).modelOver25()).isEqualTo(plain.get(200).modelOver25());
+	}
+
+	@Test
 	void badArgumentsExitWithTwoAndTheUsage() {
 		ByteArrayOutputStream err = new ByteArrayOutputStream();
 		PrintStream errors = new PrintStream(err, true, StandardCharsets.UTF_8);
@@ -127,6 +155,9 @@ class BacktestTest {
 				System.out, errors)).isEqualTo(2);
 		assertThat(err.toString(StandardCharsets.UTF_8)).contains("marketWeight must be between 0 and 1",
 				"see backtest --help");
+		assertThat(BacktestMain.run(List.of("--league", "E0", "--from", "2019", "--to", "2019", "--totals-weight", "-1"),
+				System.out, errors)).isEqualTo(2);
+		assertThat(err.toString(StandardCharsets.UTF_8)).contains("--totals-weight must be finite and >= 0");
 	}
 
 	@Test
@@ -141,7 +172,8 @@ class BacktestTest {
 		assertThat(err.size()).isZero();
 		assertThat(out.toString(StandardCharsets.UTF_8)).contains("usage: backtest", "--league E0|BRA", "--from YEAR",
 				"--to YEAR", "--out DIR", "(default: " + BacktestOptions.DEFAULT_OUT + ")", "--xi PER_DAY",
-				"(default: 0.008)", "--window DAYS", "--prior MATCHES", "--newcomer-prior true|false", "--market-weight 0..1");
+				"(default: 0.008)", "--window DAYS", "--prior MATCHES", "--newcomer-prior true|false", "--market-weight 0..1",
+				"--totals-weight W", "--totals-proxy true|false");
 		assertThat(BacktestMain.run(List.of("-h"), new PrintStream(out, true, StandardCharsets.UTF_8), System.err)).isZero();
 	}
 }

@@ -102,6 +102,34 @@ class AnalysisServiceTests {
 	}
 
 	@Test
+	void theFitLearnsFromTheOverUnderPricesOfPlayedMatchesToo() {
+		Fixture fixture = todaysFixture(39);
+		List<Fixture> played = data.season(39, fixture.league().season()).block().value().stream()
+			.filter(Fixture::isFinished)
+			.toList();
+		assertThat(played).isNotEmpty();
+		// the same even 1X2 for every played match, once with low and once with high totals
+		MarketPriceRepository low = new MarketPriceRepository(TestDatabase.client(pool));
+		for (Fixture f : played) {
+			low.save(new MarketPrice(f.id(), 0.4, 0.3, 0.3, 0.35, "Pinnacle", f.kickoff().minusSeconds(3600),
+					f.kickoff())).block();
+		}
+		double lowTotal = goals(new AnalysisService(data, 5, clock, new ModelFitTimes(), new MarketMemory(low)), fixture);
+		for (Fixture f : played) {
+			low.save(new MarketPrice(f.id(), 0.4, 0.3, 0.3, 0.7, "Pinnacle", f.kickoff().minusSeconds(1800),
+					f.kickoff())).block();
+		}
+		double highTotal = goals(new AnalysisService(data, 5, clock, new ModelFitTimes(), new MarketMemory(low)), fixture);
+
+		assertThat(highTotal).isGreaterThan(lowTotal + 0.5);
+	}
+
+	private static double goals(AnalysisService service, Fixture fixture) {
+		var xg = service.analyze(fixture.id(), AnalysisKind.RESULT).block().analysis().expectedGoals();
+		return xg.home() + xg.away();
+	}
+
+	@Test
 	void countsTheUpstreamCallsOfAColdAnalysisAndNoneWhenItIsAskedAgain() {
 		long fixture = todaysFixture(39).id();
 		UpstreamCalls cold = new UpstreamCalls();

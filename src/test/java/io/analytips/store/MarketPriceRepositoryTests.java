@@ -38,6 +38,44 @@ class MarketPriceRepositoryTests {
 	}
 
 	@Test
+	void storesTheOverTwoAndAHalfProbabilityBesideThe1x2AndNullWhereThereIsNone() {
+		MarketPrice withTotals = new MarketPrice(1, 0.5, 0.25, 0.25, 0.55, "Pinnacle",
+				Instant.parse("2025-03-01T09:00:00Z"), KICKOFF);
+		MarketPrice without = price(2, 0.4, "2025-03-01T09:00:00Z");
+
+		StepVerifier.create(prices.save(withTotals)).expectNext(true).verifyComplete();
+		StepVerifier.create(prices.save(without)).expectNext(true).verifyComplete();
+
+		StepVerifier.create(prices.find(List.of(1L, 2L)))
+			.assertNext(found -> {
+				assertThat(found.get(1L)).isEqualTo(withTotals);
+				assertThat(found.get(1L).over25()).isEqualTo(0.55);
+				assertThat(found.get(2L).over25()).isNull();
+			})
+			.verifyComplete();
+	}
+
+	@Test
+	void aLaterReadingWithoutTotalsKeepsTheStoredOnesAndALaterOneWithTotalsReplacesThem() {
+		prices.save(new MarketPrice(1, 0.5, 0.25, 0.25, 0.55, "Pinnacle", Instant.parse("2025-03-01T09:00:00Z"),
+				KICKOFF)).block();
+
+		StepVerifier.create(prices.save(price(1, 0.52, "2025-03-01T12:00:00Z"))).expectNext(true).verifyComplete();
+		StepVerifier.create(prices.find(List.of(1L)))
+			.assertNext(found -> {
+				assertThat(found.get(1L).home()).isEqualTo(0.52);
+				assertThat(found.get(1L).over25()).isEqualTo(0.55);
+			})
+			.verifyComplete();
+
+		StepVerifier.create(prices.save(new MarketPrice(1, 0.53, 0.24, 0.23, 0.6, "Pinnacle",
+				Instant.parse("2025-03-01T14:00:00Z"), KICKOFF))).expectNext(true).verifyComplete();
+		StepVerifier.create(prices.find(List.of(1L)))
+			.assertNext(found -> assertThat(found.get(1L).over25()).isEqualTo(0.6))
+			.verifyComplete();
+	}
+
+	@Test
 	void aLaterReadingReplacesAnEarlierOneButNotTheOtherWayRound() {
 		prices.save(price(1, 0.5, "2025-03-01T09:00:00Z")).block();
 
@@ -69,6 +107,8 @@ class MarketPriceRepositoryTests {
 			.withMessageContaining("before kick-off");
 		assertThatIllegalArgumentException().isThrownBy(() -> price(1, 1.0, "2025-03-01T09:00:00Z"))
 			.withMessageContaining("(0, 1)");
+		assertThatIllegalArgumentException().isThrownBy(() -> new MarketPrice(1, 0.5, 0.25, 0.25, 1.0, "Pinnacle",
+				Instant.parse("2025-03-01T09:00:00Z"), KICKOFF)).withMessageContaining("over 2.5");
 	}
 
 	private static MarketPrice price(long fixture, double home, String observedAt) {

@@ -17,7 +17,8 @@ final class PremierLeagueCsv {
 
 	/**
 	 * Closing prices, for the backtest: Pinnacle's ({@code PSCH…}, every season; totals {@code PC>2.5} from
-	 * 2019/20) and the market average's ({@code AvgCH…}, from 2019/20).
+	 * 2019/20) and the market average's ({@code AvgCH…}, from 2019/20). Before 2019/20 the files have no closing
+	 * totals; the backtest's tuning seasons can stand in the pre-closing market average of {@link #PRE_CLOSING}.
 	 */
 	static final List<OddsColumns> CLOSING = List.of(
 			new OddsColumns(BookmakerOdds.PINNACLE, "Pinnacle closing", "PSCH", "PSCD", "PSCA", "PC>2.5", "PC<2.5"),
