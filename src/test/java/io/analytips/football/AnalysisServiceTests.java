@@ -114,12 +114,14 @@ class AnalysisServiceTests {
 			low.save(new MarketPrice(f.id(), 0.4, 0.3, 0.3, 0.35, "Pinnacle", f.kickoff().minusSeconds(3600),
 					f.kickoff())).block();
 		}
-		double lowTotal = goals(new AnalysisService(data, 5, clock, new ModelFitTimes(), new MarketMemory(low)), fixture);
+		double lowTotal = goals(new AnalysisService(data, 5, clock, new ModelFitTimes(), new MarketMemory(low),
+				BundledValueRule.get()), fixture);
 		for (Fixture f : played) {
 			low.save(new MarketPrice(f.id(), 0.4, 0.3, 0.3, 0.7, "Pinnacle", f.kickoff().minusSeconds(1800),
 					f.kickoff())).block();
 		}
-		double highTotal = goals(new AnalysisService(data, 5, clock, new ModelFitTimes(), new MarketMemory(low)), fixture);
+		double highTotal = goals(new AnalysisService(data, 5, clock, new ModelFitTimes(), new MarketMemory(low),
+				BundledValueRule.get()), fixture);
 
 		assertThat(highTotal).isGreaterThan(lowTotal + 0.5);
 	}
