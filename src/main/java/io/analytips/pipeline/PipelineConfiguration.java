@@ -3,6 +3,7 @@ package io.analytips.pipeline;
 import java.time.Clock;
 import java.time.Duration;
 
+import io.analytips.common.Leadership;
 import io.analytips.store.InboxRepository;
 import io.analytips.store.UserRepository;
 import io.analytips.telegram.OutboundScheduler;
@@ -38,8 +39,8 @@ class PipelineConfiguration {
 	@Bean
 	UpdatePipeline updatePipeline(UpdateSource source, Inbox inbox, OutboundScheduler outbound,
 			ObjectProvider<Handler> handlers, Notices notices, UserTracker users, PipelineProperties properties,
-			PipelineMetrics metrics, Clock clock) {
+			PipelineMetrics metrics, Clock clock, ObjectProvider<Leadership> leadership) {
 		return Pipelines.build(source, inbox, outbound, handlers.orderedStream().toList(), notices, users, properties,
-				metrics, clock);
+				metrics, clock, leadership.getIfAvailable(() -> Leadership.SOLE));
 	}
 }

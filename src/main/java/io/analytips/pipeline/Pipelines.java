@@ -3,6 +3,7 @@ package io.analytips.pipeline;
 import java.time.Clock;
 import java.util.List;
 
+import io.analytips.common.Leadership;
 import io.analytips.common.OncePerPeriod;
 import io.analytips.telegram.OutboundScheduler;
 import io.analytips.telegram.UpdateSource;
@@ -20,9 +21,28 @@ public final class Pipelines {
 				SendJournal.open(properties.sendJournal()));
 	}
 
+	/**
+	 * A pipeline that is one of several replicas on one database: it starts once {@code leadership} says this one
+	 * leads, and drops its work when the lead is lost ({@link UpdatePipeline#start()}).
+	 */
+	public static UpdatePipeline build(UpdateSource source, Inbox inbox, OutboundScheduler outbound,
+			List<Handler> handlers, Notices notices, UserTracker users, PipelineProperties properties,
+			PipelineMetrics metrics, Clock clock, Leadership leadership) {
+		return build(source, inbox, outbound, handlers, notices, users, properties, metrics, clock,
+				SendJournal.open(properties.sendJournal()), leadership);
+	}
+
 	static UpdatePipeline build(UpdateSource source, Inbox inbox, OutboundScheduler outbound, List<Handler> handlers,
 			Notices notices, UserTracker users, PipelineProperties properties, PipelineMetrics metrics, Clock clock,
 			SendJournal journal) {
+		return build(source, inbox, outbound, handlers, notices, users, properties, metrics, clock, journal,
+				Leadership.SOLE);
+	}
+
+	/** @param leadership with replicas, the pipeline starts once this one leads and drops its work when it stops */
+	static UpdatePipeline build(UpdateSource source, Inbox inbox, OutboundScheduler outbound, List<Handler> handlers,
+			Notices notices, UserTracker users, PipelineProperties properties, PipelineMetrics metrics, Clock clock,
+			SendJournal journal, Leadership leadership) {
 		Background background = new Background(properties.handlerTimeout(), metrics.registry());
 		InFlight inFlight = new InFlight(inbox);
 		ParkedUpdates parked = new ParkedUpdates(inbox, inFlight, properties.parkedAfter(), metrics.registry());
@@ -38,6 +58,6 @@ public final class Pipelines {
 		Dispatcher dispatcher = new Dispatcher(ordered, inFlight, notices, properties.handlerTimeout(),
 				properties.concurrency(), properties.chatBacklog(), intake::rejectBusyChat, metrics, access, sends);
 		return new UpdatePipeline(source, inbox, inFlight, parked, intake, dispatcher, users, outbound, background,
-				properties, metrics, sends, journal);
+				properties, metrics, sends, journal, leadership);
 	}
 }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.analytips.common.Leadership;
 import io.analytips.common.Periodic;
 import io.analytips.telegram.OutboundScheduler;
 import io.analytips.telegram.ReceivedUpdate;
@@ -96,9 +97,19 @@ public class UpdatePipeline implements SmartLifecycle {
 
 	private volatile boolean started;
 
+	private final Leadership leadership;
+
+	/** Standing by for the lead (replicas): the start waits for it. */
+	private volatile Disposable standingBy;
+
+	/** Watches the lead while leading: its loss drops this replica's work. */
+	private volatile Disposable watchingLead;
+
 	UpdatePipeline(UpdateSource source, Inbox inbox, InFlight inFlight, ParkedUpdates parked, Intake intake,
 			Dispatcher dispatcher, UserTracker users, OutboundScheduler outbound, Background background,
-			PipelineProperties properties, PipelineMetrics metrics, SendWindow sends, SendJournal journal) {
+			PipelineProperties properties, PipelineMetrics metrics, SendWindow sends, SendJournal journal,
+			Leadership leadership) {
+		this.leadership = leadership;
 		this.source = source;
 		this.sends = sends;
 		this.journal = journal;
@@ -127,11 +138,41 @@ public class UpdatePipeline implements SmartLifecycle {
 			.register(metrics.registry());
 	}
 
+	/**
+	 * Starts: at once when this process is alone ({@link Leadership#SOLE}); with replicas, once this one leads
+	 * (until then it stands by, and a stop only ends the wait). A lost lead drops this replica's work as a crash
+	 * would ({@link #kill()}) and stands by again: the new leader replays what was unfinished.
+	 */
 	@Override
 	public synchronized void start() {
-		if (started) {
+		if (started || standingBy != null) {
 			return;
 		}
+		if (!leadership.shared()) {
+			lead();
+			return;
+		}
+		log.info("Standing by: another replica may lead; this one takes over when it can");
+		standingBy = leadership.acquire().subscribe(null, null, this::elected);
+	}
+
+	private synchronized void elected() {
+		standingBy = null;
+		lead();
+		watchingLead = leadership.lost().subscribe(null, null, this::leadLost);
+	}
+
+	private synchronized void leadLost() {
+		if (!started) {
+			return;
+		}
+		log.error("Dropping {} buffered and {} in-flight updates: the lead is lost and its successor replays them",
+				queued.get(), dispatcher.inFlight());
+		kill();
+		start();
+	}
+
+	private void lead() {
 		stopIntake = Sinks.empty();
 		abort = Sinks.empty();
 		drained = Sinks.empty();
@@ -215,11 +256,19 @@ public class UpdatePipeline implements SmartLifecycle {
 	 */
 	@Override
 	public synchronized void stop(Runnable callback) {
+		Disposable waiting = standingBy;
+		if (waiting != null) {
+			waiting.dispose();
+			standingBy = null;
+			leadership.release().subscribe(null, null, callback::run);
+			return;
+		}
 		if (!started) {
 			callback.run();
 			return;
 		}
 		started = false;
+		stopWatchingLead();
 		stopLookingForParked();
 		log.info("Stopping intake; draining {} buffered and {} in-flight updates (deadline {})", queued.get(),
 				dispatcher.inFlight(), properties.shutdownDrainTimeout());
@@ -244,6 +293,7 @@ public class UpdatePipeline implements SmartLifecycle {
 				log.warn("Stop finished with an error: {}", error.toString());
 				return Mono.empty();
 			})
+			.then(leadership.release())
 			.doFinally(signal -> {
 				subscriptions.dispose();
 				background.stop();
@@ -278,9 +328,18 @@ public class UpdatePipeline implements SmartLifecycle {
 	/** Disposes everything at once, as a crash would (for tests): nothing is drained or confirmed. */
 	public synchronized void kill() {
 		started = false;
+		stopWatchingLead();
 		stopLookingForParked();
 		running.dispose();
 		background.stop();
+	}
+
+	private void stopWatchingLead() {
+		Disposable watching = watchingLead;
+		if (watching != null) {
+			watching.dispose();
+		}
+		watchingLead = null;
 	}
 
 	private void stopLookingForParked() {
@@ -291,9 +350,15 @@ public class UpdatePipeline implements SmartLifecycle {
 		}
 	}
 
+	/** Whether this replica leads and its pipeline runs (false while it stands by). */
+	public boolean leading() {
+		return started;
+	}
+
+	/** Running while leading, and while standing by for the lead (so that a stop ends the wait). */
 	@Override
 	public boolean isRunning() {
-		return started;
+		return started || standingBy != null;
 	}
 
 	@Override

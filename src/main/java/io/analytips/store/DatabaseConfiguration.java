@@ -2,6 +2,7 @@ package io.analytips.store;
 
 import java.time.Clock;
 
+import io.analytips.common.Leadership;
 import io.analytips.common.Periodic;
 import io.r2dbc.pool.ConnectionPool;
 import reactor.core.scheduler.Schedulers;
@@ -13,7 +14,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 
 /** The pooled R2DBC connection factory over {@link DatabaseServer}, and the repositories. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(DatabaseProperties.class)
+@EnableConfigurationProperties({ DatabaseProperties.class, ReplicaProperties.class })
 class DatabaseConfiguration {
 
 	@Bean
@@ -25,6 +26,19 @@ class DatabaseConfiguration {
 	ConnectionPool connectionFactory(DatabaseServer server, DatabaseProperties properties) {
 		return ConnectionPools.create(server.url(), properties.poolMaxSize(), properties.connectTimeout(),
 				properties.acquireTimeout(), properties.statementTimeout());
+	}
+
+	/**
+	 * The polling lead: elected among the replicas on a shared (external) database, on a connection of its own
+	 * (the pool's factory, unpooled); a lone process with the embedded database leads at once.
+	 */
+	@Bean
+	Leadership leadership(DatabaseServer server, ConnectionPool pool, ReplicaProperties properties, Clock clock) {
+		if (!properties.electLeader(server)) {
+			return Leadership.SOLE;
+		}
+		return new AdvisoryLockLeadership(pool.unwrap(), clock, Schedulers.parallel(), properties.leadRetry(),
+				properties.leadCheck(), properties.leadLease());
 	}
 
 	@Bean

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
+import io.analytips.common.Leadership;
 import io.analytips.telegram.model.GetUpdates;
 import io.analytips.telegram.model.Update;
 import org.slf4j.Logger;
@@ -30,10 +31,22 @@ public class LongPollingSource implements UpdateSource {
 
 	private final SourceState state;
 
+	private final Leadership leadership;
+
 	/** The next offset to ask for: one past the last stored update; null until something is stored. */
 	private final AtomicReference<Long> offset = new AtomicReference<>();
 
 	public LongPollingSource(BotApi client, UpdateStore store, TelegramProperties properties, Clock clock) {
+		this(client, store, properties, clock, Leadership.SOLE);
+	}
+
+	/**
+	 * @param leadership each call (which confirms the previous offset) waits for a valid lead: a replica whose lead
+	 *        lapsed never polls beside its successor (Telegram would end one of the two calls with 409)
+	 */
+	public LongPollingSource(BotApi client, UpdateStore store, TelegramProperties properties, Clock clock,
+			Leadership leadership) {
+		this.leadership = leadership;
 		this.client = client;
 		this.store = store;
 		this.properties = properties;
@@ -51,7 +64,9 @@ public class LongPollingSource implements UpdateSource {
 
 	private Mono<List<ReceivedUpdate>> pollOnce() {
 		int timeout = (int) properties.pollTimeout().toSeconds();
-		return client.getUpdates(new GetUpdates(offset.get(), properties.pollLimit(), timeout, Update.ALLOWED))
+		return leadership.awaitLease()
+			.then(Mono.defer(() -> client.getUpdates(new GetUpdates(offset.get(), properties.pollLimit(), timeout,
+					Update.ALLOWED))))
 			.flatMap(batch -> batch.isEmpty() ? Mono.just(batch) : store.storeNew(batch).doOnNext(fresh -> advance(batch)))
 			.doOnNext(stored -> state.receiving());
 	}

@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongFunction;
 
+import io.analytips.common.Leadership;
 import io.analytips.common.SendRecord;
 import io.analytips.common.SerialLanes;
 import io.analytips.telegram.model.AnswerCallbackQuery;
@@ -62,10 +63,22 @@ public class OutboundScheduler {
 
 	private volatile boolean holding;
 
+	private final Leadership leadership;
+
 	private final AtomicInteger onTheWire = new AtomicInteger();
 
 	public OutboundScheduler(BotApi client, TelegramProperties properties, Clock clock,
 			OutboundListener listener) {
+		this(client, properties, clock, listener, Leadership.SOLE);
+	}
+
+	/**
+	 * @param leadership a message goes only while this replica's lead is valid ({@link Leadership#mayDeliver()}),
+	 *        so a replica that lost the lead, or only seemed to hold it, never answers what its successor answers
+	 */
+	public OutboundScheduler(BotApi client, TelegramProperties properties, Clock clock, OutboundListener listener,
+			Leadership leadership) {
+		this.leadership = leadership;
 		this.client = client;
 		this.properties = properties;
 		this.listener = listener;
@@ -154,7 +167,7 @@ public class OutboundScheduler {
 
 	/** One call: wait for its turn, send, and retry by class of failure. */
 	private <T> Mono<T> paced(ChatRef chat, boolean isMessage, boolean idempotent, LongFunction<Mono<T>> call) {
-		return Mono.defer(() -> flood.awaitTurn(chat.id, isMessage).then(Mono.defer(() -> {
+		return Mono.defer(() -> flood.awaitTurn(chat.id, isMessage).then(awaitLease(isMessage)).then(Mono.defer(() -> {
 			if (holding && isMessage) {
 				return Mono.<T>never(); // see hold(): waits until cancelled, never sent
 			}
@@ -164,6 +177,14 @@ public class OutboundScheduler {
 			.retryWhen(Retry.from(signals -> signals.concatMap(signal -> retryDelay(signal, chat, idempotent))))
 			.doOnSuccess(result -> sent.incrementAndGet())
 			.doOnError(ex -> failed.incrementAndGet());
+	}
+
+	/**
+	 * Lets a message go only while this replica's lead is valid; without it the message waits (the lead is renewed,
+	 * or it is lost and the pipeline drops the message's update for the new leader to answer).
+	 */
+	private Mono<Void> awaitLease(boolean isMessage) {
+		return isMessage ? leadership.awaitLease() : Mono.empty();
 	}
 
 	private Mono<Long> retryDelay(Retry.RetrySignal signal, ChatRef chat, boolean idempotent) {

@@ -2,6 +2,8 @@ package io.analytips.telegram;
 
 import java.time.Clock;
 
+import io.analytips.common.Leadership;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -25,15 +27,16 @@ class TelegramConfiguration {
 
 	@Bean
 	OutboundScheduler outboundScheduler(BotApi client, TelegramProperties properties, Clock clock,
-			ObjectProvider<OutboundListener> listener) {
-		return new OutboundScheduler(client, properties, clock, listener.getIfAvailable(() -> OutboundListener.NONE));
+			ObjectProvider<OutboundListener> listener, ObjectProvider<Leadership> leadership) {
+		return new OutboundScheduler(client, properties, clock, listener.getIfAvailable(() -> OutboundListener.NONE),
+				leadership.getIfAvailable(() -> Leadership.SOLE));
 	}
 
 	@Bean
 	@ConditionalOnProperty(name = "analytips.telegram.mode", havingValue = "polling", matchIfMissing = true)
 	LongPollingSource longPollingSource(BotApi client, UpdateStore store, TelegramProperties properties,
-			Clock clock) {
-		return new LongPollingSource(client, store, properties, clock);
+			Clock clock, ObjectProvider<Leadership> leadership) {
+		return new LongPollingSource(client, store, properties, clock, leadership.getIfAvailable(() -> Leadership.SOLE));
 	}
 
 	@Bean

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import io.analytips.common.Leadership;
 import io.analytips.pipeline.Handler;
 import io.analytips.pipeline.Inbox;
 import io.analytips.pipeline.MemoryInbox;
@@ -71,6 +72,9 @@ public final class PipelineHarness implements AutoCloseable {
 
 	public final UpdatePipeline pipeline;
 
+	/** Which replica leads ({@link Leadership#SOLE} unless the builder gave one). */
+	public final Leadership leadership;
+
 	public final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
 	/** Whether the fake was started for this harness (and is closed with it). */
@@ -78,20 +82,23 @@ public final class PipelineHarness implements AutoCloseable {
 
 	private PipelineHarness(FakeBotApi telegram, boolean ownsTelegram, DatabaseUrl database,
 			PipelineProperties properties, TelegramProperties telegramProperties, List<Handler> handlers,
-			java.util.function.Function<DatabaseClient, InboxRepository> inboxRepository) {
+			java.util.function.Function<DatabaseClient, InboxRepository> inboxRepository,
+			java.util.function.Function<ConnectionPool, Leadership> leadership) {
 		this.telegram = telegram;
 		this.ownsTelegram = ownsTelegram;
 		this.database = database;
 		this.pool = TestDatabase.pool(database);
 		this.db = TestDatabase.client(pool);
+		this.leadership = leadership.apply(pool);
 		this.client = new TelegramClient(telegramProperties);
 		this.users = new UserTracker(new UserRepository(db), meters);
-		this.outbound = new OutboundScheduler(client, telegramProperties, TestClock.running(), users);
+		this.outbound = new OutboundScheduler(client, telegramProperties, TestClock.running(), users, this.leadership);
 		this.inbox = properties.inbox() == PipelineProperties.InboxKind.MEMORY ? new MemoryInbox(TestClock.running())
 				: new PostgresInbox(inboxRepository.apply(db), Duration.ofSeconds(5), Duration.ofSeconds(30));
-		LongPollingSource source = new LongPollingSource(client, inbox, telegramProperties, TestClock.running());
+		LongPollingSource source = new LongPollingSource(client, inbox, telegramProperties, TestClock.running(),
+				this.leadership);
 		this.pipeline = Pipelines.build(source, inbox, outbound, handlers, NOTICES, users, properties,
-				new PipelineMetrics(meters), TestClock.running());
+				new PipelineMetrics(meters), TestClock.running(), this.leadership);
 	}
 
 	/** A builder with the production defaults, a fresh migrated database and a new fake. */
@@ -175,6 +182,14 @@ public final class PipelineHarness implements AutoCloseable {
 		private Duration parkedAfter = Duration.ofMinutes(2);
 
 		private java.util.function.Function<DatabaseClient, InboxRepository> inboxRepository = InboxRepository::new;
+
+		private java.util.function.Function<ConnectionPool, Leadership> leadership = pool -> Leadership.SOLE;
+
+		/** How this harness, as one replica among several on its database, learns whether it leads. */
+		public Builder leadership(java.util.function.Function<ConnectionPool, Leadership> leadership) {
+			this.leadership = leadership;
+			return this;
+		}
 
 		public Builder telegram(FakeBotApi telegram) {
 			this.telegram = telegram;
@@ -276,7 +291,7 @@ public final class PipelineHarness implements AutoCloseable {
 					TelegramProperties.Mode.POLLING, null, null, pollTimeout, 100, Duration.ofSeconds(10),
 					Duration.ofSeconds(2), globalRate, chatBurst, 20, 100_000);
 			return new PipelineHarness(fake, telegram == null, url, properties, telegramProperties, handlers,
-					inboxRepository);
+					inboxRepository, leadership);
 		}
 	}
 }

@@ -9,6 +9,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
+import io.analytips.common.Leadership;
+import io.analytips.support.TestLeadership;
 import io.analytips.telegram.model.AnswerCallbackQuery;
 import io.analytips.telegram.model.Chat;
 import io.analytips.telegram.model.EditMessageText;
@@ -71,6 +73,10 @@ class OutboundSchedulerTest {
 	}
 
 	private OutboundScheduler scheduler(int globalRate, int capacity) {
+		return scheduler(globalRate, capacity, Leadership.SOLE);
+	}
+
+	private OutboundScheduler scheduler(int globalRate, int capacity, Leadership leadership) {
 		TelegramProperties properties = new TelegramProperties("t", java.net.URI.create("http://unused"),
 				TelegramProperties.Mode.POLLING, null, null, Duration.ofSeconds(1), 100, Duration.ofSeconds(5),
 				Duration.ofSeconds(1), globalRate, 3, 20, capacity);
@@ -84,7 +90,7 @@ class OutboundSchedulerTest {
 			public void chatMigrated(long fromChatId, long toChatId) {
 				migrated.add(new long[] { fromChatId, toChatId });
 			}
-		});
+		}, leadership);
 	}
 
 	private static Message sent(long chatId) {
@@ -112,6 +118,37 @@ class OutboundSchedulerTest {
 			.verifyComplete();
 		assertThat(sentAt.get(1L)).containsExactly(0L, 0L, 0L, 1000L, 2000L);
 		assertThat(texts).containsExactly("m0", "m1", "m2", "m3", "m4");
+	}
+
+	@Test
+	void holdsMessagesWhileTheLeaseHasLapsedAndSendsThemInOrderOnceItIsRenewed() {
+		TestLeadership lead = new TestLeadership();
+		lead.grant();
+		lead.lapse(true);
+		OutboundScheduler scheduler = scheduler(30, 100, lead);
+
+		StepVerifier.withVirtualTime(() -> send(scheduler, 1, 2), () -> time, Long.MAX_VALUE)
+			.expectSubscription()
+			.expectNoEvent(Duration.ofSeconds(10))
+			.then(() -> lead.lapse(false))
+			.thenAwait(Duration.ofMillis(100))
+			.expectNextCount(2)
+			.verifyComplete();
+		assertThat(texts).containsExactly("m0", "m1");
+		assertThat(sentAt.get(1L)).allMatch(at -> at >= 10_000);
+	}
+
+	@Test
+	void aReplicaThatDoesNotLeadSendsNothing() {
+		TestLeadership standby = new TestLeadership();
+		OutboundScheduler scheduler = scheduler(30, 100, standby);
+
+		StepVerifier.withVirtualTime(() -> send(scheduler, 1, 1), () -> time, Long.MAX_VALUE)
+			.expectSubscription()
+			.expectNoEvent(Duration.ofMinutes(1))
+			.thenCancel()
+			.verify();
+		assertThat(texts).isEmpty();
 	}
 
 	@Test

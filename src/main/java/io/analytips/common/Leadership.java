@@ -1,0 +1,87 @@
+package io.analytips.common;
+
+import java.time.Duration;
+
+import reactor.core.publisher.Mono;
+
+/**
+ * Which of the replicas sharing one database polls Telegram and answers: exactly one leads at a time, the others
+ * stand by and take over when it dies. A single process with its own database always leads ({@link #SOLE}).
+ * <p>
+ * The lead comes with a lease: a leader delivers messages only while its lease is valid ({@link #mayDeliver()}),
+ * and a new leader waits one lease before acting, so a leader that only seemed dead (a long pause, a broken
+ * network) has stopped delivering before its successor starts.
+ */
+public interface Leadership {
+
+	/** How often {@link #awaitLease()} looks again. */
+	long LEASE_POLL_MILLIS = 50;
+
+	/** A process that is alone: it leads from the start and never loses the lead. */
+	Leadership SOLE = new Leadership() {
+
+		@Override
+		public Mono<Void> acquire() {
+			return Mono.empty();
+		}
+
+		@Override
+		public Mono<Void> lost() {
+			return Mono.never();
+		}
+
+		@Override
+		public boolean mayDeliver() {
+			return true;
+		}
+
+		@Override
+		public boolean leads() {
+			return true;
+		}
+
+		@Override
+		public boolean shared() {
+			return false;
+		}
+
+		@Override
+		public Mono<Void> release() {
+			return Mono.empty();
+		}
+	};
+
+	/**
+	 * Completes once this process leads and the previous leader's lease has run out; until then it keeps trying.
+	 * Never errors. Cancel it to stop standing by.
+	 */
+	Mono<Void> acquire();
+
+	/** Completes when the current lead is lost (its lock's session ended); never before {@link #acquire()}. */
+	Mono<Void> lost();
+
+	/** Whether this process may deliver a message now: it leads and its lease has not run out. */
+	boolean mayDeliver();
+
+	/**
+	 * Completes at once while {@link #mayDeliver()}, otherwise as soon as it is true again (the lease renewed);
+	 * cancel it when the lead is lost. Looks every {@value #LEASE_POLL_MILLIS} ms while it waits.
+	 */
+	default Mono<Void> awaitLease() {
+		if (mayDeliver()) {
+			return Mono.empty();
+		}
+		return Mono.defer(() -> mayDeliver() ? Mono.just(true) : Mono.<Boolean>empty())
+			.repeatWhenEmpty(attempts -> attempts.concatMap(attempt -> Mono.delay(Duration.ofMillis(LEASE_POLL_MILLIS))))
+			.then();
+	}
+
+	/** Whether this process leads (for health and status). */
+	boolean leads();
+
+	/** Whether the lead is shared with other replicas (false for {@link #SOLE}): the start then waits to lead. */
+	boolean shared();
+
+	/** Gives the lead up after a clean stop, so that a standby takes over at once. Never errors. */
+	Mono<Void> release();
+}

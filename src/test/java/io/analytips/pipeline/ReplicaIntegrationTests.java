@@ -1,0 +1,140 @@
+package io.analytips.pipeline;
+
+import java.time.Duration;
+import java.util.Map;
+
+import io.analytips.common.Leadership;
+import io.analytips.store.AdvisoryLockLeadership;
+import io.analytips.store.DatabaseUrl;
+import io.analytips.support.FakeBotApi;
+import io.analytips.support.PipelineHarness;
+import io.analytips.support.Replying;
+import io.analytips.support.TestClock;
+import io.analytips.support.TestDatabase;
+import io.analytips.support.TestLeadership;
+import io.analytips.support.Updates;
+import io.r2dbc.pool.ConnectionPool;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Two replicas on one database and one Telegram: one leads (polls and answers), the other stands by, and takes
+ * over the unfinished updates when the leader dies, answering each once.
+ */
+class ReplicaIntegrationTests {
+
+	private static final int UPDATES = 300;
+
+	/** Echoes after a short while, so that the leader dies with updates in flight. */
+	private static final class SlowEcho extends Replying.Echo {
+
+		@Override
+		public Mono<Void> handle(UpdateContext context) {
+			return Mono.delay(Duration.ofMillis(20)).then(super.handle(context));
+		}
+	}
+
+	private static Leadership elected(ConnectionPool pool) {
+		return new AdvisoryLockLeadership(pool.unwrap(), TestClock.running(), Schedulers.parallel(), Duration.ofMillis(100),
+				Duration.ofMillis(100), Duration.ofMillis(500));
+	}
+
+	private static PipelineHarness replica(FakeBotApi telegram, DatabaseUrl database, Replying.Echo echo) {
+		return PipelineHarness.builder().telegram(telegram).database(database).handlers(echo).globalRate(1000)
+			.chatBurst(1000).leadership(ReplicaIntegrationTests::elected).build();
+	}
+
+	@Test
+	void onlyTheLeaderAnswersAndItsSuccessorFinishesWhatItLeftWhenItDies() {
+		DatabaseUrl database = TestDatabase.migrated();
+		try (FakeBotApi telegram = FakeBotApi.start();
+				PipelineHarness first = replica(telegram, database, new SlowEcho());
+				PipelineHarness second = replica(telegram, database, new SlowEcho())) {
+			first.start();
+			await().atMost(Duration.ofSeconds(10)).until(first.pipeline::leading);
+			second.start();
+			assertThat(second.pipeline.isRunning()).as("standing by").isTrue();
+			assertThat(second.pipeline.leading()).isFalse();
+			for (int i = 0; i < UPDATES; i++) {
+				telegram.enqueue(Updates.message(1 + i % 50, "m" + i));
+			}
+			await().atMost(Duration.ofSeconds(30)).until(() -> telegram.messages().size() >= UPDATES / 3);
+			assertThat(second.pipeline.leading()).as("the standby does not lead while the leader lives").isFalse();
+
+			// the leader dies: its work stops at once, and PostgreSQL ends its session (and lock)
+			first.pipeline.kill();
+			first.db.sql("select pg_terminate_backend(pid) from pg_locks where locktype = 'advisory' and granted")
+				.fetch()
+				.all()
+				.blockLast(Duration.ofSeconds(5));
+			long killedAt = System.nanoTime();
+			int sentBeforeTheKill = telegram.messages().size();
+
+			await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20)).until(second.pipeline::leading);
+			Duration takeover = Duration.ofNanos(System.nanoTime() - killedAt);
+			await().atMost(Duration.ofSeconds(60)).until(() -> second.count(null, null) == 0
+					&& second.count("done", null) == UPDATES);
+			second.stopAndWait(Duration.ofSeconds(30));
+
+			long replies = telegram.messages().size();
+			System.out.printf("REPLICAS %d updates, %d replies (%d sent before the kill), takeover %d ms%n", UPDATES,
+					replies, sentBeforeTheKill, takeover.toMillis());
+			assertThat(second.outcomes()).isEqualTo(Map.of("done", (long) UPDATES));
+			// at most the dead leader's send window (16) is answered again
+			assertThat(replies - UPDATES).isBetween(0L, 16L);
+			assertThat(takeover).isLessThan(Duration.ofSeconds(5));
+		}
+	}
+
+	@Test
+	void aStandbyAnswersNothingUntilItLeadsAndStandsByAgainWhenItLosesTheLead() {
+		TestLeadership lead = new TestLeadership();
+		try (PipelineHarness replica = PipelineHarness.builder().handlers(new Replying.Echo()).leadership(pool -> lead)
+			.build()) {
+			replica.telegram.enqueue(Updates.message(1, "first"));
+			replica.start();
+
+			await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2)).until(() -> replica.telegram.messages()
+				.isEmpty() && replica.telegram.calls("getUpdates").isEmpty());
+			assertThat(replica.pipeline.isRunning()).as("standing by").isTrue();
+			assertThat(replica.pipeline.leading()).isFalse();
+
+			lead.grant();
+			await().atMost(Duration.ofSeconds(10)).until(() -> replica.telegram.messages().size() == 1);
+			assertThat(replica.pipeline.leading()).isTrue();
+
+			lead.lose();
+			await().atMost(Duration.ofSeconds(5)).until(() -> !replica.pipeline.leading());
+			assertThat(replica.pipeline.isRunning()).as("standing by again").isTrue();
+			replica.telegram.enqueue(Updates.message(1, "second"));
+			await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2))
+				.until(() -> replica.telegram.messages().size() == 1);
+
+			lead.grant();
+			await().atMost(Duration.ofSeconds(10)).until(() -> replica.telegram.messages().size() == 2);
+			assertThat(replica.telegram.messages()).extracting(FakeBotApi.Call::text)
+				.containsExactly("echo: first", "echo: second");
+		}
+	}
+
+	@Test
+	void aStopWhileStandingByEndsTheWaitAndGivesTheLeadUp() {
+		TestLeadership lead = new TestLeadership();
+		try (PipelineHarness replica = PipelineHarness.builder().handlers(new Replying.Echo()).leadership(pool -> lead)
+			.build()) {
+			replica.start();
+			assertThat(replica.pipeline.isRunning()).isTrue();
+
+			replica.stopAndWait(Duration.ofSeconds(10));
+
+			assertThat(replica.pipeline.isRunning()).isFalse();
+			assertThat(lead.released()).isEqualTo(1);
+			lead.grant();
+			assertThat(replica.pipeline.leading()).as("a stopped replica does not start when the lead comes").isFalse();
+		}
+	}
+}
