@@ -295,7 +295,10 @@ public final class FakeBotApi implements AutoCloseable {
 
 	private Mono<Void> answer(String method, JsonNode body, HttpServerResponse response) {
 		return switch (method) {
-			case "getUpdates" -> getUpdates(body).flatMap(result -> send(response, 200, ok(result)));
+			case "getUpdates" -> getUpdates(body).flatMap(result -> result == CONFLICT
+					? send(response, 409, "{\"ok\":false,\"error_code\":409,\"description\":\"Conflict: terminated by other"
+							+ " getUpdates request; make sure that only one bot instance is running\"}")
+					: send(response, 200, ok(result)));
 			case "getMe" -> send(response, 200, ok("{\"id\":123456,\"is_bot\":true,\"first_name\":\"Analytips\",\"username\":\"analytips_test_bot\"}"));
 			case "sendMessage", "editMessageText", "sendDocument" -> send(response, 200, ok(sentMessage(body)));
 			case "getWebhookInfo" -> send(response, 200, ok("{\"url\":\"\",\"pending_update_count\":" + unconfirmed() + "}"));
@@ -303,7 +306,28 @@ public final class FakeBotApi implements AutoCloseable {
 		};
 	}
 
+	/**
+	 * As at Telegram, a {@code getUpdates} ends the one still waiting with 409 Conflict (two pollers of one bot), which
+	 * {@link #conflicts()} counts.
+	 */
 	private Mono<String> getUpdates(JsonNode body) {
+		Sinks.Empty<Void> mine = Sinks.empty();
+		Sinks.Empty<Void> before = waitingPoll.getAndSet(mine);
+		if (before != null && before.tryEmitEmpty().isSuccess()) {
+			conflicts.incrementAndGet();
+		}
+		return waitForUpdates(body)
+			.takeUntilOther(mine.asMono())
+			.switchIfEmpty(Mono.just(CONFLICT))
+			.doFinally(signal -> waitingPoll.compareAndSet(mine, null));
+	}
+
+	/** How many waiting {@code getUpdates} calls another one ended with 409. */
+	public int conflicts() {
+		return conflicts.get();
+	}
+
+	private Mono<String> waitForUpdates(JsonNode body) {
 		long offset = body.path("offset").asLong(0);
 		int limit = body.path("limit").asInt(100);
 		int timeout = body.path("timeout").asInt(0);
@@ -318,6 +342,14 @@ public final class FakeBotApi implements AutoCloseable {
 			.next()
 			.timeout(Duration.ofSeconds(timeout), Mono.fromSupplier(() -> batch(offset, limit)));
 	}
+
+	/** Marks a poll ended by another: answered 409. */
+	private static final String CONFLICT = new String("conflict");
+
+	private final java.util.concurrent.atomic.AtomicReference<Sinks.Empty<Void>> waitingPoll =
+			new java.util.concurrent.atomic.AtomicReference<>();
+
+	private final AtomicInteger conflicts = new AtomicInteger();
 
 	private String batch(long offset, int limit) {
 		StringBuilder json = new StringBuilder("[");
