@@ -46,6 +46,9 @@ class CrashRecoveryIT {
 					"TELEGRAM_API_URL", telegram.url(), "DATABASE_URL", TestDatabase.environmentUrl(database),
 					"SERVER_PORT", "0", "LOG_FORMAT", "json", "API_FOOTBALL_URL", football.url(), "API_FOOTBALL_KEY",
 					ApiFootballSimulator.KEY, "TELEGRAM_GLOBAL_RATE", "1000"));
+			// the whole load arrives at once: a buffer that holds it, so that none is refused as overload on a slow,
+			// shared machine and every update must be answered (overload is tested on its own)
+			environment.put("BOT_QUEUE_CAPACITY", "5000");
 			try (JarProcess first = JarProcess.start(environment, workDir)) {
 				await().atMost(Duration.ofSeconds(120)).until(() -> !telegram.calls("getUpdates").isEmpty() || !first.isAlive());
 				for (int i = 0; i < UPDATES; i++) {

@@ -1,7 +1,9 @@
 package io.analytips.common;
 
 import java.time.Duration;
+import java.util.function.Supplier;
 
+import org.reactivestreams.Publisher;
 import reactor.core.publisher.Mono;
 
 /**
@@ -74,6 +76,14 @@ public interface Leadership {
 		return Mono.defer(() -> mayDeliver() ? Mono.just(true) : Mono.<Boolean>empty())
 			.repeatWhenEmpty(attempts -> attempts.concatMap(attempt -> Mono.delay(Duration.ofMillis(LEASE_POLL_MILLIS))))
 			.then();
+	}
+
+	/**
+	 * {@code round} while this process leads, nothing otherwise: background work done once for the whole deployment
+	 * (the market sweep, alerts, purges) runs on the leader alone, so it does not grow with the replicas.
+	 */
+	default Supplier<Publisher<?>> whileLeading(Supplier<? extends Publisher<?>> round) {
+		return () -> leads() ? round.get() : Mono.empty();
 	}
 
 	/** Whether this process leads (for health and status). */

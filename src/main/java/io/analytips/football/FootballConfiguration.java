@@ -3,6 +3,7 @@ package io.analytips.football;
 import java.time.Clock;
 import java.time.Duration;
 
+import io.analytips.common.Leadership;
 import io.analytips.common.Periodic;
 import io.analytips.football.api.ApiFootballClient;
 import io.analytips.football.api.ApiFootballCalls;
@@ -96,8 +97,11 @@ class FootballConfiguration {
 	/** Today's prices, read on a schedule while the application runs (off with {@code MARKET_SWEEP_ENABLED=false}). */
 	@Bean
 	@ConditionalOnBooleanProperty(name = "analytips.market.sweep-enabled", matchIfMissing = true)
-	Periodic marketSweeps(FootballData data, MarketMemory market, MarketProperties properties, Clock clock) {
+	Periodic marketSweeps(FootballData data, MarketMemory market, MarketProperties properties, Clock clock,
+			ObjectProvider<Leadership> leadership) {
 		MarketSweep sweep = new MarketSweep(data, market, clock);
-		return new Periodic(properties.firstSweepAfter(), properties.sweepEvery(), Schedulers.parallel(), sweep::sweep);
+		// one sweep for the deployment: on the replica that leads
+		return new Periodic(properties.firstSweepAfter(), properties.sweepEvery(), Schedulers.parallel(),
+				leadership.getIfAvailable(() -> Leadership.SOLE).whileLeading(sweep::sweep));
 	}
 }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 
 import io.analytips.bot.Messages;
+import io.analytips.common.Leadership;
 import io.analytips.common.Periodic;
 import io.analytips.football.FootballData;
 import io.analytips.football.api.ApiFootballProperties;
@@ -113,8 +114,10 @@ class OpsConfiguration {
 	}
 
 	@Bean
-	Periodic alertChecks(Alerts alerts) {
-		return new Periodic(Duration.ofSeconds(15), Duration.ofSeconds(15), Schedulers.parallel(), alerts::checkAll);
+	Periodic alertChecks(Alerts alerts, ObjectProvider<Leadership> leadership) {
+		// one alert per episode for the deployment: the leader checks, the standbys (which handle nothing) do not
+		return new Periodic(Duration.ofSeconds(15), Duration.ofSeconds(15), Schedulers.parallel(),
+				leadership.getIfAvailable(() -> Leadership.SOLE).whileLeading(alerts::checkAll));
 	}
 
 	@Bean

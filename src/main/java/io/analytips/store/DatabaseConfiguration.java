@@ -87,8 +87,8 @@ class DatabaseConfiguration {
 	}
 
 	@Bean
-	Periodic retentionPurges(Retention retention) {
-		return retention.schedule(Schedulers.parallel());
+	Periodic retentionPurges(Retention retention, Leadership leadership) {
+		return retention.schedule(Schedulers.parallel(), leadership);
 	}
 
 	@Bean

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
+import io.analytips.common.Leadership;
 import io.analytips.common.Periodic;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -75,9 +76,12 @@ final class Retention {
 		});
 	}
 
-	/** The purges every {@code purgeEvery} while the application runs, on {@code scheduler}. */
-	Periodic schedule(Scheduler scheduler) {
-		return new Periodic(FIRST_ROUND_AFTER, settings.purgeEvery(), scheduler, this::purge);
+	/**
+	 * The purges every {@code purgeEvery} while the application runs, on {@code scheduler}, by the replica that
+	 * leads (one purge at a time for the deployment).
+	 */
+	Periodic schedule(Scheduler scheduler, Leadership leadership) {
+		return new Periodic(FIRST_ROUND_AFTER, settings.purgeEvery(), scheduler, leadership.whileLeading(this::purge));
 	}
 
 	private static Mono<Long> quietly(String what, Mono<Long> purge) {

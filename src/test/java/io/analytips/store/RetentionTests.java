@@ -3,6 +3,7 @@ package io.analytips.store;
 import java.time.Duration;
 import java.time.Instant;
 
+import io.analytips.common.Leadership;
 import io.analytips.common.MutableClock;
 import io.analytips.common.Periodic;
 import io.analytips.support.CapturedLogs;
@@ -77,7 +78,7 @@ class RetentionTests {
 	@Test
 	void runsAMinuteAfterStartThenEveryHour() {
 		VirtualTimeScheduler time = VirtualTimeScheduler.create();
-		Periodic purges = retention.schedule(time);
+		Periodic purges = retention.schedule(time, Leadership.SOLE);
 		expired("/teams?search=a", Duration.ofDays(8));
 		purges.start();
 		try {
