@@ -35,7 +35,7 @@ import org.springframework.web.server.WebFilter;
 /**
  * The admin HTTP API (bearer {@code ADMIN_API_TOKEN}, see {@link AdminApiSecurity}):
  * {@code GET /admin/status} (queue, intake, outbound, breaker, limiter, bulkhead, quota, cache,
- * inbox backlog, uptime), {@code GET /admin/breakers}, {@code DELETE /admin/cache}. Every request
+ * inbox backlog, uptime, this replica's id and the live replicas), {@code GET /admin/breakers}, {@code DELETE /admin/cache}. Every request
  * to {@code /admin/**}, allowed or refused, is appended to the audit trail.
  */
 @Configuration(proxyBeanMethods = false)
@@ -57,11 +57,13 @@ class AdminApi {
 	RouterFunction<ServerResponse> adminRoutes(StatusReport status, ResilientApiFootball api, FootballCache cache,
 			InboxRepository inbox, LogStream logs, Clock clock) {
 		return RouterFunctions.route()
-			.GET("/admin/status", request -> inbox.backlog().onErrorReturn(-1L).flatMap(backlog -> {
-				Map<String, Object> body = new LinkedHashMap<>(status.snapshot(clock.instant()));
-				body.put("inboxBacklog", backlog); // -1: the database could not be read
-				return ServerResponse.ok().bodyValue(body);
-			}))
+			.GET("/admin/status", request -> inbox.backlog().onErrorReturn(-1L).flatMap(backlog -> status
+				.snapshotWithReplicas(clock.instant())
+				.flatMap(snapshot -> {
+					Map<String, Object> body = new LinkedHashMap<>(snapshot);
+					body.put("inboxBacklog", backlog); // -1: the database could not be read
+					return ServerResponse.ok().bodyValue(body);
+				})))
 			.GET("/admin/breakers", request -> ServerResponse.ok()
 				.bodyValue(api.breakerRegistry().getAllCircuitBreakers().stream().map(AdminApi::breaker).toList()))
 			.DELETE("/admin/cache", request -> cache.clear()

@@ -77,7 +77,7 @@ final class AdminHandler implements Handler {
 				.flatMap(removed -> context.reply(Html.escape(messages.get(context, "admin.cache.cleared", String.valueOf(removed)))))
 				.then();
 			case "getlog" -> sendLog(context);
-			default -> context.reply(status.render(clock.instant())).then();
+			default -> status.renderWithReplicas(clock.instant()).flatMap(context::reply).then();
 		};
 		// Recorded before it runs: an action that fails half-way still leaves its trace.
 		return recorded.then(action);

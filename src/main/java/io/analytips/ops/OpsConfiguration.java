@@ -13,6 +13,8 @@ import io.analytips.football.api.ResilientApiFootball;
 import io.analytips.football.cache.FootballCache;
 import io.analytips.pipeline.UpdatePipeline;
 import io.analytips.pipeline.UserTracker;
+import io.analytips.replica.ReplicaProperties;
+import io.analytips.replica.Replicas;
 import io.analytips.store.AuditLog;
 import io.analytips.store.InboxRepository;
 import io.analytips.store.DatabaseServer;
@@ -28,6 +30,7 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.micrometer.metrics.autoconfigure.MeterRegistryCustomizer;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.core.annotation.Order;
 import org.springframework.context.annotation.Bean;
@@ -56,8 +59,8 @@ class OpsConfiguration {
 
 	@Bean
 	StatusReport statusReport(ObjectProvider<UpdatePipeline> pipeline, OutboundScheduler outbound, ResilientApiFootball api,
-			FootballCache cache, Clock clock) {
-		return new StatusReport(pipeline::getObject, outbound, api, cache, clock.instant());
+			FootballCache cache, Replicas replicas, Clock clock) {
+		return new StatusReport(pipeline::getObject, outbound, api, cache, replicas, clock.instant());
 	}
 
 	@Bean
@@ -96,6 +99,20 @@ class OpsConfiguration {
 	@Bean
 	TelegramHealthIndicator telegramHealthIndicator(UpdatePipeline pipeline, UserTracker users, Clock clock) {
 		return new TelegramHealthIndicator(pipeline, users, clock);
+	}
+
+	@Bean
+	ReplicaHealthIndicator replicaHealthIndicator(Replicas replicas) {
+		return new ReplicaHealthIndicator(replicas);
+	}
+
+	/**
+	 * Every metric carries the replica's id ({@code replica} tag), so that the replicas' series stay apart
+	 * in Prometheus. From the settings, not from {@link Replicas}: registries are made early, before the database.
+	 */
+	@Bean
+	MeterRegistryCustomizer<MeterRegistry> replicaTag(ReplicaProperties replica) {
+		return registry -> registry.config().commonTags("replica", replica.id());
 	}
 
 	@Bean

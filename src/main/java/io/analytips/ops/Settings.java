@@ -17,6 +17,7 @@ final class Settings {
 			Map.entry("analytips.telegram.global-rate", "TELEGRAM_GLOBAL_RATE"),
 			Map.entry("analytips.webhook.allowed-sources", "TELEGRAM_WEBHOOK_ALLOWED_SOURCES"),
 			Map.entry("analytips.database.url", "DATABASE_URL"),
+			Map.entry("analytips.replica.id", "REPLICA_ID"),
 			Map.entry("analytips.bot.rate-limit", "BOT_RATE_LIMIT"),
 			Map.entry("analytips.bot.navigation-rate-limit", "BOT_NAVIGATION_RATE_LIMIT"),
 			Map.entry("analytips.bot.rate-window", "BOT_RATE_WINDOW"),

@@ -2,9 +2,12 @@ package io.analytips.ops;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 import io.analytips.football.api.QuotaStatus;
@@ -13,11 +16,18 @@ import io.analytips.football.cache.CacheStats;
 import io.analytips.football.cache.FootballCache;
 import io.analytips.pipeline.QueueStats;
 import io.analytips.pipeline.UpdatePipeline;
+import io.analytips.replica.Replicas;
+import io.analytips.store.Replica;
 import io.analytips.telegram.OutboundScheduler;
 import io.analytips.telegram.OutboundStats;
 import io.analytips.telegram.SourceStatus;
+import reactor.core.publisher.Mono;
 
-/** The admin {@code /status}: the queue, the intake, the outbound scheduler, the breaker, the limiter, the quota, the cache, uptime. */
+/**
+ * The admin {@code /status}: the queue, the intake, the outbound scheduler, the breaker, the limiter, the quota,
+ * the cache, uptime, and the live replicas (read from the database when asked; null or "unknown" when it cannot
+ * be read).
+ */
 final class StatusReport {
 
 	/** Looked up when rendering: the pipeline holds the handlers, this report is read by one of them. */
@@ -29,19 +39,55 @@ final class StatusReport {
 
 	private final FootballCache cache;
 
+	private final Replicas replicas;
+
 	private final Instant started;
 
 	StatusReport(Supplier<UpdatePipeline> pipeline, OutboundScheduler outbound, ResilientApiFootball api, FootballCache cache,
-			Instant started) {
+			Replicas replicas, Instant started) {
 		this.pipeline = pipeline;
 		this.outbound = outbound;
 		this.api = api;
 		this.cache = cache;
+		this.replicas = replicas;
 		this.started = started;
 	}
 
-	/** The same figures as data, for the admin API ({@code GET /admin/status}). */
-	Map<String, Object> snapshot(Instant now) {
+	/**
+	 * The live replicas, or empty when the database cannot be read: the rest of the status is worth showing
+	 * without them.
+	 */
+	private Mono<Optional<List<Replica>>> liveReplicas() {
+		return replicas.live().map(Optional::of).onErrorResume(error -> Mono.just(Optional.empty()));
+	}
+
+	/** {@link #snapshot} with the live replicas as the database lists them now. Never errors. */
+	Mono<Map<String, Object>> snapshotWithReplicas(Instant now) {
+		return liveReplicas().map(live -> snapshot(now, live.orElse(null)));
+	}
+
+	/** {@link #render} with the live replicas as the database lists them now. Never errors. */
+	Mono<String> renderWithReplicas(Instant now) {
+		return liveReplicas().map(live -> render(now, live.orElse(null)));
+	}
+
+	/** One replica as data: id, whether it is this one, started, last seen, whether it leads polling, version. */
+	private Map<String, Object> replica(Replica replica) {
+		Map<String, Object> view = new LinkedHashMap<>();
+		view.put("id", replica.id());
+		view.put("self", replica.id().equals(replicas.id()));
+		view.put("startedAt", replica.startedAt().toString());
+		view.put("seenAt", replica.seenAt().toString());
+		view.put("leadsPolling", replica.leadsPolling());
+		view.put("version", replica.version());
+		return view;
+	}
+
+	/**
+	 * The same figures as data, for the admin API ({@code GET /admin/status}), with the live replicas
+	 * ({@code live}; null when the database could not be read, which {@code replicas} then says with null).
+	 */
+	Map<String, Object> snapshot(Instant now, List<Replica> live) {
 		QueueStats queue = pipeline.get().stats();
 		SourceStatus source = pipeline.get().source().status();
 		OutboundStats out = outbound.stats();
@@ -68,11 +114,16 @@ final class StatusReport {
 		status.put("quota", quotaStatus);
 		status.put("cache", Map.of("entries", cached.entries(), "memoryHits", cached.memoryHits(), "databaseHits",
 				cached.databaseHits(), "upstreamCalls", cached.upstreamCalls(), "staleServed", cached.staleServed()));
+		status.put("replica", replicas.id());
+		status.put("replicas", live == null ? null : live.stream().map(this::replica).toList());
 		return status;
 	}
 
-	/** A monospaced block (HTML {@code <pre>}), the same in every language: operators read numbers. */
-	String render(Instant now) {
+	/**
+	 * A monospaced block (HTML {@code <pre>}), the same in every language: operators read numbers. {@code live}:
+	 * the live replicas, null when the database could not be read.
+	 */
+	String render(Instant now, List<Replica> live) {
 		QueueStats queue = pipeline.get().stats();
 		SourceStatus source = pipeline.get().source().status();
 		OutboundStats out = outbound.stats();
@@ -99,6 +150,18 @@ final class StatusReport {
 				+ (quota.exhaustedUntil() == null ? "" : " (stopped until " + quota.exhaustedUntil() + ")"));
 		line(text, "cache", cached.entries() + " entries; " + cached.memoryHits() + " memory, " + cached.databaseHits()
 				+ " db, " + cached.upstreamCalls() + " upstream, " + cached.staleServed() + " stale");
+		if (live == null) {
+			line(text, "replicas", "unknown (the database could not be read); this is " + replicas.id());
+		}
+		else {
+			line(text, "replicas", live.size() + " live");
+			// One line each, "*" marking the one answering: id, lead, start and last heartbeat (UTC, to the second).
+			live.forEach(replica -> text.append(String.format(Locale.ROOT, "  %s%s %s, started %s, seen %s, %s%n",
+					io.analytips.telegram.Html.escapeShort(replica.id(), 64), replica.id().equals(replicas.id()) ? "*" : "",
+					replica.leadsPolling() ? "polls" : "standby", replica.startedAt().truncatedTo(ChronoUnit.SECONDS),
+					replica.seenAt().truncatedTo(ChronoUnit.SECONDS),
+					replica.version() == null ? "version unknown" : io.analytips.telegram.Html.escapeShort(replica.version(), 40))));
+		}
 		return text.append("</pre>").toString();
 	}
 

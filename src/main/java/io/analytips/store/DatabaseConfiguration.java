@@ -82,6 +82,11 @@ class DatabaseConfiguration {
 	}
 
 	@Bean
+	ReplicaRepository replicaRepository(DatabaseClient client, DatabaseProperties properties) {
+		return new ReplicaRepository(client, properties.callTimeout());
+	}
+
+	@Bean
 	Retention retention(ApiCacheRepository cache, AnalysisRepository analyses, DatabaseProperties properties, Clock clock) {
 		return new Retention(cache, analyses, properties.retention(), clock);
 	}

@@ -192,7 +192,7 @@ class AnalytipsApplicationTests {
 			.value(body -> assertThat(body).contains("analytips_queue_size", "analytips_queue_capacity",
 					"analytips_updates_finished_total", "analytips_outbound_calls_total", "analytips_dispatcher_in_flight",
 					"analytips_football_quota_daily_remaining", "analytips_football_quota_minute_remaining",
-					"analytips_football_cache_requests_total{application=\"analytips\",source=\"upstream\"}",
+					"analytips_football_cache_requests_total{application=\"analytips\",replica=\"test-replica\",source=\"upstream\"}",
 					"analytips_football_bulkhead_available", "resilience4j_circuitbreaker_state",
 					"resilience4j_ratelimiter_available_permissions"));
 	}

@@ -77,7 +77,18 @@ class AdminApiTests {
 			.jsonPath("$.breaker.state").isEqualTo("closed")
 			.jsonPath("$.quota.dailyLimit").exists()
 			.jsonPath("$.inboxBacklog").isNumber()
-			.jsonPath("$.uptimeSeconds").isNumber();
+			.jsonPath("$.uptimeSeconds").isNumber()
+			.jsonPath("$.replica").isEqualTo(AppTestEnvironment.REPLICA_ID);
+		// The first heartbeat is written before the web server starts: the replica lists itself, alone.
+		web.get().uri("/admin/status").headers(h -> h.setBearerAuth(AppTestEnvironment.ADMIN_TOKEN)).exchange()
+			.expectStatus().isOk()
+			.expectBody()
+			.jsonPath("$.replicas.length()").isEqualTo(1)
+			.jsonPath("$.replicas[0].id").isEqualTo(AppTestEnvironment.REPLICA_ID)
+			.jsonPath("$.replicas[0].self").isEqualTo(true)
+			.jsonPath("$.replicas[0].leadsPolling").isEqualTo(false)
+			.jsonPath("$.replicas[0].startedAt").isNotEmpty()
+			.jsonPath("$.replicas[0].seenAt").isNotEmpty();
 		await().atMost(Duration.ofSeconds(10)).until(() -> audited("GET /admin/status", "allowed") >= 1);
 	}
 
@@ -102,7 +113,10 @@ class AdminApiTests {
 		web.get().uri("/actuator/health").headers(h -> h.setBearerAuth(AppTestEnvironment.ADMIN_TOKEN)).exchange()
 			.expectStatus().isOk()
 			.expectBody()
-			.jsonPath("$.components.pipeline.details.queue.capacity").isEqualTo(1000);
+			.jsonPath("$.components.pipeline.details.queue.capacity").isEqualTo(1000)
+			.jsonPath("$.components.replica.status").isEqualTo("UP")
+			.jsonPath("$.components.replica.details.id").isEqualTo(AppTestEnvironment.REPLICA_ID)
+			.jsonPath("$.components.replica.details.leadsPolling").isEqualTo(false);
 	}
 
 	@Test

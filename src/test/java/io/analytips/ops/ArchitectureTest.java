@@ -15,7 +15,8 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 /**
  * The package arrows of DESIGN §2: bot → pipeline → telegram, bot → football, everything
- * may use store and common, ops may read all, and nothing points back. The offline backtest reads
+ * may use store and common, ops may read all, and nothing points back. The replicas (heartbeat,
+ * identity) sit beside the store: they use it and common, and whoever needs the replica reads them. The offline backtest reads
  * the bundled historical data ({@code football.sim.data}) and the model, and nothing else of ours.
  * Time comes from an injected {@link Clock}: only the clock adapter reads the machine's, so no test
  * depends on the day it runs.
@@ -46,7 +47,16 @@ class ArchitectureTest {
 	void theStoreAndCommonDependOnNothingOfOurs() {
 		noClasses().that().resideInAnyPackage("io.analytips.store..", "io.analytips.common..")
 			.should().dependOnClassesThat().resideInAnyPackage("io.analytips.telegram..", "io.analytips.pipeline..",
-					"io.analytips.bot..", "io.analytips.ops..", "io.analytips.football..")
+					"io.analytips.bot..", "io.analytips.ops..", "io.analytips.football..", "io.analytips.replica..")
+			.check(classes);
+	}
+
+	@Test
+	void theReplicasKnowOnlyTheStoreAndCommon() {
+		noClasses().that().resideInAPackage("io.analytips.replica..")
+			.should().dependOnClassesThat().resideInAnyPackage("io.analytips.telegram..", "io.analytips.pipeline..",
+					"io.analytips.bot..", "io.analytips.ops..", "io.analytips.football..", "io.analytips.console..",
+					"io.analytips.backtest..")
 			.check(classes);
 	}
 

@@ -17,6 +17,9 @@ public final class AppTestEnvironment implements AutoCloseable {
 	/** {@code ADMIN_API_TOKEN} in these tests. */
 	public static final String ADMIN_TOKEN = "test-admin-token-0123456789abcdefghijklmnop";
 
+	/** {@code REPLICA_ID} in these tests: the {@code replica} tag of every metric. */
+	public static final String REPLICA_ID = "test-replica";
+
 	public final FakeBotApi telegram = FakeBotApi.start();
 
 	/** The simulator's clock; a test that moves it must give the application the same clock. */
@@ -42,6 +45,7 @@ public final class AppTestEnvironment implements AutoCloseable {
 		registry.add("analytips.admin.api-token", () -> ADMIN_TOKEN);
 		registry.add("analytips.clock.start", TestClock.START::toString);
 		registry.add("analytips.bot.send-journal", () -> Scratch.directory("send-journal").toString());
+		registry.add("analytips.replica.id", () -> REPLICA_ID);
 		registry.add("LOG_FORMAT", () -> "text");
 	}
 
