@@ -2,6 +2,7 @@ package io.analytips.replica;
 
 import java.time.Clock;
 
+import io.analytips.common.Leadership;
 import io.analytips.store.ReplicaRepository;
 import reactor.core.scheduler.Schedulers;
 
@@ -19,9 +20,9 @@ class ReplicaConfiguration {
 
 	@Bean
 	Replicas replicas(ReplicaRepository repository, ReplicaProperties properties, Clock clock,
-			ObjectProvider<BuildProperties> build, ObjectProvider<GitProperties> git) {
+			ObjectProvider<BuildProperties> build, ObjectProvider<GitProperties> git, Leadership leadership) {
 		return new Replicas(repository, properties.id(), version(build.getIfAvailable(), git.getIfAvailable()),
-				properties.heartbeat(), clock, Schedulers.parallel());
+				properties.heartbeat(), clock, Schedulers.parallel(), leadership);
 	}
 
 	/** E.g. {@code 0.1.0-SNAPSHOT (2ad7e43)}; what is known of it, null when nothing is (run from an IDE). */

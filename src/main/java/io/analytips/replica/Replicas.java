@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import io.analytips.common.Leadership;
 import io.analytips.common.OncePerPeriod;
 import io.analytips.common.Periodic;
 import io.analytips.store.Replica;
@@ -75,6 +76,9 @@ public final class Replicas implements SmartLifecycle {
 
 	private final AtomicBoolean leadsPolling = new AtomicBoolean();
 
+	/** Whether this replica leads, read at each heartbeat; null when told by {@link #leadsPolling(boolean)}. */
+	private final Leadership leadership;
+
 	private final OncePerPeriod<String> warnings;
 
 	private volatile Periodic beating;
@@ -95,6 +99,16 @@ public final class Replicas implements SmartLifecycle {
 	 */
 	public Replicas(ReplicaRepository repository, String id, String version, Duration heartbeat, Clock clock,
 			Scheduler scheduler) {
+		this(repository, id, version, heartbeat, clock, scheduler, null);
+	}
+
+	/**
+	 * As above, with each heartbeat writing whether this replica leads as {@code leadership} says (instead of
+	 * {@link #leadsPolling(boolean)}).
+	 */
+	public Replicas(ReplicaRepository repository, String id, String version, Duration heartbeat, Clock clock,
+			Scheduler scheduler, Leadership leadership) {
+		this.leadership = leadership;
 		this.repository = Objects.requireNonNull(repository, "repository");
 		this.id = Objects.requireNonNull(id, "id");
 		this.version = version;
@@ -170,6 +184,9 @@ public final class Replicas implements SmartLifecycle {
 	Mono<Void> beat() {
 		Sinks.Empty<Void> done = Sinks.empty();
 		latestBeat = done.asMono();
+		if (leadership != null) {
+			leadsPolling.set(leadership.leads());
+		}
 		Mono.defer(() -> repository.beat(new ReplicaBeat(id, incarnation, startedAt, version, leadsPolling.get()),
 				liveFor(), FORGET_AFTER))
 			.doOnNext(written -> {

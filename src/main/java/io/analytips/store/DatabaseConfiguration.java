@@ -14,7 +14,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 
 /** The pooled R2DBC connection factory over {@link DatabaseServer}, and the repositories. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({ DatabaseProperties.class, ReplicaProperties.class })
+@EnableConfigurationProperties({ DatabaseProperties.class, LeadProperties.class })
 class DatabaseConfiguration {
 
 	@Bean
@@ -33,12 +33,12 @@ class DatabaseConfiguration {
 	 * (the pool's factory, unpooled); a lone process with the embedded database leads at once.
 	 */
 	@Bean
-	Leadership leadership(DatabaseServer server, ConnectionPool pool, ReplicaProperties properties, Clock clock) {
+	Leadership leadership(DatabaseServer server, ConnectionPool pool, LeadProperties properties, Clock clock) {
 		if (!properties.electLeader(server)) {
 			return Leadership.SOLE;
 		}
-		return new AdvisoryLockLeadership(pool.unwrap(), clock, Schedulers.parallel(), properties.leadRetry(),
-				properties.leadCheck(), properties.leadLease());
+		return new AdvisoryLockLeadership(pool.unwrap(), clock, Schedulers.parallel(), properties.retry(),
+				properties.check(), properties.lease());
 	}
 
 	@Bean

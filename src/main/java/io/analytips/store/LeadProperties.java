@@ -13,20 +13,20 @@ import org.springframework.validation.annotation.Validated;
  * @param shared whether other replicas may share the database: {@code null} (the default) means yes with
  *        {@code DATABASE_URL} and no with the embedded database, which only this process can reach (it then leads
  *        at once, exactly as a lone bot)
- * @param leadRetry how often a standby asks for the lead: with {@code leadLease}, bounds the takeover after the
- *        leader dies
- * @param leadCheck how often the leader checks the connection holding its lock
- * @param leadLease how long a successful check lets the leader deliver; a new leader waits this long before it acts
+ * @param retry how often a standby asks for the lead: with {@code lease}, bounds the takeover after the leader
+ *        dies
+ * @param check how often the leader checks the connection holding its lock
+ * @param lease how long a successful check lets the leader deliver; a new leader waits this long before it acts
  */
 @Validated
-@ConfigurationProperties("analytips.replicas")
-public record ReplicaProperties(Boolean shared, @NotNull Duration leadRetry, @NotNull Duration leadCheck,
-		@NotNull Duration leadLease) {
+@ConfigurationProperties("analytips.replica.lead")
+public record LeadProperties(Boolean shared, @NotNull Duration retry, @NotNull Duration check,
+		@NotNull Duration lease) {
 
-	public ReplicaProperties {
-		if (leadCheck != null && leadLease != null && leadCheck.compareTo(leadLease) >= 0) {
-			throw new IllegalArgumentException("analytips.replicas.lead-check (" + leadCheck
-					+ ") must be shorter than analytips.replicas.lead-lease (" + leadLease + ")");
+	public LeadProperties {
+		if (check != null && lease != null && check.compareTo(lease) >= 0) {
+			throw new IllegalArgumentException("analytips.replica.lead.check (" + check
+					+ ") must be shorter than analytips.replica.lead.lease (" + lease + ")");
 		}
 	}
 
