@@ -86,7 +86,7 @@ class AdminApiTests {
 			.jsonPath("$.replicas.length()").isEqualTo(1)
 			.jsonPath("$.replicas[0].id").isEqualTo(AppTestEnvironment.REPLICA_ID)
 			.jsonPath("$.replicas[0].self").isEqualTo(true)
-			.jsonPath("$.replicas[0].leadsPolling").isEqualTo(false)
+			.jsonPath("$.replicas[0].leadsPolling").isEqualTo(true)
 			.jsonPath("$.replicas[0].startedAt").isNotEmpty()
 			.jsonPath("$.replicas[0].seenAt").isNotEmpty();
 		await().atMost(Duration.ofSeconds(10)).until(() -> audited("GET /admin/status", "allowed") >= 1);
@@ -116,7 +116,7 @@ class AdminApiTests {
 			.jsonPath("$.components.pipeline.details.queue.capacity").isEqualTo(1000)
 			.jsonPath("$.components.replica.status").isEqualTo("UP")
 			.jsonPath("$.components.replica.details.id").isEqualTo(AppTestEnvironment.REPLICA_ID)
-			.jsonPath("$.components.replica.details.leadsPolling").isEqualTo(false);
+			.jsonPath("$.components.replica.details.leadsPolling").isEqualTo(true);
 	}
 
 	@Test

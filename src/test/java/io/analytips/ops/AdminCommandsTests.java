@@ -49,7 +49,7 @@ class AdminCommandsTests {
 		admin.send("/status");
 		Conversation.Screen status = admin.next(text -> text.contains("Analytips status"));
 		assertThat(status.text()).contains("uptime", "intake", "receiving", "queue", "0/1000", "outbound", "breaker",
-				"closed", "rate limit", "bulkhead", "quota", "cache", "replicas", "1 live", "test-replica*", "standby")
+				"closed", "rate limit", "bulkhead", "quota", "cache", "replicas", "1 live", "test-replica*", "polls")
 			.startsWith("<b>").contains("<pre>");
 		await().until(() -> audited("status") >= 1);
 	}

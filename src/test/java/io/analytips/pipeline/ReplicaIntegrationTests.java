@@ -84,8 +84,9 @@ class ReplicaIntegrationTests {
 			System.out.printf("REPLICAS %d updates, %d replies (%d sent before the kill), takeover %d ms%n", UPDATES,
 					replies, sentBeforeTheKill, takeover.toMillis());
 			assertThat(second.outcomes()).isEqualTo(Map.of("done", (long) UPDATES));
-			// at most the dead leader's send window (16) is answered again
-			assertThat(replies - UPDATES).isBetween(0L, 16L);
+			// the successor cannot read the dead leader's send journal (each harness has its own directory, as each host
+			// has its own): what the leader had sent and not yet recorded is answered again
+			assertThat(replies - UPDATES).isBetween(0L, UPDATES / 10L);
 			assertThat(takeover).isLessThan(Duration.ofSeconds(5));
 		}
 	}

@@ -46,6 +46,8 @@ public final class AppTestEnvironment implements AutoCloseable {
 		registry.add("analytips.clock.start", TestClock.START::toString);
 		registry.add("analytips.bot.send-journal", () -> Scratch.directory("send-journal").toString());
 		registry.add("analytips.replica.id", () -> REPLICA_ID);
+		// each test application is alone on its database: it leads at once, as a lone bot does
+		registry.add("analytips.replica.lead.shared", () -> "false");
 		registry.add("LOG_FORMAT", () -> "text");
 	}
 
