@@ -3,22 +3,19 @@ package io.analytips;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 
 import io.analytips.football.sim.ApiFootballSimulator;
 import io.analytips.football.sim.SimulatorServer;
 import io.analytips.store.DatabaseUrl;
+import io.analytips.support.BotUnderLoad;
 import io.analytips.support.FakeBotApi;
 import io.analytips.support.JarProcess;
 import io.analytips.support.TestClock;
 import io.analytips.support.TestDatabase;
 import io.analytips.support.Updates;
-import io.r2dbc.pool.ConnectionPool;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import org.springframework.r2dbc.core.DatabaseClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -42,13 +39,7 @@ class CrashRecoveryIT {
 		DatabaseUrl database = TestDatabase.fresh();
 		Path workDir = Files.createTempDirectory("analytips-crash");
 		try (FakeBotApi telegram = FakeBotApi.start()) {
-			Map<String, String> environment = new HashMap<>(Map.of("TELEGRAM_BOT_TOKEN", FakeBotApi.TOKEN,
-					"TELEGRAM_API_URL", telegram.url(), "DATABASE_URL", TestDatabase.environmentUrl(database),
-					"SERVER_PORT", "0", "LOG_FORMAT", "json", "API_FOOTBALL_URL", football.url(), "API_FOOTBALL_KEY",
-					ApiFootballSimulator.KEY, "TELEGRAM_GLOBAL_RATE", "1000"));
-			// the whole load arrives at once: a buffer that holds it, so that none is refused as overload on a slow,
-			// shared machine and every update must be answered (overload is tested on its own)
-			environment.put("BOT_QUEUE_CAPACITY", "5000");
+			Map<String, String> environment = BotUnderLoad.environment(telegram, database, football);
 			try (JarProcess first = JarProcess.start(environment, workDir)) {
 				await().atMost(Duration.ofSeconds(120)).until(() -> !telegram.calls("getUpdates").isEmpty() || !first.isAlive());
 				for (int i = 0; i < UPDATES; i++) {
@@ -60,41 +51,23 @@ class CrashRecoveryIT {
 			int sentBeforeTheKill = telegram.messages().size();
 
 			try (JarProcess second = JarProcess.start(environment, workDir)) {
-				await().atMost(Duration.ofSeconds(180)).until(() -> telegram.unconfirmed() == 0 && count(database,
+				await().atMost(Duration.ofSeconds(180)).until(() -> telegram.unconfirmed() == 0 && BotUnderLoad.count(database,
 						"select count(*) from inbox where outcome is null") == 0
-						&& count(database, "select count(*) from inbox") == UPDATES);
+						&& BotUnderLoad.count(database, "select count(*) from inbox") == UPDATES);
 				second.terminate();
 				assertThat(second.waitForExit(Duration.ofSeconds(30))).isZero();
 			}
 
-			long done = count(database, "select count(*) from inbox where outcome = 'done'");
-			long finished = count(database, "select count(*) from inbox where outcome is not null");
+			long done = BotUnderLoad.count(database, "select count(*) from inbox where outcome = 'done'");
+			long finished = BotUnderLoad.count(database, "select count(*) from inbox where outcome is not null");
 			long replies = telegram.messages().stream().filter(m -> m.text().startsWith("<b>Comandos</b>")).count();
 			long answeredTwice = replies - done;
-			ConnectionPool pool = TestDatabase.pool(database);
-			System.out.println("CRASH outcomes " + TestDatabase.client(pool)
-				.sql("select coalesce(outcome, 'pending') || ' ' || coalesce(detail, '') as o, count(*) as n from inbox group by 1")
-				.map(row -> row.get(0, String.class) + "=" + row.get(1, Long.class))
-				.all()
-				.collectList()
-				.block(Duration.ofSeconds(10)));
-			pool.dispose();
+			System.out.println("CRASH outcomes " + BotUnderLoad.outcomes(database));
 			System.out.printf("CRASH killed after %d replies (%d sent before the kill): %d updates, %d done, %d replies,"
 					+ " %d answered twice%n", killAfter, sentBeforeTheKill, UPDATES, done, replies, answeredTwice);
 			assertThat(finished).as("every update has an outcome").isEqualTo(UPDATES);
 			assertThat(done).as("every update answered (nothing limited or rejected here)").isEqualTo(UPDATES);
 			assertThat(answeredTwice).as("updates answered twice").isBetween(0L, UPDATES / 100L);
-		}
-	}
-
-	private static long count(DatabaseUrl database, String sql) {
-		ConnectionPool pool = TestDatabase.pool(database);
-		try {
-			DatabaseClient db = TestDatabase.client(pool);
-			return db.sql(sql).map(row -> row.get(0, Long.class)).one().block(Duration.ofSeconds(10));
-		}
-		finally {
-			pool.dispose();
 		}
 	}
 }

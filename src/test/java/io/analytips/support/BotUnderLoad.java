@@ -1,0 +1,59 @@
+package io.analytips.support;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+import io.analytips.football.sim.ApiFootballSimulator;
+import io.analytips.football.sim.SimulatorServer;
+import io.analytips.store.DatabaseUrl;
+import io.r2dbc.pool.ConnectionPool;
+
+/** What the process tests that kill the packaged jar under load share: its environment and their inbox counts. */
+public final class BotUnderLoad {
+
+	private BotUnderLoad() {
+	}
+
+	/**
+	 * The environment of a jar on {@code database}, polling {@code telegram}, with the simulator as API-Football and
+	 * the global rate raised. The whole load arrives at once, so the buffer holds it all: nothing is refused as
+	 * overload on a slow, shared machine and every update must be answered (overload is tested on its own).
+	 */
+	public static Map<String, String> environment(FakeBotApi telegram, DatabaseUrl database, SimulatorServer football) {
+		Map<String, String> environment = new HashMap<>(Map.of("TELEGRAM_BOT_TOKEN", FakeBotApi.TOKEN,
+				"TELEGRAM_API_URL", telegram.url(), "DATABASE_URL", TestDatabase.environmentUrl(database), "SERVER_PORT",
+				"0", "LOG_FORMAT", "json", "API_FOOTBALL_URL", football.url(), "API_FOOTBALL_KEY", ApiFootballSimulator.KEY,
+				"TELEGRAM_GLOBAL_RATE", "1000"));
+		environment.put("BOT_QUEUE_CAPACITY", "5000");
+		return environment;
+	}
+
+	/** The single number {@code sql} counts in {@code database}. */
+	public static long count(DatabaseUrl database, String sql) {
+		ConnectionPool pool = TestDatabase.pool(database);
+		try {
+			return TestDatabase.client(pool).sql(sql).map(row -> row.get(0, Long.class)).one().block(Duration.ofSeconds(10));
+		}
+		finally {
+			pool.dispose();
+		}
+	}
+
+	/** The inbox's rows by outcome and detail ({@code pending} for unfinished), for the printed summary. */
+	public static String outcomes(DatabaseUrl database) {
+		ConnectionPool pool = TestDatabase.pool(database);
+		try {
+			return String.valueOf(TestDatabase.client(pool)
+				.sql("select coalesce(outcome, 'pending') || ' ' || coalesce(detail, '') as o, count(*) as n from inbox"
+						+ " group by 1")
+				.map(row -> row.get(0, String.class) + "=" + row.get(1, Long.class))
+				.all()
+				.collectList()
+				.block(Duration.ofSeconds(10)));
+		}
+		finally {
+			pool.dispose();
+		}
+	}
+}
