@@ -138,4 +138,30 @@ class ReplicaIntegrationTests {
 			assertThat(replica.pipeline.leading()).as("a stopped replica does not start when the lead comes").isFalse();
 		}
 	}
+
+	@Test
+	void aUsersLimitHoldsForTheWholeDeploymentBecauseOnlyTheLeaderHandles() {
+		DatabaseUrl database = TestDatabase.migrated();
+		try (FakeBotApi telegram = FakeBotApi.start();
+				PipelineHarness first = replica(telegram, database, new Replying.Echo());
+				PipelineHarness second = replica(telegram, database, new Replying.Echo())) {
+			first.start();
+			second.start();
+			await().atMost(Duration.ofSeconds(10)).until(() -> first.pipeline.leading() || second.pipeline.leading());
+
+			// one user's 25 commands at once, against 10 a minute: whichever replica leads answers 10 and one notice
+			for (int i = 0; i < 25; i++) {
+				telegram.enqueue(Updates.message(7, "c" + i));
+			}
+			PipelineHarness leader = first.pipeline.leading() ? first : second;
+			await().atMost(Duration.ofSeconds(30)).until(() -> leader.count(null, null) == 0
+					&& leader.count("done", null) + leader.count("rate_limited", null) == 25);
+
+			assertThat(telegram.messagesTo(7)).extracting(FakeBotApi.Call::text)
+				.filteredOn(text -> text.startsWith("echo: "))
+				.hasSize(10);
+			assertThat(telegram.messagesTo(7)).extracting(FakeBotApi.Call::text).filteredOn("RATE LIMITED"::equals).hasSize(1);
+			assertThat(telegram.messagesTo(7)).hasSize(11);
+		}
+	}
 }
