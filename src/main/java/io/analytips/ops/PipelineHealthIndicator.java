@@ -49,10 +49,12 @@ final class PipelineHealthIndicator implements ReactiveHealthIndicator {
 			SourceStatus source = pipeline.source().status();
 			QueueStats queue = pipeline.stats();
 			OutboundStats out = outbound.stats();
-			boolean up = pipeline.isRunning() && source.isHealthy() && !pipeline.inboxFailing()
+			// A standby (replicas) is ready: it serves webhook requests, status and admin, and takes over the lead.
+			boolean standby = pipeline.isRunning() && !pipeline.leading();
+			boolean up = pipeline.isRunning() && (standby || source.isHealthy()) && !pipeline.inboxFailing()
 					&& users.unauthorizedError() == null;
 			Health.Builder health = up ? Health.up() : Health.down();
-			health.withDetail("intake", source.state().name().toLowerCase(Locale.ROOT))
+			health.withDetail("intake", standby ? "standby" : source.state().name().toLowerCase(Locale.ROOT))
 				.withDetail("intakeSince", source.since().toString())
 				.withDetail("inboxWritable", !pipeline.inboxFailing())
 				.withDetail("queue", Map.of("size", queue.size(), "capacity", queue.capacity(),

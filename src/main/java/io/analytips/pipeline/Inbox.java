@@ -32,6 +32,20 @@ public interface Inbox extends UpdateStore {
 	 */
 	Flux<ReceivedUpdate> unfinishedOlderThan(java.time.Duration age, java.util.Collection<Long> except, int limit);
 
+	/**
+	 * One signal each time another replica announces stored updates ({@link #announceStored()}), while
+	 * subscribed; never errors. Never emits where no other replica can store (the default).
+	 */
+	default Flux<?> announced() {
+		return Flux.never();
+	}
+
+	/**
+	 * Updates stored without an outcome, at any age, but {@code except}, oldest first, at most {@code limit}: with
+	 * replicas storing webhook requests, those the leader does not hold yet ({@link HandedOverUpdates}).
+	 */
+	Flux<ReceivedUpdate> unfinishedExcept(java.util.Collection<Long> except, int limit);
+
 	/** Rows per outcome ({@code pending} for unfinished ones). */
 	Mono<Map<String, Long>> counts();
 

@@ -79,6 +79,18 @@ public class MemoryInbox implements Inbox {
 	}
 
 	@Override
+	public Flux<ReceivedUpdate> unfinishedExcept(Collection<Long> except, int limit) {
+		return Flux.defer(() -> {
+			Set<Long> excluded = Set.copyOf(except);
+			return Flux.fromStream(unfinished.values().stream()
+				.filter(stored -> !excluded.contains(stored.update().updateId()))
+				.sorted(Comparator.comparingLong(stored -> stored.update().updateId()))
+				.limit(limit)
+				.map(Stored::update));
+		});
+	}
+
+	@Override
 	public Mono<Map<String, Long>> counts() {
 		return Mono.fromSupplier(() -> {
 			Map<String, Long> counts = new TreeMap<>();

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 
 import io.analytips.common.Leadership;
+import io.analytips.store.InboxAnnouncements;
 import io.analytips.store.InboxRepository;
 import io.analytips.store.UserRepository;
 import io.analytips.telegram.OutboundScheduler;
@@ -20,10 +21,16 @@ import org.springframework.context.annotation.Configuration;
 @EnableConfigurationProperties(PipelineProperties.class)
 class PipelineConfiguration {
 
+	/** With replicas on one database, the inbox also carries their announcements of stored updates. */
 	@Bean
-	Inbox inbox(PipelineProperties properties, ObjectProvider<InboxRepository> repository, Clock clock) {
-		return properties.inbox() == PipelineProperties.InboxKind.MEMORY ? new MemoryInbox(clock)
-				: new PostgresInbox(repository.getObject(), Duration.ofSeconds(5), Duration.ofSeconds(30));
+	Inbox inbox(PipelineProperties properties, ObjectProvider<InboxRepository> repository, Clock clock,
+			ObjectProvider<Leadership> leadership, ObjectProvider<InboxAnnouncements> announcements) {
+		if (properties.inbox() == PipelineProperties.InboxKind.MEMORY) {
+			return new MemoryInbox(clock);
+		}
+		boolean shared = leadership.getIfAvailable(() -> Leadership.SOLE).shared();
+		return new PostgresInbox(repository.getObject(), Duration.ofSeconds(5), Duration.ofSeconds(30),
+				shared ? announcements.getObject() : null);
 	}
 
 	@Bean

@@ -7,6 +7,7 @@ import io.analytips.common.Leadership;
 import io.analytips.common.OncePerPeriod;
 import io.analytips.telegram.OutboundScheduler;
 import io.analytips.telegram.UpdateSource;
+import reactor.core.scheduler.Schedulers;
 
 /** Assembles an {@link UpdatePipeline} from its parts; used by the Spring configuration and by tests. */
 public final class Pipelines {
@@ -57,7 +58,10 @@ public final class Pipelines {
 		SendWindow sends = new SendWindow(journal, properties.sendWindow(), metrics.registry());
 		Dispatcher dispatcher = new Dispatcher(ordered, inFlight, notices, properties.handlerTimeout(),
 				properties.concurrency(), properties.chatBacklog(), intake::rejectBusyChat, metrics, access, sends);
-		return new UpdatePipeline(source, inbox, inFlight, parked, intake, dispatcher, users, outbound, background,
-				properties, metrics, sends, journal, leadership);
+		// The buffer's room, counted low (what is running or has an outcome to write counts too): never overflows.
+		UpdateSource intakeSource = !source.handsOver() ? source : new HandedOverUpdates(source, inbox, inFlight,
+				() -> properties.queueCapacity() - inFlight.size(), Schedulers.parallel());
+		return new UpdatePipeline(intakeSource, inbox, inFlight, parked, intake, dispatcher, users, outbound,
+				background, properties, metrics, sends, journal, leadership);
 	}
 }

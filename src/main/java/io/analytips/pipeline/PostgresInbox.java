@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 
 import io.analytips.store.BatchWriter;
+import io.analytips.store.InboxAnnouncements;
 import io.analytips.store.InboxFinish;
 import io.analytips.store.InboxRepository;
 import io.analytips.store.InboxRow;
@@ -36,12 +37,22 @@ public class PostgresInbox implements Inbox {
 
 	private volatile boolean failing;
 
+	/** Null when no other replica shares the database. */
+	private final InboxAnnouncements announcements;
+
 	/**
 	 * @param storeRetry how long an insert is retried before the source is told it failed (it then
 	 * retries by itself, without confirming anything)
 	 * @param finishRetry how long an outcome write is retried before it is given up (the update is then replayed at the next start)
 	 */
 	public PostgresInbox(InboxRepository repository, Duration storeRetry, Duration finishRetry) {
+		this(repository, storeRetry, finishRetry, null);
+	}
+
+	/** @param announcements how replicas sharing the database tell the leader what they stored; null for none */
+	public PostgresInbox(InboxRepository repository, Duration storeRetry, Duration finishRetry,
+			InboxAnnouncements announcements) {
+		this.announcements = announcements;
 		this.repository = repository;
 		this.inserts = new BatchWriter<>("inbox insert", MAX_BATCH, LINGER, storeRetry, this::insert);
 		this.finishes = new BatchWriter<>("inbox outcome", MAX_BATCH, LINGER, finishRetry, this::finishAll);
@@ -66,6 +77,16 @@ public class PostgresInbox implements Inbox {
 	}
 
 	@Override
+	public Mono<Void> announceStored() {
+		return announcements == null ? Mono.empty() : announcements.announce();
+	}
+
+	@Override
+	public Flux<?> announced() {
+		return announcements == null ? Flux.never() : announcements.heard();
+	}
+
+	@Override
 	public Mono<Void> finish(long updateId, Outcome outcome, String detail) {
 		return finishes.submit(new InboxFinish(updateId, outcome.code(), shorten(detail)))
 			.doOnSuccess(ok -> failing = false)
@@ -81,6 +102,12 @@ public class PostgresInbox implements Inbox {
 	@Override
 	public Flux<ReceivedUpdate> unfinishedOlderThan(Duration age, Collection<Long> except, int limit) {
 		return repository.unfinishedOlderThan(age, except, limit)
+			.map(stored -> ReceivedUpdate.parse(stored.updateId(), stored.payload()));
+	}
+
+	@Override
+	public Flux<ReceivedUpdate> unfinishedExcept(Collection<Long> except, int limit) {
+		return repository.unfinishedExcept(except, limit)
 			.map(stored -> ReceivedUpdate.parse(stored.updateId(), stored.payload()));
 	}
 

@@ -181,7 +181,10 @@ public class UpdatePipeline implements SmartLifecycle {
 		Mono<Void> stop = stopIntake.asMono();
 		Flux<ReceivedUpdate> found = parked.updates();
 		Replay recovered = new Replay(journal, inFlight, background, metrics);
-		Flux<UpdateContext> replay = inbox.unfinished()
+		// with replicas storing webhook requests, paged by what is held rather than by id (see HandedOverUpdates)
+		Flux<ReceivedUpdate> unfinished = source instanceof HandedOverUpdates handedOver ? handedOver.unfinished()
+				: inbox.unfinished();
+		Flux<UpdateContext> replay = unfinished
 			.filter(this::entered)
 			.filter(recovered::toHandleAgain)
 			.doOnComplete(recovered::examinedAll)

@@ -46,6 +46,12 @@ class DatabaseConfiguration {
 		return DatabaseClient.create(connectionFactory);
 	}
 
+	/** Announcements of stored updates between replicas, heard on a connection of its own (the pool's factory, unpooled). */
+	@Bean
+	InboxAnnouncements inboxAnnouncements(DatabaseClient client, ConnectionPool pool) {
+		return new InboxAnnouncements(client, pool.unwrap());
+	}
+
 	@Bean
 	Migrations migrations(DatabaseServer server) {
 		return new Migrations(server.url());

@@ -44,6 +44,12 @@ public class InboxRepository {
 			where outcome is null and received_at < now() - make_interval(secs => $1) and update_id <> all($2::bigint[])
 			order by update_id limit $3""";
 
+	/** The same, at any age. */
+	private static final String UNFINISHED_EXCEPT = """
+			select update_id, payload from inbox
+			where outcome is null and update_id <> all($1::bigint[])
+			order by update_id limit $2""";
+
 	private final DatabaseClient db;
 
 	public InboxRepository(DatabaseClient db) {
@@ -120,6 +126,15 @@ public class InboxRepository {
 			.bind(0, age.toMillis() / 1000.0)
 			.bind(1, except.toArray(Long[]::new))
 			.bind(2, limit)
+			.map(row -> new StoredUpdate(row.get("update_id", Long.class), row.get("payload", String.class)))
+			.all();
+	}
+
+	/** Updates without an outcome, except {@code except}, oldest first, at most {@code limit}. */
+	public Flux<StoredUpdate> unfinishedExcept(Collection<Long> except, int limit) {
+		return db.sql(UNFINISHED_EXCEPT)
+			.bind(0, except.toArray(Long[]::new))
+			.bind(1, limit)
 			.map(row -> new StoredUpdate(row.get("update_id", Long.class), row.get("payload", String.class)))
 			.all();
 	}

@@ -41,8 +41,9 @@ class TelegramConfiguration {
 
 	@Bean
 	@ConditionalOnProperty(name = "analytips.telegram.mode", havingValue = "webhook")
-	WebhookSource webhookSource(BotApi client, UpdateStore store, TelegramProperties properties, Clock clock) {
-		return new WebhookSource(client, store, properties, clock);
+	WebhookSource webhookSource(BotApi client, UpdateStore store, TelegramProperties properties, Clock clock,
+			ObjectProvider<Leadership> leadership) {
+		return new WebhookSource(client, store, properties, clock, leadership.getIfAvailable(() -> Leadership.SOLE).shared());
 	}
 
 	@Bean

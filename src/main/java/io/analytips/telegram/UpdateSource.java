@@ -22,6 +22,15 @@ public interface UpdateSource {
 	 */
 	Mono<Void> confirmReceived();
 
+	/**
+	 * Whether this source only stores what it receives (announcing it, {@link UpdateStore#announceStored()})
+	 * and emits nothing, leaving the replica that leads to take every stored update from the store in order:
+	 * a webhook behind a load balancer, on replicas sharing one database. False by default.
+	 */
+	default boolean handsOver() {
+		return false;
+	}
+
 	/** The source's health, for readiness and the admin status. */
 	SourceStatus status();
 }

@@ -16,4 +16,13 @@ public interface UpdateStore {
 	 * case nothing of it may be confirmed to Telegram.
 	 */
 	Mono<List<ReceivedUpdate>> storeNew(List<ReceivedUpdate> batch);
+
+	/**
+	 * Tells the replica that handles updates (replicas sharing one database) that new ones were stored here.
+	 * Completes once told, or at once where there is nobody to tell; never errors (the leader also looks on a
+	 * timer).
+	 */
+	default Mono<Void> announceStored() {
+		return Mono.empty();
+	}
 }

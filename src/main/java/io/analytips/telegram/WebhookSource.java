@@ -26,6 +26,9 @@ import tools.jackson.databind.JsonNode;
  * Stored updates wait for the pipeline in a bounded queue ({@link #QUEUE_CAPACITY} by default): a
  * request finds its place there before its update is stored, and when the queue is full it is answered
  * 503 without storing anything, so Telegram delivers it again later and nothing is lost or held twice.
+ * <p>
+ * Replicas sharing one database ({@link #handsOver()}) all accept requests, leading or not, even while the
+ * leader drains: each is stored, announced and answered 200, and the leader reads the store.
  */
 public class WebhookSource implements UpdateSource {
 
@@ -77,11 +80,30 @@ public class WebhookSource implements UpdateSource {
 	/** Places taken in the queue: updates waiting for the pipeline, and requests about to store one. */
 	private final AtomicInteger queued = new AtomicInteger();
 
+	/** Replicas on one database: every request is stored and announced, and the leader reads the store. */
+	private final boolean handsOver;
+
 	public WebhookSource(BotApi client, UpdateStore store, TelegramProperties properties, Clock clock) {
-		this(client, store, properties, clock, QUEUE_CAPACITY);
+		this(client, store, properties, clock, QUEUE_CAPACITY, false);
+	}
+
+	/**
+	 * @param handsOver whether this is one of several replicas sharing the store: then every replica, leading or
+	 *        not, stores each request, announces it ({@link UpdateStore#announceStored()}) and answers 200, emits
+	 *        nothing, and the leader takes the stored updates from the store in order ({@link #handsOver()})
+	 */
+	public WebhookSource(BotApi client, UpdateStore store, TelegramProperties properties, Clock clock,
+			boolean handsOver) {
+		this(client, store, properties, clock, QUEUE_CAPACITY, handsOver);
 	}
 
 	WebhookSource(BotApi client, UpdateStore store, TelegramProperties properties, Clock clock, int capacity) {
+		this(client, store, properties, clock, capacity, false);
+	}
+
+	private WebhookSource(BotApi client, UpdateStore store, TelegramProperties properties, Clock clock, int capacity,
+			boolean handsOver) {
+		this.handsOver = handsOver;
 		this.capacity = capacity;
 		this.client = client;
 		this.store = store;
@@ -124,7 +146,7 @@ public class WebhookSource implements UpdateSource {
 	 * {@link Reception#UNAVAILABLE} (Telegram redelivers).
 	 */
 	public Mono<Reception> receive(byte[] body) {
-		if (open == null) {
+		if (open == null && !handsOver) {
 			return Mono.just(Reception.UNAVAILABLE);
 		}
 		ReceivedUpdate update;
@@ -137,6 +159,9 @@ public class WebhookSource implements UpdateSource {
 		}
 		if (update == null) {
 			return Mono.just(Reception.MALFORMED);
+		}
+		if (handsOver) {
+			return handOver(update);
 		}
 		if (queued.incrementAndGet() > capacity) {
 			queued.decrementAndGet();
@@ -161,6 +186,30 @@ public class WebhookSource implements UpdateSource {
 				state.receiving();
 			}
 		});
+	}
+
+	/**
+	 * Stores and announces an update for whichever replica leads: nothing waits in this process, so there is no
+	 * queue to be full; the database is the buffer, and the leader reads it as fast as it handles.
+	 */
+	private Mono<Reception> handOver(ReceivedUpdate update) {
+		return store.storeNew(List.of(update))
+			.flatMap(fresh -> fresh.isEmpty() ? Mono.just(Reception.DUPLICATE)
+					: store.announceStored().thenReturn(Reception.ACCEPTED))
+			.onErrorResume(ex -> {
+				state.retrying(ex);
+				return Mono.just(Reception.UNAVAILABLE);
+			})
+			.doOnNext(reception -> {
+				if (reception != Reception.UNAVAILABLE) {
+					state.receiving();
+				}
+			});
+	}
+
+	@Override
+	public boolean handsOver() {
+		return handsOver;
 	}
 
 	/** Hands a stored update to the pipeline; false when intake closed meanwhile (the inbox replays it at the next start). */

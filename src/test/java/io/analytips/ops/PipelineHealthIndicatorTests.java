@@ -45,6 +45,22 @@ class PipelineHealthIndicatorTests {
 	}
 
 	@Test
+	void aStandbyReplicaIsReadyAndSaysItStandsBy() {
+		io.analytips.support.TestLeadership lead = new io.analytips.support.TestLeadership();
+		try (PipelineHarness harness = PipelineHarness.builder().leadership(pool -> lead).build()) {
+			PipelineHealthIndicator health = new PipelineHealthIndicator(harness.pipeline, harness.outbound, harness.users,
+					() -> 0L);
+			harness.start();
+			StepVerifier.create(health.health())
+				.assertNext(h -> {
+					assertThat(h.getStatus()).isEqualTo(Status.UP);
+					assertThat(h.getDetails()).containsEntry("intake", "standby");
+				})
+				.verifyComplete();
+		}
+	}
+
+	@Test
 	void saysTheBacklogIsUnknownWhenTheInboxCannotBeCounted() {
 		try (PipelineHarness harness = PipelineHarness.builder().build()) {
 			PipelineHealthIndicator health = new PipelineHealthIndicator(harness.pipeline, harness.outbound, harness.users,

@@ -70,6 +70,21 @@ final class FaultyInbox implements Inbox {
 	}
 
 	@Override
+	public Flux<ReceivedUpdate> unfinishedExcept(java.util.Collection<Long> except, int limit) {
+		return delegate.unfinishedExcept(except, limit);
+	}
+
+	@Override
+	public Flux<?> announced() {
+		return delegate.announced();
+	}
+
+	@Override
+	public Mono<Void> announceStored() {
+		return delegate.announceStored();
+	}
+
+	@Override
 	public Mono<Map<String, Long>> counts() {
 		return delegate.counts();
 	}

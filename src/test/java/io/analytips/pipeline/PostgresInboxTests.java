@@ -105,6 +105,17 @@ class PostgresInboxTests {
 	}
 
 	@Test
+	void findsUnfinishedUpdatesOfAnyAgeButThoseHeldInUpdateOrder() {
+		inbox.storeNew(List.of(update(4), update(2), update(3), update(1))).block();
+		inbox.finish(1, Outcome.DONE, null).block();
+		StepVerifier.create(inbox.unfinishedExcept(List.of(3L), 10).map(ReceivedUpdate::updateId))
+			.expectNext(2L, 4L)
+			.verifyComplete();
+		StepVerifier.create(inbox.unfinishedExcept(List.of(), 1).map(ReceivedUpdate::updateId)).expectNext(2L).verifyComplete();
+		StepVerifier.create(inbox.unfinishedExcept(List.of(2L, 3L, 4L), 10)).verifyComplete();
+	}
+
+	@Test
 	void failsToFindUnfinishedUpdatesWhenTheDatabaseCannotBeRead() {
 		InboxRepository down = mock(InboxRepository.class);
 		when(down.unfinishedOlderThan(any(), any(), org.mockito.ArgumentMatchers.anyInt()))

@@ -1,7 +1,11 @@
 package io.analytips.pipeline;
 
 import java.time.Duration;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import io.analytips.common.Leadership;
 import io.analytips.store.AdvisoryLockLeadership;
@@ -15,7 +19,10 @@ import io.analytips.support.TestLeadership;
 import io.analytips.support.Updates;
 import io.r2dbc.pool.ConnectionPool;
 import org.junit.jupiter.api.Test;
+import io.analytips.telegram.WebhookSource;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Schedulers;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -88,6 +95,77 @@ class ReplicaIntegrationTests {
 			// has its own): what the leader had sent and not yet recorded is answered again
 			assertThat(replies - UPDATES).isBetween(0L, UPDATES / 10L);
 			assertThat(takeover).isLessThan(Duration.ofSeconds(5));
+		}
+	}
+
+	private static PipelineHarness webhookReplica(FakeBotApi telegram, DatabaseUrl database) {
+		return PipelineHarness.builder().webhook().telegram(telegram).database(database).handlers(new SlowEcho())
+			.globalRate(1000).chatBurst(1000).leadership(ReplicaIntegrationTests::elected).build();
+	}
+
+	/**
+	 * Posts each chat's updates one after another (each waits for its 200), the chats at once, round robin; a 503
+	 * is posted again to the next replica.
+	 */
+	private static void post(List<PipelineHarness> replicas, int chats, int perChat, int firstId) {
+		Flux.range(0, chats)
+			.flatMap(chat -> Flux.range(0, perChat).concatMap(k -> {
+				long id = firstId + (long) k * chats + chat;
+				byte[] body = Updates.message(1000 + chat, "m" + (firstId + k)).put("update_id", id).toString()
+					.getBytes(StandardCharsets.UTF_8);
+				// a 503 (a replica that stopped) is delivered again to the next one, as Telegram and the balancer would
+				return Flux.range(0, 2 * replicas.size())
+					.concatMap(attempt -> replicas.get((int) ((id + attempt) % replicas.size())).webhook.receive(body))
+					.takeUntil(reception -> reception != WebhookSource.Reception.UNAVAILABLE)
+					.last();
+			}), chats)
+			.doOnNext(reception -> assertThat(reception).isEqualTo(WebhookSource.Reception.ACCEPTED))
+			.blockLast(Duration.ofSeconds(30));
+	}
+
+	/** Each chat's replies, in the order they were sent. */
+	private static Map<Long, List<String>> repliesByChat(FakeBotApi telegram) {
+		Map<Long, List<String>> byChat = new TreeMap<>();
+		for (FakeBotApi.Call reply : telegram.messages()) {
+			byChat.computeIfAbsent(reply.chatId(), chat -> new ArrayList<>()).add(reply.text());
+		}
+		return byChat;
+	}
+
+	@Test
+	void behindALoadBalancerEveryReplicaStoresAndTheLeaderAnswersEachOnceInEachChatsOrder() {
+		int chats = 40;
+		int perChat = 5;
+		DatabaseUrl database = TestDatabase.migrated();
+		try (FakeBotApi telegram = FakeBotApi.start();
+				PipelineHarness first = webhookReplica(telegram, database);
+				PipelineHarness second = webhookReplica(telegram, database)) {
+			first.start();
+			await().atMost(Duration.ofSeconds(10)).until(first.pipeline::leading);
+			second.start();
+
+			post(List.of(first, second), chats, perChat, 0);
+			await().atMost(Duration.ofSeconds(30)).until(() -> first.count("done", null) == chats * perChat);
+			assertThat(second.pipeline.leading()).isFalse();
+			assertThat(first.outcomes()).isEqualTo(Map.of("done", (long) chats * perChat));
+			List<String> inOrder = java.util.stream.IntStream.range(0, perChat).mapToObj(k -> "echo: m" + k).toList();
+			await().atMost(Duration.ofSeconds(5)).until(() -> telegram.messages().size() == chats * perChat);
+			assertThat(repliesByChat(telegram)).hasSize(chats).allSatisfy((chat, texts) -> assertThat(texts).isEqualTo(inOrder));
+			assertThat(telegram.calls("setWebhook")).as("only the leader registers").hasSize(1);
+
+			// the leader stops (a rolling deploy): while it drains and its successor takes over, both keep storing
+			telegram.clearCalls();
+			Sinks.Empty<Void> stopped = Sinks.empty();
+			first.pipeline.stop(stopped::tryEmitEmpty);
+			post(List.of(first, second), chats, perChat, 100 * perChat);
+			stopped.asMono().block(Duration.ofSeconds(30));
+			await().atMost(Duration.ofSeconds(30)).until(() -> second.count("done", null) == 2L * chats * perChat);
+			assertThat(second.pipeline.leading()).isTrue();
+			assertThat(second.outcomes()).isEqualTo(Map.of("done", 2L * chats * perChat));
+			await().atMost(Duration.ofSeconds(5)).until(() -> telegram.messages().size() == chats * perChat);
+			List<String> later = java.util.stream.IntStream.range(0, perChat).mapToObj(k -> "echo: m" + (100 * perChat + k))
+				.toList();
+			assertThat(repliesByChat(telegram)).allSatisfy((chat, texts) -> assertThat(texts).isEqualTo(later));
 		}
 	}
 

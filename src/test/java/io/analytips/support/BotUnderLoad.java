@@ -40,6 +40,18 @@ public final class BotUnderLoad {
 		}
 	}
 
+	/** The first column of every row {@code sql} selects in {@code database}, as text. */
+	public static java.util.List<String> rows(DatabaseUrl database, String sql) {
+		ConnectionPool pool = TestDatabase.pool(database);
+		try {
+			return TestDatabase.client(pool).sql(sql).map(row -> row.get(0, String.class)).all().collectList()
+				.block(Duration.ofSeconds(10));
+		}
+		finally {
+			pool.dispose();
+		}
+	}
+
 	/** The inbox's rows by outcome and detail ({@code pending} for unfinished), for the printed summary. */
 	public static String outcomes(DatabaseUrl database) {
 		ConnectionPool pool = TestDatabase.pool(database);

@@ -20,7 +20,10 @@ import io.analytips.pipeline.UserTracker;
 import io.analytips.store.DatabaseUrl;
 import io.analytips.store.InboxRepository;
 import io.analytips.store.UserRepository;
+import io.analytips.store.InboxAnnouncements;
 import io.analytips.telegram.LongPollingSource;
+import io.analytips.telegram.UpdateSource;
+import io.analytips.telegram.WebhookSource;
 import io.analytips.telegram.OutboundScheduler;
 import io.analytips.telegram.TelegramClient;
 import io.analytips.telegram.TelegramProperties;
@@ -77,6 +80,9 @@ public final class PipelineHarness implements AutoCloseable {
 
 	public final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
+	/** The webhook requests are posted to ({@link Builder#webhook()}), or null when polling. */
+	public final WebhookSource webhook;
+
 	/** Whether the fake was started for this harness (and is closed with it). */
 	private final boolean ownsTelegram;
 
@@ -94,9 +100,12 @@ public final class PipelineHarness implements AutoCloseable {
 		this.users = new UserTracker(new UserRepository(db), meters);
 		this.outbound = new OutboundScheduler(client, telegramProperties, TestClock.running(), users, this.leadership);
 		this.inbox = properties.inbox() == PipelineProperties.InboxKind.MEMORY ? new MemoryInbox(TestClock.running())
-				: new PostgresInbox(inboxRepository.apply(db), Duration.ofSeconds(5), Duration.ofSeconds(30));
-		LongPollingSource source = new LongPollingSource(client, inbox, telegramProperties, TestClock.running(),
-				this.leadership);
+				: new PostgresInbox(inboxRepository.apply(db), Duration.ofSeconds(5), Duration.ofSeconds(30),
+						this.leadership.shared() ? new InboxAnnouncements(db, pool.unwrap()) : null);
+		this.webhook = telegramProperties.mode() != TelegramProperties.Mode.WEBHOOK ? null
+				: new WebhookSource(client, inbox, telegramProperties, TestClock.running(), this.leadership.shared());
+		UpdateSource source = webhook != null ? webhook
+				: new LongPollingSource(client, inbox, telegramProperties, TestClock.running(), this.leadership);
 		this.pipeline = Pipelines.build(source, inbox, outbound, handlers, NOTICES, users, properties,
 				new PipelineMetrics(meters), TestClock.running(), this.leadership);
 	}
@@ -179,11 +188,19 @@ public final class PipelineHarness implements AutoCloseable {
 
 		private boolean logUpdates = true;
 
+		private boolean webhook;
+
 		private Duration parkedAfter = Duration.ofMinutes(2);
 
 		private java.util.function.Function<DatabaseClient, InboxRepository> inboxRepository = InboxRepository::new;
 
 		private java.util.function.Function<ConnectionPool, Leadership> leadership = pool -> Leadership.SOLE;
+
+		/** Takes updates through a webhook ({@link PipelineHarness#webhook}) instead of polling. */
+		public Builder webhook() {
+			this.webhook = true;
+			return this;
+		}
 
 		/** How this harness, as one replica among several on its database, learns whether it leads. */
 		public Builder leadership(java.util.function.Function<ConnectionPool, Leadership> leadership) {
@@ -288,7 +305,8 @@ public final class PipelineHarness implements AutoCloseable {
 					chatBacklog, handlerTimeout, drain, Duration.ofSeconds(60), inbox, Duration.ofDays(3), logUpdates, parkedAfter,
 					16, sendJournal != null ? sendJournal : Scratch.directory("send-journal"));
 			TelegramProperties telegramProperties = new TelegramProperties(FakeBotApi.TOKEN, URI.create(fake.url()),
-					TelegramProperties.Mode.POLLING, null, null, pollTimeout, 100, Duration.ofSeconds(10),
+					webhook ? TelegramProperties.Mode.WEBHOOK : TelegramProperties.Mode.POLLING,
+					webhook ? URI.create("https://bot.example/telegram/webhook") : null, webhook ? "secret" : null, pollTimeout, 100, Duration.ofSeconds(10),
 					Duration.ofSeconds(2), globalRate, chatBurst, 20, 100_000);
 			return new PipelineHarness(fake, telegram == null, url, properties, telegramProperties, handlers,
 					inboxRepository, leadership);

@@ -33,10 +33,13 @@ class WebhookSourceTests {
 	private final UpdateStore store = batch -> storeFails ? Mono.error(new IllegalStateException("database down"))
 			: Mono.just(batch.stream().filter(update -> stored.add(update.updateId())).toList());
 
-	private final WebhookSource source = new WebhookSource(client, store, new TelegramProperties("t",
-			java.net.URI.create("http://unused"), TelegramProperties.Mode.WEBHOOK, java.net.URI.create("https://x/telegram/webhook"),
-			"secret", Duration.ofSeconds(1), 100, Duration.ofSeconds(5), Duration.ofSeconds(1), 30, 3, 20, 100),
-			TestClock.running());
+	private final WebhookSource source = new WebhookSource(client, store, properties(), TestClock.running());
+
+	private static TelegramProperties properties() {
+		return new TelegramProperties("t", java.net.URI.create("http://unused"), TelegramProperties.Mode.WEBHOOK,
+				java.net.URI.create("https://x/telegram/webhook"), "secret", Duration.ofSeconds(1), 100,
+				Duration.ofSeconds(5), Duration.ofSeconds(1), 30, 3, 20, 100);
+	}
 
 	private static byte[] body(long id) {
 		return Updates.message(1, "/help").put("update_id", id).toString().getBytes(StandardCharsets.UTF_8);
@@ -54,6 +57,48 @@ class WebhookSourceTests {
 	void isUnavailableUntilIntakeOpens() {
 		StepVerifier.create(source.receive(body(1))).expectNext(Reception.UNAVAILABLE).verifyComplete();
 		assertThat(stored).isEmpty();
+	}
+
+	@Test
+	void aReplicaStoresAndAnnouncesEachNewUpdateWhetherItLeadsOrNotAndEmitsNothing() {
+		java.util.concurrent.atomic.AtomicInteger announced = new java.util.concurrent.atomic.AtomicInteger();
+		UpdateStore shared = new UpdateStore() {
+			@Override
+			public Mono<List<ReceivedUpdate>> storeNew(List<ReceivedUpdate> batch) {
+				return store.storeNew(batch);
+			}
+
+			@Override
+			public Mono<Void> announceStored() {
+				return Mono.fromRunnable(announced::incrementAndGet);
+			}
+		};
+		WebhookSource replica = new WebhookSource(client, shared, properties(), TestClock.running(), true);
+		assertThat(replica.handsOver()).isTrue();
+		// intake never opened here (a standby): the request is still stored, announced and answered 200
+		StepVerifier.create(replica.receive(body(1))).expectNext(Reception.ACCEPTED).verifyComplete();
+		StepVerifier.create(replica.receive(body(1))).expectNext(Reception.DUPLICATE).verifyComplete();
+		StepVerifier.create(replica.receive("[]".getBytes())).expectNext(Reception.MALFORMED).verifyComplete();
+		storeFails = true;
+		StepVerifier.create(replica.receive(body(2))).expectNext(Reception.UNAVAILABLE).verifyComplete();
+		assertThat(stored).containsExactly(1L);
+		assertThat(announced).hasValue(1);
+		assertThat(replica.status().lastError()).contains("database down");
+
+		storeFails = false;
+		when(client.setWebhook(any())).thenReturn(Mono.just(true));
+		StepVerifier.create(replica.updates())
+			.then(() -> StepVerifier.create(replica.receive(body(3))).expectNext(Reception.ACCEPTED).verifyComplete())
+			.expectNoEvent(Duration.ofMillis(50)) // the leader reads the store; this source emits nothing
+			.thenCancel()
+			.verify();
+		assertThat(stored).containsExactlyInAnyOrder(1L, 3L);
+		assertThat(announced).hasValue(2);
+	}
+
+	@Test
+	void aLoneBotDoesNotHandOver() {
+		assertThat(source.handsOver()).isFalse();
 	}
 
 	@Test
