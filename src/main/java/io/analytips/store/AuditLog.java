@@ -12,13 +12,18 @@ import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
 
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.r2dbc.connection.R2dbcTransactionManager;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.reactive.TransactionalOperator;
 
 /**
  * The tamper-evident audit trail ({@code audit_log}): every admin action, allowed or refused, from
  * Telegram or the admin API, appended as a row chained by hash to the one before (see
- * {@link AuditEntry}). Appends are serialised in this process; another process appending at the
- * same moment loses the race on the primary key and retries on the new tip, so the chain never forks.
+ * {@link AuditEntry}). Appends are serialised in this process, and across replicas by a transaction-scoped
+ * advisory lock ({@link #LOCK}) taken before the tip is read: without it, a replica that lost the race on the
+ * primary key would retry on the new tip, and under steady appends from another replica could lose five times.
+ * The primary key stays the last guard (a version without the lock during a rolling deploy), so the chain never
+ * forks.
  * An append holds the one permit for at most {@code callTimeout}, retries included, so a hung
  * statement fails that append and never the ones after it.
  */
@@ -34,6 +39,11 @@ public class AuditLog {
 
 	private final Deadline deadline;
 
+	/** The advisory lock's key, "audit" chained: no other advisory lock of ours uses it. */
+	static final long LOCK = 0x6175646974L;
+
+	private final TransactionalOperator transactions;
+
 	/**
 	 * @param callTimeout the longest an append may hold the permit ({@code analytips.database.call-timeout})
 	 */
@@ -41,6 +51,7 @@ public class AuditLog {
 		this.db = db;
 		this.clock = clock;
 		this.deadline = new Deadline(callTimeout);
+		this.transactions = TransactionalOperator.create(new R2dbcTransactionManager(db.getConnectionFactory()));
 	}
 
 	/**
@@ -52,11 +63,12 @@ public class AuditLog {
 	 */
 	public Mono<AuditEntry> append(AuditEvent event) {
 		return writer.run(() -> deadline.on(Mono.defer(() -> appendOnce(event))
+			.as(transactions::transactional)
 			.retryWhen(Retry.max(5).filter(DataIntegrityViolationException.class::isInstance))), Duration.ofSeconds(30));
 	}
 
 	private Mono<AuditEntry> appendOnce(AuditEvent event) {
-		return last().map(previous -> AuditEntry.next(previous, clock.instant(), event))
+		return db.sql("select pg_advisory_xact_lock(" + LOCK + ")").fetch().rowsUpdated().then(last()).map(previous -> AuditEntry.next(previous, clock.instant(), event))
 			.switchIfEmpty(Mono.fromSupplier(() -> AuditEntry.next(null, clock.instant(), event)))
 			.flatMap(entry -> {
 				DatabaseClient.GenericExecuteSpec insert = db.sql("insert into audit_log (" + COLUMNS

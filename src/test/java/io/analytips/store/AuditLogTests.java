@@ -80,6 +80,17 @@ class AuditLogTests {
 	}
 
 	@Test
+	void replicasAppendingAtOnceNeverForkTheChain() {
+		AuditLog other = new AuditLog(db, clock, TestDatabase.CALL_TIMEOUT); // another replica: its own permit
+		StepVerifier.create(Flux.range(0, 40)
+			.flatMap(i -> Flux.merge(audit.append(AuditEvent.telegram(i, "status", null, true)),
+					other.append(AuditEvent.http("10.0.0." + i, "POST /admin/cache", "api_cache", true))), 80))
+			.expectNextCount(80)
+			.verifyComplete();
+		assertThat(verdict()).isEqualTo(AuditVerdict.intact(80));
+	}
+
+	@Test
 	void anIntactTrailVerifies() {
 		appendThree();
 		assertThat(verdict().isIntact()).isTrue();
