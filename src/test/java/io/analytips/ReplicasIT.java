@@ -33,11 +33,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Three packaged jars on one PostgreSQL (started by the test) and one Telegram: one leads, two stand by. Under load
- * the leader is killed with SIGKILL, then another replica is stopped with SIGTERM and started again. Every update ends
- * with exactly one outcome, the replies beyond the updates stay within the dead leader's send window, each chat's
- * replies come in its updates' order, and the takeover time is printed. Once polling (nobody polls beside the leader:
- * no 409), once by webhook, the test spreading each chat's requests over the replicas as a load balancer would.
+ * Three packaged jars on one PostgreSQL (started by the test) and one Telegram: one leads, two stand by. Under
+ * load the leader is killed with SIGKILL, then its successor is stopped with SIGTERM (a rolling deploy) and
+ * started again. Every update ends with exactly one outcome, the replies beyond the updates stay within the dead
+ * leader's send window, each chat's replies come in its updates' order, and the takeover time is printed. Once
+ * polling (nobody polls beside the leader: no 409), once by webhook, the test spreading each chat's requests over
+ * the replicas as a load balancer would.
  */
 class ReplicasIT {
 
@@ -113,10 +114,13 @@ class ReplicasIT {
 					.filter(at -> at > after).min().getAsLong() - killedAt;
 
 				await().atMost(Duration.ofSeconds(120)).until(() -> telegram.messages().size() >= UPDATES * 2 / 3);
-				// a rolling restart of one of the two left: it stops cleanly (handing the lead over if it led) and comes back
-				b.terminate();
-				assertThat(b.waitForExit(Duration.ofSeconds(60))).as("a clean stop").isZero();
-				JarProcess restarted = start(environment, "b", ports);
+				// a rolling restart of the new leader, the worst case of a deploy: it drains, hands the lead over and comes back
+				JarProcess successor = leads(b) ? b : c;
+				String successorName = successor == b ? "b" : "c";
+				assertThat(leads(successor)).as("one of the two left leads").isTrue();
+				successor.terminate();
+				assertThat(successor.waitForExit(Duration.ofSeconds(60))).as("a clean stop").isZero();
+				JarProcess restarted = start(environment, successorName, ports);
 				replicas.add(restarted);
 				await().atMost(Duration.ofSeconds(120)).until(() -> standingBy(restarted) || restarted.text().contains("leads"));
 
@@ -216,6 +220,10 @@ class ReplicasIT {
 
 	private static boolean leads(FakeBotApi telegram, boolean webhook) {
 		return !telegram.calls(webhook ? "setWebhook" : "getUpdates").isEmpty();
+	}
+
+	private static boolean leads(JarProcess replica) {
+		return replica.text().contains("This replica leads");
 	}
 
 	private static boolean standingBy(JarProcess replica) {

@@ -3,7 +3,7 @@ package io.analytips.ops;
 import java.util.Map;
 
 /**
- * The environment variables of DESIGN §6 and the Spring properties they set (see
+ * The environment variables of docs/configuration.md and the Spring properties they set (see
  * application.yml), so that a configuration error names the variable an operator sets.
  */
 final class Settings {

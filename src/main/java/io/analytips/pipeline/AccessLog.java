@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * The access log (DESIGN §3): one INFO line per finished update, whatever its outcome, on the
+ * The access log (docs/operations.md, "Access log"): one INFO line per finished update, whatever its outcome, on the
  * logger {@value #LOGGER}, so operators see the traffic on the live log stream. Each line carries,
  * besides a readable message ({@code update 123 message start by user 45 in chat 45: done in 12 ms,
  * 0 upstream calls}):

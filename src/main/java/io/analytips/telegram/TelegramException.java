@@ -3,7 +3,7 @@ package io.analytips.telegram;
 import java.time.Duration;
 
 /**
- * A failed Bot API call, classified once, at the edge (DESIGN §3):
+ * A failed Bot API call, classified once, at the edge (docs/architecture.md, "Guarantees"):
  * <ul>
  * <li>400 bad request: never retried;</li>
  * <li>401 (and 404, which Telegram answers for a malformed token): fatal, the token is wrong;</li>

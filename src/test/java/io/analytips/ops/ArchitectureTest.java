@@ -14,10 +14,10 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
- * The package arrows of DESIGN §2: bot → pipeline → telegram, bot → football, everything
- * may use store and common, ops may read all, and nothing points back. The replicas (heartbeat,
- * identity) sit beside the store: they use it and common, and whoever needs the replica reads them. The offline backtest reads
- * the bundled historical data ({@code football.sim.data}) and the model, and nothing else of ours.
+ * The package arrows of docs/architecture.md, "Packages": bot → pipeline → telegram, bot → football,
+ * everything may use store and common, ops may read all, and nothing points back. The replicas
+ * (heartbeat, identity) sit beside the store: they use it and common, and whoever needs the replica
+ * reads them. The offline backtest reads the bundled historical data ({@code football.sim.data}) and the model, and nothing else of ours.
  * Time comes from an injected {@link Clock}: only the clock adapter reads the machine's, so no test
  * depends on the day it runs.
  */

@@ -1,7 +1,7 @@
 package io.analytips.football.api;
 
 /**
- * A failed API-Football call, classified once (DESIGN §4, research note §3).
+ * A failed API-Football call, classified once (docs/architecture.md, "Football data").
  */
 public final class ApiFootballException extends RuntimeException {
 

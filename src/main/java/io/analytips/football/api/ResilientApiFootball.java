@@ -23,7 +23,8 @@ import reactor.util.retry.Retry;
 import tools.jackson.databind.JsonNode;
 
 /**
- * API-Football behind the whole resilience stack (DESIGN §4). Per call, outermost first:
+ * API-Football behind the whole resilience stack (docs/architecture.md, "Football data"). Per call,
+ * outermost first:
  * <ol>
  * <li>the request's deadline ({@link Deadline}; {@link #budget()} from now when the caller set none): the
  * whole call, waits and retries included, ends by then, with the last failure seen or a timeout;</li>

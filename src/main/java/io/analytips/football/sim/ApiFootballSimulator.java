@@ -26,7 +26,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 
 /**
- * API-Football v3 over the bundled historical data (DESIGN §4): {@code /status}, {@code /leagues},
+ * API-Football v3 over the bundled historical data (docs/architecture.md, "Simulator and demo"): {@code /status}, {@code /leagues},
  * {@code /teams}, {@code /fixtures} (by id, date, league+season, a team's next/last),
  * {@code /fixtures/headtohead}, {@code /fixtures/statistics}, {@code /standings},
  * {@code /teams/statistics} and {@code /odds} (by fixture, or by league, season and date, 10 a page), in the vendor's
