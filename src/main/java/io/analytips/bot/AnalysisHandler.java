@@ -27,7 +27,7 @@ final class AnalysisHandler implements Handler {
 
 	private static final Logger log = LoggerFactory.getLogger(AnalysisHandler.class);
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
+	private static final JsonMapper JSON = JsonMapper.shared();
 
 	private final AnalysisService analyses;
 

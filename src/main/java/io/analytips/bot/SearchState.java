@@ -4,8 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import io.analytips.common.Clocks;
+import io.analytips.common.Caches;
 import io.analytips.store.ConversationRepository;
 import io.analytips.store.ConversationState;
 import reactor.core.publisher.Mono;
@@ -32,11 +31,9 @@ final class SearchState {
 	SearchState(ConversationRepository conversations, Clock clock) {
 		this.conversations = conversations;
 		this.clock = clock;
-		this.searching = Caffeine.newBuilder()
+		this.searching = Caches.on(clock)
 			.expireAfterWrite(EXPIRES_AFTER)
 			.maximumSize(100_000)
-			.ticker(Clocks.ticker(clock))
-			.executor(Runnable::run)
 			.build();
 	}
 

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 
 /**
  * A gate that opens once per key per period: used so that notices (rate limited, overloaded)
@@ -16,10 +15,8 @@ public final class OncePerPeriod<K> {
 	private final Cache<K, Boolean> opened;
 
 	public OncePerPeriod(Duration period, Clock clock) {
-		this.opened = Caffeine.newBuilder()
+		this.opened = Caches.on(clock)
 			.expireAfterWrite(period)
-			.ticker(Clocks.ticker(clock))
-			.executor(Runnable::run)
 			.build();
 	}
 

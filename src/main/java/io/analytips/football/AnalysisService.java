@@ -37,6 +37,8 @@ import io.analytips.football.cache.Cached;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
+import static reactor.function.TupleUtils.function;
+
 /**
  * Analyses a fixture: gathers the data through the cache (the season's results, the previous
  * season's, the table, the day's odds, and for corners the statistics of each team's recent
@@ -107,34 +109,32 @@ public class AnalysisService {
 		int season = fixture.league().season();
 		return Mono.zip(data.season(league, season), optional(data.season(league, season - 1)),
 				optional(data.standings(league, season)), optional(data.odds(fixture)))
-			.flatMap(parts -> {
+			.flatMap(function((current, previous, standings, odds) -> {
 				Provenance provenance = new Provenance(cachedFixture);
-				provenance.add(parts.getT1());
-				List<Fixture> fixtures = new ArrayList<>(parts.getT1().value());
-				parts.getT2().ifPresent(previous -> fixtures.addAll(provenance.add(previous).value()));
+				provenance.add(current);
+				List<Fixture> fixtures = new ArrayList<>(current.value());
+				previous.ifPresent(before -> fixtures.addAll(provenance.add(before).value()));
 				History history = new History(fixtures, fixture.kickoff(), data.zone());
 				Mono<Optional<CornerStats>> corners = kind.needsCorners() ? corners(history, fixture, provenance)
 						: Mono.just(Optional.empty());
-				Mono<ScoreModel> fitted = model(fixture, parts.getT1(), history);
+				Mono<ScoreModel> fitted = model(fixture, current, history);
 				// written down while the model fits: later fits learn from the prices of this match
-				Mono<Boolean> remembered = parts.getT4()
-					.map(odds -> market.record(fixture, odds))
+				Mono<Boolean> remembered = odds
+					.map(offered -> market.record(fixture, offered))
 					.orElse(Mono.just(false));
-				return Mono.zip(corners, fitted, remembered).map(cornersAndModel -> {
-					Optional<CornerStats> cornerStats = cornersAndModel.getT1();
-					ScoreModel model = cornersAndModel.getT2();
+				return Mono.zip(corners, fitted, remembered).map(function((cornerStats, model, written) -> {
 					Set<AnalysisReport.Missing> missing = EnumSet.noneOf(AnalysisReport.Missing.class);
 					TeamStanding home = null;
 					TeamStanding away = null;
-					if (parts.getT3().isPresent()) {
-						List<StandingRow> rows = provenance.add(parts.getT3().get()).value();
+					if (standings.isPresent()) {
+						List<StandingRow> rows = provenance.add(standings.get()).value();
 						home = standing(rows, fixture.home().id());
 						away = standing(rows, fixture.away().id());
 					}
 					if (home == null || away == null) {
 						missing.add(AnalysisReport.Missing.STANDINGS);
 					}
-					BookmakerPrices prices = parts.getT4().map(odds -> Prices.of(provenance.add(odds).value())).orElse(null);
+					BookmakerPrices prices = odds.map(offered -> Prices.of(provenance.add(offered).value())).orElse(null);
 					if (prices == null) {
 						missing.add(AnalysisReport.Missing.ODDS);
 					}
@@ -148,8 +148,8 @@ public class AnalysisService {
 									fixture.away().id(), 5),
 							prices == null ? null : prices.bookmaker(), rule, provenance.oldest, provenance.stale,
 							missing);
-				});
-			});
+				}));
+			}));
 	}
 
 	/**

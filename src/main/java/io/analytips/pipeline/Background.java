@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.analytips.common.Activity;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -29,7 +30,7 @@ final class Background {
 
 	private final MeterRegistry registry;
 
-	private final AtomicInteger running = new AtomicInteger();
+	private final Activity running = new Activity();
 
 	/** Failures in a row per task; a success resets its streak. Bounded by the fixed set of task names. */
 	private final Map<String, AtomicInteger> streaks = new ConcurrentHashMap<>();
@@ -43,21 +44,20 @@ final class Background {
 
 	/** Starts {@code work} now; its outcome is counted and logged here, never thrown at the caller. */
 	void run(String task, Mono<?> work) {
-		running.incrementAndGet();
+		running.begin();
 		work.timeout(deadline)
 			.takeUntilOther(stopped.asMono())
-			.doFinally(signal -> running.decrementAndGet())
+			.doFinally(signal -> running.end())
 			.subscribe(null, error -> failed(task, error), () -> streak(task).set(0));
 	}
 
 	int running() {
-		return running.get();
+		return running.count();
 	}
 
 	/** Completes once no background work is running. */
 	Mono<Void> idle() {
-		return Mono.defer(() -> running.get() == 0 ? Mono.empty()
-				: Flux.interval(Duration.ofMillis(10)).filter(tick -> running.get() == 0).next().then());
+		return running.idle();
 	}
 
 	/** Cancels whatever runs now; work started later runs as usual (a pipeline may be started again). */

@@ -184,16 +184,24 @@ final class Intake implements Function<Flux<ReceivedUpdate>, Flux<UpdateContext>
 
 	private void limited(UpdateContext context, UserRateLimiter.Decision decision) {
 		boolean notify = decision.verdict() == UserRateLimiter.Verdict.LIMITED_NOTIFY;
-		String text = notices.rateLimited(context.locale(), decision.retryIn());
+		refuse(context, Outcome.RATE_LIMITED, notify ? "notified" : "silent", notify,
+				notices.rateLimited(context.locale(), decision.retryIn()), "rate-limit notice");
+	}
+
+	/**
+	 * Finishes an update here with {@code outcome} and tells its sender {@code text}: a callback query always (as
+	 * an alert, or its button spins), a message when {@code notify}.
+	 */
+	private void refuse(UpdateContext context, Outcome outcome, String detail, boolean notify, String text,
+			String task) {
 		Mono<?> notice = context.isCallback() ? context.answerCallback(text, true)
 				: notify ? context.reply(Html.escape(text)) : Mono.empty();
 		// Recorded at once, not after the notice: a notice still waiting when the process stops must
 		// not make the update come back as unfinished.
-		background.run("rate-limit notice", Mono.when(
-				inFlight.finish(context.updateId(), Outcome.RATE_LIMITED, notify ? "notified" : "silent"),
+		background.run(task, Mono.when(inFlight.finish(context.updateId(), outcome, detail),
 				notice.onErrorResume(error -> Mono.empty())));
-		metrics.finished(Outcome.RATE_LIMITED, context.kind());
-		access.finished(context, Outcome.RATE_LIMITED);
+		metrics.finished(outcome, context.kind());
+		access.finished(context, outcome);
 	}
 
 	/**
@@ -214,16 +222,9 @@ final class Intake implements Function<Flux<ReceivedUpdate>, Flux<UpdateContext>
 
 	private void reject(UpdateContext context, String cause) {
 		try {
-			Long key = context.rateKey();
-			boolean notify = context.isCallback() || overloadNotices.tryAcquire(key);
-			String text = notices.overloaded(context.locale());
-			Mono<?> notice = !notify ? Mono.empty()
-					: context.isCallback() ? context.answerCallback(text, true) : context.reply(Html.escape(text));
-			background.run("overload notice", Mono.when(
-					inFlight.finish(context.updateId(), Outcome.REJECTED, cause + (notify ? "notified" : "silent")),
-					notice.onErrorResume(error -> Mono.empty())));
-			metrics.finished(Outcome.REJECTED, context.kind());
-			access.finished(context, Outcome.REJECTED);
+			boolean notify = context.isCallback() || overloadNotices.tryAcquire(context.rateKey());
+			refuse(context, Outcome.REJECTED, cause + (notify ? "notified" : "silent"), notify,
+					notices.overloaded(context.locale()), "overload notice");
 		}
 		catch (RuntimeException ex) {
 			log.error("Update {} could not be rejected; it stays unfinished until found parked", context.updateId(), ex);

@@ -4,12 +4,14 @@ import java.time.Clock;
 import java.time.Duration;
 
 import io.analytips.common.Leadership;
+import io.analytips.common.Periodic;
 import io.analytips.store.InboxAnnouncements;
 import io.analytips.store.InboxRepository;
 import io.analytips.store.UserRepository;
 import io.analytips.telegram.OutboundScheduler;
 import io.analytips.telegram.UpdateSource;
 import io.micrometer.core.instrument.MeterRegistry;
+import reactor.core.scheduler.Schedulers;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -31,6 +33,13 @@ class PipelineConfiguration {
 		boolean shared = leadership.getIfAvailable(() -> Leadership.SOLE).shared();
 		return new PostgresInbox(repository.getObject(), Duration.ofSeconds(5), Duration.ofSeconds(30),
 				shared ? announcements.getObject() : null);
+	}
+
+	/** The inbox's finished rows purged every hour, by the replica that leads. */
+	@Bean
+	Periodic inboxPurges(Inbox inbox, PipelineProperties properties, ObjectProvider<Leadership> leadership) {
+		return new InboxPurge(inbox, properties.inboxRetention()).schedule(Schedulers.parallel(),
+				leadership.getIfAvailable(() -> Leadership.SOLE));
 	}
 
 	@Bean

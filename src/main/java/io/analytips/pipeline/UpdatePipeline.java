@@ -48,8 +48,6 @@ public class UpdatePipeline implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(UpdatePipeline.class);
 
-	private static final Duration PURGE_EVERY = Duration.ofHours(1);
-
 	/** The most a drain that hit its deadline waits for messages already on the wire. */
 	static final Duration WIRE_GRACE = Duration.ofSeconds(1);
 
@@ -208,9 +206,6 @@ public class UpdatePipeline implements SmartLifecycle {
 			.transform(dispatcher)
 			.subscribe(null, error -> log.error("Pipeline ended by an error (a bug: no error should reach here)", error),
 					() -> drained.tryEmitEmpty()));
-		running.add(Flux.interval(PURGE_EVERY, PURGE_EVERY)
-			.concatMap(tick -> inbox.purgeFinishedOlderThan(properties.inboxRetention()).onErrorResume(e -> Mono.empty()))
-			.subscribe(purged -> log.debug("Purged {} finished inbox rows", purged)));
 		lookingForParked = new Periodic(parked.period(), parked.period(), Schedulers.parallel(), parked::round);
 		lookingForParked.start();
 		started = true;
@@ -312,9 +307,7 @@ public class UpdatePipeline implements SmartLifecycle {
 	 * again after the restart.
 	 */
 	private Mono<Void> wireCleared() {
-		return Flux.interval(Duration.ZERO, Duration.ofMillis(10))
-			.filter(tick -> outbound.onTheWire() == 0)
-			.next()
+		return outbound.wireCleared()
 			.then(Mono.delay(Duration.ofMillis(20))) // lets the just-finished updates queue their outcome
 			.then()
 			.timeout(WIRE_GRACE, Mono.empty());

@@ -6,8 +6,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import io.analytips.common.Clocks;
+import io.analytips.common.Caches;
 import io.analytips.common.OncePerPeriod;
 
 /**
@@ -47,10 +46,8 @@ final class UserRateLimiter {
 		this.limit = limit;
 		this.windowMillis = window.toMillis();
 		this.clock = clock;
-		this.accepted = Caffeine.newBuilder()
+		this.accepted = Caches.on(clock)
 			.expireAfterAccess(window)
-			.ticker(Clocks.ticker(clock))
-			.executor(Runnable::run)
 			.build();
 		this.notices = new OncePerPeriod<>(window, clock);
 	}

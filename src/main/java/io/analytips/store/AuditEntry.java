@@ -20,7 +20,7 @@ public record AuditEntry(long id, Instant at, AuditEvent event, String prevHash,
 	/** The previous hash of the first row. */
 	public static final String GENESIS = "0".repeat(64);
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
+	private static final JsonMapper JSON = JsonMapper.shared();
 
 	/** The entry that follows {@code previous} (null for the first), hashed. */
 	static AuditEntry next(AuditEntry previous, Instant at, AuditEvent event) {

@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
+import io.analytips.common.Caches;
 import io.analytips.common.Clocks;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.TimeMeter;
@@ -49,15 +49,11 @@ final class FloodControl {
 					Duration.ofSeconds(1)))
 			.withCustomTimePrecision(time)
 			.build();
-		this.chats = Caffeine.newBuilder()
+		this.chats = Caches.on(clock)
 			.expireAfterAccess(Duration.ofMinutes(10))
-			.ticker(Clocks.ticker(clock))
-			.executor(Runnable::run)
 			.build();
-		this.recentlyThrottled = Caffeine.newBuilder()
+		this.recentlyThrottled = Caches.on(clock)
 			.expireAfterWrite(Duration.ofSeconds(1))
-			.ticker(Clocks.ticker(clock))
-			.executor(Runnable::run)
 			.build();
 	}
 

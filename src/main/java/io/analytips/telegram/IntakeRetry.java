@@ -1,8 +1,8 @@
 package io.analytips.telegram;
 
 import java.time.Duration;
-import java.util.concurrent.ThreadLocalRandom;
 
+import io.analytips.common.Backoff;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
 
@@ -17,6 +17,8 @@ final class IntakeRetry {
 	static final Duration FIRST = Duration.ofSeconds(1);
 
 	static final Duration CAP = Duration.ofSeconds(30);
+
+	private static final Backoff BACKOFF = new Backoff(FIRST, CAP, 0.1, 0.1);
 
 	private IntakeRetry() {
 	}
@@ -36,8 +38,6 @@ final class IntakeRetry {
 
 	/** 1 s, 2 s, 4 s, ... up to 30 s, each with up to 10% jitter either way. */
 	static Duration backoff(long attempt) {
-		long base = Math.min(CAP.toMillis(), FIRST.toMillis() << Math.min(attempt, 16));
-		double jitter = 1 + (ThreadLocalRandom.current().nextDouble() * 0.2 - 0.1);
-		return Duration.ofMillis(Math.min(CAP.toMillis(), (long) (base * jitter)));
+		return BACKOFF.delay(attempt);
 	}
 }

@@ -3,11 +3,12 @@ package io.analytips.telegram;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongFunction;
 
+import io.analytips.common.Activity;
+import io.analytips.common.Backoff;
 import io.analytips.common.Leadership;
 import io.analytips.common.SendRecord;
 import io.analytips.common.SerialLanes;
@@ -41,6 +42,9 @@ public class OutboundScheduler {
 
 	private static final int MAX_TRANSIENT_RETRIES = 3;
 
+	/** 1, 2, 4 s (the most a call retries), each up to 10% later, never earlier. */
+	private static final Backoff BACKOFF = new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(32), 0, 0.1);
+
 	private final BotApi client;
 
 	private final TelegramProperties properties;
@@ -65,7 +69,7 @@ public class OutboundScheduler {
 
 	private final Leadership leadership;
 
-	private final AtomicInteger onTheWire = new AtomicInteger();
+	private final Activity onTheWire = new Activity();
 
 	public OutboundScheduler(BotApi client, TelegramProperties properties, Clock clock,
 			OutboundListener listener) {
@@ -144,7 +148,12 @@ public class OutboundScheduler {
 
 	/** Calls sent to Telegram and not yet answered. */
 	public int onTheWire() {
-		return onTheWire.get();
+		return onTheWire.count();
+	}
+
+	/** Completes once no call is on the wire: at once if none is, else when the last is answered. Never errors. */
+	public Mono<Void> wireCleared() {
+		return onTheWire.idle();
 	}
 
 	/** A snapshot of the queue and counters. */
@@ -171,8 +180,8 @@ public class OutboundScheduler {
 			if (holding && isMessage) {
 				return Mono.<T>never(); // see hold(): waits until cancelled, never sent
 			}
-			onTheWire.incrementAndGet();
-			return call.apply(chat.idOrZero()).doFinally(signal -> onTheWire.decrementAndGet());
+			onTheWire.begin();
+			return call.apply(chat.idOrZero()).doFinally(signal -> onTheWire.end());
 		})))
 			.retryWhen(Retry.from(signals -> signals.concatMap(signal -> retryDelay(signal, chat, idempotent))))
 			.doOnSuccess(result -> sent.incrementAndGet())
@@ -231,9 +240,7 @@ public class OutboundScheduler {
 	}
 
 	private static Duration backoff(long attempt) {
-		long base = 1000L << Math.min(attempt, 5);
-		long jitter = (long) (base * 0.1 * ThreadLocalRandom.current().nextDouble());
-		return Duration.ofMillis(base + jitter);
+		return BACKOFF.delay(attempt);
 	}
 
 	private static boolean notModified(Throwable ex) {

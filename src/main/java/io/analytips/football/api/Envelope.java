@@ -15,7 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class Envelope {
 
-	static final JsonMapper JSON = JsonMapper.builder().build();
+	static final JsonMapper JSON = JsonMapper.shared();
 
 	private Envelope() {
 	}

@@ -10,7 +10,7 @@ import java.util.function.Function;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import io.analytips.common.Clocks;
+import io.analytips.common.Caches;
 import io.analytips.football.api.ApiFootballException;
 import io.analytips.football.api.ApiRequest;
 import io.analytips.store.ApiCacheRepository;
@@ -48,7 +48,7 @@ public class FootballCache implements DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(FootballCache.class);
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
+	private static final JsonMapper JSON = JsonMapper.shared();
 
 	/** How long a stale copy is kept in memory for stale-if-error (PostgreSQL keeps it longer). */
 	private static final Duration KEEP_STALE = Duration.ofDays(2);
@@ -93,12 +93,10 @@ public class FootballCache implements DisposableBean {
 		this.policy = policy;
 		this.clock = clock;
 		this.loadDeadline = loadDeadline;
-		this.memory = Caffeine.newBuilder()
+		this.memory = Caches.on(clock)
 			.maximumWeight(maxJsonChars)
 			.weigher((String key, Entry entry) -> entry.weight())
 			.expireAfterWrite(KEEP_STALE)
-			.ticker(Clocks.ticker(clock))
-			.executor(Runnable::run)
 			.build();
 	}
 

@@ -15,7 +15,7 @@ import tools.jackson.databind.node.ObjectNode;
 /** JSON building blocks in API-Football's shapes. */
 final class Json {
 
-	static final JsonMapper MAPPER = JsonMapper.builder().build();
+	static final JsonMapper MAPPER = JsonMapper.shared();
 
 	private static final DateTimeFormatter ISO_OFFSET = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx");
 

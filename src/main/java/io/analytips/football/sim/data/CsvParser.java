@@ -1,30 +1,29 @@
 package io.analytips.football.sim.data;
 
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
 /**
- * An RFC 4180 reader: quoted fields (with {@code ""} escapes, commas and line breaks inside), CRLF, LF or CR
- * line ends, and a leading UTF-8 byte order mark, which football-data's {@code BRA.csv} carries.
+ * RFC 4180 text read by Apache Commons CSV: quoted fields (with {@code ""} escapes, commas and line breaks
+ * inside), CRLF, LF or CR line ends, empty lines skipped. What it leaves to us: a leading UTF-8 byte order mark,
+ * which football-data's {@code BRA.csv} carries, is dropped here.
  */
 final class CsvParser {
 
 	private static final char BOM = '\uFEFF';
 
-	private final String text;
+	/** RFC 4180, without dropping blank lines' meaning: an empty line is no record. */
+	private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get();
 
-	private final List<List<String>> records = new ArrayList<>();
-
-	private List<String> record = new ArrayList<>();
-
-	private final StringBuilder field = new StringBuilder();
-
-	/** Whether the current line has anything: an empty line is dropped, not read as one blank field. */
-	private boolean lineStarted;
-
-	private CsvParser(String text) {
-		this.text = text;
+	private CsvParser() {
 	}
 
 	/**
@@ -34,69 +33,16 @@ final class CsvParser {
 	 */
 	static List<List<String>> parse(String text) {
 		Objects.requireNonNull(text, "text");
-		return new CsvParser(text).run();
-	}
-
-	private List<List<String>> run() {
-		int i = !text.isEmpty() && text.charAt(0) == BOM ? 1 : 0;
-		while (i < text.length()) {
-			char c = text.charAt(i);
-			if (c == '"' && field.isEmpty()) {
-				i = quoted(i + 1);
-			}
-			else if (c == ',') {
-				endField();
-				i++;
-			}
-			else if (c == '\r' || c == '\n') {
-				endRecord();
-				i += c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n' ? 2 : 1;
-			}
-			else {
-				// A quote inside an unquoted field breaks RFC 4180; keeping it as text is the forgiving reading.
-				field.append(c);
-				lineStarted = true;
-				i++;
+		String body = !text.isEmpty() && text.charAt(0) == BOM ? text.substring(1) : text;
+		List<List<String>> records = new ArrayList<>();
+		try (CSVParser parser = CSVParser.builder().setReader(new StringReader(body)).setFormat(FORMAT).get()) {
+			for (CSVRecord record : parser) {
+				records.add(List.copyOf(record.toList()));
 			}
 		}
-		endRecord();
+		catch (IOException | UncheckedIOException ex) {
+			throw new IllegalArgumentException("quoted field never closed in record " + (records.size() + 1), ex);
+		}
 		return records;
-	}
-
-	/** Reads a quoted field's content from {@code start} and returns the index just past its closing quote. */
-	private int quoted(int start) {
-		lineStarted = true;
-		int i = start;
-		while (i < text.length()) {
-			char c = text.charAt(i);
-			if (c != '"') {
-				field.append(c);
-				i++;
-			}
-			else if (i + 1 < text.length() && text.charAt(i + 1) == '"') {
-				field.append('"');
-				i += 2;
-			}
-			else {
-				return i + 1;
-			}
-		}
-		throw new IllegalArgumentException("quoted field never closed in record " + (records.size() + 1));
-	}
-
-	private void endField() {
-		record.add(field.toString());
-		field.setLength(0);
-		lineStarted = true;
-	}
-
-	private void endRecord() {
-		if (lineStarted) {
-			endField();
-			records.add(List.copyOf(record));
-		}
-		record = new ArrayList<>();
-		field.setLength(0);
-		lineStarted = false;
 	}
 }
