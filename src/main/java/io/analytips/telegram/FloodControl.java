@@ -2,6 +2,7 @@ package io.analytips.telegram;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import io.analytips.common.Caches;
@@ -74,7 +75,21 @@ final class FloodControl {
 				return Mono.empty();
 			}
 			long chatWait = pace == null ? 0 : pace.bucket.consumeIgnoringRateLimits(1);
-			return delayNanos(chatWait).then(Mono.defer(() -> delayNanos(global.consumeIgnoringRateLimits(1))));
+			AtomicBoolean globalReserved = new AtomicBoolean();
+			return delayNanos(chatWait)
+				.then(Mono.defer(() -> {
+					globalReserved.set(true);
+					return delayNanos(global.consumeIgnoringRateLimits(1));
+				}))
+				// a message cancelled before its turn (its update timed out, the bot stops) gives its places back
+				.doOnCancel(() -> {
+					if (pace != null) {
+						pace.bucket.addTokens(1);
+					}
+					if (globalReserved.get()) {
+						global.addTokens(1);
+					}
+				});
 		});
 	}
 

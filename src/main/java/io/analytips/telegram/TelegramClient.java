@@ -14,6 +14,7 @@ import java.util.concurrent.TimeoutException;
 
 import javax.net.ssl.SSLException;
 
+import io.analytips.common.HttpClients;
 import io.analytips.telegram.model.AnswerCallbackQuery;
 import io.analytips.telegram.model.EditMessageText;
 import io.analytips.telegram.model.GetUpdates;
@@ -24,9 +25,7 @@ import io.analytips.telegram.model.SetMyCommands;
 import io.analytips.telegram.model.SetWebhook;
 import io.analytips.telegram.model.User;
 import io.analytips.telegram.model.WebhookInfo;
-import io.netty.channel.ChannelOption;
 import reactor.core.publisher.Mono;
-import reactor.netty.http.client.HttpClient;
 import reactor.netty.internal.shaded.reactor.pool.PoolAcquirePendingLimitException;
 import reactor.netty.internal.shaded.reactor.pool.PoolAcquireTimeoutException;
 import reactor.netty.resources.ConnectionProvider;
@@ -36,7 +35,6 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
@@ -81,18 +79,10 @@ public class TelegramClient implements BotApi, DisposableBean {
 	TelegramClient(TelegramProperties properties, TelegramCalls calls, int maxConnections, int maxPending) {
 		this.properties = properties;
 		this.calls = calls;
-		this.connections = ConnectionProvider.builder("telegram")
-			.maxConnections(maxConnections)
-			.pendingAcquireMaxCount(maxPending)
-			.maxIdleTime(Duration.ofSeconds(30))
-			.evictInBackground(Duration.ofSeconds(60))
-			.build();
-		HttpClient http = HttpClient.create(connections)
-			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) properties.connectTimeout().toMillis());
-		this.web = WebClient.builder()
-			.clientConnector(new ReactorClientHttpConnector(http))
-			.codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(MAX_RESPONSE_BYTES))
-			.build();
+		HttpClients.Pooled client = HttpClients.pooled("telegram", maxConnections, maxPending, properties.connectTimeout(),
+				MAX_RESPONSE_BYTES);
+		this.connections = client.connections();
+		this.web = client.web();
 		String base = properties.apiUrl().toString().replaceAll("/+$", "");
 		this.methodBase = base + "/bot" + (properties.botToken() == null ? "" : properties.botToken()) + "/";
 	}
@@ -284,23 +274,14 @@ public class TelegramClient implements BotApi, DisposableBean {
 
 	/** Maps a failure below the Bot API to NETWORK (never sent) or TIMEOUT (may have been executed). */
 	static TelegramException transportFailure(String method, Throwable ex) {
-		Throwable cause = ex;
-		while (cause.getCause() != null && cause.getCause() != cause
-				&& !(cause instanceof ConnectException || cause instanceof UnknownHostException)) {
-			cause = cause.getCause();
-		}
+		Throwable cause = HttpClients.transportCause(ex);
 		// No connection, or none free in the pool in time: the request never left.
 		boolean neverSent = cause instanceof ConnectException || cause instanceof UnknownHostException
 				|| cause instanceof SSLException || cause instanceof PoolAcquirePendingLimitException
 				|| cause instanceof PoolAcquireTimeoutException;
 		TelegramException.Kind kind = neverSent ? TelegramException.Kind.NETWORK : TelegramException.Kind.TIMEOUT;
 		boolean timedOut = ex instanceof TimeoutException && !neverSent;
-		String what = timedOut ? "no answer in time" : describe(cause);
+		String what = timedOut ? "no answer in time" : HttpClients.describe(cause);
 		return TelegramException.io(kind, method + ": " + what, timedOut ? null : cause);
-	}
-
-	private static String describe(Throwable cause) {
-		String message = cause.getMessage();
-		return cause.getClass().getSimpleName() + (message == null ? "" : ": " + message);
 	}
 }

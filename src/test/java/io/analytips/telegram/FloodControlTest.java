@@ -34,6 +34,24 @@ class FloodControlTest {
 	}
 
 	@Test
+	void aMessageCancelledBeforeItsTurnGivesItsPlaceBack() {
+		for (int i = 0; i < 3; i++) { // the chat's burst
+			StepVerifier.create(flood.awaitTurn(1L, true)).verifyComplete();
+		}
+		StepVerifier.withVirtualTime(() -> flood.awaitTurn(1L, true)) // waits a second for its turn...
+			.expectSubscription()
+			.expectNoEvent(Duration.ofMillis(500))
+			.thenCancel() // ...and is cancelled
+			.verify();
+		// the next one waits for one place, not two
+		StepVerifier.withVirtualTime(() -> flood.awaitTurn(1L, true))
+			.expectSubscription()
+			.expectNoEvent(Duration.ofMillis(999))
+			.thenAwait(Duration.ofMillis(1))
+			.verifyComplete();
+	}
+
+	@Test
 	void aPauseEndsWhenItsRetryAfterHasPassed() {
 		flood.pause(1L, Duration.ofSeconds(30));
 		assertThat(flood.pausedChats()).isEqualTo(1);

@@ -1,19 +1,15 @@
 package io.analytips.football.api;
 
-import java.net.ConnectException;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
-import io.netty.channel.ChannelOption;
+import io.analytips.common.HttpClients;
 import reactor.core.publisher.Mono;
-import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
 
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
@@ -43,16 +39,10 @@ public final class HttpApiTransport implements ApiTransport, DisposableBean {
 	}
 
 	HttpApiTransport(URI url, String key, int maxConnections, int maxPending) {
-		this.connections = ConnectionProvider.builder("api-football")
-			.maxConnections(maxConnections)
-			.pendingAcquireMaxCount(maxPending)
-			.maxIdleTime(Duration.ofSeconds(30))
-			.build();
-		HttpClient http = HttpClient.create(connections).option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 5000);
-		this.web = WebClient.builder()
-			.clientConnector(new ReactorClientHttpConnector(http))
-			.codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(MAX_RESPONSE_BYTES))
-			.build();
+		HttpClients.Pooled client = HttpClients.pooled("api-football", maxConnections, maxPending,
+				Duration.ofSeconds(5), MAX_RESPONSE_BYTES);
+		this.connections = client.connections();
+		this.web = client.web();
 		this.base = url.toString().replaceAll("/+$", "");
 		this.key = key == null ? "" : key;
 	}
@@ -71,12 +61,9 @@ public final class HttpApiTransport implements ApiTransport, DisposableBean {
 	}
 
 	private static ApiFootballException failure(ApiRequest request, Throwable error) {
-		Throwable cause = error;
-		while (cause.getCause() != null && !(cause instanceof ConnectException || cause instanceof UnknownHostException)) {
-			cause = cause.getCause();
-		}
+		Throwable cause = HttpClients.transportCause(error);
 		return new ApiFootballException(ApiFootballException.Kind.NETWORK,
-				request.path() + ": " + cause.getClass().getSimpleName() + ": " + cause.getMessage(), cause);
+				request.path() + ": " + HttpClients.describe(cause), cause);
 	}
 
 	@Override
