@@ -1,17 +1,12 @@
 package io.analytips.telegram;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongFunction;
 
-import io.analytips.common.Activity;
-import io.analytips.common.Backoff;
 import io.analytips.common.Leadership;
 import io.analytips.common.SendRecord;
-import io.analytips.common.SerialLanes;
 import io.analytips.telegram.model.AnswerCallbackQuery;
 import io.analytips.telegram.model.EditMessageText;
 import io.analytips.telegram.model.Message;
@@ -19,7 +14,6 @@ import io.analytips.telegram.model.SendDocument;
 import io.analytips.telegram.model.SendMessage;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.util.retry.Retry;
 
 /**
  * The one way out to Telegram. It enforces the flood limits (a global rate, about one message per
@@ -38,38 +32,23 @@ import reactor.util.retry.Retry;
  */
 public class OutboundScheduler {
 
-	private static final int MAX_THROTTLED_RETRIES = 10;
-
-	private static final int MAX_TRANSIENT_RETRIES = 3;
-
-	/** 1, 2, 4 s (the most a call retries), each up to 10% later, never earlier. */
-	private static final Backoff BACKOFF = new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(32), 0, 0.1);
-
 	private final BotApi client;
 
 	private final TelegramProperties properties;
 
-	private final OutboundListener listener;
-
 	private final FloodControl flood;
 
-	private final SerialLanes<Long> lanes = new SerialLanes<>();
+	private final OutboundQueue queue;
 
-	private final AtomicInteger pending = new AtomicInteger();
+	private final OutboundRetries retries;
 
-	private final AtomicLong sent = new AtomicLong();
-
-	private final AtomicLong throttled = new AtomicLong();
-
-	private final AtomicLong failed = new AtomicLong();
-
-	private final AtomicLong refused = new AtomicLong();
-
-	private volatile boolean holding;
+	private final OutboundWire wire = new OutboundWire();
 
 	private final Leadership leadership;
 
-	private final Activity onTheWire = new Activity();
+	private final AtomicLong sent = new AtomicLong();
+
+	private final AtomicLong failed = new AtomicLong();
 
 	public OutboundScheduler(BotApi client, TelegramProperties properties, Clock clock,
 			OutboundListener listener) {
@@ -85,8 +64,9 @@ public class OutboundScheduler {
 		this.leadership = leadership;
 		this.client = client;
 		this.properties = properties;
-		this.listener = listener;
 		this.flood = new FloodControl(properties, clock);
+		this.queue = new OutboundQueue(properties.outboundCapacity());
+		this.retries = new OutboundRetries(flood, listener);
 	}
 
 	/**
@@ -97,7 +77,7 @@ public class OutboundScheduler {
 	public Mono<Message> sendMessage(SendMessage message) {
 		List<String> parts = TextSplitter.split(message.text());
 		ChatRef chat = new ChatRef(message.chatId());
-		return enqueue(chat, Flux.range(0, parts.size())
+		return queue.enqueue(chat.id, Flux.range(0, parts.size())
 			.concatMap(i -> paced(chat, true, false,
 					id -> recorded(client.sendMessage(message.withChatId(id)
 						.withText(parts.get(i), i == parts.size() - 1 ? message.replyMarkup() : null)))))
@@ -107,7 +87,7 @@ public class OutboundScheduler {
 	/** Edits a message the bot sent. Emits the edited message; "message is not modified" completes empty. */
 	public Mono<Message> editMessageText(EditMessageText edit) {
 		ChatRef chat = new ChatRef(edit.chatId());
-		return enqueue(chat, paced(chat, true, true, id -> client.editMessageText(edit.withChatId(id))))
+		return queue.enqueue(chat.id, paced(chat, true, true, id -> client.editMessageText(edit.withChatId(id))))
 			.onErrorResume(OutboundScheduler::notModified, ex -> Mono.empty());
 	}
 
@@ -117,13 +97,13 @@ public class OutboundScheduler {
 	 */
 	public Mono<Void> answerCallbackQuery(AnswerCallbackQuery answer) {
 		ChatRef none = new ChatRef(null);
-		return enqueue(none, paced(none, false, true, id -> client.answerCallbackQuery(answer))).then();
+		return queue.enqueue(null, paced(none, false, true, id -> client.answerCallbackQuery(answer))).then();
 	}
 
 	/** Sends a document. Emits the sent message. */
 	public Mono<Message> sendDocument(SendDocument document) {
 		ChatRef chat = new ChatRef(document.chatId());
-		return enqueue(chat, paced(chat, true, false, id -> recorded(client.sendDocument(document.withChatId(id)))));
+		return queue.enqueue(chat.id, paced(chat, true, false, id -> recorded(client.sendDocument(document.withChatId(id)))));
 	}
 
 	/**
@@ -138,52 +118,36 @@ public class OutboundScheduler {
 	/**
 	 * Stops releasing messages, for the end of a drain: a message waiting for its turn then waits
 	 * until it is cancelled and is never sent, while calls already on the wire finish. Cancelling
-	 * after {@link #onTheWire()} reaches zero therefore never cuts off a message Telegram may
+	 * after {@link #wireCleared()} therefore never cuts off a message Telegram may
 	 * already have delivered, so its update is not answered again after the restart.
 	 * Callback answers are still released (answering twice is harmless).
 	 */
 	public void hold() {
-		holding = true;
+		wire.hold();
 	}
 
 	/** Calls sent to Telegram and not yet answered. */
 	public int onTheWire() {
-		return onTheWire.count();
+		return wire.count();
 	}
 
 	/** Completes once no call is on the wire: at once if none is, else when the last is answered. Never errors. */
 	public Mono<Void> wireCleared() {
-		return onTheWire.idle();
+		return wire.cleared();
 	}
 
 	/** A snapshot of the queue and counters. */
 	public OutboundStats stats() {
-		return new OutboundStats(pending.get(), properties.outboundCapacity(), sent.get(), throttled.get(),
-				failed.get(), refused.get(), flood.pausedChats(), flood.globalPaused());
+		return new OutboundStats(queue.pending(), properties.outboundCapacity(), sent.get(), retries.throttled(),
+				failed.get(), queue.refused(), flood.pausedChats(), flood.globalPaused());
 	}
 
-	private <T> Mono<T> enqueue(ChatRef chat, Mono<T> work) {
-		return Mono.defer(() -> {
-			if (pending.incrementAndGet() > properties.outboundCapacity()) {
-				pending.decrementAndGet();
-				refused.incrementAndGet();
-				return Mono.error(new OutboundOverflowException(properties.outboundCapacity()));
-			}
-			Mono<T> inOrder = chat.id == null ? work : lanes.serialize(chat.id, work);
-			return inOrder.doFinally(signal -> pending.decrementAndGet());
-		});
-	}
-
-	/** One call: wait for its turn, send, and retry by class of failure. */
+	/** One call: wait for its turn and the lease, send, and retry by class of failure ({@link OutboundRetries}). */
 	private <T> Mono<T> paced(ChatRef chat, boolean isMessage, boolean idempotent, LongFunction<Mono<T>> call) {
-		return Mono.defer(() -> flood.awaitTurn(chat.id, isMessage).then(awaitLease(isMessage)).then(Mono.defer(() -> {
-			if (holding && isMessage) {
-				return Mono.<T>never(); // see hold(): waits until cancelled, never sent
-			}
-			onTheWire.begin();
-			return call.apply(chat.idOrZero()).doFinally(signal -> onTheWire.end());
-		})))
-			.retryWhen(Retry.from(signals -> signals.concatMap(signal -> retryDelay(signal, chat, idempotent))))
+		return Mono.defer(() -> flood.awaitTurn(chat.id, isMessage)
+			.then(awaitLease(isMessage))
+			.then(wire.send(isMessage, () -> call.apply(chat.idOrZero()))))
+			.retryWhen(retries.policy(chat, idempotent))
 			.doOnSuccess(result -> sent.incrementAndGet())
 			.doOnError(ex -> failed.incrementAndGet());
 	}
@@ -196,70 +160,8 @@ public class OutboundScheduler {
 		return isMessage ? leadership.awaitLease() : Mono.empty();
 	}
 
-	private Mono<Long> retryDelay(Retry.RetrySignal signal, ChatRef chat, boolean idempotent) {
-		if (!(signal.failure() instanceof TelegramException ex)) {
-			return Mono.error(signal.failure());
-		}
-		long attempt = signal.totalRetries();
-		switch (ex.kind()) {
-			case TOO_MANY_REQUESTS -> {
-				throttled.incrementAndGet();
-				flood.pause(chat.id, ex.retryAfter() != null ? ex.retryAfter() : Duration.ofSeconds(1));
-				// The pause is waited for in awaitTurn, so nothing is re-sent before retry_after.
-				return attempt < MAX_THROTTLED_RETRIES ? Mono.just(attempt) : Mono.error(ex);
-			}
-			case BAD_REQUEST -> {
-				if (ex.migrateToChatId() != null && chat.id != null && attempt == 0) {
-					listener.chatMigrated(chat.id, ex.migrateToChatId());
-					chat.id = ex.migrateToChatId();
-					return Mono.just(attempt);
-				}
-				return Mono.error(ex);
-			}
-			case SERVER_ERROR, NETWORK, TIMEOUT -> {
-				boolean safe = ex.kind() != TelegramException.Kind.TIMEOUT || idempotent;
-				if (!safe || signal.totalRetriesInARow() >= MAX_TRANSIENT_RETRIES) {
-					return Mono.error(ex);
-				}
-				return Mono.delay(backoff(signal.totalRetriesInARow()));
-			}
-			case FORBIDDEN -> {
-				if (chat.id != null) {
-					listener.chatBlocked(chat.id);
-				}
-				return Mono.error(ex);
-			}
-			case UNAUTHORIZED -> {
-				listener.unauthorized(ex);
-				return Mono.error(ex);
-			}
-			default -> {
-				return Mono.error(ex);
-			}
-		}
-	}
-
-	private static Duration backoff(long attempt) {
-		return BACKOFF.delay(attempt);
-	}
-
 	private static boolean notModified(Throwable ex) {
 		return ex instanceof TelegramException t && t.kind() == TelegramException.Kind.BAD_REQUEST
 				&& t.getMessage() != null && t.getMessage().contains("message is not modified");
-	}
-
-	/** The chat a call goes to; a group migration changes it for the retries. */
-	private static final class ChatRef {
-
-		volatile Long id;
-
-		ChatRef(Long id) {
-			this.id = id;
-		}
-
-		long idOrZero() {
-			Long current = id;
-			return current == null ? 0 : current;
-		}
 	}
 }
