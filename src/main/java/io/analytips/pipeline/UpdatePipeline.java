@@ -83,15 +83,24 @@ public class UpdatePipeline implements SmartLifecycle {
 
 	private final AtomicInteger peak = new AtomicInteger();
 
-	private volatile Disposable.Composite running = Disposables.composite();
+	/** The current run's subscriptions and signals: one per lead, replaced as a whole. */
+	private volatile Run run = new Run();
 
-	private volatile Periodic lookingForParked;
+	/**
+	 * One run of the pipeline: what it subscribed (disposed together), its parked-update rounds, and the signals of
+	 * its stop: intake to close, the drain to end early (a second SIGTERM), the stream having drained.
+	 */
+	private record Run(Disposable.Composite subscriptions, Periodic lookingForParked, Sinks.Empty<Void> stopIntake,
+			Sinks.Empty<Void> abort, Sinks.Empty<Void> drained) {
 
-	private volatile Sinks.Empty<Void> stopIntake;
+		Run() {
+			this(Disposables.composite(), null, Sinks.empty(), Sinks.empty(), Sinks.empty());
+		}
 
-	private volatile Sinks.Empty<Void> abort;
-
-	private volatile Sinks.Empty<Void> drained;
+		Run lookingForParked(Periodic periodic) {
+			return new Run(subscriptions, periodic, stopIntake, abort, drained);
+		}
+	}
 
 	private volatile boolean started;
 
@@ -171,12 +180,9 @@ public class UpdatePipeline implements SmartLifecycle {
 	}
 
 	private void lead() {
-		stopIntake = Sinks.empty();
-		abort = Sinks.empty();
-		drained = Sinks.empty();
-		running = Disposables.composite();
+		Run current = new Run();
 		inFlight.clear();
-		Mono<Void> stop = stopIntake.asMono();
+		Mono<Void> stop = current.stopIntake().asMono();
 		Flux<ReceivedUpdate> found = parked.updates();
 		Replay recovered = new Replay(journal, inFlight, background, metrics);
 		// with replicas storing webhook requests, paged by what is held rather than by id (see HandedOverUpdates)
@@ -202,11 +208,12 @@ public class UpdatePipeline implements SmartLifecycle {
 			.doOnNext(this::entering)
 			.onBackpressureBuffer(properties.queueCapacity(), this::overflow, BufferOverflowStrategy.DROP_LATEST)
 			.doOnNext(context -> queued.decrementAndGet());
-		running.add(Flux.concat(replay, live)
+		current.subscriptions().add(Flux.concat(replay, live)
 			.transform(dispatcher)
 			.subscribe(null, error -> log.error("Pipeline ended by an error (a bug: no error should reach here)", error),
-					() -> drained.tryEmitEmpty()));
-		lookingForParked = new Periodic(parked.period(), parked.period(), Schedulers.parallel(), parked::round);
+					() -> current.drained().tryEmitEmpty()));
+		Periodic lookingForParked = new Periodic(parked.period(), parked.period(), Schedulers.parallel(), parked::round);
+		run = current.lookingForParked(lookingForParked);
 		lookingForParked.start();
 		started = true;
 		log.info("Update pipeline started (buffer {}, concurrency {}, rate limit {} per {})",
@@ -270,9 +277,11 @@ public class UpdatePipeline implements SmartLifecycle {
 		stopLookingForParked();
 		log.info("Stopping intake; draining {} buffered and {} in-flight updates (deadline {})", queued.get(),
 				dispatcher.inFlight(), properties.shutdownDrainTimeout());
-		stopIntake.tryEmitEmpty();
-		Disposable.Composite subscriptions = running;
-		Mono<Void> deadline = Mono.firstWithSignal(Mono.delay(properties.shutdownDrainTimeout()).then(), abort.asMono())
+		Run current = run;
+		current.stopIntake().tryEmitEmpty();
+		Disposable.Composite subscriptions = current.subscriptions();
+		Mono<Void> deadline = Mono.firstWithSignal(Mono.delay(properties.shutdownDrainTimeout()).then(),
+				current.abort().asMono())
 			.then(Mono.fromRunnable(outbound::hold))
 			.then(wireCleared())
 			.then(Mono.fromRunnable(() -> {
@@ -281,7 +290,7 @@ public class UpdatePipeline implements SmartLifecycle {
 				subscriptions.dispose();
 				background.stop();
 			}));
-		drained.asMono()
+		current.drained().asMono()
 			.then(background.idle())
 			.or(deadline)
 			.then(source.confirmReceived())
@@ -315,10 +324,7 @@ public class UpdatePipeline implements SmartLifecycle {
 
 	/** Ends the drain now (a second SIGTERM): what is unfinished stays in the inbox. */
 	public void abortDrain() {
-		Sinks.Empty<Void> current = abort;
-		if (current != null) {
-			current.tryEmitEmpty();
-		}
+		run.abort().tryEmitEmpty();
 	}
 
 	/** Disposes everything at once, as a crash would (for tests): nothing is drained or confirmed. */
@@ -326,7 +332,7 @@ public class UpdatePipeline implements SmartLifecycle {
 		started = false;
 		stopWatchingLead();
 		stopLookingForParked();
-		running.dispose();
+		run.subscriptions().dispose();
 		background.stop();
 	}
 
@@ -340,7 +346,7 @@ public class UpdatePipeline implements SmartLifecycle {
 
 	private void stopLookingForParked() {
 		parked.stop();
-		Periodic periodic = lookingForParked;
+		Periodic periodic = run.lookingForParked();
 		if (periodic != null) {
 			periodic.stop();
 		}
