@@ -13,6 +13,9 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.r2dbc.core.DatabaseClient;
 
+import static io.analytips.store.Columns.longs;
+import static io.analytips.store.Columns.texts;
+
 /**
  * The {@code inbox} table: one row per update ever received, with its outcome once finished.
  * Every write is one statement per batch ({@code unnest} over arrays).
@@ -61,32 +64,9 @@ public class InboxRepository {
 		if (rows.isEmpty()) {
 			return Mono.just(Set.of());
 		}
-		int n = rows.size();
-		Long[] ids = new Long[n];
-		String[] kinds = new String[n];
-		Long[] chats = new Long[n];
-		Long[] users = new Long[n];
-		String[] payloads = new String[n];
-		String[] outcomes = new String[n];
-		String[] details = new String[n];
-		for (int i = 0; i < n; i++) {
-			InboxRow row = rows.get(i);
-			ids[i] = row.updateId();
-			kinds[i] = row.kind();
-			chats[i] = row.chatId();
-			users[i] = row.userId();
-			payloads[i] = row.payload();
-			outcomes[i] = row.outcome();
-			details[i] = row.detail();
-		}
-		return db.sql(INSERT)
-			.bind(0, ids)
-			.bind(1, kinds)
-			.bind(2, chats)
-			.bind(3, users)
-			.bind(4, payloads)
-			.bind(5, outcomes)
-			.bind(6, details)
+		return Columns.bind(db.sql(INSERT), rows, longs(InboxRow::updateId), texts(InboxRow::kind),
+				longs(InboxRow::chatId), longs(InboxRow::userId), texts(InboxRow::payload), texts(InboxRow::outcome),
+				texts(InboxRow::detail))
 			.map(row -> row.get(0, Long.class))
 			.all()
 			.collect(HashSet<Long>::new, Set::add)
@@ -98,16 +78,10 @@ public class InboxRepository {
 		if (finishes.isEmpty()) {
 			return Mono.just(0L);
 		}
-		int n = finishes.size();
-		Long[] ids = new Long[n];
-		String[] outcomes = new String[n];
-		String[] details = new String[n];
-		for (int i = 0; i < n; i++) {
-			ids[i] = finishes.get(i).updateId();
-			outcomes[i] = finishes.get(i).outcome();
-			details[i] = finishes.get(i).detail();
-		}
-		return db.sql(FINISH).bind(0, ids).bind(1, outcomes).bind(2, details).fetch().rowsUpdated();
+		return Columns.bind(db.sql(FINISH), finishes, longs(InboxFinish::updateId), texts(InboxFinish::outcome),
+				texts(InboxFinish::detail))
+			.fetch()
+			.rowsUpdated();
 	}
 
 	/** Updates without an outcome, oldest first, in pages so no connection is held for long. */

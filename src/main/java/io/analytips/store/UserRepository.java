@@ -40,13 +40,8 @@ public class UserRepository {
 			return Mono.just(0);
 		}
 		List<UserSeen> distinct = new ArrayList<>(latest.values());
-		Long[] ids = distinct.stream().map(UserSeen::userId).toArray(Long[]::new);
-		String[] languages = distinct.stream().map(UserSeen::language).toArray(String[]::new);
-		String[] usernames = distinct.stream().map(UserSeen::username).toArray(String[]::new);
-		return db.sql(UPSERT)
-			.bind(0, ids)
-			.bind(1, languages)
-			.bind(2, usernames)
+		return Columns.bind(db.sql(UPSERT), distinct, Columns.longs(UserSeen::userId), Columns.texts(UserSeen::language),
+				Columns.texts(UserSeen::username))
 			.fetch()
 			.rowsUpdated()
 			.thenReturn(distinct.size());
