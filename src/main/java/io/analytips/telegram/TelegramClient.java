@@ -1,15 +1,13 @@
 package io.analytips.telegram;
 
-import java.io.ByteArrayOutputStream;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeoutException;
 
 import javax.net.ssl.SSLException;
@@ -33,8 +31,12 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.core.ResolvableType;
+import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.MultipartBodyBuilder;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
@@ -65,6 +67,12 @@ public class TelegramClient implements BotApi, DisposableBean {
 	private final WebClient web;
 
 	private final String methodBase;
+
+	/** Multipart boundaries (see {@link SeededMultipartWriter}). */
+	private final SecureRandom boundaries = SeededMultipartWriter.seeded();
+
+	private static final ResolvableType MULTIPART_BODY = ResolvableType.forClassWithGenerics(MultiValueMap.class,
+			String.class, HttpEntity.class);
 
 	private final TelegramCalls calls;
 
@@ -127,24 +135,20 @@ public class TelegramClient implements BotApi, DisposableBean {
 	/** {@code sendDocument}, uploading the content as multipart form data. Not idempotent. */
 	@Override
 	public Mono<Message> sendDocument(SendDocument request) {
-		// Built by hand: Spring's multipart writer draws its boundary from SecureRandom, which may block.
-		String boundary = "analytips-" + Long.toHexString(ThreadLocalRandom.current().nextLong())
-				+ Long.toHexString(ThreadLocalRandom.current().nextLong());
-		ByteArrayOutputStream body = new ByteArrayOutputStream(request.content().length + 512);
-		field(body, boundary, "chat_id", Long.toString(request.chatId()));
+		MultipartBodyBuilder parts = new MultipartBodyBuilder();
+		parts.part("chat_id", Long.toString(request.chatId()));
 		if (request.caption() != null) {
-			field(body, boundary, "caption", request.caption());
+			parts.part("caption", request.caption());
 		}
-		String fileName = request.fileName().replaceAll("[\"\\r\\n]", "_");
-		body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"document\"; filename=\""
-				+ fileName + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-		body.writeBytes(request.content());
-		body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+		parts.part("document", request.content())
+			.filename(request.fileName())
+			.contentType(MediaType.APPLICATION_OCTET_STREAM);
+		MultiValueMap<String, HttpEntity<?>> body = parts.build();
 		return exchange("sendDocument",
 				web.post()
 					.uri(uri("sendDocument"))
-					.contentType(MediaType.parseMediaType("multipart/form-data; boundary=" + boundary))
-					.bodyValue(body.toByteArray()),
+					.body((message, context) -> new SeededMultipartWriter(context.messageWriters(), boundaries)
+						.write(Mono.just(body), MULTIPART_BODY, MediaType.MULTIPART_FORM_DATA, message, Map.of())),
 				properties.requestTimeout())
 			.map(node -> convert(node, Message.class));
 	}
@@ -219,11 +223,6 @@ public class TelegramClient implements BotApi, DisposableBean {
 			return ex;
 		}
 		return TelegramException.io(ex.kind(), ex.getMessage().replace(token, "<token>"), null);
-	}
-
-	private static void field(ByteArrayOutputStream body, String boundary, String name, String value) {
-		body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value
-				+ "\r\n").getBytes(StandardCharsets.UTF_8));
 	}
 
 	private URI uri(String method) {
