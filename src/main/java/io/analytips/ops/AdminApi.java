@@ -9,6 +9,7 @@ import java.util.Map;
 
 import io.analytips.football.api.ResilientApiFootball;
 import io.analytips.football.cache.FootballCache;
+import io.analytips.ops.logs.LogStream;
 import io.analytips.store.AuditEvent;
 import io.analytips.store.AuditLog;
 import io.analytips.store.InboxRepository;

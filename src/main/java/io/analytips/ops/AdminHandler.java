@@ -6,6 +6,7 @@ import java.util.List;
 
 import io.analytips.bot.Messages;
 import io.analytips.football.cache.FootballCache;
+import io.analytips.ops.logs.LogBuffer;
 import io.analytips.pipeline.Command;
 import io.analytips.pipeline.Handler;
 import io.analytips.pipeline.UpdateContext;

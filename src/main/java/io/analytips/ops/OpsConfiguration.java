@@ -11,6 +11,7 @@ import io.analytips.football.FootballData;
 import io.analytips.football.api.ApiFootballProperties;
 import io.analytips.football.api.ResilientApiFootball;
 import io.analytips.football.cache.FootballCache;
+import io.analytips.ops.logs.LogBuffer;
 import io.analytips.pipeline.UpdatePipeline;
 import io.analytips.pipeline.UserTracker;
 import io.analytips.replica.ReplicaProperties;

@@ -1,4 +1,4 @@
-package io.analytips.ops;
+package io.analytips.ops.logs;
 
 import java.time.Instant;
 import java.util.Arrays;
@@ -143,12 +143,12 @@ public final class LogStream extends AppenderBase<ILoggingEvent> implements Disp
 	}
 
 	/** Whether {@code outcome} is one an update can end with ({@code done}, {@code rate_limited}, …). */
-	static boolean isOutcome(String outcome) {
+	public static boolean isOutcome(String outcome) {
 		return OUTCOMES.contains(outcome);
 	}
 
 	/** The outcome codes, in {@link Outcome}'s order. */
-	static List<String> outcomes() {
+	public static List<String> outcomes() {
 		return Arrays.stream(Outcome.values()).map(Outcome::code).toList();
 	}
 

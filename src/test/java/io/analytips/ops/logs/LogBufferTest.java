@@ -1,4 +1,4 @@
-package io.analytips.ops;
+package io.analytips.ops.logs;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
