@@ -2,13 +2,10 @@ package io.analytips.ops;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 
 import io.analytips.bot.Messages;
 import io.analytips.common.Leadership;
 import io.analytips.common.Periodic;
-import io.analytips.football.FootballData;
-import io.analytips.football.api.ApiFootballProperties;
 import io.analytips.football.api.ResilientApiFootball;
 import io.analytips.football.cache.FootballCache;
 import io.analytips.ops.logs.LogBuffer;
@@ -18,11 +15,7 @@ import io.analytips.replica.ReplicaProperties;
 import io.analytips.replica.Replicas;
 import io.analytips.store.AuditLog;
 import io.analytips.store.InboxRepository;
-import io.analytips.store.DatabaseServer;
-import io.analytips.store.Migrations;
 import io.analytips.telegram.OutboundScheduler;
-import io.analytips.telegram.BotApi;
-import io.analytips.telegram.TelegramProperties;
 import io.analytips.telegram.Html;
 import io.analytips.telegram.model.SendMessage;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -42,11 +35,6 @@ import org.springframework.r2dbc.core.DatabaseClient;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(AdminProperties.class)
 class OpsConfiguration {
-
-	@Bean
-	ApiFootballStartupCheck apiFootballStartupCheck(FootballData data, ApiFootballProperties properties) {
-		return new ApiFootballStartupCheck(data, properties);
-	}
 
 	@Bean(destroyMethod = "destroy")
 	LogBuffer logBuffer() {
@@ -69,26 +57,6 @@ class OpsConfiguration {
 	AdminHandler adminHandler(AdminProperties admins, FootballCache cache, LogBuffer logs, StatusReport status,
 			AuditLog audit, Messages messages, Clock clock) {
 		return new AdminHandler(admins, cache, logs, status, audit, messages, clock);
-	}
-
-	@Bean
-	TelegramStartupCheck telegramStartupCheck(BotApi client, TelegramProperties properties) {
-		return new TelegramStartupCheck(client, properties);
-	}
-
-	@Bean
-	DatabaseStartupCheck databaseStartupCheck(DatabaseClient db, DatabaseServer server) {
-		return new DatabaseStartupCheck(db, server.url());
-	}
-
-	@Bean
-	StartupSequence startupSequence(ObjectProvider<StartupCheck> checks, Migrations migrations) {
-		List<StartupCheck> all = checks.orderedStream().toList();
-		// Up to three attempts of at most 4 s each, with about 1 s and 2 s pauses, and 15 s in all: an operator
-		// whose hosts cannot be reached learns which within 15 s, while a service still starting (a database
-		// coming up beside the bot) gets its retries. The sequence's own deadline only guards against a bug.
-		StartupValidator validator = new StartupValidator(all, Duration.ofSeconds(4), 2, Duration.ofSeconds(15));
-		return new StartupSequence(validator, migrations, Duration.ofSeconds(30));
 	}
 
 	@Bean

@@ -1,4 +1,4 @@
-package io.analytips.ops;
+package io.analytips.ops.startup;
 
 import io.analytips.store.DatabaseUrl;
 import io.r2dbc.spi.R2dbcException;

@@ -1,4 +1,4 @@
-package io.analytips.ops;
+package io.analytips.ops.startup;
 
 import io.analytips.football.FootballData;
 import io.analytips.football.api.ApiFootballException;

@@ -1,4 +1,4 @@
-package io.analytips.ops;
+package io.analytips.ops.startup;
 
 import io.analytips.telegram.BotApi;
 import io.analytips.telegram.TelegramException;

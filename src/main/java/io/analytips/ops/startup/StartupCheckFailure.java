@@ -1,4 +1,4 @@
-package io.analytips.ops;
+package io.analytips.ops.startup;
 
 /**
  * Why a start-up check failed, in one line that names the setting to fix, e.g.
