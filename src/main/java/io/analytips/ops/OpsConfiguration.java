@@ -9,22 +9,19 @@ import io.analytips.common.Periodic;
 import io.analytips.football.api.ResilientApiFootball;
 import io.analytips.football.cache.FootballCache;
 import io.analytips.ops.logs.LogBuffer;
+import io.analytips.ops.metrics.InboxBacklogGauge;
 import io.analytips.pipeline.UpdatePipeline;
 import io.analytips.pipeline.UserTracker;
-import io.analytips.replica.ReplicaProperties;
 import io.analytips.replica.Replicas;
 import io.analytips.store.AuditLog;
-import io.analytips.store.InboxRepository;
 import io.analytips.telegram.OutboundScheduler;
 import io.analytips.telegram.Html;
 import io.analytips.telegram.model.SendMessage;
 import io.micrometer.core.instrument.MeterRegistry;
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.micrometer.metrics.autoconfigure.MeterRegistryCustomizer;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.core.annotation.Order;
 import org.springframework.context.annotation.Bean;
@@ -39,11 +36,6 @@ class OpsConfiguration {
 	@Bean(destroyMethod = "destroy")
 	LogBuffer logBuffer() {
 		return new LogBuffer(2000);
-	}
-
-	@Bean
-	FootballMetrics footballMetrics(ResilientApiFootball api, FootballCache cache) {
-		return new FootballMetrics(api, cache);
 	}
 
 	@Bean
@@ -75,15 +67,6 @@ class OpsConfiguration {
 		return new ReplicaHealthIndicator(replicas);
 	}
 
-	/**
-	 * Every metric carries the replica's id ({@code replica} tag), so that the replicas' series stay apart
-	 * in Prometheus. From the settings, not from {@link Replicas}: registries are made early, before the database.
-	 */
-	@Bean
-	MeterRegistryCustomizer<MeterRegistry> replicaTag(ReplicaProperties replica) {
-		return registry -> registry.config().commonTags("replica", replica.id());
-	}
-
 	@Bean
 	ApiFootballHealthIndicator apiFootballHealthIndicator(ResilientApiFootball api) {
 		return new ApiFootballHealthIndicator(api);
@@ -104,26 +87,5 @@ class OpsConfiguration {
 		// one alert per episode for the deployment: the leader checks, the standbys (which handle nothing) do not
 		return new Periodic(Duration.ofSeconds(15), Duration.ofSeconds(15), Schedulers.parallel(),
 				leadership.getIfAvailable(() -> Leadership.SOLE).whileLeading(alerts::checkAll));
-	}
-
-	@Bean
-	InboxBacklogGauge inboxBacklogGauge(ObjectProvider<InboxRepository> inbox) {
-		return new InboxBacklogGauge(() -> inbox.getIfAvailable() == null ? Mono.just(-1L) : inbox.getObject().backlog(),
-				Schedulers.parallel());
-	}
-
-	@Bean
-	Periodic inboxBacklogCounts(InboxBacklogGauge gauge) {
-		return new Periodic(Duration.ZERO, Duration.ofSeconds(15), Schedulers.parallel(), gauge::refresh);
-	}
-
-	@Bean
-	CallMetrics callMetrics(MeterRegistry registry) {
-		return new CallMetrics(registry);
-	}
-
-	@Bean
-	OutboundMetrics outboundMetrics(OutboundScheduler outbound) {
-		return new OutboundMetrics(outbound);
 	}
 }

@@ -1,4 +1,4 @@
-package io.analytips.ops;
+package io.analytips.ops.metrics;
 
 
 import java.time.Duration;
@@ -16,7 +16,7 @@ import reactor.core.scheduler.Scheduler;
  * {@code analytips.inbox.backlog}: unfinished inbox rows, counted in the background by
  * {@link #refresh} (a gauge must answer at once, a database query cannot); -1 while they cannot be counted.
  */
-final class InboxBacklogGauge implements MeterBinder {
+public final class InboxBacklogGauge implements MeterBinder {
 
 	private final Supplier<Mono<Long>> backlog;
 
@@ -36,7 +36,7 @@ final class InboxBacklogGauge implements MeterBinder {
 			.register(registry);
 	}
 
-	long value() {
+	public long value() {
 		return value.get();
 	}
 
