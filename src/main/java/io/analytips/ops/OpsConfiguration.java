@@ -9,7 +9,6 @@ import io.analytips.common.Periodic;
 import io.analytips.football.api.ResilientApiFootball;
 import io.analytips.football.cache.FootballCache;
 import io.analytips.ops.logs.LogBuffer;
-import io.analytips.ops.metrics.InboxBacklogGauge;
 import io.analytips.pipeline.UpdatePipeline;
 import io.analytips.pipeline.UserTracker;
 import io.analytips.replica.Replicas;
@@ -49,27 +48,6 @@ class OpsConfiguration {
 	AdminHandler adminHandler(AdminProperties admins, FootballCache cache, LogBuffer logs, StatusReport status,
 			AuditLog audit, Messages messages, Clock clock) {
 		return new AdminHandler(admins, cache, logs, status, audit, messages, clock);
-	}
-
-	@Bean
-	PipelineHealthIndicator pipelineHealthIndicator(UpdatePipeline pipeline, OutboundScheduler outbound,
-			UserTracker users, InboxBacklogGauge backlog) {
-		return new PipelineHealthIndicator(pipeline, outbound, users, backlog::value);
-	}
-
-	@Bean
-	TelegramHealthIndicator telegramHealthIndicator(UpdatePipeline pipeline, UserTracker users, Clock clock) {
-		return new TelegramHealthIndicator(pipeline, users, clock);
-	}
-
-	@Bean
-	ReplicaHealthIndicator replicaHealthIndicator(Replicas replicas) {
-		return new ReplicaHealthIndicator(replicas);
-	}
-
-	@Bean
-	ApiFootballHealthIndicator apiFootballHealthIndicator(ResilientApiFootball api) {
-		return new ApiFootballHealthIndicator(api);
 	}
 
 	@Bean

@@ -1,4 +1,4 @@
-package io.analytips.ops;
+package io.analytips.ops.health;
 
 import java.util.Locale;
 import java.util.Map;
@@ -29,8 +29,9 @@ final class PipelineHealthIndicator implements ReactiveHealthIndicator {
 	private final UserTracker users;
 
 	/**
-	 * Unfinished inbox rows as last counted in the background ({@link InboxBacklogGauge}); -1 when
-	 * they cannot be counted. Read, not queried: readiness probes come every few seconds.
+	 * Unfinished inbox rows as last counted in the background
+	 * ({@link io.analytips.ops.metrics.InboxBacklogGauge}); -1 when they cannot be counted. Read, not
+	 * queried: readiness probes come every few seconds.
 	 */
 	private final LongSupplier backlog;
 
