@@ -3,16 +3,12 @@ package io.analytips.ops;
 import java.time.Clock;
 import java.time.Duration;
 
-import io.analytips.bot.Messages;
 import io.analytips.common.Leadership;
 import io.analytips.common.Periodic;
 import io.analytips.football.api.ResilientApiFootball;
-import io.analytips.football.cache.FootballCache;
-import io.analytips.ops.logs.LogBuffer;
+import io.analytips.ops.admin.AdminProperties;
 import io.analytips.pipeline.UpdatePipeline;
 import io.analytips.pipeline.UserTracker;
-import io.analytips.replica.Replicas;
-import io.analytips.store.AuditLog;
 import io.analytips.telegram.OutboundScheduler;
 import io.analytips.telegram.Html;
 import io.analytips.telegram.model.SendMessage;
@@ -21,34 +17,13 @@ import reactor.core.publisher.Flux;
 import reactor.core.scheduler.Schedulers;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.core.annotation.Order;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.r2dbc.core.DatabaseClient;
 
 /** Start-up checks, health and metrics. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(AdminProperties.class)
 class OpsConfiguration {
-
-	@Bean(destroyMethod = "destroy")
-	LogBuffer logBuffer() {
-		return new LogBuffer(2000);
-	}
-
-	@Bean
-	StatusReport statusReport(ObjectProvider<UpdatePipeline> pipeline, OutboundScheduler outbound, ResilientApiFootball api,
-			FootballCache cache, Replicas replicas, Clock clock) {
-		return new StatusReport(pipeline::getObject, outbound, api, cache, replicas, clock.instant());
-	}
-
-	@Bean
-	@Order(5)
-	AdminHandler adminHandler(AdminProperties admins, FootballCache cache, LogBuffer logs, StatusReport status,
-			AuditLog audit, Messages messages, Clock clock) {
-		return new AdminHandler(admins, cache, logs, status, audit, messages, clock);
-	}
 
 	@Bean
 	Alerts alerts(ResilientApiFootball api, ObjectProvider<UpdatePipeline> pipeline, UserTracker users, DatabaseClient db,

@@ -1,4 +1,4 @@
-package io.analytips.ops;
+package io.analytips.ops.admin;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;

@@ -1,4 +1,4 @@
-package io.analytips.ops;
+package io.analytips.ops.admin;
 
 import io.analytips.support.AppIntegrationTest;
 import io.analytips.support.AppTestEnvironment;

@@ -1,4 +1,4 @@
-package io.analytips.ops;
+package io.analytips.ops.admin;
 
 import java.time.Duration;
 
@@ -145,7 +145,7 @@ class AdminApiTests {
 
 	@Test
 	void tagsAnUpdatesLogLinesWithItsIdsWhateverThreadLogsThem() {
-		Flux<ServerSentEvent<String>> events = web.get().uri("/admin/logs/stream?user=900&logger=io.analytips.ops.AdminHandler")
+		Flux<ServerSentEvent<String>> events = web.get().uri("/admin/logs/stream?user=900&logger=io.analytips.ops.admin.AdminHandler")
 			.headers(h -> h.setBearerAuth(AppTestEnvironment.ADMIN_TOKEN))
 			.accept(MediaType.TEXT_EVENT_STREAM)
 			.exchange()
