@@ -1,4 +1,4 @@
-package io.analytips.ops;
+package io.analytips.ops.alerts;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -21,9 +21,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.r2dbc.core.DatabaseClient;
 
-/** Start-up checks, health and metrics. */
+/** The alerts to the admins' chats, checked every 15 s by the leading replica. */
 @Configuration(proxyBeanMethods = false)
-class OpsConfiguration {
+class AlertsConfiguration {
 
 	@Bean
 	Alerts alerts(ResilientApiFootball api, ObjectProvider<UpdatePipeline> pipeline, UserTracker users, DatabaseClient db,

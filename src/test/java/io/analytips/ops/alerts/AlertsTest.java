@@ -1,4 +1,4 @@
-package io.analytips.ops;
+package io.analytips.ops.alerts;
 
 import java.time.Clock;
 import java.time.Duration;
