@@ -80,7 +80,7 @@ class ArchitectureTest {
 	private static DescribedPredicate<JavaClass> opsOutside(String... folders) {
 		String[] allowed = Arrays.stream(folders).map(folder -> "io.analytips.ops." + folder + "..").toArray(String[]::new);
 		return resideInAPackage("io.analytips.ops..").and(resideOutsideOfPackages(allowed))
-			.as("ops classes outside ops." + String.join(", ops.", folders));
+			.as("reside in ops outside ops." + String.join(", ops.", folders));
 	}
 
 	@Test
@@ -94,7 +94,7 @@ class ArchitectureTest {
 		noClasses().that().resideInAPackage("io.analytips.ops.logs..")
 			.should().dependOnClassesThat(resideInAPackage("io.analytips..")
 				.and(resideOutsideOfPackages("io.analytips.ops.logs..", "io.analytips.pipeline.."))
-				.as("classes of ours outside ops.logs and pipeline"))
+				.as("are ours, outside ops.logs and pipeline"))
 			.check(classes);
 	}
 
@@ -131,7 +131,7 @@ class ArchitectureTest {
 	void theAlertsReadOnlyWhoTheAdminsAre() {
 		noClasses().that().resideInAPackage("io.analytips.ops.alerts..")
 			.should().dependOnClassesThat(opsOutside("alerts").and(not(equivalentTo(AdminProperties.class)))
-				.as("ops classes outside ops.alerts, but AdminProperties"))
+				.as("reside in ops outside ops.alerts, AdminProperties aside"))
 			.check(classes);
 	}
 
