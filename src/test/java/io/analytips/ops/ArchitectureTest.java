@@ -1,21 +1,30 @@
 package io.analytips.ops;
 
 import java.time.Clock;
+import java.util.Arrays;
 
 import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import io.analytips.common.Clocks;
+import io.analytips.ops.admin.AdminProperties;
 import org.junit.jupiter.api.Test;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.equivalentTo;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackages;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
  * The package arrows of docs/architecture.md, "Packages": bot → pipeline → telegram, bot → football,
- * everything may use store and common, ops may read all, and nothing points back. The replicas
+ * everything may use store and common, ops may read all, and nothing points back. Inside ops, each
+ * folder uses only the folders it needs (logs, startup and metrics none; health metrics; admin logs;
+ * alerts admin's AdminProperties), without cycles. The replicas
  * (heartbeat, identity) sit beside the store: they use it and common, and whoever needs the replica
  * reads them. The offline backtest reads the bundled historical data ({@code football.sim.data}) and the model, and nothing else of ours.
  * Time comes from an injected {@link Clock}: only the clock adapter reads the machine's, so no test
@@ -64,6 +73,65 @@ class ArchitectureTest {
 	void onlyOpsAndTheApplicationMayReadOps() {
 		noClasses().that().resideOutsideOfPackages("io.analytips.ops..", "io.analytips")
 			.should().dependOnClassesThat().resideInAPackage("io.analytips.ops..")
+			.check(classes);
+	}
+
+	/** Classes of ops (its own package or a folder) outside the given folders. */
+	private static DescribedPredicate<JavaClass> opsOutside(String... folders) {
+		String[] allowed = Arrays.stream(folders).map(folder -> "io.analytips.ops." + folder + "..").toArray(String[]::new);
+		return resideInAPackage("io.analytips.ops..").and(resideOutsideOfPackages(allowed))
+			.as("reside in ops outside ops." + String.join(", ops.", folders));
+	}
+
+	@Test
+	void theOpsFoldersHaveNoCycles() {
+		slices().matching("io.analytips.ops.(*)..").should().beFreeOfCycles().check(classes);
+	}
+
+	@Test
+	void theLogPlumbingStandsAlone() {
+		// Installed from spring.factories before the context exists: nothing of ours but the outcome codes.
+		noClasses().that().resideInAPackage("io.analytips.ops.logs..")
+			.should().dependOnClassesThat(resideInAPackage("io.analytips..")
+				.and(resideOutsideOfPackages("io.analytips.ops.logs..", "io.analytips.pipeline.."))
+				.as("are ours, outside ops.logs and pipeline"))
+			.check(classes);
+	}
+
+	@Test
+	void theStartupChecksUseNoOtherOpsFolder() {
+		noClasses().that().resideInAPackage("io.analytips.ops.startup..")
+			.should().dependOnClassesThat(opsOutside("startup"))
+			.check(classes);
+	}
+
+	@Test
+	void theMetricsUseNoOtherOpsFolder() {
+		noClasses().that().resideInAPackage("io.analytips.ops.metrics..")
+			.should().dependOnClassesThat(opsOutside("metrics"))
+			.check(classes);
+	}
+
+	@Test
+	void theHealthIndicatorsReadOnlyTheMetricsOfOps() {
+		// The inbox backlog as the metrics last counted it; nothing of admin, alerts, logs or startup.
+		noClasses().that().resideInAPackage("io.analytips.ops.health..")
+			.should().dependOnClassesThat(opsOutside("health", "metrics"))
+			.check(classes);
+	}
+
+	@Test
+	void theAdminReadsOnlyTheLogsOfOps() {
+		noClasses().that().resideInAPackage("io.analytips.ops.admin..")
+			.should().dependOnClassesThat(opsOutside("admin", "logs"))
+			.check(classes);
+	}
+
+	@Test
+	void theAlertsReadOnlyWhoTheAdminsAre() {
+		noClasses().that().resideInAPackage("io.analytips.ops.alerts..")
+			.should().dependOnClassesThat(opsOutside("alerts").and(not(equivalentTo(AdminProperties.class)))
+				.as("reside in ops outside ops.alerts, AdminProperties aside"))
 			.check(classes);
 	}
 

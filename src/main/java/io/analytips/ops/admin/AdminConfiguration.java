@@ -1,0 +1,42 @@
+package io.analytips.ops.admin;
+
+import java.time.Clock;
+
+import io.analytips.bot.Messages;
+import io.analytips.football.api.ResilientApiFootball;
+import io.analytips.football.cache.FootballCache;
+import io.analytips.ops.logs.LogBuffer;
+import io.analytips.pipeline.UpdatePipeline;
+import io.analytips.replica.Replicas;
+import io.analytips.store.AuditLog;
+import io.analytips.telegram.OutboundScheduler;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+
+/** The admin commands ({@code /status}, {@code /getlog}, {@code /limpar_cache}), who may run them, the status report. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(AdminProperties.class)
+class AdminConfiguration {
+
+	@Bean(destroyMethod = "destroy")
+	LogBuffer logBuffer() {
+		return new LogBuffer(2000);
+	}
+
+	@Bean
+	StatusReport statusReport(ObjectProvider<UpdatePipeline> pipeline, OutboundScheduler outbound, ResilientApiFootball api,
+			FootballCache cache, Replicas replicas, Clock clock) {
+		return new StatusReport(pipeline::getObject, outbound, api, cache, replicas, clock.instant());
+	}
+
+	@Bean
+	@Order(5)
+	AdminHandler adminHandler(AdminProperties admins, FootballCache cache, LogBuffer logs, StatusReport status,
+			AuditLog audit, Messages messages, Clock clock) {
+		return new AdminHandler(admins, cache, logs, status, audit, messages, clock);
+	}
+}

@@ -1,0 +1,171 @@
+package io.analytips.ops.admin;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import io.analytips.football.api.QuotaStatus;
+import io.analytips.football.api.ResilientApiFootball;
+import io.analytips.football.cache.CacheStats;
+import io.analytips.football.cache.FootballCache;
+import io.analytips.pipeline.QueueStats;
+import io.analytips.pipeline.UpdatePipeline;
+import io.analytips.replica.Replicas;
+import io.analytips.store.Replica;
+import io.analytips.telegram.OutboundScheduler;
+import io.analytips.telegram.OutboundStats;
+import io.analytips.telegram.SourceStatus;
+import reactor.core.publisher.Mono;
+
+/**
+ * The admin {@code /status}: the queue, the intake, the outbound scheduler, the breaker, the limiter, the quota,
+ * the cache, uptime, and the live replicas (read from the database when asked; null or "unknown" when it cannot
+ * be read).
+ */
+final class StatusReport {
+
+	/** Looked up when rendering: the pipeline holds the handlers, this report is read by one of them. */
+	private final Supplier<UpdatePipeline> pipeline;
+
+	private final OutboundScheduler outbound;
+
+	private final ResilientApiFootball api;
+
+	private final FootballCache cache;
+
+	private final Replicas replicas;
+
+	private final Instant started;
+
+	StatusReport(Supplier<UpdatePipeline> pipeline, OutboundScheduler outbound, ResilientApiFootball api, FootballCache cache,
+			Replicas replicas, Instant started) {
+		this.pipeline = pipeline;
+		this.outbound = outbound;
+		this.api = api;
+		this.cache = cache;
+		this.replicas = replicas;
+		this.started = started;
+	}
+
+	/**
+	 * The live replicas, or empty when the database cannot be read: the rest of the status is worth showing
+	 * without them.
+	 */
+	private Mono<Optional<List<Replica>>> liveReplicas() {
+		return replicas.live().map(Optional::of).onErrorResume(error -> Mono.just(Optional.empty()));
+	}
+
+	/** {@link #snapshot} with the live replicas as the database lists them now. Never errors. */
+	Mono<Map<String, Object>> snapshotWithReplicas(Instant now) {
+		return liveReplicas().map(live -> snapshot(now, live.orElse(null)));
+	}
+
+	/** {@link #render} with the live replicas as the database lists them now. Never errors. */
+	Mono<String> renderWithReplicas(Instant now) {
+		return liveReplicas().map(live -> render(now, live.orElse(null)));
+	}
+
+	/** One replica as data: id, whether it is this one, started, last seen, whether it leads polling, version. */
+	private Map<String, Object> replica(Replica replica) {
+		Map<String, Object> view = new LinkedHashMap<>();
+		view.put("id", replica.id());
+		view.put("self", replica.id().equals(replicas.id()));
+		view.put("startedAt", replica.startedAt().toString());
+		view.put("seenAt", replica.seenAt().toString());
+		view.put("leadsPolling", replica.leadsPolling());
+		view.put("version", replica.version());
+		return view;
+	}
+
+	/**
+	 * The same figures as data, for the admin API ({@code GET /admin/status}), with the live replicas
+	 * ({@code live}; null when the database could not be read, which {@code replicas} then says with null).
+	 */
+	Map<String, Object> snapshot(Instant now, List<Replica> live) {
+		QueueStats queue = pipeline.get().stats();
+		SourceStatus source = pipeline.get().source().status();
+		OutboundStats out = outbound.stats();
+		QuotaStatus quota = api.quota();
+		CacheStats cached = cache.stats();
+		Map<String, Object> status = new LinkedHashMap<>();
+		status.put("uptimeSeconds", Duration.between(started, now).toSeconds());
+		status.put("intake", Map.of("state", source.state().name().toLowerCase(Locale.ROOT), "since", source.since().toString(),
+				"lastError", source.lastError() == null ? "" : source.lastError()));
+		status.put("queue", Map.of("size", queue.size(), "capacity", queue.capacity(), "utilisationPercent",
+				queue.utilisationPercent(), "full", queue.full(), "inFlight", queue.inFlight(), "rejected", queue.rejected()));
+		status.put("outbound", Map.of("pending", out.pending(), "sent", out.sent(), "throttled", out.throttled(), "failed",
+				out.failed(), "globalPaused", out.globalPaused()));
+		status.put("breaker", Map.of("state", api.breaker().getState().name().toLowerCase(Locale.ROOT), "failureRatePercent",
+				Math.max(0, api.breaker().getMetrics().getFailureRate())));
+		status.put("rateLimiter", Map.of("availablePermissions", api.rateLimiter().getMetrics().getAvailablePermissions()));
+		status.put("bulkhead", Map.of("available", api.bulkhead().available(), "capacity", api.bulkhead().capacity(),
+				"waiting", api.bulkhead().waiting()));
+		Map<String, Object> quotaStatus = new LinkedHashMap<>();
+		quotaStatus.put("dailyRemaining", quota.dailyRemaining());
+		quotaStatus.put("dailyLimit", quota.dailyLimit());
+		quotaStatus.put("minuteRemaining", quota.minuteRemaining());
+		quotaStatus.put("stoppedUntil", quota.exhaustedUntil() == null ? null : quota.exhaustedUntil().toString());
+		status.put("quota", quotaStatus);
+		status.put("cache", Map.of("entries", cached.entries(), "memoryHits", cached.memoryHits(), "databaseHits",
+				cached.databaseHits(), "upstreamCalls", cached.upstreamCalls(), "staleServed", cached.staleServed()));
+		status.put("replica", replicas.id());
+		status.put("replicas", live == null ? null : live.stream().map(this::replica).toList());
+		return status;
+	}
+
+	/**
+	 * A monospaced block (HTML {@code <pre>}), the same in every language: operators read numbers. {@code live}:
+	 * the live replicas, null when the database could not be read.
+	 */
+	String render(Instant now, List<Replica> live) {
+		QueueStats queue = pipeline.get().stats();
+		SourceStatus source = pipeline.get().source().status();
+		OutboundStats out = outbound.stats();
+		QuotaStatus quota = api.quota();
+		CacheStats cached = cache.stats();
+		Duration uptime = Duration.between(started, now);
+		StringBuilder text = new StringBuilder("<b>Analytips status</b>\n<pre>");
+		line(text, "uptime", String.format(Locale.ROOT, "%dd %02dh %02dm", uptime.toDays(), uptime.toHoursPart(),
+				uptime.toMinutesPart()));
+		line(text, "intake", source.state().name().toLowerCase(Locale.ROOT)
+				+ (source.lastError() == null ? "" : " (last error: " + io.analytips.telegram.Html.escapeShort(source.lastError(), 80) + ")"));
+		line(text, "queue", queue.size() + "/" + queue.capacity() + String.format(Locale.ROOT, " (%.0f%%%s)",
+				queue.utilisationPercent(), queue.full() ? ", FULL" : ""));
+		line(text, "in flight", String.valueOf(queue.inFlight()));
+		line(text, "rejected", String.valueOf(queue.rejected()));
+		line(text, "outbound", out.pending() + " pending, " + out.sent() + " sent, " + out.throttled() + " 429s, "
+				+ out.failed() + " failed" + (out.globalPaused() ? ", PAUSED" : ""));
+		line(text, "breaker", api.breaker().getState().name().toLowerCase(Locale.ROOT) + String.format(Locale.ROOT,
+				" (failure rate %.0f%%)", Math.max(0, api.breaker().getMetrics().getFailureRate())));
+		line(text, "rate limit", api.rateLimiter().getMetrics().getAvailablePermissions() + " calls left this minute");
+		line(text, "bulkhead", api.bulkhead().available() + "/" + api.bulkhead().capacity() + " free, "
+				+ api.bulkhead().waiting() + " waiting");
+		line(text, "quota", (quota.dailyRemaining() < 0 ? "unknown" : quota.dailyRemaining() + "/" + quota.dailyLimit())
+				+ (quota.exhaustedUntil() == null ? "" : " (stopped until " + quota.exhaustedUntil() + ")"));
+		line(text, "cache", cached.entries() + " entries; " + cached.memoryHits() + " memory, " + cached.databaseHits()
+				+ " db, " + cached.upstreamCalls() + " upstream, " + cached.staleServed() + " stale");
+		if (live == null) {
+			line(text, "replicas", "unknown (the database could not be read); this is " + replicas.id());
+		}
+		else {
+			line(text, "replicas", live.size() + " live");
+			// One line each, "*" marking the one answering: id, lead, start and last heartbeat (UTC, to the second).
+			live.forEach(replica -> text.append(String.format(Locale.ROOT, "  %s%s %s, started %s, seen %s, %s%n",
+					io.analytips.telegram.Html.escapeShort(replica.id(), 64), replica.id().equals(replicas.id()) ? "*" : "",
+					replica.leadsPolling() ? "polls" : "standby", replica.startedAt().truncatedTo(ChronoUnit.SECONDS),
+					replica.seenAt().truncatedTo(ChronoUnit.SECONDS),
+					replica.version() == null ? "version unknown" : io.analytips.telegram.Html.escapeShort(replica.version(), 40))));
+		}
+		return text.append("</pre>").toString();
+	}
+
+	private static void line(StringBuilder text, String name, String value) {
+		text.append(String.format(Locale.ROOT, "%-11s %s%n", name, value));
+	}
+}

@@ -1,0 +1,50 @@
+package io.analytips.ops.metrics;
+
+import java.time.Duration;
+
+import io.analytips.football.api.ApiFootballCalls;
+import io.analytips.telegram.TelegramCalls;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * Calls to the two upstreams as Micrometer counters: {@code analytips.telegram.calls{method,status}}
+ * with the {@code retry_after} seconds Telegram imposed ({@code analytips.telegram.retry.after}),
+ * and {@code analytips.football.calls{endpoint,outcome}} with {@code analytips.football.retries}.
+ * Tags come from fixed sets (ten methods, a few statuses, a dozen endpoints), so cardinality stays low.
+ */
+final class CallMetrics implements TelegramCalls, ApiFootballCalls {
+
+	private final MeterRegistry registry;
+
+	private final Counter retryAfter;
+
+	CallMetrics(MeterRegistry registry) {
+		this.registry = registry;
+		this.retryAfter = Counter.builder("analytips.telegram.retry.after")
+			.description("Seconds Telegram asked the bot to wait (429 retry_after)")
+			.baseUnit("seconds")
+			.register(registry);
+	}
+
+	@Override
+	public void ended(String method, String status, Duration wait) {
+		Counter.builder("analytips.telegram.calls").description("Bot API calls by method and status")
+			.tag("method", method).tag("status", status).register(registry).increment();
+		if (wait != null) {
+			retryAfter.increment(wait.toSeconds());
+		}
+	}
+
+	@Override
+	public void ended(String endpoint, String outcome) {
+		Counter.builder("analytips.football.calls").description("API-Football reads by endpoint and outcome (after retries)")
+			.tag("endpoint", endpoint).tag("outcome", outcome).register(registry).increment();
+	}
+
+	@Override
+	public void retried(String endpoint) {
+		Counter.builder("analytips.football.retries").description("API-Football attempts retried after a transient failure")
+			.tag("endpoint", endpoint).register(registry).increment();
+	}
+}

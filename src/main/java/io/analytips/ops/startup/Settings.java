@@ -1,0 +1,48 @@
+package io.analytips.ops.startup;
+
+import java.util.Map;
+
+/**
+ * The environment variables of docs/configuration.md and the Spring properties they set (see
+ * application.yml), so that a configuration error names the variable an operator sets.
+ */
+final class Settings {
+
+	private static final Map<String, String> ENVIRONMENT = Map.ofEntries(
+			Map.entry("analytips.telegram.bot-token", "TELEGRAM_BOT_TOKEN"),
+			Map.entry("analytips.telegram.api-url", "TELEGRAM_API_URL"),
+			Map.entry("analytips.telegram.mode", "TELEGRAM_MODE"),
+			Map.entry("analytips.telegram.webhook-url", "TELEGRAM_WEBHOOK_URL"),
+			Map.entry("analytips.telegram.webhook-secret", "TELEGRAM_WEBHOOK_SECRET"),
+			Map.entry("analytips.telegram.global-rate", "TELEGRAM_GLOBAL_RATE"),
+			Map.entry("analytips.webhook.allowed-sources", "TELEGRAM_WEBHOOK_ALLOWED_SOURCES"),
+			Map.entry("analytips.database.url", "DATABASE_URL"),
+			Map.entry("analytips.replica.id", "REPLICA_ID"),
+			Map.entry("analytips.bot.rate-limit", "BOT_RATE_LIMIT"),
+			Map.entry("analytips.bot.navigation-rate-limit", "BOT_NAVIGATION_RATE_LIMIT"),
+			Map.entry("analytips.bot.rate-window", "BOT_RATE_WINDOW"),
+			Map.entry("analytips.bot.queue-capacity", "BOT_QUEUE_CAPACITY"),
+			Map.entry("analytips.bot.concurrency", "BOT_CONCURRENCY"),
+			Map.entry("analytips.bot.chat-backlog", "BOT_CHAT_BACKLOG"),
+			Map.entry("analytips.bot.shutdown-drain-timeout", "SHUTDOWN_DRAIN_TIMEOUT"),
+			Map.entry("analytips.bot.log-updates", "LOG_UPDATES"),
+			Map.entry("analytips.bot.parked-after", "BOT_PARKED_AFTER"),
+			Map.entry("analytips.football.url", "API_FOOTBALL_URL"),
+			Map.entry("analytips.football.key", "API_FOOTBALL_KEY"),
+			Map.entry("analytips.football.rate-per-minute", "API_FOOTBALL_RATE_PER_MINUTE"),
+			Map.entry("analytips.football.leagues", "API_FOOTBALL_LEAGUES"),
+			Map.entry("analytips.football.background-quota-share", "API_FOOTBALL_BACKGROUND_SHARE"),
+			Map.entry("analytips.admin.admin-ids", "ADMIN_IDS"),
+			Map.entry("analytips.admin.operator-ids", "OPERATOR_IDS"),
+			Map.entry("analytips.admin.api-token", "ADMIN_API_TOKEN"),
+			Map.entry("analytips.clock.start", "DEMO_DATE"),
+			Map.entry("server.port", "SERVER_PORT"));
+
+	private Settings() {
+	}
+
+	/** The environment variable behind a property, or the property itself when it has none. */
+	static String environmentName(String property) {
+		return ENVIRONMENT.getOrDefault(property, property);
+	}
+}

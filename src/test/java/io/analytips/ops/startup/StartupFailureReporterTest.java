@@ -1,0 +1,48 @@
+package io.analytips.ops.startup;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+import org.springframework.context.ApplicationContextException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+class StartupFailureReporterTest {
+
+	@Test
+	void reportsAFailedCheckAsItsOwnLine() {
+		Throwable failure = new ApplicationContextException("Failed to start bean 'startupSequence'",
+				new StartupValidationException(List.of("TELEGRAM_BOT_TOKEN is invalid: Telegram answered 401 Unauthorized")));
+		assertThat(StartupFailureReporter.describe(failure))
+			.isEqualTo("TELEGRAM_BOT_TOKEN is invalid: Telegram answered 401 Unauthorized");
+		assertThat(new StartupFailureReporter().reportException(failure)).isTrue();
+	}
+
+	@Test
+	void namesTheEnvironmentVariableOfAValueThatDoesNotBind() {
+		Binder binder = new Binder(new MapConfigurationPropertySource(java.util.Map.of("analytips.bot.rate-limit", "ten")));
+		BindException failure = catchThrowableOfType(BindException.class,
+				() -> binder.bind("analytips.bot.rate-limit", Bindable.of(Integer.class)));
+		assertThat(StartupFailureReporter.describe(failure)).startsWith("BOT_RATE_LIMIT is invalid:");
+	}
+
+	@Test
+	void namesLogUpdatesWhenItIsNeitherTrueNorFalse() {
+		Binder binder = new Binder(new MapConfigurationPropertySource(java.util.Map.of("analytips.bot.log-updates", "sometimes")));
+		BindException failure = catchThrowableOfType(BindException.class,
+				() -> binder.bind("analytips.bot.log-updates", Bindable.of(Boolean.class)));
+		assertThat(StartupFailureReporter.describe(failure)).startsWith("LOG_UPDATES is invalid:");
+	}
+
+	@Test
+	void leavesOtherFailuresToSpringBoot() {
+		assertThat(StartupFailureReporter.describe(new IllegalStateException("something else"))).isNull();
+		assertThat(new StartupFailureReporter().reportException(new IllegalStateException("x"))).isFalse();
+	}
+}
