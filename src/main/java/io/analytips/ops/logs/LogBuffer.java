@@ -6,12 +6,9 @@ import java.util.List;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.AppenderBase;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.DisposableBean;
 
@@ -29,11 +26,7 @@ public final class LogBuffer extends AppenderBase<ILoggingEvent> implements Disp
 
 	public LogBuffer(int capacity) {
 		this.capacity = capacity;
-		setName("analytips-log-buffer");
-		LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
-		setContext(context);
-		start();
-		context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).addAppender(this);
+		RootAppenders.attach(this, "analytips-log-buffer");
 	}
 
 	@Override
@@ -66,8 +59,7 @@ public final class LogBuffer extends AppenderBase<ILoggingEvent> implements Disp
 
 	@Override
 	public void destroy() {
-		Logger root = ((LoggerContext) getContext()).getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-		root.detachAppender(this);
+		RootAppenders.detach(this);
 		stop();
 	}
 }

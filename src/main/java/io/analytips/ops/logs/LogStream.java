@@ -11,12 +11,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.AppenderBase;
 import io.analytips.pipeline.Outcome;
-import org.slf4j.LoggerFactory;
 import org.slf4j.event.KeyValuePair;
 import reactor.core.publisher.BufferOverflowStrategy;
 import reactor.core.publisher.Flux;
@@ -58,11 +56,7 @@ public final class LogStream extends AppenderBase<ILoggingEvent> implements Disp
 	public LogStream(int perClientBuffer, int maxClients) {
 		this.perClientBuffer = perClientBuffer;
 		this.maxClients = maxClients;
-		setName("analytips-log-stream");
-		LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
-		setContext(context);
-		start();
-		context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).addAppender(this);
+		RootAppenders.attach(this, "analytips-log-stream");
 	}
 
 	@Override
@@ -164,7 +158,7 @@ public final class LogStream extends AppenderBase<ILoggingEvent> implements Disp
 
 	@Override
 	public void destroy() {
-		((LoggerContext) getContext()).getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).detachAppender(this);
+		RootAppenders.detach(this);
 		stop();
 		sink.tryEmitComplete();
 	}
