@@ -71,6 +71,8 @@ public final class FakeBotApi implements AutoCloseable {
 
 	private volatile String acceptedToken = TOKEN;
 
+	private volatile boolean recording = true;
+
 	private volatile java.util.function.Consumer<Call> onMessage = call -> {
 	};
 
@@ -89,6 +91,15 @@ public final class FakeBotApi implements AutoCloseable {
 	/** The base URL, for {@code TELEGRAM_API_URL}. */
 	public String url() {
 		return "http://127.0.0.1:" + server.port();
+	}
+
+	/**
+	 * Keeps no record of calls or deliveries (so {@link #calls()} stays empty): for load runs of millions of
+	 * updates, where the record would outgrow the heap. {@link #onMessage} still sees every message.
+	 */
+	public FakeBotApi lean() {
+		this.recording = false;
+		return this;
 	}
 
 	/** Only this token is accepted; any other gets 401 Unauthorized. */
@@ -256,7 +267,9 @@ public final class FakeBotApi implements AutoCloseable {
 		return request.receive().aggregate().asString().defaultIfEmpty("").flatMap(raw -> {
 			JsonNode body = parse(request, raw);
 			Call call = new Call(method, body, System.nanoTime());
-			calls.add(call);
+			if (recording) {
+				calls.add(call);
+			}
 			if (method.equals("sendMessage")) {
 				onMessage.accept(call);
 			}
@@ -362,7 +375,9 @@ public final class FakeBotApi implements AutoCloseable {
 				json.append(',');
 			}
 			json.append(entry.getValue());
-			deliveries.computeIfAbsent(entry.getKey(), id -> new AtomicInteger()).incrementAndGet();
+			if (recording) {
+				deliveries.computeIfAbsent(entry.getKey(), id -> new AtomicInteger()).incrementAndGet();
+			}
 		}
 		return json.append(']').toString();
 	}

@@ -157,6 +157,10 @@ public final class JarProcess implements AutoCloseable {
 		}
 	}
 
+	public long pid() {
+		return process.pid();
+	}
+
 	public boolean isAlive() {
 		return process.isAlive();
 	}

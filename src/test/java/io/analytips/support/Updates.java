@@ -14,6 +14,21 @@ public final class Updates {
 		return message(userId, userId, "private", text, "pt-br");
 	}
 
+	/**
+	 * A private-chat command as Telegram sends it: with its {@code bot_command} entity, which
+	 * frameworks such as grammY match commands by (we read the text).
+	 */
+	public static ObjectNode command(long userId, String command) {
+		ObjectNode update = message(userId, command);
+		int length = command.indexOf(' ') < 0 ? command.length() : command.indexOf(' ');
+		((ObjectNode) update.get("message")).putArray("entities")
+			.addObject()
+			.put("offset", 0)
+			.put("length", length)
+			.put("type", "bot_command");
+		return update;
+	}
+
 	public static ObjectNode message(long userId, long chatId, String chatType, String text, String language) {
 		ObjectNode update = TelegramJson.mapper().createObjectNode();
 		ObjectNode message = update.putObject("message");

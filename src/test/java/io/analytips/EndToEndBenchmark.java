@@ -1,0 +1,213 @@
+package io.analytips;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongSupplier;
+import java.util.function.ToDoubleFunction;
+
+import io.analytips.football.sim.ApiFootballSimulator;
+import io.analytips.football.sim.SimulatorServer;
+import io.analytips.support.FakeBotApi;
+import io.analytips.support.JarProcess;
+import io.analytips.support.TestClock;
+import io.analytips.support.load.FakeBotApiProcess;
+import io.analytips.support.load.PeerBot;
+import io.analytips.support.load.ProcessCpu;
+import io.analytips.telegram.TelegramJson;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The packaged jar and the grammY peer ({@code src/test/peer}: grammY, its runner, rate limiter and
+ * auto-retry, nothing kept on disk) side by side in one run, each polling its own fake Bot API in a
+ * JVM of their own ({@link FakeBotApiProcess}), so both pay the same for the fake and neither shares
+ * a JVM with the benchmark.
+ * <p>
+ * The jar runs as users run it: {@code java -jar}, its embedded PostgreSQL with every commit flushed
+ * (the durable inbox), one access line per update, the global rate raised out of the way. Both bots
+ * answer the first update, then a warm-up, then {@link #RUNS} bursts of {@link #UPDATES} updates
+ * from {@link #USERS} new users ({@code /start} then {@code /help} each), the bots taking turns
+ * (the first runs first in even rounds, second in odd ones) so the machine's drift favours neither.
+ * A burst's rate is its size over the time from queueing it to its last reply; latency is each
+ * update's time from being queued to its reply (in a burst, mostly waiting behind the others). CPU
+ * per 1 000 updates is read from {@code /proc}: the bot's process, and for the jar its PostgreSQL
+ * (postmaster and backends). Then an open loop: {@link #OPEN_RATE} {@code /help} updates per second
+ * for {@link #OPEN_SECONDS} s, each bot in turn, latency counted from when each update was due.
+ * <p>
+ * Writes {@code target/bench/e2e.json}; run with
+ * {@code ./mvnw -Pbench -DskipTests -Djacoco.skip=true -Dtest=EndToEndBenchmark -Dsurefire.failIfNoSpecifiedTests=false verify}.
+ * {@code -Dbench.e2e.updates}, {@code .users}, {@code .warmUp}, {@code .openSeconds} change the sizes.
+ */
+class EndToEndBenchmark {
+
+	static final int UPDATES = Integer.getInteger("bench.e2e.updates", 50_000);
+
+	static final int USERS = Integer.getInteger("bench.e2e.users", 25_000);
+
+	static final int WARM_UP = Integer.getInteger("bench.e2e.warmUp", 20_000);
+
+	static final int RUNS = 3;
+
+	static final int OPEN_RATE = Integer.getInteger("bench.e2e.openRate", 1_000);
+
+	static final int OPEN_SECONDS = Integer.getInteger("bench.e2e.openSeconds", 60);
+
+	private static final String TEXTS = "/start,/help";
+
+	private static final Path OUT = Path.of("target", "bench");
+
+	/** A bot under test: its name and what its processes have used so far. */
+	private record Contender(String name, int fake, LongSupplier cpuMillis, LongSupplier databaseCpuMillis) {
+	}
+
+	private final SimulatorServer football = SimulatorServer.start(ApiFootballSimulator.bundled(TestClock.running()),
+			"127.0.0.1", 0);
+
+	private long nextUser = 1_000_000_000L;
+
+	@Test
+	void packagedJarAgainstGrammYSideBySide() throws Exception {
+		Path work = Files.createTempDirectory("analytips-e2e");
+		try (FakeBotApiProcess fakes = FakeBotApiProcess.start(2);
+				JarProcess jar = JarProcess.start(environment(fakes.url(0)), work);
+				PeerBot grammy = PeerBot.start(fakes.url(1), FakeBotApi.TOKEN)) {
+			Path data = work.resolve("data");
+			List<Contender> bots = List.of(
+					new Contender("analytips", 0, () -> jar.cpu().toMillis(),
+							() -> ProcessCpu.postmasterOf(data).map(ProcessCpu::postgresMillis).orElse(0L)),
+					new Contender("grammy", 1, () -> ProcessCpu.millis(grammy.pid()), () -> 0L));
+			Map<String, ObjectNode> results = new HashMap<>();
+			try {
+				for (Contender bot : bots) {
+					burst(fakes, bot, 1, 1, "/help", Duration.ofMinutes(3));
+					burst(fakes, bot, WARM_UP / 2, WARM_UP, TEXTS, Duration.ofMinutes(5));
+					results.put(bot.name(), TelegramJson.mapper().createObjectNode());
+				}
+				Map<String, List<JsonNode>> runs = new HashMap<>();
+				for (int round = 0; round < RUNS; round++) {
+					for (int i = 0; i < bots.size(); i++) {
+						Contender bot = bots.get(round % 2 == 0 ? i : bots.size() - 1 - i);
+						JsonNode run = measured(fakes, bot);
+						runs.computeIfAbsent(bot.name(), name -> new ArrayList<>()).add(run);
+						System.out.println("BENCH " + bot.name() + " burst " + run);
+					}
+				}
+				for (Contender bot : bots) {
+					JsonNode open = openLoop(fakes, bot);
+					System.out.println("BENCH " + bot.name() + " open loop " + open);
+					summarise(results.get(bot.name()), runs.get(bot.name()), open);
+				}
+			}
+			catch (AssertionError | RuntimeException ex) {
+				System.out.println("jar output:\n" + jar.tail(60) + "\ngrammY output:\n" + grammy.output());
+				throw ex;
+			}
+			finally {
+				jar.terminate();
+				grammy.stop(Duration.ofSeconds(20));
+				jar.waitForExit(Duration.ofSeconds(60));
+			}
+			write(results);
+		}
+		finally {
+			football.close();
+		}
+	}
+
+	private Map<String, String> environment(String telegramUrl) {
+		Map<String, String> environment = new HashMap<>();
+		environment.put("TELEGRAM_BOT_TOKEN", FakeBotApi.TOKEN);
+		environment.put("TELEGRAM_API_URL", telegramUrl);
+		environment.put("API_FOOTBALL_URL", football.url());
+		environment.put("API_FOOTBALL_KEY", ApiFootballSimulator.KEY);
+		environment.put("SERVER_PORT", "0");
+		environment.put("LOG_FORMAT", "json");
+		environment.put("LOG_UPDATES", "true");
+		// Telegram's own 30 messages/s would make this a benchmark of the limit: the fake has none
+		environment.put("TELEGRAM_GLOBAL_RATE", "100000");
+		environment.put("BOT_QUEUE_CAPACITY", "10000");
+		return environment;
+	}
+
+	/** A burst with the CPU each process used for it. */
+	private JsonNode measured(FakeBotApiProcess fakes, Contender bot) throws InterruptedException {
+		long cpu = bot.cpuMillis().getAsLong();
+		long database = bot.databaseCpuMillis().getAsLong();
+		long fake = ProcessCpu.millis(fakes.pid());
+		ObjectNode run = (ObjectNode) burst(fakes, bot, USERS, UPDATES, TEXTS, Duration.ofMinutes(10));
+		run.put("cpuMsPer1000", (bot.cpuMillis().getAsLong() - cpu) * 1000.0 / UPDATES);
+		run.put("databaseCpuMsPer1000", (bot.databaseCpuMillis().getAsLong() - database) * 1000.0 / UPDATES);
+		run.put("fakeCpuMsPer1000", (ProcessCpu.millis(fakes.pid()) - fake) * 1000.0 / UPDATES);
+		return run;
+	}
+
+	private JsonNode burst(FakeBotApiProcess fakes, Contender bot, int users, int count, String texts,
+			Duration timeout) throws InterruptedException {
+		fakes.burst(bot.fake(), nextUser, users, count, texts);
+		nextUser += users;
+		return fakes.awaitRun(bot.fake(), timeout);
+	}
+
+	private JsonNode openLoop(FakeBotApiProcess fakes, Contender bot) throws InterruptedException {
+		int count = OPEN_RATE * OPEN_SECONDS;
+		long cpu = bot.cpuMillis().getAsLong();
+		long database = bot.databaseCpuMillis().getAsLong();
+		fakes.open(bot.fake(), nextUser, count, count, "/help", OPEN_RATE);
+		nextUser += count;
+		ObjectNode run = (ObjectNode) fakes.awaitRun(bot.fake(), Duration.ofSeconds(OPEN_SECONDS + 300));
+		run.put("rate", OPEN_RATE);
+		run.put("cpuMsPer1000", (bot.cpuMillis().getAsLong() - cpu) * 1000.0 / count);
+		run.put("databaseCpuMsPer1000", (bot.databaseCpuMillis().getAsLong() - database) * 1000.0 / count);
+		return run;
+	}
+
+	private static void summarise(ObjectNode result, List<JsonNode> runs, JsonNode open) {
+		result.put("repliesPerSecondMedian", Math.round(median(runs, run -> run.path("repliesPerSecond").asDouble())));
+		result.put("burstP50MsMedian", median(runs, run -> run.path("p50Ms").asDouble()));
+		result.put("burstP99MsMedian", median(runs, run -> run.path("p99Ms").asDouble()));
+		result.put("cpuMsPer1000Median", Math.round(median(runs, run -> run.path("cpuMsPer1000").asDouble())));
+		result.put("databaseCpuMsPer1000Median",
+				Math.round(median(runs, run -> run.path("databaseCpuMsPer1000").asDouble())));
+		result.put("fakeCpuMsPer1000Median", Math.round(median(runs, run -> run.path("fakeCpuMsPer1000").asDouble())));
+		ArrayNode each = result.putArray("bursts");
+		runs.forEach(each::add);
+		result.set("openLoop", open);
+	}
+
+	private static void write(Map<String, ObjectNode> results) throws Exception {
+		ObjectNode analytips = results.get("analytips");
+		ObjectNode grammy = results.get("grammy");
+		ObjectNode report = TelegramJson.mapper().createObjectNode();
+		report.put("updates", UPDATES).put("users", USERS).put("runs", RUNS).put("warmUp", WARM_UP);
+		report.set("analytips", analytips);
+		report.set("grammy", grammy);
+		ObjectNode ratio = report.putObject("ratio");
+		ratio.put("repliesPerSecond", round2(analytips.path("repliesPerSecondMedian").asDouble()
+				/ grammy.path("repliesPerSecondMedian").asDouble()));
+		ratio.put("cpuPerUpdate", round2(analytips.path("cpuMsPer1000Median").asDouble()
+				/ grammy.path("cpuMsPer1000Median").asDouble()));
+		ratio.put("cpuPerUpdateWithDatabase", round2((analytips.path("cpuMsPer1000Median").asDouble()
+				+ analytips.path("databaseCpuMsPer1000Median").asDouble()) / grammy.path("cpuMsPer1000Median").asDouble()));
+		System.out.println("BENCH ratio " + ratio);
+		Files.createDirectories(OUT);
+		Files.writeString(OUT.resolve("e2e.json"),
+				TelegramJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(report));
+	}
+
+	private static double median(List<JsonNode> runs, ToDoubleFunction<JsonNode> value) {
+		double[] sorted = runs.stream().mapToDouble(value).sorted().toArray();
+		int middle = sorted.length / 2;
+		return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+	}
+
+	private static double round2(double value) {
+		return Math.round(value * 100) / 100.0;
+	}
+}

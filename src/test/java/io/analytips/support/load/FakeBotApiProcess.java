@@ -1,0 +1,153 @@
+package io.analytips.support.load;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import io.analytips.telegram.TelegramJson;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A {@link FakeBotApiServer} in a child JVM (this JVM's class path, a heap of its own), and the
+ * client of its control port. Blocking: for benchmarks, which run without BlockHound.
+ */
+public final class FakeBotApiProcess implements AutoCloseable {
+
+	private final Process process;
+
+	private final int control;
+
+	private final List<String> urls;
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	private FakeBotApiProcess(Process process, int control, List<String> urls) {
+		this.process = process;
+		this.control = control;
+		this.urls = urls;
+	}
+
+	/** Starts a JVM serving {@code fakes} fake Bot APIs; returns once they listen. */
+	public static FakeBotApiProcess start(int fakes) throws IOException, InterruptedException {
+		String java = ProcessHandle.current().info().command().orElse("java");
+		// surefire runs tests from a manifest-only jar: the real class path is in its own property
+		String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+		Path output = Files.createTempFile("fake-bot-api", ".log");
+		Process process = new ProcessBuilder(java, "-Xmx1g", "-XX:+UseParallelGC", "-cp", classPath,
+				FakeBotApiServer.class.getName(), String.valueOf(fakes))
+			.redirectErrorStream(true)
+			.redirectOutput(output.toFile())
+			.start();
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+		while (System.nanoTime() < deadline) {
+			for (String line : Files.readAllLines(output)) {
+				if (line.startsWith("READY ")) {
+					String[] parts = line.split(" ");
+					return new FakeBotApiProcess(process, Integer.parseInt(parts[1]),
+							new ArrayList<>(List.of(parts).subList(2, parts.length)));
+				}
+			}
+			if (!process.isAlive()) {
+				break;
+			}
+			Thread.sleep(50);
+		}
+		process.destroyForcibly();
+		throw new IllegalStateException("the fake Bot API did not start:\n" + Files.readString(output));
+	}
+
+	/** The base URL of fake {@code index}, for {@code TELEGRAM_API_URL}. */
+	public String url(int index) {
+		return urls.get(index);
+	}
+
+	public long pid() {
+		return process.pid();
+	}
+
+	/** Queues {@code count} updates at once (see {@link FakeBotApiServer}). */
+	public void burst(int fake, long first, int users, int count, String texts) {
+		post(fake, "burst", first, users, count, texts, "");
+	}
+
+	/** Sends {@code count} updates at {@code rate} per second, an open loop. */
+	public void open(int fake, long first, int users, int count, String texts, int rate) {
+		post(fake, "open", first, users, count, texts, "&rate=" + rate);
+	}
+
+	/** Sends {@code count} updates as fast as replies come, never more than {@code window} unanswered. */
+	public void window(int fake, long first, int users, int count, String texts, int window) {
+		post(fake, "window", first, users, count, texts, "&window=" + window);
+	}
+
+	/** The current run of fake {@code fake}: counts, replies per second, latency percentiles. */
+	public JsonNode run(int fake) {
+		return TelegramJson.mapper().readTree(call(HttpRequest.newBuilder(uri("/" + fake + "/run")).GET().build()));
+	}
+
+	/** Waits until the current run of {@code fake} has all its replies; returns it. */
+	public JsonNode awaitRun(int fake, Duration timeout) throws InterruptedException {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		while (true) {
+			JsonNode run = run(fake);
+			if (run.path("replies").asInt() >= run.path("expected").asInt()) {
+				return run;
+			}
+			if (System.nanoTime() > deadline) {
+				throw new AssertionError("not every update was answered in " + timeout + ": " + run);
+			}
+			Thread.sleep(20);
+		}
+	}
+
+	private void post(int fake, String kind, long first, int users, int count, String texts, String more) {
+		String query = "?first=" + first + "&users=" + users + "&count=" + count + "&texts="
+				+ java.net.URLEncoder.encode(texts, java.nio.charset.StandardCharsets.UTF_8) + more;
+		call(HttpRequest.newBuilder(uri("/" + fake + "/" + kind + query))
+			.POST(HttpRequest.BodyPublishers.noBody())
+			.build());
+	}
+
+	private URI uri(String path) {
+		return URI.create("http://127.0.0.1:" + control + path);
+	}
+
+	private String call(HttpRequest request) {
+		try {
+			HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+			if (response.statusCode() >= 300) {
+				throw new IllegalStateException(request.uri() + " answered " + response.statusCode());
+			}
+			return response.body();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	@Override
+	public void close() throws InterruptedException {
+		try {
+			process.getOutputStream().close();
+		}
+		catch (IOException ex) {
+			// already gone
+		}
+		if (!process.waitFor(10, TimeUnit.SECONDS)) {
+			process.destroyForcibly();
+		}
+	}
+}
