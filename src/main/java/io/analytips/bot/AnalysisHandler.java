@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 
+import io.analytips.common.LogContext;
 import io.analytips.football.AnalysisKind;
 import io.analytips.football.AnalysisReport;
 import io.analytips.football.AnalysisService;
@@ -78,11 +79,9 @@ final class AnalysisHandler implements Handler {
 						menus.backOnly(back, locale));
 				return screen.send(context).then(store(context, report, kind, age));
 			})
-			.onErrorResume(error -> {
-				String message = FootballErrors.message(error, messages, locale);
-				return message == null ? Mono.error(error)
-						: new Screen(Html.escape(message), menus.backOnly(back, locale)).send(context);
-			});
+			.onErrorResume(error -> FootballErrors.message(error, messages, locale)
+				.switchIfEmpty(Mono.error(error))
+				.flatMap(message -> new Screen(Html.escape(message), menus.backOnly(back, locale)).send(context)));
 	}
 
 	private Mono<Void> store(UpdateContext context, AnalysisReport report, AnalysisKind kind, Duration age) {
@@ -97,8 +96,11 @@ final class AnalysisHandler implements Handler {
 				age.toSeconds(), payload);
 		// The user has the analysis already; failing to keep it in the history is not worth an error reply.
 		return history.save(stored)
-			.doOnError(error -> log.warn("Analysis of fixture {} not stored: {}", report.fixture().id(), error.toString()))
-			.onErrorResume(error -> Mono.empty())
+			.onErrorResume(error -> Mono.deferContextual(ids -> {
+				LogContext.in(ids, () -> log.warn("Analysis of fixture {} not stored: {}", report.fixture().id(),
+						error.toString()));
+				return Mono.empty();
+			}))
 			.then();
 	}
 }

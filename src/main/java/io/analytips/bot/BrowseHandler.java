@@ -74,11 +74,9 @@ final class BrowseHandler implements Handler {
 			case CallbackData.LEAGUE -> league(pressed.intArgument(0), pressed.intArgument(1), locale);
 			default -> fixture(pressed.longArgument(0), locale);
 		};
-		return screen.onErrorResume(error -> {
-			String message = FootballErrors.message(error, messages, locale);
-			return message == null ? Mono.error(error)
-					: Mono.just(new Screen(Html.escape(message), menus.backOnly(CallbackData.MENU, locale)));
-		}).flatMap(s -> s.show(context));
+		return screen.onErrorResume(error -> FootballErrors.message(error, messages, locale)
+			.map(message -> new Screen(Html.escape(message), menus.backOnly(CallbackData.MENU, locale)))
+			.switchIfEmpty(Mono.error(error))).flatMap(s -> s.show(context));
 	}
 
 	private Mono<Screen> today(Locale locale) {

@@ -4,8 +4,10 @@ import java.util.Locale;
 
 import io.analytips.football.FixtureNotFoundException;
 import io.analytips.football.api.ApiFootballException;
+import io.analytips.common.LogContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
 
 /** What to tell a user when football data cannot be had: a clear sentence, never a stack trace. */
 final class FootballErrors {
@@ -15,8 +17,15 @@ final class FootballErrors {
 	private FootballErrors() {
 	}
 
-	/** The message for an error, or null when the error is not about football data (a bug: let the pipeline apologise). */
-	static String message(Throwable error, Messages messages, Locale locale) {
+	/**
+	 * The message for an error; empty when the error is not about football data (a bug: let the
+	 * pipeline apologise). Lines it logs carry the ids of the update being handled.
+	 */
+	static Mono<String> message(Throwable error, Messages messages, Locale locale) {
+		return Mono.deferContextual(ids -> Mono.justOrEmpty(LogContext.in(ids, () -> describe(error, messages, locale))));
+	}
+
+	private static String describe(Throwable error, Messages messages, Locale locale) {
 		if (error instanceof FixtureNotFoundException) {
 			return messages.get(locale, "football.notfound");
 		}

@@ -22,6 +22,10 @@ public final class Messages {
 
 	private final ResourceBundle english;
 
+	private static final int MAX_FORMATS = 4096;
+
+	private final java.util.Map<FormatKey, MessageFormat> formats = new java.util.concurrent.ConcurrentHashMap<>();
+
 	public Messages() {
 		ResourceBundle.Control noFallback = ResourceBundle.Control.getNoFallbackControl(
 				ResourceBundle.Control.FORMAT_PROPERTIES);
@@ -39,7 +43,20 @@ public final class Messages {
 		catch (MissingResourceException ex) {
 			throw new IllegalArgumentException("no message '" + key + "' for " + locale, ex);
 		}
-		return new MessageFormat(pattern, locale).format(args);
+		// Parsing the pattern cost more than formatting it: parse once per key and locale, format on a copy
+		// (a MessageFormat is not thread-safe). Updates come in two locales; the bound is for other callers.
+		FormatKey formatKey = new FormatKey(locale, key);
+		MessageFormat parsed = formats.get(formatKey);
+		if (parsed == null) {
+			parsed = new MessageFormat(pattern, locale);
+			if (formats.size() < MAX_FORMATS) {
+				formats.putIfAbsent(formatKey, parsed);
+			}
+		}
+		return ((MessageFormat) parsed.clone()).format(args);
+	}
+
+	private record FormatKey(Locale locale, String key) {
 	}
 
 	/** Whether the locale's bundle has the key (for texts that exist only for some values, such as league names). */

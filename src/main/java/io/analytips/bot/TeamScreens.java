@@ -65,8 +65,8 @@ final class TeamScreens {
 
 	/** The sentence for an upstream failure the bot knows (down, quota, …); other errors go on. */
 	Mono<Screen> unavailable(Throwable error, Locale locale) {
-		String message = FootballErrors.message(error, messages, locale);
-		return message == null ? Mono.error(error)
-				: Mono.just(new Screen(Html.escape(message), menus.backOnly(CallbackData.MENU, locale)));
+		return FootballErrors.message(error, messages, locale)
+			.map(message -> new Screen(Html.escape(message), menus.backOnly(CallbackData.MENU, locale)))
+			.switchIfEmpty(Mono.error(error));
 	}
 }

@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
+import io.analytips.common.LogContext;
 import io.analytips.common.SendRecord;
 import io.analytips.common.SerialLanes;
 import io.analytips.common.UpstreamCalls;
@@ -162,13 +163,16 @@ final class Dispatcher implements Function<Flux<UpdateContext>, Flux<Finished>> 
 	private Mono<Finished> failed(UpdateContext context, Throwable error) {
 		String detail = error instanceof TimeoutException ? "timed out after " + timeout.toSeconds() + " s"
 				: error.toString();
-		log.error("Update {} ({}) failed: {}", context.updateId(), context.kind(), detail,
-				error instanceof TimeoutException ? null : error);
+		Mono<Void> logged = Mono.deferContextual(ids -> {
+			LogContext.in(ids, () -> log.error("Update {} ({}) failed: {}", context.updateId(), context.kind(), detail,
+					error instanceof TimeoutException ? null : error));
+			return Mono.empty();
+		});
 		Mono<?> apology = Mono.defer(() -> {
 			String text = notices.failed(context.locale());
 			return context.isCallback() ? context.answerCallback(text, true) : context.reply(Html.escape(text));
 		});
-		return apology.onErrorResume(ignored -> Mono.empty()).thenReturn(new Finished(Outcome.FAILED, detail));
+		return logged.then(apology.onErrorResume(ignored -> Mono.empty())).thenReturn(new Finished(Outcome.FAILED, detail));
 	}
 
 	private Mono<Finished> record(UpdateContext context, Finished finished, SendWindow.Sends recorded) {
@@ -178,11 +182,11 @@ final class Dispatcher implements Function<Flux<UpdateContext>, Flux<Finished>> 
 		})
 			// Once the outcome is in, the journal's records of this update's sends are not needed.
 			.doOnSuccess(written -> sends.finished(recorded))
-			.onErrorResume(error -> {
-				log.warn("Outcome of update {} not recorded ({}); kept and written again later (a restart before then handles it again)",
-						context.updateId(), error.toString());
+			.onErrorResume(error -> Mono.deferContextual(ids -> {
+				LogContext.in(ids, () -> log.warn("Outcome of update {} not recorded ({}); kept and written again later"
+						+ " (a restart before then handles it again)", context.updateId(), error.toString()));
 				return Mono.empty();
-			})
+			}))
 			.thenReturn(finished);
 	}
 }

@@ -37,6 +37,22 @@ public interface Handler {
 	 * set (never user input). By default the handler's name: {@code StartHandler} → {@code start}.
 	 */
 	default String action(UpdateContext context) {
-		return getClass().getSimpleName().replaceFirst("Handler$", "").toLowerCase(Locale.ROOT);
+		return Actions.NAMES.get(getClass());
+	}
+
+	/** The default action names, worked out once per handler class. */
+	final class Actions {
+
+		static final ClassValue<String> NAMES = new ClassValue<>() {
+			@Override
+			protected String computeValue(Class<?> type) {
+				String name = type.getSimpleName();
+				return (name.endsWith("Handler") ? name.substring(0, name.length() - "Handler".length()) : name)
+					.toLowerCase(Locale.ROOT);
+			}
+		};
+
+		private Actions() {
+		}
 	}
 }

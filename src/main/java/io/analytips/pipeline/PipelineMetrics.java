@@ -13,6 +13,11 @@ import io.micrometer.core.instrument.Timer;
  */
 public final class PipelineMetrics {
 
+	/** By outcome and kind, and by action: both from fixed sets, so these stay small. */
+	private final java.util.Map<String, Counter> finishedCounters = new java.util.concurrent.ConcurrentHashMap<>();
+
+	private final java.util.Map<String, Counter> actionCounters = new java.util.concurrent.ConcurrentHashMap<>();
+
 	private final MeterRegistry registry;
 
 	private final Counter received;
@@ -80,11 +85,12 @@ public final class PipelineMetrics {
 	}
 
 	private Counter finishedCounter(Outcome outcome, String type) {
-		return Counter.builder("analytips.updates.finished")
+		// looked up once per pair: building and registering a meter for each update showed in the profile
+		return finishedCounters.computeIfAbsent(outcome.code() + '/' + type, key -> Counter.builder("analytips.updates.finished")
 			.description("Updates finished, by outcome and kind")
 			.tag("outcome", outcome.code())
 			.tag("type", type)
-			.register(registry);
+			.register(registry));
 	}
 
 	/** A handled update's time from admission to the end of its handling. */
@@ -94,8 +100,10 @@ public final class PipelineMetrics {
 
 	/** What the user did ({@link Handler#action}); bounded names only. */
 	void action(String action) {
-		Counter.builder("analytips.user.actions").description("User actions handled, by kind")
-			.tag("action", action).register(registry).increment();
+		actionCounters.computeIfAbsent(action, name -> Counter.builder("analytips.user.actions")
+			.description("User actions handled, by kind")
+			.tag("action", name)
+			.register(registry)).increment();
 	}
 
 	void handled(Duration took) {

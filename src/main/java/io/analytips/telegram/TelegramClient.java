@@ -23,7 +23,10 @@ import io.analytips.telegram.model.SetMyCommands;
 import io.analytips.telegram.model.SetWebhook;
 import io.analytips.telegram.model.User;
 import io.analytips.telegram.model.WebhookInfo;
+import io.netty.buffer.Unpooled;
+import io.netty.handler.codec.http.HttpHeaderNames;
 import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClient;
 import reactor.netty.internal.shaded.reactor.pool.PoolAcquirePendingLimitException;
 import reactor.netty.internal.shaded.reactor.pool.PoolAcquireTimeoutException;
 import reactor.netty.resources.ConnectionProvider;
@@ -33,7 +36,6 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.core.ResolvableType;
 import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.MultipartBodyBuilder;
 import org.springframework.util.MultiValueMap;
@@ -66,6 +68,11 @@ public class TelegramClient implements BotApi, DisposableBean {
 
 	private final WebClient web;
 
+	/** {@link #web}'s pool, straight: for the JSON calls. */
+	private final HttpClient jsonHttp;
+
+	private static final byte[] NO_BYTES = new byte[0];
+
 	private final String methodBase;
 
 	/** Multipart boundaries (see {@link SeededMultipartWriter}). */
@@ -75,6 +82,9 @@ public class TelegramClient implements BotApi, DisposableBean {
 			String.class, HttpEntity.class);
 
 	private final TelegramCalls calls;
+
+	/** Parsed once per method (a dozen): parsing the URI for every call showed in the profile. */
+	private final Map<String, URI> uris = new java.util.concurrent.ConcurrentHashMap<>();
 
 	public TelegramClient(TelegramProperties properties) {
 		this(properties, TelegramCalls.NONE);
@@ -91,6 +101,7 @@ public class TelegramClient implements BotApi, DisposableBean {
 				MAX_RESPONSE_BYTES);
 		this.connections = client.connections();
 		this.web = client.web();
+		this.jsonHttp = client.http().headers(headers -> headers.set(HttpHeaderNames.CONTENT_TYPE, "application/json"));
 		String base = properties.apiUrl().toString().replaceAll("/+$", "");
 		this.methodBase = base + "/bot" + (properties.botToken() == null ? "" : properties.botToken()) + "/";
 	}
@@ -184,25 +195,53 @@ public class TelegramClient implements BotApi, DisposableBean {
 		connections.dispose();
 	}
 
+	/**
+	 * A JSON call straight on Reactor Netty: the body serialised once into the request, the answer read
+	 * as bytes into a tree (WebClient's codecs and exchange layers cost more than the call's own I/O).
+	 */
 	private Mono<JsonNode> call(String method, Object body, Duration timeout) {
-		byte[] json = TelegramJson.mapper().writeValueAsBytes(body);
-		return exchange(method,
-				web.post().uri(uri(method)).contentType(MediaType.APPLICATION_JSON).bodyValue(json), timeout);
+		Mono<JsonNode> answer = Mono.defer(() -> {
+			byte[] json = TelegramJson.mapper().writeValueAsBytes(body);
+			return jsonHttp.post()
+				.uri(uri(method))
+				.send(Mono.fromSupplier(() -> Unpooled.wrappedBuffer(json)))
+				.responseSingle((response, content) -> {
+					long length = response.responseHeaders().getInt(HttpHeaderNames.CONTENT_LENGTH, 0);
+					if (length > MAX_RESPONSE_BYTES) {
+						return Mono.error(new TelegramException(response.status().code(),
+								"answer of " + length + " bytes is over " + MAX_RESPONSE_BYTES, null, null));
+					}
+					return content.asByteArray()
+						.defaultIfEmpty(NO_BYTES)
+						.handle((bytes, sink) -> {
+							try {
+								sink.next(result(response.status().code(), bytes));
+							}
+							catch (TelegramException ex) {
+								sink.error(ex);
+							}
+						});
+				});
+		});
+		return ended(method, answer, timeout);
 	}
 
 	private Mono<JsonNode> exchange(String method, WebClient.RequestHeadersSpec<?> request, Duration timeout) {
-		return request
-			.exchangeToMono(response -> response.bodyToMono(byte[].class)
-				.defaultIfEmpty(new byte[0])
-				.<JsonNode>handle((bytes, sink) -> {
-					try {
-						sink.next(result(response.statusCode(), bytes));
-					}
-					catch (TelegramException ex) {
-						sink.error(ex);
-					}
-				}))
-			.timeout(timeout)
+		return ended(method, request.exchangeToMono(response -> response.bodyToMono(byte[].class)
+			.defaultIfEmpty(NO_BYTES)
+			.<JsonNode>handle((bytes, sink) -> {
+				try {
+					sink.next(result(response.statusCode().value(), bytes));
+				}
+				catch (TelegramException ex) {
+					sink.error(ex);
+				}
+			})), timeout);
+	}
+
+	/** The deadline, the classification of transport failures and the call metric, for every call. */
+	private Mono<JsonNode> ended(String method, Mono<JsonNode> answer, Duration timeout) {
+		return answer.timeout(timeout)
 			.onErrorMap(ex -> !(ex instanceof TelegramException), ex -> redacted(transportFailure(method, ex)))
 			.doOnSuccess(result -> calls.ended(method, "200", null))
 			.doOnError(TelegramException.class, ex -> calls.ended(method, status(ex), ex.retryAfter()));
@@ -226,10 +265,10 @@ public class TelegramClient implements BotApi, DisposableBean {
 	}
 
 	private URI uri(String method) {
-		return URI.create(methodBase + method);
+		return uris.computeIfAbsent(method, name -> URI.create(methodBase + name));
 	}
 
-	private static JsonNode result(HttpStatusCode status, byte[] body) {
+	private static JsonNode result(int status, byte[] body) {
 		JsonNode envelope;
 		try {
 			envelope = TelegramJson.mapper().readTree(body);
@@ -238,12 +277,12 @@ public class TelegramClient implements BotApi, DisposableBean {
 			envelope = null;
 		}
 		if (envelope == null || !envelope.isObject()) {
-			throw new TelegramException(status.value(), "answer is not a Bot API response", null, null);
+			throw new TelegramException(status, "answer is not a Bot API response", null, null);
 		}
 		if (envelope.path("ok").asBoolean(false)) {
 			return envelope.path("result");
 		}
-		int code = envelope.path("error_code").asInt(status.value());
+		int code = envelope.path("error_code").asInt(status);
 		JsonNode parameters = envelope.path("parameters");
 		Duration retryAfter = parameters.has("retry_after")
 				? Duration.ofSeconds(Math.max(1, parameters.path("retry_after").asLong())) : null;

@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 import io.analytips.common.MutableClock;
+import io.analytips.support.CapturedLogs;
 import io.analytips.support.PipelineHarness;
 import io.analytips.support.Scratch;
 import io.analytips.support.Updates;
@@ -237,6 +238,23 @@ class DispatcherTest {
 		assertThat(replies).containsExactly("1:FAILED", "1:fine");
 		assertThat(inbox.outcomeOf(bad.updateId())).isEqualTo("failed");
 		assertThat(inbox.outcomeOf(good.updateId())).isEqualTo("done");
+	}
+
+	@Test
+	void theLineOfAFailedUpdateCarriesItsIdsInTheMdcAndLeavesTheThreadsMdcAsItWas() {
+		Handler failing = handling(context -> Mono.delay(Duration.ofMillis(5)).then(Mono.error(new IllegalStateException("no"))));
+		UpdateContext bad = context(Updates.message(7, "boom"));
+		try (CapturedLogs logs = CapturedLogs.of(Dispatcher.class.getName())) {
+			StepVerifier.create(Flux.just(bad).transform(dispatcher(256, Duration.ofSeconds(60), failing)))
+				.assertNext(f -> assertThat(f.outcome()).isEqualTo(Outcome.FAILED))
+				.verifyComplete();
+			assertThat(logs.events()).singleElement().satisfies(line -> assertThat(line.getMDCPropertyMap())
+				.containsEntry("update_id", String.valueOf(bad.updateId()))
+				.containsEntry("chat_id", "7")
+				.containsEntry("user_id", "7")
+				.containsKey("handler"));
+		}
+		assertThat(org.slf4j.MDC.getCopyOfContextMap()).isNullOrEmpty();
 	}
 
 	@Test

@@ -55,7 +55,17 @@ public final class JarProcess implements AutoCloseable {
 
 	private static JarProcess start(Map<String, String> environment, Path workingDirectory, List<String> arguments,
 			boolean inheritEnvironment) {
-		Path jar = Path.of("target", "analytips.jar").toAbsolutePath();
+		return start(Path.of("target", "analytips.jar").toAbsolutePath(), environment, workingDirectory, arguments,
+				inheritEnvironment);
+	}
+
+	/** Starts another build of the jar (a benchmark's baseline) with these environment variables. */
+	public static JarProcess start(Path jar, Map<String, String> environment, Path workingDirectory) {
+		return start(jar.toAbsolutePath(), environment, workingDirectory, List.of(), true);
+	}
+
+	private static JarProcess start(Path jar, Map<String, String> environment, Path workingDirectory,
+			List<String> arguments, boolean inheritEnvironment) {
 		if (!Files.isRegularFile(jar)) {
 			throw new IllegalStateException("run `./mvnw package` first: " + jar + " is missing");
 		}

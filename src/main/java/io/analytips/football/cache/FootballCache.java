@@ -10,6 +10,7 @@ import java.util.function.Function;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.analytips.common.LogContext;
 import io.analytips.common.Caches;
 import io.analytips.football.api.ApiFootballException;
 import io.analytips.football.api.ApiRequest;
@@ -155,15 +156,15 @@ public class FootballCache implements DisposableBean {
 				upstreamCalls.incrementAndGet();
 				return Mono.defer(() -> fetch.apply(request))
 					.flatMap(envelope -> store(request, envelope))
-					.onErrorResume(error -> {
+					.onErrorResume(error -> Mono.deferContextual(ids -> {
 						if (copy.isPresent() && !(error instanceof ApiFootballException ex && !ex.isUnavailable())) {
 							staleServed.incrementAndGet();
-							log.info("Serving a stale copy of {} ({} old): {}", request,
-									Duration.between(copy.get().fetchedAt, clock.instant()), error.getMessage());
+							LogContext.in(ids, () -> log.info("Serving a stale copy of {} ({} old): {}", request,
+									Duration.between(copy.get().fetchedAt, clock.instant()), error.getMessage()));
 							return Mono.just(copy.get().cached(true));
 						}
 						return Mono.error(error);
-					});
+					}));
 			});
 		}).timeout(loadDeadline, Mono.error(() -> new ApiFootballException(ApiFootballException.Kind.TIMEOUT,
 				request.path() + ": the load did not end within " + loadDeadline.toSeconds() + " s")));
@@ -175,10 +176,11 @@ public class FootballCache implements DisposableBean {
 		Entry entry = new Entry(envelope, now, now.plus(policy.ttl(request, envelope)), json.length());
 		memory.put(request.key(), entry);
 		return repository.save(new CachedAnswer(request.key(), json, entry.fetchedAt, entry.expiresAt))
-			.onErrorResume(error -> {
-				log.warn("Could not store {} in PostgreSQL (kept in memory): {}", request, error.toString());
+			.onErrorResume(error -> Mono.deferContextual(ids -> {
+				LogContext.in(ids,
+						() -> log.warn("Could not store {} in PostgreSQL (kept in memory): {}", request, error.toString()));
 				return Mono.empty();
-			})
+			}))
 			.thenReturn(entry.cached(false));
 	}
 

@@ -18,9 +18,48 @@ final class TokenRedaction {
 	}
 
 	static String redact(String text) {
-		if (text == null || text.indexOf(':') < 0) {
+		if (text == null || !mayHoldToken(text)) {
 			return text;
 		}
 		return BOT_TOKEN.matcher(text).replaceAll(REPLACEMENT);
+	}
+
+	/**
+	 * Whether some colon has five digits before it and thirty token characters after it: a scan that
+	 * costs a fraction of the regular expression, which then runs only on the rare line that may hold
+	 * a token (every JSON line has colons; running it on each took 3% of the CPU under load).
+	 */
+	static boolean mayHoldToken(String text) {
+		for (int colon = text.indexOf(':', 5); colon >= 0; colon = text.indexOf(':', colon + 1)) {
+			if (digitsBefore(text, colon) && tokenCharsAfter(text, colon)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static boolean digitsBefore(String text, int colon) {
+		for (int i = colon - 5; i < colon; i++) {
+			char c = text.charAt(i);
+			if (c < '0' || c > '9') {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static boolean tokenCharsAfter(String text, int colon) {
+		if (colon + 30 >= text.length()) {
+			return false;
+		}
+		for (int i = colon + 1; i <= colon + 30; i++) {
+			char c = text.charAt(i);
+			boolean tokenChar = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'
+					|| c == '-';
+			if (!tokenChar) {
+				return false;
+			}
+		}
+		return true;
 	}
 }

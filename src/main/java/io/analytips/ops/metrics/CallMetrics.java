@@ -19,6 +19,9 @@ final class CallMetrics implements TelegramCalls, ApiFootballCalls {
 
 	private final Counter retryAfter;
 
+	/** Looked up once per method and status (both from fixed sets), not built for every call. */
+	private final java.util.Map<String, Counter> telegramCalls = new java.util.concurrent.ConcurrentHashMap<>();
+
 	CallMetrics(MeterRegistry registry) {
 		this.registry = registry;
 		this.retryAfter = Counter.builder("analytips.telegram.retry.after")
@@ -29,8 +32,11 @@ final class CallMetrics implements TelegramCalls, ApiFootballCalls {
 
 	@Override
 	public void ended(String method, String status, Duration wait) {
-		Counter.builder("analytips.telegram.calls").description("Bot API calls by method and status")
-			.tag("method", method).tag("status", status).register(registry).increment();
+		telegramCalls.computeIfAbsent(method + '/' + status, key -> Counter.builder("analytips.telegram.calls")
+			.description("Bot API calls by method and status")
+			.tag("method", method)
+			.tag("status", status)
+			.register(registry)).increment();
 		if (wait != null) {
 			retryAfter.increment(wait.toSeconds());
 		}

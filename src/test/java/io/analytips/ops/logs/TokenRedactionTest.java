@@ -94,4 +94,26 @@ class TokenRedactionTest {
 		assertThat(TokenRedaction.redact("at 12:30 the score was 2:1")).isEqualTo("at 12:30 the score was 2:1");
 		assertThat(TokenRedaction.redact(null)).isNull();
 	}
+
+	@Test
+	void theQuickScanNeverMissesALineTheExpressionWouldRedact() {
+		java.util.Random random = new java.util.Random(7);
+		String alphabet = "0123456789:abcXYZ_-\" {}/";
+		int tokens = 0;
+		for (int n = 0; n < 200_000; n++) {
+			StringBuilder line = new StringBuilder();
+			int length = random.nextInt(80);
+			for (int i = 0; i < length; i++) {
+				line.append(alphabet.charAt(random.nextInt(alphabet.length())));
+			}
+			if (random.nextInt(50) == 0) {
+				line.insert(random.nextInt(line.length() + 1), "12345:" + "a".repeat(29 + random.nextInt(3)));
+			}
+			boolean found = TokenRedaction.BOT_TOKEN.matcher(line).find();
+			tokens += found ? 1 : 0;
+			assertThat(TokenRedaction.mayHoldToken(line.toString())).as(line.toString()).isEqualTo(found);
+		}
+		assertThat(tokens).as("lines holding a token").isGreaterThan(1000);
+		assertThat(TokenRedaction.mayHoldToken("{\"message\":\"update 5\",\"chat_id\":\"1000000123\"}")).isFalse();
+	}
 }
