@@ -83,7 +83,15 @@ class EndToEndBenchmark {
 			List<Contender> bots = new ArrayList<>();
 			List<JarProcess> jars = new ArrayList<>();
 			Path work = Files.createTempDirectory("analytips-e2e");
-			JarProcess jar = JarProcess.start(environment(fakes.url(0)), work);
+			Map<String, String> own = environment(fakes.url(0));
+			// -Dbench.e2e.analytipsEnv=LOG_UPDATES=false,... changes the measured jar's settings (and not the
+			// baseline's): with the same jar as baseline, it measures what a setting costs
+			for (String setting : System.getProperty("bench.e2e.analytipsEnv", "").split(",")) {
+				if (setting.contains("=")) {
+					own.put(setting.substring(0, setting.indexOf('=')), setting.substring(setting.indexOf('=') + 1));
+				}
+			}
+			JarProcess jar = JarProcess.start(own, work);
 			jars.add(jar);
 			bots.add(jarContender("analytips", 0, jar, work));
 			PeerBot grammy = PeerBot.start(fakes.url(1), FakeBotApi.TOKEN);

@@ -2,8 +2,6 @@ package io.analytips.pipeline;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import io.analytips.common.Caches;
@@ -38,7 +36,7 @@ final class UserRateLimiter {
 
 	private final Clock clock;
 
-	private final Cache<Long, Deque<Long>> accepted;
+	private final Cache<Long, Times> accepted;
 
 	private final OncePerPeriod<Long> notices;
 
@@ -54,17 +52,55 @@ final class UserRateLimiter {
 
 	Decision acquire(long userId) {
 		long now = clock.millis();
-		Deque<Long> times = accepted.get(userId, id -> new ArrayDeque<>(limit));
+		Times times = accepted.get(userId, id -> new Times());
 		synchronized (times) {
-			while (!times.isEmpty() && times.peekFirst() <= now - windowMillis) {
-				times.pollFirst();
+			times.dropUpTo(now - windowMillis);
+			if (times.size < limit) {
+				times.add(now);
+				return ALLOWED;
 			}
-			if (times.size() < limit) {
-				times.addLast(now);
-				return new Decision(Verdict.ALLOWED, Duration.ZERO);
-			}
-			Duration retryIn = Duration.ofMillis(times.peekFirst() + windowMillis - now);
+			Duration retryIn = Duration.ofMillis(times.first() + windowMillis - now);
 			return new Decision(notices.tryAcquire(userId) ? Verdict.LIMITED_NOTIFY : Verdict.LIMITED_SILENT, retryIn);
+		}
+	}
+
+	private static final Decision ALLOWED = new Decision(Verdict.ALLOWED, Duration.ZERO);
+
+	/**
+	 * A user's accepted times, oldest first, as a ring of primitives that starts with room for one and grows
+	 * to the limit: every user active in the last window has one, so its size is the limiter's memory (a
+	 * deque of boxed times took three times as much).
+	 */
+	private static final class Times {
+
+		private long[] ring = new long[1];
+
+		private int head;
+
+		private int size;
+
+		long first() {
+			return ring[head];
+		}
+
+		void dropUpTo(long cutoff) {
+			while (size > 0 && ring[head] <= cutoff) {
+				head = (head + 1) % ring.length;
+				size--;
+			}
+		}
+
+		void add(long time) {
+			if (size == ring.length) {
+				long[] grown = new long[ring.length * 2];
+				for (int i = 0; i < size; i++) {
+					grown[i] = ring[(head + i) % ring.length];
+				}
+				ring = grown;
+				head = 0;
+			}
+			ring[(head + size) % ring.length] = time;
+			size++;
 		}
 	}
 

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Expiry;
 import io.analytips.common.Caches;
 import io.analytips.common.Clocks;
 import io.github.bucket4j.Bucket;
@@ -50,8 +51,10 @@ final class FloodControl {
 					Duration.ofSeconds(1)))
 			.withCustomTimePrecision(time)
 			.build();
-		this.chats = Caches.on(clock)
-			.expireAfterAccess(Duration.ofMinutes(10))
+		// A chat is remembered while its pace still matters: until its bucket would be full again, or its pause
+		// ends. Then a new bucket (full) is the same as the old one; ten minutes after the last access, as before,
+		// held a bucket for every chat of the last ten minutes (800 MB with a million users at full speed).
+		this.chats = Caches.on(clock).expireAfter(Expiry.accessing((Long chat, ChatPace pace) -> pace.stillMatters()))
 			.build();
 		this.recentlyThrottled = Caches.on(clock)
 			.expireAfterWrite(Duration.ofSeconds(1))
@@ -102,6 +105,7 @@ final class FloodControl {
 		}
 		ChatPace pace = pace(chatId);
 		pace.pausedUntil = Math.max(pace.pausedUntil, until);
+		chats.asMap().replace(chatId, pace, pace); // keeps it at least until the pause ends
 		recentlyThrottled.put(chatId, Boolean.TRUE);
 		recentlyThrottled.cleanUp();
 		if (recentlyThrottled.estimatedSize() >= GLOBAL_429_CHATS) {
@@ -110,7 +114,7 @@ final class FloodControl {
 		log.warn("Telegram asked to wait {} s before sending to chat {} again", retryAfter.toSeconds(), chatId);
 	}
 
-	/** Chats whose pace is remembered (after evicting those idle for ten minutes). */
+	/** Chats whose pace is remembered (after evicting those whose bucket is full again and are not paused). */
 	long trackedChats() {
 		chats.cleanUp();
 		return chats.estimatedSize();
@@ -145,9 +149,12 @@ final class FloodControl {
 
 		final Bucket bucket;
 
+		final boolean group;
+
 		volatile long pausedUntil;
 
 		ChatPace(boolean group) {
+			this.group = group;
 			var builder = Bucket.builder()
 				.addLimit(limit -> limit.capacity(properties.chatBurst()).refillGreedy(1, Duration.ofSeconds(1)));
 			if (group) {
@@ -155,6 +162,18 @@ final class FloodControl {
 					.refillGreedy(properties.groupPerMinute(), Duration.ofMinutes(1)));
 			}
 			this.bucket = builder.withCustomTimePrecision(time).build();
+		}
+
+		/**
+		 * How long this pace must be kept from now: until the bucket is full again, counting one more token for
+		 * the call that looked it up (it takes its token just after), plus a second; and at least until its pause
+		 * ends.
+		 */
+		Duration stillMatters() {
+			long missing = Math.max(0, properties.chatBurst() - bucket.getAvailableTokens()) + 1;
+			long perTokenMillis = group ? Math.max(1000, 60_000 / properties.groupPerMinute()) : 1000;
+			long paused = pausedUntil - clock.millis();
+			return Duration.ofMillis(Math.max(missing * perTokenMillis + 1000, paused));
 		}
 	}
 

@@ -19,17 +19,41 @@ class FloodControlTest {
 			Duration.ofSeconds(1), 30, 3, 20, 100), clock);
 
 	@Test
-	void forgetsAChatIdleForTenMinutes() {
+	void forgetsAChatOnceItsBucketIsFullAgainSoMemoryFollowsTheChatsActiveInTheLastSeconds() {
 		StepVerifier.create(flood.awaitTurn(1L, true)).verifyComplete();
 		StepVerifier.create(flood.awaitTurn(-100L, true)).verifyComplete();
 		assertThat(flood.trackedChats()).isEqualTo(2);
 
-		clock.advance(Duration.ofMinutes(9));
-		StepVerifier.create(flood.awaitTurn(1L, true)).verifyComplete();
-		clock.advance(Duration.ofMinutes(2));
+		clock.advance(Duration.ofSeconds(3)); // a private chat refills at 1/s: one taken, one more counted, a second spare
+		assertThat(flood.trackedChats()).isEqualTo(1);
+		clock.advance(Duration.ofSeconds(4)); // a group at 20/min: 3 s a token
+		assertThat(flood.trackedChats()).isZero();
+	}
 
-		assertThat(flood.trackedChats()).isEqualTo(1); // the group was idle for 11 minutes, chat 1 for 2
-		clock.advance(Duration.ofMinutes(10));
+	@Test
+	void aChatForgottenAndSeenAgainIsHeldToItsPaceAsIfRemembered() {
+		for (int i = 0; i < 3; i++) { // the chat's burst
+			StepVerifier.create(flood.awaitTurn(1L, true)).verifyComplete();
+		}
+		clock.advance(Duration.ofSeconds(2)); // two tokens back: still remembered, one short of its burst
+		assertThat(flood.trackedChats()).isEqualTo(1);
+		for (int i = 0; i < 2; i++) {
+			StepVerifier.create(flood.awaitTurn(1L, true)).verifyComplete();
+		}
+		StepVerifier.withVirtualTime(() -> flood.awaitTurn(1L, true)) // the burst is spent again: waits its second
+			.expectSubscription()
+			.expectNoEvent(Duration.ofMillis(999))
+			.thenAwait(Duration.ofMillis(1))
+			.verifyComplete();
+	}
+
+	@Test
+	void aPausedChatIsRememberedUntilItsPauseEnds() {
+		flood.pause(1L, Duration.ofMinutes(5));
+		clock.advance(Duration.ofMinutes(4));
+		assertThat(flood.trackedChats()).isEqualTo(1);
+		assertThat(flood.pausedChats()).isEqualTo(1);
+		clock.advance(Duration.ofMinutes(1).plusSeconds(1));
 		assertThat(flood.trackedChats()).isZero();
 	}
 
