@@ -19,7 +19,10 @@ import io.analytips.support.load.FakeBotApiProcess;
 import io.analytips.support.load.PeerBot;
 import io.analytips.support.load.ProcessCpu;
 import io.analytips.telegram.TelegramJson;
+import java.util.concurrent.TimeUnit;
+
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -74,6 +77,7 @@ class EndToEndBenchmark {
 	private long nextUser = 1_000_000_000L;
 
 	@Test
+	@Timeout(value = 60, unit = TimeUnit.MINUTES)
 	void packagedJarAgainstGrammYSideBySide() throws Exception {
 		// -Dbench.e2e.baselineJar=/path/to/an/older/analytips.jar adds that build, measured in the same run
 		String baselineJar = System.getProperty("bench.e2e.baselineJar");
@@ -169,7 +173,8 @@ class EndToEndBenchmark {
 		environment.put("LOG_UPDATES", "true");
 		// Telegram's own 30 messages/s would make this a benchmark of the limit: the fake has none
 		environment.put("TELEGRAM_GLOBAL_RATE", "100000");
-		environment.put("BOT_QUEUE_CAPACITY", "10000");
+		// a burst arrives at once: the buffer holds it all, or the excess is refused as overload, unanswered
+		environment.put("BOT_QUEUE_CAPACITY", String.valueOf(Math.max(10_000, UPDATES + 1_000)));
 		// e.g. -Dbench.e2e.javaToolOptions=-XX:StartFlightRecording=filename=target/bench/jar.jfr to profile the jar
 		String options = System.getProperty("bench.e2e.javaToolOptions");
 		if (options != null) {

@@ -17,7 +17,10 @@ import io.analytips.support.JarProcess;
 import io.analytips.support.TestClock;
 import io.analytips.support.load.FakeBotApiProcess;
 import io.analytips.telegram.TelegramJson;
+import java.util.concurrent.TimeUnit;
+
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -44,6 +47,7 @@ class MillionUsersBenchmark {
 	private static final Pattern HEAP_USED = Pattern.compile("garbage-first heap\\s+total (\\d+)K, used (\\d+)K");
 
 	@Test
+	@Timeout(value = 60, unit = TimeUnit.MINUTES)
 	void heapAfterGcStaysFlatWithAMillionDistinctUsers() throws Exception {
 		ObjectNode report = TelegramJson.mapper().createObjectNode();
 		report.put("users", USERS).put("window", WINDOW).put("xmx", "512m");
