@@ -66,7 +66,8 @@ final class AccessLog {
 			User user = context.user();
 			long millis = Math.max(0, (nanoTime.getAsLong() - context.admittedAt()) / 1_000_000);
 			write(context.updateId(), context.kind(), context.chatId(), user == null ? null : user.id(),
-					action(handler, context), outcome, millis, upstreamCalls);
+					handler == null ? "none" : handler.getClass().getSimpleName(), action(handler, context), outcome,
+					millis, upstreamCalls);
 		}
 		catch (RuntimeException ex) {
 			self.debug("No access line for update {}: {}", context.updateId(), ex.toString());
@@ -88,7 +89,7 @@ final class AccessLog {
 			Chat chat = update == null ? null : update.chat();
 			Long userId = user == null ? null : user.id();
 			write(received.updateId(), update == null ? "unreadable" : update.kind(),
-					chat != null ? Long.valueOf(chat.id()) : userId, userId, NONE, Outcome.INVALID, 0, 0);
+					chat != null ? Long.valueOf(chat.id()) : userId, userId, null, NONE, Outcome.INVALID, 0, 0);
 		}
 		catch (RuntimeException ex) {
 			self.debug("No access line for update {}: {}", received.updateId(), ex.toString());
@@ -108,17 +109,21 @@ final class AccessLog {
 	}
 
 	/**
-	 * Puts the ids in the MDC for this line only, restoring what was there: on a Reactor thread the
-	 * MDC is the update's own (restored from its context), on intake's thread it may be anything.
+	 * Puts the ids (and the handler, when one took the update) in the MDC for this line only, restoring
+	 * what was there: the thread may be running anything (the MDC is not propagated between threads).
 	 */
-	private static void write(long updateId, String type, Long chatId, Long userId, String action, Outcome outcome,
-			long millis, int upstreamCalls) {
+	private static void write(long updateId, String type, Long chatId, Long userId, String handler, String action,
+			Outcome outcome, long millis, int upstreamCalls) {
 		String previousUpdate = MDC.get("update_id");
 		String previousChat = MDC.get("chat_id");
 		String previousUser = MDC.get("user_id");
+		String previousHandler = MDC.get("handler");
 		set("update_id", String.valueOf(updateId));
 		set("chat_id", chatId == null ? null : String.valueOf(chatId));
 		set("user_id", userId == null ? null : String.valueOf(userId));
+		if (handler != null) {
+			set("handler", handler);
+		}
 		try {
 			log.atInfo()
 				.addKeyValue("type", type)
@@ -132,6 +137,7 @@ final class AccessLog {
 			set("update_id", previousUpdate);
 			set("chat_id", previousChat);
 			set("user_id", previousUser);
+			set("handler", previousHandler);
 		}
 	}
 

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 
+import io.analytips.common.LogContext;
 import io.analytips.bot.Messages;
 import io.analytips.football.cache.FootballCache;
 import io.analytips.ops.logs.LogBuffer;
@@ -68,8 +69,12 @@ final class AdminHandler implements Handler {
 		long user = context.user() == null ? 0 : context.user().id();
 		boolean allowed = command.equals("status") ? admins.mayReadStatus(user) : admins.isAdmin(user);
 		String target = context.command().arguments().isEmpty() ? null : context.command().arguments();
-		log.info("Admin command /{} by user {}: {}", command, user, allowed ? "allowed" : "refused");
-		Mono<AuditEntry> recorded = audit.append(AuditEvent.telegram(user, command, target, allowed));
+		// the line carries the update's ids, which live in the Reactor context (LogContext)
+		Mono<AuditEntry> recorded = Mono.deferContextual(ids -> {
+			LogContext.in(ids, () -> log.info("Admin command /{} by user {}: {}", command, user,
+					allowed ? "allowed" : "refused"));
+			return audit.append(AuditEvent.telegram(user, command, target, allowed));
+		});
 		if (!allowed) {
 			return recorded.then(context.reply(Html.escape(messages.get(context, "admin.denied")))).then();
 		}
