@@ -9,9 +9,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.LongSupplier;
 import java.util.function.ToDoubleFunction;
+import java.util.concurrent.TimeUnit;
 
 import io.analytips.football.sim.ApiFootballSimulator;
 import io.analytips.football.sim.SimulatorServer;
+import io.analytips.support.BotUnderLoad;
 import io.analytips.support.FakeBotApi;
 import io.analytips.support.JarProcess;
 import io.analytips.support.TestClock;
@@ -19,8 +21,6 @@ import io.analytips.support.load.FakeBotApiProcess;
 import io.analytips.support.load.PeerBot;
 import io.analytips.support.load.ProcessCpu;
 import io.analytips.telegram.TelegramJson;
-import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import tools.jackson.databind.JsonNode;
@@ -163,18 +163,9 @@ class EndToEndBenchmark {
 	}
 
 	private Map<String, String> environment(String telegramUrl) {
-		Map<String, String> environment = new HashMap<>();
-		environment.put("TELEGRAM_BOT_TOKEN", FakeBotApi.TOKEN);
-		environment.put("TELEGRAM_API_URL", telegramUrl);
-		environment.put("API_FOOTBALL_URL", football.url());
-		environment.put("API_FOOTBALL_KEY", ApiFootballSimulator.KEY);
-		environment.put("SERVER_PORT", "0");
-		environment.put("LOG_FORMAT", "json");
-		environment.put("LOG_UPDATES", "true");
-		// Telegram's own 30 messages/s would make this a benchmark of the limit: the fake has none
-		environment.put("TELEGRAM_GLOBAL_RATE", "100000");
 		// a burst arrives at once: the buffer holds it all, or the excess is refused as overload, unanswered
-		environment.put("BOT_QUEUE_CAPACITY", String.valueOf(Math.max(10_000, UPDATES + 1_000)));
+		Map<String, String> environment = BotUnderLoad.asUsersRunIt(telegramUrl, football,
+				Math.max(10_000, UPDATES + 1_000));
 		// e.g. -Dbench.e2e.javaToolOptions=-XX:StartFlightRecording=filename=target/bench/jar.jfr to profile the jar
 		String options = System.getProperty("bench.e2e.javaToolOptions");
 		if (options != null) {

@@ -5,20 +5,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.concurrent.TimeUnit;
 
 import io.analytips.football.sim.ApiFootballSimulator;
 import io.analytips.football.sim.SimulatorServer;
-import io.analytips.support.FakeBotApi;
+import io.analytips.support.BotUnderLoad;
 import io.analytips.support.JarProcess;
 import io.analytips.support.TestClock;
 import io.analytips.support.load.FakeBotApiProcess;
 import io.analytips.telegram.TelegramJson;
-import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import tools.jackson.databind.JsonNode;
@@ -55,7 +52,7 @@ class MillionUsersBenchmark {
 		try (SimulatorServer football = SimulatorServer.start(ApiFootballSimulator.bundled(TestClock.running()),
 				"127.0.0.1", 0);
 				FakeBotApiProcess fakes = FakeBotApiProcess.start(1);
-				JarProcess jar = JarProcess.start(environment(fakes.url(0), football),
+				JarProcess jar = JarProcess.start(BotUnderLoad.asUsersRunIt(fakes.url(0), football, 10_000),
 						Files.createTempDirectory("analytips-memory"))) {
 			try {
 				fakes.burst(0, 1, 1, 1, "/help");
@@ -92,20 +89,6 @@ class MillionUsersBenchmark {
 		Files.createDirectories(OUT);
 		Files.writeString(OUT.resolve("memory.json"),
 				TelegramJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(report));
-	}
-
-	private static Map<String, String> environment(String telegramUrl, SimulatorServer football) {
-		Map<String, String> environment = new HashMap<>();
-		environment.put("TELEGRAM_BOT_TOKEN", FakeBotApi.TOKEN);
-		environment.put("TELEGRAM_API_URL", telegramUrl);
-		environment.put("API_FOOTBALL_URL", football.url());
-		environment.put("API_FOOTBALL_KEY", ApiFootballSimulator.KEY);
-		environment.put("SERVER_PORT", "0");
-		environment.put("LOG_FORMAT", "json");
-		environment.put("LOG_UPDATES", "true");
-		environment.put("TELEGRAM_GLOBAL_RATE", "100000");
-		environment.put("BOT_QUEUE_CAPACITY", "10000");
-		return environment;
 	}
 
 	/** Runs a full GC in the jar and returns the heap in use after it, in MB. */

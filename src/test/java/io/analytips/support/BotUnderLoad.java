@@ -29,6 +29,25 @@ public final class BotUnderLoad {
 		return environment;
 	}
 
+	/**
+	 * The environment of a jar as users run it: its own embedded PostgreSQL (durable) in its working
+	 * directory, polling {@code telegramUrl}, one JSON access line per update, the global rate raised out
+	 * of the way (a fake has no limit), and a buffer of {@code queueCapacity} updates.
+	 */
+	public static Map<String, String> asUsersRunIt(String telegramUrl, SimulatorServer football, int queueCapacity) {
+		Map<String, String> environment = new HashMap<>();
+		environment.put("TELEGRAM_BOT_TOKEN", FakeBotApi.TOKEN);
+		environment.put("TELEGRAM_API_URL", telegramUrl);
+		environment.put("API_FOOTBALL_URL", football.url());
+		environment.put("API_FOOTBALL_KEY", ApiFootballSimulator.KEY);
+		environment.put("SERVER_PORT", "0");
+		environment.put("LOG_FORMAT", "json");
+		environment.put("LOG_UPDATES", "true");
+		environment.put("TELEGRAM_GLOBAL_RATE", "100000");
+		environment.put("BOT_QUEUE_CAPACITY", String.valueOf(queueCapacity));
+		return environment;
+	}
+
 	/** The single number {@code sql} counts in {@code database}. */
 	public static long count(DatabaseUrl database, String sql) {
 		ConnectionPool pool = TestDatabase.pool(database);

@@ -155,16 +155,7 @@ public final class JarProcess implements AutoCloseable {
 	 * {@link Duration#ZERO} where there is no {@code /proc}.
 	 */
 	public Duration cpu() {
-		try {
-			String stat = Files.readString(Path.of("/proc", String.valueOf(process.pid()), "stat"));
-			// the command name (field 2) may hold spaces: count fields after its closing parenthesis
-			String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-			long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime and stime (fields 14 and 15)
-			return Duration.ofMillis(ticks * 10); // USER_HZ is 100 on Linux
-		}
-		catch (IOException | RuntimeException ex) {
-			return Duration.ZERO;
-		}
+		return Duration.ofMillis(io.analytips.support.load.ProcessCpu.millis(process.pid()));
 	}
 
 	public long pid() {

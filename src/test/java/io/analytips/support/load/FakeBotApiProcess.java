@@ -14,7 +14,10 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import io.analytips.telegram.TelegramJson;
+import org.awaitility.core.ConditionTimeoutException;
 import tools.jackson.databind.JsonNode;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * A {@link FakeBotApiServer} in a child JVM (this JVM's class path, a heap of its own), and the
@@ -47,22 +50,31 @@ public final class FakeBotApiProcess implements AutoCloseable {
 			.redirectErrorStream(true)
 			.redirectOutput(output.toFile())
 			.start();
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-		while (System.nanoTime() < deadline) {
-			for (String line : Files.readAllLines(output)) {
-				if (line.startsWith("READY ")) {
-					String[] parts = line.split(" ");
-					return new FakeBotApiProcess(process, Integer.parseInt(parts[1]),
-							new ArrayList<>(List.of(parts).subList(2, parts.length)));
-				}
-			}
-			if (!process.isAlive()) {
-				break;
-			}
-			Thread.sleep(50);
+		try {
+			String ready = await().atMost(Duration.ofSeconds(60))
+				.pollInterval(Duration.ofMillis(50))
+				.until(() -> readyLine(output, process), line -> line != null);
+			String[] parts = ready.split(" ");
+			return new FakeBotApiProcess(process, Integer.parseInt(parts[1]),
+					new ArrayList<>(List.of(parts).subList(2, parts.length)));
 		}
-		process.destroyForcibly();
-		throw new IllegalStateException("the fake Bot API did not start:\n" + Files.readString(output));
+		catch (ConditionTimeoutException ex) {
+			process.destroyForcibly();
+			throw new IllegalStateException("the fake Bot API did not start:\n" + Files.readString(output), ex);
+		}
+	}
+
+	/** The {@code READY} line once printed; null before; fails if the process died without one. */
+	private static String readyLine(Path output, Process process) throws IOException {
+		for (String line : Files.readAllLines(output)) {
+			if (line.startsWith("READY ")) {
+				return line;
+			}
+		}
+		if (!process.isAlive()) {
+			throw new IllegalStateException("the fake Bot API exited:\n" + Files.readString(output));
+		}
+		return null;
 	}
 
 	/** The base URL of fake {@code index}, for {@code TELEGRAM_API_URL}. */
@@ -95,17 +107,14 @@ public final class FakeBotApiProcess implements AutoCloseable {
 	}
 
 	/** Waits until the current run of {@code fake} has all its replies; returns it. */
-	public JsonNode awaitRun(int fake, Duration timeout) throws InterruptedException {
-		long deadline = System.nanoTime() + timeout.toNanos();
-		while (true) {
-			JsonNode run = run(fake);
-			if (run.path("replies").asInt() >= run.path("expected").asInt()) {
-				return run;
-			}
-			if (System.nanoTime() > deadline) {
-				throw new AssertionError("not every update was answered in " + timeout + ": " + run);
-			}
-			Thread.sleep(20);
+	public JsonNode awaitRun(int fake, Duration timeout) {
+		try {
+			return await().atMost(timeout)
+				.pollInterval(Duration.ofMillis(20))
+				.until(() -> run(fake), run -> run.path("replies").asInt() >= run.path("expected").asInt());
+		}
+		catch (ConditionTimeoutException ex) {
+			throw new AssertionError("not every update was answered in " + timeout + ": " + run(fake), ex);
 		}
 	}
 
