@@ -5,7 +5,6 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
@@ -30,7 +29,6 @@ import reactor.netty.http.client.HttpClient;
 import reactor.netty.internal.shaded.reactor.pool.PoolAcquirePendingLimitException;
 import reactor.netty.internal.shaded.reactor.pool.PoolAcquireTimeoutException;
 import reactor.netty.resources.ConnectionProvider;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.DisposableBean;
@@ -109,7 +107,7 @@ public class TelegramClient implements BotApi, DisposableBean {
 	/** {@code getMe}: the bot itself; a 401 here means {@code TELEGRAM_BOT_TOKEN} is wrong. */
 	@Override
 	public Mono<User> getMe() {
-		return call("getMe", Map.of(), properties.requestTimeout()).map(node -> convert(node, User.class));
+		return call("getMe", Map.of(), properties.requestTimeout()).map(node -> BotApiAnswers.convert(node, User.class));
 	}
 
 	/**
@@ -120,13 +118,13 @@ public class TelegramClient implements BotApi, DisposableBean {
 	@Override
 	public Mono<List<ReceivedUpdate>> getUpdates(GetUpdates request) {
 		Duration timeout = Duration.ofSeconds(request.timeout()).plus(properties.requestTimeout());
-		return call("getUpdates", request, timeout).map(TelegramClient::readUpdates);
+		return call("getUpdates", request, timeout).map(BotApiAnswers::readUpdates);
 	}
 
 	/** {@code sendMessage}: emits the sent message. Not idempotent. */
 	@Override
 	public Mono<Message> sendMessage(SendMessage request) {
-		return call("sendMessage", request, properties.requestTimeout()).map(node -> convert(node, Message.class));
+		return call("sendMessage", request, properties.requestTimeout()).map(node -> BotApiAnswers.convert(node, Message.class));
 	}
 
 	/** {@code editMessageText}: emits the edited message (Telegram's {@code true} for inline messages becomes empty). */
@@ -134,7 +132,7 @@ public class TelegramClient implements BotApi, DisposableBean {
 	public Mono<Message> editMessageText(EditMessageText request) {
 		return call("editMessageText", request, properties.requestTimeout())
 			.filter(JsonNode::isObject)
-			.map(node -> convert(node, Message.class));
+			.map(node -> BotApiAnswers.convert(node, Message.class));
 	}
 
 	/** {@code answerCallbackQuery}. */
@@ -161,7 +159,7 @@ public class TelegramClient implements BotApi, DisposableBean {
 					.body((message, context) -> new SeededMultipartWriter(context.messageWriters(), boundaries)
 						.write(Mono.just(body), MULTIPART_BODY, MediaType.MULTIPART_FORM_DATA, message, Map.of())),
 				properties.requestTimeout())
-			.map(node -> convert(node, Message.class));
+			.map(node -> BotApiAnswers.convert(node, Message.class));
 	}
 
 	/** {@code setMyCommands}. */
@@ -187,7 +185,7 @@ public class TelegramClient implements BotApi, DisposableBean {
 	@Override
 	public Mono<WebhookInfo> getWebhookInfo() {
 		return call("getWebhookInfo", Map.of(), properties.requestTimeout())
-			.map(node -> convert(node, WebhookInfo.class));
+			.map(node -> BotApiAnswers.convert(node, WebhookInfo.class));
 	}
 
 	@Override
@@ -215,7 +213,7 @@ public class TelegramClient implements BotApi, DisposableBean {
 						.defaultIfEmpty(NO_BYTES)
 						.handle((bytes, sink) -> {
 							try {
-								sink.next(result(response.status().code(), bytes));
+								sink.next(BotApiAnswers.result(response.status().code(), bytes));
 							}
 							catch (TelegramException ex) {
 								sink.error(ex);
@@ -231,7 +229,7 @@ public class TelegramClient implements BotApi, DisposableBean {
 			.defaultIfEmpty(NO_BYTES)
 			.<JsonNode>handle((bytes, sink) -> {
 				try {
-					sink.next(result(response.statusCode().value(), bytes));
+					sink.next(BotApiAnswers.result(response.statusCode().value(), bytes));
 				}
 				catch (TelegramException ex) {
 					sink.error(ex);
@@ -266,48 +264,6 @@ public class TelegramClient implements BotApi, DisposableBean {
 
 	private URI uri(String method) {
 		return uris.computeIfAbsent(method, name -> URI.create(methodBase + name));
-	}
-
-	private static JsonNode result(int status, byte[] body) {
-		JsonNode envelope;
-		try {
-			envelope = TelegramJson.mapper().readTree(body);
-		}
-		catch (JacksonException ex) {
-			envelope = null;
-		}
-		if (envelope == null || !envelope.isObject()) {
-			throw new TelegramException(status, "answer is not a Bot API response", null, null);
-		}
-		if (envelope.path("ok").asBoolean(false)) {
-			return envelope.path("result");
-		}
-		int code = envelope.path("error_code").asInt(status);
-		JsonNode parameters = envelope.path("parameters");
-		Duration retryAfter = parameters.has("retry_after")
-				? Duration.ofSeconds(Math.max(1, parameters.path("retry_after").asLong())) : null;
-		Long migrateTo = parameters.has("migrate_to_chat_id") ? parameters.path("migrate_to_chat_id").asLong() : null;
-		return failWith(new TelegramException(code, envelope.path("description").asString("no description"),
-				retryAfter, migrateTo));
-	}
-
-	private static JsonNode failWith(TelegramException ex) {
-		throw ex;
-	}
-
-	private static List<ReceivedUpdate> readUpdates(JsonNode result) {
-		List<ReceivedUpdate> updates = new ArrayList<>(result.size());
-		for (JsonNode element : result) {
-			ReceivedUpdate update = ReceivedUpdate.parse(element);
-			if (update != null) {
-				updates.add(update);
-			}
-		}
-		return updates;
-	}
-
-	private static <T> T convert(JsonNode node, Class<T> type) {
-		return TelegramJson.mapper().treeToValue(node, type);
 	}
 
 	/** Maps a failure below the Bot API to NETWORK (never sent) or TIMEOUT (may have been executed). */

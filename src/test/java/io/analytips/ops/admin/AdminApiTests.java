@@ -124,16 +124,8 @@ class AdminApiTests {
 		web.get().uri("/admin/logs/stream").exchange().expectStatus().isUnauthorized();
 		web.get().uri("/admin/logs/stream?level=LOUD").headers(h -> h.setBearerAuth(AppTestEnvironment.ADMIN_TOKEN))
 			.exchange().expectStatus().isBadRequest();
-		Flux<ServerSentEvent<String>> events = web.get().uri("/admin/logs/stream?level=WARN&logger=io.analytips.test")
-			.headers(h -> h.setBearerAuth(AppTestEnvironment.ADMIN_TOKEN))
-			.accept(MediaType.TEXT_EVENT_STREAM)
-			.exchange()
-			.expectStatus().isOk()
-			.returnResult(new ParameterizedTypeReference<ServerSentEvent<String>>() {
-			})
-			.getResponseBody();
 		Logger logger = LoggerFactory.getLogger("io.analytips.test.Streamed");
-		StepVerifier.create(events.filter(event -> "log".equals(event.event())).take(1))
+		StepVerifier.create(logStream("level=WARN&logger=io.analytips.test").take(1))
 			.then(() -> Flux.interval(Duration.ofMillis(200)).take(25)
 				.subscribe(tick -> {
 					logger.info("not at WARN");
@@ -145,16 +137,8 @@ class AdminApiTests {
 
 	@Test
 	void tagsAnUpdatesLogLinesWithItsIdsWhateverThreadLogsThem() {
-		Flux<ServerSentEvent<String>> events = web.get().uri("/admin/logs/stream?user=900&logger=io.analytips.ops.admin.AdminHandler")
-			.headers(h -> h.setBearerAuth(AppTestEnvironment.ADMIN_TOKEN))
-			.accept(MediaType.TEXT_EVENT_STREAM)
-			.exchange()
-			.expectStatus().isOk()
-			.returnResult(new ParameterizedTypeReference<ServerSentEvent<String>>() {
-			})
-			.getResponseBody();
 		Conversation admin = new Conversation(environment.telegram, 900, "pt-br");
-		StepVerifier.create(events.filter(event -> "log".equals(event.event())).take(1))
+		StepVerifier.create(logStream("user=900&logger=io.analytips.ops.admin.AdminHandler").take(1))
 			.then(() -> admin.send("/status"))
 			.assertNext(event -> assertThat(event.data()).contains("Admin command /status by user 900")
 				.contains("\"user_id\":\"900\"", "\"chat_id\":\"900\"", "\"handler\":\"AdminHandler\"", "\"update_id\":"))
