@@ -75,16 +75,15 @@ final class AnalysisHandler implements Handler {
 			.then(analyses.analyze(fixtureId, kind))
 			.flatMap(report -> {
 				Duration age = Duration.between(report.dataFetchedAt(), clock.instant());
-				Screen screen = new Screen(text.render(report, kind, age.isNegative() ? Duration.ZERO : age, locale),
-						menus.backOnly(back, locale));
-				return screen.send(context).then(store(context, report, kind, age));
+				String html = text.render(report, kind, age.isNegative() ? Duration.ZERO : age, locale);
+				return new Screen(html, menus.backOnly(back, locale)).send(context).then(store(context, report, kind, age, html));
 			})
 			.onErrorResume(error -> FootballErrors.message(error, messages, locale)
 				.switchIfEmpty(Mono.error(error))
 				.flatMap(message -> new Screen(Html.escape(message), menus.backOnly(back, locale)).send(context)));
 	}
 
-	private Mono<Void> store(UpdateContext context, AnalysisReport report, AnalysisKind kind, Duration age) {
+	private Mono<Void> store(UpdateContext context, AnalysisReport report, AnalysisKind kind, Duration age, String html) {
 		if (context.user() == null) {
 			return Mono.empty();
 		}
@@ -93,7 +92,7 @@ final class AnalysisHandler implements Handler {
 				"bothTeamsScore", markets.bothTeamsScore(), "value", report.analysis().value(), "stale", report.stale()));
 		StoredAnalysis stored = new StoredAnalysis(0, context.user().id(), report.fixture().id(), kind.code(),
 				report.fixture().home().name(), report.fixture().away().name(), report.fixture().kickoff(), null,
-				age.toSeconds(), payload);
+				age.toSeconds(), payload, html);
 		// The user has the analysis already; failing to keep it in the history is not worth an error reply.
 		return history.save(stored)
 			.onErrorResume(error -> Mono.deferContextual(ids -> {

@@ -50,8 +50,8 @@ public class AnalysisRepository {
 		return Mono.defer(() -> {
 			Instant createdAt = analysis.createdAt() != null ? analysis.createdAt() : clock.instant();
 			var spec = db.sql("""
-					insert into analyses (user_id, fixture_id, kind, home, away, kickoff, data_age_s, payload, created_at)
-					values ($1, $2, $3, $4, $5, $6, $7, $8, $9) returning id""")
+					insert into analyses (user_id, fixture_id, kind, home, away, kickoff, data_age_s, payload, created_at, html)
+					values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) returning id""")
 				.bind(0, analysis.userId())
 				.bind(1, analysis.fixtureId())
 				.bind(2, analysis.kind())
@@ -59,30 +59,41 @@ public class AnalysisRepository {
 				.bind(4, analysis.away());
 			spec = analysis.kickoff() == null ? spec.bindNull(5, OffsetDateTime.class)
 					: spec.bind(5, utc(analysis.kickoff()));
-			return deadline.on(spec.bind(6, analysis.dataAgeSeconds())
-				.bind(7, analysis.payload())
-				.bind(8, utc(createdAt))
-				.map(row -> row.get(0, Long.class))
-				.one());
+			spec = spec.bind(6, analysis.dataAgeSeconds()).bind(7, analysis.payload()).bind(8, utc(createdAt));
+			spec = analysis.html() == null ? spec.bindNull(9, String.class) : spec.bind(9, analysis.html());
+			return deadline.on(spec.map(row -> row.get(0, Long.class)).one());
 		});
 	}
 
 	/** A user's latest analyses, newest first. */
 	public Flux<StoredAnalysis> recent(long userId, int limit) {
-		return deadline.on(db.sql("""
-				select id, user_id, fixture_id, kind, home, away, kickoff, created_at, data_age_s, payload
-				from analyses where user_id = $1 order by created_at desc, id desc limit $2""")
+		return deadline.on(db.sql("select " + COLUMNS + " from analyses where user_id = $1"
+				+ " order by created_at desc, id desc limit $2")
 			.bind(0, userId)
 			.bind(1, limit)
-			.map(row -> {
-				OffsetDateTime kickoff = row.get("kickoff", OffsetDateTime.class);
-				return new StoredAnalysis(row.get("id", Long.class), row.get("user_id", Long.class),
-						row.get("fixture_id", Long.class), row.get("kind", String.class), row.get("home", String.class),
-						row.get("away", String.class), kickoff == null ? null : kickoff.toInstant(),
-						row.get("created_at", OffsetDateTime.class).toInstant(), row.get("data_age_s", Long.class),
-						row.get("payload", String.class));
-			})
+			.map(AnalysisRepository::read)
 			.all());
+	}
+
+	/** One of the user's analyses; empty when it is not theirs or no longer kept. */
+	public Mono<StoredAnalysis> find(long userId, long id) {
+		return deadline.on(db.sql("select " + COLUMNS + " from analyses where id = $1 and user_id = $2")
+			.bind(0, id)
+			.bind(1, userId)
+			.map(AnalysisRepository::read)
+			.one());
+	}
+
+	private static final String COLUMNS = "id, user_id, fixture_id, kind, home, away, kickoff, created_at, data_age_s,"
+			+ " payload, html";
+
+	private static StoredAnalysis read(io.r2dbc.spi.Readable row) {
+		OffsetDateTime kickoff = row.get("kickoff", OffsetDateTime.class);
+		return new StoredAnalysis(row.get("id", Long.class), row.get("user_id", Long.class),
+				row.get("fixture_id", Long.class), row.get("kind", String.class), row.get("home", String.class),
+				row.get("away", String.class), kickoff == null ? null : kickoff.toInstant(),
+				row.get("created_at", OffsetDateTime.class).toInstant(), row.get("data_age_s", Long.class),
+				row.get("payload", String.class), row.get("html", String.class));
 	}
 
 	/** Deletes analyses made before {@code instant}, {@code batch} rows a statement; emits how many in all. */

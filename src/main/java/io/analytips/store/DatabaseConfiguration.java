@@ -88,6 +88,11 @@ class DatabaseConfiguration {
 	}
 
 	@Bean
+	UserSettingsRepository userSettingsRepository(DatabaseClient client, DatabaseProperties properties) {
+		return new UserSettingsRepository(client, properties.callTimeout());
+	}
+
+	@Bean
 	ReplicaRepository replicaRepository(DatabaseClient client, DatabaseProperties properties) {
 		return new ReplicaRepository(client, properties.callTimeout());
 	}

@@ -36,7 +36,7 @@ class AnalysisRepositoryTests {
 
 	static StoredAnalysis analysis(long user, long fixture, Instant createdAt) {
 		return new StoredAnalysis(0, user, fixture, "full", "Arsenal", "Chelsea", Instant.parse("2026-11-23T20:00:00Z"),
-				createdAt, 60, "{}");
+				createdAt, 60, "{}", "<b>Arsenal x Chelsea</b>");
 	}
 
 	private long count(long user) {
@@ -56,6 +56,28 @@ class AnalysisRepositoryTests {
 			.assertNext(oldest -> assertThat(oldest.fixtureId()).isEqualTo(100))
 			.verifyComplete();
 		StepVerifier.create(analyses.recent(8, 8)).verifyComplete();
+	}
+
+	@Test
+	void findsOneOfAUsersAnalysesWithItsTextButNotAnotherUsers() {
+		Long id = analyses.save(analysis(7, 100, null)).block();
+		StepVerifier.create(analyses.find(7, id))
+			.assertNext(found -> {
+				assertThat(found.fixtureId()).isEqualTo(100);
+				assertThat(found.html()).isEqualTo("<b>Arsenal x Chelsea</b>");
+			})
+			.verifyComplete();
+		StepVerifier.create(analyses.find(8, id)).verifyComplete();
+		StepVerifier.create(analyses.find(7, id + 1000)).verifyComplete();
+	}
+
+	@Test
+	void anAnalysisStoredWithoutItsTextIsFoundWithoutIt() {
+		Long id = analyses.save(new StoredAnalysis(0, 7, 100, "full", "Arsenal", "Chelsea", null, null, 0, "{}", null)).block();
+		StepVerifier.create(analyses.find(7, id)).assertNext(found -> {
+			assertThat(found.html()).isNull();
+			assertThat(found.kickoff()).isNull();
+		}).verifyComplete();
 	}
 
 	@Test

@@ -1,0 +1,44 @@
+package io.analytips.store;
+
+import java.time.Duration;
+
+import reactor.core.publisher.Mono;
+
+import org.springframework.r2dbc.core.DatabaseClient;
+
+/**
+ * The {@code user_settings} table: each user's chosen language and time zone. Every call has a deadline
+ * ({@code analytips.database.call-timeout}): a handler waits for it while it holds its chat's lane.
+ */
+public class UserSettingsRepository {
+
+	private final DatabaseClient db;
+
+	private final Deadline deadline;
+
+	public UserSettingsRepository(DatabaseClient db, Duration callTimeout) {
+		this.db = db;
+		this.deadline = new Deadline(callTimeout);
+	}
+
+	/** The user's settings; empty when they never chose anything. */
+	public Mono<UserSettings> find(long userId) {
+		return deadline.on(db.sql("select user_id, language, time_zone from user_settings where user_id = $1")
+			.bind(0, userId)
+			.map(row -> new UserSettings(row.get("user_id", Long.class), row.get("language", String.class),
+					row.get("time_zone", String.class)))
+			.one());
+	}
+
+	/** Stores the user's settings, replacing what they had; completes once written. */
+	public Mono<Void> save(UserSettings settings) {
+		var spec = db.sql("""
+				insert into user_settings (user_id, language, time_zone, updated_at) values ($1, $2, $3, now())
+				on conflict (user_id) do update set language = excluded.language, time_zone = excluded.time_zone,
+				updated_at = excluded.updated_at""")
+			.bind(0, settings.userId());
+		spec = settings.language() == null ? spec.bindNull(1, String.class) : spec.bind(1, settings.language());
+		spec = settings.timeZone() == null ? spec.bindNull(2, String.class) : spec.bind(2, settings.timeZone());
+		return deadline.on(spec.fetch().rowsUpdated().then());
+	}
+}
