@@ -21,8 +21,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * An analysis button: answers the callback at once ("analysing…"), computes the analysis, sends it
- * as a new message (with its data age and the responsible-gambling line) and stores it for the
- * user's history. When football data cannot be had, the user is told so in one sentence.
+ * as a new message (with its data age and the responsible-gambling line, a button to how to read it, and the
+ * way back to the fixture's menu it came from) and stores it, as the user read it, for their history. When
+ * football data cannot be had, the user is told so in one sentence.
  */
 final class AnalysisHandler implements Handler {
 
@@ -40,22 +41,25 @@ final class AnalysisHandler implements Handler {
 
 	private final Menus menus;
 
+	private final Preferences preferences;
+
 	private final Clock clock;
 
 	AnalysisHandler(AnalysisService analyses, AnalysisRepository history, AnalysisText text, Messages messages,
-			Menus menus, Clock clock) {
+			Menus menus, Preferences preferences, Clock clock) {
 		this.analyses = analyses;
 		this.history = history;
 		this.text = text;
 		this.messages = messages;
 		this.menus = menus;
+		this.preferences = preferences;
 		this.clock = clock;
 	}
 
 	@Override
 	public boolean supports(UpdateContext context) {
 		CallbackData data = CallbackData.parse(context.callbackData());
-		return data != null && data.is(CallbackData.ANALYSIS, 2) && AnalysisKind.of(data.arguments().get(1)) != null;
+		return data != null && data.isAtLeast(CallbackData.ANALYSIS, 2) && AnalysisKind.of(data.arguments().get(1)) != null;
 	}
 
 	@Override
@@ -69,18 +73,23 @@ final class AnalysisHandler implements Handler {
 		CallbackData pressed = CallbackData.parse(context.callbackData());
 		long fixtureId = pressed.longArgument(0);
 		AnalysisKind kind = AnalysisKind.of(pressed.arguments().get(1));
-		Locale locale = context.locale();
-		String back = CallbackData.of(CallbackData.FIXTURE, fixtureId);
-		return context.answerCallback(messages.get(locale, "callback.working"), false)
-			.then(analyses.analyze(fixtureId, kind))
-			.flatMap(report -> {
-				Duration age = Duration.between(report.dataFetchedAt(), clock.instant());
-				String html = text.render(report, kind, age.isNegative() ? Duration.ZERO : age, locale);
-				return new Screen(html, menus.backOnly(back, locale)).send(context).then(store(context, report, kind, age, html));
-			})
-			.onErrorResume(error -> FootballErrors.message(error, messages, locale)
-				.switchIfEmpty(Mono.error(error))
-				.flatMap(message -> new Screen(Html.escape(message), menus.backOnly(back, locale)).send(context)));
+		String back = Menus.fixture(fixtureId, pressed.origin(2, CallbackData.TODAY));
+		return preferences.of(context).flatMap(reader -> {
+			Locale locale = reader.locale();
+			return context.answerCallback(messages.get(locale, "callback.working"), false)
+				.then(analyses.analyze(fixtureId, kind))
+				.flatMap(report -> {
+					Duration age = Duration.between(report.dataFetchedAt(), clock.instant());
+					String html = text.render(report, kind, age.isNegative() ? Duration.ZERO : age, reader);
+					Keyboard keyboard = Keyboard.create().button(messages.get(locale, "button.about.analysis"),
+							CallbackData.of(CallbackData.ABOUT, report.fixture().league().id()));
+					return new Screen(html, menus.backTo(keyboard, back, locale).build()).send(context)
+						.then(store(context, report, kind, age, html));
+				})
+				.onErrorResume(error -> FootballErrors.message(error, messages, locale)
+					.switchIfEmpty(Mono.error(error))
+					.flatMap(message -> new Screen(Html.escape(message), menus.backOnly(back, locale)).send(context)));
+		});
 	}
 
 	private Mono<Void> store(UpdateContext context, AnalysisReport report, AnalysisKind kind, Duration age, String html) {

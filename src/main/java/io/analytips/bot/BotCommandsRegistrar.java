@@ -19,14 +19,20 @@ import org.springframework.context.SmartLifecycle;
 
 /**
  * Publishes the command menu ({@code setMyCommands}) at start, in Portuguese (the default list)
- * and English. In the background, with retries: a menu that fails to update is not worth
+ * and English, each with the commands' names in that language. In the background, with retries: a menu that fails to update is not worth
  * delaying intake for.
  */
 final class BotCommandsRegistrar implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(BotCommandsRegistrar.class);
 
-	static final List<String> COMMANDS = List.of("start", "proximos", "help", "cancel");
+	/** The menu in Portuguese: each language's users see the commands in their own words (both work for everyone). */
+	static final List<String> COMMANDS = List.of("start", "proximos", "tabela", "idioma", "fuso", "sobre", "ajuda",
+			"cancelar");
+
+	/** The same commands, in English. */
+	static final List<String> ENGLISH_COMMANDS = List.of("start", "next", "table", "language", "timezone", "about",
+			"help", "cancel");
 
 	private final BotApi client;
 
@@ -44,13 +50,14 @@ final class BotCommandsRegistrar implements SmartLifecycle {
 	@Override
 	public void start() {
 		running = true;
-		registration = Mono.when(register(null, UpdateContext.DEFAULT_LOCALE), register("en", Locale.ENGLISH))
+		registration = Mono.when(register(null, COMMANDS, UpdateContext.DEFAULT_LOCALE),
+				register("en", ENGLISH_COMMANDS, Locale.ENGLISH))
 			.subscribe(null, error -> log.warn("Could not publish the command menu: {}", error.toString()),
 					() -> log.info("Command menu published"));
 	}
 
-	private Mono<Boolean> register(String languageCode, Locale locale) {
-		List<BotCommand> commands = COMMANDS.stream()
+	private Mono<Boolean> register(String languageCode, List<String> names, Locale locale) {
+		List<BotCommand> commands = names.stream()
 			.map(command -> new BotCommand(command, messages.get(locale, "command." + command)))
 			.toList();
 		return client.setMyCommands(new SetMyCommands(commands, languageCode))

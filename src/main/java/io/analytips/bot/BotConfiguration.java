@@ -3,6 +3,7 @@ package io.analytips.bot;
 import java.time.Clock;
 
 import io.analytips.football.AnalysisService;
+import io.analytips.football.BundledValueRule;
 import io.analytips.football.FootballData;
 import io.analytips.football.api.ApiFootballProperties;
 import io.analytips.pipeline.Handler;
@@ -10,6 +11,7 @@ import io.analytips.pipeline.Notices;
 import io.analytips.pipeline.UserTracker;
 import io.analytips.store.AnalysisRepository;
 import io.analytips.store.ConversationRepository;
+import io.analytips.store.UserSettingsRepository;
 import io.analytips.telegram.BotApi;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -18,8 +20,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 
 /**
- * The bot's handlers, in the order they are tried: specific commands first, fallbacks last
- * (gaps in the numbers leave room for the features still to come).
+ * The bot's handlers, in the order they are tried: commands and buttons first (10–70), the search conversation,
+ * which takes free text (800), then the fallbacks (900–1010).
  */
 @Configuration(proxyBeanMethods = false)
 class BotConfiguration {
@@ -30,8 +32,13 @@ class BotConfiguration {
 	}
 
 	@Bean
-	Notices notices(Messages messages) {
-		return new BotNotices(messages);
+	Preferences preferences(UserSettingsRepository settings, ApiFootballProperties football, Clock clock) {
+		return new Preferences(settings, football.timezone(), clock);
+	}
+
+	@Bean
+	Notices notices(Messages messages, Preferences preferences) {
+		return new BotNotices(messages, preferences);
 	}
 
 	@Bean
@@ -42,6 +49,11 @@ class BotConfiguration {
 	@Bean
 	Leagues leagues(Messages messages) {
 		return new Leagues(messages);
+	}
+
+	@Bean
+	DisplayNames displayNames() {
+		return DisplayNames.AS_GIVEN;
 	}
 
 	@Bean
@@ -58,54 +70,78 @@ class BotConfiguration {
 
 	@Bean
 	@Order(10)
-	Handler startHandler(Messages messages, Menus menus, SearchState search) {
-		return new EndsSearch(new StartHandler(messages, menus), search);
+	Handler startHandler(Messages messages, Menus menus, Preferences preferences, SearchState search) {
+		return new EndsSearch(new StartHandler(messages, menus, preferences), search);
+	}
+
+	@Bean
+	@Order(20)
+	HelpHandler helpHandler(Messages messages, Preferences preferences) {
+		return new HelpHandler(messages, preferences);
 	}
 
 	@Bean
 	@Order(30)
-	Handler menuHandler(Messages messages, Menus menus, SearchState search) {
-		return new EndsSearch(new MenuHandler(messages, menus), search);
+	Handler menuHandler(Messages messages, Menus menus, Preferences preferences, SearchState search) {
+		return new EndsSearch(new MenuHandler(messages, menus, preferences), search);
 	}
 
 	@Bean
 	@Order(40)
 	Handler browseHandler(FootballData data, ApiFootballProperties properties, Messages messages, Menus menus,
-			Leagues leagues, SearchState search) {
-		return new EndsSearch(new BrowseHandler(data, properties.leagues(), messages, menus, leagues), search);
+			Leagues leagues, Preferences preferences, DisplayNames names, SearchState search) {
+		return new EndsSearch(new BrowseHandler(data, properties.leagues(), messages, menus, leagues, preferences, names),
+				search);
+	}
+
+	@Bean
+	@Order(45)
+	Handler leaguesHandler(FootballData data, ApiFootballProperties properties, Messages messages, Menus menus,
+			Leagues leagues, Preferences preferences, DisplayNames names, Clock clock, SearchState search) {
+		return new EndsSearch(new LeaguesHandler(data, properties.leagues(), messages, menus, leagues, preferences, names,
+				clock), search);
 	}
 
 	@Bean
 	@Order(50)
-	Handler analysisHandler(AnalysisService analyses, AnalysisRepository history, FootballData data,
-			Messages messages, Menus menus, Leagues leagues, Clock clock, SearchState search) {
-		return new EndsSearch(new AnalysisHandler(analyses, history, new AnalysisText(messages, data.zone(), leagues),
-				messages, menus, clock), search);
+	Handler analysisHandler(AnalysisService analyses, AnalysisRepository history, Messages messages, Menus menus,
+			Leagues leagues, Preferences preferences, DisplayNames names, Clock clock, SearchState search) {
+		return new EndsSearch(new AnalysisHandler(analyses, history, new AnalysisText(messages, leagues, names), messages,
+				menus, preferences, clock), search);
 	}
 
 	@Bean
 	@Order(60)
-	Handler recentHandler(AnalysisRepository history, Messages messages, Menus menus, SearchState search) {
-		return new EndsSearch(new RecentHandler(history, messages, menus), search);
+	Handler recentHandler(AnalysisRepository history, FootballData data, Messages messages, Menus menus,
+			Preferences preferences, DisplayNames names, SearchState search) {
+		return new EndsSearch(new RecentHandler(history, data, messages, menus, preferences, names), search);
+	}
+
+	@Bean
+	@Order(65)
+	Handler aboutHandler(Messages messages, Menus menus, Leagues leagues, ApiFootballProperties properties,
+			Preferences preferences, SearchState search) {
+		return new EndsSearch(new AboutHandler(messages, menus, leagues, properties.leagues(), league -> BundledValueRule.get(),
+				preferences), search);
+	}
+
+	@Bean
+	@Order(68)
+	Handler settingsHandler(Preferences preferences, Messages messages, Menus menus, Clock clock, SearchState search) {
+		return new EndsSearch(new SettingsHandler(preferences, messages, menus, clock), search);
+	}
+
+	@Bean
+	@Order(70)
+	Handler nextGamesHandler(TeamScreens teams, Messages messages, Preferences preferences, SearchState search) {
+		return new EndsSearch(new NextGamesHandler(teams, messages, preferences), search);
 	}
 
 	@Bean
 	@Order(800)
 	SearchHandler searchHandler(TeamScreens teams, SearchState search, Messages messages, Menus menus,
-			MeterRegistry registry) {
-		return new SearchHandler(teams, search, messages, menus, registry);
-	}
-
-	@Bean
-	@Order(70)
-	Handler nextGamesHandler(TeamScreens teams, Messages messages, SearchState search) {
-		return new EndsSearch(new NextGamesHandler(teams, messages), search);
-	}
-
-	@Bean
-	@Order(20)
-	HelpHandler helpHandler(Messages messages) {
-		return new HelpHandler(messages);
+			MeterRegistry registry, Preferences preferences) {
+		return new SearchHandler(teams, search, messages, menus, registry, preferences);
 	}
 
 	@Bean
@@ -116,14 +152,14 @@ class BotConfiguration {
 
 	@Bean
 	@Order(1000)
-	FallbackMessageHandler fallbackMessageHandler(Messages messages) {
-		return new FallbackMessageHandler(messages);
+	FallbackMessageHandler fallbackMessageHandler(Messages messages, Preferences preferences) {
+		return new FallbackMessageHandler(messages, preferences);
 	}
 
 	@Bean
 	@Order(1010)
-	FallbackCallbackHandler fallbackCallbackHandler(Messages messages) {
-		return new FallbackCallbackHandler(messages);
+	FallbackCallbackHandler fallbackCallbackHandler(Messages messages, Preferences preferences) {
+		return new FallbackCallbackHandler(messages, preferences);
 	}
 
 	@Bean

@@ -4,14 +4,18 @@ import java.time.Duration;
 import java.util.Locale;
 
 import io.analytips.pipeline.Notices;
+import io.analytips.pipeline.UpdateContext;
 
-/** The pipeline's notices, from the message bundles. */
+/** The pipeline's notices, from the message bundles, in the language the user chose when the bot knows it. */
 final class BotNotices implements Notices {
 
 	private final Messages messages;
 
-	BotNotices(Messages messages) {
+	private final Preferences preferences;
+
+	BotNotices(Messages messages, Preferences preferences) {
 		this.messages = messages;
+		this.preferences = preferences;
 	}
 
 	@Override
@@ -27,5 +31,10 @@ final class BotNotices implements Notices {
 	@Override
 	public String failed(Locale locale) {
 		return messages.get(locale, "notice.failed");
+	}
+
+	@Override
+	public Locale localeOf(UpdateContext context) {
+		return preferences.localeIfKnown(context);
 	}
 }

@@ -1,12 +1,12 @@
 package io.analytips.bot;
 
-import java.time.ZoneId;
-import java.util.ArrayList;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import io.analytips.football.FixtureNotFoundException;
 import io.analytips.football.FootballData;
 import io.analytips.football.api.Fixture;
 import io.analytips.pipeline.Handler;
@@ -14,7 +14,10 @@ import io.analytips.pipeline.UpdateContext;
 import io.analytips.telegram.Html;
 import reactor.core.publisher.Mono;
 
-/** Today's games by league, the leagues list, a league's games (paged) and a fixture's analysis menu. */
+/**
+ * Today's games by league, a league's games today (paged), and a fixture's analysis menu, whose back button
+ * returns to the list it was opened from. Kick-offs are in the reader's time zone.
+ */
 final class BrowseHandler implements Handler {
 
 	static final int PAGE = 8;
@@ -29,12 +32,19 @@ final class BrowseHandler implements Handler {
 
 	private final Leagues names;
 
-	BrowseHandler(FootballData data, List<Integer> leagues, Messages messages, Menus menus, Leagues names) {
+	private final Preferences preferences;
+
+	private final DisplayNames teams;
+
+	BrowseHandler(FootballData data, List<Integer> leagues, Messages messages, Menus menus, Leagues names,
+			Preferences preferences, DisplayNames teams) {
 		this.data = data;
 		this.leagues = List.copyOf(leagues);
 		this.messages = messages;
 		this.menus = menus;
 		this.names = names;
+		this.preferences = preferences;
+		this.teams = teams;
 	}
 
 	/**
@@ -50,15 +60,14 @@ final class BrowseHandler implements Handler {
 	@Override
 	public boolean supports(UpdateContext context) {
 		CallbackData data = CallbackData.parse(context.callbackData());
-		return data != null && (data.is(CallbackData.TODAY, 0) || data.is(CallbackData.LEAGUES, 0)
-				|| data.is(CallbackData.LEAGUE, 2) || data.is(CallbackData.FIXTURE, 1));
+		return data != null && (data.is(CallbackData.TODAY, 0) || data.is(CallbackData.LEAGUE, 2)
+				|| data.isAtLeast(CallbackData.FIXTURE, 1));
 	}
 
 	@Override
 	public String action(UpdateContext context) {
 		return switch (CallbackData.parse(context.callbackData()).action()) {
 			case CallbackData.TODAY -> "today";
-			case CallbackData.LEAGUES -> "leagues";
 			case CallbackData.LEAGUE -> "league";
 			default -> "fixture";
 		};
@@ -67,16 +76,15 @@ final class BrowseHandler implements Handler {
 	@Override
 	public Mono<Void> handle(UpdateContext context) {
 		CallbackData pressed = CallbackData.parse(context.callbackData());
-		Locale locale = context.locale();
-		Mono<Screen> screen = switch (pressed.action()) {
-			case CallbackData.TODAY -> today(locale);
-			case CallbackData.LEAGUES -> Mono.just(leagues(locale));
-			case CallbackData.LEAGUE -> league(pressed.intArgument(0), pressed.intArgument(1), locale);
-			default -> fixture(pressed.longArgument(0), locale);
-		};
-		return screen.onErrorResume(error -> FootballErrors.message(error, messages, locale)
-			.map(message -> new Screen(Html.escape(message), menus.backOnly(CallbackData.MENU, locale)))
-			.switchIfEmpty(Mono.error(error))).flatMap(s -> s.show(context));
+		return preferences.of(context).flatMap(reader -> {
+			Mono<Screen> screen = switch (pressed.action()) {
+				case CallbackData.TODAY -> today(reader.locale());
+				case CallbackData.LEAGUE -> league(pressed.intArgument(0), pressed.intArgument(1), reader);
+				default -> fixture(pressed.longArgument(0), pressed.origin(1, CallbackData.TODAY), reader);
+			};
+			return screen.onErrorResume(error -> FootballErrors.screen(error, messages, menus, reader.locale()))
+				.flatMap(s -> s.show(context));
+		});
 	}
 
 	private Mono<Screen> today(Locale locale) {
@@ -94,54 +102,38 @@ final class BrowseHandler implements Handler {
 		});
 	}
 
-	private Screen leagues(Locale locale) {
-		Keyboard keyboard = Keyboard.create();
-		leagues.forEach(league -> keyboard.button(names.name(league, locale), CallbackData.of(CallbackData.LEAGUE, league, 0)));
-		return new Screen(messages.get(locale, "leagues.html"), menus.backTo(keyboard, CallbackData.MENU, locale).build());
-	}
-
-	private Mono<Screen> league(int league, int page, Locale locale) {
-		return data.fixturesOn(data.today()).map(cached -> {
+	private Mono<Screen> league(int league, int page, Reader reader) {
+		Locale locale = reader.locale();
+		LocalDate today = data.today();
+		return data.fixturesOn(today).map(cached -> {
 			List<Fixture> fixtures = cached.value().stream().filter(f -> f.league().id() == league).toList();
 			if (fixtures.isEmpty()) {
 				return new Screen(messages.get(locale, "league.empty.html", Html.escape(names.name(league, locale))),
 						menus.backOnly(CallbackData.TODAY, locale));
 			}
-			int pages = (fixtures.size() + PAGE - 1) / PAGE;
-			int current = Math.max(0, Math.min(page, pages - 1));
-			ZoneId zone = data.zone();
+			Pages<Fixture> pages = new Pages<>(fixtures, PAGE, page);
+			String here = CallbackData.of(CallbackData.LEAGUE, league, pages.current());
 			Keyboard keyboard = Keyboard.create();
-			fixtures.subList(current * PAGE, Math.min(fixtures.size(), (current + 1) * PAGE))
-				.forEach(f -> keyboard.button(messages.get(locale, "fixture.button", Format.time(f.kickoff(), zone),
-						f.home().name(), f.away().name()), CallbackData.of(CallbackData.FIXTURE, f.id())));
-			if (current > 0 || current < pages - 1) {
-				List<String> paging = new ArrayList<>();
-				if (current > 0) {
-					paging.add(messages.get(locale, "button.previous"));
-					paging.add(CallbackData.of(CallbackData.LEAGUE, league, current - 1));
-				}
-				if (current < pages - 1) {
-					paging.add(messages.get(locale, "button.next"));
-					paging.add(CallbackData.of(CallbackData.LEAGUE, league, current + 1));
-				}
-				keyboard.row(paging.toArray(String[]::new));
-			}
+			pages.items().forEach(f -> keyboard.button(messages.get(locale, "fixture.button",
+					Format.timeOn(f.kickoff(), reader.zone(), today), teams.display(f.home().name()),
+					teams.display(f.away().name())), Menus.fixture(f.id(), here)));
+			pages.buttons(keyboard, messages, locale, to -> CallbackData.of(CallbackData.LEAGUE, league, to));
 			return new Screen(messages.get(locale, "league.html", Html.escape(names.name(fixtures.get(0).league(), locale)),
-					Format.day(data.today()), Format.zone(zone, messages, locale)),
+					Format.day(today), Format.zone(reader.zone(), messages, locale)),
 					menus.backTo(keyboard, CallbackData.TODAY, locale).build());
 		});
 	}
 
-	private Mono<Screen> fixture(long id, Locale locale) {
+	private Mono<Screen> fixture(long id, String origin, Reader reader) {
+		Locale locale = reader.locale();
 		return data.fixture(id)
-			.switchIfEmpty(Mono.error(() -> new io.analytips.football.FixtureNotFoundException(id)))
+			.switchIfEmpty(Mono.error(() -> new FixtureNotFoundException(id)))
 			.map(cached -> {
 				Fixture f = cached.value();
-				String back = CallbackData.of(CallbackData.LEAGUE, f.league().id(), 0);
-				return new Screen(messages.get(locale, "fixture.html", Html.escape(f.home().name()),
-						Html.escape(f.away().name()), Html.escape(names.name(f.league(), locale)),
-						Format.kickoff(f.kickoff(), data.zone(), messages, locale)),
-						menus.analyses(id, back, locale));
+				return new Screen(messages.get(locale, "fixture.html", Html.escape(teams.display(f.home().name())),
+						Html.escape(teams.display(f.away().name())), Html.escape(names.name(f.league(), locale)),
+						Format.kickoff(f.kickoff(), reader.zone(), messages, locale)),
+						menus.analyses(id, origin, locale));
 			});
 	}
 

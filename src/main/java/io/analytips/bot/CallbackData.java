@@ -2,17 +2,25 @@ package io.analytips.bot;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The compact {@code callback_data} of the bot's buttons (Telegram allows 64 bytes):
  * <pre>
- * m              menu                      h             help
- * t              today's leagues           lg            leagues
- * l:39:0         a league's games, page 0  f:123         a fixture's analysis menu
- * a:123:goals    an analysis               s             start a team search
- * x              cancel the search         tm:85         a team's next games
- * r              recent analyses
+ * m              menu                          h             help
+ * t              today's leagues               lg            the leagues offered
+ * l:39:0         a league's games today, p. 0  lh:39         a league: its table and its games
+ * tb:39          a league's table              ln:39:0       a league's next games, page 0
+ * f:123:l:39:0   a fixture's analysis menu,    a:123:goals:l:39:0  an analysis, from that menu
+ *                opened from l:39:0
+ * s              start a team search           x             cancel the search
+ * tm:85          a team's next games           r             recent analyses
+ * ra:17          reopen analysis 17            ab:39         about the model (in league 39)
+ * cfg            language and time zone        lang:en       choose a language (lang: the choices)
+ * tz:3           choose a time zone (tz: the choices; tz:auto: the language's)
  * </pre>
+ * A screen that can be reached from several places carries where it was opened from (its <em>origin</em>: the
+ * data of that screen) after its own arguments, so its back button returns there.
  */
 record CallbackData(String action, List<String> arguments) {
 
@@ -38,6 +46,26 @@ record CallbackData(String action, List<String> arguments) {
 
 	static final String RECENT = "r";
 
+	static final String LEAGUE_HUB = "lh";
+
+	static final String TABLE = "tb";
+
+	static final String LEAGUE_NEXT = "ln";
+
+	static final String REOPEN = "ra";
+
+	static final String ABOUT = "ab";
+
+	static final String SETTINGS = "cfg";
+
+	static final String LANGUAGE = "lang";
+
+	static final String ZONE = "tz";
+
+	/** The screens a back button may return to, with their number of arguments. */
+	private static final Map<String, Integer> ORIGINS = Map.of(MENU, 0, TODAY, 0, LEAGUES, 0,
+			LEAGUE, 2, LEAGUE_HUB, 1, LEAGUE_NEXT, 2, TEAM, 1, RECENT, 0, SEARCH, 0);
+
 	/** Parses button data; null for anything the bot did not make (old, forged, empty). */
 	static CallbackData parse(String data) {
 		if (data == null || data.isEmpty() || data.getBytes(StandardCharsets.UTF_8).length > 64) {
@@ -62,6 +90,33 @@ record CallbackData(String action, List<String> arguments) {
 
 	boolean is(String expected, int argumentCount) {
 		return action.equals(expected) && arguments.size() == argumentCount;
+	}
+
+	/** Whether this is {@code expected} with at least {@code argumentCount} arguments (an origin may follow). */
+	boolean isAtLeast(String expected, int argumentCount) {
+		return action.equals(expected) && arguments.size() >= argumentCount;
+	}
+
+	/**
+	 * The screen this one was opened from: the arguments from {@code from} on, as button data, when they are one of
+	 * the screens a back button may return to; {@code fallback} otherwise (none given, or not one of ours).
+	 */
+	String origin(int from, String fallback) {
+		if (arguments.size() <= from) {
+			return fallback;
+		}
+		List<String> origin = arguments.subList(from, arguments.size());
+		Integer count = ORIGINS.get(origin.get(0));
+		if (count == null || count != origin.size() - 1 || !origin.subList(1, origin.size()).stream()
+			.allMatch(argument -> argument.matches("\\d{1,12}"))) {
+			return fallback;
+		}
+		return String.join(":", origin);
+	}
+
+	/** Button data that opens {@code action} with its arguments, remembering {@code origin} for its back button. */
+	static String from(String origin, String action, Object... arguments) {
+		return of(action, arguments) + ":" + origin;
 	}
 
 	long longArgument(int index) {

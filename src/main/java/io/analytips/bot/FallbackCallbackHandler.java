@@ -9,8 +9,11 @@ final class FallbackCallbackHandler implements Handler {
 
 	private final Messages messages;
 
-	FallbackCallbackHandler(Messages messages) {
+	private final Preferences preferences;
+
+	FallbackCallbackHandler(Messages messages, Preferences preferences) {
 		this.messages = messages;
+		this.preferences = preferences;
 	}
 
 	/** An old button's "no longer valid" answer costs nothing. */
@@ -26,6 +29,7 @@ final class FallbackCallbackHandler implements Handler {
 
 	@Override
 	public Mono<Void> handle(UpdateContext context) {
-		return context.answerCallback(messages.get(context, "callback.expired"), false);
+		return preferences.of(context)
+			.flatMap(reader -> context.answerCallback(messages.get(reader.locale(), "callback.expired"), false));
 	}
 }

@@ -14,8 +14,11 @@ final class FallbackMessageHandler implements Handler {
 
 	private final Messages messages;
 
-	FallbackMessageHandler(Messages messages) {
+	private final Preferences preferences;
+
+	FallbackMessageHandler(Messages messages, Preferences preferences) {
 		this.messages = messages;
+		this.preferences = preferences;
 	}
 
 	@Override
@@ -29,16 +32,18 @@ final class FallbackMessageHandler implements Handler {
 			return Mono.empty(); // in groups, only commands are for the bot
 		}
 		Command command = context.command();
-		String reply;
-		if (command != null) {
-			reply = messages.get(context, "unknown.command.html", Html.escapeShort(command.name(), 32));
-		}
-		else if (context.text() != null) {
-			reply = Html.escape(messages.get(context, "unknown.text"));
-		}
-		else {
-			reply = Html.escape(messages.get(context, "non.text"));
-		}
-		return context.reply(reply).then();
+		return preferences.of(context).flatMap(reader -> {
+			String reply;
+			if (command != null) {
+				reply = messages.get(reader.locale(), "unknown.command.html", Html.escapeShort(command.name(), 32));
+			}
+			else if (context.text() != null) {
+				reply = Html.escape(messages.get(reader.locale(), "unknown.text"));
+			}
+			else {
+				reply = Html.escape(messages.get(reader.locale(), "non.text"));
+			}
+			return context.reply(reply);
+		}).then();
 	}
 }

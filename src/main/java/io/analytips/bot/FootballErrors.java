@@ -5,6 +5,7 @@ import java.util.Locale;
 import io.analytips.football.FixtureNotFoundException;
 import io.analytips.football.api.ApiFootballException;
 import io.analytips.common.LogContext;
+import io.analytips.telegram.Html;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -23,6 +24,16 @@ final class FootballErrors {
 	 */
 	static Mono<String> message(Throwable error, Messages messages, Locale locale) {
 		return Mono.deferContextual(ids -> Mono.justOrEmpty(LogContext.in(ids, () -> describe(error, messages, locale))));
+	}
+
+	/**
+	 * The message for an error as a screen with the way back to the menu; the error itself when it is not about
+	 * football data.
+	 */
+	static Mono<Screen> screen(Throwable error, Messages messages, Menus menus, Locale locale) {
+		return message(error, messages, locale)
+			.map(message -> new Screen(Html.escape(message), menus.backOnly(CallbackData.MENU, locale)))
+			.switchIfEmpty(Mono.error(error));
 	}
 
 	private static String describe(Throwable error, Messages messages, Locale locale) {

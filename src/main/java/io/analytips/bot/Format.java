@@ -3,6 +3,7 @@ package io.analytips.bot;
 import java.text.NumberFormat;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -25,6 +26,43 @@ final class Format {
 		NumberFormat format = NumberFormat.getPercentInstance(locale);
 		format.setMaximumFractionDigits(0);
 		return format.format(probability).replace('\u00a0', ' ');
+	}
+
+	/**
+	 * Probabilities that make up a whole (1X2, over/under, yes/no) as whole percentages that add up to 100, by
+	 * largest remainder: each gets its percentage rounded down, and the points still missing go to those with the
+	 * largest fractions (ties to the earlier one). 0.474, 0.284, 0.242 → "47%", "28%", "25%" where rounding each
+	 * would give 47 + 28 + 24 = 99.
+	 */
+	static String[] percents(Locale locale, double... probabilities) {
+		double total = 0;
+		for (double p : probabilities) {
+			total += Math.max(0, p);
+		}
+		int[] whole = new int[probabilities.length];
+		double[] fraction = new double[probabilities.length];
+		int given = 0;
+		for (int i = 0; i < probabilities.length; i++) {
+			double share = total <= 0 ? 0 : Math.max(0, probabilities[i]) / total * 100;
+			whole[i] = (int) Math.floor(share);
+			fraction[i] = share - whole[i];
+			given += whole[i];
+		}
+		for (int missing = total <= 0 ? 0 : 100 - given; missing > 0; missing--) {
+			int largest = 0;
+			for (int i = 1; i < fraction.length; i++) {
+				if (fraction[i] > fraction[largest]) {
+					largest = i;
+				}
+			}
+			whole[largest]++;
+			fraction[largest] = -1;
+		}
+		String[] shown = new String[whole.length];
+		for (int i = 0; i < whole.length; i++) {
+			shown[i] = percent(whole[i] / 100.0, locale);
+		}
+		return shown;
 	}
 
 	/** A signed percentage with one decimal: 0.0912 → "+9,1%". */
@@ -76,7 +114,15 @@ final class Format {
 		return TIME.format(instant.atZone(zone));
 	}
 
-	static String day(java.time.LocalDate date) {
+	/**
+	 * A kick-off in a list of one day's games: its time, with its date too when in the reader's zone it falls on
+	 * another day ("00:30" of a Brasília evening is the next morning in London: "07/12 00:30").
+	 */
+	static String timeOn(Instant instant, ZoneId zone, LocalDate day) {
+		return instant.atZone(zone).toLocalDate().equals(day) ? time(instant, zone) : dayTime(instant, zone);
+	}
+
+	static String day(LocalDate date) {
 		return DAY.format(date);
 	}
 

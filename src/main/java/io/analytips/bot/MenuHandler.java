@@ -11,9 +11,12 @@ final class MenuHandler implements Handler {
 
 	private final Menus menus;
 
-	MenuHandler(Messages messages, Menus menus) {
+	private final Preferences preferences;
+
+	MenuHandler(Messages messages, Menus menus, Preferences preferences) {
 		this.messages = messages;
 		this.menus = menus;
+		this.preferences = preferences;
 	}
 
 	/** The menu and the help are answered from memory. */
@@ -30,11 +33,9 @@ final class MenuHandler implements Handler {
 
 	@Override
 	public Mono<Void> handle(UpdateContext context) {
-		CallbackData data = CallbackData.parse(context.callbackData());
-		if (data.is(CallbackData.HELP, 0)) {
-			return new Screen(messages.get(context, "help.html"), menus.backOnly(CallbackData.MENU, context.locale()))
-				.show(context);
-		}
-		return new Screen(messages.get(context, "menu.html"), menus.main(context.locale())).show(context);
+		boolean help = CallbackData.parse(context.callbackData()).is(CallbackData.HELP, 0);
+		return preferences.of(context).flatMap(reader -> (help
+				? new Screen(messages.get(reader.locale(), "help.html"), menus.backOnly(CallbackData.MENU, reader.locale()))
+				: new Screen(messages.get(reader.locale(), "menu.html"), menus.main(reader.locale()))).show(context));
 	}
 }

@@ -18,7 +18,7 @@ final class Menus {
 		return Keyboard.create()
 			.pair(text(locale, "button.today"), CallbackData.TODAY, text(locale, "button.search"), CallbackData.SEARCH)
 			.pair(text(locale, "button.leagues"), CallbackData.LEAGUES, text(locale, "button.recent"), CallbackData.RECENT)
-			.button(text(locale, "button.help"), CallbackData.HELP)
+			.pair(text(locale, "button.settings"), CallbackData.SETTINGS, text(locale, "button.help"), CallbackData.HELP)
 			.build();
 	}
 
@@ -27,16 +27,24 @@ final class Menus {
 		return keyboard.pair(text(locale, "button.back"), back, text(locale, "button.menu"), CallbackData.MENU);
 	}
 
-	InlineKeyboardMarkup analyses(long fixtureId, String back, Locale locale) {
+	/** The analyses of a fixture opened from {@code origin} (the screen its back button returns to). */
+	InlineKeyboardMarkup analyses(long fixtureId, String origin, Locale locale) {
 		Keyboard keyboard = Keyboard.create()
-			.button(text(locale, "button.analysis.full"), CallbackData.of(CallbackData.ANALYSIS, fixtureId, AnalysisKind.FULL.code()))
-			.pair(text(locale, "button.analysis.goals"), CallbackData.of(CallbackData.ANALYSIS, fixtureId, AnalysisKind.GOALS.code()),
-					text(locale, "button.analysis.corners"),
-					CallbackData.of(CallbackData.ANALYSIS, fixtureId, AnalysisKind.CORNERS.code()))
-			.pair(text(locale, "button.analysis.btts"), CallbackData.of(CallbackData.ANALYSIS, fixtureId, AnalysisKind.BTTS.code()),
-					text(locale, "button.analysis.result"),
-					CallbackData.of(CallbackData.ANALYSIS, fixtureId, AnalysisKind.RESULT.code()));
-		return backTo(keyboard, back, locale).build();
+			.button(text(locale, "button.analysis.full"), analysis(fixtureId, AnalysisKind.FULL, origin))
+			.pair(text(locale, "button.analysis.goals"), analysis(fixtureId, AnalysisKind.GOALS, origin),
+					text(locale, "button.analysis.corners"), analysis(fixtureId, AnalysisKind.CORNERS, origin))
+			.pair(text(locale, "button.analysis.btts"), analysis(fixtureId, AnalysisKind.BTTS, origin),
+					text(locale, "button.analysis.result"), analysis(fixtureId, AnalysisKind.RESULT, origin));
+		return backTo(keyboard, origin, locale).build();
+	}
+
+	private static String analysis(long fixtureId, AnalysisKind kind, String origin) {
+		return CallbackData.from(origin, CallbackData.ANALYSIS, fixtureId, kind.code());
+	}
+
+	/** A fixture's button in a list: opens its analyses, whose back button returns to the list ({@code origin}). */
+	static String fixture(long fixtureId, String origin) {
+		return CallbackData.from(origin, CallbackData.FIXTURE, fixtureId);
 	}
 
 	InlineKeyboardMarkup backOnly(String back, Locale locale) {

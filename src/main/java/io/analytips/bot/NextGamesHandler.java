@@ -22,15 +22,19 @@ final class NextGamesHandler implements Handler {
 
 	private final Messages messages;
 
-	NextGamesHandler(TeamScreens teams, Messages messages) {
+	private final Preferences preferences;
+
+	NextGamesHandler(TeamScreens teams, Messages messages, Preferences preferences) {
 		this.teams = teams;
 		this.messages = messages;
+		this.preferences = preferences;
 	}
 
 	@Override
 	public boolean supports(UpdateContext context) {
 		Command command = context.command();
-		return command != null && (command.name().equals("proximos") || command.name().equals("next"));
+		return command != null && (command.name().equals("proximos") || command.name().equals("next")
+				|| command.name().equals("jogos") || command.name().equals("games"));
 	}
 
 	@Override
@@ -40,7 +44,11 @@ final class NextGamesHandler implements Handler {
 
 	@Override
 	public Mono<Void> handle(UpdateContext context) {
-		Locale locale = context.locale();
+		return preferences.of(context).flatMap(reader -> handle(context, reader));
+	}
+
+	private Mono<Void> handle(UpdateContext context, Reader reader) {
+		Locale locale = reader.locale();
 		String name = context.command().arguments();
 		if (name.length() < SHORTEST_NAME) {
 			return context.reply(messages.get(locale, "next.usage.html")).then();
@@ -49,7 +57,7 @@ final class NextGamesHandler implements Handler {
 		return teams.find(query)
 			.flatMap(found -> switch (found.size()) {
 				case 0 -> Mono.just(new Screen(messages.get(locale, "next.none.html", Html.escape(query)), null));
-				case 1 -> teams.games(found.get(0).id(), locale);
+				case 1 -> teams.games(found.get(0).id(), reader);
 				default -> Mono.just(teams.choose(query, found, locale));
 			})
 			.onErrorResume(error -> teams.unavailable(error, locale))

@@ -31,12 +31,16 @@ final class SearchHandler implements Handler {
 
 	private final MeterRegistry registry;
 
-	SearchHandler(TeamScreens teams, SearchState search, Messages messages, Menus menus, MeterRegistry registry) {
+	private final Preferences preferences;
+
+	SearchHandler(TeamScreens teams, SearchState search, Messages messages, Menus menus, MeterRegistry registry,
+			Preferences preferences) {
 		this.teams = teams;
 		this.search = search;
 		this.messages = messages;
 		this.menus = menus;
 		this.registry = registry;
+		this.preferences = preferences;
 	}
 
 	/** {@code analytips.conversation.transitions{from,to}}: how searches start and end. */
@@ -69,7 +73,7 @@ final class SearchHandler implements Handler {
 		}
 		Command command = context.command();
 		if (command != null) {
-			return command.name().equals("cancel");
+			return command.name().equals("cancel") || command.name().equals("cancelar");
 		}
 		// Free text in a private chat may be the answer to "type a team name".
 		return context.text() != null && context.user() != null && context.chat() != null && !context.chat().isGroup();
@@ -77,7 +81,11 @@ final class SearchHandler implements Handler {
 
 	@Override
 	public Mono<Void> handle(UpdateContext context) {
-		Locale locale = context.locale();
+		return preferences.of(context).flatMap(reader -> handle(context, reader));
+	}
+
+	private Mono<Void> handle(UpdateContext context, Reader reader) {
+		Locale locale = reader.locale();
 		long user = context.user() != null ? context.user().id() : context.chatId();
 		CallbackData pressed = CallbackData.parse(context.callbackData());
 		if (pressed != null && pressed.is(CallbackData.SEARCH, 0)) {
@@ -93,18 +101,19 @@ final class SearchHandler implements Handler {
 				.then(new Screen(Html.escape(messages.get(locale, "search.cancelled")), menus.main(locale)).show(context));
 		}
 		if (pressed != null) {
-			return teams.games(pressed.longArgument(0), locale).flatMap(screen -> screen.show(context));
+			return teams.games(pressed.longArgument(0), reader).flatMap(screen -> screen.show(context));
 		}
 		return search.isAwaiting(user)
 			.filter(awaiting -> awaiting)
 			.doOnNext(awaiting -> transition("awaiting_team", "searched"))
-			.flatMap(state -> search(user, context.text().strip(), locale))
+			.flatMap(state -> search(user, context.text().strip(), reader))
 			.switchIfEmpty(Mono.fromSupplier(() -> new Screen(Html.escape(messages.get(locale, "unknown.text")),
 					menus.main(locale))))
 			.flatMap(screen -> screen.send(context));
 	}
 
-	private Mono<Screen> search(long user, String query, Locale locale) {
+	private Mono<Screen> search(long user, String query, Reader reader) {
+		Locale locale = reader.locale();
 		if (query.length() < 3) {
 			return Mono.just(new Screen(Html.escape(messages.get(locale, "search.short")),
 					Keyboard.create().button(messages.get(locale, "button.cancel"), CallbackData.CANCEL).build()));
@@ -118,7 +127,7 @@ final class SearchHandler implements Handler {
 							Keyboard.create().button(messages.get(locale, "button.cancel"), CallbackData.CANCEL).build()));
 			}
 			Mono<Void> ended = search.end(user).doOnSuccess(done -> transition("searched", "found"));
-			return found.size() == 1 ? ended.then(teams.games(found.get(0).id(), locale))
+			return found.size() == 1 ? ended.then(teams.games(found.get(0).id(), reader))
 					: ended.thenReturn(teams.choose(shortQuery, found, locale));
 		}).onErrorResume(error -> teams.unavailable(error, locale));
 	}

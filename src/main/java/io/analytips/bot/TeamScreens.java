@@ -45,8 +45,9 @@ final class TeamScreens {
 				menus.backTo(keyboard, CallbackData.SEARCH, locale).build());
 	}
 
-	/** The team's next games, kick-offs in the bot's zone; a polite screen instead of an upstream error. */
-	Mono<Screen> games(long team, Locale locale) {
+	/** The team's next games, kick-offs in the reader's zone; a polite screen instead of an upstream error. */
+	Mono<Screen> games(long team, Reader reader) {
+		Locale locale = reader.locale();
 		return data.nextFixtures(team, NEXT_GAMES).map(cached -> {
 			List<Fixture> games = cached.value();
 			if (games.isEmpty()) {
@@ -56,9 +57,10 @@ final class TeamScreens {
 			Fixture first = games.get(0);
 			String name = first.home().id() == team ? first.home().name() : first.away().name();
 			Keyboard keyboard = Keyboard.create();
-			games.forEach(f -> keyboard.button(messages.get(locale, "fixture.button", Format.dayTime(f.kickoff(), data.zone()),
-					f.home().name(), f.away().name()), CallbackData.of(CallbackData.FIXTURE, f.id())));
-			return new Screen(messages.get(locale, "search.next.html", Html.escape(name), Format.zone(data.zone(), messages, locale)),
+			String here = CallbackData.of(CallbackData.TEAM, team);
+			games.forEach(f -> keyboard.button(messages.get(locale, "fixture.button", Format.dayTime(f.kickoff(), reader.zone()),
+					f.home().name(), f.away().name()), Menus.fixture(f.id(), here)));
+			return new Screen(messages.get(locale, "search.next.html", Html.escape(name), Format.zone(reader.zone(), messages, locale)),
 					menus.backTo(keyboard, CallbackData.SEARCH, locale).build());
 		}).onErrorResume(error -> unavailable(error, locale));
 	}

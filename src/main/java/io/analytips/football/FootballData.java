@@ -19,6 +19,7 @@ import io.analytips.football.api.Deadline;
 import io.analytips.football.api.Fixture;
 import io.analytips.football.api.FixtureOdds;
 import io.analytips.football.api.FixtureTeamStatistics;
+import io.analytips.football.api.League;
 import io.analytips.football.api.Page;
 import io.analytips.football.api.Requests;
 import io.analytips.football.api.ResilientApiFootball;
@@ -96,6 +97,18 @@ public class FootballData {
 	/** A league's season: finished matches with results and those still to play. */
 	public Mono<Cached<List<Fixture>>> season(int league, int season) {
 		return read(Requests.fixturesOfSeason(league, season), Wire::fixtures);
+	}
+
+	/**
+	 * The league as API-Football describes it, with its current season (the start year: 2024 for 2024/25); empty when
+	 * API-Football does not know it or marks no season current. One {@code /leagues?id=&current=true} a league a day
+	 * (cached 24 h).
+	 */
+	public Mono<Cached<League>> league(int id) {
+		return read(Requests.league(id), Wire::leagues).flatMap(cached -> Mono.justOrEmpty(cached.value().stream()
+			.filter(found -> found.id() == id && found.currentSeason() != null)
+			.findFirst()
+			.map(found -> cached.map(all -> found))));
 	}
 
 	public Mono<Cached<List<StandingRow>>> standings(int league, int season) {

@@ -1,17 +1,22 @@
 package io.analytips.pipeline;
 
+import java.text.Normalizer;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * A bot command parsed from a message: {@code /name@bot arguments}.
  *
- * @param name the command without slash or bot name, lower case
+ * @param name the command without slash or bot name, lower case and without accents ({@code /Próximos} is
+ *        {@code proximos}: people type commands the way they spell the word)
  * @param arguments the rest of the text, trimmed (may be empty)
  */
 public record Command(String name, String arguments) {
 
 	/** Commands longer than Telegram allows (32) are not commands. */
 	private static final int MAX_NAME = 32;
+
+	private static final Pattern MARKS = Pattern.compile("\\p{M}+");
 
 	/** Parses a message text; null when it is not a command. */
 	public static Command parse(String text) {
@@ -28,6 +33,17 @@ public record Command(String name, String arguments) {
 		if (name.isEmpty() || name.length() > MAX_NAME) {
 			return null;
 		}
-		return new Command(name.toLowerCase(Locale.ROOT), text.substring(end).strip());
+		return new Command(fold(name), text.substring(end).strip());
+	}
+
+	/** Lower case, accents dropped: {@code Próximos} → {@code proximos}. */
+	private static String fold(String name) {
+		String lower = name.toLowerCase(Locale.ROOT);
+		for (int i = 0; i < lower.length(); i++) {
+			if (lower.charAt(i) > 0x7f) {
+				return MARKS.matcher(Normalizer.normalize(lower, Normalizer.Form.NFD)).replaceAll("");
+			}
+		}
+		return lower; // nearly every command: no need to normalise
 	}
 }

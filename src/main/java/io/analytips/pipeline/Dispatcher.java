@@ -169,7 +169,7 @@ final class Dispatcher implements Function<Flux<UpdateContext>, Flux<Finished>> 
 			return Mono.empty();
 		});
 		Mono<?> apology = Mono.defer(() -> {
-			String text = notices.failed(context.locale());
+			String text = notices.failed(notices.localeOf(context));
 			return context.isCallback() ? context.answerCallback(text, true) : context.reply(Html.escape(text));
 		});
 		return logged.then(apology.onErrorResume(ignored -> Mono.empty())).thenReturn(new Finished(Outcome.FAILED, detail));

@@ -185,7 +185,7 @@ final class Intake implements Function<Flux<ReceivedUpdate>, Flux<UpdateContext>
 	private void limited(UpdateContext context, UserRateLimiter.Decision decision) {
 		boolean notify = decision.verdict() == UserRateLimiter.Verdict.LIMITED_NOTIFY;
 		refuse(context, Outcome.RATE_LIMITED, notify ? "notified" : "silent", notify,
-				notices.rateLimited(context.locale(), decision.retryIn()), "rate-limit notice");
+				notices.rateLimited(notices.localeOf(context), decision.retryIn()), "rate-limit notice");
 	}
 
 	/**
@@ -224,7 +224,7 @@ final class Intake implements Function<Flux<ReceivedUpdate>, Flux<UpdateContext>
 		try {
 			boolean notify = context.isCallback() || overloadNotices.tryAcquire(context.rateKey());
 			refuse(context, Outcome.REJECTED, cause + (notify ? "notified" : "silent"), notify,
-					notices.overloaded(context.locale()), "overload notice");
+					notices.overloaded(notices.localeOf(context)), "overload notice");
 		}
 		catch (RuntimeException ex) {
 			log.error("Update {} could not be rejected; it stays unfinished until found parked", context.updateId(), ex);

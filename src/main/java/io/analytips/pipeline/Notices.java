@@ -18,4 +18,13 @@ public interface Notices {
 
 	/** The short reply when a handler failed or timed out. */
 	String failed(Locale locale);
+
+	/**
+	 * The language to tell this update's sender in: by default their Telegram client's ({@link UpdateContext#locale()});
+	 * the bot answers with the one the user chose, when it knows it without waiting (synchronous and cheap: it runs
+	 * on intake's path).
+	 */
+	default Locale localeOf(UpdateContext context) {
+		return context.locale();
+	}
 }

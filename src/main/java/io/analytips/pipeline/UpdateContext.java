@@ -69,6 +69,10 @@ public final class UpdateContext {
 		return update().kind();
 	}
 
+	/**
+	 * The language of the sender's Telegram client: English for {@code en*}, Portuguese (Brazil) otherwise. What
+	 * the user chose for themselves is the bot's to know ({@link Notices#localeOf}).
+	 */
 	public Locale locale() {
 		return locale;
 	}

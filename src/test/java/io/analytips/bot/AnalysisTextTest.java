@@ -1,6 +1,5 @@
 package io.analytips.bot;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -9,12 +8,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.analytips.football.AnalysisKind;
 import io.analytips.football.AnalysisReport;
-import io.analytips.football.BundledValueRule;
 import io.analytips.football.analysis.BookmakerPrices;
 import io.analytips.football.analysis.Confidence;
 import io.analytips.football.analysis.CornerStats;
@@ -37,18 +36,30 @@ class AnalysisTextTest {
 
 	private final Messages messages = new Messages();
 
-	private final AnalysisText text = new AnalysisText(messages, ZoneOffset.UTC, new Leagues(messages));
+	private final AnalysisText text = new AnalysisText(messages, new Leagues(messages), DisplayNames.AS_GIVEN);
+
+	private static final Reader PORTUGUESE_IN_UTC = new Reader(UpdateContext.DEFAULT_LOCALE, ZoneOffset.UTC);
+
+	private static final Reader ENGLISH_IN_UTC = new Reader(Locale.ENGLISH, ZoneOffset.UTC);
+
+	private static final ValueRule.Interval LOSING = new ValueRule.Interval(-0.03, -0.037, -0.022);
+
+	/** What a rule's backtest found: a record whose figures must never appear under an analysis. */
+	private static final ValueRule.TrackRecord RECORD = new ValueRule.TrackRecord("2019/20–2024/25", 873, LOSING,
+			new ValueRule.Interval(-0.004, -0.133, 0.138));
+
+	/** Not supported by its backtest, as the bundled rules are: nothing is called value. */
+	private static final ValueRule UNSUPPORTED = new ValueRule(false, 0.05, 0.10, Confidence.HIGH, RECORD);
 
 	/** Supported, with a cap far above any edge of these tests. */
-	private static final ValueRule SUPPORTED = new ValueRule(true, 0.03, 10, Confidence.MEDIUM,
-			BundledValueRule.get().trackRecord());
+	private static final ValueRule SUPPORTED = new ValueRule(true, 0.03, 10, Confidence.MEDIUM, RECORD);
 
 	private static AnalysisReport report(boolean stale, BookmakerPrices prices) {
-		return report(stale, prices, 9999, BundledValueRule.get());
+		return report(stale, prices, 9999, UNSUPPORTED);
 	}
 
 	private static AnalysisReport report(boolean stale, BookmakerPrices prices, int leagueId) {
-		return report(stale, prices, leagueId, BundledValueRule.get());
+		return report(stale, prices, leagueId, UNSUPPORTED);
 	}
 
 	private static AnalysisReport report(BookmakerPrices prices, ValueRule rule) {
@@ -76,97 +87,144 @@ class AnalysisTextTest {
 	}
 
 	@Test
-	void namesTheLeagueSoThatTwoSerieAsCannotBeConfusedAndShowsTheKickOffsZone() {
-		String portuguese = text.render(report(false, null, 71), AnalysisKind.FULL, Duration.ofMinutes(5),
-				UpdateContext.DEFAULT_LOCALE);
+	void namesTheLeagueSoThatTwoSerieAsCannotBeConfusedAndShowsTheKickOffInTheReadersZone() {
+		String portuguese = text.render(report(false, null, 71), AnalysisKind.FULL, Duration.ofMinutes(5), PORTUGUESE_IN_UTC);
 		assertThat(portuguese).contains("Brasileirão Série A • 23/11 19:00 (UTC)").doesNotContain("Série &lt;A&gt;");
-		AnalysisText brasilia = new AnalysisText(messages, java.time.ZoneId.of("America/Sao_Paulo"), new Leagues(messages));
-		assertThat(brasilia.render(report(false, null, 135), AnalysisKind.RESULT, Duration.ofMinutes(5), Locale.ENGLISH))
+		assertThat(text.render(report(false, null, 135), AnalysisKind.RESULT, Duration.ofMinutes(5), Readers.ENGLISH_IN_BRASILIA))
 			.contains("Serie A (Italy) • 23/11 16:00 (Brasília)");
+		assertThat(text.render(report(false, null, 39), AnalysisKind.RESULT, Duration.ofMinutes(5), Readers.ENGLISH))
+			.contains("Premier League • 23/11 19:00 (London)").doesNotContain("Brasília");
 	}
 
 	@Test
 	void writesTheFormInTheUsersLettersAndVsInEnglish() {
-		String portuguese = text.render(report(false, null), AnalysisKind.FULL, Duration.ofMinutes(5), UpdateContext.DEFAULT_LOCALE);
+		String portuguese = text.render(report(false, null), AnalysisKind.FULL, Duration.ofMinutes(5), PORTUGUESE_IN_UTC);
 		assertThat(portuguese).contains("Forma (mais recente primeiro): &lt;b&gt;Tom &amp; Co&lt;/b&gt; V V • Jerry &quot;FC&quot; E D")
 			.contains("<b>&lt;b&gt;Tom &amp; Co&lt;/b&gt; x Jerry &quot;FC&quot;</b>");
-		String english = text.render(report(false, null), AnalysisKind.FULL, Duration.ofMinutes(5), Locale.ENGLISH);
+		String english = text.render(report(false, null), AnalysisKind.FULL, Duration.ofMinutes(5), ENGLISH_IN_UTC);
 		assertThat(english).contains("Form (most recent first): &lt;b&gt;Tom &amp; Co&lt;/b&gt; W W • Jerry &quot;FC&quot; D L")
 			.contains("<b>&lt;b&gt;Tom &amp; Co&lt;/b&gt; vs Jerry &quot;FC&quot;</b>");
 	}
 
 	@Test
 	void escapesEveryNameThatCameFromTheApi() {
-		String html = text.render(report(false, null), AnalysisKind.FULL, Duration.ofMinutes(5), UpdateContext.DEFAULT_LOCALE);
-		assertThat(html).contains("&lt;b&gt;Tom &amp; Co&lt;/b&gt;", "Jerry &quot;FC&quot;", "Série &lt;A&gt; &amp; Co (Brazil)")
-			.doesNotContain("<b>Tom", "Jerry \"FC\"", "<A>");
-		assertThat(html.replaceAll("</?(b|i|pre)>", "")).doesNotContain("<", ">");
+		BookmakerPrices prices = new BookmakerPrices("<i>Book</i>", new double[] { 1.9, 3.6, 4.4 },
+				Map.of(2.5, new double[] { 2.0, 1.85 }), null);
+		for (AnalysisReport report : List.of(report(false, null), report(false, prices))) {
+			String html = text.render(report, AnalysisKind.FULL, Duration.ofMinutes(5), PORTUGUESE_IN_UTC);
+			assertThat(html).contains("&lt;b&gt;Tom &amp; Co&lt;/b&gt;", "Jerry &quot;FC&quot;", "Série &lt;A&gt; &amp; Co (Brazil)")
+				.doesNotContain("<b>Tom", "Jerry \"FC\"", "<A>", "<i>Book");
+			assertThat(html.replaceAll("</?(b|i|pre)>", "")).doesNotContain("<", ">");
+		}
 	}
 
 	@Test
 	void showsEverySectionOfAFullAnalysisWithItsAgeAndTheResponsibleGamblingLine() {
-		String html = text.render(report(false, null), AnalysisKind.FULL, Duration.ofMinutes(12), UpdateContext.DEFAULT_LOCALE);
+		String html = text.render(report(false, null), AnalysisKind.FULL, Duration.ofMinutes(12), PORTUGUESE_IN_UTC);
 		assertThat(html).contains("Resultado (1X2)", "odd justa", "Gols esperados", "Mais de 2,5", "Placares mais prováveis",
-				"Ambas marcam", "Escanteios", "Força no modelo</b> (50 = média da liga, em campo neutro)", "Tabela:", "Forma", "Sem odds disponíveis", "Dados de 12 min atrás",
-				"Aposte com responsabilidade");
+				"Ambas marcam", "Escanteios", "Força no modelo</b> (50 = média da liga, em campo neutro)", "Tabela:", "Forma",
+				"Sem odds das casas para comparar", "Dados de 12 min atrás", "Aposte com responsabilidade");
 	}
 
 	@Test
 	void marksAnAnalysisFromStaleDataWithItsAge() {
-		String html = text.render(report(true, null), AnalysisKind.RESULT, Duration.ofHours(5), Locale.ENGLISH);
+		String html = text.render(report(true, null), AnalysisKind.RESULT, Duration.ofHours(5), ENGLISH_IN_UTC);
 		assertThat(html).contains("data source is unavailable", "5 h ago").doesNotContain("Goals");
 	}
 
 	@Test
-	void listsValueBetsOfTheKindAskedForWithTheirTrackRecordWhenTheRuleIsSupported() {
-		BookmakerPrices generous = new BookmakerPrices("Pinnacle", new double[] { 6.0, 6.0, 6.0 },
-				Map.of(2.5, new double[] { 4.0, 4.0 }), null);
-		String result = text.render(report(generous, SUPPORTED), AnalysisKind.RESULT, Duration.ofMinutes(1), Locale.ENGLISH);
-		assertThat(result).contains("Value against Pinnacle", "win @6.00", "¼ Kelly", "Flags like these, 2019/20–2024/25")
-			.doesNotContain("goals @", "Model vs market");
-		String goals = text.render(report(generous, SUPPORTED), AnalysisKind.GOALS, Duration.ofMinutes(1), Locale.ENGLISH);
-		assertThat(goals).contains("goals @4.00").doesNotContain("win @");
-		String corners = text.render(report(generous, SUPPORTED), AnalysisKind.CORNERS, Duration.ofMinutes(1), Locale.ENGLISH);
-		assertThat(corners).contains("No clear value against Pinnacle");
+	void theProbabilitiesOfEveryMarketAddUpToAHundred() {
+		for (Reader reader : List.of(PORTUGUESE_IN_UTC, ENGLISH_IN_UTC)) {
+			String html = text.render(report(false, null), AnalysisKind.FULL, Duration.ofMinutes(5), reader);
+			Matcher result = Pattern.compile("<b>(\\d+)%</b> \\(").matcher(html);
+			int sum = 0;
+			int found = 0;
+			while (result.find()) {
+				sum += Integer.parseInt(result.group(1));
+				found++;
+			}
+			assertThat(found).isEqualTo(3);
+			assertThat(sum).isEqualTo(100);
+			Matcher pairs = Pattern.compile("(?:Mais de|Over) [0-9,.]+: (\\d+)% • (?:Menos|Under): (\\d+)%").matcher(html);
+			int lines = 0;
+			while (pairs.find()) {
+				assertThat(Integer.parseInt(pairs.group(1)) + Integer.parseInt(pairs.group(2))).as(pairs.group()).isEqualTo(100);
+				lines++;
+			}
+			assertThat(lines).isEqualTo(9); // five goal lines, four corner lines
+			Matcher btts = Pattern.compile("(?:Sim|Yes): <b>(\\d+)%</b> • (?:Não|No): <b>(\\d+)%</b>").matcher(html);
+			assertThat(btts.find()).isTrue();
+			assertThat(Integer.parseInt(btts.group(1)) + Integer.parseInt(btts.group(2))).isEqualTo(100);
+		}
 	}
 
 	@Test
-	void withTheBundledRuleShowsTheModelBesideTheMarketAndTheBacktestedRecordThatSaysWhy() throws IOException {
+	void saysHowManyGamesOfEachTeamTheModelKnows() {
+		String html = text.render(report(false, null), AnalysisKind.RESULT, Duration.ofMinutes(5), PORTUGUESE_IN_UTC);
+		assertThat(html).containsPattern("Baseado em \\d+ jogos (de cada time|de .+ e \\d+ de .+)\\.");
+		MatchAnalysis analysis = report(false, null).analysis();
+		if (analysis.homeMatches() != analysis.awayMatches()) {
+			assertThat(html).contains("Baseado em " + analysis.homeMatches() + " jogos de &lt;b&gt;Tom &amp; Co&lt;/b&gt; e "
+					+ analysis.awayMatches() + " de Jerry &quot;FC&quot;.");
+		}
+	}
+
+	@Test
+	void comparesEachMarketInOneSentenceWithTheBookmakersPriceAndNoBacktestFigures() {
 		BookmakerPrices prices = new BookmakerPrices("Pinnacle", new double[] { 1.9, 3.6, 4.4 },
 				Map.of(2.5, new double[] { 2.0, 1.85 }), null);
 
-		String english = text.render(report(false, prices), AnalysisKind.FULL, Duration.ofMinutes(1), Locale.ENGLISH);
-
-		assertThat(english).contains("Model vs market (Pinnacle)", "Draw: model ", "Over 2.5 goals: model ", "(odds 2.00)")
-			.doesNotContain("Value against", "confidence");
-		// the line shows the figures the backtest wrote into the bundled file, read here on their own
-		Properties bundled = new Properties();
-		try (var in = getClass().getResourceAsStream("/football/value-rule.properties")) {
-			bundled.load(in);
-		}
-		assertThat(bundled.getProperty("supported")).isEqualTo("false");
-		assertThat(english).contains(String.format(Locale.ROOT,
-				"where the model saw an edge, %s, %s bets averaged closing-line value %s [%s, %s] and return %s [%s, %s]",
-				bundled.getProperty("record.seasons"), bundled.getProperty("record.bets"),
-				signed(bundled, "record.clv"), signed(bundled, "record.clv.low"), signed(bundled, "record.clv.high"),
-				signed(bundled, "record.roi"), signed(bundled, "record.roi.low"), signed(bundled, "record.roi.high")));
-		assertThat(text.render(report(false, prices), AnalysisKind.FULL, Duration.ofMinutes(1), UpdateContext.DEFAULT_LOCALE))
-			.contains("Modelo x mercado (Pinnacle)", "O mercado tem sido a melhor estimativa");
-	}
-
-	private static String signed(Properties properties, String key) {
-		double value = Double.parseDouble(properties.getProperty(key));
-		return (value > 0 ? "+" : "") + String.format(Locale.ROOT, "%.1f%%", 100 * value);
+		String portuguese = text.render(report(false, prices), AnalysisKind.FULL, Duration.ofMinutes(1), PORTUGUESE_IN_UTC);
+		assertThat(portuguese).contains("Modelo x mercado", "🏁 Resultado: a Pinnacle paga 1,90 • 3,60 • 4,40, ou seja ",
+				"Mais de 2,5 gols: a Pinnacle paga 2,00, ou seja ", "use estes números como referência")
+			.doesNotContain("vantagem", "linha de fechamento", "[", "873", "2019/20", "O modelo vê valor");
+		String english = text.render(report(false, prices), AnalysisKind.FULL, Duration.ofMinutes(1), ENGLISH_IN_UTC);
+		assertThat(english).contains("Model vs market", "Result: Pinnacle pays 1.90 • 3.60 • 4.40, that is ",
+				"Over 2.5 goals: Pinnacle pays 2.00, that is a ")
+			.doesNotContain("closing-line", "873", "edge");
+		// the market's chances, margin taken out, make a whole too
+		Matcher market = Pattern.compile("ou seja (\\d+)% • (\\d+)% • (\\d+)% de chance").matcher(portuguese);
+		assertThat(market.find()).isTrue();
+		assertThat(Integer.parseInt(market.group(1)) + Integer.parseInt(market.group(2)) + Integer.parseInt(market.group(3)))
+			.isEqualTo(100);
 	}
 
 	@Test
-	void anEdgeAboveTheCapIsACautionAndNeverValueOrHighConfidence() {
-		BookmakerPrices generous = new BookmakerPrices("Pinnacle", new double[] { 6.0, 6.0, 6.0 }, Map.of(), null);
-		ValueRule capped = new ValueRule(true, 0.03, 0.10, Confidence.MEDIUM, BundledValueRule.get().trackRecord());
+	void eachKindComparesOnlyItsOwnMarketAndCornersNone() {
+		BookmakerPrices prices = new BookmakerPrices("Pinnacle", new double[] { 1.9, 3.6, 4.4 },
+				Map.of(2.5, new double[] { 2.0, 1.85 }), null);
+		assertThat(text.render(report(false, prices), AnalysisKind.RESULT, Duration.ofMinutes(1), ENGLISH_IN_UTC))
+			.contains("Result: Pinnacle pays").doesNotContain("Over 2.5 goals: Pinnacle");
+		assertThat(text.render(report(false, prices), AnalysisKind.GOALS, Duration.ofMinutes(1), ENGLISH_IN_UTC))
+			.contains("Over 2.5 goals: Pinnacle pays 2.00").doesNotContain("Result: Pinnacle");
+		assertThat(text.render(report(false, prices), AnalysisKind.BTTS, Duration.ofMinutes(1), ENGLISH_IN_UTC))
+			.contains("Pinnacle has no odds for this market to compare");
+		assertThat(text.render(report(false, prices), AnalysisKind.CORNERS, Duration.ofMinutes(1), ENGLISH_IN_UTC))
+			.doesNotContain("Pinnacle", "value", "market");
+	}
 
-		String html = text.render(report(generous, capped), AnalysisKind.RESULT, Duration.ofMinutes(1), Locale.ENGLISH);
+	@Test
+	void listsValueBetsOfTheKindAskedForWhenTheRuleIsSupported() {
+		BookmakerPrices generous = new BookmakerPrices("Pinnacle", new double[] { 6.0, 6.0, 6.0 },
+				Map.of(2.5, new double[] { 4.0, 4.0 }), null);
+		String result = text.render(report(generous, SUPPORTED), AnalysisKind.RESULT, Duration.ofMinutes(1), ENGLISH_IN_UTC);
+		assertThat(result).contains("The model sees value in a &lt;b&gt;Tom &amp; Co&lt;/b&gt; win at 6.00", "Suggested stake")
+			.doesNotContain("goals at", "873", "reference, not as a tip");
+		String goals = text.render(report(generous, SUPPORTED), AnalysisKind.GOALS, Duration.ofMinutes(1), ENGLISH_IN_UTC);
+		assertThat(goals).contains("goals at 4.00").doesNotContain("win at");
+	}
 
-		assertThat(html).contains("No clear value against Pinnacle", "Caution: on &lt;b&gt;Tom &amp; Co&lt;/b&gt; win the model says")
-			.doesNotContain("Value against", "confidence high");
+	@Test
+	void anEdgeAboveTheCapIsOneCautionNamingEverySelectionAndNeverValue() {
+		BookmakerPrices generous = new BookmakerPrices("Pinnacle", new double[] { 6.0, 6.0, 6.0 },
+				Map.of(2.5, new double[] { 4.0, 4.0 }), null);
+		ValueRule capped = new ValueRule(true, 0.03, 0.10, Confidence.MEDIUM, RECORD);
+
+		String html = text.render(report(generous, capped), AnalysisKind.FULL, Duration.ofMinutes(1), ENGLISH_IN_UTC);
+
+		assertThat(html).containsOnlyOnce("⚠️ The model disagrees strongly with the market on ")
+			.containsOnlyOnce("not an opportunity")
+			.contains("a &lt;b&gt;Tom &amp; Co&lt;/b&gt; win (", " and ")
+			.doesNotContain("sees value", "confidence high");
 	}
 }

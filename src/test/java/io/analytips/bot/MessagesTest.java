@@ -4,6 +4,7 @@ import java.text.MessageFormat;
 import java.time.Duration;
 import java.util.Locale;
 
+import io.analytips.common.MutableClock;
 import io.analytips.pipeline.UpdateContext;
 import org.junit.jupiter.api.Test;
 
@@ -46,7 +47,7 @@ class MessagesTest {
 
 	@Test
 	void noticesAreTakenFromTheBundles() {
-		BotNotices notices = new BotNotices(messages);
+		BotNotices notices = new BotNotices(messages, Readers.preferences(new MutableClock()));
 		assertThat(notices.rateLimited(Locale.ENGLISH, Duration.ofMillis(41_200))).contains("41 s");
 		assertThat(notices.rateLimited(UpdateContext.DEFAULT_LOCALE, Duration.ZERO)).contains("1 s");
 		assertThat(notices.failed(Locale.ENGLISH)).startsWith("😕");

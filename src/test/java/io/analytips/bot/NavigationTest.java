@@ -1,5 +1,7 @@
 package io.analytips.bot;
 
+import java.util.List;
+
 import io.analytips.pipeline.Handler;
 import io.analytips.pipeline.TestContexts;
 import io.analytips.pipeline.UpdateContext;
@@ -27,26 +29,42 @@ class NavigationTest {
 
 	@Test
 	void menusListsAndTheSearchPromptAreNavigation() {
-		Handler menu = new MenuHandler(messages, menus);
-		Handler browse = new BrowseHandler(null, java.util.List.of(71, 39), messages, menus, new Leagues(messages));
-		Handler search = new SearchHandler(null, null, messages, menus, null);
-		Handler recent = new RecentHandler(null, messages, menus);
+		Handler menu = new MenuHandler(messages, menus, null);
+		Handler browse = new BrowseHandler(null, List.of(71, 39), messages, menus, new Leagues(messages), null,
+				DisplayNames.AS_GIVEN);
+		Handler leagues = new LeaguesHandler(null, List.of(71, 39), messages, menus, new Leagues(messages), null,
+				DisplayNames.AS_GIVEN, null);
+		Handler search = new SearchHandler(null, null, messages, menus, null, null);
+		Handler recent = new RecentHandler(null, null, messages, menus, null, DisplayNames.AS_GIVEN);
+		Handler about = new AboutHandler(messages, menus, new Leagues(messages), List.of(71), league -> null, null);
+		Handler settings = new SettingsHandler(null, messages, menus, null);
 		assertThat(menu.isNavigation(press("m"))).isTrue();
 		assertThat(menu.isNavigation(press("h"))).isTrue();
-		for (String data : new String[] { "t", "lg", "l:39:0", "f:3900871" }) {
+		for (String data : new String[] { "t", "l:39:0", "f:3900871", "f:3900871:l:39:0" }) {
 			assertThat(browse.isNavigation(press(data))).as(data).isTrue();
+		}
+		for (String data : new String[] { "lg", "lh:39", "tb:39", "ln:39:1" }) {
+			assertThat(leagues.isNavigation(press(data))).as(data).isTrue();
 		}
 		assertThat(search.isNavigation(press("s"))).isTrue();
 		assertThat(search.isNavigation(press("x"))).isTrue();
 		assertThat(recent.isNavigation(press("r"))).isTrue();
-		assertThat(new FallbackCallbackHandler(messages).isNavigation(press("old"))).isTrue();
+		assertThat(recent.isNavigation(press("ra:17"))).isTrue();
+		assertThat(about.isNavigation(press("ab:71"))).isTrue();
+		assertThat(settings.isNavigation(press("cfg"))).isTrue();
+		assertThat(settings.isNavigation(press("tz"))).isTrue();
+		assertThat(new FallbackCallbackHandler(messages, null).isNavigation(press("old"))).isTrue();
 	}
 
 	@Test
-	void analysesAndATeamsGamesAreWork() {
-		Handler analysis = new AnalysisHandler(null, null, null, messages, menus, null);
-		Handler search = new SearchHandler(null, null, messages, menus, null);
+	void analysesATeamsGamesAndChoosingASettingAreWork() {
+		Handler analysis = new AnalysisHandler(null, null, null, messages, menus, null, null);
+		Handler search = new SearchHandler(null, null, messages, menus, null, null);
+		Handler settings = new SettingsHandler(null, messages, menus, null);
 		assertThat(analysis.isNavigation(press("a:3900871:full"))).isFalse();
+		assertThat(analysis.isNavigation(press("a:3900871:full:tm:71005"))).isFalse();
 		assertThat(search.isNavigation(press("tm:39001"))).isFalse();
+		assertThat(settings.isNavigation(press("lang:en"))).isFalse();
+		assertThat(settings.isNavigation(press("tz:3"))).isFalse();
 	}
 }

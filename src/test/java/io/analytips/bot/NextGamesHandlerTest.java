@@ -21,7 +21,7 @@ class NextGamesHandlerTest {
 	private final Messages messages = new Messages();
 
 	private final NextGamesHandler handler = new NextGamesHandler(
-			new TeamScreens(kit.data, messages, new Menus(messages)), messages);
+			new TeamScreens(kit.data, messages, new Menus(messages)), messages, Readers.preferences(kit.clock));
 
 	@AfterEach
 	void close() {
@@ -66,10 +66,10 @@ class NextGamesHandlerTest {
 	}
 
 	@Test
-	void answersInEnglishForEnglishClients() {
+	void answersInEnglishInLondonTimeForEnglishClients() {
 		StepVerifier.create(handler.handle(kit.command(8, "/next arsenal", "en"))).verifyComplete();
 
-		assertThat(kit.repliesTo(8)).singleElement().asString().contains("Next games — Arsenal", "Brasília time");
+		assertThat(kit.repliesTo(8)).singleElement().asString().contains("Next games — Arsenal", "London time");
 		assertThat(kit.lastButtonsTo(8)).anyMatch(label -> label.contains(" vs "));
 	}
 

@@ -20,6 +20,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.FileAppender;
+import io.analytips.common.Clocks;
 import io.analytips.store.DatabaseServer;
 import io.analytips.store.DatabaseUrl;
 import io.analytips.store.Migrations;
@@ -175,8 +176,9 @@ class PipelineBenchmark {
 
 	private Run runOnce(Mode mode) {
 		Messages messages = new Messages();
+		Preferences preferences = Readers.preferences(Clocks.system());
 		PipelineHarness.Builder builder = PipelineHarness.builder()
-			.handlers(new HelpHandler(messages), new FallbackMessageHandler(messages))
+			.handlers(new HelpHandler(messages, preferences), new FallbackMessageHandler(messages, preferences))
 			.globalRate(1_000_000)
 			.chatBurst(10)
 			.logUpdates(mode.accessLog());

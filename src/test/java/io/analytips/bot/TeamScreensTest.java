@@ -1,9 +1,7 @@
 package io.analytips.bot;
 
 import java.time.Duration;
-import java.util.Locale;
 
-import io.analytips.pipeline.UpdateContext;
 import io.analytips.support.BotTestKit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -40,12 +38,20 @@ class TeamScreensTest {
 	@Test
 	void aTeamsNextGamesLeadToTheirAnalysisMenus() {
 		long flamengo = teams.find("flamengo").block().get(0).id();
-		StepVerifier.create(teams.games(flamengo, Locale.ENGLISH))
+		StepVerifier.create(teams.games(flamengo, Readers.ENGLISH_IN_BRASILIA))
 			.assertNext(screen -> {
 				assertThat(screen.html()).contains("Next games — Flamengo", "Brasília time");
 				assertThat(screen.keyboard().inlineKeyboard()).flatExtracting(row -> row)
 					.anyMatch(button -> button.callbackData().startsWith("f:"));
 			})
+			.verifyComplete();
+	}
+
+	@Test
+	void showsKickOffsInTheReadersTimeZone() {
+		long flamengo = teams.find("flamengo").block().get(0).id();
+		StepVerifier.create(teams.games(flamengo, Readers.ENGLISH))
+			.assertNext(screen -> assertThat(screen.html()).contains("Next games — Flamengo", "London time"))
 			.verifyComplete();
 	}
 
@@ -66,7 +72,7 @@ class TeamScreensTest {
 	void aHungApiFootballEndsInOneSentenceAfterTheRetries() {
 		kit.football.faults().hangNext(100);
 
-		StepVerifier.withVirtualTime(() -> teams.games(71_001, UpdateContext.DEFAULT_LOCALE))
+		StepVerifier.withVirtualTime(() -> teams.games(71_001, Readers.PORTUGUESE))
 			.expectSubscription()
 			.thenAwait(Duration.ofMinutes(2))
 			.assertNext(screen -> assertThat(screen.html()).contains("fonte de dados de futebol está indisponível")

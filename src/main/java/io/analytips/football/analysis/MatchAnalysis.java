@@ -19,11 +19,13 @@ import java.util.Objects;
  * @param value the selections the {@link ValueRule} flags as value, best edge first; empty without prices
  * @param disagreements the selections whose edge is above the rule's plausibility cap, best edge first: shown
  *        as the model disagreeing with the market, never as value
- * @param dataSize the smaller of the two teams' matches in the model
+ * @param homeMatches the home team's matches in the model
+ * @param awayMatches the away team's matches in the model
  */
 public record MatchAnalysis(ExpectedGoals expectedGoals, double rho, Markets markets, CornerMarkets corners,
 		TeamRating homeRating, TeamRating awayRating, TeamStanding homeStanding, TeamStanding awayStanding,
-		List<ValueBet> comparisons, List<ValueBet> value, List<ValueBet> disagreements, int dataSize) {
+		List<ValueBet> comparisons, List<ValueBet> value, List<ValueBet> disagreements, int homeMatches,
+		int awayMatches) {
 
 	public MatchAnalysis {
 		Objects.requireNonNull(expectedGoals, "expectedGoals");
@@ -33,5 +35,10 @@ public record MatchAnalysis(ExpectedGoals expectedGoals, double rho, Markets mar
 		comparisons = List.copyOf(comparisons);
 		value = List.copyOf(value);
 		disagreements = List.copyOf(disagreements);
+	}
+
+	/** The smaller of the two teams' matches in the model: what the confidence of a comparison rests on. */
+	public int dataSize() {
+		return Math.min(homeMatches, awayMatches);
 	}
 }

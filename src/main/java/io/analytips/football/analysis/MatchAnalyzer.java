@@ -43,7 +43,9 @@ public final class MatchAnalyzer {
 		ExpectedGoals xg = model.expectedGoals(home, away);
 		ScoreMatrix matrix = ScoreMatrix.dixonColes(xg, model.rho());
 		Markets markets = Markets.from(matrix);
-		int dataSize = Math.min(model.matchesOf(home), model.matchesOf(away));
+		int homeMatches = model.matchesOf(home);
+		int awayMatches = model.matchesOf(away);
+		int dataSize = Math.min(homeMatches, awayMatches);
 		List<ValueBet> all = prices == null ? List.of() : compare(matrix, markets, prices, dataSize);
 		List<ValueBet> comparisons = all.stream()
 			.filter(bet -> !bet.market().equals("goals") || bet.selection().endsWith(" " + MAIN_GOAL_LINE))
@@ -51,7 +53,8 @@ public final class MatchAnalyzer {
 		return new MatchAnalysis(xg, model.rho(), markets,
 				corners == null ? null : CornerMarkets.from(corners, CornerPriors.DEFAULT), TeamRating.of(model, home),
 				TeamRating.of(model, away), homeStanding, awayStanding, comparisons,
-				judged(all, rule, ValueRule.Verdict.VALUE), judged(all, rule, ValueRule.Verdict.DISAGREEMENT), dataSize);
+				judged(all, rule, ValueRule.Verdict.VALUE), judged(all, rule, ValueRule.Verdict.DISAGREEMENT), homeMatches,
+				awayMatches);
 	}
 
 	private static List<ValueBet> compare(ScoreMatrix matrix, Markets markets, BookmakerPrices prices, int dataSize) {

@@ -1,0 +1,53 @@
+package io.analytips.bot;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+import io.analytips.football.api.StandingRow;
+import io.analytips.telegram.Html;
+
+/**
+ * A league table as a fixed-width block that a phone shows without wrapping (28 characters a line: Telegram's
+ * {@code <pre>} at 360 px holds about 32): position, team, games, goal difference, points. Names longer than
+ * the column are cut with a dot. Several groups (a cup's) each get their heading.
+ */
+final class LeagueTable {
+
+	/** The width of the team column. */
+	static final int NAME = 14;
+
+	private final Messages messages;
+
+	private final DisplayNames teams;
+
+	LeagueTable(Messages messages, DisplayNames teams) {
+		this.messages = messages;
+		this.teams = teams;
+	}
+
+	String html(String league, String season, List<StandingRow> rows, Locale locale) {
+		StringBuilder text = new StringBuilder(messages.get(locale, "table.title.html", Html.escape(league), season));
+		if (rows.isEmpty()) {
+			return text.append("\n\n").append(Html.escape(messages.get(locale, "table.empty"))).toString();
+		}
+		boolean groups = rows.stream().map(StandingRow::group).distinct().count() > 1;
+		text.append("\n<pre>").append(Html.escape(messages.get(locale, "table.heading"))).append('\n');
+		String group = null;
+		for (int i = 0; i < rows.size(); i++) {
+			StandingRow row = rows.get(i);
+			if (groups && (i == 0 || !Objects.equals(group, row.group()))) {
+				group = row.group();
+				text.append(Html.escape(group == null ? "" : group)).append('\n');
+			}
+			String name = teams.display(row.team().name());
+			if (name.length() > NAME) {
+				name = name.substring(0, NAME - 1).strip() + ".";
+			}
+			String difference = (row.goalsDiff() > 0 ? "+" : "") + row.goalsDiff();
+			text.append(Html.escape(String.format(Locale.ROOT, "%2d %-" + NAME + "s %2d %3s %3d", row.rank(), name,
+					row.played(), difference, row.points()))).append('\n');
+		}
+		return text.append("</pre>").append(messages.get(locale, "table.legend")).toString();
+	}
+}
