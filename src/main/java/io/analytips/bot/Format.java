@@ -31,7 +31,7 @@ final class Format {
 	/**
 	 * Probabilities that make up a whole (1X2, over/under, yes/no) as whole percentages that add up to 100, by
 	 * largest remainder: each gets its percentage rounded down, and the points still missing go to those with the
-	 * largest fractions (ties to the earlier one). 0.474, 0.284, 0.242 → "47%", "28%", "25%" where rounding each
+	 * largest fractions (ties to the earlier one). 0.474, 0.284, 0.242 → "48%", "28%", "24%" where rounding each
 	 * would give 47 + 28 + 24 = 99.
 	 */
 	static String[] percents(Locale locale, double... probabilities) {

@@ -17,6 +17,9 @@ final class LeagueTable {
 	/** The width of the team column. */
 	static final int NAME = 14;
 
+	/** A row: position, team, games, goal difference, points (the heading takes the same widths). */
+	private static final String ROW = "%2d %-" + NAME + "s %2d %3s %3d";
+
 	private final Messages messages;
 
 	private final DisplayNames teams;
@@ -32,7 +35,9 @@ final class LeagueTable {
 			return text.append("\n\n").append(Html.escape(messages.get(locale, "table.empty"))).toString();
 		}
 		boolean groups = rows.stream().map(StandingRow::group).distinct().count() > 1;
-		text.append("\n<pre>").append(Html.escape(messages.get(locale, "table.heading"))).append('\n');
+		text.append("\n<pre>").append(Html.escape(String.format(Locale.ROOT, ROW.replace('d', 's'), "#",
+				messages.get(locale, "table.column.team"), messages.get(locale, "table.column.played"),
+				messages.get(locale, "table.column.difference"), messages.get(locale, "table.column.points")))).append('\n');
 		String group = null;
 		for (int i = 0; i < rows.size(); i++) {
 			StandingRow row = rows.get(i);
@@ -45,8 +50,8 @@ final class LeagueTable {
 				name = name.substring(0, NAME - 1).strip() + ".";
 			}
 			String difference = (row.goalsDiff() > 0 ? "+" : "") + row.goalsDiff();
-			text.append(Html.escape(String.format(Locale.ROOT, "%2d %-" + NAME + "s %2d %3s %3d", row.rank(), name,
-					row.played(), difference, row.points()))).append('\n');
+			text.append(Html.escape(String.format(Locale.ROOT, ROW, row.rank(), name, row.played(), difference,
+					row.points()))).append('\n');
 		}
 		return text.append("</pre>").append(messages.get(locale, "table.legend")).toString();
 	}

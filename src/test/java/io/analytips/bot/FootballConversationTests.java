@@ -168,9 +168,22 @@ class FootballConversationTests {
 		assertThat(leagues.buttons()).extracting(b -> b.path("text").asString()).contains("Brasileirão Série A",
 				"Premier League");
 		user.press(label -> label.equals("Brasileirão Série A"));
-		Conversation.Screen games = user.next(text -> text.contains("Brasileirão Série A") && text.contains("Choose a game"));
-		assertThat(games.text()).contains("(Brasília time)");
+		Conversation.Screen hub = user.next(text -> text.contains("Brasileirão Série A") && text.contains("season"));
+		assertThat(hub.buttons()).extracting(b -> b.path("text").asString()).contains("📋 Standings", "🗓 Next games");
+		user.press(label -> label.contains("Standings"));
+		Conversation.Screen table = user.next(text -> text.contains("standings") && text.contains("<pre>"));
+		assertThat(table.text()).containsPattern("<pre> # Team +P +GD +Pts\\n").containsPattern("\\n 1 .+\\n")
+			.containsPattern("\\n20 .+\\n");
+		user.press(label -> label.contains("Next games"));
+		Conversation.Screen games = user.next(text -> text.contains("Brasileirão Série A") && text.contains("next games"));
+		// an English client's kick-offs are in London time unless they choose another zone
+		assertThat(games.text()).contains("London time");
 		assertThat(games.buttons()).extracting(b -> b.path("text").asString()).anyMatch(label -> label.contains(" vs "));
+		user.press(label -> label.contains(" vs "));
+		user.next(text -> text.contains("Which analysis would you like?"));
+		user.press(label -> label.contains("Back"));
+		// back where the fixture was opened from: the league's next games, not today's
+		user.next(text -> text.contains("Brasileirão Série A") && text.contains("next games"));
 	}
 
 	@Test

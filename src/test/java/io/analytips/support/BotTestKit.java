@@ -96,14 +96,34 @@ public final class BotTestKit implements AutoCloseable {
 
 	/** The labels of the buttons under the last message sent to the user. */
 	public List<String> lastButtonsTo(long user) {
-		List<FakeBotApi.Call> sent = telegram.messagesTo(user);
-		if (sent.isEmpty()) {
+		return buttons(telegram.messagesTo(user), "text");
+	}
+
+	/** The labels of the buttons of the last screen the user saw: a message sent or edited. */
+	public List<String> lastScreenButtons(long user) {
+		return buttons(screens(user), "text");
+	}
+
+	/** The data of the buttons of the last screen the user saw: a message sent or edited. */
+	public List<String> lastScreenData(long user) {
+		return buttons(screens(user), "callback_data");
+	}
+
+	private List<FakeBotApi.Call> screens(long user) {
+		return telegram.calls().stream()
+			.filter(call -> call.method().equals("sendMessage") || call.method().equals("editMessageText"))
+			.filter(call -> call.body().path("chat_id").asLong() == user)
+			.toList();
+	}
+
+	private static List<String> buttons(List<FakeBotApi.Call> shown, String field) {
+		if (shown.isEmpty()) {
 			return List.of();
 		}
-		List<String> labels = new java.util.ArrayList<>();
-		sent.get(sent.size() - 1).body().path("reply_markup").path("inline_keyboard")
-			.forEach(row -> row.forEach(button -> labels.add(button.path("text").asString())));
-		return labels;
+		List<String> values = new java.util.ArrayList<>();
+		shown.get(shown.size() - 1).body().path("reply_markup").path("inline_keyboard")
+			.forEach(row -> row.forEach(button -> values.add(button.path(field).asString())));
+		return values;
 	}
 
 	@Override
