@@ -1,8 +1,11 @@
 package io.analytips.bot;
 
+import java.util.List;
+
 import io.analytips.pipeline.Handler;
 import io.analytips.pipeline.TestContexts;
 import io.analytips.pipeline.UpdateContext;
+import io.analytips.support.FanSession;
 import io.analytips.support.Updates;
 import io.analytips.telegram.ReceivedUpdate;
 import org.junit.jupiter.api.Test;
@@ -40,6 +43,28 @@ class NavigationTest {
 		assertThat(search.isNavigation(press("x"))).isTrue();
 		assertThat(recent.isNavigation(press("r"))).isTrue();
 		assertThat(new FallbackCallbackHandler(messages).isNavigation(press("old"))).isTrue();
+	}
+
+	/**
+	 * The fan session the shipped limits are measured against ({@code pipeline.FanSessionTest}) counts each
+	 * press as these handlers do, taken in the bot's order; what is typed is always work.
+	 */
+	@Test
+	void theFanSessionCountsEveryUpdateAgainstTheLimitTheBotCountsItAgainst() {
+		List<Handler> handlers = List.of(new MenuHandler(messages, menus),
+				new BrowseHandler(null, List.of(71, 39, 140, 135), messages, menus, new Leagues(messages)),
+				new AnalysisHandler(null, null, null, messages, menus, null), new RecentHandler(null, messages, menus),
+				new SearchHandler(null, null, messages, menus, null), new FallbackCallbackHandler(messages));
+		for (FanSession.Step step : FanSession.steps()) {
+			if (step.data() == null) {
+				assertThat(step.navigation()).as(step.toString()).isFalse();
+				continue;
+			}
+			UpdateContext pressed = press(step.data());
+			Handler handler = handlers.stream().filter(h -> h.supports(pressed)).findFirst().orElseThrow();
+			assertThat(handler).as(step.toString()).isNotInstanceOf(FallbackCallbackHandler.class);
+			assertThat(handler.isNavigation(pressed)).as(step.toString()).isEqualTo(step.navigation());
+		}
 	}
 
 	@Test

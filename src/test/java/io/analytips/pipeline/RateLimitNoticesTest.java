@@ -156,6 +156,8 @@ class RateLimitNoticesTest {
 			}
 			long done = arrived.keySet().stream().filter(id -> "done".equals(bot.outcomeOf(id))).count();
 			long notified = refusals.values().stream().filter("notified"::equals).count();
+			System.out.printf("script writing 2 messages a second for 3 min: %d of %d answered, %d refused: %d told when"
+					+ " to try again, %d inside a wait already told%n", done, arrived.size(), refusals.size(), notified, silent);
 			assertThat(done + refusals.size()).isEqualTo(arrived.size());
 			assertThat(silent).as("a notice per announced wait, not per message").isPositive();
 			assertThat(notified).as("no more notices than answers").isLessThanOrEqualTo(done + 1);
