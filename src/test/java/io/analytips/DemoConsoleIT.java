@@ -61,7 +61,7 @@ class DemoConsoleIT {
 			demo.await("Próximos jogos — Flamengo");
 			String output = demo.text();
 			assertThat(output).contains("Força no modelo", "Forma (mais recente primeiro)", "(Brasília)", "Brasileirão Série A")
-				.doesNotContain("muitas mensagens", "Não entendi", "<b>", "Exception", "ERROR");
+				.doesNotContain("Muitos pedidos seguidos", "Não entendi", "<b>", "Exception", "ERROR");
 			demo.type("/sair");
 			demo.await("Até logo!");
 			assertThat(demo.waitForExit()).isZero();

@@ -23,9 +23,13 @@ final class BotNotices implements Notices {
 		return messages.get(locale, "notice.overloaded");
 	}
 
+	/** The wait in whole seconds, rounded up (whoever waits what was said must be let in), in the singular for one. */
 	@Override
 	public String rateLimited(Locale locale, Duration retryIn) {
-		return messages.get(locale, "notice.rate.limited", String.valueOf(Math.max(1, retryIn.toSeconds())));
+		long whole = retryIn.toSeconds();
+		long seconds = Math.max(1, retryIn.equals(Duration.ofSeconds(whole)) ? whole : whole + 1);
+		return seconds == 1 ? messages.get(locale, "notice.rate.limited.one")
+				: messages.get(locale, "notice.rate.limited", String.valueOf(seconds));
 	}
 
 	@Override

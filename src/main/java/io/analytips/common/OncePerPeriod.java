@@ -6,9 +6,9 @@ import java.time.Duration;
 import com.github.benmanes.caffeine.cache.Cache;
 
 /**
- * A gate that opens once per key per period: used so that notices (rate limited, overloaded)
- * are sent at most once per user per window. Entries expire after the period, so memory is
- * bounded by the keys seen within it.
+ * A gate that opens once per key per period: used so that the overload notice is sent at most once
+ * per user per interval, and a replica's warnings once per period. Entries expire after the period,
+ * so memory is bounded by the keys seen within it.
  */
 public final class OncePerPeriod<K> {
 

@@ -24,7 +24,7 @@ public interface Handler {
 	/**
 	 * Whether this update only moves between screens answered from memory (a menu, a list, the
 	 * search prompt): such button presses count against the navigation allowance
-	 * ({@code BOT_NAVIGATION_RATE_LIMIT}, 30 a window by default) instead of the stricter limit on
+	 * ({@code BOT_NAVIGATION_RATE_LIMIT}, 40 a window by default) instead of the stricter limit on
 	 * work ({@code BOT_RATE_LIMIT}: commands, text, anything that costs an upstream call or a model
 	 * run). Asked only for callback queries; cheap and synchronous, like {@link #supports}.
 	 */

@@ -18,8 +18,9 @@ import reactor.core.publisher.Mono;
  * stored as {@code invalid}) and kinds no handler takes are finished at once; each sender is
  * recorded in {@code users}; messages and callback queries go through the per-user rate limit:
  * the work limit, or for button presses that only move between menus the larger navigation
- * allowance ({@link Handler#isNavigation}). A limited user gets one notice per window and limit,
- * a limited callback query always an alert, and nothing about the conversation changes. Also
+ * allowance ({@link Handler#isNavigation}). A limited message is told when to try again unless its
+ * sender is still inside a wait already announced for that limit ({@link UserRateLimiter}); a limited
+ * callback query always gets an alert; nothing about the conversation changes. Also
  * answers the updates the bounded buffer rejects ({@link #reject}) and those of a chat that holds
  * all the dispatcher lets it ({@link #rejectBusyChat}). Each update finished here gets
  * its access line ({@link AccessLog}).

@@ -13,7 +13,10 @@ public interface Notices {
 	/** The reply to an update rejected because the buffer is full. */
 	String overloaded(Locale locale);
 
-	/** The notice to a user over the per-user rate limit. */
+	/**
+	 * The notice to a user over the per-user rate limit; {@code retryIn} is whole seconds (at least one), and
+	 * waiting that long is enough.
+	 */
 	String rateLimited(Locale locale, Duration retryIn);
 
 	/** The short reply when a handler failed or timed out. */

@@ -6,7 +6,7 @@ import java.util.Locale;
 public enum Outcome {
 	/** A handler ran to completion. */
 	DONE,
-	/** The user exceeded the per-user rate limit; answered with at most one notice per window. */
+	/** The user exceeded the per-user rate limit: told when to try again, unless still inside a wait already told. */
 	RATE_LIMITED,
 	/** The bounded buffer was full; answered with the overload notice. */
 	REJECTED,

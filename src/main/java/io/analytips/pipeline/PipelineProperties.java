@@ -12,10 +12,11 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Update pipeline settings ({@code analytips.bot.*}; environment names in application.yml).
  *
- * @param rateLimit {@code BOT_RATE_LIMIT}: updates per user per window (commands, text, analyses: work)
- * @param navigationRateLimit {@code BOT_NAVIGATION_RATE_LIMIT}: button presses per user per window that only
- *        move between menus answered from memory ({@link Handler#isNavigation})
- * @param rateWindow {@code BOT_RATE_WINDOW}: the sliding window
+ * @param rateLimit {@code BOT_RATE_LIMIT}: work (commands, text, analyses) one user may send at once, then
+ *        per window, refilled evenly ({@link UserRateLimiter})
+ * @param navigationRateLimit {@code BOT_NAVIGATION_RATE_LIMIT}: the same for button presses that only move
+ *        between menus answered from memory ({@link Handler#isNavigation})
+ * @param rateWindow {@code BOT_RATE_WINDOW}: the window over which both limits refill
  * @param queueCapacity {@code BOT_QUEUE_CAPACITY}: the bounded buffer
  * @param concurrency {@code BOT_CONCURRENCY}: updates in the dispatcher at once
  * @param chatBacklog {@code BOT_CHAT_BACKLOG}: updates one chat may hold in the dispatcher (running or waiting

@@ -4,16 +4,27 @@ import java.time.Clock;
 import java.time.Duration;
 
 import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Expiry;
 import io.analytips.common.Caches;
-import io.analytips.common.OncePerPeriod;
+import io.analytips.common.Clocks;
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.TimeMeter;
+import io.github.bucket4j.local.SynchronizationStrategy;
 
 /**
- * A sliding-window limit per user: at most {@code limit} accepted updates in any {@code window}.
- * Only accepted updates count, so a user who keeps trying is not locked out for longer. The first
- * refusal in a window is marked for a notice, later ones are silent. A user's state is evicted
- * once idle for a window, so memory is bounded by the users active in the last window.
- * (A sliding log, hand-written: Resilience4j and Bucket4j offer fixed windows and token buckets,
- * which let through more than {@code limit} updates across a window boundary.)
+ * A token bucket per user (Bucket4j): {@code limit} updates at once, then {@code limit} per {@code window}
+ * refilled evenly (one every {@code window / limit}). A person who presses a few buttons in a row after
+ * reading is never held back; whoever keeps sending faster than the refill is, and no stretch of one
+ * window admits more than {@code 2 × limit}. Refused updates take nothing, so a user who keeps trying is
+ * not locked out for longer.
+ * <p>
+ * A refusal says when to try again, rounded up to a whole second: whoever waits that long is admitted
+ * (unless an update admitted meanwhile took the token). It is marked for a notice unless the user is still
+ * inside a wait already announced to them: silence only after being told, never instead of it. A user's
+ * state is kept only while it differs from a new user's (bucket not full, or an announced wait running),
+ * so memory follows the users active in the last few refill periods.
  */
 final class UserRateLimiter {
 
@@ -22,91 +33,110 @@ final class UserRateLimiter {
 		ALLOWED, LIMITED_NOTIFY, LIMITED_SILENT
 	}
 
-	/** A verdict and, when limited, how long until the user may send again. */
-	record Decision(Verdict verdict, Duration retryIn) {
+	/**
+	 * A verdict; when limited, how long until the user may send again (whole seconds, at least one); when
+	 * allowed, how many more updates the user could send at once.
+	 */
+	record Decision(Verdict verdict, Duration retryIn, long left) {
 
 		boolean allowed() {
 			return verdict == Verdict.ALLOWED;
 		}
 	}
 
-	private final int limit;
+	private static final long SECOND_NANOS = Duration.ofSeconds(1).toNanos();
 
-	private final long windowMillis;
+	private final Bandwidth bandwidth;
+
+	/** How long one token takes to come back. */
+	private final long refillNanos;
 
 	private final Clock clock;
 
-	private final Cache<Long, Times> accepted;
+	private final TimeMeter time;
 
-	private final OncePerPeriod<Long> notices;
+	private final Cache<Long, Allowance> users;
 
 	UserRateLimiter(int limit, Duration window, Clock clock) {
-		this.limit = limit;
-		this.windowMillis = window.toMillis();
+		if (limit < 1 || window.isNegative() || window.isZero()) {
+			throw new IllegalArgumentException("a rate limit needs a positive limit and window: " + limit + " per " + window);
+		}
+		this.bandwidth = Bandwidth.builder().capacity(limit).refillGreedy(limit, window).build();
+		this.refillNanos = ceilDiv(window.toNanos(), limit);
 		this.clock = clock;
-		this.accepted = Caches.on(clock)
-			.expireAfterAccess(window)
+		this.time = new ClockTimeMeter(clock);
+		// Kept while it matters, counting the token the caller that looked it up is about to take, plus a second:
+		// after that a new (full, silent) allowance behaves exactly like the old one.
+		this.users = Caches.on(clock)
+			.expireAfter(Expiry.accessing((Long user, Allowance allowance) -> Duration.ofNanos(
+					Math.max(0, allowance.mattersUntil - Clocks.nanos(clock)) + refillNanos + SECOND_NANOS)))
 			.build();
-		this.notices = new OncePerPeriod<>(window, clock);
 	}
 
 	Decision acquire(long userId) {
-		long now = clock.millis();
-		Times times = accepted.get(userId, id -> new Times());
-		synchronized (times) {
-			times.dropUpTo(now - windowMillis);
-			if (times.size < limit) {
-				times.add(now);
-				return ALLOWED;
+		Allowance allowance = users.get(userId, id -> new Allowance(Bucket.builder()
+			.addLimit(bandwidth)
+			.withCustomTimePrecision(time)
+			.withSynchronizationStrategy(SynchronizationStrategy.NONE)
+			.build()));
+		synchronized (allowance) {
+			long now = Clocks.nanos(clock);
+			ConsumptionProbe probe = allowance.bucket.tryConsumeAndReturnRemaining(1);
+			if (probe.isConsumed()) {
+				allowance.mattersUntil = Math.max(allowance.toldUntil, now + probe.getNanosToWaitForReset());
+				return new Decision(Verdict.ALLOWED, Duration.ZERO, probe.getRemainingTokens());
 			}
-			Duration retryIn = Duration.ofMillis(times.first() + windowMillis - now);
-			return new Decision(notices.tryAcquire(userId) ? Verdict.LIMITED_NOTIFY : Verdict.LIMITED_SILENT, retryIn);
+			long waitNanos = Math.max(1, ceilDiv(probe.getNanosToWaitForRefill(), SECOND_NANOS)) * SECOND_NANOS;
+			Duration retryIn = Duration.ofNanos(waitNanos);
+			if (now < allowance.toldUntil) {
+				return new Decision(Verdict.LIMITED_SILENT, retryIn, 0);
+			}
+			allowance.toldUntil = now + waitNanos;
+			allowance.mattersUntil = Math.max(allowance.mattersUntil, allowance.toldUntil);
+			return new Decision(Verdict.LIMITED_NOTIFY, retryIn, 0);
 		}
 	}
 
-	private static final Decision ALLOWED = new Decision(Verdict.ALLOWED, Duration.ZERO);
+	/** Java 17 has no Math.ceilDiv. */
+	private static long ceilDiv(long dividend, long divisor) {
+		return -Math.floorDiv(-dividend, divisor);
+	}
+
+	/** Users with state held (after evicting those whose bucket is full again and who wait for nothing). */
+	long trackedUsers() {
+		users.cleanUp();
+		return users.estimatedSize();
+	}
 
 	/**
-	 * A user's accepted times, oldest first, as a ring of primitives that starts with room for one and grows
-	 * to the limit: every user active in the last window has one, so its size is the limiter's memory (a
-	 * deque of boxed times took three times as much).
+	 * One user's bucket (unsynchronised: every use holds the allowance's lock) and the announced wait, as
+	 * nanoseconds on the clock: a refusal before {@code toldUntil} is silent.
 	 */
-	private static final class Times {
+	private static final class Allowance {
 
-		private long[] ring = new long[1];
+		final Bucket bucket;
 
-		private int head;
+		long toldUntil;
 
-		private int size;
+		/** When the bucket is full again and no announced wait runs: from then on the state can be dropped. */
+		volatile long mattersUntil;
 
-		long first() {
-			return ring[head];
-		}
-
-		void dropUpTo(long cutoff) {
-			while (size > 0 && ring[head] <= cutoff) {
-				head = (head + 1) % ring.length;
-				size--;
-			}
-		}
-
-		void add(long time) {
-			if (size == ring.length) {
-				long[] grown = new long[ring.length * 2];
-				for (int i = 0; i < size; i++) {
-					grown[i] = ring[(head + i) % ring.length];
-				}
-				ring = grown;
-				head = 0;
-			}
-			ring[(head + size) % ring.length] = time;
-			size++;
+		Allowance(Bucket bucket) {
+			this.bucket = bucket;
 		}
 	}
 
-	/** Users with state held (after evicting the idle ones). */
-	long trackedUsers() {
-		accepted.cleanUp();
-		return accepted.estimatedSize();
+	/** Bucket4j's time source, read from the injected clock (virtual in tests). */
+	private record ClockTimeMeter(Clock clock) implements TimeMeter {
+
+		@Override
+		public long currentTimeNanos() {
+			return Clocks.nanos(clock);
+		}
+
+		@Override
+		public boolean isWallClockBased() {
+			return true;
+		}
 	}
 }

@@ -45,12 +45,52 @@ class MessagesTest {
 		assertThatThrownBy(() -> messages.get(Locale.ENGLISH, "no.such.key")).hasMessageContaining("no.such.key");
 	}
 
+	private static BotNotices notices() {
+		return new BotNotices(new Messages(), Readers.preferences(new MutableClock()));
+	}
+
 	@Test
 	void noticesAreTakenFromTheBundles() {
-		BotNotices notices = new BotNotices(messages, Readers.preferences(new MutableClock()));
-		assertThat(notices.rateLimited(Locale.ENGLISH, Duration.ofMillis(41_200))).contains("41 s");
-		assertThat(notices.rateLimited(UpdateContext.DEFAULT_LOCALE, Duration.ZERO)).contains("1 s");
+		BotNotices notices = notices();
+		assertThat(notices.rateLimited(Locale.ENGLISH, Duration.ofSeconds(3))).endsWith("try again in 3 seconds.");
 		assertThat(notices.failed(Locale.ENGLISH)).startsWith("😕");
 		assertThat(MessageFormat.format(notices.overloaded(Locale.ENGLISH), new Object[0])).contains("overloaded");
+	}
+
+	@Test
+	void theRateLimitNoticeRoundsTheWaitUpSoWhoeverWaitsItIsLetIn() {
+		BotNotices notices = notices();
+		// 41.2 s said as "41" made the user come back 0.2 s too early, and be refused again.
+		assertThat(notices.rateLimited(Locale.ENGLISH, Duration.ofMillis(41_200))).endsWith("in 42 seconds.");
+		assertThat(notices.rateLimited(Locale.ENGLISH, Duration.ofMillis(1_001))).endsWith("in 2 seconds.");
+		assertThat(notices.rateLimited(UpdateContext.DEFAULT_LOCALE, Duration.ofMinutes(20))).endsWith("em 1200 segundos.");
+		assertThat(notices.rateLimited(UpdateContext.DEFAULT_LOCALE, Duration.ofMillis(300))).endsWith("em 1 segundo.");
+		assertThat(notices.rateLimited(UpdateContext.DEFAULT_LOCALE, Duration.ZERO)).endsWith("em 1 segundo.");
+	}
+
+	@Test
+	void theRateLimitNoticeSpeaksOfOneSecondOrSeveralWithOneIconInBothLanguages() {
+		BotNotices notices = notices();
+		assertThat(notices.rateLimited(UpdateContext.DEFAULT_LOCALE, Duration.ofSeconds(1)))
+			.isEqualTo("⏳ Muitos pedidos seguidos. Tente novamente em 1 segundo.");
+		assertThat(notices.rateLimited(UpdateContext.DEFAULT_LOCALE, Duration.ofSeconds(3)))
+			.isEqualTo("⏳ Muitos pedidos seguidos. Tente novamente em 3 segundos.");
+		assertThat(notices.rateLimited(Locale.ENGLISH, Duration.ofSeconds(1)))
+			.isEqualTo("⏳ Too many requests in a row. Please try again in 1 second.");
+		assertThat(notices.rateLimited(Locale.ENGLISH, Duration.ofSeconds(3)))
+			.isEqualTo("⏳ Too many requests in a row. Please try again in 3 seconds.");
+		for (Locale locale : new Locale[] { UpdateContext.DEFAULT_LOCALE, Locale.ENGLISH }) {
+			for (Duration wait : new Duration[] { Duration.ofSeconds(1), Duration.ofSeconds(6), Duration.ofMinutes(20) }) {
+				String text = notices.rateLimited(locale, wait);
+				assertThat(icons(text)).as(text).isEqualTo(1);
+				assertThat(text).as(text).startsWith("⏳ ").doesNotContain(" s.");
+			}
+			assertThat(icons(notices.failed(locale))).isEqualTo(1);
+		}
+	}
+
+	/** Pictographs (emoji and symbols such as ⏳ or ⚠), not counting the variation selectors that style them. */
+	private static long icons(String text) {
+		return text.codePoints().filter(point -> Character.getType(point) == Character.OTHER_SYMBOL).count();
 	}
 }

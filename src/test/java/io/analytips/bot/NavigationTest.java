@@ -5,6 +5,7 @@ import java.util.List;
 import io.analytips.pipeline.Handler;
 import io.analytips.pipeline.TestContexts;
 import io.analytips.pipeline.UpdateContext;
+import io.analytips.support.FanSession;
 import io.analytips.support.Updates;
 import io.analytips.telegram.ReceivedUpdate;
 import org.junit.jupiter.api.Test;
@@ -54,6 +55,33 @@ class NavigationTest {
 		assertThat(settings.isNavigation(press("cfg"))).isTrue();
 		assertThat(settings.isNavigation(press("tz"))).isTrue();
 		assertThat(new FallbackCallbackHandler(messages, null).isNavigation(press("old"))).isTrue();
+	}
+
+	/**
+	 * The fan session the shipped limits are measured against ({@code pipeline.FanSessionTest}) counts each
+	 * press as these handlers do, taken in the bot's order; what is typed is always work.
+	 */
+	@Test
+	void theFanSessionCountsEveryUpdateAgainstTheLimitTheBotCountsItAgainst() {
+		List<Integer> offered = List.of(71, 39, 140, 135);
+		List<Handler> handlers = List.of(new MenuHandler(messages, menus, null),
+				new BrowseHandler(null, offered, messages, menus, new Leagues(messages), null, DisplayNames.AS_GIVEN),
+				new LeaguesHandler(null, offered, messages, menus, new Leagues(messages), null, DisplayNames.AS_GIVEN, null),
+				new AnalysisHandler(null, null, null, messages, menus, null, null),
+				new RecentHandler(null, null, messages, menus, null, DisplayNames.AS_GIVEN),
+				new AboutHandler(messages, menus, new Leagues(messages), offered, league -> null, null),
+				new SettingsHandler(null, messages, menus, null), new SearchHandler(null, null, messages, menus, null, null),
+				new FallbackCallbackHandler(messages, null));
+		for (FanSession.Step step : FanSession.steps()) {
+			if (step.data() == null) {
+				assertThat(step.navigation()).as(step.toString()).isFalse();
+				continue;
+			}
+			UpdateContext pressed = press(step.data());
+			Handler handler = handlers.stream().filter(h -> h.supports(pressed)).findFirst().orElseThrow();
+			assertThat(handler).as(step.toString()).isNotInstanceOf(FallbackCallbackHandler.class);
+			assertThat(handler.isNavigation(pressed)).as(step.toString()).isEqualTo(step.navigation());
+		}
 	}
 
 	@Test

@@ -98,7 +98,7 @@ final class VirtualPipeline implements AutoCloseable {
 		LongPollingSource source = new LongPollingSource(telegram, inbox, telegramProperties, clock);
 		// The send journal writes on the test's own thread: nothing finishes behind virtual time's back.
 		PipelineProperties properties = builder.properties();
-		this.pipeline = Pipelines.build(source, inbox, outbound, builder.handlers, PipelineHarness.NOTICES, users,
+		this.pipeline = Pipelines.build(source, inbox, outbound, builder.handlers, builder.notices, users,
 				properties, new PipelineMetrics(meters), clock,
 				SendJournal.open(properties.sendJournal(), SendJournal.SEGMENT_RECORDS, Schedulers.immediate()));
 	}
@@ -191,6 +191,17 @@ final class VirtualPipeline implements AutoCloseable {
 
 		private Function<Inbox, Inbox> inbox = Function.identity();
 
+		private Notices notices = PipelineHarness.NOTICES;
+
+		/** The per-user limits as shipped ({@code application.yml}). */
+		private final PipelineProperties shipped = io.analytips.support.ApplicationDefaults.pipeline();
+
+		private int rateLimit = shipped.rateLimit();
+
+		private int navigationRateLimit = shipped.navigationRateLimit();
+
+		private Duration rateWindow = shipped.rateWindow();
+
 		Builder handlers(Handler... handlers) {
 			this.handlers = List.of(handlers);
 			return this;
@@ -211,6 +222,20 @@ final class VirtualPipeline implements AutoCloseable {
 			return this;
 		}
 
+		/** The per-user limits: work and navigation per window. */
+		Builder rateLimits(int work, int navigation, Duration window) {
+			this.rateLimit = work;
+			this.navigationRateLimit = navigation;
+			this.rateWindow = window;
+			return this;
+		}
+
+		/** The pipeline's own texts (fixed words by default; a test may say more, such as the wait). */
+		Builder notices(Notices notices) {
+			this.notices = notices;
+			return this;
+		}
+
 		/** Wraps the (in-memory) inbox, e.g. to lose answers. */
 		Builder inbox(Function<Inbox, Inbox> wrapper) {
 			this.inbox = wrapper;
@@ -218,7 +243,7 @@ final class VirtualPipeline implements AutoCloseable {
 		}
 
 		private PipelineProperties properties() {
-			return new PipelineProperties(10, 30, Duration.ofSeconds(60), 1000, concurrency, chatBacklog, handlerTimeout,
+			return new PipelineProperties(rateLimit, navigationRateLimit, rateWindow, 1000, concurrency, chatBacklog, handlerTimeout,
 					Duration.ofSeconds(25), Duration.ofSeconds(60), PipelineProperties.InboxKind.MEMORY, Duration.ofDays(3),
 					false, PARKED_AFTER, 16, io.analytips.support.Scratch.directory("send-journal"));
 		}

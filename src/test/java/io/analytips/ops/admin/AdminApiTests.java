@@ -3,6 +3,7 @@ package io.analytips.ops.admin;
 import java.time.Duration;
 
 import io.analytips.support.AppIntegrationTest;
+import io.analytips.support.ApplicationDefaults;
 import io.analytips.support.AppTestEnvironment;
 import io.analytips.support.Conversation;
 import org.junit.jupiter.api.AfterAll;
@@ -183,7 +184,8 @@ class AdminApiTests {
 		Conversation flooding = new Conversation(environment.telegram, 911, "en");
 		StepVerifier.create(logStream("outcome=rate_limited").map(ServerSentEvent::data).take(1))
 			.then(() -> {
-				for (int i = 0; i <= 10; i++) { // one over BOT_RATE_LIMIT (10 a minute)
+				int limit = ApplicationDefaults.pipeline().rateLimit();
+				for (int i = 0; i <= limit; i++) { // one over BOT_RATE_LIMIT's burst (all sent at once)
 					flooding.send("/help");
 				}
 			})
