@@ -45,7 +45,8 @@ record BacktestOptions(BacktestLeague league, int from, int to, Path out, FitOpt
 
 			  --league E0|BRA               E0 the Premier League, BRA the Brasileirão Série A
 			  --from YEAR                   the first season (the year it starts)
-			  --to YEAR                     the last season
+			  --to YEAR                     the last season; a range beyond the data is clamped to the seasons
+			                                it holds, and stderr says so in one line
 			  --out DIR                     where the files go (default: %s)
 			  --rule-out FILE               also write the chosen value rule here (the bot bundles
 			                                src/main/resources/football/value-rule.properties)
@@ -123,6 +124,16 @@ record BacktestOptions(BacktestLeague league, int from, int to, Path out, FitOpt
 				Path.of(values.getOrDefault("--out", DEFAULT_OUT.toString())), fit, totalsWeight,
 				Boolean.parseBoolean(values.getOrDefault("--totals-proxy", "false")),
 				values.containsKey("--rule-out") ? Path.of(values.get("--rule-out")) : null);
+	}
+
+	/** The same options for seasons {@code from..to}. */
+	BacktestOptions seasons(int from, int to) {
+		return new BacktestOptions(league, from, to, out, fit, totalsWeight, totalsProxy, ruleOut);
+	}
+
+	/** The seasons as the league writes them, e.g. {@code 2019/20–2024/25}. */
+	String seasonRange() {
+		return league.season(from) + "–" + league.season(to);
 	}
 
 	/** The stem of the output files, e.g. {@code E0-2019-2024}. */

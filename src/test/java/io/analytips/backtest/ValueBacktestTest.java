@@ -102,7 +102,7 @@ class ValueBacktestTest {
 		}
 		assertThat(ValueRuleFile.text(result.value().rule(), options)).isEqualTo(bundled);
 		assertThat(Files.readString(out.resolve("E0-2019-2024-value-rule.properties"))).isEqualTo(bundled);
-		assertThat(Backtest.report(options, result)).contains("## Value flags, Premier League 2019/20–2024/25",
+		assertThat(Backtest.report(result)).contains("## Value flags, Premier League 2019/20–2024/25",
 				"### At the Pinnacle, pre-closing (the bot's price)", "### The plausibility cap", "Held out, pooled:");
 	}
 }
