@@ -150,7 +150,8 @@ final class AnalysisText {
 							Format.decimal(bet.stake() * 100, 1, locale) + "%", messages.get(locale,
 									"analysis.confidence." + bet.confidence().name().toLowerCase(Locale.ROOT)))));
 				}
-				lines.add(Html.escape(record("analysis.value.record.supported", rule.trackRecord(), locale)));
+				rule.trackRecord().ifPresent(record -> lines.add(Html.escape(record("analysis.value.record.supported",
+						record, locale))));
 			}
 		}
 		else {
@@ -165,7 +166,8 @@ final class AnalysisText {
 						Format.odds(bet.modelProbability(), locale), Format.percent(bet.fairProbability(), locale),
 						Format.decimal(bet.odds(), 2, locale))));
 			}
-			lines.add(Html.escape(record("analysis.value.record.unsupported", rule.trackRecord(), locale)));
+			rule.trackRecord().ifPresent(record -> lines.add(Html.escape(record("analysis.value.record.unsupported",
+					record, locale))));
 		}
 		for (ValueBet bet : analysis.disagreements()) {
 			if (relevant(bet, kind)) {

@@ -85,8 +85,26 @@ class ValueBacktestTest {
 
 		assertThat(result.heldOut().clv().mean()).isCloseTo(-0.02, org.assertj.core.api.Assertions.within(1e-9));
 		assertThat(result.rule().supported()).isFalse();
-		assertThat(result.rule().trackRecord().seasons()).isEqualTo("2019–2020");
-		assertThat(result.rule().trackRecord().bets()).isEqualTo(300);
+		assertThat(result.rule().trackRecord()).hasValueSatisfying(record -> {
+			assertThat(record.seasons()).isEqualTo("2019–2020");
+			assertThat(record.bets()).isEqualTo(300);
+		});
+	}
+
+	@Test
+	void aWalkInWhichNoRuleFlaggedAnythingHasNoTrackRecord() {
+		List<Bet> few = new ArrayList<>();
+		for (int season = 2018; season <= 2020; season++) {
+			for (int i = 0; i < 10; i++) {
+				few.add(bet(season, 0.09, Confidence.HIGH, true));
+			}
+		}
+
+		ValueBacktest.Result result = ValueBacktest.walk(few, PriceSource.PINNACLE, 2019, 2020, Integer::toString);
+
+		assertThat(result.heldOut()).isNull();
+		assertThat(result.rule().supported()).isFalse();
+		assertThat(result.rule().trackRecord()).isEmpty();
 	}
 
 	@Test

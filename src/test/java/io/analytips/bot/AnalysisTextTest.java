@@ -154,6 +154,20 @@ class AnalysisTextTest {
 			.contains("Modelo x mercado (Pinnacle)", "O mercado tem sido a melhor estimativa");
 	}
 
+	@Test
+	void withoutATrackRecordTheRecordLineIsLeftOutAndNoOtherLeaguesFiguresAppear() {
+		BookmakerPrices prices = new BookmakerPrices("Pinnacle", new double[] { 1.9, 3.6, 4.4 }, Map.of(), null);
+		BookmakerPrices generous = new BookmakerPrices("Pinnacle", new double[] { 6.0, 6.0, 6.0 }, Map.of(), null);
+
+		String untested = text.render(report(prices, ValueRule.untested(10)), AnalysisKind.RESULT, Duration.ofMinutes(1),
+				Locale.ENGLISH);
+		String unrecorded = text.render(report(generous, ValueRule.candidate(0.03, 10, Confidence.MEDIUM)),
+				AnalysisKind.RESULT, Duration.ofMinutes(1), Locale.ENGLISH);
+
+		assertThat(untested).contains("Model vs market (Pinnacle)").doesNotContain("better estimate", "bets", "2019/20");
+		assertThat(unrecorded).contains("Value against Pinnacle").doesNotContain("Flags like these", "2019/20");
+	}
+
 	private static String signed(Properties properties, String key) {
 		double value = Double.parseDouble(properties.getProperty(key));
 		return (value > 0 ? "+" : "") + String.format(Locale.ROOT, "%.1f%%", 100 * value);
