@@ -90,11 +90,11 @@ final class ValueBacktest {
 		List<Bet> walked = bets.stream().filter(b -> b.match().season() <= to).toList();
 		ValueRule thresholds = choose(walked, objective).orElse(ValueRule.candidate(MIN_EDGES.get(0),
 				plausibleCap(walked), CONFIDENCES.get(0)));
-		ValueRule.Interval zero = new ValueRule.Interval(0, 0, 0);
-		// no held-out flag, no record: "0 bets" with made-up intervals would be a record of nothing
+		// no held-out flag, no record: "0 bets" with made-up intervals would be a record of nothing; and no CLV for
+		// bets taken at the close, which it would only measure against itself
 		Optional<ValueRule.TrackRecord> record = Optional.ofNullable(heldOut)
 			.map(held -> new ValueRule.TrackRecord(seasonLabel.apply(from) + "–" + seasonLabel.apply(to), held.bets(),
-					source == PriceSource.PINNACLE_CLOSING ? zero : held.clv(), held.roi()));
+					Optional.ofNullable(held.clv()).filter(clv -> source != PriceSource.PINNACLE_CLOSING), held.roi()));
 		boolean supported = heldOut != null && heldOut.bets() >= MIN_BETS
 				&& (source == PriceSource.PINNACLE_CLOSING ? heldOut.roi().aboveZero() : heldOut.clv().aboveZero());
 		ValueRule rule = new ValueRule(supported, thresholds.minEdge(), thresholds.maxEdge(), thresholds.minConfidence(),

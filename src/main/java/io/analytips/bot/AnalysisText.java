@@ -179,11 +179,20 @@ final class AnalysisText {
 		return String.join("\n", lines);
 	}
 
-	/** The backtested figures of the rule: seasons, bets, CLV and return, each with its 95% interval. */
+	/**
+	 * The backtested figures of the rule: seasons, bets, CLV and return, each with its 95% interval; without the CLV
+	 * where the backtest measured none (flags taken at the close), rather than a made-up zero.
+	 */
 	private String record(String key, ValueRule.TrackRecord record, Locale locale) {
+		if (record.clv().isEmpty()) {
+			return messages.get(locale, key + ".noclv", record.seasons(), String.valueOf(record.bets()),
+					Format.signedPercent(record.roi().mean(), locale), Format.signedPercent(record.roi().low(), locale),
+					Format.signedPercent(record.roi().high(), locale));
+		}
+		ValueRule.Interval clv = record.clv().get();
 		return messages.get(locale, key, record.seasons(), String.valueOf(record.bets()),
-				Format.signedPercent(record.clv().mean(), locale), Format.signedPercent(record.clv().low(), locale),
-				Format.signedPercent(record.clv().high(), locale), Format.signedPercent(record.roi().mean(), locale),
+				Format.signedPercent(clv.mean(), locale), Format.signedPercent(clv.low(), locale),
+				Format.signedPercent(clv.high(), locale), Format.signedPercent(record.roi().mean(), locale),
 				Format.signedPercent(record.roi().low(), locale), Format.signedPercent(record.roi().high(), locale));
 	}
 

@@ -92,6 +92,30 @@ class ValueBacktestTest {
 	}
 
 	@Test
+	void flagsTakenAtTheCloseHaveAReturnButNoClosingLineValueInTheirRecord() {
+		List<Prediction> predictions = new ArrayList<>();
+		for (int season = 2018; season <= 2020; season++) {
+			for (int i = 0; i < 150; i++) {
+				predictions.add(BetStatsTest.match(season));
+			}
+		}
+		List<Bet> bets = new ArrayList<>();
+		for (int i = 0; i < predictions.size(); i++) {
+			bets.add(new Bet(predictions.get(i), PriceSource.PINNACLE_CLOSING,
+					new ValueBet("1X2", "home", 2.0, 0.5, 0.55, 0.1, 0.01, Confidence.HIGH), i % 2 == 0, 0.5));
+		}
+
+		ValueBacktest.Result result = ValueBacktest.walk(bets, PriceSource.PINNACLE_CLOSING, 2019, 2020,
+				Integer::toString);
+
+		assertThat(result.rule().trackRecord()).hasValueSatisfying(record -> {
+			assertThat(record.bets()).isEqualTo(300);
+			assertThat(record.clv()).isEmpty();
+			assertThat(record.roi().mean()).isEqualTo(result.heldOut().roi().mean());
+		});
+	}
+
+	@Test
 	void aWalkInWhichNoRuleFlaggedAnythingHasNoTrackRecord() {
 		List<Bet> few = new ArrayList<>();
 		for (int season = 2018; season <= 2020; season++) {

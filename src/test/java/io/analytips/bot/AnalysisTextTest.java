@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 
@@ -166,6 +167,22 @@ class AnalysisTextTest {
 
 		assertThat(untested).contains("Model vs market (Pinnacle)").doesNotContain("better estimate", "bets", "2019/20");
 		assertThat(unrecorded).contains("Value against Pinnacle").doesNotContain("Flags like these", "2019/20");
+	}
+
+	@Test
+	void aRecordWithoutClosingLineValueShowsItsReturnAlone() {
+		BookmakerPrices prices = new BookmakerPrices("Pinnacle", new double[] { 1.9, 3.6, 4.4 }, Map.of(), null);
+		ValueRule.TrackRecord atTheClose = new ValueRule.TrackRecord("2019–2024", 613, Optional.empty(),
+				new ValueRule.Interval(-0.065, -0.19, 0.072));
+
+		String english = text.render(report(prices, new ValueRule(false, 0.05, 10, Confidence.HIGH,
+				Optional.of(atTheClose))), AnalysisKind.RESULT, Duration.ofMinutes(1), Locale.ENGLISH);
+		String portuguese = text.render(report(prices, new ValueRule(false, 0.05, 10, Confidence.HIGH,
+				Optional.of(atTheClose))), AnalysisKind.RESULT, Duration.ofMinutes(1), UpdateContext.DEFAULT_LOCALE);
+
+		assertThat(english).contains("where the model saw an edge, 2019–2024, 613 bets returned -6.5% [-19.0%, +7.2%]")
+			.doesNotContain("closing-line value");
+		assertThat(portuguese).contains("613 apostas tiveram retorno de").doesNotContain("linha de fechamento");
 	}
 
 	private static String signed(Properties properties, String key) {

@@ -23,8 +23,14 @@ import java.util.Properties;
 public record ValueRule(boolean supported, double minEdge, double maxEdge, Confidence minConfidence,
 		Optional<TrackRecord> trackRecord) {
 
-	/** What the rule's flags did in the backtest, on seasons held out of the rule's choice. */
-	public record TrackRecord(String seasons, int bets, Interval clv, Interval roi) {
+	/**
+	 * What the rule's flags did in the backtest, on seasons held out of the rule's choice.
+	 *
+	 * @param clv their closing-line value; empty where they were taken at the closing price itself (the Série A
+	 *        file has no other), against which it measures nothing but the margin
+	 * @param roi their return per unit staked
+	 */
+	public record TrackRecord(String seasons, int bets, Optional<Interval> clv, Interval roi) {
 
 		public TrackRecord {
 			Objects.requireNonNull(seasons, "seasons");
@@ -117,7 +123,7 @@ public record ValueRule(boolean supported, double minEdge, double maxEdge, Confi
 		boolean recorded = properties.stringPropertyNames().stream().anyMatch(key -> key.startsWith("record."));
 		Optional<TrackRecord> record = recorded
 				? Optional.of(new TrackRecord(required(properties, "record.seasons"), (int) number(properties,
-						"record.bets"), interval(properties, "record.clv"), interval(properties, "record.roi")))
+						"record.bets"), optionalInterval(properties, "record.clv"), interval(properties, "record.roi")))
 				: Optional.empty();
 		return new ValueRule(Boolean.parseBoolean(required(properties, "supported")), number(properties, "min-edge"),
 				number(properties, "max-edge"), confidence(required(properties, "min-confidence")), record);
@@ -133,7 +139,7 @@ public record ValueRule(boolean supported, double minEdge, double maxEdge, Confi
 		trackRecord.ifPresent(record -> {
 			properties.setProperty("record.seasons", record.seasons());
 			properties.setProperty("record.bets", Integer.toString(record.bets()));
-			put(properties, "record.clv", record.clv());
+			record.clv().ifPresent(clv -> put(properties, "record.clv", clv));
 			put(properties, "record.roi", record.roi());
 		});
 		return properties;
@@ -143,6 +149,13 @@ public record ValueRule(boolean supported, double minEdge, double maxEdge, Confi
 		properties.setProperty(key, decimal(interval.mean()));
 		properties.setProperty(key + ".low", decimal(interval.low()));
 		properties.setProperty(key + ".high", decimal(interval.high()));
+	}
+
+	/** The interval at {@code key}, or empty when none of its three keys is there. */
+	private static Optional<Interval> optionalInterval(Properties properties, String key) {
+		boolean present = properties.containsKey(key) || properties.containsKey(key + ".low")
+				|| properties.containsKey(key + ".high");
+		return present ? Optional.of(interval(properties, key)) : Optional.empty();
 	}
 
 	private static Interval interval(Properties properties, String key) {

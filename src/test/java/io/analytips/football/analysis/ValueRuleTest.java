@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 class ValueRuleTest {
 
 	private static final ValueRule.TrackRecord RECORD = new ValueRule.TrackRecord("2019/20–2024/25", 1015,
-			new ValueRule.Interval(-0.0232, -0.0301, -0.0161), new ValueRule.Interval(0.0313, -0.0947, 0.1718));
+			Optional.of(new ValueRule.Interval(-0.0232, -0.0301, -0.0161)), new ValueRule.Interval(0.0313, -0.0947, 0.1718));
 
 	private static final ValueRule SUPPORTED = new ValueRule(true, 0.05, 0.10, Confidence.MEDIUM, Optional.of(RECORD));
 
@@ -70,6 +70,16 @@ class ValueRuleTest {
 	}
 
 	@Test
+	void aRecordOfFlagsTakenAtTheCloseHasNoClosingLineValueAndWritesNone() {
+		ValueRule atTheClose = new ValueRule(false, 0.05, 0.10, Confidence.HIGH, Optional.of(new ValueRule.TrackRecord(
+				"2019–2024", 613, Optional.empty(), new ValueRule.Interval(-0.065, -0.19, 0.072))));
+
+		assertThat(atTheClose.toProperties().stringPropertyNames()).contains("record.roi")
+			.noneMatch(key -> key.startsWith("record.clv"));
+		assertThat(ValueRule.from(atTheClose.toProperties())).isEqualTo(atTheClose);
+	}
+
+	@Test
 	void aMissingOrMalformedKeyIsNamed() {
 		Properties missing = SUPPORTED.toProperties();
 		missing.remove("max-edge");
@@ -78,6 +88,10 @@ class ValueRuleTest {
 		malformed.setProperty("record.clv.low", "minus two");
 		assertThatIllegalArgumentException().isThrownBy(() -> ValueRule.from(malformed))
 			.withMessageContaining("record.clv.low");
+		Properties halfAnInterval = SUPPORTED.toProperties();
+		halfAnInterval.remove("record.clv.high");
+		assertThatIllegalArgumentException().isThrownBy(() -> ValueRule.from(halfAnInterval))
+			.withMessageContaining("record.clv.high");
 		Properties partial = SUPPORTED.toProperties();
 		partial.remove("record.seasons");
 		assertThatIllegalArgumentException().isThrownBy(() -> ValueRule.from(partial))
