@@ -6,14 +6,20 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
+import io.analytips.football.BundledValueRule;
 import io.analytips.football.analysis.Confidence;
 import io.analytips.football.analysis.ValueBet;
 import io.analytips.football.analysis.ValueRule;
 import io.analytips.football.sim.data.HistoricalData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -132,19 +138,39 @@ class ValueBacktestTest {
 	}
 
 	@Test
-	void theBundledRuleIsTheOneTheBacktestChoosesOnTheBundledData() throws IOException {
-		BacktestOptions options = BacktestOptions.parse(List.of("--league", "E0", "--from", "2019", "--to", "2024",
-				"--out", out.toString()));
+	void everyLeagueWithABacktestHasItsOwnBundledRuleAndNoOtherLeagueHasOne() {
+		assertThat(BundledValueRule.LEAGUES)
+			.containsExactlyInAnyOrderElementsOf(Arrays.stream(BacktestLeague.values()).map(l -> l.leagueId).toList());
+	}
+
+	@ParameterizedTest
+	@EnumSource(BacktestLeague.class)
+	void eachLeaguesBundledRuleIsTheOneItsOwnBacktestChoosesOnItsOwnSeasons(BacktestLeague league) throws IOException {
+		String bundled;
+		try (InputStream in = getClass().getResourceAsStream(BundledValueRule.resource(league.leagueId))) {
+			assertThat(in).as("the bundled rule of %s", league).isNotNull();
+			bundled = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
+		// the file says which backtest wrote it: that league's, on seasons the data holds
+		Matcher command = Pattern.compile("backtest --league (\\S+) --from (\\d+) --to (\\d+) --rule-out")
+			.matcher(bundled);
+		assertThat(command.find()).as("the command in the header of %s", BundledValueRule.resource(league.leagueId))
+			.isTrue();
+		assertThat(command.group(1)).isEqualTo(league.name());
+		BacktestOptions options = BacktestOptions.parse(List.of("--league", command.group(1), "--from", command.group(2),
+				"--to", command.group(3), "--out", out.toString()));
 
 		Backtest.Result result = Backtest.run(HistoricalData.loadClosingPrices(), options);
 
-		String bundled;
-		try (InputStream in = getClass().getResourceAsStream("/football/value-rule.properties")) {
-			bundled = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-		}
+		assertThat(result.options()).as("seasons within the data").isEqualTo(options);
 		assertThat(ValueRuleFile.text(result.value().rule(), options)).isEqualTo(bundled);
-		assertThat(Files.readString(out.resolve("E0-2019-2024-value-rule.properties"))).isEqualTo(bundled);
-		assertThat(Backtest.report(result)).contains("## Value flags, Premier League 2019/20–2024/25",
-				"### At the Pinnacle, pre-closing (the bot's price)", "### The plausibility cap", "Held out, pooled:");
+		assertThat(Files.readString(out.resolve(options.stem() + "-value-rule.properties"))).isEqualTo(bundled);
+		// and the bot judges that league's fixtures by it (to the file's four decimals)
+		assertThat(BundledValueRule.forLeague(league.leagueId))
+			.isEqualTo(ValueRule.from(result.value().rule().toProperties()));
+		assertThat(result.value().rule().trackRecord()).hasValueSatisfying(record -> assertThat(record.seasons())
+			.isEqualTo(options.seasonRange()));
+		assertThat(Backtest.report(result)).contains("## Value flags, " + league.displayName + " " + options.seasonRange(),
+				"### The plausibility cap", "Held out, pooled:");
 	}
 }

@@ -40,16 +40,18 @@ class AnalysisTextTest {
 
 	private final AnalysisText text = new AnalysisText(messages, ZoneOffset.UTC, new Leagues(messages));
 
+	/** The Premier League's bundled rule, with its backtested record; rendering does not look at the league. */
+	private static final ValueRule E0_RULE = BundledValueRule.forLeague(39);
+
 	/** Supported, with a cap far above any edge of these tests. */
-	private static final ValueRule SUPPORTED = new ValueRule(true, 0.03, 10, Confidence.MEDIUM,
-			BundledValueRule.get().trackRecord());
+	private static final ValueRule SUPPORTED = new ValueRule(true, 0.03, 10, Confidence.MEDIUM, E0_RULE.trackRecord());
 
 	private static AnalysisReport report(boolean stale, BookmakerPrices prices) {
-		return report(stale, prices, 9999, BundledValueRule.get());
+		return report(stale, prices, 9999, E0_RULE);
 	}
 
 	private static AnalysisReport report(boolean stale, BookmakerPrices prices, int leagueId) {
-		return report(stale, prices, leagueId, BundledValueRule.get());
+		return report(stale, prices, leagueId, E0_RULE);
 	}
 
 	private static AnalysisReport report(BookmakerPrices prices, ValueRule rule) {
@@ -142,7 +144,7 @@ class AnalysisTextTest {
 			.doesNotContain("Value against", "confidence");
 		// the line shows the figures the backtest wrote into the bundled file, read here on their own
 		Properties bundled = new Properties();
-		try (var in = getClass().getResourceAsStream("/football/value-rule.properties")) {
+		try (var in = getClass().getResourceAsStream(BundledValueRule.resource(39))) {
 			bundled.load(in);
 		}
 		assertThat(bundled.getProperty("supported")).isEqualTo("false");
@@ -193,7 +195,7 @@ class AnalysisTextTest {
 	@Test
 	void anEdgeAboveTheCapIsACautionAndNeverValueOrHighConfidence() {
 		BookmakerPrices generous = new BookmakerPrices("Pinnacle", new double[] { 6.0, 6.0, 6.0 }, Map.of(), null);
-		ValueRule capped = new ValueRule(true, 0.03, 0.10, Confidence.MEDIUM, BundledValueRule.get().trackRecord());
+		ValueRule capped = new ValueRule(true, 0.03, 0.10, Confidence.MEDIUM, E0_RULE.trackRecord());
 
 		String html = text.render(report(generous, capped), AnalysisKind.RESULT, Duration.ofMinutes(1), Locale.ENGLISH);
 
