@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import io.analytips.football.sim.data.HistoricalData;
@@ -25,6 +26,7 @@ final class Backtest {
 	/**
 	 * The result of a backtest.
 	 *
+	 * @param options the options run, with the seasons actually scored: the requested ones within the data's
 	 * @param table the scores over all the predicted matches
 	 * @param bySeason the scores of each season
 	 * @param fits how many model fits the walk took
@@ -33,21 +35,24 @@ final class Backtest {
 	 * @param value the backtest of the flags and the rule it chose
 	 * @param valueTables the flags by edge bucket and confidence, for each source of prices
 	 */
-	record Result(MetricTable table, Map<Integer, MetricTable> bySeason, int fits, double fitMillis, List<Path> files,
+	record Result(BacktestOptions options, MetricTable table, Map<Integer, MetricTable> bySeason, int fits, double fitMillis, List<Path> files,
 			ValueBacktest.Result value, Map<PriceSource, Map<String, BetStats>> valueTables) {
 	}
 
-	static Result run(HistoricalData data, BacktestOptions options) throws IOException {
-		List<HistoricalMatch> matches = data.matches(options.league().leagueId);
+	/**
+	 * Runs the backtest on the requested seasons that the data holds (with closing prices): a range reaching beyond
+	 * them is clamped to them, and {@link Result#options()} says which were scored.
+	 *
+	 * @throws IllegalArgumentException when the data holds none of the requested seasons
+	 */
+	static Result run(HistoricalData data, BacktestOptions requested) throws IOException {
+		List<HistoricalMatch> matches = data.matches(requested.league().leagueId);
+		BacktestOptions options = withinTheData(requested, matches);
 		// the season before the reported ones trains the first choice of the value rule
 		WalkForward.Run walk = WalkForward.run(matches, options.from() - 1, options.to(), options.fit(),
 				options.totalsWeight(), options.totalsProxy());
 		List<Prediction> reported = walk.predictions().stream().filter(p -> p.season() >= options.from()).toList();
 		WalkForward.Run run = new WalkForward.Run(reported, walk.fits(), walk.fitNanos());
-		if (run.predictions().isEmpty()) {
-			throw new IllegalArgumentException("no " + options.league() + " matches with closing prices in seasons "
-					+ options.from() + "–" + options.to() + "; the data holds " + data.seasons(options.league().leagueId));
-		}
 		MetricTable table = MetricTable.of(run.predictions());
 		Map<Integer, MetricTable> bySeason = run.predictions().stream()
 			.collect(Collectors.groupingBy(Prediction::season, TreeMap::new, Collectors.toList()))
@@ -60,8 +65,7 @@ final class Backtest {
 		Path markdown = options.out().resolve(options.stem() + "-metrics.md");
 		Path flags = options.out().resolve(options.stem() + "-reliability-flags.png");
 		Path rule = options.out().resolve(options.stem() + "-value-rule.properties");
-		String title = options.league().displayName + " " + options.league().season(options.from()) + "–"
-				+ options.league().season(options.to());
+		String title = options.league().displayName + " " + options.seasonRange();
 		PredictionsCsv.write(run.predictions(), csv);
 		ReliabilityCharts.oneXTwo(run.predictions(), title, oneXTwo);
 		ReliabilityCharts.overUnder(run.predictions(), title, overUnder);
@@ -74,17 +78,46 @@ final class Backtest {
 			ValueRuleFile.write(value.rule(), options, options.ruleOut());
 			files.add(options.ruleOut());
 		}
-		Result result = new Result(table, bySeason, run.fits(), run.fitNanos() / 1e6 / Math.max(1, run.fits()),
+		Result result = new Result(options, table, bySeason, run.fits(), run.fitNanos() / 1e6 / Math.max(1, run.fits()),
 				List.copyOf(files), value, ValueBacktest.tables(walk.predictions(), options.from(), options.to()));
-		Files.writeString(markdown, report(options, result));
+		Files.writeString(markdown, report(result));
 		return result;
 	}
 
+	/**
+	 * The requested seasons within those the data holds with closing prices; the walk has nothing to score
+	 * outside them, and a report labelled with seasons it never saw would misstate what it measured.
+	 */
+	static BacktestOptions withinTheData(BacktestOptions requested, List<HistoricalMatch> matches) {
+		TreeSet<Integer> priced = pricedSeasons(matches);
+		int from = priced.isEmpty() ? requested.from() : Math.max(requested.from(), priced.first());
+		int to = priced.isEmpty() ? requested.to() : Math.min(requested.to(), priced.last());
+		if (from > to || priced.subSet(from, true, to, true).isEmpty()) {
+			throw new IllegalArgumentException("no " + requested.league() + " matches with closing prices in seasons "
+					+ requested.seasonRange() + "; the data holds " + held(requested.league(), priced));
+		}
+		return requested.seasons(from, to);
+	}
+
+	/** The seasons of {@code matches} that have closing prices: those the walk can score. */
+	static TreeSet<Integer> pricedSeasons(List<HistoricalMatch> matches) {
+		return matches.stream()
+			.filter(m -> WalkForward.closing(m).isPresent())
+			.map(HistoricalMatch::season)
+			.collect(Collectors.toCollection(TreeSet::new));
+	}
+
+	/** The seasons the data holds with closing prices, e.g. {@code 2017/18–2024/25}, for messages. */
+	static String held(BacktestLeague league, TreeSet<Integer> seasons) {
+		return seasons.isEmpty() ? "none" : league.season(seasons.first()) + "–" + league.season(seasons.last());
+	}
+
 	/** The printed report: the settings, the table, and each season's model and closing-line RPS. */
-	static String report(BacktestOptions options, Result result) {
+	static String report(Result result) {
+		BacktestOptions options = result.options();
 		StringBuilder out = new StringBuilder();
-		out.append(String.format(Locale.ROOT, "## %s %s–%s, walk-forward%n%n", options.league().displayName,
-				options.league().season(options.from()), options.league().season(options.to())));
+		out.append(String.format(Locale.ROOT, "## %s %s, walk-forward%n%n", options.league().displayName,
+				options.seasonRange()));
 		out.append(String.format(Locale.ROOT,
 				"Model: Dixon-Coles, ξ = %s/day, %d-day window, %s prior matches per team, newcomer prior %s, "
 						+ "past matches' closing prices weighted %s against their scores, their over 2.5 price %s against "

@@ -49,8 +49,15 @@ public final class BacktestMain {
 			return 2;
 		}
 		try {
-			Backtest.Result result = Backtest.run(HistoricalData.loadClosingPrices(), options);
-			out.print(Backtest.report(options, result));
+			HistoricalData data = HistoricalData.loadClosingPrices();
+			Backtest.Result result = Backtest.run(data, options);
+			BacktestOptions scored = result.options();
+			if (scored.from() != options.from() || scored.to() != options.to()) {
+				err.println("backtest: seasons " + options.seasonRange() + " clamped to the data, which holds "
+						+ options.league() + " " + Backtest.held(options.league(), Backtest.pricedSeasons(
+								data.matches(options.league().leagueId))) + ": scored " + scored.seasonRange());
+			}
+			out.print(Backtest.report(result));
 			out.println();
 			for (Path file : result.files()) {
 				out.println("wrote " + file);

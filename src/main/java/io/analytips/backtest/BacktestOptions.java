@@ -13,8 +13,8 @@ import io.analytips.football.analysis.ImpliedGoals;
  * The backtest's command line: {@code --league E0|BRA --from YEAR --to YEAR [--out DIR]}, and, to measure
  * variants of the model, {@code [--xi PER_DAY] [--window DAYS] [--prior MATCHES] [--newcomer-prior true|false]
  * [--market-weight 0..1] [--totals-weight W] [--totals-proxy true|false]}.
- * {@code [--rule-out FILE]} also writes the value rule the backtest chose to {@code FILE} (the bot bundles
- * {@code src/main/resources/football/value-rule.properties}).
+ * {@code [--rule-out FILE]} also writes the value rule the backtest chose to {@code FILE} (the bot bundles each
+ * league's as {@code src/main/resources/football/value-rules/<API-Football league id>.properties}).
  * Values follow the flag ({@code --from 2019}) or an equals sign ({@code --from=2019}).
  */
 record BacktestOptions(BacktestLeague league, int from, int to, Path out, FitOptions fit, double totalsWeight,
@@ -45,10 +45,12 @@ record BacktestOptions(BacktestLeague league, int from, int to, Path out, FitOpt
 
 			  --league E0|BRA               E0 the Premier League, BRA the Brasileirão Série A
 			  --from YEAR                   the first season (the year it starts)
-			  --to YEAR                     the last season
+			  --to YEAR                     the last season; a range beyond the data is clamped to the seasons
+			                                it holds, and stderr says so in one line
 			  --out DIR                     where the files go (default: %s)
-			  --rule-out FILE               also write the chosen value rule here (the bot bundles
-			                                src/main/resources/football/value-rule.properties)
+			  --rule-out FILE               also write the chosen value rule here (the bot bundles each league's as
+			                                src/main/resources/football/value-rules/<league id>.properties:
+			                                39 for E0, 71 for BRA)
 			Variants of the model, to measure them (defaults: the fit the bot uses):
 			  --xi PER_DAY                  time decay: a match t days old weighs exp(-xi t) (default: %s)
 			  --window DAYS                 only matches this many days before the fit count (default: %d)
@@ -123,6 +125,16 @@ record BacktestOptions(BacktestLeague league, int from, int to, Path out, FitOpt
 				Path.of(values.getOrDefault("--out", DEFAULT_OUT.toString())), fit, totalsWeight,
 				Boolean.parseBoolean(values.getOrDefault("--totals-proxy", "false")),
 				values.containsKey("--rule-out") ? Path.of(values.get("--rule-out")) : null);
+	}
+
+	/** The same options for seasons {@code from..to}. */
+	BacktestOptions seasons(int from, int to) {
+		return new BacktestOptions(league, from, to, out, fit, totalsWeight, totalsProxy, ruleOut);
+	}
+
+	/** The seasons as the league writes them, e.g. {@code 2019/20–2024/25}. */
+	String seasonRange() {
+		return league.season(from) + "–" + league.season(to);
 	}
 
 	/** The stem of the output files, e.g. {@code E0-2019-2024}. */

@@ -19,10 +19,12 @@ import io.analytips.football.sim.data.BookmakerOdds;
  * @param awayXg the model's expected away goals
  * @param model the model's 1X2 probabilities
  * @param closing the closing line's 1X2 probabilities, margin removed
- * @param frequencies the league's home/draw/away frequencies over the three years before
+ * @param frequencies the league's home/draw/away frequencies over the three years before, each outcome counted
+ *        with one pseudo-match more (Laplace), so none is ever 0
  * @param modelOver25 the model's P(over 2.5 goals)
  * @param closingOver25 the closing line's P(over 2.5), margin removed, or {@code null} without totals prices
- * @param frequencyOver25 the share of matches over 2.5 goals in the three years before
+ * @param frequencyOver25 the share of matches over 2.5 goals in the three years before, with one pseudo-match
+ *        over and one under
  * @param dataSize the smaller of the two teams' matches in the model, as the bot's confidence counts it
  * @param odds every price the data holds for the match (closing and, where there are some, pre-closing)
  */

@@ -45,7 +45,7 @@ final class ValueBacktest {
 	 * @param heldOut the pooled flags of the reported seasons, each flagged by the rule chosen before it; null
 	 *        when no rule had enough flags to be chosen
 	 * @param rule the rule for the bot: thresholds chosen on every season walked, {@code supported} from the held-out
-	 *        record, which becomes its track record
+	 *        record, which becomes its track record (none when no season had a flag)
 	 */
 	record Result(PriceSource source, List<Bet> bets, List<SeasonChoice> seasons, BetStats heldOut, ValueRule rule) {
 	}
@@ -90,11 +90,11 @@ final class ValueBacktest {
 		List<Bet> walked = bets.stream().filter(b -> b.match().season() <= to).toList();
 		ValueRule thresholds = choose(walked, objective).orElse(ValueRule.candidate(MIN_EDGES.get(0),
 				plausibleCap(walked), CONFIDENCES.get(0)));
-		ValueRule.Interval zero = new ValueRule.Interval(0, 0, 0);
-		ValueRule.TrackRecord record = heldOut == null
-				? new ValueRule.TrackRecord(seasonLabel.apply(from) + "–" + seasonLabel.apply(to), 0, zero, zero)
-				: new ValueRule.TrackRecord(seasonLabel.apply(from) + "–" + seasonLabel.apply(to), heldOut.bets(),
-						source == PriceSource.PINNACLE_CLOSING ? zero : heldOut.clv(), heldOut.roi());
+		// no held-out flag, no record: "0 bets" with made-up intervals would be a record of nothing; and no CLV for
+		// bets taken at the close, which it would only measure against itself
+		Optional<ValueRule.TrackRecord> record = Optional.ofNullable(heldOut)
+			.map(held -> new ValueRule.TrackRecord(seasonLabel.apply(from) + "–" + seasonLabel.apply(to), held.bets(),
+					Optional.ofNullable(held.clv()).filter(clv -> source != PriceSource.PINNACLE_CLOSING), held.roi()));
 		boolean supported = heldOut != null && heldOut.bets() >= MIN_BETS
 				&& (source == PriceSource.PINNACLE_CLOSING ? heldOut.roi().aboveZero() : heldOut.clv().aboveZero());
 		ValueRule rule = new ValueRule(supported, thresholds.minEdge(), thresholds.maxEdge(), thresholds.minConfidence(),

@@ -14,8 +14,8 @@ final class ValueReport {
 
 	static String markdown(BacktestOptions options, ValueBacktest.Result value, Map<PriceSource, Map<String, BetStats>> tables) {
 		StringBuilder out = new StringBuilder();
-		out.append(String.format(Locale.ROOT, "%n## Value flags, %s %s–%s%n%n", options.league().displayName,
-				options.league().season(options.from()), options.league().season(options.to())));
+		out.append(String.format(Locale.ROOT, "%n## Value flags, %s %s%n%n", options.league().displayName,
+				options.seasonRange()));
 		out.append("Every 1X2 and over/under 2.5 selection whose model edge p·o − 1 is in the bucket, confidence at least "
 				+ "medium (as the bot flags), one unit or the bot's quarter-Kelly stake each. ROI: profit per unit staked. "
 				+ "CLV: taken price × Pinnacle's margin-free closing probability − 1. Hit − model: the share that won minus "

@@ -11,7 +11,8 @@ import java.util.TreeMap;
 import io.analytips.football.analysis.ValueRule;
 
 /**
- * Writes the chosen {@link ValueRule} as the properties the bot bundles, keys sorted and without the timestamp
+ * Writes the chosen {@link ValueRule} as the properties the bot bundles for the league
+ * ({@code football/value-rules/<API-Football league id>.properties}), keys sorted and without the timestamp
  * {@link java.util.Properties#store} adds, so that the same data always writes the same bytes.
  */
 final class ValueRuleFile {
@@ -30,11 +31,14 @@ final class ValueRuleFile {
 	/** The file's text: a header saying how to reproduce it, then the rule's keys in order. */
 	static String text(ValueRule rule, BacktestOptions options) {
 		StringBuilder out = new StringBuilder();
-		out.append("# The value rule the backtest of the flags chose; the bot reads it at start-up.\n");
+		out.append("# The value rule of the ").append(options.league().displayName).append(" (API-Football league ")
+			.append(options.league().leagueId).append("), chosen by the backtest of its own flags on ")
+			.append(options.seasonRange()).append("; the bot reads it at start-up.\n");
 		out.append("# Written by: java -jar target/analytips.jar backtest --league ").append(options.league())
 			.append(" --from ").append(options.from()).append(" --to ").append(options.to())
 			.append(" --rule-out <this file>\n");
-		out.append("# See docs/model.md, \"Value flags\". Do not edit by hand: a test checks it against the backtest.\n");
+		out.append("# See docs/model.md, \"Value flags\". Do not edit by hand: a test checks it against the league's ")
+			.append("backtest.\n");
 		Map<Object, Object> sorted = new TreeMap<>(rule.toProperties());
 		StringWriter keys = new StringWriter();
 		sorted.forEach((key, value) -> keys.append(String.valueOf(key)).append('=').append(escape(String.valueOf(value)))

@@ -97,8 +97,13 @@ final class WalkForward {
 		double[] closingOneXTwo = Margin.multiplicative(closing.home(), closing.draw(), closing.away());
 		Double closingOver = closing.over25() == null || closing.under25() == null ? null
 				: Margin.multiplicative(closing.over25(), closing.under25())[0];
-		double[] frequencies = new double[3];
-		double over = 0;
+		// Laplace's rule of succession: one pseudo-match per outcome (the mean of the frequencies under a uniform
+		// prior). Raw frequencies call an outcome not yet seen impossible: on the first days of the data (2017/18 in
+		// the Premier League, 2012 in the Série A) no draw has been played, a draw then scores an infinite log loss,
+		// and the baseline's mean is Infinity. With no match seen this is uniform; over three seasons (about 1,100
+		// matches) it moves a frequency by less than 0.001.
+		double[] frequencies = { 1, 1, 1 };
+		double over = 1;
 		int counted = 0;
 		for (MatchResult past : results) {
 			long age = ChronoUnit.DAYS.between(past.date(), result.date());
@@ -108,16 +113,10 @@ final class WalkForward {
 				counted++;
 			}
 		}
-		if (counted == 0) {
-			frequencies = Prediction.UNIFORM.clone();
-			over = 0.5;
+		for (int k = 0; k < 3; k++) {
+			frequencies[k] /= counted + 3;
 		}
-		else {
-			for (int k = 0; k < 3; k++) {
-				frequencies[k] /= counted;
-			}
-			over /= counted;
-		}
+		over /= counted + 2;
 		return new Prediction(match.season(), result.date(), match.homeTeam(), match.awayTeam(), match.homeGoals(),
 				match.awayGoals(), xg.home(), xg.away(), markets.result().toArray(), closingOneXTwo, frequencies,
 				markets.goals(2.5).over(), closingOver, over,

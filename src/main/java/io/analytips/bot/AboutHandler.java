@@ -87,16 +87,26 @@ final class AboutHandler implements Handler {
 	private String record(int league, Locale locale) {
 		String name = Html.escape(names.name(league, locale));
 		ValueRule rule = rules.apply(league);
-		ValueRule.TrackRecord record = rule.trackRecord();
-		if (record == null || record.bets() == 0) {
+		if (rule == null || rule.trackRecord().isEmpty()) {
 			return messages.get(locale, "about.record.none.html", name);
 		}
-		return messages.get(locale, "about.record.html", name, Html.escape(record.seasons()),
-				Format.percent(rule.minEdge(), locale), Format.percent(rule.maxEdge(), locale),
-				String.valueOf(record.bets()), Format.signedPercent(record.clv().mean(), locale),
-				Format.signedPercent(record.clv().low(), locale), Format.signedPercent(record.clv().high(), locale),
-				Format.signedPercent(record.roi().mean(), locale), Format.signedPercent(record.roi().low(), locale),
-				Format.signedPercent(record.roi().high(), locale),
-				Html.escape(messages.get(locale, rule.supported() ? "about.record.supported" : "about.record.unsupported")));
+		ValueRule.TrackRecord record = rule.trackRecord().get();
+		String verdict = Html.escape(messages.get(locale, rule.supported() ? "about.record.supported"
+				: "about.record.unsupported"));
+		String edgeFrom = Format.percent(rule.minEdge(), locale);
+		String edgeTo = Format.percent(rule.maxEdge(), locale);
+		ValueRule.Interval roi = record.roi();
+		if (record.clv().isEmpty()) {
+			// flags taken at the closing price itself (the Série A's file has no other): only their return says anything
+			return messages.get(locale, "about.record.noclv.html", name, Html.escape(record.seasons()), edgeFrom, edgeTo,
+					String.valueOf(record.bets()), Format.signedPercent(roi.mean(), locale),
+					Format.signedPercent(roi.low(), locale), Format.signedPercent(roi.high(), locale), verdict);
+		}
+		ValueRule.Interval clv = record.clv().get();
+		return messages.get(locale, "about.record.html", name, Html.escape(record.seasons()), edgeFrom, edgeTo,
+				String.valueOf(record.bets()), Format.signedPercent(clv.mean(), locale),
+				Format.signedPercent(clv.low(), locale), Format.signedPercent(clv.high(), locale),
+				Format.signedPercent(roi.mean(), locale), Format.signedPercent(roi.low(), locale),
+				Format.signedPercent(roi.high(), locale), verdict);
 	}
 }

@@ -121,7 +121,7 @@ class BotConfiguration {
 	@Order(65)
 	Handler aboutHandler(Messages messages, Menus menus, Leagues leagues, ApiFootballProperties properties,
 			Preferences preferences, SearchState search) {
-		return new EndsSearch(new AboutHandler(messages, menus, leagues, properties.leagues(), league -> BundledValueRule.get(),
+		return new EndsSearch(new AboutHandler(messages, menus, leagues, properties.leagues(), BundledValueRule::forLeague,
 				preferences), search);
 	}
 

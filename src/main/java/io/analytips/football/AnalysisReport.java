@@ -17,7 +17,8 @@ import io.analytips.football.api.Fixture;
  * @param homeForm the home team's last results, most recent first ("WDL..."), may be empty
  * @param headToHead previous meetings, most recent first
  * @param bookmaker the bookmaker whose prices were compared, or null
- * @param rule the rule that judged the prices, with its backtested track record
+ * @param rule the fixture's league's rule that judged the prices, with that league's backtested track record, if
+ *        it has one (never another league's)
  * @param dataFetchedAt when the oldest piece of data was fetched from API-Football
  */
 public record AnalysisReport(Fixture fixture, MatchAnalysis analysis, String homeForm, String awayForm,

@@ -24,6 +24,7 @@ import io.analytips.football.analysis.FairPrices;
 import io.analytips.football.analysis.FitOptions;
 import io.analytips.football.analysis.MatchAnalysis;
 import io.analytips.football.analysis.ValueRule;
+import io.analytips.football.analysis.ValueRules;
 import io.analytips.football.analysis.MatchAnalyzer;
 import io.analytips.football.analysis.MatchResult;
 import io.analytips.football.analysis.ScoreModel;
@@ -61,7 +62,8 @@ public class AnalysisService {
 
 	private final MarketMemory market;
 
-	private final ValueRule rule;
+	/** Each league's own value rule: a fixture is judged, and its record shown, by its league's backtest. */
+	private final ValueRules rules;
 
 	/**
 	 * Implied goals by the prices they come from: a played match's prices never change, and each solve
@@ -73,10 +75,10 @@ public class AnalysisService {
 		this(data, cornerSample, clock, new ModelFitTimes(), MarketMemory.forgetful(), BundledValueRule.get());
 	}
 
-	/** @param rule when a price is value: the bundled {@link BundledValueRule} outside tests */
+	/** @param rules when a price is value, per league: the bundled {@link BundledValueRule#get()} outside tests */
 	public AnalysisService(FootballData data, int cornerSample, Clock clock, ModelFitTimes fitTimes,
-			MarketMemory market, ValueRule rule) {
-		this.rule = rule;
+			MarketMemory market, ValueRules rules) {
+		this.rules = Objects.requireNonNull(rules, "rules");
 		this.fitTimes = fitTimes;
 		this.market = market;
 		this.data = data;
@@ -91,9 +93,10 @@ public class AnalysisService {
 	}
 
 	/**
-	 * Emits the report; errors with {@link FixtureNotFoundException} for an unknown fixture, or with
-	 * the {@link ApiFootballException} that made the fixture or its season unavailable (when no
-	 * cached copy existed either). Its reads share one upstream budget ({@link FootballData#withinBudget}),
+	 * Emits the report, judged by the fixture's league's own value rule ({@link AnalysisReport#rule()}: the
+	 * untested rule, without a track record, for a league no backtest has judged); errors with
+	 * {@link FixtureNotFoundException} for an unknown fixture, or with the {@link ApiFootballException} that
+	 * made the fixture or its season unavailable (when no cached copy existed either). Its reads share one upstream budget ({@link FootballData#withinBudget}),
 	 * so an analysis that cannot get its data in time says so before the handler's timeout; an optional
 	 * part that misses the deadline is left out like any unavailable part.
 	 */
@@ -107,6 +110,7 @@ public class AnalysisService {
 		Fixture fixture = cachedFixture.value();
 		int league = fixture.league().id();
 		int season = fixture.league().season();
+		ValueRule rule = rules.forLeague(league);
 		return Mono.zip(data.season(league, season), optional(data.season(league, season - 1)),
 				optional(data.standings(league, season)), optional(data.odds(fixture)))
 			.flatMap(function((current, previous, standings, odds) -> {

@@ -140,6 +140,44 @@ class BacktestTest {
 	}
 
 	@Test
+	void aRangeBeyondTheDataIsLabelledWithTheSeasonsActuallyScored() throws IOException {
+		// the bundled Premier League data holds 2017/18–2024/25
+		BacktestOptions early = BacktestOptions.parse(List.of("--league", "E0", "--from", "1990", "--to", "2017",
+				"--out", out.toString()));
+		BacktestOptions late = BacktestOptions.parse(List.of("--league", "E0", "--from", "2024", "--to", "2030",
+				"--out", out.toString()));
+
+		Backtest.Result fromEarly = Backtest.run(data, early);
+		Backtest.Result toLate = Backtest.run(data, late);
+
+		assertThat(fromEarly.options().from()).isEqualTo(2017);
+		assertThat(fromEarly.options().to()).isEqualTo(2017);
+		assertThat(Backtest.report(fromEarly)).startsWith("## Premier League 2017/18–2017/18, walk-forward")
+			.contains("## Value flags, Premier League 2017/18–2017/18", "| 2017/18 |")
+			.doesNotContain("1990", "2016/17");
+		assertThat(fromEarly.files()).allSatisfy(file -> assertThat(file.getFileName().toString()).startsWith("E0-2017-2017-"));
+		assertThat(Backtest.report(toLate)).startsWith("## Premier League 2024/25–2024/25, walk-forward")
+			.doesNotContain("2025/26", "2030");
+		assertThat(toLate.table().matches()).isEqualTo(380);
+	}
+
+	@Test
+	void saysInOneLineOnStandardErrorWhenTheRangeWasClampedToTheData() {
+		ByteArrayOutputStream err = new ByteArrayOutputStream();
+		PrintStream errors = new PrintStream(err, true, StandardCharsets.UTF_8);
+		PrintStream report = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+
+		assertThat(BacktestMain.run(List.of("--league", "E0", "--from", "2021", "--to", "2021", "--out", out.toString()),
+				report, errors)).isZero();
+		assertThat(err.size()).isZero();
+		assertThat(BacktestMain.run(List.of("--league", "E0", "--from", "1990", "--to", "2017", "--out", out.toString()),
+				report, errors)).isZero();
+
+		assertThat(err.toString(StandardCharsets.UTF_8).lines().toList()).singleElement().asString()
+			.contains("1990/91–2017/18", "2017/18–2024/25", "2017/18–2017/18");
+	}
+
+	@Test
 	void badArgumentsExitWithTwoAndTheUsage() {
 		ByteArrayOutputStream err = new ByteArrayOutputStream();
 		PrintStream errors = new PrintStream(err, true, StandardCharsets.UTF_8);

@@ -6,14 +6,20 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
+import io.analytips.football.BundledValueRule;
 import io.analytips.football.analysis.Confidence;
 import io.analytips.football.analysis.ValueBet;
 import io.analytips.football.analysis.ValueRule;
 import io.analytips.football.sim.data.HistoricalData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -85,24 +91,86 @@ class ValueBacktestTest {
 
 		assertThat(result.heldOut().clv().mean()).isCloseTo(-0.02, org.assertj.core.api.Assertions.within(1e-9));
 		assertThat(result.rule().supported()).isFalse();
-		assertThat(result.rule().trackRecord().seasons()).isEqualTo("2019–2020");
-		assertThat(result.rule().trackRecord().bets()).isEqualTo(300);
+		assertThat(result.rule().trackRecord()).hasValueSatisfying(record -> {
+			assertThat(record.seasons()).isEqualTo("2019–2020");
+			assertThat(record.bets()).isEqualTo(300);
+		});
 	}
 
 	@Test
-	void theBundledRuleIsTheOneTheBacktestChoosesOnTheBundledData() throws IOException {
-		BacktestOptions options = BacktestOptions.parse(List.of("--league", "E0", "--from", "2019", "--to", "2024",
-				"--out", out.toString()));
+	void flagsTakenAtTheCloseHaveAReturnButNoClosingLineValueInTheirRecord() {
+		List<Prediction> predictions = new ArrayList<>();
+		for (int season = 2018; season <= 2020; season++) {
+			for (int i = 0; i < 150; i++) {
+				predictions.add(BetStatsTest.match(season));
+			}
+		}
+		List<Bet> bets = new ArrayList<>();
+		for (int i = 0; i < predictions.size(); i++) {
+			bets.add(new Bet(predictions.get(i), PriceSource.PINNACLE_CLOSING,
+					new ValueBet("1X2", "home", 2.0, 0.5, 0.55, 0.1, 0.01, Confidence.HIGH), i % 2 == 0, 0.5));
+		}
+
+		ValueBacktest.Result result = ValueBacktest.walk(bets, PriceSource.PINNACLE_CLOSING, 2019, 2020,
+				Integer::toString);
+
+		assertThat(result.rule().trackRecord()).hasValueSatisfying(record -> {
+			assertThat(record.bets()).isEqualTo(300);
+			assertThat(record.clv()).isEmpty();
+			assertThat(record.roi().mean()).isEqualTo(result.heldOut().roi().mean());
+		});
+	}
+
+	@Test
+	void aWalkInWhichNoRuleFlaggedAnythingHasNoTrackRecord() {
+		List<Bet> few = new ArrayList<>();
+		for (int season = 2018; season <= 2020; season++) {
+			for (int i = 0; i < 10; i++) {
+				few.add(bet(season, 0.09, Confidence.HIGH, true));
+			}
+		}
+
+		ValueBacktest.Result result = ValueBacktest.walk(few, PriceSource.PINNACLE, 2019, 2020, Integer::toString);
+
+		assertThat(result.heldOut()).isNull();
+		assertThat(result.rule().supported()).isFalse();
+		assertThat(result.rule().trackRecord()).isEmpty();
+	}
+
+	@Test
+	void everyLeagueWithABacktestHasItsOwnBundledRuleAndNoOtherLeagueHasOne() {
+		assertThat(BundledValueRule.LEAGUES)
+			.containsExactlyInAnyOrderElementsOf(Arrays.stream(BacktestLeague.values()).map(l -> l.leagueId).toList());
+	}
+
+	@ParameterizedTest
+	@EnumSource(BacktestLeague.class)
+	void eachLeaguesBundledRuleIsTheOneItsOwnBacktestChoosesOnItsOwnSeasons(BacktestLeague league) throws IOException {
+		String bundled;
+		try (InputStream in = getClass().getResourceAsStream(BundledValueRule.resource(league.leagueId))) {
+			assertThat(in).as("the bundled rule of %s", league).isNotNull();
+			bundled = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
+		// the file says which backtest wrote it: that league's, on seasons the data holds
+		Matcher command = Pattern.compile("backtest --league (\\S+) --from (\\d+) --to (\\d+) --rule-out")
+			.matcher(bundled);
+		assertThat(command.find()).as("the command in the header of %s", BundledValueRule.resource(league.leagueId))
+			.isTrue();
+		assertThat(command.group(1)).isEqualTo(league.name());
+		BacktestOptions options = BacktestOptions.parse(List.of("--league", command.group(1), "--from", command.group(2),
+				"--to", command.group(3), "--out", out.toString()));
 
 		Backtest.Result result = Backtest.run(HistoricalData.loadClosingPrices(), options);
 
-		String bundled;
-		try (InputStream in = getClass().getResourceAsStream("/football/value-rule.properties")) {
-			bundled = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-		}
+		assertThat(result.options()).as("seasons within the data").isEqualTo(options);
 		assertThat(ValueRuleFile.text(result.value().rule(), options)).isEqualTo(bundled);
-		assertThat(Files.readString(out.resolve("E0-2019-2024-value-rule.properties"))).isEqualTo(bundled);
-		assertThat(Backtest.report(options, result)).contains("## Value flags, Premier League 2019/20–2024/25",
-				"### At the Pinnacle, pre-closing (the bot's price)", "### The plausibility cap", "Held out, pooled:");
+		assertThat(Files.readString(out.resolve(options.stem() + "-value-rule.properties"))).isEqualTo(bundled);
+		// and the bot judges that league's fixtures by it (to the file's four decimals)
+		assertThat(BundledValueRule.forLeague(league.leagueId))
+			.isEqualTo(ValueRule.from(result.value().rule().toProperties()));
+		assertThat(result.value().rule().trackRecord()).hasValueSatisfying(record -> assertThat(record.seasons())
+			.isEqualTo(options.seasonRange()));
+		assertThat(Backtest.report(result)).contains("## Value flags, " + league.displayName + " " + options.seasonRange(),
+				"### The plausibility cap", "Held out, pooled:");
 	}
 }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -45,8 +46,8 @@ class AnalysisTextTest {
 	private static final ValueRule.Interval LOSING = new ValueRule.Interval(-0.03, -0.037, -0.022);
 
 	/** What a rule's backtest found: a record whose figures must never appear under an analysis. */
-	private static final ValueRule.TrackRecord RECORD = new ValueRule.TrackRecord("2019/20–2024/25", 873, LOSING,
-			new ValueRule.Interval(-0.004, -0.133, 0.138));
+	private static final Optional<ValueRule.TrackRecord> RECORD = Optional.of(new ValueRule.TrackRecord("2019/20–2024/25",
+			873, Optional.of(LOSING), new ValueRule.Interval(-0.004, -0.133, 0.138)));
 
 	/** Not supported by its backtest, as the bundled rules are: nothing is called value. */
 	private static final ValueRule UNSUPPORTED = new ValueRule(false, 0.05, 0.10, Confidence.HIGH, RECORD);

@@ -162,7 +162,7 @@ class AnalysisServiceTests {
 				assertThat(analysis.corners().expectedTotal()).isBetween(6.0, 15.0);
 				assertThat(analysis.homeStanding()).isNotNull();
 				assertThat(analysis.homeRating().score()).isBetween(0, 100);
-				assertThat(report.rule()).isSameAs(BundledValueRule.get());
+				assertThat(report.rule()).isSameAs(BundledValueRule.forLeague(71));
 				// the simulator prices the 1X2: the model beside Pinnacle's price
 				assertThat(analysis.comparisons()).extracting(bet -> bet.market() + " " + bet.selection())
 					.startsWith("1X2 home", "1X2 draw", "1X2 away");

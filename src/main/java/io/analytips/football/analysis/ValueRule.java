@@ -2,11 +2,13 @@ package io.analytips.football.analysis;
 
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Properties;
 
 /**
- * When the bot calls a price "value", chosen by the backtest of the flags ({@code backtest --value}) and bundled as
- * {@code football/value-rule.properties}: the bot and the backtest apply the same rule with the same thresholds.
+ * When the bot calls a price "value", chosen by the backtest of the flags ({@code backtest --rule-out}) on one
+ * league's seasons and bundled for that league: the bot and the backtest apply the same rule with the same
+ * thresholds. A league no backtest has judged gets {@link #untested(double)}: nothing flagged, no track record.
  *
  * @param supported whether the flags showed a positive closing-line value, its 95% interval above zero, on the
  *        seasons held out of the choice; when not, nothing is called value and the screen compares the model's
@@ -15,13 +17,20 @@ import java.util.Properties;
  * @param maxEdge the plausibility cap: an edge above it against a sharp book is the model's disagreement with the
  *        market, shown with a caution and never as value
  * @param minConfidence the least confidence a flag needs
- * @param trackRecord what flags of this rule did in the backtest
+ * @param trackRecord what flags of this rule did in its league's backtest; empty when no backtest judged them (a
+ *        league without one, a candidate being weighed, or a backtest in which no rule flagged anything)
  */
 public record ValueRule(boolean supported, double minEdge, double maxEdge, Confidence minConfidence,
-		TrackRecord trackRecord) {
+		Optional<TrackRecord> trackRecord) {
 
-	/** What the rule's flags did in the backtest, on seasons held out of the rule's choice. */
-	public record TrackRecord(String seasons, int bets, Interval clv, Interval roi) {
+	/**
+	 * What the rule's flags did in the backtest, on seasons held out of the rule's choice.
+	 *
+	 * @param clv their closing-line value; empty where they were taken at the closing price itself (the Série A
+	 *        file has no other), against which it measures nothing but the margin
+	 * @param roi their return per unit staked
+	 */
+	public record TrackRecord(String seasons, int bets, Optional<Interval> clv, Interval roi) {
 
 		public TrackRecord {
 			Objects.requireNonNull(seasons, "seasons");
@@ -75,8 +84,17 @@ public record ValueRule(boolean supported, double minEdge, double maxEdge, Confi
 	 * @throws IllegalArgumentException unless {@code 0 ≤ minEdge < maxEdge}
 	 */
 	public static ValueRule candidate(double minEdge, double maxEdge, Confidence minConfidence) {
-		Interval none = new Interval(0, 0, 0);
-		return new ValueRule(true, minEdge, maxEdge, minConfidence, new TrackRecord("", 0, none, none));
+		return new ValueRule(true, minEdge, maxEdge, minConfidence, Optional.empty());
+	}
+
+	/**
+	 * The rule for a league no backtest has judged: it calls nothing value and has no track record, so nothing
+	 * claims a record it does not have; an edge above {@code maxEdge} is still a disagreement.
+	 *
+	 * @throws IllegalArgumentException unless {@code maxEdge > 0}
+	 */
+	public static ValueRule untested(double maxEdge) {
+		return new ValueRule(false, 0, maxEdge, Confidence.HIGH, Optional.empty());
 	}
 
 	/**
@@ -95,16 +113,20 @@ public record ValueRule(boolean supported, double minEdge, double maxEdge, Confi
 	}
 
 	/**
-	 * Reads the rule from the properties the backtest writes ({@link #toProperties()}).
+	 * Reads the rule from the properties the backtest writes ({@link #toProperties()}): without any
+	 * {@code record.*} key, a rule without a track record.
 	 *
 	 * @throws IllegalArgumentException naming the key when one is missing or malformed
 	 */
 	public static ValueRule from(Properties properties) {
 		Objects.requireNonNull(properties, "properties");
+		boolean recorded = properties.stringPropertyNames().stream().anyMatch(key -> key.startsWith("record."));
+		Optional<TrackRecord> record = recorded
+				? Optional.of(new TrackRecord(required(properties, "record.seasons"), (int) number(properties,
+						"record.bets"), optionalInterval(properties, "record.clv"), interval(properties, "record.roi")))
+				: Optional.empty();
 		return new ValueRule(Boolean.parseBoolean(required(properties, "supported")), number(properties, "min-edge"),
-				number(properties, "max-edge"), confidence(required(properties, "min-confidence")),
-				new TrackRecord(required(properties, "record.seasons"), (int) number(properties, "record.bets"),
-						interval(properties, "record.clv"), interval(properties, "record.roi")));
+				number(properties, "max-edge"), confidence(required(properties, "min-confidence")), record);
 	}
 
 	/** The rule as properties, in the form {@link #from(Properties)} reads. */
@@ -114,10 +136,12 @@ public record ValueRule(boolean supported, double minEdge, double maxEdge, Confi
 		properties.setProperty("min-edge", decimal(minEdge));
 		properties.setProperty("max-edge", decimal(maxEdge));
 		properties.setProperty("min-confidence", minConfidence.name());
-		properties.setProperty("record.seasons", trackRecord.seasons());
-		properties.setProperty("record.bets", Integer.toString(trackRecord.bets()));
-		put(properties, "record.clv", trackRecord.clv());
-		put(properties, "record.roi", trackRecord.roi());
+		trackRecord.ifPresent(record -> {
+			properties.setProperty("record.seasons", record.seasons());
+			properties.setProperty("record.bets", Integer.toString(record.bets()));
+			record.clv().ifPresent(clv -> put(properties, "record.clv", clv));
+			put(properties, "record.roi", record.roi());
+		});
 		return properties;
 	}
 
@@ -125,6 +149,13 @@ public record ValueRule(boolean supported, double minEdge, double maxEdge, Confi
 		properties.setProperty(key, decimal(interval.mean()));
 		properties.setProperty(key + ".low", decimal(interval.low()));
 		properties.setProperty(key + ".high", decimal(interval.high()));
+	}
+
+	/** The interval at {@code key}, or empty when none of its three keys is there. */
+	private static Optional<Interval> optionalInterval(Properties properties, String key) {
+		boolean present = properties.containsKey(key) || properties.containsKey(key + ".low")
+				|| properties.containsKey(key + ".high");
+		return present ? Optional.of(interval(properties, key)) : Optional.empty();
 	}
 
 	private static Interval interval(Properties properties, String key) {
