@@ -19,6 +19,7 @@ import io.analytips.football.api.Deadline;
 import io.analytips.football.api.Fixture;
 import io.analytips.football.api.FixtureOdds;
 import io.analytips.football.api.FixtureTeamStatistics;
+import io.analytips.football.api.League;
 import io.analytips.football.api.Page;
 import io.analytips.football.api.Requests;
 import io.analytips.football.api.ResilientApiFootball;
@@ -109,6 +110,26 @@ public class FootballData {
 
 	public Mono<Cached<List<Team>>> searchTeams(String query) {
 		return read(Requests.teamSearch(query), Wire::teams);
+	}
+
+	/**
+	 * The league's current season as API-Football marks it, from {@code /leagues?current=true} (one call
+	 * a day for every league); empty when it marks none (or does not know the league).
+	 */
+	Mono<Integer> currentSeason(int league) {
+		return read(Requests.currentLeagues(), Wire::leagues)
+			.flatMap(cached -> Mono.justOrEmpty(cached.value().stream()
+				.filter(found -> found.id() == league && found.currentSeason() != null)
+				.map(League::currentSeason)
+				.findFirst()));
+	}
+
+	/**
+	 * The league's teams in its current season ({@code /teams?league&season}, fresh for a day); empty when
+	 * API-Football marks no current season for it.
+	 */
+	Mono<Cached<List<Team>>> teamsOf(int league) {
+		return currentSeason(league).flatMap(season -> read(Requests.teamsOf(league, season), Wire::teams));
 	}
 
 	public Mono<Cached<List<Fixture>>> nextFixtures(long team, int count) {
