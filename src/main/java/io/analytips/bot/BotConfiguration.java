@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import io.analytips.football.AnalysisService;
 import io.analytips.football.FootballData;
+import io.analytips.football.TeamSearch;
 import io.analytips.football.api.ApiFootballProperties;
 import io.analytips.pipeline.Handler;
 import io.analytips.pipeline.Notices;
@@ -50,8 +51,8 @@ class BotConfiguration {
 	}
 
 	@Bean
-	TeamScreens teamScreens(FootballData data, Messages messages, Menus menus) {
-		return new TeamScreens(data, messages, menus);
+	TeamScreens teamScreens(TeamSearch search, FootballData data, Messages messages, Menus menus) {
+		return new TeamScreens(search, data, messages, menus);
 	}
 
 	// The handlers wrapped in EndsSearch take the user elsewhere: a search they had begun ends.
