@@ -65,13 +65,14 @@ public final class TeamSearch {
 	 * (offered leagues first, in menu order, then by display name), or else the near misses, or neither.
 	 * A league whose teams cannot be read is left out; errors with the {@link ApiFootballException} of
 	 * {@code /teams?search=} when the name has to be looked up there and no copy of the answer exists.
+	 * Its reads, one after the other, share one upstream budget ({@link FootballData#withinBudget}).
 	 */
 	public Mono<TeamMatches> search(String query) {
 		String folded = TeamNames.fold(query);
 		if (folded.isEmpty()) {
 			return Mono.just(TeamMatches.NONE);
 		}
-		return offered().flatMap(offered -> {
+		return data.withinBudget(offered().flatMap(offered -> {
 			TeamMatcher<FoundTeam> matcher = new TeamMatcher<>();
 			offered.forEach(team -> matcher.add(found(team), namesOf(team)));
 			List<FoundTeam> found = matcher.matching(folded);
@@ -81,7 +82,7 @@ public final class TeamSearch {
 			return upstream(query, folded).map(teams -> teams.isEmpty()
 					? TeamMatches.nearMisses(matcher.nearMisses(folded, MOST_NEAR_MISSES))
 					: TeamMatches.found(teams));
-		});
+		}));
 	}
 
 	/** The offered leagues' teams, league by league; a league that cannot be read now is left out. */

@@ -121,6 +121,17 @@ class TeamSearchTest {
 	}
 
 	@Test
+	void aHungApiFootballEndsInAnErrorAfterTheRetriesWithoutTheTestWaiting() {
+		kit.football.faults().hangNext(100);
+
+		StepVerifier.withVirtualTime(() -> search.search("Xyzzy FC"))
+			.expectSubscription()
+			.thenAwait(Duration.ofMinutes(3))
+			.expectError(ApiFootballException.class)
+			.verify(Duration.ofSeconds(10));
+	}
+
+	@Test
 	void asksApiFootballWhenTheOfferedLeaguesCannotBeRead() {
 		kit.football.faults().failNext(1, 400); // the leagues' current seasons
 
