@@ -74,8 +74,9 @@ public final class TeamNames {
 	 * name with its accents and in full ("Sao Paulo" → "São Paulo", "Nott'm Forest" → "Nottingham
 	 * Forest", "Wolves" → "Wolverhampton"), or {@code name} itself, unchanged, for a team the table does
 	 * not know (other leagues) and for {@code null}. Matched without case, accents or punctuation, on
-	 * API-Football's and the data's spellings only, never on aliases (Italy's "Inter" stays "Inter").
-	 * Never blocks, never throws.
+	 * API-Football's and the data's spellings (and the display name itself, so calling it twice is
+	 * harmless) only, never on aliases (Italy's "Inter" stays "Inter"). The result is plain text: escape
+	 * it ({@code telegram.Html.escape}) where it goes into HTML. Never blocks, never throws.
 	 */
 	public static String display(String name) {
 		return name == null ? null : BUNDLED.club(name).map(Club::display).orElse(name);
