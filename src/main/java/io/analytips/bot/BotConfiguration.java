@@ -5,6 +5,8 @@ import java.time.Clock;
 import io.analytips.football.AnalysisService;
 import io.analytips.football.BundledValueRule;
 import io.analytips.football.FootballData;
+import io.analytips.football.TeamNames;
+import io.analytips.football.TeamSearch;
 import io.analytips.football.api.ApiFootballProperties;
 import io.analytips.pipeline.Handler;
 import io.analytips.pipeline.Notices;
@@ -51,9 +53,10 @@ class BotConfiguration {
 		return new Leagues(messages);
 	}
 
+	/** The names fans write, from the bundled table of clubs ({@link TeamNames}). */
 	@Bean
 	DisplayNames displayNames() {
-		return DisplayNames.AS_GIVEN;
+		return TeamNames::display;
 	}
 
 	@Bean
@@ -62,8 +65,8 @@ class BotConfiguration {
 	}
 
 	@Bean
-	TeamScreens teamScreens(FootballData data, Messages messages, Menus menus) {
-		return new TeamScreens(data, messages, menus);
+	TeamScreens teamScreens(TeamSearch search, FootballData data, Messages messages, Menus menus) {
+		return new TeamScreens(search, data, messages, menus);
 	}
 
 	// The handlers wrapped in EndsSearch take the user elsewhere: a search they had begun ends.

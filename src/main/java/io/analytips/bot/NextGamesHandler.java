@@ -10,8 +10,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * {@code /proximos <team>} (also {@code /next}): the team's next games in one step, without the
- * search conversation. One team found: its games; several: a button each; none, or no name: a
- * sentence saying what to type. A command, so it counts against the work limit.
+ * search conversation. One team found: its games; several: a button each; a near miss: "did you
+ * mean", a button each; none, or no name: a sentence saying what to type. A command, so it counts
+ * against the work limit.
  */
 final class NextGamesHandler implements Handler {
 
@@ -54,12 +55,9 @@ final class NextGamesHandler implements Handler {
 			return context.reply(messages.get(locale, "next.usage.html")).then();
 		}
 		String query = name.length() > 40 ? name.substring(0, 40) : name;
+		Screen none = new Screen(messages.get(locale, "next.none.html", Html.escape(query)), null);
 		return teams.find(query)
-			.flatMap(found -> switch (found.size()) {
-				case 0 -> Mono.just(new Screen(messages.get(locale, "next.none.html", Html.escape(query)), null));
-				case 1 -> teams.games(found.get(0).id(), reader);
-				default -> Mono.just(teams.choose(query, found, locale));
-			})
+			.flatMap(found -> teams.found(query, found, none, reader))
 			.onErrorResume(error -> teams.unavailable(error, locale))
 			.flatMap(screen -> screen.send(context));
 	}

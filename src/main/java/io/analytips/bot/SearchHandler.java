@@ -12,12 +12,13 @@ import reactor.core.publisher.Mono;
 
 /**
  * Team search, a conversation kept in {@link SearchState}: the search button asks for a name; the
- * user's next text is the query; the teams found (or the only one) lead to their next games. A name
- * that finds nothing (or is too short) keeps the search going, so the next name typed is searched
- * too; it ends when a team is found, on {@code /cancel}, the cancel button, {@code /start} or any
- * other button ({@link EndsSearch}), or ten minutes after the last name tried. ({@code /help}
- * leaves it going: reading the help is no reason to start over.) Text outside a search gets
- * the polite "use the search button" reply.
+ * user's next text is the query; the teams found (or the only one) lead to their next games, a near
+ * miss to "did you mean". A name that finds nothing (or is too short) keeps the search going, so the
+ * next name typed is searched too; it ends when a team is found, on {@code /cancel}, the cancel
+ * button, {@code /start} or any other button ({@link EndsSearch}), or ten minutes after the last name
+ * tried. ({@code /help} leaves it going: reading the help is no reason to start over.) Text typed
+ * outside a search is a search too, in one step, when it may be a name ({@link TypedText}); otherwise
+ * it gets a reply saying what to type.
  */
 final class SearchHandler implements Handler {
 
@@ -101,34 +102,50 @@ final class SearchHandler implements Handler {
 				.then(new Screen(Html.escape(messages.get(locale, "search.cancelled")), menus.main(locale)).show(context));
 		}
 		if (pressed != null) {
-			return teams.games(pressed.longArgument(0), reader).flatMap(screen -> screen.show(context));
+			return teams.games(pressed.longArgument(0), null, reader).flatMap(screen -> screen.show(context));
 		}
+		String text = context.text().strip();
 		return search.isAwaiting(user)
-			.filter(awaiting -> awaiting)
-			.doOnNext(awaiting -> transition("awaiting_team", "searched"))
-			.flatMap(state -> search(user, context.text().strip(), reader))
-			.switchIfEmpty(Mono.fromSupplier(() -> new Screen(Html.escape(messages.get(locale, "unknown.text")),
-					menus.main(locale))))
+			.flatMap(awaiting -> {
+				if (awaiting) {
+					transition("awaiting_team", "searched");
+					return search(user, text, reader);
+				}
+				return TypedText.mayBeATeam(text) ? typed(text, reader)
+						: Mono.just(new Screen(Html.escape(messages.get(locale, "text.unclear")), menus.main(locale)));
+			})
 			.flatMap(screen -> screen.send(context));
 	}
 
+	/** The answer to "type the team's name". */
 	private Mono<Screen> search(long user, String query, Reader reader) {
 		Locale locale = reader.locale();
-		if (query.length() < 3) {
+		if (query.length() < NextGamesHandler.SHORTEST_NAME) {
 			return Mono.just(new Screen(Html.escape(messages.get(locale, "search.short")),
 					Keyboard.create().button(messages.get(locale, "button.cancel"), CallbackData.CANCEL).build()));
 		}
-		String shortQuery = query.length() > 40 ? query.substring(0, 40) : query;
+		String shortQuery = shorten(query);
+		Screen none = new Screen(messages.get(locale, "search.none.html", Html.escape(shortQuery)),
+				Keyboard.create().button(messages.get(locale, "button.cancel"), CallbackData.CANCEL).build());
 		return teams.find(shortQuery).flatMap(found -> {
-			if (found.isEmpty()) {
-				// Still searching: the screen asks for another name, so the next one typed is searched.
-				return search.await(user)
-					.thenReturn(new Screen(messages.get(locale, "search.none.html", Html.escape(shortQuery)),
-							Keyboard.create().button(messages.get(locale, "button.cancel"), CallbackData.CANCEL).build()));
-			}
-			Mono<Void> ended = search.end(user).doOnSuccess(done -> transition("searched", "found"));
-			return found.size() == 1 ? ended.then(teams.games(found.get(0).id(), reader))
-					: ended.thenReturn(teams.choose(shortQuery, found, locale));
+			// Nothing found (a "did you mean" at most): still searching, so the next name typed is searched too.
+			Mono<Void> state = found.found().isEmpty() ? search.await(user)
+					: search.end(user).doOnSuccess(done -> transition("searched", "found"));
+			return state.then(teams.found(shortQuery, found, none, reader));
 		}).onErrorResume(error -> teams.unavailable(error, locale));
+	}
+
+	/** A name typed at the menu, outside a search: searched in one step, like {@code /proximos}. */
+	private Mono<Screen> typed(String text, Reader reader) {
+		Locale locale = reader.locale();
+		String query = shorten(text);
+		Screen none = new Screen(messages.get(locale, "text.none.html", Html.escape(query)), menus.main(locale));
+		return teams.find(query)
+			.flatMap(found -> teams.found(query, found, none, reader))
+			.onErrorResume(error -> teams.unavailable(error, locale));
+	}
+
+	private static String shorten(String query) {
+		return query.length() > TypedText.LONGEST_NAME ? query.substring(0, TypedText.LONGEST_NAME) : query;
 	}
 }

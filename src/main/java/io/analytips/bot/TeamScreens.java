@@ -4,20 +4,26 @@ import java.util.List;
 import java.util.Locale;
 
 import io.analytips.football.FootballData;
+import io.analytips.football.FoundTeam;
+import io.analytips.football.TeamMatches;
+import io.analytips.football.TeamNames;
+import io.analytips.football.TeamSearch;
 import io.analytips.football.api.Fixture;
-import io.analytips.football.api.Team;
 import io.analytips.telegram.Html;
+import io.analytips.telegram.model.InlineKeyboardMarkup;
 import reactor.core.publisher.Mono;
 
 /**
- * The screens of finding a team, shared by the search conversation ({@link SearchHandler}) and
- * {@code /proximos} ({@link NextGamesHandler}): the teams a name finds, and a team's next games,
- * each leading to its analysis menu.
+ * The screens of finding a team, shared by the search conversation and names typed at the menu
+ * ({@link SearchHandler}) and {@code /proximos} ({@link NextGamesHandler}): the teams a name finds (or
+ * nearly spells), and a team's next games, each leading to its analysis menu.
  */
 final class TeamScreens {
 
 	/** How many of a team's next games are listed. */
 	static final int NEXT_GAMES = 5;
+
+	private final TeamSearch search;
 
 	private final FootballData data;
 
@@ -25,43 +31,85 @@ final class TeamScreens {
 
 	private final Menus menus;
 
-	TeamScreens(FootballData data, Messages messages, Menus menus) {
+	TeamScreens(TeamSearch search, FootballData data, Messages messages, Menus menus) {
+		this.search = search;
 		this.data = data;
 		this.messages = messages;
 		this.menus = menus;
 	}
 
-	/** The teams whose name contains {@code query} (at most a page), in API-Football's order; errors when upstream fails with nothing cached. */
-	Mono<List<Team>> find(String query) {
-		return data.searchTeams(query).map(cached -> cached.value().stream().limit(BrowseHandler.PAGE).toList());
+	/**
+	 * The teams {@code query} names (at most a page; {@link TeamSearch}: nicknames, accents, "did you
+	 * mean"), named for people; errors when upstream fails with nothing cached.
+	 */
+	Mono<TeamMatches> find(String query) {
+		return search.search(query).map(matches -> matches.found().size() <= BrowseHandler.PAGE ? matches
+				: new TeamMatches(matches.found().subList(0, BrowseHandler.PAGE), List.of()));
+	}
+
+	/**
+	 * The screen for what {@code query} found: the only team's next games, a button per team, a "did you
+	 * mean" with a button per near miss, or else {@code none}.
+	 */
+	Mono<Screen> found(String query, TeamMatches matches, Screen none, Reader reader) {
+		Locale locale = reader.locale();
+		List<FoundTeam> found = matches.found();
+		if (found.size() == 1) {
+			return games(found.get(0).id(), found.get(0).name(), reader);
+		}
+		if (!found.isEmpty()) {
+			return Mono.just(choose(query, found, locale));
+		}
+		List<FoundTeam> near = matches.nearMisses();
+		if (near.isEmpty()) {
+			return Mono.just(none);
+		}
+		String text = near.size() == 1
+				? messages.get(locale, "search.didyoumean.html", Html.escape(query), Html.escape(near.get(0).name()))
+				: messages.get(locale, "search.didyoumean.many.html", Html.escape(query));
+		return Mono.just(new Screen(text, buttons(near, locale)));
 	}
 
 	/** A button per team, to pick the one meant. */
-	Screen choose(String query, List<Team> teams, Locale locale) {
-		Keyboard keyboard = Keyboard.create();
-		teams.forEach(team -> keyboard.button(team.name() + (team.country() == null ? "" : " (" + team.country() + ")"),
-				CallbackData.of(CallbackData.TEAM, team.id())));
-		return new Screen(messages.get(locale, "search.teams.html", Html.escape(query)),
-				menus.backTo(keyboard, CallbackData.SEARCH, locale).build());
+	Screen choose(String query, List<FoundTeam> teams, Locale locale) {
+		return new Screen(messages.get(locale, "search.teams.html", Html.escape(query)), buttons(teams, locale));
 	}
 
-	/** The team's next games, kick-offs in the reader's zone; a polite screen instead of an upstream error. */
-	Mono<Screen> games(long team, Reader reader) {
+	/** A country as API-Football names it (in English), in the reader's language where the bundles know it. */
+	private String country(String country, Locale locale) {
+		String key = "country." + country.replace(' ', '_');
+		return messages.has(locale, key) ? messages.get(locale, key) : country;
+	}
+
+	private InlineKeyboardMarkup buttons(List<FoundTeam> teams, Locale locale) {
+		Keyboard keyboard = Keyboard.create();
+		teams.forEach(team -> keyboard.button(team.name() + (team.country() == null ? "" : " (" + country(team.country(),
+				locale) + ")"), CallbackData.of(CallbackData.TEAM, team.id())));
+		return menus.backTo(keyboard, CallbackData.SEARCH, locale).build();
+	}
+
+	/**
+	 * The team's next games, kick-offs in the reader's zone, teams by the names fans write; a polite screen instead
+	 * of an upstream error. {@code name}: the team's name when known (a team with no game left has no fixture to
+	 * take it from), else null.
+	 */
+	Mono<Screen> games(long team, String name, Reader reader) {
 		Locale locale = reader.locale();
 		return data.nextFixtures(team, NEXT_GAMES).map(cached -> {
 			List<Fixture> games = cached.value();
 			if (games.isEmpty()) {
-				return new Screen(messages.get(locale, "search.next.empty.html", "#" + team),
+				return new Screen(name == null ? messages.get(locale, "search.next.none.html")
+						: messages.get(locale, "search.next.empty.html", Html.escape(TeamNames.display(name))),
 						menus.backOnly(CallbackData.SEARCH, locale));
 			}
 			Fixture first = games.get(0);
-			String name = first.home().id() == team ? first.home().name() : first.away().name();
+			String shown = TeamNames.display(first.home().id() == team ? first.home().name() : first.away().name());
 			Keyboard keyboard = Keyboard.create();
 			String here = CallbackData.of(CallbackData.TEAM, team);
 			games.forEach(f -> keyboard.button(messages.get(locale, "fixture.button", Format.dayTime(f.kickoff(), reader.zone()),
-					f.home().name(), f.away().name()), Menus.fixture(f.id(), here)));
-			return new Screen(messages.get(locale, "search.next.html", Html.escape(name), Format.zone(reader.zone(), messages, locale)),
-					menus.backTo(keyboard, CallbackData.SEARCH, locale).build());
+					TeamNames.display(f.home().name()), TeamNames.display(f.away().name())), Menus.fixture(f.id(), here)));
+			return new Screen(messages.get(locale, "search.next.html", Html.escape(shown), Format.zone(reader.zone(), messages,
+					locale)), menus.backTo(keyboard, CallbackData.SEARCH, locale).build());
 		}).onErrorResume(error -> unavailable(error, locale));
 	}
 

@@ -74,6 +74,12 @@ class FootballConfiguration {
 		return new FootballData(cache, api, properties, clock);
 	}
 
+	/** Team search over the offered leagues; the bundled table of team names is read here, at start-up. */
+	@Bean
+	TeamSearch teamSearch(FootballData data, ApiFootballProperties properties) {
+		return new TeamSearch(data, TeamNames.bundled(), properties.leagues());
+	}
+
 	/** Model fits are timed per league; with a meter registry also as the timer {@code analytips.model.fit}. */
 	@Bean
 	AnalysisService analysisService(FootballData data, ApiFootballProperties properties, Clock clock,

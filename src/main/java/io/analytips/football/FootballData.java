@@ -101,11 +101,11 @@ public class FootballData {
 
 	/**
 	 * The league as API-Football describes it, with its current season (the start year: 2024 for 2024/25); empty when
-	 * API-Football does not know it or marks no season current. One {@code /leagues?id=&current=true} a league a day
-	 * (cached 24 h).
+	 * API-Football does not know it or marks no season current. Every league's is in one
+	 * {@code /leagues?current=true} a day (cached 24 h), shared with the team search.
 	 */
 	public Mono<Cached<League>> league(int id) {
-		return read(Requests.league(id), Wire::leagues).flatMap(cached -> Mono.justOrEmpty(cached.value().stream()
+		return read(Requests.currentLeagues(), Wire::leagues).flatMap(cached -> Mono.justOrEmpty(cached.value().stream()
 			.filter(found -> found.id() == id && found.currentSeason() != null)
 			.findFirst()
 			.map(found -> cached.map(all -> found))));
@@ -122,6 +122,22 @@ public class FootballData {
 
 	public Mono<Cached<List<Team>>> searchTeams(String query) {
 		return read(Requests.teamSearch(query), Wire::teams);
+	}
+
+	/**
+	 * The league's current season as API-Football marks it, from {@code /leagues?current=true} (one call
+	 * a day for every league); empty when it marks none (or does not know the league).
+	 */
+	Mono<Integer> currentSeason(int league) {
+		return league(league).map(cached -> cached.value().currentSeason());
+	}
+
+	/**
+	 * The league's teams in its current season ({@code /teams?league&season}, fresh for a day); empty when
+	 * API-Football marks no current season for it.
+	 */
+	Mono<Cached<List<Team>>> teamsOf(int league) {
+		return currentSeason(league).flatMap(season -> read(Requests.teamsOf(league, season), Wire::teams));
 	}
 
 	public Mono<Cached<List<Fixture>>> nextFixtures(long team, int count) {

@@ -118,9 +118,26 @@ class FootballConversationTests {
 		user.next(text -> text.contains("No team found for <b>Xyzzy FC</b>"));
 		user.send("arsenal");
 		user.next(text -> text.contains("Next games") && text.contains("Arsenal"));
+		// the search is over; a name typed at the menu is searched too, in one step
 		user.send("chelsea");
-		user.next(text -> text.contains("I didn't understand") && text.contains("Find a team"));
+		user.next(text -> text.contains("Next games") && text.contains("Chelsea"));
 		assertThat(count("select count(*) from conversation_state where user_id = 33")).isZero();
+	}
+
+	@Test
+	void aNameTypedAtTheMenuIsSearchedAndANearMissOffersTheTeam() {
+		Conversation user = new Conversation(environment.telegram, 38, "pt-br");
+		user.send("Palmeras");
+		user.next(text -> text.equals("Nenhum time encontrado para <b>Palmeras</b>. Você quis dizer <b>Palmeiras</b>?"));
+		user.press(label -> label.startsWith("Palmeiras"));
+		user.next(text -> text.contains("Próximos jogos — Palmeiras"));
+		user.send("Atlético");
+		Conversation.Screen choice = user.next(text -> text.contains("Times encontrados para <b>Atlético</b>"));
+		assertThat(choice.buttons()).extracting(b -> b.path("text").asString()).contains("Atlético-MG (Brasil)",
+				"Athletico-PR (Brasil)");
+		user.send("qual o jogo de hoje?");
+		user.next(text -> text.startsWith("Não entendi."));
+		assertThat(count("select count(*) from conversation_state where user_id = 38")).isZero();
 	}
 
 	@Test
@@ -142,15 +159,16 @@ class FootballConversationTests {
 		user.next(text -> text.contains("Type the team"));
 		user.send("/cancel");
 		user.next(text -> text.contains("Search cancelled"));
-		user.send("arsenal");
-		user.next(text -> text.contains("I didn't understand"));
+		// no longer searching: a name that finds nothing gets the menu's answer, not "type another name"
+		user.send("Xyzzy FC");
+		user.next(text -> text.contains("No team found for <b>Xyzzy FC</b>") && text.contains("choose an option"));
 
 		user.press(label -> label.contains("Find a team"));
 		user.next(text -> text.contains("Type the team"));
 		user.press(label -> label.contains("Leagues"));
 		user.next(text -> text.contains("Leagues we follow"));
-		user.send("arsenal");
-		user.next(text -> text.contains("I didn't understand"));
+		user.send("Xyzzy FC");
+		user.next(text -> text.contains("No team found for <b>Xyzzy FC</b>") && text.contains("choose an option"));
 		assertThat(count("select count(*) from conversation_state where user_id = 36")).isZero();
 	}
 

@@ -21,7 +21,8 @@ class NextGamesHandlerTest {
 	private final Messages messages = new Messages();
 
 	private final NextGamesHandler handler = new NextGamesHandler(
-			new TeamScreens(kit.data, messages, new Menus(messages)), messages, Readers.preferences(kit.clock));
+			new TeamScreens(kit.teamSearch, kit.data, messages, new Menus(messages)), messages,
+			Readers.preferences(kit.clock));
 
 	@AfterEach
 	void close() {
@@ -52,7 +53,26 @@ class NextGamesHandlerTest {
 		StepVerifier.create(handler.handle(kit.command(6, "/proximos man", "pt-br"))).verifyComplete();
 
 		assertThat(kit.repliesTo(6)).singleElement().asString().contains("Times encontrados para <b>man</b>");
-		assertThat(kit.lastButtonsTo(6)).contains("Man City (England)", "Man United (England)");
+		assertThat(kit.lastButtonsTo(6)).contains("Manchester City (Inglaterra)", "Manchester United (Inglaterra)");
+	}
+
+	@Test
+	void findsATeamByTheNameOrNicknameFansType() {
+		StepVerifier.create(handler.handle(kit.command(10, "/proximos Timão", "pt-br"))).verifyComplete();
+		StepVerifier.create(handler.handle(kit.command(11, "/next Nottingham Forest", "en"))).verifyComplete();
+
+		assertThat(kit.repliesTo(10)).singleElement().asString().contains("Próximos jogos — Corinthians");
+		assertThat(kit.repliesTo(11)).singleElement().asString().contains("Next games — ", "Forest");
+		assertThat(kit.lastButtonsTo(11)).filteredOn(label -> label.contains(" vs ")).allMatch(label -> label.contains("Forest"));
+	}
+
+	@Test
+	void asksWhetherANearMissWasMeant() {
+		StepVerifier.create(handler.handle(kit.command(12, "/proximos Palmeras", "pt-br"))).verifyComplete();
+
+		assertThat(kit.repliesTo(12)).containsExactly(
+				"Nenhum time encontrado para <b>Palmeras</b>. Você quis dizer <b>Palmeiras</b>?");
+		assertThat(kit.lastButtonsTo(12)).startsWith("Palmeiras (Brasil)");
 	}
 
 	@Test
@@ -77,10 +97,11 @@ class NextGamesHandlerTest {
 	void answersASlowApiFootballWithoutTheTestWaiting() {
 		kit.football.faults().latency(Duration.ofSeconds(8));
 
+		// three reads, one after the other: the leagues' seasons, their teams, Flamengo's next games
 		StepVerifier.withVirtualTime(() -> handler.handle(kit.command(9, "/proximos flamengo", "pt-br")))
 			.expectSubscription()
-			.expectNoEvent(Duration.ofSeconds(7))
-			.thenAwait(Duration.ofSeconds(9))
+			.expectNoEvent(Duration.ofSeconds(23))
+			.thenAwait(Duration.ofSeconds(2))
 			.expectComplete()
 			.verify(Duration.ofSeconds(10));
 

@@ -6,6 +6,8 @@ import java.util.List;
 
 import io.analytips.common.MutableClock;
 import io.analytips.football.FootballData;
+import io.analytips.football.TeamNames;
+import io.analytips.football.TeamSearch;
 import io.analytips.football.api.ApiFootballProperties;
 import io.analytips.football.api.ApiTestSupport;
 import io.analytips.football.api.ResilientApiFootball;
@@ -48,6 +50,9 @@ public final class BotTestKit implements AutoCloseable {
 
 	public final FootballData data;
 
+	/** Team search over the simulator's two leagues (Premier League, Brasileirão), with the bundled team names. */
+	public final TeamSearch teamSearch;
+
 	public final OutboundScheduler outbound;
 
 	private long nextUpdateId = 1;
@@ -59,6 +64,7 @@ public final class BotTestKit implements AutoCloseable {
 						new CachePolicy(clock, properties.timezone()), clock, 64L << 20, java.time.Duration.ofSeconds(60)),
 				new ResilientApiFootball(new SimulatorTransport(football, ApiFootballSimulator.KEY), properties, clock),
 				properties, clock);
+		this.teamSearch = new TeamSearch(data, TeamNames.bundled(), properties.leagues());
 		// A fixed clock never refills a rate bucket: bursts large enough for any one test.
 		TelegramProperties telegramProperties = new TelegramProperties(FakeBotApi.TOKEN, URI.create(telegram.url()),
 				TelegramProperties.Mode.POLLING, null, null, Duration.ofSeconds(1), 100, Duration.ofSeconds(5),

@@ -19,6 +19,19 @@ public final class Requests {
 		return ApiRequest.of("/leagues", "id", id, "current", "true");
 	}
 
+	/**
+	 * Every league with only its current season: one call tells the current season of all the leagues
+	 * offered (where {@link #league} costs one call per league).
+	 */
+	public static ApiRequest currentLeagues() {
+		return ApiRequest.of("/leagues", "current", "true");
+	}
+
+	/** A league's teams in a season (API-Football wants both). */
+	public static ApiRequest teamsOf(int league, int season) {
+		return ApiRequest.of("/teams", "league", league, "season", season);
+	}
+
 	/** {@code /teams?search=} (API-Football wants 3 characters at least). */
 	public static ApiRequest teamSearch(String query) {
 		return ApiRequest.of("/teams", "search", query);
