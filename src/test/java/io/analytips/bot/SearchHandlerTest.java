@@ -84,8 +84,8 @@ class SearchHandlerTest {
 
 		assertThat(kit.repliesTo(24)).containsExactly("Times encontrados para <b>Atlético</b>:");
 		assertThat(kit.lastButtonsTo(24)).contains("Atlético-MG (Brasil)", "Athletico-PR (Brasil)");
-		assertThat(kit.lastButtonsTo(25)).contains("São Paulo (Brasil)", "Grêmio (Brasil)", "Fluminense (Brasil)",
-				"Bahia (Brasil)", "Fortaleza (Brasil)");
+		assertThat(kit.lastButtonsTo(25)).contains("São Paulo (Brazil)", "Grêmio (Brazil)", "Fluminense (Brazil)",
+				"Bahia (Brazil)", "Fortaleza (Brazil)");
 	}
 
 	@Test
