@@ -223,7 +223,7 @@ class AnalysisTextTest {
 
 		String html = text.render(report(generous, capped), AnalysisKind.FULL, Duration.ofMinutes(1), ENGLISH_IN_UTC);
 
-		assertThat(html).containsOnlyOnce("⚠️ The model disagrees strongly with the market on ")
+		assertThat(html).containsOnlyOnce("⚠️ The model gives ")
 			.containsOnlyOnce("not an opportunity")
 			.contains("a &lt;b&gt;Tom &amp; Co&lt;/b&gt; win (", " and ")
 			.doesNotContain("sees value", "confidence high");
