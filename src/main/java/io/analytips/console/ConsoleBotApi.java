@@ -222,7 +222,7 @@ public final class ConsoleBotApi implements BotApi, AutoCloseable {
 			return Mono.just(true);
 		}
 		return Mono.fromCallable(() -> {
-			out.println((Boolean.TRUE.equals(request.showAlert()) ? "⚠ " : "» ") + request.text());
+			out.println(ConsoleScreen.notice(request.text(), Boolean.TRUE.equals(request.showAlert())));
 			out.flush();
 			return true;
 		}).subscribeOn(printing);

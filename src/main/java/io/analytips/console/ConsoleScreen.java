@@ -21,6 +21,17 @@ final class ConsoleScreen {
 			.replace("&amp;", "&");
 	}
 
+	/**
+	 * A callback query's answer as a line: an alert with one icon (its own, else ⚠), a toast after "» ". The
+	 * bot's notices begin with their icon ("⏳ Você enviou…"), which a second one would only repeat.
+	 */
+	static String notice(String text, boolean alert) {
+		if (!alert) {
+			return "» " + text;
+		}
+		return Character.getType(text.codePointAt(0)) == Character.OTHER_SYMBOL ? text : "⚠ " + text;
+	}
+
 	/** The buttons in reading order (row by row). */
 	static List<InlineKeyboardButton> buttons(InlineKeyboardMarkup keyboard) {
 		List<InlineKeyboardButton> buttons = new ArrayList<>();

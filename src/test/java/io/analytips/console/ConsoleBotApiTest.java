@@ -139,6 +139,15 @@ class ConsoleBotApiTest {
 	}
 
 	@Test
+	void aNoticeThatBringsItsOwnIconGetsNoSecond() {
+		console.answerCallbackQuery(new AnswerCallbackQuery("q", "⏳ Você enviou muitas mensagens em pouco tempo.", true)).block();
+		console.answerCallbackQuery(new AnswerCallbackQuery("q", "⚠️ Sistema temporariamente sobrecarregado.", true)).block();
+		console.answerCallbackQuery(new AnswerCallbackQuery("q", "Salvo", false)).block();
+		assertThat(printed().lines()).containsExactly("⏳ Você enviou muitas mensagens em pouco tempo.",
+				"⚠️ Sistema temporariamente sobrecarregado.", "» Salvo");
+	}
+
+	@Test
 	void readsTheTerminalUntilItEndsThenSaysSo() throws InterruptedException {
 		CountDownLatch ended = new CountDownLatch(1);
 		ConsoleBotApi terminal = new ConsoleBotApi(new ByteArrayInputStream("/start\n1\n".getBytes(StandardCharsets.UTF_8)),
