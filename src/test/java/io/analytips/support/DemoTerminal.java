@@ -14,6 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * The offline demo ({@code java -jar target/analytips.jar --demo}) driven as a script drives it: its input is
@@ -147,6 +148,16 @@ public final class DemoTerminal implements AutoCloseable {
 
 	/** What was printed between the last prompt and the next one: the answer to the line typed after it. */
 	private String nextScreen() {
+		try {
+			return awaitScreen();
+		}
+		catch (ConditionTimeoutException ex) {
+			throw new AssertionError("no prompt (› ) within 90 s: the demo does not say its screen is complete; last output:\n"
+					+ process.tail(30), ex);
+		}
+	}
+
+	private String awaitScreen() {
 		String[] screen = new String[1];
 		Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(50)).until(() -> {
 			String text = process.text();
