@@ -78,8 +78,14 @@ public final class DemoTerminal implements AutoCloseable {
 				"BOT_RATE_LIMIT", "1000", "BOT_NAVIGATION_RATE_LIMIT", "1000"));
 		DemoTerminal terminal = new DemoTerminal(JarProcess.start(environment, folder, List.of("--demo")),
 				messages(language));
-		terminal.screens.add(new Screen("", null, terminal.nextScreen()));
-		return terminal;
+		try {
+			terminal.screens.add(new Screen("", null, terminal.nextScreen()));
+			return terminal;
+		}
+		catch (RuntimeException | Error ex) {
+			terminal.close(); // nobody else holds it yet
+			throw ex;
+		}
 	}
 
 	private static Properties messages(String language) {
