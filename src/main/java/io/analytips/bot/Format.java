@@ -131,7 +131,10 @@ final class Format {
 		return decimal(line, 1, locale);
 	}
 
-	/** An age in the largest unit that is at least one: "12 min", "3 h", "2 dias". */
+	/**
+	 * An age in the largest unit that is at least one: "12 min", "3 h", "2 dias"; under a minute "instantes"
+	 * ("Dados de instantes atrás": not "1 min" for data fetched a second ago).
+	 */
 	static String age(Duration age, Messages messages, Locale locale) {
 		if (age.toHours() >= 48) {
 			return messages.get(locale, "age.days", String.valueOf(age.toDays()));
@@ -139,6 +142,9 @@ final class Format {
 		if (age.toMinutes() >= 120) {
 			return messages.get(locale, "age.hours", String.valueOf(age.toHours()));
 		}
-		return messages.get(locale, "age.minutes", String.valueOf(Math.max(1, age.toMinutes())));
+		if (age.toMinutes() < 1) {
+			return messages.get(locale, "age.under.minute");
+		}
+		return messages.get(locale, "age.minutes", String.valueOf(age.toMinutes()));
 	}
 }

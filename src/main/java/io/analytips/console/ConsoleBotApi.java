@@ -1,22 +1,18 @@
 package io.analytips.console;
 
-import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -26,6 +22,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.analytips.pipeline.UpdateListener;
 import io.analytips.telegram.BotApi;
 import io.analytips.telegram.ReceivedUpdate;
 import io.analytips.telegram.model.AnswerCallbackQuery;
@@ -53,18 +50,14 @@ import tools.jackson.databind.node.ObjectNode;
  * number presses that button of the last screen. Updates are served by {@code getUpdates} exactly
  * as Telegram would (so long polling, the inbox, the dispatcher and the outbound scheduler all run
  * unchanged), and what the bot sends is printed with numbered buttons. Reading the terminal and
- * writing to it block, so they run on two threads of their own, never on a Reactor thread.
- * {@code /quit} or {@code /sair} (or the end of input, Ctrl-D) ends the demo; closing (also on
- * Ctrl-C) says goodbye.
+ * writing to it block, so they run on two threads of their own, never on a Reactor thread. A line is
+ * sent only once the bot has answered the one before ({@link ConsoleReader}): the pipeline tells this
+ * {@link UpdateListener} when each update is over. {@code /quit} or {@code /sair} (or the end of input,
+ * Ctrl-D) ends the demo; closing (also on Ctrl-C) says goodbye.
  */
-public final class ConsoleBotApi implements BotApi, AutoCloseable {
+public final class ConsoleBotApi implements BotApi, UpdateListener, AutoCloseable {
 
 	static final long USER_ID = 1;
-
-	/** Typed lines that end the demo instead of going to the bot. */
-	static final Set<String> QUIT = Set.of("/quit", "/sair", "/exit");
-
-	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
 	private final PrintStream out;
 
@@ -79,6 +72,9 @@ public final class ConsoleBotApi implements BotApi, AutoCloseable {
 	private final AtomicInteger nextMessageId = new AtomicInteger(1);
 
 	private final Sinks.Many<Long> arrivals = Sinks.many().multicast().directBestEffort();
+
+	/** The answers the reader waits for, by update id: completed when the pipeline says the update is over. */
+	private final Map<Long, CompletableFuture<Void>> answers = new ConcurrentHashMap<>();
 
 	private final String language;
 
@@ -96,15 +92,21 @@ public final class ConsoleBotApi implements BotApi, AutoCloseable {
 
 	/**
 	 * @param clock the demo's clock (message dates)
+	 * @param answerWait how long a typed line's answer is waited for before the next line is read anyway
+	 * @param script whether the input is not a terminal (piped): the lines read are then printed after a prompt
 	 * @param onEndOfInput run once the input ends or the user quits (the demo then shuts down)
 	 */
 	public ConsoleBotApi(InputStream in, PrintStream out, String userName, String language, Clock clock,
-			Runnable onEndOfInput) {
+			Duration answerWait, boolean script, Runnable onEndOfInput) {
 		this.out = out;
 		this.language = language;
 		this.clock = clock;
 		this.updates = new ConsoleUpdates(USER_ID, userName, language, clock);
-		this.reader = new Thread(() -> read(in, onEndOfInput), "console-input");
+		ConsoleReader lines = new ConsoleReader(in, this::typed, answerWait, script, this::write, () -> {
+			print(isEnglish() ? "Leaving the demo…" : "Encerrando o demo…");
+			onEndOfInput.run();
+		});
+		this.reader = new Thread(lines, "console-input");
 		this.reader.setDaemon(true);
 	}
 
@@ -117,15 +119,7 @@ public final class ConsoleBotApi implements BotApi, AutoCloseable {
 	 */
 	public void start(long firstUpdateId, Map<String, LocalDate> replayed) {
 		nextUpdateId.set(firstUpdateId);
-		boolean english = isEnglish();
-		print(english ? "Analytips — offline demo. Type /start, then a button's number to press it. /quit (or Ctrl-D) leaves."
-				: "Analytips — demo offline. Digite /start e depois o número de um botão para tocá-lo. /sair (ou Ctrl-D) encerra.");
-		if (!replayed.isEmpty()) {
-			List<String> days = new ArrayList<>();
-			replayed.forEach((league, day) -> days.add(league + (english ? " of " : " de ") + DAY.format(day)));
-			print((english ? "Today's games are real matches replayed: " : "Os jogos de hoje são partidas reais repetidas: ")
-					+ String.join("; ", days) + ".");
-		}
+		ConsoleScreen.banner(isEnglish(), replayed).forEach(this::print);
 		reader.start();
 	}
 
@@ -133,34 +127,36 @@ public final class ConsoleBotApi implements BotApi, AutoCloseable {
 		return language.toLowerCase(Locale.ROOT).startsWith("en");
 	}
 
-	private void read(InputStream in, Runnable onEndOfInput) {
-		try (BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-			String line;
-			while ((line = lines.readLine()) != null && !QUIT.contains(line.strip().toLowerCase(Locale.ROOT))) {
-				typed(line);
-			}
-		}
-		catch (IOException ex) {
-			print("(input closed: " + ex.getMessage() + ")");
-		}
-		print(isEnglish() ? "Leaving the demo…" : "Encerrando o demo…");
-		onEndOfInput.run();
-	}
-
-	/** One typed line: a button number, or a message (surrounding blanks dropped; a blank line is nothing). */
-	void typed(String typed) {
+	/**
+	 * One typed line: a button number, or a message (surrounding blanks dropped; a blank line is nothing).
+	 * Completes once the bot has answered it ({@link #ended}); at once for a blank line.
+	 */
+	CompletableFuture<Void> typed(String typed) {
 		String line = typed.strip();
 		if (line.isEmpty()) {
-			return;
+			return CompletableFuture.completedFuture(null);
 		}
 		List<InlineKeyboardButton> buttons = lastButtons;
 		long id = nextUpdateId.getAndIncrement();
 		boolean press = line.matches("\\d{1,2}") && Integer.parseInt(line) >= 1 && Integer.parseInt(line) <= buttons.size();
 		ObjectNode update = press ? updates.press(id, lastMessageId, buttons.get(Integer.parseInt(line) - 1).callbackData())
 				: updates.message(id, nextMessageId.getAndIncrement(), line);
+		CompletableFuture<Void> answer = new CompletableFuture<>();
+		answers.put(id, answer); // before the bot can see the update, so its end is never missed
+		answer.whenComplete((done, error) -> answers.remove(id, answer)); // also when the reader gives up on it
 		pending.put(id, update.toString());
 		synchronized (arrivals) { // this thread and no other emits; the lock only orders with nobody
 			arrivals.tryEmitNext(id);
+		}
+		return answer;
+	}
+
+	/** The pipeline is done with an update: if it was typed here, its answer is printed and the next line may go. */
+	@Override
+	public void ended(long updateId) {
+		CompletableFuture<Void> answer = answers.get(updateId);
+		if (answer != null) {
+			answer.complete(null);
 		}
 	}
 
@@ -222,7 +218,7 @@ public final class ConsoleBotApi implements BotApi, AutoCloseable {
 			return Mono.just(true);
 		}
 		return Mono.fromCallable(() -> {
-			out.println((Boolean.TRUE.equals(request.showAlert()) ? "⚠ " : "» ") + request.text());
+			out.println(ConsoleScreen.notice(request.text(), Boolean.TRUE.equals(request.showAlert())));
 			out.flush();
 			return true;
 		}).subscribeOn(printing);
@@ -264,8 +260,13 @@ public final class ConsoleBotApi implements BotApi, AutoCloseable {
 	}
 
 	private void print(String line) {
+		write(line + System.lineSeparator());
+	}
+
+	/** Prints text as it is, after everything printed before it. */
+	private void write(String text) {
 		printer.execute(() -> {
-			out.println(line);
+			out.print(text);
 			out.flush();
 		});
 	}

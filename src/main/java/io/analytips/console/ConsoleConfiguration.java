@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import io.analytips.common.DemoToday;
+import io.analytips.pipeline.PipelineProperties;
 import io.analytips.store.InboxRepository;
 
 import org.slf4j.Logger;
@@ -37,16 +38,27 @@ class ConsoleConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(ConsoleConfiguration.class);
 
+	/** Beyond the handler's timeout: its apology, the outcome's write, the printing. */
+	private static final Duration ANSWER_MARGIN = Duration.ofSeconds(30);
+
+	/**
+	 * The terminal, also the pipeline's {@link io.analytips.pipeline.UpdateListener}: a typed line's answer is
+	 * waited for up to the handler's timeout and a margin (an update ends by then, answered or apologised for),
+	 * then the next line is read anyway. Input that is not a terminal (a script) is echoed after a prompt.
+	 */
 	@Bean(destroyMethod = "close")
-	ConsoleBotApi consoleBotApi(ApplicationContext context, Clock clock) {
+	ConsoleBotApi consoleBotApi(ApplicationContext context, Clock clock, PipelineProperties pipeline) {
 		String language = System.getenv().getOrDefault("DEMO_LANGUAGE", languageOf(System.getenv()));
 		String name = System.getProperty("user.name", "Torcedor");
-		return new ConsoleBotApi(System.in, utf8(new FileOutputStream(FileDescriptor.out)), name, language, clock, () -> {
-			log.info("Console input ended: shutting the demo down");
-			// Give the replies already under way a moment to be printed, then stop as on SIGTERM.
-			Mono.delay(Duration.ofSeconds(3))
-				.subscribe(tick -> new Thread(() -> System.exit(SpringApplication.exit(context)), "demo-exit").start());
-		});
+		Duration answerWait = pipeline.handlerTimeout().plus(ANSWER_MARGIN);
+		boolean script = System.console() == null;
+		return new ConsoleBotApi(System.in, utf8(new FileOutputStream(FileDescriptor.out)), name, language, clock,
+				answerWait, script, () -> {
+					log.info("Console input ended: shutting the demo down");
+					// Every line's answer is printed by now (or was given up on): stop as on SIGTERM, which drains
+					// whatever is still under way.
+					new Thread(() -> System.exit(SpringApplication.exit(context)), "demo-exit").start();
+				});
 	}
 
 	/**

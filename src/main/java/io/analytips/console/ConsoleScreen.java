@@ -1,7 +1,10 @@
 package io.analytips.console;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import io.analytips.telegram.model.InlineKeyboardButton;
 import io.analytips.telegram.model.InlineKeyboardMarkup;
@@ -9,7 +12,23 @@ import io.analytips.telegram.model.InlineKeyboardMarkup;
 /** Turns the bot's HTML messages and inline keyboards into terminal text with numbered buttons. */
 final class ConsoleScreen {
 
+	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
 	private ConsoleScreen() {
+	}
+
+	/** What the demo says first: how to use it, and which real day each league's games are from (when known). */
+	static List<String> banner(boolean english, Map<String, LocalDate> replayed) {
+		List<String> lines = new ArrayList<>();
+		lines.add(english ? "Analytips — offline demo. Type /start, then a button's number to press it. /quit (or Ctrl-D) leaves."
+				: "Analytips — demo offline. Digite /start e depois o número de um botão para tocá-lo. /sair (ou Ctrl-D) encerra.");
+		if (!replayed.isEmpty()) {
+			List<String> days = new ArrayList<>();
+			replayed.forEach((league, day) -> days.add(league + (english ? " of " : " de ") + DAY.format(day)));
+			lines.add((english ? "Today's games are real matches replayed: " : "Os jogos de hoje são partidas reais repetidas: ")
+					+ String.join("; ", days) + ".");
+		}
+		return lines;
 	}
 
 	/** Telegram HTML as plain text: tags dropped, the four entities Telegram uses decoded. */
@@ -19,6 +38,17 @@ final class ConsoleScreen {
 			.replace("&gt;", ">")
 			.replace("&quot;", "\"")
 			.replace("&amp;", "&");
+	}
+
+	/**
+	 * A callback query's answer as a line: an alert with one icon (its own, else ⚠), a toast after "» ". The
+	 * bot's notices begin with their icon ("⏳ Você enviou…"), which a second one would only repeat.
+	 */
+	static String notice(String text, boolean alert) {
+		if (!alert) {
+			return "» " + text;
+		}
+		return Character.getType(text.codePointAt(0)) == Character.OTHER_SYMBOL ? text : "⚠ " + text;
 	}
 
 	/** The buttons in reading order (row by row). */

@@ -88,6 +88,7 @@ final class Dispatcher implements Function<Flux<UpdateContext>, Flux<Finished>> 
 			return lanes.serialize(chat, handle(context)).doFinally(signal -> {
 				running.decrementAndGet();
 				backlog.release(chat);
+				inFlight.ended(context.updateId());
 			});
 		}), concurrency, 1);
 	}

@@ -33,12 +33,20 @@ final class InFlight {
 
 	private final Inbox inbox;
 
+	private final UpdateListener listener;
+
 	private final Map<Long, Object> held = new ConcurrentHashMap<>();
 
 	private final AtomicInteger unrecorded = new AtomicInteger();
 
 	InFlight(Inbox inbox) {
+		this(inbox, UpdateListener.NONE);
+	}
+
+	/** @param listener told when each update is over ({@link #ended}) */
+	InFlight(Inbox inbox, UpdateListener listener) {
 		this.inbox = inbox;
+		this.listener = listener;
 	}
 
 	/** Takes an update into this process; false if it is already here (being handled, or its outcome awaits writing). */
@@ -61,6 +69,19 @@ final class InFlight {
 			.doOnSuccess(done -> leave(updateId))
 			.doOnError(error -> keep(updateId, finished))
 			.doOnCancel(() -> keep(updateId, finished));
+	}
+
+	/**
+	 * Tells the {@link UpdateListener} that an update is over: called once per update taken, where its handling
+	 * ends (outcome and answer both done, or cancelled). A listener that throws costs a log line, not the update.
+	 */
+	void ended(long updateId) {
+		try {
+			listener.ended(updateId);
+		}
+		catch (RuntimeException ex) {
+			log.warn("The update listener failed on update {}: {}", updateId, ex.toString());
+		}
 	}
 
 	/** Writes again every outcome that could not be written; never errors (what fails stays for the next time). */

@@ -138,7 +138,8 @@ final class Intake implements Function<Flux<ReceivedUpdate>, Flux<UpdateContext>
 		catch (RuntimeException ex) {
 			log.error("Update {} could not be admitted; it ends failed", received.updateId(), ex);
 			background.run("admission failure outcome",
-					Mono.defer(() -> inFlight.finish(received.updateId(), Outcome.FAILED, "admission failed: " + ex)));
+					Mono.defer(() -> inFlight.finish(received.updateId(), Outcome.FAILED, "admission failed: " + ex))
+						.doFinally(signal -> inFlight.ended(received.updateId())));
 			metrics.finished(Outcome.FAILED, "unadmitted");
 			return null;
 		}
@@ -150,6 +151,7 @@ final class Intake implements Function<Flux<ReceivedUpdate>, Flux<UpdateContext>
 			// Stored with its outcome already (see PostgresInbox.row): nothing to write.
 			metrics.finished(Outcome.INVALID, "unreadable");
 			access.invalid(received);
+			inFlight.ended(received.updateId());
 			return null;
 		}
 		String kind = received.update().kind();
@@ -200,7 +202,7 @@ final class Intake implements Function<Flux<ReceivedUpdate>, Flux<UpdateContext>
 		// Recorded at once, not after the notice: a notice still waiting when the process stops must
 		// not make the update come back as unfinished.
 		background.run(task, Mono.when(inFlight.finish(context.updateId(), outcome, detail),
-				notice.onErrorResume(error -> Mono.empty())));
+				notice.onErrorResume(error -> Mono.empty())).doFinally(signal -> inFlight.ended(context.updateId())));
 		metrics.finished(outcome, context.kind());
 		access.finished(context, outcome);
 	}
@@ -234,7 +236,8 @@ final class Intake implements Function<Flux<ReceivedUpdate>, Flux<UpdateContext>
 	}
 
 	private void finish(ReceivedUpdate received, Outcome outcome, String detail, String type) {
-		background.run("invalid outcome", inFlight.finish(received.updateId(), outcome, detail));
+		background.run("invalid outcome",
+				inFlight.finish(received.updateId(), outcome, detail).doFinally(signal -> inFlight.ended(received.updateId())));
 		metrics.finished(outcome, type);
 		access.invalid(received);
 	}

@@ -52,11 +52,14 @@ class PipelineConfiguration {
 		return new PipelineMetrics(registry);
 	}
 
+	/** With an {@link UpdateListener} bean (the demo's console), told when each update is over. */
 	@Bean
 	UpdatePipeline updatePipeline(UpdateSource source, Inbox inbox, OutboundScheduler outbound,
 			ObjectProvider<Handler> handlers, Notices notices, UserTracker users, PipelineProperties properties,
-			PipelineMetrics metrics, Clock clock, ObjectProvider<Leadership> leadership) {
+			PipelineMetrics metrics, Clock clock, ObjectProvider<Leadership> leadership,
+			ObjectProvider<UpdateListener> listener) {
 		return Pipelines.build(source, inbox, outbound, handlers.orderedStream().toList(), notices, users, properties,
-				metrics, clock, leadership.getIfAvailable(() -> Leadership.SOLE));
+				metrics, clock, leadership.getIfAvailable(() -> Leadership.SOLE),
+				listener.getIfAvailable(() -> UpdateListener.NONE));
 	}
 }

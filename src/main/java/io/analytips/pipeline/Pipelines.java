@@ -29,8 +29,16 @@ public final class Pipelines {
 	public static UpdatePipeline build(UpdateSource source, Inbox inbox, OutboundScheduler outbound,
 			List<Handler> handlers, Notices notices, UserTracker users, PipelineProperties properties,
 			PipelineMetrics metrics, Clock clock, Leadership leadership) {
+		return build(source, inbox, outbound, handlers, notices, users, properties, metrics, clock, leadership,
+				UpdateListener.NONE);
+	}
+
+	/** As above, telling {@code listener} when each update is over (the demo's console waits for it). */
+	public static UpdatePipeline build(UpdateSource source, Inbox inbox, OutboundScheduler outbound,
+			List<Handler> handlers, Notices notices, UserTracker users, PipelineProperties properties,
+			PipelineMetrics metrics, Clock clock, Leadership leadership, UpdateListener listener) {
 		return build(source, inbox, outbound, handlers, notices, users, properties, metrics, clock,
-				SendJournal.open(properties.sendJournal()), leadership);
+				SendJournal.open(properties.sendJournal()), leadership, listener);
 	}
 
 	static UpdatePipeline build(UpdateSource source, Inbox inbox, OutboundScheduler outbound, List<Handler> handlers,
@@ -40,12 +48,22 @@ public final class Pipelines {
 				Leadership.SOLE);
 	}
 
-	/** @param leadership with replicas, the pipeline starts once this one leads and drops its work when it stops */
 	static UpdatePipeline build(UpdateSource source, Inbox inbox, OutboundScheduler outbound, List<Handler> handlers,
 			Notices notices, UserTracker users, PipelineProperties properties, PipelineMetrics metrics, Clock clock,
 			SendJournal journal, Leadership leadership) {
+		return build(source, inbox, outbound, handlers, notices, users, properties, metrics, clock, journal, leadership,
+				UpdateListener.NONE);
+	}
+
+	/**
+	 * @param leadership with replicas, the pipeline starts once this one leads and drops its work when it stops
+	 * @param listener told when each update is over
+	 */
+	static UpdatePipeline build(UpdateSource source, Inbox inbox, OutboundScheduler outbound, List<Handler> handlers,
+			Notices notices, UserTracker users, PipelineProperties properties, PipelineMetrics metrics, Clock clock,
+			SendJournal journal, Leadership leadership, UpdateListener listener) {
 		Background background = new Background(properties.handlerTimeout(), metrics.registry());
-		InFlight inFlight = new InFlight(inbox);
+		InFlight inFlight = new InFlight(inbox, listener);
 		ParkedUpdates parked = new ParkedUpdates(inbox, inFlight, properties.parkedAfter(), metrics.registry());
 		Handlers ordered = new Handlers(handlers);
 		UserRateLimiter limiter = new UserRateLimiter(properties.rateLimit(), properties.rateWindow(), clock);

@@ -46,7 +46,8 @@ final class Replay {
 		switch (journal.recovered(updateId)) {
 			case SENT -> {
 				metrics.recovered("answered");
-				answeredFinishes.add(inFlight.finish(updateId, Outcome.DONE, "answered before the restart"));
+				answeredFinishes.add(inFlight.finish(updateId, Outcome.DONE, "answered before the restart")
+					.doFinally(signal -> inFlight.ended(updateId)));
 				return false;
 			}
 			case SENDING -> {

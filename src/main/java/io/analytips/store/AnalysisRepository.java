@@ -15,7 +15,10 @@ import org.springframework.r2dbc.core.DatabaseClient;
  * The {@code analyses} table: each user's history. Every call has a deadline
  * ({@code analytips.database.call-timeout}): a handler waits for it while it holds its chat's lane.
  * Times come from the application's clock, so the history and its retention agree with the bot's
- * "today" (the demo's {@code DEMO_DATE} included).
+ * "today" (the demo's {@code DEMO_DATE} included). The history is listed, and trimmed, in the order the
+ * user asked (newest first): the order of the ids, which the clock's times follow while the clock only moves
+ * forward, and which stays right when it does not (the demo run on an earlier {@code DEMO_DATE} than the run
+ * before, a clock stepped back).
  */
 public class AnalysisRepository {
 
@@ -27,7 +30,7 @@ public class AnalysisRepository {
 	private static final String PURGE_EXCESS = """
 			delete from analyses where id in (
 			  select id from (
-			    select id, row_number() over (partition by user_id order by created_at desc, id desc) as n
+			    select id, row_number() over (partition by user_id order by id desc) as n
 			    from analyses
 			    where user_id in (select user_id from analyses group by user_id having count(*) > $1)
 			  ) ranked
@@ -65,10 +68,9 @@ public class AnalysisRepository {
 		});
 	}
 
-	/** A user's latest analyses, newest first. */
+	/** A user's latest analyses, the last asked first. */
 	public Flux<StoredAnalysis> recent(long userId, int limit) {
-		return deadline.on(db.sql("select " + COLUMNS + " from analyses where user_id = $1"
-				+ " order by created_at desc, id desc limit $2")
+		return deadline.on(db.sql("select " + COLUMNS + " from analyses where user_id = $1 order by id desc limit $2")
 			.bind(0, userId)
 			.bind(1, limit)
 			.map(AnalysisRepository::read)

@@ -7,6 +7,7 @@ import io.analytips.common.Periodic;
 import io.r2dbc.pool.ConnectionPool;
 import reactor.core.scheduler.Schedulers;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -52,9 +53,10 @@ class DatabaseConfiguration {
 		return new InboxAnnouncements(client, pool.unwrap());
 	}
 
+	/** The schema's migrations, and the callback scripts other configurations add (the demo's reset). */
 	@Bean
-	Migrations migrations(DatabaseServer server) {
-		return new Migrations(server.url());
+	Migrations migrations(DatabaseServer server, ObjectProvider<MigrationCallbacks> callbacks) {
+		return new Migrations(server.url(), callbacks.orderedStream().toList());
 	}
 
 	@Bean

@@ -30,6 +30,8 @@ import io.analytips.store.ApiCacheRepository;
 import io.analytips.store.ConversationRepository;
 import io.analytips.store.DatabaseUrl;
 import io.analytips.store.MarketPriceRepository;
+import io.analytips.store.MigrationCallbacks;
+import io.analytips.store.Migrations;
 import io.analytips.store.UserSettingsRepository;
 import io.analytips.support.PipelineHarness;
 import io.analytips.support.TestDatabase;
@@ -136,9 +138,12 @@ final class DemoRun implements AutoCloseable {
 		}
 	}
 
-	/** What the demo does with its folder at every start, before it takes an update. */
+	/**
+	 * What the demo does with its folder at every start, before it takes an update: the migrations, then the demo's
+	 * own script, which forgets what an earlier run derived from its day's world (football.sim.DemoConfiguration).
+	 */
 	static void startLikeTheDemo(DatabaseUrl folder) {
-		// filled in with the demo's own start-up step
+		new Migrations(folder, List.of(new MigrationCallbacks("classpath:db/demo"))).migrate();
 	}
 
 	@Override

@@ -1,5 +1,6 @@
 package io.analytips.bot;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -14,6 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class FormatTest {
 
 	private static final Locale PORTUGUESE = UpdateContext.DEFAULT_LOCALE;
+
+	private final Messages messages = new Messages();
 
 	@Test
 	void probabilitiesOfOneMarketAddUpToAHundredByLargestRemainder() {
@@ -37,5 +40,25 @@ class FormatTest {
 		LocalDate sixth = LocalDate.of(2026, 12, 6);
 		assertThat(Format.timeOn(evening, ZoneId.of("America/Sao_Paulo"), sixth)).isEqualTo("21:30");
 		assertThat(Format.timeOn(evening, ZoneId.of("Europe/London"), sixth)).isEqualTo("07/12 00:30");
+	}
+
+	private String age(Duration age, Locale locale) {
+		return Format.age(age, messages, locale);
+	}
+
+	@Test
+	void anAgeUnderAMinuteIsMomentsNotOneMinute() {
+		assertThat(age(Duration.ZERO, UpdateContext.DEFAULT_LOCALE)).isEqualTo("instantes");
+		assertThat(age(Duration.ofSeconds(59), UpdateContext.DEFAULT_LOCALE)).isEqualTo("instantes");
+		assertThat(age(Duration.ofSeconds(59), Locale.ENGLISH)).isEqualTo("moments");
+		assertThat(age(Duration.ofSeconds(60), UpdateContext.DEFAULT_LOCALE)).isEqualTo("1 min");
+	}
+
+	@Test
+	void anAgeIsToldInTheLargestUnitThatIsAtLeastOne() {
+		assertThat(age(Duration.ofMinutes(119), Locale.ENGLISH)).isEqualTo("119 min");
+		assertThat(age(Duration.ofMinutes(120), Locale.ENGLISH)).isEqualTo("2 h");
+		assertThat(age(Duration.ofHours(47), Locale.ENGLISH)).isEqualTo("47 h");
+		assertThat(age(Duration.ofHours(48), UpdateContext.DEFAULT_LOCALE)).isEqualTo("2 dias");
 	}
 }

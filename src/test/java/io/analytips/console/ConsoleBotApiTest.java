@@ -32,9 +32,11 @@ class ConsoleBotApiTest {
 
 	private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
 
-	private final ConsoleBotApi console = new ConsoleBotApi(new ByteArrayInputStream(new byte[0]),
-			new PrintStream(printed, true, StandardCharsets.UTF_8), "Ana", "pt-br", CLOCK, () -> {
-			});
+	private final ConsoleBotApi console = terminal("", "pt-br", NO_WAIT, () -> {
+	});
+
+	/** For tests where nobody answers: each line's answer is given up on at once. */
+	private static final Duration NO_WAIT = Duration.ZERO;
 
 	private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-23T12:00:00Z"), ZoneOffset.UTC);
 
@@ -50,6 +52,12 @@ class ConsoleBotApiTest {
 
 	private String printed() {
 		return printed.toString(StandardCharsets.UTF_8);
+	}
+
+	/** A terminal typing {@code input} (not a script: nothing is echoed). */
+	private ConsoleBotApi terminal(String input, String language, Duration answerWait, Runnable onEnd) {
+		return new ConsoleBotApi(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)),
+				new PrintStream(printed, true, StandardCharsets.UTF_8), "Ana", language, CLOCK, answerWait, false, onEnd);
 	}
 
 	@Test
@@ -139,10 +147,18 @@ class ConsoleBotApiTest {
 	}
 
 	@Test
+	void aNoticeThatBringsItsOwnIconGetsNoSecond() {
+		console.answerCallbackQuery(new AnswerCallbackQuery("q", "⏳ Você enviou muitas mensagens em pouco tempo.", true)).block();
+		console.answerCallbackQuery(new AnswerCallbackQuery("q", "⚠️ Sistema temporariamente sobrecarregado.", true)).block();
+		console.answerCallbackQuery(new AnswerCallbackQuery("q", "Salvo", false)).block();
+		assertThat(printed().lines()).containsExactly("⏳ Você enviou muitas mensagens em pouco tempo.",
+				"⚠️ Sistema temporariamente sobrecarregado.", "» Salvo");
+	}
+
+	@Test
 	void readsTheTerminalUntilItEndsThenSaysSo() throws InterruptedException {
 		CountDownLatch ended = new CountDownLatch(1);
-		ConsoleBotApi terminal = new ConsoleBotApi(new ByteArrayInputStream("/start\n1\n".getBytes(StandardCharsets.UTF_8)),
-				new PrintStream(printed, true, StandardCharsets.UTF_8), "Ana", "en", CLOCK, ended::countDown);
+		ConsoleBotApi terminal = terminal("/start\n1\n", "en", NO_WAIT, ended::countDown);
 		terminal.start(1, Map.of());
 		assertThat(ended.await(10, TimeUnit.SECONDS)).isTrue();
 		StepVerifier.create(terminal.getUpdates(FROM_START))
@@ -156,8 +172,7 @@ class ConsoleBotApiTest {
 	@Test
 	void numbersWhatIsTypedAfterTheUpdatesAnEarlierRunStored() throws InterruptedException {
 		CountDownLatch ended = new CountDownLatch(1);
-		ConsoleBotApi terminal = new ConsoleBotApi(new ByteArrayInputStream("/start\n".getBytes(StandardCharsets.UTF_8)),
-				new PrintStream(printed, true, StandardCharsets.UTF_8), "Ana", "pt-br", CLOCK, ended::countDown);
+		ConsoleBotApi terminal = terminal("/start\n", "pt-br", NO_WAIT, ended::countDown);
 		terminal.start(37, Map.of());
 		assertThat(ended.await(10, TimeUnit.SECONDS)).isTrue();
 		StepVerifier.create(terminal.getUpdates(new GetUpdates(37L, 100, 0, List.of())))
@@ -172,8 +187,7 @@ class ConsoleBotApiTest {
 	@Test
 	void saysHowToQuitAndWhichRealDaysTodayReplays() throws InterruptedException {
 		CountDownLatch ended = new CountDownLatch(1);
-		ConsoleBotApi terminal = new ConsoleBotApi(new ByteArrayInputStream(new byte[0]),
-				new PrintStream(printed, true, StandardCharsets.UTF_8), "Ana", "pt-br", CLOCK, ended::countDown);
+		ConsoleBotApi terminal = terminal("", "pt-br", NO_WAIT, ended::countDown);
 		terminal.start(1, new java.util.LinkedHashMap<>(Map.of("Premier League", java.time.LocalDate.of(2024, 11, 23))));
 		assertThat(ended.await(10, TimeUnit.SECONDS)).isTrue();
 		terminal.close();
@@ -184,9 +198,7 @@ class ConsoleBotApiTest {
 	@Test
 	void quitEndsTheDemoWithoutSendingItToTheBot() throws InterruptedException {
 		CountDownLatch ended = new CountDownLatch(1);
-		ConsoleBotApi terminal = new ConsoleBotApi(
-				new ByteArrayInputStream("/start\n  /QUIT \n/help\n".getBytes(StandardCharsets.UTF_8)),
-				new PrintStream(printed, true, StandardCharsets.UTF_8), "Ann", "en", CLOCK, ended::countDown);
+		ConsoleBotApi terminal = terminal("/start\n  /QUIT \n/help\n", "en", NO_WAIT, ended::countDown);
 		terminal.start(1, Map.of());
 		assertThat(ended.await(10, TimeUnit.SECONDS)).isTrue();
 		StepVerifier.create(terminal.getUpdates(FROM_START))
@@ -197,6 +209,57 @@ class ConsoleBotApiTest {
 		terminal.close();
 		assertThat(printed()).contains("/quit (or Ctrl-D) leaves", "Leaving the demo…");
 		assertThat(printed().split("Bye!", -1)).hasSize(2);
+	}
+
+	@Test
+	void sendsALineOnlyOnceTheBotHasAnsweredTheOneBefore() throws InterruptedException {
+		CountDownLatch ended = new CountDownLatch(1);
+		ConsoleBotApi terminal = terminal("/start\n1\n", "pt-br", Duration.ofMinutes(1), ended::countDown);
+		terminal.start(1, Map.of());
+		ReceivedUpdate start = terminal.getUpdates(FROM_START).block(Duration.ofSeconds(10)).get(0);
+		assertThat(start.update().message().text()).isEqualTo("/start");
+		// "1" is not sent yet: there is no button to press until the bot answers /start
+		StepVerifier.create(terminal.getUpdates(new GetUpdates(2L, 100, 0, List.of())))
+			.assertNext(batch -> assertThat(batch).isEmpty())
+			.verifyComplete();
+
+		terminal.sendMessage(SendMessage.html(ConsoleBotApi.USER_ID, "Menu", TWO_BUTTONS)).block();
+		terminal.ended(start.updateId());
+
+		ReceivedUpdate press = terminal.getUpdates(new GetUpdates(2L, 100, 10, List.of())).block(Duration.ofSeconds(10)).get(0);
+		assertThat(press.update().callbackQuery().data()).isEqualTo("today");
+		terminal.ended(press.updateId());
+		assertThat(ended.await(10, TimeUnit.SECONDS)).isTrue();
+		terminal.close();
+	}
+
+	@Test
+	void anAnswerThatNeverComesIsGivenUpOnAndTheNextLineRead() throws InterruptedException {
+		CountDownLatch ended = new CountDownLatch(1);
+		ConsoleBotApi terminal = terminal("/start\n/help\n", "pt-br", NO_WAIT, ended::countDown);
+		terminal.start(1, Map.of());
+		assertThat(ended.await(10, TimeUnit.SECONDS)).isTrue();
+		StepVerifier.create(terminal.getUpdates(FROM_START))
+			.assertNext(batch -> assertThat(batch).extracting(update -> update.update().message().text())
+				.containsExactly("/start", "/help"))
+			.verifyComplete();
+		terminal.close();
+	}
+
+	@Test
+	void aScriptsTranscriptShowsEachLineAfterAPrompt() throws InterruptedException {
+		CountDownLatch ended = new CountDownLatch(1);
+		ConsoleBotApi script = new ConsoleBotApi(new ByteArrayInputStream("/start\n/sair\n".getBytes(StandardCharsets.UTF_8)),
+				new PrintStream(printed, true, StandardCharsets.UTF_8), "Ana", "pt-br", CLOCK, Duration.ofMinutes(1), true,
+				ended::countDown);
+		script.start(1, Map.of());
+		ReceivedUpdate start = script.getUpdates(FROM_START).block(Duration.ofSeconds(10)).get(0);
+		script.sendMessage(SendMessage.html(ConsoleBotApi.USER_ID, "Bem-vindo", TWO_BUTTONS)).block();
+		script.ended(start.updateId());
+		assertThat(ended.await(10, TimeUnit.SECONDS)).isTrue();
+		script.close();
+		assertThat(printed()).contains("encerra." + System.lineSeparator() + "› /start" + System.lineSeparator() + System.lineSeparator() + "Bem-vindo",
+				"[2] Ajuda" + System.lineSeparator() + "› /sair" + System.lineSeparator(), "Encerrando o demo…");
 	}
 
 	@Test

@@ -81,6 +81,15 @@ class AnalysisRepositoryTests {
 	}
 
 	@Test
+	void listsTheLastAskedFirstEvenWhenTheClockWentBack() {
+		analyses.save(analysis(7, 100, Instant.parse("2027-03-14T12:05:00Z"))).block(); // a demo run on DEMO_DATE=2027-03-14
+		analyses.save(analysis(7, 200, Instant.parse("2026-12-06T12:05:00Z"))).block(); // the next run, on 2026-12-06
+		StepVerifier.create(analyses.recent(7, 8).map(StoredAnalysis::fixtureId)).expectNext(200L, 100L).verifyComplete();
+		StepVerifier.create(analyses.purgeBeyondPerUser(1, 10)).expectNext(1L).verifyComplete();
+		StepVerifier.create(analyses.recent(7, 8).map(StoredAnalysis::fixtureId)).expectNext(200L).verifyComplete();
+	}
+
+	@Test
 	void purgesAnalysesOlderThanAnInstantInBatches() {
 		Instant now = clock.instant();
 		Flux.range(0, 25).concatMap(i -> analyses.save(analysis(7, i, now.minus(Duration.ofDays(91))))).blockLast();

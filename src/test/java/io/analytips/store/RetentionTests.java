@@ -76,6 +76,17 @@ class RetentionTests {
 	}
 
 	@Test
+	void theDemoKeepsTheAnalysesOfEveryEarlierDemoDate() {
+		DatabaseProperties.Retention demo = DatabaseServerTests.settings("application-demo.yml", "application.yml").retention();
+		Retention demoRetention = new Retention(cache, analyses, demo, clock);
+		// made in a run on a DEMO_DATE years before this run's
+		analyses.save(AnalysisRepositoryTests.analysis(1, 1, clock.instant().minus(Duration.ofDays(20 * 365)))).block();
+		StepVerifier.create(demoRetention.purge()).expectNext(new Retention.Purged(0, 0, 0)).verifyComplete();
+		assertThat(rows("analyses")).isEqualTo(1);
+		assertThat(demo.analysesPerUser()).isEqualTo(DEFAULTS.analysesPerUser());
+	}
+
+	@Test
 	void runsAMinuteAfterStartThenEveryHour() {
 		VirtualTimeScheduler time = VirtualTimeScheduler.create();
 		Periodic purges = retention.schedule(time, Leadership.SOLE);

@@ -5,6 +5,7 @@ import java.time.Clock;
 import io.analytips.common.DemoToday;
 import io.analytips.football.api.ApiFootballProperties;
 import io.analytips.football.api.HttpApiTransport;
+import io.analytips.store.MigrationCallbacks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,6 +31,16 @@ class DemoConfiguration {
 		log.info("Demo: API-Football simulator on {}; today replays {}", server.url(),
 				server.simulator().replayedDays());
 		return server;
+	}
+
+	/**
+	 * Each run starts from a fresh copy of the football data for its day: what an earlier run derived from its own
+	 * replayed world (cached answers, remembered prices, a pending search) is deleted with the migrations, before
+	 * anything is received ({@code db/demo}). The user's analyses stay.
+	 */
+	@Bean
+	MigrationCallbacks forgetThePreviousRunsWorld() {
+		return new MigrationCallbacks("classpath:db/demo");
 	}
 
 	@Bean

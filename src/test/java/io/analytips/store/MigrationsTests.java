@@ -1,0 +1,86 @@
+package io.analytips.store;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import io.analytips.support.TestDatabase;
+import io.r2dbc.pool.ConnectionPool;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.r2dbc.core.DatabaseClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The migrations at every start, and the callback scripts a configuration adds: the offline demo's
+ * ({@code db/demo}) forgets what an earlier run derived from its own replayed day, and keeps the user's data.
+ */
+class MigrationsTests {
+
+	private static final MigrationCallbacks DEMO = new MigrationCallbacks("classpath:db/demo");
+
+	private static final List<String> TABLES = List.of("api_cache", "market_prices", "conversation_state", "analyses",
+			"users", "inbox");
+
+	@Test
+	void theDemosStartForgetsWhatAnEarlierRunDerivedFromItsDayAndKeepsTheUsersData() {
+		DatabaseUrl url = TestDatabase.fresh();
+		new Migrations(url, List.of(DEMO)).migrate();
+		fillEveryTable(url);
+
+		new Migrations(url, List.of(DEMO)).migrate(); // the next run in the same folder
+
+		assertThat(rows(url)).containsExactlyInAnyOrderEntriesOf(Map.of("api_cache", 0L, "market_prices", 0L,
+				"conversation_state", 0L, "analyses", 1L, "users", 1L, "inbox", 1L));
+	}
+
+	@Test
+	void theBotsStartKeepsEveryRow() {
+		DatabaseUrl url = TestDatabase.migrated();
+		fillEveryTable(url);
+
+		new Migrations(url).migrate();
+
+		assertThat(rows(url)).allSatisfy((table, count) -> assertThat(count).as(table).isEqualTo(1L));
+	}
+
+	/** One row in each table, as a run of the demo leaves them. */
+	private static void fillEveryTable(DatabaseUrl url) {
+		ConnectionPool pool = TestDatabase.pool(url);
+		try {
+			DatabaseClient db = TestDatabase.client(pool);
+			for (String insert : List.of(
+					"insert into api_cache values ('/standings?league=39&season=2024', '{}', '2027-03-14T12:01:00Z', '2027-03-14T15:01:00Z')",
+					"insert into market_prices (fixture_id, home, draw, away, bookmaker, observed_at, kickoff)"
+							+ " values (3900101, 0.5, 0.3, 0.2, 'Pinnacle', '2027-03-14T12:01:00Z', '2027-03-14T15:00:00Z')",
+					"insert into conversation_state values (1, 'awaiting-team', null, '2027-03-14T12:11:00Z')",
+					"insert into analyses (user_id, fixture_id, kind, home, away, payload, created_at)"
+							+ " values (1, 3900101, 'full', 'Arsenal', 'Chelsea', '{}', '2027-03-14T12:02:00Z')",
+					"insert into users values (1, now(), now(), 'pt-br', 'ana', false)",
+					"insert into inbox (update_id, kind, chat_id, user_id, payload, outcome, finished_at)"
+							+ " values (1, 'message', 1, 1, '{}', 'done', now())")) {
+				db.sql(insert).then().block(Duration.ofSeconds(10));
+			}
+		}
+		finally {
+			pool.dispose();
+		}
+	}
+
+	private static Map<String, Long> rows(DatabaseUrl url) {
+		ConnectionPool pool = TestDatabase.pool(url);
+		try {
+			DatabaseClient db = TestDatabase.client(pool);
+			Map<String, Long> counts = new java.util.LinkedHashMap<>();
+			for (String table : TABLES) {
+				counts.put(table, db.sql("select count(*) from " + table).map(row -> row.get(0, Long.class)).one()
+					.block(Duration.ofSeconds(10)));
+			}
+			return counts;
+		}
+		finally {
+			pool.dispose();
+		}
+	}
+}
