@@ -20,6 +20,7 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
@@ -33,13 +34,14 @@ import org.springframework.context.annotation.Profile;
  */
 @Configuration(proxyBeanMethods = false)
 @Profile("console")
+@EnableConfigurationProperties(ConsoleProperties.class)
 class ConsoleConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(ConsoleConfiguration.class);
 
 	@Bean(destroyMethod = "close")
-	ConsoleBotApi consoleBotApi(ApplicationContext context, Clock clock) {
-		String language = System.getenv().getOrDefault("DEMO_LANGUAGE", languageOf(System.getenv()));
+	ConsoleBotApi consoleBotApi(ApplicationContext context, Clock clock, ConsoleProperties properties) {
+		String language = properties.languageOr(System.getenv());
 		String name = System.getProperty("user.name", "Torcedor");
 		return new ConsoleBotApi(System.in, utf8(new FileOutputStream(FileDescriptor.out)), name, language, clock, () -> {
 			log.info("Console input ended: shutting the demo down");
