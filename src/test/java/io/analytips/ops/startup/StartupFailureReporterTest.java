@@ -41,6 +41,15 @@ class StartupFailureReporterTest {
 	}
 
 	@Test
+	void reportsASettingThatDoesNotBindByItsVariableAndWhatAGoodValueIs() {
+		Binder binder = new Binder(new MapConfigurationPropertySource(java.util.Map.of("analytips.clock.start", "2026-13-45")));
+		BindException failure = catchThrowableOfType(BindException.class,
+				() -> binder.bind("analytips.clock", Bindable.of(io.analytips.common.ClockProperties.class)));
+		assertThat(StartupFailureReporter.describe(new IllegalStateException("context failed", failure)))
+			.isEqualTo("DEMO_DATE must be a date like 2026-07-10 (was 2026-13-45)");
+	}
+
+	@Test
 	void leavesOtherFailuresToSpringBoot() {
 		assertThat(StartupFailureReporter.describe(new IllegalStateException("something else"))).isNull();
 		assertThat(new StartupFailureReporter().reportException(new IllegalStateException("x"))).isFalse();
