@@ -22,6 +22,11 @@ class DatabaseConfiguration {
 		return DatabaseServer.from(properties);
 	}
 
+	@Bean
+	KeepDatabaseFolder keepDatabaseFolder(DatabaseServer server) {
+		return new KeepDatabaseFolder(server);
+	}
+
 	@Bean(destroyMethod = "dispose")
 	ConnectionPool connectionFactory(DatabaseServer server, DatabaseProperties properties) {
 		return ConnectionPools.create(server.url(), properties.poolMaxSize(), properties.connectTimeout(),
