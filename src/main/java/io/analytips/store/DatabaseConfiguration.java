@@ -7,6 +7,7 @@ import io.analytips.common.Periodic;
 import io.r2dbc.pool.ConnectionPool;
 import reactor.core.scheduler.Schedulers;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,8 +18,12 @@ import org.springframework.r2dbc.core.DatabaseClient;
 @EnableConfigurationProperties({ DatabaseProperties.class, LeadProperties.class })
 class DatabaseConfiguration {
 
+	/** The embedded server starts only once what must come first passed ({@link BeforeEmbeddedStart}). */
 	@Bean
-	DatabaseServer databaseServer(DatabaseProperties properties) {
+	DatabaseServer databaseServer(DatabaseProperties properties, ObjectProvider<BeforeEmbeddedStart> first) {
+		if (!properties.isExternal()) {
+			first.orderedStream().forEach(BeforeEmbeddedStart::await);
+		}
 		return DatabaseServer.from(properties);
 	}
 
