@@ -53,6 +53,20 @@ class StartupFailureProcessIT {
 	}
 
 	@Test
+	void aTakenPortInTheTerminalDemoIsOneLineOnStandardErrorTooAndLeavesNoDatabase() throws Exception {
+		Path folder = Files.createTempDirectory("analytips-start");
+		try (ServerSocket taken = new ServerSocket(0);
+				JarProcess demo = start(folder, Map.of("DEMO_DATE", "2026-11-29", "SERVER_PORT",
+						Integer.toString(taken.getLocalPort())), "--demo")) {
+			assertThat(demo.waitForExit(EXIT)).isEqualTo(1);
+			assertThat(demo.errors()).containsExactly("SERVER_PORT is invalid: port " + taken.getLocalPort()
+					+ " is already in use by another process (set another, or 0 for any free one)");
+			assertThat(folder.resolve("data/demo/postgres")).doesNotExist();
+			assertThat(folder.resolve("data/demo/analytips-demo.log")).content().contains("SERVER_PORT is invalid");
+		}
+	}
+
+	@Test
 	void aDemoDateThatIsNoDateIsOneLineOnStandardErrorAndLeavesNoData() throws Exception {
 		Path folder = Files.createTempDirectory("analytips-start");
 		try (JarProcess demo = start(folder, Map.of("DEMO_DATE", "2026-13-45"), "--demo")) {
@@ -130,7 +144,7 @@ class StartupFailureProcessIT {
 	}
 
 	@Test
-	void aStartThatFailsAfterTheEmbeddedDatabaseStartedRemovesTheFolderItCreated() throws Exception {
+	void aStartThatFailsAfterTheEmbeddedDatabaseStartedNamesTheSettingAndRemovesTheFolderItCreated() throws Exception {
 		Path folder = Files.createTempDirectory("analytips-start");
 		try (FakeBotApi telegram = FakeBotApi.start(); ServerSocket taken = new ServerSocket(0)) {
 			Map<String, String> environment = required();
@@ -138,8 +152,9 @@ class StartupFailureProcessIT {
 					Integer.toString(taken.getLocalPort())));
 			try (JarProcess app = start(folder, environment)) {
 				assertThat(app.waitForExit(EXIT)).isEqualTo(1);
-				assertThat(app.output()).anyMatch(line -> line.contains("Embedded PostgreSQL started"))
-					.anyMatch(line -> line.contains("Port " + taken.getLocalPort() + " was already in use"));
+				assertThat(app.output()).anyMatch(line -> line.contains("Embedded PostgreSQL started"));
+				assertThat(app.output().get(app.output().size() - 1)).endsWith("SERVER_PORT is invalid: port "
+						+ taken.getLocalPort() + " is already in use by another process (set another, or 0 for any free one)");
 				assertThat(leftIn(folder)).as(app.tail(20)).isEmpty();
 			}
 		}

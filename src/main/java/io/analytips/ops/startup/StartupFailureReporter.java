@@ -5,12 +5,13 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.SpringBootExceptionReporter;
 import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.boot.web.server.PortInUseException;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.Ordered;
 
 /**
  * Reports a failed start in one line that names the setting to fix (instead of a stack trace):
- * failed start-up checks, and configuration values that do not bind or validate. Registered in
+ * failed start-up checks, configuration values that do not bind or validate, a port already taken. Registered in
  * {@code META-INF/spring.factories}; other failures keep Spring Boot's report.
  */
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -30,7 +31,7 @@ public final class StartupFailureReporter implements SpringBootExceptionReporter
 
 	/**
 	 * The one-line description of a failure we recognise (a failed start-up check, a setting that does not
-	 * bind: {@link InvalidSettings}), or null.
+	 * bind: {@link InvalidSettings}, a port already taken), or null.
 	 */
 	public static String describe(Throwable failure) {
 		for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
@@ -39,6 +40,10 @@ public final class StartupFailureReporter implements SpringBootExceptionReporter
 			}
 			if (t instanceof BindException bind) {
 				return String.join("; ", InvalidSettings.lines(bind));
+			}
+			if (t instanceof PortInUseException taken) {
+				return "SERVER_PORT is invalid: port " + taken.getPort() + " is already in use by another process"
+						+ " (set another, or 0 for any free one)";
 			}
 		}
 		return null;

@@ -50,6 +50,14 @@ class StartupFailureReporterTest {
 	}
 
 	@Test
+	void namesServerPortWhenItsPortIsTaken() {
+		Throwable failure = new ApplicationContextException("Failed to start bean 'webServerStartStop'",
+				new org.springframework.boot.web.server.PortInUseException(8080));
+		assertThat(StartupFailureReporter.describe(failure)).isEqualTo(
+				"SERVER_PORT is invalid: port 8080 is already in use by another process (set another, or 0 for any free one)");
+	}
+
+	@Test
 	void leavesOtherFailuresToSpringBoot() {
 		assertThat(StartupFailureReporter.describe(new IllegalStateException("something else"))).isNull();
 		assertThat(new StartupFailureReporter().reportException(new IllegalStateException("x"))).isFalse();
