@@ -63,9 +63,21 @@ public class AnalytipsApplication {
 		List<String> problems = SettingsPreflight.problems(mode, given, Path.of("").toAbsolutePath());
 		if (problems.isEmpty()) {
 			// What libraries log before logging is configured (Hibernate Validator's version, at INFO) would come
-			// before the problems, in another format: held back, as Spring Boot does until it configures logging.
-			LoggingSystem.get(AnalytipsApplication.class.getClassLoader()).beforeInitialize();
-			problems = SettingsBinding.problems(mode, given, profiles);
+			// before the problems, in another format: held back, as Spring Boot does until it configures logging,
+			// and let through again after, so that what Spring reports before it configures logging is seen.
+			LoggingSystem logging = LoggingSystem.get(AnalytipsApplication.class.getClassLoader());
+			logging.beforeInitialize();
+			try {
+				problems = SettingsBinding.problems(mode, given, profiles);
+			}
+			catch (RuntimeException unreadable) {
+				// A configuration file that cannot be read (or an import that is missing): Spring reads the same
+				// files next and reports that in its own words, as it did before this check existed.
+				problems = List.of();
+			}
+			finally {
+				logging.cleanUp();
+			}
 		}
 		boolean json = PreflightReport.json(given, System.console() != null, terminalDemo);
 		if (!problems.isEmpty()) {
