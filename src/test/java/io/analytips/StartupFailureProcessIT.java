@@ -109,6 +109,17 @@ class StartupFailureProcessIT {
 	}
 
 	@Test
+	void aConfigurationFileSpringCannotReadIsStillReportedBySpring() throws Exception {
+		Path folder = Files.createTempDirectory("analytips-start");
+		Files.writeString(folder.resolve("application.yml"), "analytips:\n  bot: [unclosed\n");
+		try (JarProcess app = start(folder, required())) {
+			assertThat(app.waitForExit(EXIT)).isEqualTo(1);
+			assertThat(String.join("\n", app.output())).contains("Application run failed", "while parsing a flow sequence");
+			assertThat(leftIn(folder)).containsExactly("application.yml");
+		}
+	}
+
+	@Test
 	void aMalformedTokenIsOneLineThatDoesNotRepeatIt() throws Exception {
 		Path folder = Files.createTempDirectory("analytips-start");
 		Map<String, String> environment = required();
