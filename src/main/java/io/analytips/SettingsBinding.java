@@ -49,9 +49,9 @@ import org.springframework.validation.beanvalidation.LocalValidatorFactoryBean;
  * {@code application*.yml} of the jar and of the working directory or {@code spring.config.*}, the profiles),
  * bound by Spring Boot's {@link Binder} to the application's own {@code @ConfigurationProperties} records with
  * the same conversions and validation. So the records stay the one place a rule is written, and a value that
- * would stop the start inside Spring (after the embedded database started, or never, for a record that happens
- * to be made late) stops it here, in a second or two, with one line each naming the variable and saying what a
- * good value looks like ({@link InvalidSettings}).
+ * would stop the start inside Spring (after the embedded database started, when its record happens to be made
+ * late) stops it here, before anything heavy, with one line each naming the variable and saying what a good value
+ * looks like ({@link InvalidSettings}).
  */
 final class SettingsBinding {
 

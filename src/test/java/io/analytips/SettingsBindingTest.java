@@ -155,6 +155,13 @@ class SettingsBindingTest {
 	}
 
 	@Test
+	void refusesAWebhookSourceThatIsNoIpRange() {
+		assertThat(run(Map.of("TELEGRAM_WEBHOOK_ALLOWED_SOURCES", "telegram,10.0.0.0/33"))).containsExactly(
+				"TELEGRAM_WEBHOOK_ALLOWED_SOURCES must be CIDR ranges like 149.154.160.0/20, or telegram (prefix out of range in"
+						+ " 10.0.0.0/33)");
+	}
+
+	@Test
 	void refusesADemoLanguageTheDemoDoesNotSpeakOnlyInTheTerminalDemo() {
 		assertThat(terminalDemo(Map.of("DEMO_LANGUAGE", "fr"))).containsExactly("DEMO_LANGUAGE must be en or pt-br (was \"fr\")");
 		assertThat(terminalDemo(Map.of("DEMO_LANGUAGE", "EN"))).isEmpty();
