@@ -5,10 +5,11 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Prints the problems {@link SettingsPreflight} found, before the logging system exists, in the format the
- * application's own log lines would have had, so that whatever reads the logs reads these too: for a
- * person at a terminal (or {@code LOG_FORMAT=text}) plain lines on standard error; otherwise one JSON object
- * per line on standard output, in the Logstash shape of the other lines, at level ERROR.
+ * Prints the problems {@link SettingsPreflight} and {@link SettingsBinding} found, before the logging system
+ * exists, in the format the application's own log lines would have had, so that whatever reads the logs reads
+ * these too: for a person at a terminal (or {@code LOG_FORMAT=text}), and in the terminal demo, whose log goes
+ * to a file, plain lines on standard error; otherwise one JSON object per line on standard output, in the
+ * Logstash shape of the other lines, at level ERROR.
  */
 final class PreflightReport {
 
@@ -26,6 +27,16 @@ final class PreflightReport {
 		return given.value("LOG_FORMAT").map(format -> format.equalsIgnoreCase("json")).orElse(!onTerminal);
 	}
 
+	/**
+	 * As {@link #json(SettingSources, boolean)}, but the terminal demo ({@code terminalDemo}) is read by a person
+	 * whatever its input and output are (often piped: {@code printf … | java -jar analytips.jar --demo}), and
+	 * its standard output is the conversation: plain lines unless {@code LOG_FORMAT=json} is given.
+	 */
+	static boolean json(SettingSources given, boolean onTerminal, boolean terminalDemo) {
+		return terminalDemo ? given.value("LOG_FORMAT").map(format -> format.equalsIgnoreCase("json")).orElse(false)
+				: json(given, onTerminal);
+	}
+
 	static void print(List<String> problems, boolean json, Instant now, PrintStream out, PrintStream err) {
 		if (json) {
 			problems.forEach(problem -> out.println(jsonLine(problem, now)));
@@ -33,7 +44,10 @@ final class PreflightReport {
 			return;
 		}
 		problems.forEach(err::println);
-		err.println("(java -jar analytips.jar --help lists every mode and setting)");
+		if (problems.stream().anyMatch(problem -> problem.contains(" is not set: "))) {
+			// A first start without settings; a wrong value's line says itself what a good one looks like.
+			err.println("(java -jar analytips.jar --help lists every mode and setting)");
+		}
 		err.flush();
 	}
 

@@ -15,9 +15,10 @@ import io.analytips.CommandLine.Mode;
  * The settings the bot cannot start without, checked before Spring and the embedded database start, so that
  * a first run without them ends within a second with one line per missing setting saying what it is and
  * where to get it (instead of 15 s of start-up and a line about a failed check). Only what is certain
- * without Spring is reported: when Spring may find settings elsewhere (an {@code application.yml} or
- * {@code config/} in the working directory, {@code spring.config.*}, {@code SPRING_APPLICATION_JSON}, a
- * profile), nothing is, and the checks inside Spring decide as before.
+ * without reading any configuration file is reported: when Spring may find settings elsewhere (an
+ * {@code application.yml} or {@code config/} in the working directory, {@code spring.config.*},
+ * {@code SPRING_APPLICATION_JSON}, a profile), nothing is, and {@link SettingsBinding}, which reads them as
+ * Spring does, decides next.
  */
 final class SettingsPreflight {
 

@@ -63,6 +63,22 @@ class PreflightReportTest {
 	}
 
 	@Test
+	void pointsAtTheHelpOnlyWhenASettingIsMissing() {
+		print(false, "DEMO_DATE must be a date like 2026-07-10 (was 2026-13-45)");
+
+		assertThat(lines(err)).containsExactly("DEMO_DATE must be a date like 2026-07-10 (was 2026-13-45)");
+	}
+
+	@Test
+	void writesPlainLinesForTheTerminalDemoUnlessJsonIsAskedFor() {
+		SettingSources nothing = new SettingSources(List.of("--demo"), Map.of(), Map.of());
+		assertThat(PreflightReport.json(nothing, false, true)).isFalse();
+		assertThat(PreflightReport.json(new SettingSources(List.of("--demo"), Map.of(), Map.of("LOG_FORMAT", "json")), false,
+				true)).isTrue();
+		assertThat(PreflightReport.json(nothing, false, false)).isTrue();
+	}
+
+	@Test
 	void choosesTheFormatAsTheLogsDo() {
 		SettingSources nothing = new SettingSources(List.of(), Map.of(), Map.of());
 		assertThat(PreflightReport.json(nothing, false)).isTrue();

@@ -1,6 +1,7 @@
 package io.analytips.common;
 
 import java.net.ConnectException;
+import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Duration;
 
@@ -15,6 +16,15 @@ import org.springframework.web.reactive.function.client.WebClient;
 public final class HttpClients {
 
 	private HttpClients() {
+	}
+
+	/**
+	 * Whether {@code url} can be the base URL of a service we call: absolute, {@code http} or {@code https}, with a
+	 * host. ({@code URI} also takes "api.telegram.org" or "https//x", which only fail at the first call.)
+	 */
+	public static boolean isHttpUrl(URI url) {
+		return url != null && url.isAbsolute() && url.getHost() != null
+				&& ("https".equalsIgnoreCase(url.getScheme()) || "http".equalsIgnoreCase(url.getScheme()));
 	}
 
 	/**

@@ -21,6 +21,7 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
@@ -34,6 +35,7 @@ import org.springframework.context.annotation.Profile;
  */
 @Configuration(proxyBeanMethods = false)
 @Profile("console")
+@EnableConfigurationProperties(ConsoleProperties.class)
 class ConsoleConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(ConsoleConfiguration.class);
@@ -47,8 +49,9 @@ class ConsoleConfiguration {
 	 * then the next line is read anyway. Input that is not a terminal (a script) is echoed after a prompt.
 	 */
 	@Bean(destroyMethod = "close")
-	ConsoleBotApi consoleBotApi(ApplicationContext context, Clock clock, PipelineProperties pipeline) {
-		String language = System.getenv().getOrDefault("DEMO_LANGUAGE", languageOf(System.getenv()));
+	ConsoleBotApi consoleBotApi(ApplicationContext context, Clock clock, PipelineProperties pipeline,
+			ConsoleProperties properties) {
+		String language = properties.languageOr(System.getenv());
 		String name = System.getProperty("user.name", "Torcedor");
 		Duration answerWait = pipeline.handlerTimeout().plus(ANSWER_MARGIN);
 		boolean script = System.console() == null;

@@ -18,9 +18,18 @@ import org.springframework.r2dbc.core.DatabaseClient;
 @EnableConfigurationProperties({ DatabaseProperties.class, LeadProperties.class })
 class DatabaseConfiguration {
 
+	/** The embedded server starts only once what must come first passed ({@link BeforeEmbeddedStart}). */
 	@Bean
-	DatabaseServer databaseServer(DatabaseProperties properties) {
+	DatabaseServer databaseServer(DatabaseProperties properties, ObjectProvider<BeforeEmbeddedStart> first) {
+		if (!properties.isExternal()) {
+			first.orderedStream().forEach(BeforeEmbeddedStart::await);
+		}
 		return DatabaseServer.from(properties);
+	}
+
+	@Bean
+	KeepDatabaseFolder keepDatabaseFolder(DatabaseServer server) {
+		return new KeepDatabaseFolder(server);
 	}
 
 	@Bean(destroyMethod = "dispose")

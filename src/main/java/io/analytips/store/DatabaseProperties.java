@@ -13,7 +13,8 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Database settings ({@code analytips.database.*}; defaults in application.yml).
  *
- * @param url {@code DATABASE_URL}; blank starts an embedded PostgreSQL
+ * @param url {@code DATABASE_URL}; blank starts an embedded PostgreSQL; otherwise it must parse
+ *        ({@link DatabaseUrl#parse}), so that a URL that cannot work stops the start before anything does
  * @param embeddedDirectory where the embedded PostgreSQL keeps its data (survives restarts)
  * @param embeddedDurable whether the embedded PostgreSQL flushes every commit to disk ({@code fsync},
  *        {@code synchronous_commit}, {@code full_page_writes} on): true when the bot runs, false for the
@@ -35,6 +36,9 @@ public record DatabaseProperties(String url, @NotNull Path embeddedDirectory, @N
 		@NotNull Duration statementTimeout, @NotNull Duration callTimeout, @NotNull @Valid Retention retention) {
 
 	public DatabaseProperties {
+		if (url != null && !url.isBlank()) {
+			DatabaseUrl.parse(url); // fails the start with a message naming DATABASE_URL
+		}
 		if (statementTimeout != null && statementTimeout.compareTo(Duration.ofMillis(100)) < 0) {
 			throw new IllegalArgumentException("analytips.database.statement-timeout must be at least 100ms");
 		}

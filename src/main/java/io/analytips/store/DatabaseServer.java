@@ -15,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * The database in use: the one {@code DATABASE_URL} names, or an embedded PostgreSQL (real
@@ -29,17 +30,46 @@ public final class DatabaseServer implements DisposableBean {
 
 	private final EmbeddedPostgres embedded;
 
-	private DatabaseServer(DatabaseUrl url, EmbeddedPostgres embedded) {
+	/** The folder this start created for the embedded data (the data folder or a parent of it), or null. */
+	private final Path created;
+
+	private volatile boolean kept;
+
+	private DatabaseServer(DatabaseUrl url, EmbeddedPostgres embedded, Path created) {
 		this.url = url;
 		this.embedded = embedded;
+		this.created = created;
 	}
 
-	/** Resolves the database from the settings, starting the embedded server when no URL is set. */
+	/**
+	 * Resolves the database from the settings, starting the embedded server when no URL is set. A folder this
+	 * creates for the embedded data is removed again when the server is closed before {@link #keep()}: a start
+	 * that fails leaves no 40 MB database behind (a folder that existed before is never removed).
+	 */
 	public static DatabaseServer from(DatabaseProperties properties) {
 		if (properties.isExternal()) {
-			return new DatabaseServer(DatabaseUrl.parse(properties.url()), null);
+			return external(DatabaseUrl.parse(properties.url()));
 		}
-		return embedded(properties.embeddedDirectory(), properties.embeddedDurable());
+		Path directory = properties.embeddedDirectory().toAbsolutePath().normalize();
+		return start(directory, properties.embeddedDurable(), firstMissing(directory));
+	}
+
+	/** The highest folder on the way to {@code directory} (itself included) that does not exist yet, or null. */
+	static Path firstMissing(Path directory) {
+		Path missing = null;
+		for (Path folder = directory; folder != null && !Files.exists(folder); folder = folder.getParent()) {
+			missing = folder;
+		}
+		return missing;
+	}
+
+	/**
+	 * The data is worth keeping from now on: the start reached intake ({@link KeepDatabaseFolder}), so the
+	 * database may hold updates already confirmed to Telegram. Until then, closing the server removes the folder
+	 * this start created.
+	 */
+	void keep() {
+		kept = true;
 	}
 
 	/**
@@ -52,6 +82,11 @@ public final class DatabaseServer implements DisposableBean {
 	 * default (it is made for tests); false keeps them off, for tests and the demo.
 	 */
 	public static DatabaseServer embedded(Path directory, boolean durable) {
+		return start(directory, durable, null);
+	}
+
+	/** {@link #embedded}, removing {@code created} (when not null) if the server does not start or once it stops unkept. */
+	private static DatabaseServer start(Path directory, boolean durable, Path created) {
 		try {
 			Path absolute = directory.toAbsolutePath().normalize();
 			Files.createDirectories(absolute);
@@ -69,10 +104,15 @@ public final class DatabaseServer implements DisposableBean {
 			DatabaseUrl url = new DatabaseUrl("localhost", postgres.getPort(), "postgres", "postgres", null, null);
 			log.info("Embedded PostgreSQL started on port {} with data in {}{} (set DATABASE_URL to use your own)",
 					postgres.getPort(), absolute, durable ? "" : ", not durable (fsync off)");
-			return new DatabaseServer(url, postgres);
+			return new DatabaseServer(url, postgres, created);
 		}
 		catch (IOException ex) {
+			removeCreated(created);
 			throw new UncheckedIOException("could not start the embedded PostgreSQL in " + directory, ex);
+		}
+		catch (RuntimeException ex) {
+			removeCreated(created);
+			throw ex;
 		}
 	}
 
@@ -134,7 +174,7 @@ public final class DatabaseServer implements DisposableBean {
 
 	/** A server that is already running elsewhere. */
 	public static DatabaseServer external(DatabaseUrl url) {
-		return new DatabaseServer(url, null);
+		return new DatabaseServer(url, null, null);
 	}
 
 	public DatabaseUrl url() {
@@ -150,6 +190,23 @@ public final class DatabaseServer implements DisposableBean {
 		if (embedded != null) {
 			embedded.close();
 			log.info("Embedded PostgreSQL stopped");
+		}
+		if (!kept) {
+			removeCreated(created);
+		}
+	}
+
+	private static void removeCreated(Path created) {
+		if (created == null) {
+			return;
+		}
+		try {
+			if (FileSystemUtils.deleteRecursively(created)) {
+				log.info("Removed {}: created by this start, which stopped before it opened intake", created);
+			}
+		}
+		catch (IOException ex) {
+			log.warn("Could not remove {}, created by this start: {}", created, ex.toString());
 		}
 	}
 }

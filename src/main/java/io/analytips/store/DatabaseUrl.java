@@ -20,6 +20,9 @@ import java.util.Map;
  */
 public record DatabaseUrl(String host, int port, String database, String username, String password, String sslMode) {
 
+	/** What a good value looks like, for the messages. */
+	private static final String LIKE = ": it looks like postgres://user:password@host:5432/database";
+
 	/**
 	 * Parses a URL.
 	 * @throws IllegalArgumentException naming {@code DATABASE_URL} when the URL cannot be used
@@ -40,7 +43,9 @@ public record DatabaseUrl(String host, int port, String database, String usernam
 			uri = URI.create(normalized);
 		}
 		catch (IllegalArgumentException ex) {
-			throw new IllegalArgumentException("DATABASE_URL is not a URL: " + ex.getMessage());
+			// Not ex.getMessage(): it repeats the URL, password included, and the line goes to the log.
+			throw new IllegalArgumentException("DATABASE_URL is not a URL" + LIKE
+					+ " (%-encode characters such as @, / or : in the user name and password)");
 		}
 		if (!"postgres".equals(uri.getScheme()) && !"postgresql".equals(uri.getScheme())) {
 			throw new IllegalArgumentException(
@@ -48,11 +53,11 @@ public record DatabaseUrl(String host, int port, String database, String usernam
 							+ uri.getScheme() + "://)");
 		}
 		if (uri.getHost() == null) {
-			throw new IllegalArgumentException("DATABASE_URL has no host");
+			throw new IllegalArgumentException("DATABASE_URL has no host" + LIKE);
 		}
 		String path = uri.getPath() == null ? "" : uri.getPath().replaceFirst("^/", "");
 		if (path.isEmpty()) {
-			throw new IllegalArgumentException("DATABASE_URL has no database name");
+			throw new IllegalArgumentException("DATABASE_URL has no database name" + LIKE);
 		}
 		String user = "postgres";
 		String password = null;

@@ -2,11 +2,13 @@ package io.analytips.telegram;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.regex.Pattern;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+
+import io.analytips.common.HttpClients;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
@@ -14,10 +16,14 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Bot API settings ({@code analytips.telegram.*}; the environment names are in application.yml).
  *
- * @param botToken {@code TELEGRAM_BOT_TOKEN}
- * @param apiUrl {@code TELEGRAM_API_URL}
+ * @param botToken {@code TELEGRAM_BOT_TOKEN}: blank (the demo, or a start that then stops: the check before
+ *        Spring says it is missing) or shaped as @BotFather gives it, {@code 123456789:AAE…}; the shape is also
+ *        what the logs recognise to cut the token out of every line ({@code TokenRedaction}), so a token of
+ *        another shape could reach a log whole
+ * @param apiUrl {@code TELEGRAM_API_URL}: an http(s) URL
  * @param mode {@code TELEGRAM_MODE}
- * @param webhookUrl {@code TELEGRAM_WEBHOOK_URL}: the public URL Telegram posts to
+ * @param webhookUrl {@code TELEGRAM_WEBHOOK_URL}: the public HTTPS URL Telegram posts to (Telegram posts only to
+ *        HTTPS)
  * @param webhookSecret {@code TELEGRAM_WEBHOOK_SECRET}: echoed by Telegram in {@code X-Telegram-Bot-Api-Secret-Token}
  * @param pollTimeout the long-poll wait Telegram holds a {@code getUpdates} call open
  * @param pollLimit updates per {@code getUpdates} call (1–100)
@@ -30,12 +36,13 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("analytips.telegram")
-public record TelegramProperties(String botToken, @NotNull URI apiUrl, @NotNull Mode mode, URI webhookUrl,
+public record TelegramProperties(
+		@Pattern(regexp = "|\\d{5,}:[A-Za-z0-9_-]{30,}", message = "must be the token @BotFather gave the bot: its id,"
+				+ " a colon and 35 letters, digits, _ and - (like 123456789:AAEhBOw...)") String botToken,
+		@NotNull URI apiUrl, @NotNull Mode mode, URI webhookUrl,
 		String webhookSecret, @NotNull Duration pollTimeout, @Min(1) @Max(100) int pollLimit,
 		@NotNull Duration requestTimeout, @NotNull Duration connectTimeout, @Min(1) int globalRate,
 		@Min(1) int chatBurst, @Min(1) int groupPerMinute, @Min(1) int outboundCapacity) {
-
-	private static final Pattern SECRET = Pattern.compile("[A-Za-z0-9_-]{1,256}");
 
 	/** How updates arrive. */
 	public enum Mode {
@@ -43,11 +50,17 @@ public record TelegramProperties(String botToken, @NotNull URI apiUrl, @NotNull 
 	}
 
 	public TelegramProperties {
+		if (apiUrl != null && !HttpClients.isHttpUrl(apiUrl)) {
+			throw new IllegalArgumentException("TELEGRAM_API_URL must be an http(s) URL like https://api.telegram.org (was \""
+					+ apiUrl + "\")");
+		}
 		if (mode == Mode.WEBHOOK) {
-			if (webhookUrl == null || !webhookUrl.isAbsolute()) {
-				throw new IllegalArgumentException("TELEGRAM_WEBHOOK_URL must be an absolute URL when TELEGRAM_MODE=webhook");
+			if (webhookUrl == null || !HttpClients.isHttpUrl(webhookUrl) || !"https".equalsIgnoreCase(webhookUrl.getScheme())) {
+				throw new IllegalArgumentException("TELEGRAM_WEBHOOK_URL must be an https URL like"
+						+ " https://bot.example.org/telegram/webhook when TELEGRAM_MODE=webhook (was \""
+						+ (webhookUrl == null ? "" : webhookUrl) + "\")");
 			}
-			if (webhookSecret == null || !SECRET.matcher(webhookSecret).matches()) {
+			if (webhookSecret == null || !webhookSecret.matches("[A-Za-z0-9_-]{1,256}")) {
 				throw new IllegalArgumentException(
 						"TELEGRAM_WEBHOOK_SECRET must be 1-256 characters of A-Z, a-z, 0-9, _ and - when TELEGRAM_MODE=webhook");
 			}

@@ -33,7 +33,13 @@ public record WebhookAccess(List<String> allowedSources, DataSize maxBody) {
 				sources.addAll(TELEGRAM_RANGES);
 			}
 			else {
-				IpRange.parse(source); // fails at start-up, naming the bad range
+				try {
+					IpRange.parse(source);
+				}
+				catch (IllegalArgumentException bad) {
+					throw new IllegalArgumentException("TELEGRAM_WEBHOOK_ALLOWED_SOURCES must be CIDR ranges like"
+							+ " 149.154.160.0/20, or telegram (" + bad.getMessage() + ")", bad);
+				}
 				sources.add(source.strip());
 			}
 		}

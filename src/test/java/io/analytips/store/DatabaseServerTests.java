@@ -1,11 +1,15 @@
 package io.analytips.store;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import io.analytips.ops.startup.StartupSequence;
+import io.analytips.pipeline.UpdatePipeline;
+import io.analytips.replica.Replicas;
 import io.r2dbc.pool.ConnectionPool;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -14,6 +18,7 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.bind.PropertySourcesPlaceholdersResolver;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.core.env.MutablePropertySources;
 import org.springframework.core.env.PropertySource;
 import org.springframework.core.io.ClassPathResource;
@@ -43,6 +48,62 @@ class DatabaseServerTests {
 		again.dispose();
 		second.destroy();
 		assertThat(users).isEqualTo(1);
+	}
+
+	@Test
+	void removesTheFoldersItCreatedWhenItStopsBeforeTheStartReachedIntake(@TempDir Path workingDirectory) throws Exception {
+		DatabaseServer server = DatabaseServer.from(properties(workingDirectory.resolve("data/postgres")));
+		assertThat(workingDirectory.resolve("data/postgres/PG_VERSION")).exists();
+		server.destroy();
+		assertThat(workingDirectory.resolve("data")).doesNotExist();
+	}
+
+	@Test
+	void keepsItsFolderOnceTheStartReachedIntake(@TempDir Path workingDirectory) throws Exception {
+		DatabaseServer server = DatabaseServer.from(properties(workingDirectory.resolve("data/postgres")));
+		new KeepDatabaseFolder(server).start();
+		server.destroy();
+		assertThat(workingDirectory.resolve("data/postgres/PG_VERSION")).exists();
+	}
+
+	@Test
+	void neverRemovesAFolderThatExistedBefore(@TempDir Path workingDirectory) throws Exception {
+		Path data = Files.createDirectories(workingDirectory.resolve("data"));
+		Files.writeString(data.resolve("analytips-demo.log"), "an earlier run's log\n");
+		DatabaseServer first = DatabaseServer.from(properties(data.resolve("postgres")));
+		first.destroy();
+		assertThat(data.resolve("analytips-demo.log")).exists();
+		assertThat(data.resolve("postgres")).doesNotExist();
+
+		Path existing = Files.createDirectories(data.resolve("postgres"));
+		DatabaseServer second = DatabaseServer.from(properties(existing));
+		second.destroy();
+		assertThat(existing.resolve("PG_VERSION")).exists();
+	}
+
+	@Test
+	void findsTheHighestFolderThatDoesNotExistYet(@TempDir Path workingDirectory) throws IOException {
+		assertThat(DatabaseServer.firstMissing(workingDirectory.resolve("data/demo/postgres"))).isEqualTo(workingDirectory.resolve("data"));
+		Files.createDirectories(workingDirectory.resolve("data/demo"));
+		assertThat(DatabaseServer.firstMissing(workingDirectory.resolve("data/demo/postgres")))
+			.isEqualTo(workingDirectory.resolve("data/demo/postgres"));
+		assertThat(DatabaseServer.firstMissing(workingDirectory.resolve("data/demo"))).isNull();
+	}
+
+	@Test
+	void keepsTheFolderJustBeforeIntakeOpensAfterTheChecksAndTheWebServer() {
+		assertThat(KeepDatabaseFolder.PHASE).isLessThan(UpdatePipeline.PHASE)
+			.isGreaterThan(StartupSequence.PHASE)
+			.isGreaterThan(Replicas.PHASE)
+			.isGreaterThan(WebServerApplicationContext.START_STOP_LIFECYCLE_PHASE)
+			.isGreaterThan(WebServerApplicationContext.GRACEFUL_SHUTDOWN_PHASE);
+	}
+
+	/** The application's settings with the embedded data in {@code directory}. */
+	private static DatabaseProperties properties(Path directory) {
+		DatabaseProperties settings = settings("application-demo.yml", "application.yml");
+		return new DatabaseProperties("", directory, false, settings.poolMaxSize(), settings.connectTimeout(),
+				settings.acquireTimeout(), settings.statementTimeout(), settings.callTimeout(), settings.retention());
 	}
 
 	@Test

@@ -34,7 +34,8 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class FakeBotApi implements AutoCloseable {
 
-	public static final String TOKEN = "123456:TEST-token";
+	/** Shaped as @BotFather's tokens are (the bot refuses others at start-up): an id, a colon, 35 characters. */
+	public static final String TOKEN = "123456:TEST-token-for-the-fake-bot-api-000";
 
 	private static final Pattern MULTIPART_CHAT = Pattern.compile("name=\"chat_id\"\\r\\n(?:[^\\r\\n]+\\r\\n)*?\\r\\n(-?\\d+)\\r\\n");
 

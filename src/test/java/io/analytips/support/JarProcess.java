@@ -14,7 +14,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The packaged jar ({@code target/analytips.jar}) running as a child process. Its output goes to
- * a file (reading a pipe races with the JDK closing it when the process exits, losing the last lines).
+ * a file (reading a pipe races with the JDK closing it when the process exits, losing the last lines);
+ * standard error with it, or to a file of its own ({@link #startSeparatingErrors}).
  */
 public final class JarProcess implements AutoCloseable {
 
@@ -22,13 +23,17 @@ public final class JarProcess implements AutoCloseable {
 
 	private final Path output;
 
+	/** Standard error's file, or null when it goes to {@link #output}. */
+	private final Path errors;
+
 	private final long launchedNanos;
 
 	private final CompletableFuture<Long> exitedNanos;
 
-	private JarProcess(Process process, Path output, long launchedNanos) {
+	private JarProcess(Process process, Path output, Path errors, long launchedNanos) {
 		this.process = process;
 		this.output = output;
+		this.errors = errors;
 		this.launchedNanos = launchedNanos;
 		// Read by the JDK's reaper thread the moment the process ends, not when a test gets round to asking.
 		this.exitedNanos = process.onExit().thenApply(exited -> System.nanoTime());
@@ -53,19 +58,29 @@ public final class JarProcess implements AutoCloseable {
 		return start(environment, workingDirectory, arguments, false);
 	}
 
+	/**
+	 * As {@link #start(Map, Path, List)}, with standard error in a file of its own ({@link #errors()}): what a
+	 * person at a terminal reads apart from what the bot writes on standard output.
+	 */
+	public static JarProcess startSeparatingErrors(Map<String, String> environment, Path workingDirectory,
+			List<String> arguments) {
+		return start(Path.of("target", "analytips.jar").toAbsolutePath(), environment, workingDirectory, arguments, true,
+				true);
+	}
+
 	private static JarProcess start(Map<String, String> environment, Path workingDirectory, List<String> arguments,
 			boolean inheritEnvironment) {
 		return start(Path.of("target", "analytips.jar").toAbsolutePath(), environment, workingDirectory, arguments,
-				inheritEnvironment);
+				inheritEnvironment, false);
 	}
 
 	/** Starts another build of the jar (a benchmark's baseline) with these environment variables. */
 	public static JarProcess start(Path jar, Map<String, String> environment, Path workingDirectory) {
-		return start(jar.toAbsolutePath(), environment, workingDirectory, List.of(), true);
+		return start(jar.toAbsolutePath(), environment, workingDirectory, List.of(), true, false);
 	}
 
 	private static JarProcess start(Path jar, Map<String, String> environment, Path workingDirectory,
-			List<String> arguments, boolean inheritEnvironment) {
+			List<String> arguments, boolean inheritEnvironment, boolean separateErrors) {
 		if (!Files.isRegularFile(jar)) {
 			throw new IllegalStateException("run `./mvnw package` first: " + jar + " is missing");
 		}
@@ -74,9 +89,15 @@ public final class JarProcess implements AutoCloseable {
 		command.addAll(arguments);
 		try {
 			Path output = Files.createTempFile(workingDirectory, "output", ".log");
+			Path errors = separateErrors ? Files.createTempFile(workingDirectory, "errors", ".log") : null;
 			ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile())
-				.redirectErrorStream(true)
 				.redirectOutput(output.toFile());
+			if (errors == null) {
+				builder.redirectErrorStream(true);
+			}
+			else {
+				builder.redirectError(errors.toFile());
+			}
 			if (inheritEnvironment) {
 				builder.environment().keySet().removeIf(name -> name.startsWith("TELEGRAM_")
 						|| name.startsWith("DATABASE_") || name.startsWith("BOT_") || name.startsWith("API_FOOTBALL_"));
@@ -86,7 +107,7 @@ public final class JarProcess implements AutoCloseable {
 			}
 			builder.environment().putAll(environment);
 			long launched = System.nanoTime();
-			return new JarProcess(builder.start(), output, launched);
+			return new JarProcess(builder.start(), output, errors, launched);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -166,9 +187,22 @@ public final class JarProcess implements AutoCloseable {
 		return process.isAlive();
 	}
 
+	/** Standard output's lines, and standard error's unless {@link #startSeparatingErrors separated}. */
 	public List<String> output() {
+		return lines(output);
+	}
+
+	/** Standard error's lines, when {@link #startSeparatingErrors separated}. */
+	public List<String> errors() {
+		if (errors == null) {
+			throw new IllegalStateException("standard error goes to output(): start with startSeparatingErrors");
+		}
+		return lines(errors);
+	}
+
+	private static List<String> lines(Path file) {
 		try {
-			return Files.readAllLines(output, StandardCharsets.UTF_8);
+			return Files.readAllLines(file, StandardCharsets.UTF_8);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

@@ -8,6 +8,9 @@ import java.util.List;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+
+import io.analytips.common.HttpClients;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
@@ -16,7 +19,7 @@ import org.springframework.validation.annotation.Validated;
 /**
  * API-Football settings ({@code analytips.football.*}; environment names in application.yml).
  *
- * @param url {@code API_FOOTBALL_URL}
+ * @param url {@code API_FOOTBALL_URL}: an http(s) URL
  * @param key {@code API_FOOTBALL_KEY}, sent as {@code x-apisports-key}
  * @param ratePerMinute {@code API_FOOTBALL_RATE_PER_MINUTE}: the plan's per-minute limit, enforced client-side
  * @param timeout the response timeout of one attempt
@@ -29,7 +32,7 @@ import org.springframework.validation.annotation.Validated;
  * @param breakerOpenFor how long an open breaker fails fast before a half-open probe
  * @param quotaReserve daily requests kept in reserve: below it, calls fail as quota exhausted
  * @param timezone the users' time zone: what "today" means
- * @param leagues {@code API_FOOTBALL_LEAGUES}: the leagues offered, in menu order
+ * @param leagues {@code API_FOOTBALL_LEAGUES}: the leagues offered, in menu order (API-Football's league ids)
  * @param cornerSample recent finished matches per team read for corner statistics
  * @param backgroundQuotaShare {@code API_FOOTBALL_BACKGROUND_SHARE}: the most background work (the market sweep)
  *        may spend of the plan's daily quota, in percent; users keep the rest ({@link QuotaPlanner})
@@ -41,10 +44,15 @@ import org.springframework.validation.annotation.Validated;
 public record ApiFootballProperties(@NotNull URI url, String key, @Min(1) int ratePerMinute, @NotNull Duration timeout,
 		@Min(1) int maxConcurrentCalls, @Min(1) int retryAttempts, @NotNull Duration retryFirstBackoff,
 		@Min(1) int breakerFailureRatePercent, @Min(1) int breakerWindow, @Min(1) int breakerMinimumCalls,
-		@NotNull Duration breakerOpenFor, @Min(0) int quotaReserve, @NotNull ZoneId timezone, List<Integer> leagues,
+		@NotNull Duration breakerOpenFor, @Min(0) int quotaReserve, @NotNull ZoneId timezone,
+		List<@Positive(message = "must be API-Football league ids like 71,39") Integer> leagues,
 		@Min(0) int cornerSample, @Min(0) @Max(100) int backgroundQuotaShare, @NotNull DataSize memoryCacheSize) {
 
 	public ApiFootballProperties {
+		if (url != null && !HttpClients.isHttpUrl(url)) {
+			throw new IllegalArgumentException("API_FOOTBALL_URL must be an http(s) URL like https://v3.football.api-sports.io"
+					+ " (was \"" + url + "\")");
+		}
 		leagues = leagues == null ? List.of() : List.copyOf(leagues);
 	}
 

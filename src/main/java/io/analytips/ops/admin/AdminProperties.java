@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Set;
 
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
@@ -18,8 +19,12 @@ import org.springframework.validation.annotation.Validated;
  */
 @ConfigurationProperties("analytips.admin")
 @Validated
-public record AdminProperties(List<Long> adminIds, List<Long> operatorIds,
+public record AdminProperties(List<@Positive(message = USER_IDS) Long> adminIds,
+		List<@Positive(message = USER_IDS) Long> operatorIds,
 		@Pattern(regexp = "^$|^[\\x21-\\x7E]{32,}$", message = "must be at least 32 printable characters without spaces") String apiToken) {
+
+	/** What a list of Telegram user ids looks like. */
+	static final String USER_IDS = "must be Telegram user ids (a person's, not a group's) like 123456789,987654321";
 
 	public AdminProperties {
 		adminIds = adminIds == null ? List.of() : List.copyOf(adminIds);

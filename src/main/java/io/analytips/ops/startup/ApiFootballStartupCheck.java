@@ -1,23 +1,28 @@
 package io.analytips.ops.startup;
 
-import io.analytips.football.FootballData;
 import io.analytips.football.api.ApiFootballException;
 import io.analytips.football.api.ApiFootballProperties;
+import io.analytips.football.api.Requests;
+import io.analytips.football.api.ResilientApiFootball;
+import io.analytips.football.api.Wire;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
-/** API-Football {@code /status} (free of quota): the key is accepted; logs the plan and the quota left. */
+/**
+ * API-Football {@code /status} (free of quota), one attempt, uncached: the key is accepted; logs the plan and the
+ * quota left. Straight through the client, not the cache, which needs the database: the check runs before it starts.
+ */
 final class ApiFootballStartupCheck implements StartupCheck {
 
 	private static final Logger log = LoggerFactory.getLogger(ApiFootballStartupCheck.class);
 
-	private final FootballData data;
+	private final ResilientApiFootball api;
 
 	private final ApiFootballProperties properties;
 
-	ApiFootballStartupCheck(FootballData data, ApiFootballProperties properties) {
-		this.data = data;
+	ApiFootballStartupCheck(ResilientApiFootball api, ApiFootballProperties properties) {
+		this.api = api;
 		this.properties = properties;
 	}
 
@@ -36,7 +41,8 @@ final class ApiFootballStartupCheck implements StartupCheck {
 		if (!properties.hasKey()) {
 			return Mono.error(StartupCheckFailure.invalid("API_FOOTBALL_KEY", "it is not set"));
 		}
-		return data.status()
+		return api.probe(Requests.status())
+			.map(Wire::status)
 			.doOnNext(status -> log.info("API-Football accepted the key: plan {}, {} of {} requests used today{}",
 					status.plan(), status.requestsToday(), status.dailyLimit(), status.active() ? "" : " (subscription inactive)"))
 			.onErrorMap(ApiFootballException.class, ex -> switch (ex.kind()) {

@@ -1,6 +1,7 @@
 package io.analytips.ops.startup;
 
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The environment variables of docs/configuration.md and the Spring properties they set (see
@@ -32,13 +33,27 @@ final class Settings {
 			Map.entry("analytips.football.rate-per-minute", "API_FOOTBALL_RATE_PER_MINUTE"),
 			Map.entry("analytips.football.leagues", "API_FOOTBALL_LEAGUES"),
 			Map.entry("analytips.football.background-quota-share", "API_FOOTBALL_BACKGROUND_SHARE"),
+			Map.entry("analytips.football.timezone", "API_FOOTBALL_TIMEZONE"),
+			Map.entry("analytips.market.sweep-enabled", "MARKET_SWEEP_ENABLED"),
+			Map.entry("analytips.market.sweep-every", "MARKET_SWEEP_EVERY"),
+			Map.entry("analytips.replica.lead.shared", "REPLICAS_SHARED"),
+			Map.entry("analytips.console.language", "DEMO_LANGUAGE"),
 			Map.entry("analytips.admin.admin-ids", "ADMIN_IDS"),
 			Map.entry("analytips.admin.operator-ids", "OPERATOR_IDS"),
 			Map.entry("analytips.admin.api-token", "ADMIN_API_TOKEN"),
 			Map.entry("analytips.clock.start", "DEMO_DATE"),
 			Map.entry("server.port", "SERVER_PORT"));
 
+	/** Settings whose value must not be repeated in a line about them: it may go to a shared log. */
+	private static final Set<String> SECRETS = Set.of("analytips.telegram.bot-token", "analytips.telegram.webhook-secret",
+			"analytips.football.key", "analytips.admin.api-token", "analytips.database.url");
+
 	private Settings() {
+	}
+
+	/** Whether the property's value is a secret (a token, a key, a URL that may hold a password). */
+	static boolean isSecret(String property) {
+		return SECRETS.contains(property);
 	}
 
 	/** The environment variable behind a property, or the property itself when it has none. */

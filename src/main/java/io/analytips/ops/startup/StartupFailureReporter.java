@@ -1,21 +1,17 @@
 package io.analytips.ops.startup;
 
-import java.util.Locale;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.SpringBootExceptionReporter;
 import org.springframework.boot.context.properties.bind.BindException;
-import org.springframework.boot.context.properties.bind.validation.BindValidationException;
+import org.springframework.boot.web.server.PortInUseException;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.Ordered;
-import org.springframework.validation.FieldError;
-import org.springframework.validation.ObjectError;
 
 /**
  * Reports a failed start in one line that names the setting to fix (instead of a stack trace):
- * failed start-up checks, and configuration values that do not bind or validate. Registered in
+ * failed start-up checks, configuration values that do not bind or validate, a port already taken. Registered in
  * {@code META-INF/spring.factories}; other failures keep Spring Boot's report.
  */
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -33,44 +29,23 @@ public final class StartupFailureReporter implements SpringBootExceptionReporter
 		return true;
 	}
 
-	/** The one-line description of a failure we recognise, or null. */
-	static String describe(Throwable failure) {
+	/**
+	 * The one-line description of a failure we recognise (a failed start-up check, a setting that does not
+	 * bind: {@link InvalidSettings}, a port already taken), or null.
+	 */
+	public static String describe(Throwable failure) {
 		for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
 			if (t instanceof StartupValidationException || t instanceof StartupCheckFailure) {
 				return t.getMessage();
 			}
 			if (t instanceof BindException bind) {
-				return describe(bind);
+				return String.join("; ", InvalidSettings.lines(bind));
+			}
+			if (t instanceof PortInUseException taken) {
+				return "SERVER_PORT is invalid: port " + taken.getPort() + " is already in use by another process"
+						+ " (set another, or 0 for any free one)";
 			}
 		}
 		return null;
-	}
-
-	private static String describe(BindException bind) {
-		String name = bind.getName().toString();
-		String setting = Settings.environmentName(name);
-		Throwable cause = bind.getCause();
-		if (cause instanceof BindValidationException validation && !validation.getValidationErrors().getAllErrors().isEmpty()) {
-			ObjectError error = validation.getValidationErrors().getAllErrors().get(0);
-			if (error instanceof FieldError field) {
-				String property = name + "." + toKebab(field.getField());
-				return Settings.environmentName(property) + " is invalid: " + field.getDefaultMessage()
-						+ " (was " + field.getRejectedValue() + ")";
-			}
-			return setting + " is invalid: " + error.getDefaultMessage();
-		}
-		Throwable root = cause;
-		while (root != null && root.getCause() != null && root.getCause() != root) {
-			root = root.getCause();
-		}
-		String why = root == null ? bind.getMessage() : root.getMessage();
-		if (why != null && why.matches("^[A-Z][A-Z_]+ .*")) {
-			return why; // our own checks already name the variable
-		}
-		return setting + " is invalid: " + why;
-	}
-
-	private static String toKebab(String field) {
-		return field.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
 	}
 }

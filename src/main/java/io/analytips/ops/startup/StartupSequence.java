@@ -1,6 +1,7 @@
 package io.analytips.ops.startup;
 
 import java.time.Duration;
+import java.util.List;
 
 import io.analytips.store.Migrations;
 import org.slf4j.Logger;
@@ -11,8 +12,10 @@ import org.springframework.context.SmartLifecycle;
 /**
  * The first thing that starts: the start-up checks, then the schema migrations. Runs before the
  * web server and the pipeline, so a wrong setting stops the process before anything is received.
- * It waits on the main thread (the only place the application blocks, besides Flyway itself):
- * nothing can proceed until it is known that the settings work.
+ * It waits on the main thread (with {@link ServiceChecks} before the embedded database, the only places
+ * the application blocks, besides Flyway itself): nothing can proceed until it is known that the settings
+ * work. The services' checks have passed already when the embedded database started; with
+ * {@code DATABASE_URL} they run here, beside the database's.
  */
 public final class StartupSequence implements SmartLifecycle {
 
@@ -21,7 +24,9 @@ public final class StartupSequence implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(StartupSequence.class);
 
-	private final StartupValidator validator;
+	private final ServiceChecks services;
+
+	private final StartupValidator database;
 
 	private final Migrations migrations;
 
@@ -29,8 +34,9 @@ public final class StartupSequence implements SmartLifecycle {
 
 	private volatile boolean running;
 
-	public StartupSequence(StartupValidator validator, Migrations migrations, Duration deadline) {
-		this.validator = validator;
+	StartupSequence(ServiceChecks services, StartupValidator database, Migrations migrations, Duration deadline) {
+		this.services = services;
+		this.database = database;
 		this.migrations = migrations;
 		this.deadline = deadline;
 	}
@@ -38,7 +44,7 @@ public final class StartupSequence implements SmartLifecycle {
 	@Override
 	public void start() {
 		// Main thread, during context refresh: blocking here is what "validate before intake" means.
-		validator.validate().block(deadline);
+		StartupValidator.all(List.of(services.validate(), database.validate())).block(deadline);
 		migrations.migrate();
 		running = true;
 		log.info("Start-up checks passed and schema migrated");

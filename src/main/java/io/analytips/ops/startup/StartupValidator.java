@@ -62,6 +62,20 @@ public final class StartupValidator {
 		});
 	}
 
+	/**
+	 * Several validations at once (the services' and the database's), completing when all do; errors with one
+	 * {@link StartupValidationException} listing the failures of all of them, in the order of {@code validations}.
+	 */
+	public static Mono<Void> all(List<Mono<Void>> validations) {
+		return Flux.fromIterable(validations)
+			.flatMapSequential(validation -> validation.then(Mono.<List<String>>empty())
+				.onErrorResume(StartupValidationException.class, failed -> Mono.just(failed.failures())))
+			.flatMapIterable(failures -> failures)
+			.collectList()
+			.flatMap(failures -> failures.isEmpty() ? Mono.<Void>empty()
+					: Mono.error(new StartupValidationException(failures)));
+	}
+
 	/** The check's attempts cut off at the deadline, naming the last error seen (per subscription). */
 	private Mono<Void> bounded(StartupCheck check, Mono<Long> deadline) {
 		return Mono.defer(() -> {

@@ -41,6 +41,23 @@ class StartupFailureReporterTest {
 	}
 
 	@Test
+	void reportsASettingThatDoesNotBindByItsVariableAndWhatAGoodValueIs() {
+		Binder binder = new Binder(new MapConfigurationPropertySource(java.util.Map.of("analytips.clock.start", "2026-13-45")));
+		BindException failure = catchThrowableOfType(BindException.class,
+				() -> binder.bind("analytips.clock", Bindable.of(io.analytips.common.ClockProperties.class)));
+		assertThat(StartupFailureReporter.describe(new IllegalStateException("context failed", failure)))
+			.isEqualTo("DEMO_DATE must be a date like 2026-07-10 (was 2026-13-45)");
+	}
+
+	@Test
+	void namesServerPortWhenItsPortIsTaken() {
+		Throwable failure = new ApplicationContextException("Failed to start bean 'webServerStartStop'",
+				new org.springframework.boot.web.server.PortInUseException(8080));
+		assertThat(StartupFailureReporter.describe(failure)).isEqualTo(
+				"SERVER_PORT is invalid: port 8080 is already in use by another process (set another, or 0 for any free one)");
+	}
+
+	@Test
 	void leavesOtherFailuresToSpringBoot() {
 		assertThat(StartupFailureReporter.describe(new IllegalStateException("something else"))).isNull();
 		assertThat(new StartupFailureReporter().reportException(new IllegalStateException("x"))).isFalse();

@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Start-up checks in virtual time, with the budget the application uses: 4 s an attempt, 2 retries, 15 s in all. */
 class StartupValidatorTest {
 
-	private static StartupCheck check(String name, String setting, Mono<Void> run) {
+	static StartupCheck check(String name, String setting, Mono<Void> run) {
 		return new StartupCheck() {
 			@Override
 			public String name() {
@@ -39,7 +39,7 @@ class StartupValidatorTest {
 		};
 	}
 
-	private static StartupValidator validator(StartupCheck... checks) {
+	static StartupValidator validator(StartupCheck... checks) {
 		return new StartupValidator(List.of(checks), Duration.ofSeconds(4), 2, Duration.ofSeconds(15));
 	}
 
@@ -204,5 +204,28 @@ class StartupValidatorTest {
 			.expectErrorSatisfies(error -> assertThat(error.getMessage()).doesNotContain("\n")
 				.contains("TELEGRAM_BOT_TOKEN is invalid: it is not set", "DATABASE_URL is invalid: password authentication failed"))
 			.verify();
+	}
+
+	@Test
+	void runsSeveralValidationsAtOnceAndReportsTheFailuresOfAllInOneLine() {
+		Mono<Void> services = validator(check("Telegram", "TELEGRAM_API_URL",
+				Mono.delay(Duration.ofSeconds(2)).then(Mono.error(StartupCheckFailure.invalid("TELEGRAM_BOT_TOKEN", "Telegram answered 401 Unauthorized"))))).validate();
+		Mono<Void> database = validator(check("PostgreSQL", "DATABASE_URL", Mono.delay(Duration.ofSeconds(2))
+			.then(Mono.error(StartupCheckFailure.invalid("DATABASE_URL", "password authentication failed"))))).validate();
+		StepVerifier.withVirtualTime(() -> StartupValidator.all(List.of(services, database)))
+			.expectSubscription()
+			.thenAwait(Duration.ofSeconds(2))
+			.expectErrorSatisfies(error -> assertThat(error).isInstanceOf(StartupValidationException.class)
+				.hasMessage("TELEGRAM_BOT_TOKEN is invalid: Telegram answered 401 Unauthorized; DATABASE_URL is invalid:"
+						+ " password authentication failed"))
+			.verify();
+	}
+
+	@Test
+	void completesSeveralValidationsWhenAllPassAndWhenThereAreNone() {
+		StepVerifier.create(StartupValidator.all(List.of(validator(check("A", "A_URL", Mono.empty())).validate(),
+				validator(check("B", "B_URL", Mono.empty())).validate())))
+			.verifyComplete();
+		StepVerifier.create(StartupValidator.all(List.of())).verifyComplete();
 	}
 }
