@@ -87,7 +87,7 @@ class DemoConsoleIT {
 			demo.press("Today");
 			demo.await("Choose a league:");
 			demo.press("Brasileirão Série A");
-			demo.await("Choose a game (Brasília time)");
+			demo.await("Choose a game (London time)"); // an English client reads kick-offs in London time
 			assertThat(demo.buttons()).anyMatch(label -> label.contains(" vs "));
 			demo.type("/quit");
 			demo.await("Bye!");

@@ -34,7 +34,7 @@ class MessagesTest {
 	void speaksPortugueseByDefaultAndEnglishToEnglishClients() {
 		assertThat(messages.get(UpdateContext.DEFAULT_LOCALE, "notice.overloaded")).isEqualTo(
 				"⚠️ Sistema temporariamente sobrecarregado. Estou processando um grande número de análises no momento. "
-						+ "Por favor, tente novamente em alguns minutos. 🙏");
+						+ "Por favor, tente novamente em alguns minutos.");
 		assertThat(messages.get(Locale.forLanguageTag("es"), "unknown.text")).startsWith("Não entendi");
 		assertThat(messages.get(Locale.ENGLISH, "unknown.command.html", "x")).isEqualTo(
 				"I don't know the command <code>/x</code>. Use /help to see what I can do.");
@@ -86,6 +86,7 @@ class MessagesTest {
 				assertThat(text).as(text).startsWith("⏳ ").doesNotContain(" s.");
 			}
 			assertThat(icons(notices.failed(locale))).isEqualTo(1);
+			assertThat(icons(notices.overloaded(locale))).isEqualTo(1);
 		}
 	}
 
