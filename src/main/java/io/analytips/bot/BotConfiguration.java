@@ -56,7 +56,18 @@ class BotConfiguration {
 	/** The names fans write, from the bundled table of clubs ({@link TeamNames}). */
 	@Bean
 	DisplayNames displayNames() {
-		return TeamNames::display;
+		return new DisplayNames() {
+
+			@Override
+			public String display(String apiName) {
+				return TeamNames.display(apiName);
+			}
+
+			@Override
+			public String display(String apiName, int width) {
+				return TeamNames.display(apiName, width);
+			}
+		};
 	}
 
 	@Bean

@@ -9,4 +9,13 @@ interface DisplayNames {
 
 	/** The display name of the team API-Football calls {@code apiName}; {@code apiName} itself when none is known. */
 	String display(String apiName);
+
+	/**
+	 * The name to show where at most {@code width} characters fit: the display name if it fits, else a shorter
+	 * name fans know, else the display name cut with a dot. By default only the cut.
+	 */
+	default String display(String apiName, int width) {
+		String shown = display(apiName);
+		return shown.length() <= width ? shown : shown.substring(0, width - 1).strip() + ".";
+	}
 }

@@ -10,7 +10,8 @@ import io.analytips.telegram.Html;
 /**
  * A league table as a fixed-width block that a phone shows without wrapping (28 characters a line: Telegram's
  * {@code <pre>} at 360 px holds about 32): position, team, games, goal difference, points. Names longer than
- * the column are cut with a dot. Several groups (a cup's) each get their heading.
+ * the column are shown by a shorter name fans know ("Man City"), or cut with a dot. Several groups (a cup's)
+ * each get their heading.
  */
 final class LeagueTable {
 
@@ -45,10 +46,7 @@ final class LeagueTable {
 				group = row.group();
 				text.append(Html.escape(group == null ? "" : group)).append('\n');
 			}
-			String name = teams.display(row.team().name());
-			if (name.length() > NAME) {
-				name = name.substring(0, NAME - 1).strip() + ".";
-			}
+			String name = teams.display(row.team().name(), NAME);
 			String difference = (row.goalsDiff() > 0 ? "+" : "") + row.goalsDiff();
 			text.append(Html.escape(String.format(Locale.ROOT, ROW, row.rank(), name, row.played(), difference,
 					row.points()))).append('\n');

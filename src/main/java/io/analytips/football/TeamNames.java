@@ -83,6 +83,25 @@ public final class TeamNames {
 	}
 
 	/**
+	 * The name to show for a team where at most {@code width} characters fit (a league table's column): its
+	 * {@link #display} name when that fits, else the first of API-Football's and the data's shorter spellings that
+	 * fits ("Manchester City" → "Man City", "Brighton & Hove Albion" → "Brighton", "Nottingham Forest" →
+	 * "Nott'm Forest"), else the display name cut to {@code width} with a dot. Plain text; never throws.
+	 */
+	public static String display(String name, int width) {
+		if (name == null) {
+			return null;
+		}
+		String shown = display(name);
+		if (shown.length() <= width) {
+			return shown;
+		}
+		return BUNDLED.club(name)
+			.flatMap(club -> club.spellings().stream().filter(spelling -> spelling.length() <= width).findFirst())
+			.orElseGet(() -> shown.substring(0, width - 1).strip() + ".");
+	}
+
+	/**
 	 * {@code text} as names are compared: lower case, without accents, every run of characters other
 	 * than letters and digits a single space, apostrophes dropped ("Nott'm" is "nottm"), trimmed.
 	 * "SÃO PAULO", "são-paulo" and "Sao Paulo" all fold to "sao paulo".

@@ -41,6 +41,18 @@ class TeamNamesTest {
 	}
 
 	@Test
+	void whereLittleFitsShowsAShorterNameFansKnowBeforeCuttingOne() {
+		assertThat(TeamNames.display("Man City", 14)).isEqualTo("Man City");
+		assertThat(TeamNames.display("Manchester City", 14)).isEqualTo("Man City");
+		assertThat(TeamNames.display("Brighton", 14)).isEqualTo("Brighton");
+		assertThat(TeamNames.display("Nott'm Forest", 14)).isEqualTo("Nott'm Forest");
+		assertThat(TeamNames.display("Sao Paulo", 14)).isEqualTo("São Paulo");
+		assertThat(TeamNames.display("Wolves", 14)).isEqualTo("Wolverhampton");
+		assertThat(TeamNames.display("Borussia Monchengladbach", 14)).isEqualTo("Borussia Monc.");
+		assertThat(TeamNames.display(null, 14)).isNull();
+	}
+
+	@Test
 	void leavesOtherTeamsAndAliasesAsTheyCome() {
 		assertThat(TeamNames.display("Inter")).as("Italy's Inter, not Internacional").isEqualTo("Inter");
 		assertThat(TeamNames.display("Real Madrid")).isEqualTo("Real Madrid");
