@@ -31,7 +31,7 @@ class AboutHandlerTest {
 		String text = kit.repliesTo(5).get(0);
 		assertThat(text).contains("Como o Analytips calcula", "Odd justa",
 				"Brasileirão Série A</b>, 2019–2024: nas 613 vezes", "retorno foi de -6,5% (entre -19,0% e +7,2%",
-				"Premier League</b>, 2019/20–2024/25: nas 873 vezes", "odds finais de fechamento",
+				"Premier League</b>, 2019/20–2024/25: nas 873 vezes", "em relação às odds de fechamento",
 				"La Liga</b>: o modelo ainda não foi testado contra o mercado nesta liga")
 			.doesNotContain("[", "vantagem +");
 	}
