@@ -5,6 +5,7 @@ import java.time.Duration;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Expiry;
+import io.analytips.common.ClockTimeMeter;
 import io.analytips.common.Caches;
 import io.analytips.common.Clocks;
 import io.github.bucket4j.Bandwidth;
@@ -126,17 +127,4 @@ final class UserRateLimiter {
 		}
 	}
 
-	/** Bucket4j's time source, read from the injected clock (virtual in tests). */
-	private record ClockTimeMeter(Clock clock) implements TimeMeter {
-
-		@Override
-		public long currentTimeNanos() {
-			return Clocks.nanos(clock);
-		}
-
-		@Override
-		public boolean isWallClockBased() {
-			return true;
-		}
-	}
 }

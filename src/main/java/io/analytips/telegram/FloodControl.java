@@ -6,8 +6,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Expiry;
+import io.analytips.common.ClockTimeMeter;
 import io.analytips.common.Caches;
-import io.analytips.common.Clocks;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.TimeMeter;
 import org.slf4j.Logger;
@@ -177,17 +177,4 @@ final class FloodControl {
 		}
 	}
 
-	/** Bucket4j's time source, read from the injected clock. */
-	private record ClockTimeMeter(Clock clock) implements TimeMeter {
-
-		@Override
-		public long currentTimeNanos() {
-			return Clocks.nanos(clock);
-		}
-
-		@Override
-		public boolean isWallClockBased() {
-			return true;
-		}
-	}
 }
