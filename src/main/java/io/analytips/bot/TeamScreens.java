@@ -115,8 +115,6 @@ final class TeamScreens {
 
 	/** The sentence for an upstream failure the bot knows (down, quota, …); other errors go on. */
 	Mono<Screen> unavailable(Throwable error, Locale locale) {
-		return FootballErrors.message(error, messages, locale)
-			.map(message -> new Screen(Html.escape(message), menus.backOnly(CallbackData.MENU, locale)))
-			.switchIfEmpty(Mono.error(error));
+		return FootballErrors.screen(error, messages, menus, locale);
 	}
 }
