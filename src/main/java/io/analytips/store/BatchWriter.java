@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
@@ -182,13 +183,23 @@ public final class BatchWriter<T, R> {
 			.timeout(retryFor, Mono.error(() -> new IllegalStateException(
 					"gave up after " + retryFor.toSeconds() + " s: " + lastFailure.get(), lastFailure.get())))
 			.doOnNext(results -> {
+				// the room of the whole batch is given back before any item is answered: a caller that
+				// submits again as soon as its answer arrives must find it free
+				boolean[] claimed = claim(batch);
 				for (int i = 0; i < batch.size(); i++) {
-					answer(batch.get(i), results.get(i));
+					if (claimed[i]) {
+						batch.get(i).result().tryEmitValue(results.get(i));
+					}
 				}
 			})
 			.doOnError(error -> {
 				log.error("{} write of {} items failed: {}", name, items.size(), error.toString());
-				batch.forEach(pending -> fail(pending, error));
+				boolean[] claimed = claim(batch);
+				for (int i = 0; i < batch.size(); i++) {
+					if (claimed[i]) {
+						batch.get(i).result().tryEmitError(error);
+					}
+				}
 			})
 			.onErrorResume(error -> Mono.empty())
 			.then();
@@ -207,16 +218,25 @@ public final class BatchWriter<T, R> {
 		}
 	}
 
-	/** Answers an item and gives back its room (once: a second answer is ignored). */
-	private void answer(Pending<T, R> pending, R value) {
-		if (pending.result().tryEmitValue(value).isSuccess()) {
-			accepted.decrementAndGet();
+	/**
+	 * Takes the items of a batch that have not been answered yet and gives back their room, so the
+	 * caller answers each exactly once and only after the room is free.
+	 */
+	private boolean[] claim(List<Pending<T, R>> batch) {
+		boolean[] claimed = new boolean[batch.size()];
+		int freed = 0;
+		for (int i = 0; i < claimed.length; i++) {
+			claimed[i] = batch.get(i).settled().compareAndSet(false, true);
+			freed += claimed[i] ? 1 : 0;
 		}
+		accepted.addAndGet(-freed);
+		return claimed;
 	}
 
 	private void fail(Pending<?, ?> pending, Throwable error) {
-		if (pending.result().tryEmitError(error).isSuccess()) {
+		if (pending.settled().compareAndSet(false, true)) {
 			accepted.decrementAndGet();
+			pending.result().tryEmitError(error);
 		}
 	}
 
@@ -224,7 +244,11 @@ public final class BatchWriter<T, R> {
 		return new IllegalStateException(name + " writer is closed");
 	}
 
-	private record Pending<T, R>(T item, Sinks.One<R> result) {
+	private record Pending<T, R>(T item, Sinks.One<R> result, AtomicBoolean settled) {
+
+		Pending(T item, Sinks.One<R> result) {
+			this(item, result, new AtomicBoolean());
+		}
 	}
 
 	/** A submission refused because the writer holds its capacity already: nothing of it was queued. */
