@@ -11,8 +11,9 @@ import reactor.core.publisher.Mono;
  * stand by and take over when it dies. A single process with its own database always leads ({@link #SOLE}).
  * <p>
  * The lead comes with a lease: a leader delivers messages only while its lease is valid ({@link #mayDeliver()}),
- * and a new leader waits one lease before acting, so a leader that only seemed dead (a long pause, a broken
- * network) has stopped delivering before its successor starts.
+ * and its successor can take the lead only once that lease has run out, so a leader that only seemed dead (a long
+ * pause, a broken network) has stopped delivering before its successor starts. Each lead is a term
+ * ({@link #lease()}): the messages written under a term that is over never go.
  */
 public interface Leadership {
 
@@ -33,8 +34,8 @@ public interface Leadership {
 		}
 
 		@Override
-		public boolean mayDeliver() {
-			return true;
+		public Lease lease() {
+			return Lease.ALWAYS;
 		}
 
 		@Override
@@ -62,18 +63,42 @@ public interface Leadership {
 	/** Completes when the current lead is lost (its lock's session ended); never before {@link #acquire()}. */
 	Mono<Void> lost();
 
+	/**
+	 * The current term: while this process leads, the lease of this lead ({@link Lease#ALWAYS} for {@link #SOLE});
+	 * otherwise {@link Lease#NONE}. A term stays the same object for the whole lead, and is ended once it is lost.
+	 */
+	Lease lease();
+
 	/** Whether this process may deliver a message now: it leads and its lease has not run out. */
-	boolean mayDeliver();
+	default boolean mayDeliver() {
+		return lease().valid();
+	}
 
 	/**
-	 * Completes at once while {@link #mayDeliver()}, otherwise as soon as it is true again (the lease renewed);
-	 * cancel it when the lead is lost. Looks every {@value #LEASE_POLL_MILLIS} ms while it waits.
+	 * Completes at once while {@link #mayDeliver()}, otherwise as soon as it is true again (the lease renewed, or a
+	 * new lead taken); cancel it when the lead is lost. Looks every {@value #LEASE_POLL_MILLIS} ms while it waits.
 	 */
 	default Mono<Void> awaitLease() {
 		if (mayDeliver()) {
 			return Mono.empty();
 		}
 		return Mono.defer(() -> mayDeliver() ? Mono.just(true) : Mono.<Boolean>empty())
+			.repeatWhenEmpty(attempts -> attempts.concatMap(attempt -> Mono.delay(Duration.ofMillis(LEASE_POLL_MILLIS))))
+			.then();
+	}
+
+	/**
+	 * Completes at once while {@code term} is valid, otherwise as soon as it is again (renewed); errors with a
+	 * {@link LeaseEndedException} once the term is over, because its messages must never go. Looks every
+	 * {@value #LEASE_POLL_MILLIS} ms while it waits.
+	 */
+	static Mono<Void> awaitValid(Lease term) {
+		return Mono.defer(() -> {
+			if (term.valid()) {
+				return Mono.just(true);
+			}
+			return term.ended() ? Mono.error(new LeaseEndedException(term)) : Mono.<Boolean>empty();
+		})
 			.repeatWhenEmpty(attempts -> attempts.concatMap(attempt -> Mono.delay(Duration.ofMillis(LEASE_POLL_MILLIS))))
 			.then();
 	}

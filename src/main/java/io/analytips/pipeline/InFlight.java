@@ -122,6 +122,15 @@ final class InFlight {
 		unrecorded.set(0);
 	}
 
+	/**
+	 * Forgets the updates being handled, which a lost lead dropped (the inbox still has them unfinished, to be
+	 * replayed), and keeps the outcomes waiting to be written again: those updates were answered, and a replay
+	 * must not answer them a second time.
+	 */
+	void forgetHandling() {
+		held.values().removeIf(value -> value == HANDLING);
+	}
+
 	private void leave(long updateId) {
 		if (held.remove(updateId) instanceof Finished) {
 			unrecorded.decrementAndGet();

@@ -46,6 +46,28 @@ public interface Inbox extends UpdateStore {
 	 */
 	Flux<ReceivedUpdate> unfinishedExcept(java.util.Collection<Long> except, int limit);
 
+	/**
+	 * Whether this inbox keeps {@link #markFirstSent marks} of acknowledged first messages: where another replica may
+	 * replay this one's updates (a database they share). Without it the send journal, local to this process, is all.
+	 */
+	default boolean marksFirstSends() {
+		return false;
+	}
+
+	/**
+	 * Marks that Telegram acknowledged {@code updateId}'s first message (batched with others), so that a successor's
+	 * replay finishes it as answered. Completes once durable; errors if it could not be written. Does nothing where
+	 * {@link #marksFirstSends()} is false.
+	 */
+	default Mono<Void> markFirstSent(long updateId) {
+		return Mono.empty();
+	}
+
+	/** The unfinished updates {@link #markFirstSent marked} as answered; empty where nothing is marked. */
+	default Mono<java.util.Set<Long>> firstSentUnfinished() {
+		return Mono.just(java.util.Set.of());
+	}
+
 	/** Rows per outcome ({@code pending} for unfinished ones). */
 	Mono<Map<String, Long>> counts();
 

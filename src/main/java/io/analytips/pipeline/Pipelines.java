@@ -73,7 +73,7 @@ public final class Pipelines {
 		AccessLog access = new AccessLog(properties.logUpdates());
 		Intake intake = new Intake(inFlight, limiter, navigationLimiter, ordered, overloadNotices, outbound, notices, users,
 				background, metrics, access);
-		SendWindow sends = new SendWindow(journal, properties.sendWindow(), metrics.registry());
+		SendWindow sends = new SendWindow(journal, properties.sendWindow(), metrics.registry(), inbox::markFirstSent);
 		Dispatcher dispatcher = new Dispatcher(ordered, inFlight, notices, properties.handlerTimeout(),
 				properties.concurrency(), properties.chatBacklog(), intake::rejectBusyChat, metrics, access, sends);
 		// The buffer's room, counted low (what is running or has an outcome to write counts too): never overflows.

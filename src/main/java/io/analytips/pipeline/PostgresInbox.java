@@ -35,6 +35,9 @@ public class PostgresInbox implements Inbox {
 
 	private final BatchWriter<InboxFinish, Boolean> finishes;
 
+	/** Marks of acknowledged first messages, for a successor's replay; null when no other replica shares the database. */
+	private final BatchWriter<Long, Boolean> firstSends;
+
 	private volatile boolean failing;
 
 	/** Null when no other replica shares the database. */
@@ -56,6 +59,23 @@ public class PostgresInbox implements Inbox {
 		this.repository = repository;
 		this.inserts = new BatchWriter<>("inbox insert", MAX_BATCH, LINGER, storeRetry, this::insert);
 		this.finishes = new BatchWriter<>("inbox outcome", MAX_BATCH, LINGER, finishRetry, this::finishAll);
+		this.firstSends = announcements == null ? null
+				: new BatchWriter<>("inbox sent mark", MAX_BATCH, LINGER, finishRetry, this::markAll);
+	}
+
+	@Override
+	public boolean marksFirstSends() {
+		return firstSends != null;
+	}
+
+	@Override
+	public Mono<Void> markFirstSent(long updateId) {
+		return firstSends == null ? Mono.empty() : firstSends.submit(updateId).then();
+	}
+
+	@Override
+	public Mono<Set<Long>> firstSentUnfinished() {
+		return firstSends == null ? Mono.just(Set.of()) : repository.firstSentUnfinished();
 	}
 
 	@Override
@@ -123,7 +143,7 @@ public class PostgresInbox implements Inbox {
 
 	@Override
 	public Mono<Void> close() {
-		return Mono.when(inserts.close(), finishes.close());
+		return Mono.when(inserts.close(), finishes.close(), firstSends == null ? Mono.empty() : firstSends.close());
 	}
 
 	@Override
@@ -139,6 +159,10 @@ public class PostgresInbox implements Inbox {
 			rows.forEach(row -> results.add(unclaimed.remove(row.updateId())));
 			return results;
 		});
+	}
+
+	private Mono<List<Boolean>> markAll(List<Long> updateIds) {
+		return repository.markFirstSent(updateIds).map(changed -> updateIds.stream().map(id -> Boolean.TRUE).toList());
 	}
 
 	private Mono<List<Boolean>> finishAll(List<InboxFinish> rows) {

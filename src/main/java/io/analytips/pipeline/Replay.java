@@ -2,6 +2,7 @@ package io.analytips.pipeline;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import io.analytips.telegram.ReceivedUpdate;
 import org.slf4j.Logger;
@@ -10,7 +11,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * What the start finds unfinished, by how far the update's first message got before the stop
- * ({@link SendJournal}): one acknowledged by Telegram is finished {@code done} without answering
+ * ({@link SendJournal}, and with replicas the inbox's marks of acknowledged first messages, which the replica
+ * that sent them wrote): one acknowledged by Telegram is finished {@code done} without answering
  * it again; one handed to the sender may have arrived and is handled again (at least once),
  * counted and logged. Once every row was examined and those finishes are in, the journal
  * forgets the last run.
@@ -29,11 +31,20 @@ final class Replay {
 
 	private final List<Mono<Void>> answeredFinishes = new ArrayList<>();
 
+	/** Updates whose first message the inbox says was acknowledged (with replicas: by whichever replica sent it). */
+	private final Set<Long> markedSent;
+
 	private long resent;
 
 	private long total;
 
 	Replay(SendJournal journal, InFlight inFlight, Background background, PipelineMetrics metrics) {
+		this(journal, inFlight, background, metrics, Set.of());
+	}
+
+	/** @param markedSent the unfinished updates the inbox has marked as answered ({@link Inbox#firstSentUnfinished}) */
+	Replay(SendJournal journal, InFlight inFlight, Background background, PipelineMetrics metrics, Set<Long> markedSent) {
+		this.markedSent = markedSent;
 		this.journal = journal;
 		this.inFlight = inFlight;
 		this.background = background;
@@ -43,7 +54,8 @@ final class Replay {
 	boolean toHandleAgain(ReceivedUpdate received) {
 		total++;
 		long updateId = received.updateId();
-		switch (journal.recovered(updateId)) {
+		SendProgress progress = markedSent.contains(updateId) ? SendProgress.SENT : journal.recovered(updateId);
+		switch (progress) {
 			case SENT -> {
 				metrics.recovered("answered");
 				answeredFinishes.add(inFlight.finish(updateId, Outcome.DONE, "answered before the restart")

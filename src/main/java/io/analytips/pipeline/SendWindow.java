@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongFunction;
 
 import io.analytips.common.Permits;
 import io.analytips.common.SendRecord;
@@ -50,7 +51,20 @@ final class SendWindow {
 
 	private final Counter unprotected;
 
+	/** Marks an acknowledged first message where a successor can read it (with replicas), else nothing. */
+	private final LongFunction<Mono<Void>> markSent;
+
 	SendWindow(SendJournal journal, int size, MeterRegistry registry) {
+		this(journal, size, registry, updateId -> Mono.empty());
+	}
+
+	/**
+	 * @param markSent marks an acknowledged first message in the database replicas share ({@link Inbox#markFirstSent}):
+	 *        its place in the window is given back only once the mark is durable, so what a successor cannot know
+	 *        was answered is at most {@code size} updates
+	 */
+	SendWindow(SendJournal journal, int size, MeterRegistry registry, LongFunction<Mono<Void>> markSent) {
+		this.markSent = markSent;
 		this.journal = journal;
 		this.places = new Permits(size);
 		this.lag = Timer.builder("analytips.outbound.record.lag")
@@ -109,8 +123,23 @@ final class SendWindow {
 					lag.record(System.nanoTime() - acknowledged, TimeUnit.NANOSECONDS);
 				};
 				// Counted before the handler hears of it (doFinally would run after).
-				return record(SendProgress.SENT).doOnTerminate(recorded).doOnCancel(recorded).thenReturn(value);
+				return record(SendProgress.SENT).then(markForSuccessor())
+					.doOnTerminate(recorded)
+					.doOnCancel(recorded)
+					.thenReturn(value);
 			}), MAX_WAIT);
+		}
+
+		/** The mark a successor reads; a failed one costs the guarantee for this update (counted), not the update. */
+		private Mono<Void> markForSuccessor() {
+			return markSent.apply(updateId).onErrorResume(error -> {
+				unprotected.increment();
+				if (recordFailures.getAndIncrement() % 100 == 0) {
+					log.warn("Could not mark update {}'s first message as sent in the database ({}); a successor taking over"
+							+ " now may answer it twice", updateId, error.toString());
+				}
+				return Mono.empty();
+			});
 		}
 
 		private Mono<Void> record(SendProgress progress) {

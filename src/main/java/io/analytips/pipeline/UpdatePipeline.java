@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.analytips.common.Lease;
 import io.analytips.common.Leadership;
 import io.analytips.common.Periodic;
 import io.analytips.telegram.OutboundScheduler;
@@ -181,17 +182,21 @@ public class UpdatePipeline implements SmartLifecycle {
 
 	private void lead() {
 		Run current = new Run();
-		inFlight.clear();
+		// a lead lost and taken again: what was being handled was dropped and is replayed; kept outcomes stay
+		inFlight.forgetHandling();
 		Mono<Void> stop = current.stopIntake().asMono();
 		Flux<ReceivedUpdate> found = parked.updates();
-		Replay recovered = new Replay(journal, inFlight, background, metrics);
 		// with replicas storing webhook requests, paged by what is held rather than by id (see HandedOverUpdates)
 		Flux<ReceivedUpdate> unfinished = source instanceof HandedOverUpdates handedOver ? handedOver.unfinished()
 				: inbox.unfinished();
-		Flux<UpdateContext> replay = unfinished
-			.filter(this::entered)
-			.filter(recovered::toHandleAgain)
-			.doOnComplete(recovered::examinedAll)
+		// what a predecessor marked as answered is read before its rows, so none of them is answered again
+		Flux<UpdateContext> replay = inbox.firstSentUnfinished()
+			.flatMapMany(markedSent -> {
+				Replay recovered = new Replay(journal, inFlight, background, metrics, markedSent);
+				return unfinished.filter(this::entered)
+					.filter(recovered::toHandleAgain)
+					.doOnComplete(recovered::examinedAll);
+			})
 			.takeUntilOther(stop)
 			.onErrorResume(error -> {
 				log.error("Could not read unfinished updates; they are found parked later: {}", error.toString());
@@ -208,8 +213,11 @@ public class UpdatePipeline implements SmartLifecycle {
 			.doOnNext(this::entering)
 			.onBackpressureBuffer(properties.queueCapacity(), this::overflow, BufferOverflowStrategy.DROP_LATEST)
 			.doOnNext(context -> queued.decrementAndGet());
+		// every message of this run's updates goes only under this term's lease (see Lease)
+		Lease term = leadership.lease();
 		current.subscriptions().add(Flux.concat(replay, live)
 			.transform(dispatcher)
+			.contextWrite(context -> context.put(Lease.KEY, term))
 			.subscribe(null, error -> log.error("Pipeline ended by an error (a bug: no error should reach here)", error),
 					() -> current.drained().tryEmitEmpty()));
 		Periodic lookingForParked = new Periodic(parked.period(), parked.period(), Schedulers.parallel(), parked::round);

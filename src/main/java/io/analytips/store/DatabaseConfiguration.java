@@ -47,7 +47,7 @@ class DatabaseConfiguration {
 		if (!properties.electLeader(server)) {
 			return Leadership.SOLE;
 		}
-		return new AdvisoryLockLeadership(pool.unwrap(), clock, Schedulers.parallel(), properties.retry(),
+		return new LeaseRowLeadership(pool.unwrap(), System::nanoTime, Schedulers.parallel(), properties.retry(),
 				properties.check(), properties.lease());
 	}
 

@@ -147,4 +147,26 @@ public class InboxRepository {
 			.all()
 			.collectMap(Map.Entry::getKey, Map.Entry::getValue, TreeMap::new);
 	}
+	/**
+	 * Marks that Telegram acknowledged the first message of each of these updates (once: the first mark stays).
+	 * Emits the number of rows changed.
+	 */
+	public Mono<Long> markFirstSent(List<Long> updateIds) {
+		if (updateIds.isEmpty()) {
+			return Mono.just(0L);
+		}
+		return db.sql("update inbox set first_sent_at = now() where update_id = any($1::bigint[]) and first_sent_at is null")
+			.bind(0, updateIds.toArray(Long[]::new))
+			.fetch()
+			.rowsUpdated();
+	}
+
+	/** The updates without an outcome whose first message was acknowledged ({@link #markFirstSent}). */
+	public Mono<Set<Long>> firstSentUnfinished() {
+		return db.sql("select update_id from inbox where outcome is null and first_sent_at is not null")
+			.map(row -> row.get(0, Long.class))
+			.all()
+			.collect(HashSet<Long>::new, Set::add)
+			.map(Set::copyOf);
+	}
 }

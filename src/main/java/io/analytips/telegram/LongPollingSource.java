@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
+import io.analytips.common.Lease;
 import io.analytips.common.Leadership;
 import io.analytips.telegram.model.GetUpdates;
 import io.analytips.telegram.model.Update;
@@ -82,7 +83,15 @@ public class LongPollingSource implements UpdateSource {
 		if (next == null) {
 			return Mono.empty();
 		}
+		Lease term = leadership.lease();
+		if (!term.valid()) {
+			// a successor may be polling already: a getUpdates now would cut its long poll short with a 409
+			log.info("Not confirming offset {}: this replica's lease is not valid (its successor reads on from the inbox)",
+					next);
+			return Mono.empty();
+		}
 		return client.getUpdates(new GetUpdates(next, 1, 0, Update.ALLOWED))
+			.contextWrite(context -> context.put(Lease.KEY, term)) // looked at again as the request is written
 			.doOnSuccess(ignored -> log.info("Confirmed received updates up to offset {}", next))
 			.onErrorResume(ex -> {
 				log.warn("Could not confirm offset {} (the next start re-reads and ignores those updates): {}", next,

@@ -4,7 +4,11 @@ import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongFunction;
+import java.util.function.Supplier;
 
+import io.analytips.common.Lease;
+import io.analytips.common.LeaseEndedException;
+import io.analytips.common.LeaseLapsedException;
 import io.analytips.common.Leadership;
 import io.analytips.common.SendRecord;
 import io.analytips.telegram.model.AnswerCallbackQuery;
@@ -14,6 +18,7 @@ import io.analytips.telegram.model.SendDocument;
 import io.analytips.telegram.model.SendMessage;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
 
 /**
  * The one way out to Telegram. It enforces the flood limits (a global rate, about one message per
@@ -145,19 +150,28 @@ public class OutboundScheduler {
 	/** One call: wait for its turn and the lease, send, and retry by class of failure ({@link OutboundRetries}). */
 	private <T> Mono<T> paced(ChatRef chat, boolean isMessage, boolean idempotent, LongFunction<Mono<T>> call) {
 		return Mono.defer(() -> flood.awaitTurn(chat.id, isMessage)
-			.then(awaitLease(isMessage))
-			.then(wire.send(isMessage, () -> call.apply(chat.idOrZero()))))
+			.then(isMessage ? leased(() -> call.apply(chat.idOrZero())) : wire.send(false, () -> call.apply(chat.idOrZero()))))
 			.retryWhen(retries.policy(chat, idempotent))
 			.doOnSuccess(result -> sent.incrementAndGet())
 			.doOnError(ex -> failed.incrementAndGet());
 	}
 
 	/**
-	 * Lets a message go only while this replica's lead is valid; without it the message waits (the lead is renewed,
-	 * or it is lost and the pipeline drops the message's update for the new leader to answer).
+	 * A message goes only under a valid lease of the term its update is handled in (the Reactor context's
+	 * {@link Lease}; outside an update, the current term): it waits while the lease has lapsed, and fails with a
+	 * {@link LeaseEndedException} once the term is over, so a replica that lost the lead never answers what its
+	 * successor answers. The client looks at the lease again at the moment the bytes are written; if it ran out
+	 * since (a pause, a wait for the send window or a connection), nothing was written and the message waits here
+	 * again.
 	 */
-	private Mono<Void> awaitLease(boolean isMessage) {
-		return isMessage ? leadership.awaitLease() : Mono.empty();
+	private <T> Mono<T> leased(Supplier<Mono<T>> call) {
+		return Mono.deferContextual(context -> {
+			Lease term = context.getOrDefault(Lease.KEY, leadership.lease());
+			return Leadership.awaitValid(term)
+				.then(wire.send(true, call))
+				.retryWhen(Retry.indefinitely().filter(LeaseLapsedException.class::isInstance))
+				.contextWrite(inner -> inner.put(Lease.KEY, term));
+		});
 	}
 
 	private static boolean notModified(Throwable ex) {

@@ -13,6 +13,13 @@ public interface TelegramCalls {
 
 	void ended(String method, String status, Duration retryAfter);
 
+	/**
+	 * A message's request was written {@code sinceCheck} after its lease was last found valid: the window in which a
+	 * lease can run out with the message already on its way.
+	 */
+	default void leaseToWire(Duration sinceCheck) {
+	}
+
 	/** Observes nothing. */
 	TelegramCalls NONE = (method, status, retryAfter) -> {
 	};

@@ -12,6 +12,8 @@ import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLException;
 
 import io.analytips.common.HttpClients;
+import io.analytips.common.Lease;
+import io.analytips.common.LeaseLapsedException;
 import io.analytips.telegram.model.AnswerCallbackQuery;
 import io.analytips.telegram.model.EditMessageText;
 import io.analytips.telegram.model.GetUpdates;
@@ -26,6 +28,7 @@ import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
+import reactor.netty.http.client.HttpClientRequest;
 import reactor.netty.internal.shaded.reactor.pool.PoolAcquirePendingLimitException;
 import reactor.netty.internal.shaded.reactor.pool.PoolAcquireTimeoutException;
 import reactor.netty.resources.ConnectionProvider;
@@ -99,7 +102,9 @@ public class TelegramClient implements BotApi, DisposableBean {
 				MAX_RESPONSE_BYTES);
 		this.connections = client.connections();
 		this.web = client.web();
-		this.jsonHttp = client.http().headers(headers -> headers.set(HttpHeaderNames.CONTENT_TYPE, "application/json"));
+		this.jsonHttp = client.http()
+			.headers(headers -> headers.set(HttpHeaderNames.CONTENT_TYPE, "application/json"))
+			.doAfterRequest((request, connection) -> written(request));
 		String base = properties.apiUrl().toString().replaceAll("/+$", "");
 		this.methodBase = base + "/bot" + (properties.botToken() == null ? "" : properties.botToken()) + "/";
 	}
@@ -198,11 +203,23 @@ public class TelegramClient implements BotApi, DisposableBean {
 	 * as bytes into a tree (WebClient's codecs and exchange layers cost more than the call's own I/O).
 	 */
 	private Mono<JsonNode> call(String method, Object body, Duration timeout) {
-		Mono<JsonNode> answer = Mono.defer(() -> {
+		Mono<JsonNode> answer = Mono.deferContextual(context -> {
 			byte[] json = TelegramJson.mapper().writeValueAsBytes(body);
+			Lease lease = context.getOrDefault(Lease.KEY, null);
+			WireCheck check = new WireCheck();
 			return jsonHttp.post()
 				.uri(uri(method))
-				.send(Mono.fromSupplier(() -> Unpooled.wrappedBuffer(json)))
+				// the body is asked for once a connection is ready, right before anything is written: the last
+				// moment a message of a lapsed lease can still be held back whole
+				.send(Mono.fromSupplier(() -> {
+					if (lease != null) {
+						if (!lease.valid()) {
+							throw new LeaseLapsedException();
+						}
+						check.at = System.nanoTime();
+					}
+					return Unpooled.wrappedBuffer(json);
+				}))
 				.responseSingle((response, content) -> {
 					long length = response.responseHeaders().getInt(HttpHeaderNames.CONTENT_LENGTH, 0);
 					if (length > MAX_RESPONSE_BYTES) {
@@ -211,7 +228,7 @@ public class TelegramClient implements BotApi, DisposableBean {
 					}
 					return content.asByteArray()
 						.defaultIfEmpty(NO_BYTES)
-						.handle((bytes, sink) -> {
+						.<JsonNode>handle((bytes, sink) -> {
 							try {
 								sink.next(BotApiAnswers.result(response.status().code(), bytes));
 							}
@@ -219,13 +236,33 @@ public class TelegramClient implements BotApi, DisposableBean {
 								sink.error(ex);
 							}
 						});
-				});
+				})
+				.contextWrite(inner -> lease == null ? inner : inner.put(WireCheck.class, check));
 		});
 		return ended(method, answer, timeout);
 	}
 
+	/** When a message's lease was last found valid, for the time until its request was written. */
+	private static final class WireCheck {
+
+		volatile long at;
+	}
+
+	/** How long after its lease was found valid a message's request was written: the window a lease can lapse in. */
+	private void written(HttpClientRequest request) {
+		WireCheck check = request.currentContextView().getOrDefault(WireCheck.class, null);
+		if (check != null && check.at != 0) {
+			calls.leaseToWire(Duration.ofNanos(System.nanoTime() - check.at));
+		}
+	}
+
 	private Mono<JsonNode> exchange(String method, WebClient.RequestHeadersSpec<?> request, Duration timeout) {
-		return ended(method, request.exchangeToMono(response -> response.bodyToMono(byte[].class)
+		// WebClient writes as soon as it is subscribed: the lease is looked at here, a connection earlier than call()
+		Mono<Void> leaseValid = Mono.deferContextual(context -> {
+			Lease lease = context.getOrDefault(Lease.KEY, null);
+			return lease == null || lease.valid() ? Mono.empty() : Mono.error(new LeaseLapsedException());
+		});
+		return ended(method, leaseValid.then(request.exchangeToMono(response -> response.bodyToMono(byte[].class)
 			.defaultIfEmpty(NO_BYTES)
 			.<JsonNode>handle((bytes, sink) -> {
 				try {
@@ -234,13 +271,14 @@ public class TelegramClient implements BotApi, DisposableBean {
 				catch (TelegramException ex) {
 					sink.error(ex);
 				}
-			})), timeout);
+			}))), timeout);
 	}
 
 	/** The deadline, the classification of transport failures and the call metric, for every call. */
 	private Mono<JsonNode> ended(String method, Mono<JsonNode> answer, Duration timeout) {
 		return answer.timeout(timeout)
-			.onErrorMap(ex -> !(ex instanceof TelegramException), ex -> redacted(transportFailure(method, ex)))
+			.onErrorMap(ex -> !(ex instanceof TelegramException) && !(ex instanceof LeaseLapsedException),
+					ex -> redacted(transportFailure(method, ex)))
 			.doOnSuccess(result -> calls.ended(method, "200", null))
 			.doOnError(TelegramException.class, ex -> calls.ended(method, status(ex), ex.retryAfter()));
 	}

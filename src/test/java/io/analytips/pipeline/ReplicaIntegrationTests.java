@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import io.analytips.common.Leadership;
-import io.analytips.store.AdvisoryLockLeadership;
+import io.analytips.store.LeaseRowLeadership;
 import io.analytips.store.DatabaseUrl;
 import io.analytips.support.FakeBotApi;
 import io.analytips.support.PipelineHarness;
@@ -46,7 +46,7 @@ class ReplicaIntegrationTests {
 	}
 
 	private static Leadership elected(ConnectionPool pool) {
-		return new AdvisoryLockLeadership(pool.unwrap(), TestClock.running(), Schedulers.parallel(), Duration.ofMillis(100),
+		return new LeaseRowLeadership(pool.unwrap(), System::nanoTime, Schedulers.parallel(), Duration.ofMillis(100),
 				Duration.ofMillis(100), Duration.ofMillis(500));
 	}
 
@@ -72,12 +72,9 @@ class ReplicaIntegrationTests {
 			await().atMost(Duration.ofSeconds(30)).until(() -> telegram.messages().size() >= UPDATES / 3);
 			assertThat(second.pipeline.leading()).as("the standby does not lead while the leader lives").isFalse();
 
-			// the leader dies: its work stops at once, and PostgreSQL ends its session (and lock)
+			// the leader dies: its work stops at once, and its lease is renewed no more
 			first.pipeline.kill();
-			first.db.sql("select pg_terminate_backend(pid) from pg_locks where locktype = 'advisory' and granted")
-				.fetch()
-				.all()
-				.blockLast(Duration.ofSeconds(5));
+			((LeaseRowLeadership) first.leadership).halt();
 			long killedAt = System.nanoTime();
 			int sentBeforeTheKill = telegram.messages().size();
 
@@ -202,10 +199,7 @@ class ReplicaIntegrationTests {
 			}
 			await().atMost(Duration.ofSeconds(60)).until(() -> telegram.messages().size() >= updates / 3);
 			first.pipeline.kill(); // the leader dies mid-load; its successor sends the rest
-			first.db.sql("select pg_terminate_backend(pid) from pg_locks where locktype = 'advisory' and granted")
-				.fetch()
-				.all()
-				.blockLast(Duration.ofSeconds(5));
+			((LeaseRowLeadership) first.leadership).halt();
 			long killedAt = System.nanoTime();
 			await().atMost(Duration.ofSeconds(120)).until(() -> second.count("done", null) == updates);
 			second.stopAndWait(Duration.ofSeconds(30));

@@ -1,5 +1,6 @@
 package io.analytips.support;
 
+import io.analytips.common.Lease;
 import io.analytips.common.Leadership;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
@@ -11,30 +12,34 @@ public final class TestLeadership implements Leadership {
 
 	private volatile Sinks.Empty<Void> loss = Sinks.empty();
 
-	private volatile boolean leads;
-
-	private volatile boolean lapsed;
+	private volatile Term term;
 
 	private volatile int released;
 
-	/** This replica leads from now on: a waiting {@link #acquire()} completes. */
+	/** This replica leads from now on, in a new term: a waiting {@link #acquire()} completes. */
 	public void grant() {
-		leads = true;
-		lapsed = false;
+		term = new Term();
 		loss = Sinks.empty();
 		granted.tryEmitEmpty();
 	}
 
-	/** The lead is lost: {@link #lost()} completes and the next {@link #acquire()} waits for a new grant. */
+	/** The lead is lost: its term ends, {@link #lost()} completes and the next {@link #acquire()} waits for a new grant. */
 	public void lose() {
-		leads = false;
+		Term current = term;
+		if (current != null) {
+			current.ended = true;
+		}
+		term = null;
 		granted = Sinks.empty();
 		loss.tryEmitEmpty();
 	}
 
 	/** The lease runs out (or is renewed) without the lead being lost. */
 	public void lapse(boolean lapsed) {
-		this.lapsed = lapsed;
+		Term current = term;
+		if (current != null) {
+			current.lapsed = lapsed;
+		}
 	}
 
 	/** How many times the lead was given up. */
@@ -53,13 +58,14 @@ public final class TestLeadership implements Leadership {
 	}
 
 	@Override
-	public boolean mayDeliver() {
-		return leads && !lapsed;
+	public Lease lease() {
+		Term current = term;
+		return current == null ? Lease.NONE : current;
 	}
 
 	@Override
 	public boolean leads() {
-		return leads;
+		return term != null;
 	}
 
 	@Override
@@ -71,7 +77,28 @@ public final class TestLeadership implements Leadership {
 	public Mono<Void> release() {
 		return Mono.fromRunnable(() -> {
 			released++;
-			leads = false;
+			Term current = term;
+			if (current != null) {
+				current.ended = true;
+			}
+			term = null;
 		});
+	}
+
+	private static final class Term implements Lease {
+
+		volatile boolean lapsed;
+
+		volatile boolean ended;
+
+		@Override
+		public boolean valid() {
+			return !lapsed && !ended;
+		}
+
+		@Override
+		public boolean ended() {
+			return ended;
+		}
 	}
 }

@@ -9,6 +9,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
+import io.analytips.common.Lease;
+import io.analytips.common.LeaseEndedException;
+import io.analytips.common.LeaseLapsedException;
 import io.analytips.common.Leadership;
 import io.analytips.support.TestLeadership;
 import io.analytips.telegram.model.AnswerCallbackQuery;
@@ -171,11 +174,54 @@ class OutboundSchedulerTest {
 		OutboundScheduler scheduler = scheduler(30, 100, standby);
 
 		StepVerifier.withVirtualTime(() -> send(scheduler, 1, 1), () -> time, Long.MAX_VALUE)
-			.expectSubscription()
-			.expectNoEvent(Duration.ofMinutes(1))
-			.thenCancel()
+			.expectError(LeaseEndedException.class)
 			.verify();
 		assertThat(texts).isEmpty();
+	}
+
+	@Test
+	void aMessageOfALostTermNeverGoesEvenWhenTheReplicaLeadsAgain() {
+		TestLeadership lead = new TestLeadership();
+		lead.grant();
+		Lease first = lead.lease();
+		lead.lapse(true);
+		OutboundScheduler scheduler = scheduler(30, 100, lead);
+
+		StepVerifier.withVirtualTime(() -> send(scheduler, 1, 1).contextWrite(context -> context.put(Lease.KEY, first)),
+				() -> time, Long.MAX_VALUE)
+			.expectSubscription()
+			.expectNoEvent(Duration.ofSeconds(5))
+			.then(lead::lose)
+			.then(lead::grant) // a new term: the message of the old one still must not go
+			.thenAwait(Duration.ofSeconds(1))
+			.expectError(LeaseEndedException.class)
+			.verify();
+		assertThat(texts).isEmpty();
+	}
+
+	@Test
+	void aMessageWhoseLeaseLapsedAtTheWireWaitsAndGoesOnceItIsRenewed() {
+		TestLeadership lead = new TestLeadership();
+		lead.grant();
+		AtomicInteger attempts = new AtomicInteger();
+		// the client finds the lease lapsed as the request would be written, once
+		answer(1, message -> {
+			attempts.incrementAndGet();
+			lead.lapse(true);
+			return Mono.error(new LeaseLapsedException());
+		});
+		OutboundScheduler scheduler = scheduler(30, 100, lead);
+
+		StepVerifier.withVirtualTime(() -> send(scheduler, 1, 1), () -> time, Long.MAX_VALUE)
+			.expectSubscription()
+			.expectNoEvent(Duration.ofSeconds(5))
+			.then(() -> lead.lapse(false))
+			.thenAwait(Duration.ofMillis(100))
+			.expectNextCount(1)
+			.verifyComplete();
+		assertThat(attempts).hasValue(1);
+		assertThat(texts).containsExactly("m0", "m0");
+		assertThat(scheduler.stats().failed()).isZero();
 	}
 
 	@Test

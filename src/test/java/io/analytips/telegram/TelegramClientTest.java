@@ -1,5 +1,11 @@
 package io.analytips.telegram;
 
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import io.analytips.common.Lease;
+import io.analytips.common.LeaseLapsedException;
+
 import java.time.Duration;
 
 import io.analytips.support.FakeBotApi;
@@ -49,6 +55,53 @@ class TelegramClientTest {
 			})
 			.verify();
 		wrong.destroy();
+	}
+
+	@Test
+	void aMessageWhoseLeaseLapsedIsNotWrittenAtAll() {
+		Lease lapsed = new Lease() {
+
+			@Override
+			public boolean valid() {
+				return false;
+			}
+
+			@Override
+			public boolean ended() {
+				return false;
+			}
+		};
+		StepVerifier.create(client.sendMessage(SendMessage.html(1, "hi", null))
+			.contextWrite(context -> context.put(Lease.KEY, lapsed)))
+			.expectError(LeaseLapsedException.class)
+			.verify();
+		assertThat(fake.messages()).isEmpty();
+	}
+
+	@Test
+	void aMessageUnderAValidLeaseIsWrittenAndTheTimeFromItsCheckToTheWireIsMeasured() {
+		List<Duration> windows = new CopyOnWriteArrayList<>();
+		TelegramClient measured = new TelegramClient(TelegramTestSupport.properties(fake.url(), FakeBotApi.TOKEN),
+				new TelegramCalls() {
+
+					@Override
+					public void ended(String method, String status, Duration retryAfter) {
+					}
+
+					@Override
+					public void leaseToWire(Duration sinceCheck) {
+						windows.add(sinceCheck);
+					}
+				});
+		StepVerifier.create(measured.sendMessage(SendMessage.html(1, "hi", null))
+			.contextWrite(context -> context.put(Lease.KEY, Lease.ALWAYS)))
+			.expectNextCount(1)
+			.verifyComplete();
+		StepVerifier.create(measured.getMe()).expectNextCount(1).verifyComplete(); // no lease: not measured
+		measured.destroy();
+		assertThat(fake.messages()).hasSize(1);
+		assertThat(windows).hasSize(1);
+		assertThat(windows.get(0)).isPositive().isLessThan(Duration.ofSeconds(5));
 	}
 
 	@Test

@@ -6,6 +6,7 @@ import io.analytips.football.api.ApiFootballCalls;
 import io.analytips.telegram.TelegramCalls;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 
 /**
  * Calls to the two upstreams as Micrometer counters: {@code analytips.telegram.calls{method,status}}
@@ -19,6 +20,8 @@ final class CallMetrics implements TelegramCalls, ApiFootballCalls {
 
 	private final Counter retryAfter;
 
+	private final Timer leaseToWire;
+
 	/** Looked up once per method and status (both from fixed sets), not built for every call. */
 	private final java.util.Map<String, Counter> telegramCalls = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -28,6 +31,15 @@ final class CallMetrics implements TelegramCalls, ApiFootballCalls {
 			.description("Seconds Telegram asked the bot to wait (429 retry_after)")
 			.baseUnit("seconds")
 			.register(registry);
+		this.leaseToWire = Timer.builder("analytips.outbound.lease.to.wire")
+			.description("From a message's last lease check to its request written: the window a lapsed lease can still send in")
+			.publishPercentiles(0.5, 0.99)
+			.register(registry);
+	}
+
+	@Override
+	public void leaseToWire(Duration sinceCheck) {
+		leaseToWire.record(sinceCheck);
 	}
 
 	@Override

@@ -1,0 +1,315 @@
+package io.analytips.store;
+
+import java.time.Duration;
+import java.util.UUID;
+import java.util.function.LongSupplier;
+
+import io.analytips.common.Lease;
+import io.analytips.common.Leadership;
+import io.r2dbc.spi.Connection;
+import io.r2dbc.spi.ConnectionFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+import reactor.core.scheduler.Scheduler;
+
+/**
+ * {@link Leadership} by a row in {@code leader_lease} whose expiry every replica reads on the database's clock. The
+ * leader renews it every {@code check}; a standby asks every {@code retry} and takes it only once it has expired,
+ * bumping its epoch. A renewal names the epoch it holds, so the first renewal after a successor took over finds
+ * nothing to renew: the lead is then lost ({@link #lost()} completes and its term {@linkplain Lease#ended() ends}).
+ * <p>
+ * The leader's own lease runs {@code lease} minus a margin from the moment a successful renewal was <em>sent</em>
+ * (measured on this process's monotonic clock), so it ends before the expiry the database wrote, which counts from
+ * when the statement ran: a leader that froze, was cut off or lost its database stops delivering before a standby
+ * can take the row, and nobody waits for TCP to notice a dead session. A renewal that fails (a blip) ends nothing:
+ * the leader stops delivering when its lease runs out and goes on as before once a renewal answers, if nobody took
+ * the row meanwhile; its work and what it knows are kept.
+ * <p>
+ * Statements run on a connection of its own (not the pool's: a pool exhausted by load must not starve the
+ * renewal), each in its own transaction with no session state, so a transaction-mode pooler (PgBouncer) in front
+ * of PostgreSQL changes nothing. A failed connection is replaced at the next attempt.
+ */
+public final class LeaseRowLeadership implements Leadership {
+
+	/** The row's name: one lead per database. */
+	static final String NAME = "polling";
+
+	/** How long one statement may take: longer and the attempt counts as failed. */
+	static final Duration STATEMENT_TIMEOUT = Duration.ofSeconds(5);
+
+	private static final Logger log = LoggerFactory.getLogger(LeaseRowLeadership.class);
+
+	private static final String TAKE = "insert into leader_lease (name, holder, epoch, taken_at, expires_at)"
+			+ " values ($1, $2, 1, now(), now() + $3 * interval '1 millisecond')"
+			+ " on conflict (name) do update set holder = excluded.holder, epoch = leader_lease.epoch + 1,"
+			+ " taken_at = excluded.taken_at, expires_at = excluded.expires_at where leader_lease.expires_at <= now()"
+			+ " returning epoch";
+
+	private static final String RENEW = "update leader_lease set expires_at = now() + $1 * interval '1 millisecond'"
+			+ " where name = $2 and holder = $3 and epoch = $4 returning epoch";
+
+	private static final String GIVE_UP = "update leader_lease set expires_at = now() - interval '1 millisecond'"
+			+ " where name = $1 and holder = $2 and epoch = $3";
+
+	private final ConnectionFactory connections;
+
+	private final LongSupplier nanos;
+
+	private final Scheduler scheduler;
+
+	private final Duration retry;
+
+	private final Duration check;
+
+	private final Duration lease;
+
+	/** What this process's lease keeps back from the database's expiry, for clocks that run at slightly other rates. */
+	private final long marginNanos;
+
+	/** This process among the candidates: a new one at every start, so a restarted replica is a new holder. */
+	private final String holder = UUID.randomUUID().toString();
+
+	private volatile Connection connection;
+
+	private volatile Term term;
+
+	private volatile Disposable renewing;
+
+	private volatile boolean renewalFailing;
+
+	private volatile boolean tried;
+
+	/**
+	 * @param connections a factory of unpooled connections to the database every replica shares
+	 * @param nanos a monotonic clock in nanoseconds ({@code System::nanoTime})
+	 * @param retry how often a standby asks for the lead
+	 * @param check how often the leader renews (shorter than {@code lease})
+	 * @param lease how long a renewal lets the leader deliver, and after how long a silent leader's row may be taken
+	 */
+	public LeaseRowLeadership(ConnectionFactory connections, LongSupplier nanos, Scheduler scheduler, Duration retry,
+			Duration check, Duration lease) {
+		if (check.compareTo(lease) >= 0) {
+			throw new IllegalArgumentException("the check (" + check + ") must be shorter than the lease (" + lease + ")");
+		}
+		this.connections = connections;
+		this.nanos = nanos;
+		this.scheduler = scheduler;
+		this.retry = retry;
+		this.check = check;
+		this.lease = lease;
+		this.marginNanos = Math.max(lease.toNanos() / 10, Duration.ofMillis(10).toNanos());
+	}
+
+	@Override
+	public Mono<Void> acquire() {
+		return Mono.defer(this::tryOnce)
+			.repeatWhenEmpty(attempts -> attempts.concatMap(attempt -> Mono.delay(retry, scheduler)))
+			.doOnNext(taken -> {
+				term = taken;
+				startRenewing(taken);
+				log.info("This replica leads (term {}): it polls and answers", taken.epoch);
+			})
+			.then();
+	}
+
+	@Override
+	public Mono<Void> lost() {
+		Term current = term;
+		return current == null ? Mono.never() : current.loss.asMono();
+	}
+
+	@Override
+	public Lease lease() {
+		Term current = term;
+		return current == null ? Lease.NONE : current;
+	}
+
+	@Override
+	public boolean leads() {
+		Term current = term;
+		return current != null && !current.ended;
+	}
+
+	@Override
+	public boolean shared() {
+		return true;
+	}
+
+	@Override
+	public Mono<Void> release() {
+		return Mono.defer(() -> {
+			stopRenewing();
+			Term given = term;
+			term = null;
+			if (given == null || given.ended) {
+				return closeConnection();
+			}
+			given.end();
+			return statement(GIVE_UP, NAME, holder, given.epoch)
+				.doOnSuccess(done -> log.info("Gave up the lead (term {})", given.epoch))
+				.onErrorResume(error -> {
+					log.warn("Could not give up the lead cleanly (a standby takes it once it expires): {}", error.toString());
+					return Mono.empty();
+				})
+				.then(closeConnection());
+		});
+	}
+
+	/**
+	 * Stops renewing without giving the lead up, as a process that died or froze would: the row expires and a
+	 * standby takes it (for tests).
+	 */
+	public void halt() {
+		stopRenewing();
+	}
+
+	/** One attempt: the row if it has expired (or was never written); empty otherwise, or when the database fails. */
+	private Mono<Term> tryOnce() {
+		long sent = nanos.getAsLong();
+		return statement(TAKE, NAME, holder, lease.toMillis())
+			.map(epoch -> new Term(((Number) epoch).longValue(), sent + lease.toNanos() - marginNanos))
+			.onErrorResume(error -> {
+				if (!tried) {
+					log.warn("Cannot ask for the lead yet (retrying every {}): {}", retry, error.toString());
+				}
+				return Mono.empty();
+			})
+			.doFinally(signal -> tried = true);
+	}
+
+	private void startRenewing(Term held) {
+		stopRenewing();
+		renewing = Flux.interval(check, check, scheduler)
+			.onBackpressureDrop()
+			.concatMap(tick -> renewOnce(held), 1)
+			.takeWhile(holding -> holding)
+			.subscribe();
+	}
+
+	private void stopRenewing() {
+		Disposable current = renewing;
+		if (current != null) {
+			current.dispose();
+		}
+		renewing = null;
+	}
+
+	/** Extends the lease when the row is still this term's; ends the term when another replica took it. */
+	private Mono<Boolean> renewOnce(Term held) {
+		long sent = nanos.getAsLong();
+		return statement(RENEW, lease.toMillis(), NAME, holder, held.epoch)
+			.map(epoch -> {
+				held.extend(sent + lease.toNanos() - marginNanos);
+				if (renewalFailing) {
+					renewalFailing = false;
+					log.info("The lead's renewal answers again (term {}); this replica goes on", held.epoch);
+				}
+				return true;
+			})
+			.switchIfEmpty(Mono.fromSupplier(() -> {
+				log.error("Lost the lead (term {}): another replica took it; this replica stops answering", held.epoch);
+				held.end();
+				if (term == held) {
+					term = null;
+				}
+				return false;
+			}))
+			.onErrorResume(error -> {
+				if (!renewalFailing) {
+					renewalFailing = true;
+					log.warn("Cannot renew the lead (term {}): {}; delivering stops when the lease runs out and goes on"
+							+ " once a renewal answers, unless another replica took over", held.epoch, error.toString());
+				}
+				return Mono.just(true);
+			});
+	}
+
+	/** The first column of the statement's first row, on this leadership's connection (opened again if it failed). */
+	private Mono<Object> statement(String sql, Object... parameters) {
+		return connection()
+			.flatMap(open -> {
+				var statement = open.createStatement(sql);
+				for (int i = 0; i < parameters.length; i++) {
+					statement.bind(i, parameters[i]);
+				}
+				return Flux.from(statement.execute())
+					.concatMap(result -> result.map((row, metadata) -> row.get(0)))
+					.next();
+			})
+			.timeout(STATEMENT_TIMEOUT)
+			.doOnError(error -> dropConnection());
+	}
+
+	private Mono<Connection> connection() {
+		return Mono.defer(() -> {
+			Connection open = connection;
+			if (open != null) {
+				return Mono.just(open);
+			}
+			return Mono.from(connections.create()).timeout(STATEMENT_TIMEOUT).doOnNext(created -> connection = created);
+		});
+	}
+
+	private void dropConnection() {
+		Connection failed = connection;
+		connection = null;
+		if (failed != null) {
+			Mono.from(failed.close()).onErrorResume(ignored -> Mono.empty()).subscribe();
+		}
+	}
+
+	private Mono<Void> closeConnection() {
+		return Mono.defer(() -> {
+			Connection open = connection;
+			connection = null;
+			return open == null ? Mono.empty() : Mono.from(open.close()).onErrorResume(ignored -> Mono.empty());
+		});
+	}
+
+	/** One lead, from the row taken to the row lost or given up. */
+	final class Term implements Lease {
+
+		final long epoch;
+
+		private volatile long validUntil;
+
+		private volatile boolean ended;
+
+		private final Sinks.Empty<Void> loss = Sinks.empty();
+
+		Term(long epoch, long validUntil) {
+			this.epoch = epoch;
+			this.validUntil = validUntil;
+		}
+
+		@Override
+		public boolean valid() {
+			return !ended && nanos.getAsLong() - validUntil < 0;
+		}
+
+		@Override
+		public boolean ended() {
+			return ended;
+		}
+
+		void extend(long until) {
+			if (until - validUntil > 0) {
+				validUntil = until;
+			}
+		}
+
+		void end() {
+			ended = true;
+			loss.tryEmitEmpty();
+		}
+
+		@Override
+		public String toString() {
+			return "term " + epoch;
+		}
+	}
+}
