@@ -116,12 +116,6 @@ final class InFlight {
 		return unrecorded.get();
 	}
 
-	/** Forgets everything (a new start: what is unfinished is replayed from the inbox). */
-	void clear() {
-		held.clear();
-		unrecorded.set(0);
-	}
-
 	/**
 	 * Forgets the updates being handled, which a lost lead dropped (the inbox still has them unfinished, to be
 	 * replayed), and keeps the outcomes waiting to be written again: those updates were answered, and a replay

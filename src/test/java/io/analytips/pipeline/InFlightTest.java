@@ -106,13 +106,20 @@ class InFlightTest {
 	}
 
 	@Test
-	void clearForgetsEverything() {
+	void aLostLeadForgetsWhatWasBeingHandledAndKeepsTheOutcomesStillToWrite() {
+		stored(1, 2);
 		inFlight.enter(1);
 		inbox.failFinishes(id -> true);
 		inFlight.enter(2);
 		inFlight.finish(2, Outcome.DONE, null).onErrorResume(error -> Mono.empty()).block();
-		inFlight.clear();
-		assertThat(inFlight.size()).isZero();
-		assertThat(inFlight.unrecorded()).isZero();
+
+		inFlight.forgetHandling();
+
+		assertThat(inFlight.enter(1)).as("dropped with the lead: replayed").isTrue();
+		assertThat(inFlight.enter(2)).as("answered, its outcome still to write: never handled again").isFalse();
+		assertThat(inFlight.unrecorded()).isOne();
+		inbox.failFinishes(id -> false);
+		StepVerifier.create(inFlight.rewrite()).verifyComplete();
+		assertThat(memory.outcomeOf(2)).isEqualTo("done");
 	}
 }

@@ -138,4 +138,22 @@ class PostgresInboxTests {
 		assertThat(failing.isFailing()).isTrue();
 		failing.close().block();
 	}
+	@Test
+	void withReplicasMarksAcknowledgedFirstMessagesForASuccessorsReplayUntilTheyAreFinished() {
+		PostgresInbox shared = new PostgresInbox(new InboxRepository(TestDatabase.client(pool)), Duration.ofSeconds(5),
+				Duration.ofSeconds(5), new io.analytips.store.InboxAnnouncements(TestDatabase.client(pool), pool.unwrap()));
+		assertThat(shared.marksFirstSends()).isTrue();
+		assertThat(inbox.marksFirstSends()).as("alone, the local send journal is enough").isFalse();
+		StepVerifier.create(shared.storeNew(List.of(update(1), update(2), update(3)))).expectNextCount(1).verifyComplete();
+
+		StepVerifier.create(Mono.when(shared.markFirstSent(1), shared.markFirstSent(2), shared.markFirstSent(2)))
+			.verifyComplete();
+		StepVerifier.create(shared.firstSentUnfinished()).expectNext(java.util.Set.of(1L, 2L)).verifyComplete();
+
+		StepVerifier.create(shared.finish(1, io.analytips.pipeline.Outcome.DONE, null)).verifyComplete();
+		StepVerifier.create(shared.firstSentUnfinished()).expectNext(java.util.Set.of(2L)).verifyComplete();
+		StepVerifier.create(inbox.markFirstSent(3)).verifyComplete();
+		StepVerifier.create(inbox.firstSentUnfinished()).expectNext(java.util.Set.of()).verifyComplete();
+		shared.close().block(Duration.ofSeconds(5));
+	}
 }

@@ -53,4 +53,20 @@ class ReplayTest {
 		StepVerifier.create(journal.flushed()).verifyComplete();
 		assertThat(SendJournal.open(directory).recovered(1)).as("forgotten once acted on").isEqualTo(SendProgress.NOTHING_SENT);
 	}
+	@Test
+	void whatAPredecessorMarkedAsAnsweredIsFinishedNotAnsweredAgain() {
+		inbox.storeNew(List.of(update(4), update(5))).block(Duration.ofSeconds(5));
+		SendJournal journal = SendJournal.open(Scratch.directory("send-journal")); // another host's: it knows nothing
+		InFlight inFlight = new InFlight(inbox);
+		List.of(4L, 5L).forEach(inFlight::enter);
+		Replay replay = new Replay(journal, inFlight, new Background(Duration.ofSeconds(5), registry),
+				new PipelineMetrics(registry), java.util.Set.of(4L));
+
+		assertThat(replay.toHandleAgain(update(4))).isFalse();
+		assertThat(replay.toHandleAgain(update(5))).isTrue();
+		replay.examinedAll();
+
+		assertThat(inbox.outcomeOf(4)).isEqualTo("done");
+		assertThat(inbox.outcomeOf(5)).isEqualTo("pending");
+	}
 }

@@ -75,6 +75,34 @@ class SendWindowTest {
 	}
 
 	@Test
+	void withReplicasThePlaceIsGivenBackOnlyOnceTheSuccessorCanReadThatTheMessageArrived() {
+		Sinks.Empty<Void> markWritten = Sinks.empty();
+		java.util.List<Long> marked = new java.util.concurrent.CopyOnWriteArrayList<>();
+		SendWindow shared = new SendWindow(journal, 1, registry,
+				updateId -> markWritten.asMono().doOnSuccess(done -> marked.add(updateId)));
+		StepVerifier.create(shared.forUpdate(20).around(Mono.just("arrived")))
+			.then(() -> StepVerifier.create(shared.forUpdate(21).around(Mono.just("waited")))
+				.expectSubscription()
+				.expectNoEvent(Duration.ofMillis(200)) // update 20 holds the only place until its mark is durable
+				.then(markWritten::tryEmitEmpty)
+				.expectNext("waited")
+				.expectComplete()
+				.verify(Duration.ofSeconds(5)))
+			.expectNext("arrived")
+			.verifyComplete();
+		assertThat(marked).containsExactly(20L, 21L);
+	}
+
+	@Test
+	void aMarkThatCannotBeWrittenIsCountedAndTheMessageStillCounts() {
+		SendWindow shared = new SendWindow(journal, 1, registry,
+				updateId -> Mono.error(new IllegalStateException("database down")));
+		StepVerifier.create(shared.forUpdate(22).around(Mono.just("arrived"))).expectNext("arrived").verifyComplete();
+		assertThat(registry.get("analytips.outbound.unrecorded.sends").counter().count()).isEqualTo(1);
+		StepVerifier.create(shared.forUpdate(23).around(Mono.just("next"))).expectNext("next").verifyComplete();
+	}
+
+	@Test
 	void withoutARecordInItsContextAMessageGoesAsItIs() {
 		StepVerifier.create(SendRecord.recorded(reactor.util.context.Context.empty(), Mono.just("plain")))
 			.expectNext("plain")

@@ -181,6 +181,23 @@ class LongPollingSourceTest {
 	}
 
 	@Test
+	void aReplicaWhoseLeaseIsNotValidDoesNotConfirmSoItCannotCutItsSuccessorsPollShort() {
+		polls(Mono.just(List.of(update(41))));
+		io.analytips.support.TestLeadership lead = new io.analytips.support.TestLeadership();
+		lead.grant();
+		LongPollingSource source = new LongPollingSource(client, batch -> store.storeNew(batch),
+				TelegramTestSupport.properties("http://unused", "t"), TestClock.running(), lead);
+		StepVerifier.create(source.updates()).expectNextCount(1).thenCancel().verify();
+		int polled = org.mockito.Mockito.mockingDetails(client).getInvocations().size();
+
+		lead.lose();
+		StepVerifier.create(source.confirmReceived()).verifyComplete();
+
+		assertThat(org.mockito.Mockito.mockingDetails(client).getInvocations()).as("no getUpdates after the lead was lost")
+			.hasSize(polled);
+	}
+
+	@Test
 	void confirmingCompletesEvenWhenTelegramIsDownOrNothingWasStored() {
 		StepVerifier.create(source().confirmReceived()).verifyComplete();
 		verify(client, never()).getUpdates(any());
