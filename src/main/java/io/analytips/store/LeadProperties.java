@@ -8,15 +8,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * How replicas sharing one PostgreSQL elect the one that polls and answers ({@link AdvisoryLockLeadership}).
+ * How replicas sharing one PostgreSQL elect the one that polls and answers ({@link LeaseRowLeadership}).
  *
  * @param shared whether other replicas may share the database: {@code null} (the default) means yes with
  *        {@code DATABASE_URL} and no with the embedded database, which only this process can reach (it then leads
  *        at once, exactly as a lone bot)
  * @param retry how often a standby asks for the lead: with {@code lease}, bounds the takeover after the leader
- *        dies
- * @param check how often the leader checks the connection holding its lock
- * @param lease how long a successful check lets the leader deliver; a new leader waits this long before it acts
+ *        dies or freezes ({@code 2 × lease + retry})
+ * @param check how often the leader renews its lease row
+ * @param lease how long a renewal lets the leader deliver; a standby takes the row one more lease after it expired
  */
 @Validated
 @ConfigurationProperties("analytips.replica.lead")

@@ -27,7 +27,9 @@ import reactor.core.scheduler.Scheduler;
  * when the statement ran: a leader that froze, was cut off or lost its database stops delivering before a standby
  * can take the row, and nobody waits for TCP to notice a dead session. A renewal that fails (a blip) ends nothing:
  * the leader stops delivering when its lease runs out and goes on as before once a renewal answers, if nobody took
- * the row meanwhile; its work and what it knows are kept.
+ * the row meanwhile; its work and what it knows are kept. A standby takes a row only one more {@code lease} after it
+ * expired, so that when the database comes back from a blip the leader, which renews every {@code check}, finds its
+ * row first; a leader that froze is replaced within two leases and a {@code retry}. A row given up is taken at once.
  * <p>
  * Statements run on a connection of its own (not the pool's: a pool exhausted by load must not starve the
  * renewal), each in its own transaction with no session state, so a transaction-mode pooler (PgBouncer) in front
@@ -46,13 +48,14 @@ public final class LeaseRowLeadership implements Leadership {
 	private static final String TAKE = "insert into leader_lease (name, holder, epoch, taken_at, expires_at)"
 			+ " values ($1, $2, 1, now(), now() + $3 * interval '1 millisecond')"
 			+ " on conflict (name) do update set holder = excluded.holder, epoch = leader_lease.epoch + 1,"
-			+ " taken_at = excluded.taken_at, expires_at = excluded.expires_at where leader_lease.expires_at <= now()"
+			+ " taken_at = excluded.taken_at, expires_at = excluded.expires_at"
+			+ " where leader_lease.expires_at + $3 * interval '1 millisecond' <= now()"
 			+ " returning epoch";
 
 	private static final String RENEW = "update leader_lease set expires_at = now() + $1 * interval '1 millisecond'"
 			+ " where name = $2 and holder = $3 and epoch = $4 returning epoch";
 
-	private static final String GIVE_UP = "update leader_lease set expires_at = now() - interval '1 millisecond'"
+	private static final String GIVE_UP = "update leader_lease set expires_at = '-infinity'"
 			+ " where name = $1 and holder = $2 and epoch = $3";
 
 	private final ConnectionFactory connections;
