@@ -25,7 +25,8 @@ import tools.jackson.databind.node.ObjectNode;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Replies per second of the packaged bot with 1, 2 and 3 replicas on one PostgreSQL (polling one fake Bot API):
+ * Replies per second of the packaged bot with 1, 2 and 3 replicas on one PostgreSQL (polling one fake Bot API), and
+ * of one process on it told it is alone (the baseline: no lease row, no marks of first messages for a successor):
  * one leads and handles everything, the others stand by, so the point is that standbys cost little and nothing
  * collapses, not that throughput grows. Each setting runs twice (in the orders 1, 2, 3 and 3, 2, 1): the jars
  * start, a warm-up of {@link #WARM_UP} updates, then {@link #RUNS} batches of {@link #BATCH} cheap {@code /help}
@@ -54,14 +55,17 @@ class ReplicasBenchmark {
 		// favours one setting
 		Map<Integer, List<Double>> rates = new java.util.TreeMap<>();
 		Map<Integer, List<Double>> cpus = new java.util.TreeMap<>();
-		for (int replicas : List.of(1, 2, 3, 3, 2, 1)) {
+		// 0 is the baseline: one process on the same PostgreSQL told it is alone (REPLICAS_SHARED=false), so it runs
+		// without the lease row and without marking first messages for a successor: 0 against 1 is what they cost
+		for (int replicas : List.of(0, 1, 2, 3, 3, 2, 1, 0)) {
 			measure(replicas, rates.computeIfAbsent(replicas, n -> new ArrayList<>()),
 					cpus.computeIfAbsent(replicas, n -> new ArrayList<>()));
 		}
 		ArrayNode settings = TelegramJson.mapper().createArrayNode();
 		for (int replicas : rates.keySet()) {
 			ObjectNode result = settings.addObject();
-			result.put("replicas", replicas)
+			result.put("replicas", Math.max(replicas, 1))
+				.put("shared", replicas > 0)
 				.put("repliesPerSecondMedian", Math.round(median(rates.get(replicas))))
 				.put("cpuMsPer1000Median", Math.round(median(cpus.get(replicas))));
 			ArrayNode each = result.putArray("repliesPerSecond");
@@ -86,8 +90,11 @@ class ReplicasBenchmark {
 			environment.put("TELEGRAM_GLOBAL_RATE", "100000");
 			environment.put("BOT_QUEUE_CAPACITY", "10000");
 			environment.put("LOG_UPDATES", "true");
+			if (count == 0) {
+				environment.put("REPLICAS_SHARED", "false");
+			}
 			try {
-				for (int i = 0; i < count; i++) {
+				for (int i = 0; i < Math.max(count, 1); i++) {
 					Map<String, String> own = new HashMap<>(environment);
 					own.put("REPLICA_ID", "bench-" + i);
 					JarProcess replica = JarProcess.start(own, Files.createTempDirectory("analytips-bench-" + i));
