@@ -57,7 +57,14 @@ public final class BatchWriter<T, R> {
 	 */
 	private volatile FluxSink<Pending<T, R>> queue;
 
-	private volatile boolean closed;
+	/**
+	 * How many submissions are putting items into {@link #queue} now, plus {@link #CLOSED} once closing: the queue
+	 * is completed only when both hold, so no item can enter it after its end (it would never be answered, and
+	 * its room never given back).
+	 */
+	private final AtomicInteger entering = new AtomicInteger();
+
+	private static final int CLOSED = 1 << 30;
 
 	private final Sinks.Empty<Void> drained = Sinks.empty();
 
@@ -101,15 +108,20 @@ public final class BatchWriter<T, R> {
 	 */
 	public Mono<R> submit(T item) {
 		return Mono.defer(() -> {
-			if (closed) {
+			if (!enter()) {
 				return Mono.error(closedError());
 			}
-			if (!reserve(1)) {
-				return Mono.error(new QueueFullException(name, 1, capacity));
+			try {
+				if (!reserve(1)) {
+					return Mono.error(new QueueFullException(name, 1, capacity));
+				}
+				Sinks.One<R> result = Sinks.one();
+				queue.next(new Pending<>(item, result));
+				return result.asMono();
 			}
-			Sinks.One<R> result = Sinks.one();
-			queue.next(new Pending<>(item, result));
-			return result.asMono();
+			finally {
+				leave();
+			}
 		});
 	}
 
@@ -124,19 +136,24 @@ public final class BatchWriter<T, R> {
 			if (items.isEmpty()) {
 				return Mono.just(List.of());
 			}
-			if (closed) {
+			if (!enter()) {
 				return Mono.error(closedError());
 			}
-			if (!reserve(items.size())) {
-				return Mono.error(new QueueFullException(name, items.size(), capacity));
+			try {
+				if (!reserve(items.size())) {
+					return Mono.error(new QueueFullException(name, items.size(), capacity));
+				}
+				List<Sinks.One<R>> results = new ArrayList<>(items.size());
+				for (T item : items) {
+					Sinks.One<R> result = Sinks.one();
+					results.add(result);
+					queue.next(new Pending<>(item, result));
+				}
+				return Flux.fromIterable(results).concatMap(Sinks.One::asMono).collectList();
 			}
-			List<Sinks.One<R>> results = new ArrayList<>(items.size());
-			for (T item : items) {
-				Sinks.One<R> result = Sinks.one();
-				results.add(result);
-				queue.next(new Pending<>(item, result));
+			finally {
+				leave();
 			}
-			return Flux.fromIterable(results).concatMap(Sinks.One::asMono).collectList();
 		});
 	}
 
@@ -152,17 +169,42 @@ public final class BatchWriter<T, R> {
 	/** Stops accepting items and completes once everything queued has been written (or failed). */
 	public Mono<Void> close() {
 		return Mono.defer(() -> {
-			closed = true;
-			queue.complete();
+			shut();
 			return drained.asMono();
 		});
 	}
 
 	/** Stops at once; items not yet written fail. */
 	public void dispose() {
-		closed = true;
-		queue.complete();
+		shut();
 		subscription.dispose();
+	}
+
+	/** Lets a submission put items into the queue; false once closing. Each true is followed by {@link #leave()}. */
+	private boolean enter() {
+		while (true) {
+			int now = entering.get();
+			if ((now & CLOSED) != 0) {
+				return false;
+			}
+			if (entering.compareAndSet(now, now + 1)) {
+				return true;
+			}
+		}
+	}
+
+	/** The last submission to leave a closing writer ends the queue. */
+	private void leave() {
+		if (entering.decrementAndGet() == CLOSED) {
+			queue.complete();
+		}
+	}
+
+	/** Refuses new submissions; ends the queue now if none is putting items in it, else the last one does. */
+	private void shut() {
+		if (entering.getAndUpdate(now -> now | CLOSED) == 0) {
+			queue.complete();
+		}
 	}
 
 	private Mono<Void> writeBatch(List<Pending<T, R>> batch, Duration retryFor) {
