@@ -57,14 +57,8 @@ public final class BatchWriter<T, R> {
 	 */
 	private volatile FluxSink<Pending<T, R>> queue;
 
-	/**
-	 * How many submissions are putting items into {@link #queue} now, plus {@link #CLOSED} once closing: the queue
-	 * is completed only when both hold, so no item can enter it after its end (it would never be answered, and
-	 * its room never given back).
-	 */
-	private final AtomicInteger entering = new AtomicInteger();
-
-	private static final int CLOSED = 1 << 30;
+	/** Submissions put items into {@link #queue} only through it, so none enters after its end (unanswered). */
+	private final ClosingGate gate = new ClosingGate(() -> queue.complete());
 
 	private final Sinks.Empty<Void> drained = Sinks.empty();
 
@@ -108,7 +102,7 @@ public final class BatchWriter<T, R> {
 	 */
 	public Mono<R> submit(T item) {
 		return Mono.defer(() -> {
-			if (!enter()) {
+			if (!gate.enter()) {
 				return Mono.error(closedError());
 			}
 			try {
@@ -120,7 +114,7 @@ public final class BatchWriter<T, R> {
 				return result.asMono();
 			}
 			finally {
-				leave();
+				gate.leave();
 			}
 		});
 	}
@@ -136,7 +130,7 @@ public final class BatchWriter<T, R> {
 			if (items.isEmpty()) {
 				return Mono.just(List.of());
 			}
-			if (!enter()) {
+			if (!gate.enter()) {
 				return Mono.error(closedError());
 			}
 			try {
@@ -152,7 +146,7 @@ public final class BatchWriter<T, R> {
 				return Flux.fromIterable(results).concatMap(Sinks.One::asMono).collectList();
 			}
 			finally {
-				leave();
+				gate.leave();
 			}
 		});
 	}
@@ -169,42 +163,15 @@ public final class BatchWriter<T, R> {
 	/** Stops accepting items and completes once everything queued has been written (or failed). */
 	public Mono<Void> close() {
 		return Mono.defer(() -> {
-			shut();
+			gate.close();
 			return drained.asMono();
 		});
 	}
 
 	/** Stops at once; items not yet written fail. */
 	public void dispose() {
-		shut();
+		gate.close();
 		subscription.dispose();
-	}
-
-	/** Lets a submission put items into the queue; false once closing. Each true is followed by {@link #leave()}. */
-	private boolean enter() {
-		while (true) {
-			int now = entering.get();
-			if ((now & CLOSED) != 0) {
-				return false;
-			}
-			if (entering.compareAndSet(now, now + 1)) {
-				return true;
-			}
-		}
-	}
-
-	/** The last submission to leave a closing writer ends the queue. */
-	private void leave() {
-		if (entering.decrementAndGet() == CLOSED) {
-			queue.complete();
-		}
-	}
-
-	/** Refuses new submissions; ends the queue now if none is putting items in it, else the last one does. */
-	private void shut() {
-		if (entering.getAndUpdate(now -> now | CLOSED) == 0) {
-			queue.complete();
-		}
 	}
 
 	private Mono<Void> writeBatch(List<Pending<T, R>> batch, Duration retryFor) {
