@@ -28,7 +28,8 @@ public interface Inbox extends UpdateStore {
 	/**
 	 * Updates stored without an outcome more than {@code age} ago, but {@code except}, oldest first,
 	 * at most {@code limit}: while the bot runs, those this process does not hold are parked (see
-	 * {@link ParkedUpdates}).
+	 * {@link ParkedUpdates}). {@code except} may be thousands (outcomes kept through an outage): an inbox in a database
+	 * leaves them out itself rather than sending them with each read.
 	 */
 	Flux<ReceivedUpdate> unfinishedOlderThan(java.time.Duration age, java.util.Collection<Long> except, int limit);
 

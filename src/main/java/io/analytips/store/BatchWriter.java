@@ -57,7 +57,8 @@ public final class BatchWriter<T, R> {
 	 */
 	private volatile FluxSink<Pending<T, R>> queue;
 
-	private volatile boolean closed;
+	/** Submissions put items into {@link #queue} only through it, so none enters after its end (unanswered). */
+	private final ClosingGate gate = new ClosingGate(() -> queue.complete());
 
 	private final Sinks.Empty<Void> drained = Sinks.empty();
 
@@ -101,15 +102,20 @@ public final class BatchWriter<T, R> {
 	 */
 	public Mono<R> submit(T item) {
 		return Mono.defer(() -> {
-			if (closed) {
+			if (!gate.enter()) {
 				return Mono.error(closedError());
 			}
-			if (!reserve(1)) {
-				return Mono.error(new QueueFullException(name, 1, capacity));
+			try {
+				if (!reserve(1)) {
+					return Mono.error(new QueueFullException(name, 1, capacity));
+				}
+				Sinks.One<R> result = Sinks.one();
+				queue.next(new Pending<>(item, result));
+				return result.asMono();
 			}
-			Sinks.One<R> result = Sinks.one();
-			queue.next(new Pending<>(item, result));
-			return result.asMono();
+			finally {
+				gate.leave();
+			}
 		});
 	}
 
@@ -124,19 +130,24 @@ public final class BatchWriter<T, R> {
 			if (items.isEmpty()) {
 				return Mono.just(List.of());
 			}
-			if (closed) {
+			if (!gate.enter()) {
 				return Mono.error(closedError());
 			}
-			if (!reserve(items.size())) {
-				return Mono.error(new QueueFullException(name, items.size(), capacity));
+			try {
+				if (!reserve(items.size())) {
+					return Mono.error(new QueueFullException(name, items.size(), capacity));
+				}
+				List<Sinks.One<R>> results = new ArrayList<>(items.size());
+				for (T item : items) {
+					Sinks.One<R> result = Sinks.one();
+					results.add(result);
+					queue.next(new Pending<>(item, result));
+				}
+				return Flux.fromIterable(results).concatMap(Sinks.One::asMono).collectList();
 			}
-			List<Sinks.One<R>> results = new ArrayList<>(items.size());
-			for (T item : items) {
-				Sinks.One<R> result = Sinks.one();
-				results.add(result);
-				queue.next(new Pending<>(item, result));
+			finally {
+				gate.leave();
 			}
-			return Flux.fromIterable(results).concatMap(Sinks.One::asMono).collectList();
 		});
 	}
 
@@ -152,16 +163,14 @@ public final class BatchWriter<T, R> {
 	/** Stops accepting items and completes once everything queued has been written (or failed). */
 	public Mono<Void> close() {
 		return Mono.defer(() -> {
-			closed = true;
-			queue.complete();
+			gate.close();
 			return drained.asMono();
 		});
 	}
 
 	/** Stops at once; items not yet written fail. */
 	public void dispose() {
-		closed = true;
-		queue.complete();
+		gate.close();
 		subscription.dispose();
 	}
 

@@ -1,7 +1,6 @@
 package io.analytips.store;
 
 import java.time.Duration;
-import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -41,17 +40,24 @@ public class InboxRepository {
 			where outcome is null and update_id > $1
 			order by update_id limit $2""";
 
-	/** Uses the partial index of unfinished rows; their number stays small (what is in flight, or parked). */
-	private static final String UNFINISHED_OLDER_THAN = """
-			select update_id, payload from inbox
-			where outcome is null and received_at < now() - make_interval(secs => $1) and update_id <> all($2::bigint[])
-			order by update_id limit $3""";
+	/**
+	 * Only ids, from the partial index of unfinished rows: the caller leaves out those it holds (kept in memory, up to
+	 * thousands after an outage, never sent here) and reads the payloads of the rest ({@link #UNFINISHED_AMONG}).
+	 */
+	private static final String UNFINISHED_IDS = """
+			select update_id from inbox where outcome is null
+			order by update_id limit $1""";
 
-	/** The same, at any age. */
-	private static final String UNFINISHED_EXCEPT = """
-			select update_id, payload from inbox
-			where outcome is null and update_id <> all($1::bigint[])
+	/** The same, stored more than an age ago by the database's clock (which also stamped {@code received_at}). */
+	private static final String UNFINISHED_IDS_OLDER_THAN = """
+			select update_id from inbox
+			where outcome is null and received_at < now() - make_interval(secs => $1)
 			order by update_id limit $2""";
+
+	private static final String UNFINISHED_AMONG = """
+			select update_id, payload from inbox
+			where update_id = any($1::bigint[]) and outcome is null
+			order by update_id""";
 
 	private final DatabaseClient db;
 
@@ -91,24 +97,34 @@ public class InboxRepository {
 			.concatMapIterable(page -> page);
 	}
 
-	/**
-	 * Updates without an outcome stored more than {@code age} ago (by the database's clock, which
-	 * also stamped {@code received_at}), except {@code except}, oldest first, at most {@code limit}.
-	 */
-	public Flux<StoredUpdate> unfinishedOlderThan(Duration age, Collection<Long> except, int limit) {
-		return db.sql(UNFINISHED_OLDER_THAN)
-			.bind(0, age.toMillis() / 1000.0)
-			.bind(1, except.toArray(Long[]::new))
-			.bind(2, limit)
-			.map(row -> new StoredUpdate(row.get("update_id", Long.class), row.get("payload", String.class)))
-			.all();
+	/** The ids of updates without an outcome, oldest first, at most {@code limit}; errors if the read fails. */
+	public Mono<List<Long>> unfinishedIds(int limit) {
+		return db.sql(UNFINISHED_IDS).bind(0, limit).map(row -> row.get(0, Long.class)).all().collectList();
 	}
 
-	/** Updates without an outcome, except {@code except}, oldest first, at most {@code limit}. */
-	public Flux<StoredUpdate> unfinishedExcept(Collection<Long> except, int limit) {
-		return db.sql(UNFINISHED_EXCEPT)
-			.bind(0, except.toArray(Long[]::new))
+	/**
+	 * The ids of updates without an outcome stored more than {@code age} ago (by the database's clock), oldest first,
+	 * at most {@code limit}; errors if the read fails.
+	 */
+	public Mono<List<Long>> unfinishedIdsOlderThan(Duration age, int limit) {
+		return db.sql(UNFINISHED_IDS_OLDER_THAN)
+			.bind(0, age.toMillis() / 1000.0)
 			.bind(1, limit)
+			.map(row -> row.get(0, Long.class))
+			.all()
+			.collectList();
+	}
+
+	/**
+	 * Those of {@code ids} (a page of what {@link #unfinishedIds} found) still without an outcome, with their payloads,
+	 * oldest first; errors if the read fails.
+	 */
+	public Flux<StoredUpdate> unfinishedAmong(List<Long> ids) {
+		if (ids.isEmpty()) {
+			return Flux.empty();
+		}
+		return db.sql(UNFINISHED_AMONG)
+			.bind(0, ids.toArray(Long[]::new))
 			.map(row -> new StoredUpdate(row.get("update_id", Long.class), row.get("payload", String.class)))
 			.all();
 	}

@@ -115,11 +115,41 @@ class PostgresInboxTests {
 		StepVerifier.create(inbox.unfinishedExcept(List.of(2L, 3L, 4L), 10)).verifyComplete();
 	}
 
+	/**
+	 * After an outage the leader holds up to some 11 000 updates (outcomes to write again, the buffer): they are left
+	 * out in this process, and the database is sent only the ids of the rows to read (at most the limit).
+	 */
+	@Test
+	void leavesOutElevenThousandHeldUpdatesWithoutSendingThemToTheDatabase() {
+		List<ReceivedUpdate> stored = java.util.stream.LongStream.rangeClosed(1, 11_020).mapToObj(PostgresInboxTests::update).toList();
+		for (int from = 0; from < stored.size(); from += 500) {
+			inbox.storeNew(stored.subList(from, Math.min(stored.size(), from + 500))).block();
+		}
+		TestDatabase.client(pool).sql("update inbox set received_at = now() - interval '5 minutes'").then().block();
+		java.util.Set<Long> held = new java.util.HashSet<>();
+		java.util.stream.LongStream.rangeClosed(1, 11_000).forEach(held::add);
+		held.remove(500L); // one in the middle nobody holds
+		held.add(11_005L);
+		InboxRepository repository = org.mockito.Mockito.spy(new InboxRepository(TestDatabase.client(pool)));
+		PostgresInbox reading = new PostgresInbox(repository, Duration.ofSeconds(5), Duration.ofSeconds(5));
+
+		StepVerifier.create(reading.unfinishedExcept(held, 5).map(ReceivedUpdate::updateId))
+			.expectNext(500L, 11_001L, 11_002L, 11_003L, 11_004L)
+			.verifyComplete();
+		StepVerifier.create(reading.unfinishedOlderThan(Duration.ofMinutes(2), held, 256).map(ReceivedUpdate::updateId).collectList())
+			.assertNext(ids -> assertThat(ids).hasSize(20).startsWith(500L, 11_001L).doesNotContain(11_005L).endsWith(11_020L))
+			.verifyComplete();
+		org.mockito.ArgumentCaptor<List<Long>> read = org.mockito.ArgumentCaptor.captor();
+		org.mockito.Mockito.verify(repository, org.mockito.Mockito.times(2)).unfinishedAmong(read.capture());
+		assertThat(read.getAllValues()).extracting(List::size).containsExactly(5, 20);
+		reading.close().block();
+	}
+
 	@Test
 	void failsToFindUnfinishedUpdatesWhenTheDatabaseCannotBeRead() {
 		InboxRepository down = mock(InboxRepository.class);
-		when(down.unfinishedOlderThan(any(), any(), org.mockito.ArgumentMatchers.anyInt()))
-			.thenReturn(Flux.error(new IllegalStateException("connection refused")));
+		when(down.unfinishedIdsOlderThan(any(), org.mockito.ArgumentMatchers.anyInt()))
+			.thenReturn(Mono.error(new IllegalStateException("connection refused")));
 		PostgresInbox failing = new PostgresInbox(down, Duration.ofMillis(300), Duration.ofMillis(300));
 		StepVerifier.create(failing.unfinishedOlderThan(Duration.ofMinutes(2), List.of(), 10))
 			.expectErrorMessage("connection refused")

@@ -2,7 +2,13 @@ package io.analytips.store;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
@@ -128,5 +134,38 @@ class BatchWriterTest {
 		assertThat(results).containsExactlyInAnyOrder("1", "2");
 		StepVerifier.create(writer.submit(3)).expectError(IllegalStateException.class).verify();
 		StepVerifier.create(writer.submitAll(List.of(3))).expectError(IllegalStateException.class).verify();
+	}
+
+	/** Submit and close raced on two threads, many times: the item is written or refused, never left unanswered. */
+	@Test
+	void aSubmissionRacingTheCloseIsAnsweredAndGivesBackItsRoom() throws Exception {
+		ExecutorService threads = Executors.newFixedThreadPool(2);
+		try {
+			for (int round = 0; round < 2_000; round++) {
+				BatchWriter<Integer, String> writer = writer(10);
+				CyclicBarrier start = new CyclicBarrier(2);
+				int item = round;
+				boolean several = round % 2 == 1;
+				Future<CompletableFuture<?>> submitted = threads.submit(() -> {
+					start.await();
+					return several ? writer.submitAll(List.of(item, item)).toFuture() : writer.submit(item).toFuture();
+				});
+				Future<CompletableFuture<Void>> closing = threads.submit(() -> {
+					start.await();
+					return writer.close().toFuture();
+				});
+				closing.get(5, TimeUnit.SECONDS).get(5, TimeUnit.SECONDS);
+				String answer = submitted.get(5, TimeUnit.SECONDS)
+					.handle((value, error) -> error == null ? String.valueOf(value) : error.getMessage())
+					.get(5, TimeUnit.SECONDS);
+				assertThat(answer).as("round %d", round)
+					.isIn(several ? List.of("[w" + item + ", w" + item + "]", "test writer is closed")
+							: List.of("w" + item, "test writer is closed"));
+				assertThat(writer.queued()).as("round %d", round).isZero();
+			}
+		}
+		finally {
+			threads.shutdownNow();
+		}
 	}
 }

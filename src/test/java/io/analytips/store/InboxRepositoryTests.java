@@ -48,13 +48,38 @@ class InboxRepositoryTests {
 		inbox.finish(List.of(new InboxFinish(2, "done", null))).block();
 		db.sql("update inbox set received_at = now() - interval '3 minutes' where update_id in (1, 2, 3)").then().block();
 
-		StepVerifier.create(inbox.unfinishedOlderThan(Duration.ofMinutes(2), List.of(), 10).map(StoredUpdate::updateId))
-			.expectNext(1L, 3L) // 2 is finished, 4 is fresh
+		StepVerifier.create(inbox.unfinishedIdsOlderThan(Duration.ofMinutes(2), 10))
+			.expectNext(List.of(1L, 3L)) // 2 is finished, 4 is fresh
 			.verifyComplete();
-		StepVerifier.create(inbox.unfinishedOlderThan(Duration.ofMinutes(2), List.of(1L), 1).map(StoredUpdate::updateId))
-			.expectNext(3L)
+		StepVerifier.create(inbox.unfinishedIdsOlderThan(Duration.ofMinutes(2), 1)).expectNext(List.of(1L)).verifyComplete();
+		StepVerifier.create(inbox.unfinishedIdsOlderThan(Duration.ofMinutes(5), 10)).expectNext(List.of()).verifyComplete();
+	}
+
+	@Test
+	void findsTheIdsOfUnfinishedRowsOfAnyAgeOldestFirst() {
+		inbox.insertNew(List.of(row(4), row(2), row(3), row(1))).block();
+		inbox.finish(List.of(new InboxFinish(2, "done", null))).block();
+		StepVerifier.create(inbox.unfinishedIds(10)).expectNext(List.of(1L, 3L, 4L)).verifyComplete();
+		StepVerifier.create(inbox.unfinishedIds(2)).expectNext(List.of(1L, 3L)).verifyComplete();
+	}
+
+	@Test
+	void readsThePayloadsOfTheGivenRowsStillUnfinishedOldestFirst() {
+		inbox.insertNew(List.of(row(1), row(2), row(3))).block();
+		inbox.finish(List.of(new InboxFinish(2, "done", null))).block();
+		StepVerifier.create(inbox.unfinishedAmong(List.of(3L, 2L, 1L, 99L)))
+			.assertNext(stored -> assertThat(stored).isEqualTo(new StoredUpdate(1, "{\"update_id\":1}")))
+			.assertNext(stored -> assertThat(stored.updateId()).isEqualTo(3))
 			.verifyComplete();
-		StepVerifier.create(inbox.unfinishedOlderThan(Duration.ofMinutes(5), List.of(), 10)).verifyComplete();
+		StepVerifier.create(inbox.unfinishedAmong(List.of())).verifyComplete();
+	}
+
+	@Test
+	void failsToReadUnfinishedRowsWhenTheDatabaseIsGone() {
+		pool.dispose();
+		StepVerifier.create(inbox.unfinishedIds(10)).expectError().verify(Duration.ofSeconds(10));
+		StepVerifier.create(inbox.unfinishedIdsOlderThan(Duration.ofMinutes(2), 10)).expectError().verify(Duration.ofSeconds(10));
+		StepVerifier.create(inbox.unfinishedAmong(List.of(1L))).expectError().verify(Duration.ofSeconds(10));
 	}
 
 	@Test
