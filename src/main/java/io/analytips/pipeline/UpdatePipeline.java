@@ -194,7 +194,7 @@ public class UpdatePipeline implements SmartLifecycle {
 			.flatMapMany(markedSent -> {
 				Replay recovered = new Replay(journal, inFlight, background, metrics, markedSent);
 				return unfinished.filter(this::entered)
-					.filter(recovered::toHandleAgain)
+					.filter(received -> toHandleAgain(recovered, received))
 					.doOnComplete(recovered::examinedAll);
 			})
 			.takeUntilOther(stop)
@@ -238,6 +238,20 @@ public class UpdatePipeline implements SmartLifecycle {
 		}
 		log.warn("Update {} is already being handled; not dispatched again", received.updateId());
 		return false;
+	}
+
+	/**
+	 * Whether a replayed update is handled again; if deciding throws, the update is let go first, so that it is found
+	 * parked later instead of held here for good.
+	 */
+	private boolean toHandleAgain(Replay recovered, ReceivedUpdate received) {
+		try {
+			return recovered.toHandleAgain(received);
+		}
+		catch (RuntimeException ex) {
+			inFlight.release(received.updateId());
+			throw ex;
+		}
 	}
 
 	/**
