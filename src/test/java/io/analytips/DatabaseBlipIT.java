@@ -81,11 +81,12 @@ class DatabaseBlipIT {
 
 				BotUnderLoad.Inbox inbox = BotUnderLoad.Inbox.of(database.url());
 				List<FakeBotApi.Call> replies = telegram.messages();
-				long twice = replies.size() - inbox.done();
+				long twice = BotUnderLoad.repliesBeyondTheUpdates(replies, UPDATES / CHATS);
 				List<Long> silence = restartedAt.stream().map(at -> replies.stream().mapToLong(FakeBotApi.Call::atNanos)
 					.filter(sent -> sent > at).min().orElse(at - 1_000_000) - at).map(nanos -> nanos / 1_000_000).toList();
 				String figures = String.format("%d replica(s), PostgreSQL stopped %d times for %d s (at %s replies):"
-						+ " %d of %d answered twice; first reply %s ms after each restart (-1: none); %d replies;"
+						+ " %d of %d answered twice (replies beyond their chat's updates); first reply %s ms after each"
+						+ " restart (-1: none); %d replies;"
 						+ " inbox %d rows, %d finished, %d done: %s; %d unconfirmed at Telegram", count, BLIPS,
 						OUTAGE.toSeconds(), stoppedAtReplies, twice, UPDATES, silence, replies.size(), inbox.rows(),
 						inbox.finished(), inbox.done(), inbox.outcomes(), telegram.unconfirmed());

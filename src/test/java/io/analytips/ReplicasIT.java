@@ -128,7 +128,8 @@ class ReplicasIT {
 				assertThat(successor.waitForExit(Duration.ofSeconds(60))).as("a clean stop").isZero();
 				JarProcess restarted = ReplicaJars.start(environment, successorName, ports.get(successorName));
 				replicas.add(restarted);
-				await().atMost(Duration.ofSeconds(120)).until(() -> ReplicaJars.standingBy(restarted) || restarted.text().contains("leads"));
+				await().atMost(Duration.ofSeconds(120))
+					.until(() -> ReplicaJars.standingBy(restarted) || restarted.text().contains("leads"));
 
 				ReplicaJars.awaitOrGiveUp(Duration.ofSeconds(180), () -> (webhook ? accepted.get()
 						: UPDATES - telegram.unconfirmed()) == UPDATES && BotUnderLoad.allFinished(database, UPDATES));

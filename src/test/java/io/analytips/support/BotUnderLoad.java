@@ -68,6 +68,19 @@ public final class BotUnderLoad {
 		}
 	}
 
+	/**
+	 * The replies beyond the updates, chat by chat: each chat's replies past its {@code perChat} updates, summed (a
+	 * chat answered twice once and another missing one reply count 1, not 0).
+	 */
+	public static long repliesBeyondTheUpdates(java.util.List<FakeBotApi.Call> replies, int perChat) {
+		return replies.stream()
+			.collect(java.util.stream.Collectors.groupingBy(FakeBotApi.Call::chatId, java.util.stream.Collectors.counting()))
+			.values()
+			.stream()
+			.mapToLong(n -> Math.max(0, n - perChat))
+			.sum();
+	}
+
 	/** The single number {@code sql} counts in {@code database}. */
 	public static long count(DatabaseUrl database, String sql) {
 		ConnectionPool pool = TestDatabase.pool(database);
