@@ -1,9 +1,6 @@
 package io.analytips;
 
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,11 +14,13 @@ import io.analytips.store.DatabaseUrl;
 import io.analytips.support.BotUnderLoad;
 import io.analytips.support.FakeBotApi;
 import io.analytips.support.JarProcess;
+import io.analytips.support.ReplicaJars;
 import io.analytips.support.TestClock;
 import io.analytips.support.TestDatabase;
 import io.analytips.support.Updates;
 import io.analytips.telegram.WebhookSource;
 import io.netty.buffer.Unpooled;
+import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
@@ -47,6 +46,12 @@ class ReplicasIT {
 	private static final int CHATS = 600;
 
 	private static final String SECRET = "replicas-secret";
+
+	/** The default {@code analytips.pipeline.send-window} (application.yml): first messages on their way at once. */
+	private static final int SEND_WINDOW = 16;
+
+	/** Leaders that die without a drain: one, SIGKILLed (the other stop is a clean SIGTERM). */
+	private static final int DEAD_LEADERS = 1;
 
 	private static final SimulatorServer football = SimulatorServer.start(ApiFootballSimulator.bundled(TestClock.running()),
 			"127.0.0.1", 0);
@@ -74,7 +79,8 @@ class ReplicasIT {
 		String mode = webhook ? "webhook" : "polling";
 		DatabaseUrl database = TestDatabase.fresh();
 		List<JarProcess> replicas = new ArrayList<>();
-		Map<String, Integer> ports = Map.of("a", freePort(), "b", freePort(), "c", freePort());
+		Map<String, Integer> ports = Map.of("a", ReplicaJars.freePort(), "b", ReplicaJars.freePort(),
+				"c", ReplicaJars.freePort());
 		Disposable posting = null;
 		try (FakeBotApi telegram = FakeBotApi.start()) {
 			Map<String, String> environment = new HashMap<>(BotUnderLoad.environment(telegram, database, football));
@@ -84,14 +90,14 @@ class ReplicasIT {
 				environment.put("TELEGRAM_WEBHOOK_SECRET", SECRET);
 			}
 			try {
-				JarProcess leader = start(environment, "a", ports);
+				JarProcess leader = ReplicaJars.start(environment, "a", ports.get("a"));
 				replicas.add(leader);
 				await().atMost(Duration.ofSeconds(120)).until(() -> leads(telegram, webhook) || !leader.isAlive());
-				JarProcess b = start(environment, "b", ports);
-				JarProcess c = start(environment, "c", ports);
+				JarProcess b = ReplicaJars.start(environment, "b", ports.get("b"));
+				JarProcess c = ReplicaJars.start(environment, "c", ports.get("c"));
 				replicas.add(b);
 				replicas.add(c);
-				await().atMost(Duration.ofSeconds(120)).until(() -> standingBy(b) && standingBy(c));
+				await().atMost(Duration.ofSeconds(120)).until(() -> ReplicaJars.standingBy(b) && ReplicaJars.standingBy(c));
 				AtomicInteger accepted = new AtomicInteger();
 				if (webhook) {
 					posting = post(List.copyOf(ports.values()), accepted).subscribe();
@@ -115,28 +121,22 @@ class ReplicasIT {
 
 				await().atMost(Duration.ofSeconds(120)).until(() -> telegram.messages().size() >= UPDATES * 2 / 3);
 				// a rolling restart of the new leader, the worst case of a deploy: it drains, hands the lead over and comes back
-				JarProcess successor = leads(b) ? b : c;
+				JarProcess successor = ReplicaJars.leads(b) ? b : c;
 				String successorName = successor == b ? "b" : "c";
-				assertThat(leads(successor)).as("one of the two left leads").isTrue();
+				assertThat(ReplicaJars.leads(successor)).as("one of the two left leads").isTrue();
 				successor.terminate();
 				assertThat(successor.waitForExit(Duration.ofSeconds(60))).as("a clean stop").isZero();
-				JarProcess restarted = start(environment, successorName, ports);
+				JarProcess restarted = ReplicaJars.start(environment, successorName, ports.get(successorName));
 				replicas.add(restarted);
-				await().atMost(Duration.ofSeconds(120)).until(() -> standingBy(restarted) || restarted.text().contains("leads"));
+				await().atMost(Duration.ofSeconds(120))
+					.until(() -> ReplicaJars.standingBy(restarted) || restarted.text().contains("leads"));
 
-				await().atMost(Duration.ofSeconds(180)).until(() -> (webhook ? accepted.get() : UPDATES - telegram.unconfirmed()) == UPDATES
-						&& BotUnderLoad.count(database, "select count(*) from inbox where outcome is null") == 0
-						&& BotUnderLoad.count(database, "select count(*) from inbox") == UPDATES);
-				for (JarProcess replica : replicas) {
-					if (replica.isAlive()) {
-						replica.terminate();
-						assertThat(replica.waitForExit(Duration.ofSeconds(60))).isZero();
-					}
-				}
+				ReplicaJars.awaitOrGiveUp(Duration.ofSeconds(180), () -> (webhook ? accepted.get()
+						: UPDATES - telegram.unconfirmed()) == UPDATES && BotUnderLoad.allFinished(database, UPDATES));
+				List<String> unclean = ReplicaJars.stopAll(replicas);
 
-				System.out.println("REPLICAS " + mode + " outcomes " + BotUnderLoad.outcomes(database));
-				long done = BotUnderLoad.count(database, "select count(*) from inbox where outcome = 'done'");
-				long finished = BotUnderLoad.count(database, "select count(*) from inbox where outcome is not null");
+				BotUnderLoad.Inbox inbox = BotUnderLoad.Inbox.of(database);
+				long done = inbox.done();
 				List<FakeBotApi.Call> replies = telegram.messages();
 				Map<Long, List<FakeBotApi.Call>> byChat = new HashMap<>();
 				for (FakeBotApi.Call reply : replies) {
@@ -157,11 +157,13 @@ class ReplicasIT {
 					})
 					.map(Map.Entry::getKey)
 					.toList();
-				System.out.printf("REPLICAS %s %d updates from %d chats: %d done, %d replies (%d sent before the SIGKILL),"
+				long twice = replies.size() - done;
+				String figures = String.format("%s: %d updates from %d chats: %d replies (%d sent before the SIGKILL),"
 						+ " %d answered twice (in %d chats), %d chats out of order; takeover %d ms after the SIGKILL;"
-						+ " %d polls ended by a 409%n", mode, UPDATES, CHATS, done, replies.size(), sentBeforeTheKill,
-						replies.size() - done, answeredAgain.size(), outOfOrder.size(), takeover / 1_000_000,
-						telegram.conflicts());
+						+ " %d polls ended by a 409; inbox %d rows, %d finished, %d done: %s", mode, UPDATES, CHATS,
+						replies.size(), sentBeforeTheKill, twice, answeredAgain.size(), outOfOrder.size(),
+						takeover / 1_000_000, telegram.conflicts(), inbox.rows(), inbox.finished(), done, inbox.outcomes());
+				System.out.println("REPLICAS " + figures);
 				for (Long chat : outOfOrder) {
 					System.out.printf("REPLICAS %s chat %d out of order: %s; inbox %s%n", mode, chat,
 							byChat.get(chat).stream().map(reply -> (isHelp(reply) ? "help" : "cancel") + "@"
@@ -169,24 +171,25 @@ class ReplicasIT {
 							BotUnderLoad.rows(database, "select update_id || ' ' || to_char(received_at, 'MI:SS.MS') || ' '"
 									+ " || to_char(finished_at, 'MI:SS.MS') from inbox where chat_id = " + chat + " order by update_id"));
 				}
-				assertThat(finished).as("every update has an outcome").isEqualTo(UPDATES);
-				assertThat(done).as("every update answered").isEqualTo(UPDATES);
-				// the successor cannot read the dead leader's send journal (a file of its own): what the leader had sent
-				// and not yet recorded in the inbox is answered again: its throughput times its outcome writes' delay, measured
-				// 14 to 175 of 3 000 on a shared 2-core machine running three jars, PostgreSQL and the test (docs/scaling.md)
-				assertThat(replies.size() - done).as("answered twice").isBetween(0L, UPDATES / 10L);
-				assertThat(byChat).as("every chat answered").hasSize(CHATS);
-				assertThat(outOfOrder).as("chats whose replies came out of order").isEmpty();
-				assertThat(Duration.ofNanos(takeover)).isLessThan(Duration.ofSeconds(5));
-				assertThat(telegram.conflicts()).as("polls ended by a 409").isZero();
+				SoftAssertions soft = new SoftAssertions();
+				soft.assertThat(inbox.finished()).as("updates with an outcome; %s", figures).isEqualTo(UPDATES);
+				soft.assertThat(done).as("updates answered; %s", figures).isEqualTo(UPDATES);
+				// what the dead leader sent and had not yet recorded is answered again by its successor: bounded by the
+				// send window, in polling and webhook mode alike (one dead leader: the SIGTERMed successor drains cleanly)
+				soft.assertThat(twice).as("answered twice (at most %d: %d per dead leader); %s", SEND_WINDOW * DEAD_LEADERS,
+						SEND_WINDOW, figures).isBetween(0L, (long) SEND_WINDOW * DEAD_LEADERS);
+				soft.assertThat(byChat).as("every chat answered; %s", figures).hasSize(CHATS);
+				soft.assertThat(outOfOrder).as("chats whose replies came out of order; %s", figures).isEmpty();
+				soft.assertThat(Duration.ofNanos(takeover)).as("takeover; %s", figures).isLessThan(Duration.ofSeconds(5));
+				soft.assertThat(telegram.conflicts()).as("polls ended by a 409; %s", figures).isZero();
+				soft.assertThat(unclean).as("replicas that did not stop cleanly; %s", figures).isEmpty();
+				soft.assertAll();
 			}
 			finally {
 				if (posting != null) {
 					posting.dispose();
 				}
-				for (JarProcess replica : replicas) {
-					replica.close();
-				}
+				ReplicaJars.closeAll(replicas);
 			}
 		}
 	}
@@ -220,28 +223,5 @@ class ReplicasIT {
 
 	private static boolean leads(FakeBotApi telegram, boolean webhook) {
 		return !telegram.calls(webhook ? "setWebhook" : "getUpdates").isEmpty();
-	}
-
-	private static boolean leads(JarProcess replica) {
-		return replica.text().contains("This replica leads");
-	}
-
-	private static boolean standingBy(JarProcess replica) {
-		return replica.text().contains("Standing by");
-	}
-
-	private static int freePort() throws Exception {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-	}
-
-	private static JarProcess start(Map<String, String> environment, String name, Map<String, Integer> ports)
-			throws Exception {
-		Path workDir = Files.createTempDirectory("analytips-replica-" + name);
-		Map<String, String> own = new HashMap<>(environment);
-		own.put("SERVER_PORT", String.valueOf(ports.get(name)));
-		own.put("REPLICA_ID", name);
-		return JarProcess.start(own, workDir);
 	}
 }

@@ -48,6 +48,39 @@ public final class BotUnderLoad {
 		return environment;
 	}
 
+	/** Whether the inbox holds exactly {@code updates} rows and every one has its outcome. */
+	public static boolean allFinished(DatabaseUrl database, int updates) {
+		return count(database, "select count(*) from inbox where outcome is null") == 0
+				&& count(database, "select count(*) from inbox") == updates;
+	}
+
+	/**
+	 * The inbox at the end of a run: its rows, those with an outcome, those answered ({@code done}), and the rows by
+	 * outcome and detail as text.
+	 */
+	public record Inbox(long rows, long finished, long done, String outcomes) {
+
+		/** Read from {@code database}. */
+		public static Inbox of(DatabaseUrl database) {
+			return new Inbox(count(database, "select count(*) from inbox"),
+					count(database, "select count(*) from inbox where outcome is not null"),
+					count(database, "select count(*) from inbox where outcome = 'done'"), BotUnderLoad.outcomes(database));
+		}
+	}
+
+	/**
+	 * The replies beyond the updates, chat by chat: each chat's replies past its {@code perChat} updates, summed (a
+	 * chat answered twice once and another missing one reply count 1, not 0).
+	 */
+	public static long repliesBeyondTheUpdates(java.util.List<FakeBotApi.Call> replies, int perChat) {
+		return replies.stream()
+			.collect(java.util.stream.Collectors.groupingBy(FakeBotApi.Call::chatId, java.util.stream.Collectors.counting()))
+			.values()
+			.stream()
+			.mapToLong(n -> Math.max(0, n - perChat))
+			.sum();
+	}
+
 	/** The single number {@code sql} counts in {@code database}. */
 	public static long count(DatabaseUrl database, String sql) {
 		ConnectionPool pool = TestDatabase.pool(database);

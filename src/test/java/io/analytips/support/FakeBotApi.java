@@ -39,8 +39,11 @@ public final class FakeBotApi implements AutoCloseable {
 
 	private static final Pattern MULTIPART_CHAT = Pattern.compile("name=\"chat_id\"\\r\\n(?:[^\\r\\n]+\\r\\n)*?\\r\\n(-?\\d+)\\r\\n");
 
-	/** One request the fake received. */
-	public record Call(String method, JsonNode body, long atNanos) {
+	/**
+	 * One request the fake received: {@code via} names the client that sent it ({@link #url(String)}), empty for
+	 * {@link #url()}.
+	 */
+	public record Call(String method, JsonNode body, long atNanos, String via) {
 
 		public Long chatId() {
 			JsonNode chat = body.get("chat_id");
@@ -81,7 +84,8 @@ public final class FakeBotApi implements AutoCloseable {
 		this.server = HttpServer.create()
 			.host("127.0.0.1")
 			.port(0)
-			.route(routes -> routes.post("/bot{token}/{method}", this::serve))
+			.route(routes -> routes.post("/bot{token}/{method}", this::serve)
+				.post("/via/{via}/bot{token}/{method}", this::serve))
 			.bindNow();
 	}
 
@@ -92,6 +96,14 @@ public final class FakeBotApi implements AutoCloseable {
 	/** The base URL, for {@code TELEGRAM_API_URL}. */
 	public String url() {
 		return "http://127.0.0.1:" + server.port();
+	}
+
+	/**
+	 * A base URL for one client of several (a replica): the same fake, with its calls recorded {@link Call#via} this
+	 * name, so a test can tell who sent what.
+	 */
+	public String url(String via) {
+		return url() + "/via/" + via;
 	}
 
 	/**
@@ -168,6 +180,11 @@ public final class FakeBotApi implements AutoCloseable {
 	/** Messages sent ({@code sendMessage}). */
 	public List<Call> messages() {
 		return calls("sendMessage");
+	}
+
+	/** Messages sent through {@link #url(String) url(via)}. */
+	public List<Call> messagesVia(String via) {
+		return messages().stream().filter(call -> call.via().equals(via)).toList();
 	}
 
 	public List<Call> messagesTo(long chatId) {
@@ -267,7 +284,8 @@ public final class FakeBotApi implements AutoCloseable {
 		String token = request.param("token");
 		return request.receive().aggregate().asString().defaultIfEmpty("").flatMap(raw -> {
 			JsonNode body = parse(request, raw);
-			Call call = new Call(method, body, System.nanoTime());
+			String via = request.param("via");
+			Call call = new Call(method, body, System.nanoTime(), via == null ? "" : via);
 			if (recording) {
 				calls.add(call);
 			}

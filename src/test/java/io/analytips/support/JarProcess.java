@@ -146,6 +146,34 @@ public final class JarProcess implements AutoCloseable {
 		process.waitFor();
 	}
 
+	/**
+	 * Sends SIGSTOP: the process freezes as in a long GC pause or a suspended VM, its sockets staying open (the peer
+	 * sees a silent connection, not a closed one) until {@link #resume}.
+	 */
+	public void pause() throws InterruptedException {
+		signal("STOP");
+	}
+
+	/** Sends SIGCONT to a {@link #pause paused} process: it runs on from where it stopped. */
+	public void resume() throws InterruptedException {
+		signal("CONT");
+	}
+
+	private void signal(String name) throws InterruptedException {
+		try {
+			Process kill = new ProcessBuilder("kill", "-" + name, String.valueOf(process.toHandle().pid()))
+				.redirectErrorStream(true)
+				.start();
+			String said = new String(kill.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+			if (kill.waitFor() != 0) {
+				throw new IllegalStateException("kill -" + name + " " + process.pid() + " failed: " + said);
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
 	/** Sends SIGTERM. */
 	public void terminate() {
 		process.toHandle().destroy();
