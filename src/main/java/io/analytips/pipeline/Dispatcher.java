@@ -144,7 +144,8 @@ final class Dispatcher implements Function<Flux<UpdateContext>, Flux<Finished>> 
 				.onErrorResume(error -> Mono.empty())
 				.thenReturn(finished))
 			.doOnNext(finished -> access.finished(context, handler, finished.outcome(), upstream.count()))
-			.flatMap(finished -> record(context, finished, recorded))
+			.flatMap(finished -> recorded.ended(finished.outcome()).thenReturn(finished))
+			.flatMap(finished -> record(context, finished))
 			.doOnNext(finished -> metrics.handled(Duration.ofNanos(System.nanoTime() - started)))
 			.contextWrite(UpdateLogContext.of(context, handler))
 			.contextWrite(upstream::addTo)
@@ -176,13 +177,12 @@ final class Dispatcher implements Function<Flux<UpdateContext>, Flux<Finished>> 
 		return logged.then(apology.onErrorResume(ignored -> Mono.empty())).thenReturn(new Finished(Outcome.FAILED, detail));
 	}
 
-	private Mono<Finished> record(UpdateContext context, Finished finished, SendWindow.Sends recorded) {
+	/** Writes the outcome; once it is durable InFlight has the journal release the update's records. */
+	private Mono<Finished> record(UpdateContext context, Finished finished) {
 		return Mono.defer(() -> {
 			metrics.finished(finished.outcome(), context.kind());
 			return inFlight.finish(context.updateId(), finished.outcome(), finished.detail());
 		})
-			// Once the outcome is in, the journal's records of this update's sends are not needed.
-			.doOnSuccess(written -> sends.finished(recorded))
 			.onErrorResume(error -> Mono.deferContextual(ids -> {
 				LogContext.in(ids, () -> log.warn("Outcome of update {} not recorded ({}); kept and written again later"
 						+ " (a restart before then handles it again)", context.updateId(), error.toString()));

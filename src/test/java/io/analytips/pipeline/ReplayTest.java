@@ -2,7 +2,6 @@ package io.analytips.pipeline;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.List;
 
 import io.analytips.common.MutableClock;
@@ -31,9 +30,10 @@ class ReplayTest {
 	@Test
 	void finishesWhatWasAnsweredAndHandlesAgainWhatMayNotHaveBeen() {
 		SendJournal crashed = SendJournal.open(directory);
-		StepVerifier.create(crashed.append(1, SendProgress.SENDING, new HashSet<>())
-			.then(crashed.append(1, SendProgress.SENT, new HashSet<>()))
-			.then(crashed.append(2, SendProgress.SENDING, new HashSet<>()))).verifyComplete();
+		StepVerifier.create(crashed.append(1, JournalRecord.Kind.SENDING, 0)
+			.then(crashed.append(1, JournalRecord.Kind.SENT, 0))
+			.then(crashed.append(1, JournalRecord.Kind.ENDED, Outcome.DONE.ordinal()))
+			.then(crashed.append(2, JournalRecord.Kind.SENDING, 0))).verifyComplete();
 		inbox.storeNew(List.of(update(1), update(2), update(3))).block(Duration.ofSeconds(5));
 		SendJournal journal = SendJournal.open(directory);
 		InFlight inFlight = new InFlight(inbox);
@@ -51,6 +51,6 @@ class ReplayTest {
 		assertThat(registry.get("analytips.updates.recovered").tag("how", "answered").counter().count()).isEqualTo(1);
 		assertThat(registry.get("analytips.updates.recovered").tag("how", "resent").counter().count()).isEqualTo(1);
 		StepVerifier.create(journal.flushed()).verifyComplete();
-		assertThat(SendJournal.open(directory).recovered(1)).as("forgotten once acted on").isEqualTo(SendProgress.NOTHING_SENT);
+		assertThat(SendJournal.open(directory).recovered(1)).as("forgotten once acted on").isEqualTo(SendHistory.NONE);
 	}
 }
