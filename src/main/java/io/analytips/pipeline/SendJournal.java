@@ -89,7 +89,8 @@ final class SendJournal {
 	/** Times a new segment's directory entry was forced to disk. */
 	final AtomicInteger directoryForces = new AtomicInteger();
 
-	private final Disposable forcing;
+	/** The periodic force, started by the first write (a journal nobody writes to keeps no timer); journal's thread. */
+	private Disposable forcing = Disposables.disposed();
 
 	private JournalSegment current;
 
@@ -101,7 +102,6 @@ final class SendJournal {
 		this.skipped = found.skipped;
 		this.writing = writing;
 		this.current = JournalSegment.create(directory, found.next, directoryForces::incrementAndGet);
-		this.forcing = forcePeriodically(writing);
 	}
 
 	/**
@@ -133,7 +133,7 @@ final class SendJournal {
 		}
 		catch (RejectedExecutionException noTimer) {
 			log.debug("The send journal's scheduler has no timer; its segments are forced when they are closed");
-			return Disposables.disposed();
+			return Disposables.composite(); // not disposed: not tried again
 		}
 	}
 
@@ -190,6 +190,9 @@ final class SendJournal {
 		UnreleasedUpdate update = unreleased.computeIfAbsent(record.updateId(), id -> new UnreleasedUpdate());
 		update.history = update.history.with(record);
 		update.abandoned = false;
+		if (forcing.isDisposed()) {
+			forcing = forcePeriodically(writing);
+		}
 		try {
 			JournalSegment segment = current;
 			if (segment.records >= segmentRecords) {
