@@ -86,6 +86,16 @@ final class JournalReader {
 		histories.merge(record.updateId(), SendHistory.NONE.with(record), (known, added) -> known.with(record));
 	}
 
+	/** As {@link #segments}, an I/O error unchecked. */
+	static List<Path> files(Path directory) {
+		try {
+			return segments(directory);
+		}
+		catch (IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+	}
+
 	/** Both formats' segment files in {@code directory}, oldest first. */
 	static List<Path> segments(Path directory) throws IOException {
 		List<Path> segments = new ArrayList<>();

@@ -40,12 +40,11 @@ import reactor.core.scheduler.Schedulers;
  * them and deletes them once its replay acted on them.
  * <p>
  * <b>Bounded.</b> The journal holds the current segment, the segments the start found (until its
- * replay is over), and every segment with a record of an unreleased update; each segment is at most
- * {@link #SEGMENT_RECORDS} × 16 bytes = 1 MiB. Unreleased updates are those being handled (at most the
- * dispatcher's concurrency), outcomes waiting to be written again (at most {@link InFlight#MAX_UNRECORDED})
- * and those dropped by a lost lead (until the next replay); at a few records per update a segment holds
- * thousands of updates, so in steady state that is 2 segments (2 MiB). {@code SendJournalBoundTest} drives
- * 100 000 updates with failed outcome writes, lost leads and drains and asserts it.
+ * replay is over) and every segment with a record of an unreleased update (being handled: at most the
+ * dispatcher's concurrency; an outcome to write again: at most {@link InFlight#MAX_UNRECORDED}; dropped
+ * by a lost lead: until the next replay); a segment is at most {@link #SEGMENT_RECORDS} × 16 bytes = 1 MiB,
+ * thousands of updates. {@code SendJournalBoundTest} drives 100 000 updates (with outcome writes failing
+ * and written again, lost leads, drains) through segments of 1 024 records and asserts at most 8 files.
  * <p>
  * A corrupt or torn record is skipped and counted ({@link #skipped}, logged at start); segments
  * of format 1 (8-byte records, {@code .journal}) from an earlier version are read in their format.
@@ -288,12 +287,7 @@ final class SendJournal {
 
 	/** The segment files on disk (for tests and the operator's curiosity). */
 	List<Path> files() {
-		try {
-			return JournalReader.segments(directory);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		return JournalReader.files(directory);
 	}
 
 	/** This run's updates with records and no durable outcome yet. */
