@@ -8,7 +8,7 @@ import java.util.zip.CRC32C;
  * 16 bytes, big-endian:
  *
  * <pre>
- * bytes 0–7    update id (positive)
+ * bytes 0–7    update id (not negative; Telegram's are positive, tests number from 0)
  * bytes 8–11   kind (high byte: 1 SENDING, 2 SENT, 3 ENDED) and value (low 24 bits: the message's
  *              sequence number within its update for SENDING and SENT, the {@link Outcome}'s ordinal for ENDED)
  * bytes 12–15  CRC32C of bytes 0–11
@@ -37,8 +37,8 @@ record JournalRecord(long updateId, Kind kind, int value) {
 	}
 
 	JournalRecord {
-		if (updateId <= 0) {
-			throw new IllegalArgumentException("update ids are positive: " + updateId);
+		if (updateId < 0) {
+			throw new IllegalArgumentException("update ids are not negative: " + updateId);
 		}
 		value = Math.min(Math.max(value, 0), MAX_VALUE);
 	}
@@ -63,13 +63,13 @@ record JournalRecord(long updateId, Kind kind, int value) {
 			return null;
 		}
 		int kind = (word >>> 24) - 1;
-		if (updateId <= 0 || kind < 0 || kind >= Kind.values().length) {
+		if (updateId < 0 || kind < 0 || kind >= Kind.values().length) {
 			return null;
 		}
 		return new JournalRecord(updateId, Kind.values()[kind], word & MAX_VALUE);
 	}
 
-	/** A format-1 record: the id of an update whose first message started, or its negation once it arrived. */
+	/** A format-1 record (not 0): the id of an update whose first message started, or its negation once it arrived. */
 	static JournalRecord ofVersion1(long record) {
 		return record > 0 ? new JournalRecord(record, Kind.SENDING, 0) : new JournalRecord(-record, Kind.SENT, 0);
 	}
