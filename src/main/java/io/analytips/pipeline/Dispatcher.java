@@ -10,11 +10,14 @@ import io.analytips.common.LogContext;
 import io.analytips.common.SendRecord;
 import io.analytips.common.SerialLanes;
 import io.analytips.common.UpstreamCalls;
+import io.analytips.store.TransientFailures;
 import io.analytips.telegram.Html;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
+import reactor.util.retry.RetryBackoffSpec;
 
 /**
  * Runs handlers: updates of one chat in order, different chats concurrently, at most
@@ -59,6 +62,14 @@ final class Dispatcher implements Function<Flux<UpdateContext>, Flux<Finished>> 
 	/**
 	 * @param busyChat takes an update whose chat already holds {@code chatBacklog} updates (must not throw)
 	 */
+	/**
+	 * A handler that failed because the database was away for a moment (a restart, a failover), before it sent
+	 * anything, is run again after a pause: 0.5, 1, 2 and 4 s (about 7.5 s in all, within the handler's deadline), so
+	 * a short outage costs the user a wait rather than an apology. Once a message went, it is not: running the
+	 * handler again could repeat it.
+	 */
+	static final RetryBackoffSpec DATABASE_AWAY = Retry.backoff(4, Duration.ofMillis(500)).maxBackoff(Duration.ofSeconds(4));
+
 	Dispatcher(Handlers handlers, InFlight inFlight, Notices notices, Duration timeout, int concurrency, int chatBacklog,
 			Consumer<UpdateContext> busyChat, PipelineMetrics metrics, AccessLog access, SendWindow sends) {
 		this.handlers = handlers;
@@ -121,7 +132,10 @@ final class Dispatcher implements Function<Flux<UpdateContext>, Flux<Finished>> 
 				return ended(context, null, Mono.error(ex), started, upstream, recorded);
 			}
 			Mono<Finished> run = handler == null ? Mono.just(new Finished(Outcome.INVALID, "no handler for " + context.kind()))
-					: Mono.defer(() -> handler.handle(context)).timeout(timeout).thenReturn(Finished.of(Outcome.DONE))
+					: Mono.defer(() -> handler.handle(context))
+						.retryWhen(DATABASE_AWAY.filter(error -> TransientFailures.isTransient(error) && !recorded.startedAny()))
+						.timeout(timeout)
+						.thenReturn(Finished.of(Outcome.DONE))
 						.doOnSuccess(done -> {
 							metrics.replied(Duration.ofNanos(System.nanoTime() - context.admittedAt()));
 							metrics.action(actionOf(handler, context));
@@ -144,7 +158,8 @@ final class Dispatcher implements Function<Flux<UpdateContext>, Flux<Finished>> 
 				.onErrorResume(error -> Mono.empty())
 				.thenReturn(finished))
 			.doOnNext(finished -> access.finished(context, handler, finished.outcome(), upstream.count()))
-			.flatMap(finished -> record(context, finished, recorded))
+			.flatMap(finished -> recorded.ended(finished.outcome()).thenReturn(finished))
+			.flatMap(finished -> record(context, finished))
 			.doOnNext(finished -> metrics.handled(Duration.ofNanos(System.nanoTime() - started)))
 			.contextWrite(UpdateLogContext.of(context, handler))
 			.contextWrite(upstream::addTo)
@@ -176,13 +191,12 @@ final class Dispatcher implements Function<Flux<UpdateContext>, Flux<Finished>> 
 		return logged.then(apology.onErrorResume(ignored -> Mono.empty())).thenReturn(new Finished(Outcome.FAILED, detail));
 	}
 
-	private Mono<Finished> record(UpdateContext context, Finished finished, SendWindow.Sends recorded) {
+	/** Writes the outcome; once it is durable InFlight has the journal release the update's records. */
+	private Mono<Finished> record(UpdateContext context, Finished finished) {
 		return Mono.defer(() -> {
 			metrics.finished(finished.outcome(), context.kind());
 			return inFlight.finish(context.updateId(), finished.outcome(), finished.detail());
 		})
-			// Once the outcome is in, the journal's records of this update's sends are not needed.
-			.doOnSuccess(written -> sends.finished(recorded))
 			.onErrorResume(error -> Mono.deferContextual(ids -> {
 				LogContext.in(ids, () -> log.warn("Outcome of update {} not recorded ({}); kept and written again later"
 						+ " (a restart before then handles it again)", context.updateId(), error.toString()));

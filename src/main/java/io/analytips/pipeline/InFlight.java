@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongConsumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +36,8 @@ final class InFlight {
 
 	private final UpdateListener listener;
 
+	private final LongConsumer durable;
+
 	private final Map<Long, Object> held = new ConcurrentHashMap<>();
 
 	private final AtomicInteger unrecorded = new AtomicInteger();
@@ -45,8 +48,19 @@ final class InFlight {
 
 	/** @param listener told when each update is over ({@link #ended}) */
 	InFlight(Inbox inbox, UpdateListener listener) {
+		this(inbox, listener, updateId -> {
+		});
+	}
+
+	/**
+	 * @param listener told when each update is over ({@link #ended})
+	 * @param durable told the id of each update whose outcome became durable: written at once, or by a
+	 *        {@link #rewrite} (the send journal then releases its records); must not throw
+	 */
+	InFlight(Inbox inbox, UpdateListener listener, LongConsumer durable) {
 		this.inbox = inbox;
 		this.listener = listener;
+		this.durable = durable;
 	}
 
 	/** Takes an update into this process; false if it is already here (being handled, or its outcome awaits writing). */
@@ -96,6 +110,7 @@ final class InFlight {
 					if (held.remove(entry.getKey(), entry.getValue())) {
 						unrecorded.decrementAndGet();
 					}
+					durable.accept(entry.getKey());
 				})
 				.onErrorResume(error -> Mono.empty()), 64)
 			.then();
@@ -129,6 +144,7 @@ final class InFlight {
 		if (held.remove(updateId) instanceof Finished) {
 			unrecorded.decrementAndGet();
 		}
+		durable.accept(updateId);
 	}
 
 	private void keep(long updateId, Finished finished) {

@@ -67,13 +67,14 @@ public final class PipelineMetrics {
 	}
 
 	/**
-	 * An unfinished update found at start, by how far its first message had got:
-	 * {@code answered} (acknowledged: finished, not answered again) or {@code resent} (it may have
-	 * arrived: answered again).
+	 * An unfinished update found at start, by how far its messages had got:
+	 * {@code answered} (its handling had ended: finished, not answered again), {@code partial} (some
+	 * messages acknowledged, its handling not ended: finished done, not answered again) or {@code resent}
+	 * (a message may have arrived, none was acknowledged: answered again).
 	 */
 	void recovered(String how) {
 		Counter.builder("analytips.updates.recovered")
-			.description("Unfinished updates found at start whose first message had been sent, by what became of them")
+			.description("Unfinished updates found at start with messages sent before the stop, by what became of them")
 			.tag("how", how)
 			.register(registry)
 			.increment();

@@ -63,7 +63,8 @@ public final class Pipelines {
 			Notices notices, UserTracker users, PipelineProperties properties, PipelineMetrics metrics, Clock clock,
 			SendJournal journal, Leadership leadership, UpdateListener listener) {
 		Background background = new Background(properties.handlerTimeout(), metrics.registry());
-		InFlight inFlight = new InFlight(inbox, listener);
+		// An outcome durable in the inbox (written, or written again) releases the update's journal records.
+		InFlight inFlight = new InFlight(inbox, listener, journal::release);
 		ParkedUpdates parked = new ParkedUpdates(inbox, inFlight, properties.parkedAfter(), metrics.registry());
 		Handlers ordered = new Handlers(handlers);
 		UserRateLimiter limiter = new UserRateLimiter(properties.rateLimit(), properties.rateWindow(), clock);

@@ -1,8 +1,6 @@
 package io.analytips.pipeline;
 
 import java.time.Duration;
-import java.util.HashSet;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -18,18 +16,22 @@ import io.micrometer.core.instrument.distribution.ValueAtPercentile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Bounds what a crash can answer twice. Telegram has no idempotent send, so an update whose reply
- * arrived but whose outcome was not yet written would be answered again after a restart. For each
- * update's first message the {@link SendJournal} records that it is about to go ({@code SENDING})
- * and, before the handler goes on, that Telegram acknowledged it ({@code SENT}); a restart finishes
- * a {@code SENT} update without answering it again. What is left is the messages on the wire at the
- * instant of the crash, and the microseconds between an acknowledgement and its record. At most
- * {@code size} updates may be in that stretch at once: further first messages wait for a place
- * (slowing intake rather than letting records fall behind).
+ * arrived but whose outcome was not yet written would be answered again after a restart. For every
+ * message of an update the {@link SendJournal} records that it is about to go ({@code SENDING}) and,
+ * before the handler goes on, that Telegram acknowledged it ({@code SENT}); once the handling is over
+ * it records the outcome ({@code ENDED}). A restart finishes an update that ended, or one any of whose
+ * messages was acknowledged, without answering it again ({@link Replay}). What is left is the first
+ * messages on the wire at the instant of the crash, and the microseconds between an acknowledgement
+ * and its record. At most {@code size} updates may be in that stretch at once: further first messages
+ * wait for a place (slowing intake rather than letting records fall behind). What follows a record
+ * runs on a shared scheduler, never on the journal's one thread.
  * <p>
- * Measured: {@code analytips.outbound.record.lag} (acknowledged → recorded) and
+ * Measured: {@code analytips.outbound.record.lag} (acknowledged → recorded, first messages) and
  * {@code analytips.outbound.unrecorded} (acknowledged, not yet recorded), and a summary at stop.
  */
 final class SendWindow {
@@ -43,6 +45,8 @@ final class SendWindow {
 
 	private final Permits places;
 
+	private final Scheduler continuing;
+
 	private final AtomicInteger unrecorded = new AtomicInteger();
 
 	private final AtomicInteger recordFailures = new AtomicInteger();
@@ -55,7 +59,12 @@ final class SendWindow {
 	private final LongFunction<Mono<Void>> markSent;
 
 	SendWindow(SendJournal journal, int size, MeterRegistry registry) {
-		this(journal, size, registry, updateId -> Mono.empty());
+		this(journal, size, registry, Schedulers.parallel(), updateId -> Mono.empty());
+	}
+
+	/** @param continuing where a send goes on once its record is written: never the journal's own thread */
+	SendWindow(SendJournal journal, int size, MeterRegistry registry, Scheduler continuing) {
+		this(journal, size, registry, continuing, updateId -> Mono.empty());
 	}
 
 	/**
@@ -64,8 +73,14 @@ final class SendWindow {
 	 *        was answered is at most {@code size} updates
 	 */
 	SendWindow(SendJournal journal, int size, MeterRegistry registry, LongFunction<Mono<Void>> markSent) {
+		this(journal, size, registry, Schedulers.parallel(), markSent);
+	}
+
+	SendWindow(SendJournal journal, int size, MeterRegistry registry, Scheduler continuing,
+			LongFunction<Mono<Void>> markSent) {
 		this.markSent = markSent;
 		this.journal = journal;
+		this.continuing = continuing;
 		this.places = new Permits(size);
 		this.lag = Timer.builder("analytips.outbound.record.lag")
 			.description("From Telegram's acknowledgement of an update's first message to its record in the send journal")
@@ -79,14 +94,12 @@ final class SendWindow {
 			.register(registry);
 	}
 
-	/** The sends of one update: for the Reactor context of its handling, and {@link #finished} once its outcome is in. */
+	/**
+	 * The sends of one update, for the Reactor context of its handling. Its records are released by
+	 * the journal once its outcome is durable ({@link SendJournal#release}, called by {@link InFlight}).
+	 */
 	Sends forUpdate(long updateId) {
 		return new Sends(updateId);
-	}
-
-	/** The update's outcome is in the inbox: its records are no longer needed. */
-	void finished(Sends sends) {
-		journal.finished(sends.held);
 	}
 
 	/** The record of one update's sends. */
@@ -96,8 +109,8 @@ final class SendWindow {
 
 		private final AtomicBoolean first = new AtomicBoolean();
 
-		/** The journal's segments with a record of this update; touched by the journal's thread, then at the end. */
-		private final Set<SendJournal.Segment> held = new HashSet<>();
+		/** The next message's sequence number within the update (each attempt of a message takes one). */
+		private final AtomicInteger sequence = new AtomicInteger();
 
 		private Sends(long updateId) {
 			this.updateId = updateId;
@@ -106,27 +119,57 @@ final class SendWindow {
 		@Override
 		public <T> Mono<T> around(Mono<T> send) {
 			if (!first.compareAndSet(false, true)) {
-				return send;
+				return laterMessage(send);
 			}
 			// A first attempt that fails is retried by the sender: the retry is the first message then.
 			return firstMessage(send).doOnError(error -> first.set(false)).doOnCancel(() -> first.set(false));
 		}
 
+		/** Whether a message of this update has started: handling it again from the start could repeat it. */
+		boolean startedAny() {
+			return sequence.get() > 0;
+		}
+
+		/**
+		 * The handling ended with {@code outcome} (every message it sent went or failed): recorded when it
+		 * sent any, so that a restart finishes it with that outcome instead of guessing from its messages.
+		 */
+		Mono<Void> ended(Outcome outcome) {
+			return Mono.defer(() -> sequence.get() == 0 ? Mono.empty() : record(JournalRecord.Kind.ENDED, outcome.ordinal()));
+		}
+
+		/**
+		 * A later message (the next part of a split text, a second reply): recorded before and after like
+		 * the first, so a restart knows how many went; it takes no place in the window, because a restart
+		 * never answers again an update one of whose messages was acknowledged ({@link Replay}).
+		 */
+		private <T> Mono<T> laterMessage(Mono<T> send) {
+			return Mono.defer(() -> {
+				int message = sequence.getAndIncrement();
+				return record(JournalRecord.Kind.SENDING, message).then(send)
+					.flatMap(value -> record(JournalRecord.Kind.SENT, message).thenReturn(value));
+			});
+		}
+
 		private <T> Mono<T> firstMessage(Mono<T> send) {
 			// Its place is taken before it is recorded as starting: a start counts only a message about to
 			// go, not one still waiting for a place, so a restart's count of those it may repeat is true.
-			return places.run(() -> record(SendProgress.SENDING).then(send).flatMap(value -> {
-				long acknowledged = System.nanoTime();
-				unrecorded.incrementAndGet();
-				Runnable recorded = () -> {
-					unrecorded.decrementAndGet();
-					lag.record(System.nanoTime() - acknowledged, TimeUnit.NANOSECONDS);
-				};
-				// Counted before the handler hears of it (doFinally would run after).
-				return record(SendProgress.SENT).then(markForSuccessor())
-					.doOnTerminate(recorded)
-					.doOnCancel(recorded)
-					.thenReturn(value);
+			return places.run(() -> Mono.defer(() -> {
+				int message = sequence.getAndIncrement();
+				return record(JournalRecord.Kind.SENDING, message).then(send).flatMap(value -> {
+					long acknowledged = System.nanoTime();
+					unrecorded.incrementAndGet();
+					Runnable recorded = () -> {
+						unrecorded.decrementAndGet();
+						lag.record(System.nanoTime() - acknowledged, TimeUnit.NANOSECONDS);
+					};
+					// Counted before the handler hears of it (doFinally would run after). The place is also held
+					// until a successor can read that the first message arrived.
+					return record(JournalRecord.Kind.SENT, message).then(markForSuccessor())
+						.doOnTerminate(recorded)
+						.doOnCancel(recorded)
+						.thenReturn(value);
+				});
 			}), MAX_WAIT);
 		}
 
@@ -142,15 +185,16 @@ final class SendWindow {
 			});
 		}
 
-		private Mono<Void> record(SendProgress progress) {
-			return journal.append(updateId, progress, held).onErrorResume(error -> {
+		/** Appends a record; whatever follows runs on {@code continuing}, never on the journal's one thread. */
+		private Mono<Void> record(JournalRecord.Kind progress, int value) {
+			return journal.append(updateId, progress, value).onErrorResume(error -> {
 				unprotected.increment();
 				if (recordFailures.getAndIncrement() % 100 == 0) {
-					log.warn("Could not record that update {}'s first message was {} ({}); a crash now may answer it twice",
+					log.warn("Could not record that a message of update {} was {} ({}); a crash now may answer it twice",
 							updateId, progress, error.toString());
 				}
 				return Mono.empty();
-			});
+			}).publishOn(continuing);
 		}
 	}
 

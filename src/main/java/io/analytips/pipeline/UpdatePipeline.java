@@ -307,6 +307,7 @@ public class UpdatePipeline implements SmartLifecycle {
 			.then(Mono.fromRunnable(outbound::hold))
 			.then(wireCleared())
 			.then(Mono.fromRunnable(() -> {
+				// Their journal records stay on disk with them: the next start reads them and deletes them after its replay.
 				log.warn("Drain ended early with {} buffered and {} in-flight updates; they stay in the inbox for the next start",
 						queued.get(), dispatcher.inFlight());
 				subscriptions.dispose();
@@ -349,13 +350,18 @@ public class UpdatePipeline implements SmartLifecycle {
 		run.abort().tryEmitEmpty();
 	}
 
-	/** Disposes everything at once, as a crash would (for tests): nothing is drained or confirmed. */
+	/**
+	 * Disposes everything at once, as a crash would (for tests, and when the lead is lost): nothing is drained or
+	 * confirmed. The send journal keeps what this run sent for the dropped updates, so a lead regained in this
+	 * process replays them without answering again what was answered ({@link SendJournal#abandon}).
+	 */
 	public synchronized void kill() {
 		started = false;
 		stopWatchingLead();
 		stopLookingForParked();
 		run.subscriptions().dispose();
 		background.stop();
+		journal.abandon();
 	}
 
 	private void stopWatchingLead() {

@@ -1,5 +1,7 @@
 package io.analytips.pipeline;
 
+import io.analytips.common.SendRecord;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -125,6 +127,51 @@ class DispatcherTest {
 			.expectNextCount(1)
 			.verifyComplete();
 		assertThat(replies).containsExactly("2:c:1", "1:a:3", "1:b:1");
+	}
+
+	@Test
+	void aHandlerThatFailedBecauseTheDatabaseWasAwayIsRunAgainAfterAPauseAndTheUserGetsTheAnswer() {
+		AtomicInteger runs = new AtomicInteger();
+		Handler flaky = handling(context -> runs.incrementAndGet() <= 3
+				? Mono.error(new org.springframework.dao.DataAccessResourceFailureException("Failed to obtain R2DBC Connection"))
+				: context.reply("answer").then());
+		Dispatcher dispatcher = dispatcher(4, Duration.ofSeconds(60), flaky);
+		StepVerifier.withVirtualTime(() -> Flux.just(context(Updates.message(1, "hi"))).transform(dispatcher))
+			.thenAwait(Duration.ofSeconds(10))
+			.expectNextMatches(finished -> finished.outcome() == Outcome.DONE)
+			.verifyComplete();
+		assertThat(runs).hasValue(4);
+		assertThat(replies).containsExactly("1:answer");
+	}
+
+	@Test
+	void aHandlerThatFailsOnTheDatabaseAfterItsFirstMessageStartedIsNotRunAgain() {
+		AtomicInteger runs = new AtomicInteger();
+		Handler sentThenFailed = handling(context -> Mono.deferContextual(reactorContext -> {
+			runs.incrementAndGet();
+			return SendRecord.recorded(reactorContext, Mono.just("sent"));
+		}).then(Mono.error(new org.springframework.dao.DataAccessResourceFailureException("connection closed"))));
+		Dispatcher dispatcher = dispatcher(4, Duration.ofSeconds(60), sentThenFailed);
+		StepVerifier.withVirtualTime(() -> Flux.just(context(Updates.message(1, "hi"))).transform(dispatcher))
+			.thenAwait(Duration.ofSeconds(10))
+			.expectNextMatches(finished -> finished.outcome() == Outcome.FAILED)
+			.verifyComplete();
+		assertThat(runs).hasValue(1);
+	}
+
+	@Test
+	void aHandlerThatFailsForAnotherReasonIsNotRunAgain() {
+		AtomicInteger runs = new AtomicInteger();
+		Handler broken = handling(context -> {
+			runs.incrementAndGet();
+			return Mono.error(new IllegalStateException("a bug"));
+		});
+		Dispatcher dispatcher = dispatcher(4, Duration.ofSeconds(60), broken);
+		StepVerifier.withVirtualTime(() -> Flux.just(context(Updates.message(1, "hi"))).transform(dispatcher))
+			.thenAwait(Duration.ofSeconds(10))
+			.expectNextMatches(finished -> finished.outcome() == Outcome.FAILED)
+			.verifyComplete();
+		assertThat(runs).hasValue(1);
 	}
 
 	@Test

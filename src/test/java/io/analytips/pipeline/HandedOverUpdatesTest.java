@@ -12,6 +12,7 @@ import io.analytips.support.Updates;
 import io.analytips.telegram.ReceivedUpdate;
 import io.analytips.telegram.SourceStatus;
 import io.analytips.telegram.UpdateSource;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -27,6 +28,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * buffer takes. Virtual time.
  */
 class HandedOverUpdatesTest {
+
+	/** Some tests put virtual time in place of Reactor's schedulers: later test classes in this JVM need real ones. */
+	@AfterEach
+	void realTime() {
+		VirtualTimeScheduler.reset();
+	}
+
 
 	private final Clock clock = Clock.fixed(TestClock.START, ZoneOffset.UTC);
 

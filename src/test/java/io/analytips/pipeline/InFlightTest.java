@@ -122,4 +122,21 @@ class InFlightTest {
 		StepVerifier.create(inFlight.rewrite()).verifyComplete();
 		assertThat(memory.outcomeOf(2)).isEqualTo("done");
 	}
+
+	@Test
+	void anOutcomeDurableAtOnceOrOnlyWhenWrittenAgainIsReportedDurableOnce() {
+		java.util.List<Long> durable = new java.util.concurrent.CopyOnWriteArrayList<>();
+		InFlight reporting = new InFlight(inbox, UpdateListener.NONE, durable::add);
+		stored(1, 2);
+		reporting.enter(1);
+		reporting.enter(2);
+		StepVerifier.create(reporting.finish(1, Outcome.DONE, null)).verifyComplete();
+		inbox.failFinishes(id -> true);
+		StepVerifier.create(reporting.finish(2, Outcome.DONE, null)).expectErrorMessage("database down").verify();
+		assertThat(durable).containsExactly(1L);
+
+		inbox.failFinishes(id -> false);
+		StepVerifier.create(reporting.rewrite()).verifyComplete();
+		assertThat(durable).as("the rewrite releases its journal records").containsExactly(1L, 2L);
+	}
 }

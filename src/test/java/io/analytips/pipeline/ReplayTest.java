@@ -2,8 +2,9 @@ package io.analytips.pipeline;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.analytips.common.MutableClock;
 import io.analytips.support.Scratch;
@@ -11,6 +12,7 @@ import io.analytips.support.Updates;
 import io.analytips.telegram.ReceivedUpdate;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,7 +22,14 @@ class ReplayTest {
 
 	private final Path directory = Scratch.directory("send-journal");
 
-	private final MemoryInbox inbox = new MemoryInbox(new MutableClock());
+	private final Map<Long, String> details = new ConcurrentHashMap<>();
+
+	private final MemoryInbox inbox = new MemoryInbox(new MutableClock()) {
+		@Override
+		public Mono<Void> finish(long updateId, Outcome outcome, String detail) {
+			return super.finish(updateId, outcome, detail).doOnSuccess(done -> details.put(updateId, detail));
+		}
+	};
 
 	private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
@@ -31,9 +40,10 @@ class ReplayTest {
 	@Test
 	void finishesWhatWasAnsweredAndHandlesAgainWhatMayNotHaveBeen() {
 		SendJournal crashed = SendJournal.open(directory);
-		StepVerifier.create(crashed.append(1, SendProgress.SENDING, new HashSet<>())
-			.then(crashed.append(1, SendProgress.SENT, new HashSet<>()))
-			.then(crashed.append(2, SendProgress.SENDING, new HashSet<>()))).verifyComplete();
+		StepVerifier.create(crashed.append(1, JournalRecord.Kind.SENDING, 0)
+			.then(crashed.append(1, JournalRecord.Kind.SENT, 0))
+			.then(crashed.append(1, JournalRecord.Kind.ENDED, Outcome.DONE.ordinal()))
+			.then(crashed.append(2, JournalRecord.Kind.SENDING, 0))).verifyComplete();
 		inbox.storeNew(List.of(update(1), update(2), update(3))).block(Duration.ofSeconds(5));
 		SendJournal journal = SendJournal.open(directory);
 		InFlight inFlight = new InFlight(inbox);
@@ -51,7 +61,60 @@ class ReplayTest {
 		assertThat(registry.get("analytips.updates.recovered").tag("how", "answered").counter().count()).isEqualTo(1);
 		assertThat(registry.get("analytips.updates.recovered").tag("how", "resent").counter().count()).isEqualTo(1);
 		StepVerifier.create(journal.flushed()).verifyComplete();
-		assertThat(SendJournal.open(directory).recovered(1)).as("forgotten once acted on").isEqualTo(SendProgress.NOTHING_SENT);
+		assertThat(SendJournal.open(directory).recovered(1)).as("forgotten once acted on").isEqualTo(SendHistory.NONE);
+	}
+
+	@Test
+	void finishesAnUpdateAnsweredInPartAsDoneSayingHowManyMessagesWentAndDoesNotAnswerItAgain() {
+		SendJournal crashed = SendJournal.open(directory);
+		// A text split in three: the first part acknowledged, the second on the wire, the third never started.
+		StepVerifier.create(crashed.append(1, JournalRecord.Kind.SENDING, 0)
+			.then(crashed.append(1, JournalRecord.Kind.SENT, 0))
+			.then(crashed.append(1, JournalRecord.Kind.SENDING, 1))).verifyComplete();
+		inbox.storeNew(List.of(update(1))).block(Duration.ofSeconds(5));
+		SendJournal journal = SendJournal.open(directory);
+		InFlight inFlight = new InFlight(inbox);
+		inFlight.enter(1);
+		Replay replay = new Replay(journal, inFlight, new Background(Duration.ofSeconds(5), registry),
+				new PipelineMetrics(registry));
+
+		assertThat(replay.toHandleAgain(update(1))).isFalse();
+		replay.examinedAll();
+
+		assertThat(inbox.outcomeOf(1)).isEqualTo("done");
+		assertThat(details.get(1L)).isEqualTo("answered in part before the restart: 1 messages acknowledged,"
+				+ " 1 more may have arrived; its handling had not ended");
+		assertThat(registry.get("analytips.updates.recovered").tag("how", "partial").counter().count()).isEqualTo(1);
+	}
+
+	@Test
+	void aLeadRegainedInTheSameProcessFinishesWhatThisRunAnsweredWithoutAnsweringAgain() {
+		SendJournal journal = SendJournal.open(directory);
+		StepVerifier.create(journal.append(4, JournalRecord.Kind.SENDING, 0)
+			.then(journal.append(4, JournalRecord.Kind.SENT, 0))
+			.then(journal.append(4, JournalRecord.Kind.ENDED, Outcome.DONE.ordinal())) // its outcome write failed
+			.then(journal.append(5, JournalRecord.Kind.SENDING, 0))
+			.then(journal.append(5, JournalRecord.Kind.SENT, 0)) // then the lead was lost mid-handling
+			.then(journal.append(6, JournalRecord.Kind.SENDING, 0))).verifyComplete();
+		journal.abandon(); // the lead is lost: its work dropped, this run's knowledge kept
+		inbox.storeNew(List.of(update(4), update(5), update(6))).block(Duration.ofSeconds(5));
+		InFlight inFlight = new InFlight(inbox, UpdateListener.NONE, journal::release);
+		List.of(4L, 5L, 6L).forEach(inFlight::enter);
+		Replay regained = new Replay(journal, inFlight, new Background(Duration.ofSeconds(5), registry),
+				new PipelineMetrics(registry));
+
+		assertThat(regained.toHandleAgain(update(4))).isFalse();
+		assertThat(regained.toHandleAgain(update(5))).isFalse();
+		assertThat(regained.toHandleAgain(update(6))).as("its message may not have arrived").isTrue();
+		regained.examinedAll();
+		StepVerifier.create(journal.flushed()).verifyComplete();
+
+		assertThat(inbox.outcomeOf(4)).isEqualTo("done");
+		assertThat(details.get(4L)).isEqualTo("answered before the restart");
+		assertThat(inbox.outcomeOf(5)).isEqualTo("done");
+		assertThat(journal.unreleased()).as("finished ones released on their outcome, the dropped one by the replay's end")
+			.isZero();
+		journal.close().block();
 	}
 	@Test
 	void whatAPredecessorMarkedAsAnsweredIsFinishedNotAnsweredAgain() {

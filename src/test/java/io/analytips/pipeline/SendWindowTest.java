@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
+import reactor.core.scheduler.Schedulers;
 import reactor.test.StepVerifier;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,7 +29,7 @@ class SendWindowTest {
 	/** What a start would read now: once the journal wrote what was queued. */
 	private SendProgress afterACrash(long updateId) {
 		journal.flushed().block();
-		return SendJournal.open(directory).recovered(updateId);
+		return SendJournal.open(directory).recovered(updateId).progress();
 	}
 
 	@Test
@@ -50,13 +51,58 @@ class SendWindowTest {
 	}
 
 	@Test
-	void laterMessagesOfTheUpdateGoAsTheyAre() {
+	void everyPartOfTheUpdateIsRecordedAndLaterOnesTakeNoPlaceInTheWindow() {
 		SendRecord sends = window.forUpdate(9);
+		Sinks.One<String> firstOfAnother = Sinks.one();
+		// The window (size 1) is taken by another update's first message on the wire: later parts still go.
+		window.forUpdate(90).around(firstOfAnother.asMono()).subscribe();
+		StepVerifier.create(sends.around(Mono.just("first")))
+			.expectSubscription()
+			.then(() -> firstOfAnother.tryEmitValue("arrived"))
+			.expectNext("first")
+			.verifyComplete();
 		AtomicInteger subscribed = new AtomicInteger();
-		Mono<String> second = Mono.fromSupplier(() -> "second" + subscribed.incrementAndGet());
-		StepVerifier.create(sends.around(Mono.just("first"))).expectNext("first").verifyComplete();
-		StepVerifier.create(sends.around(second)).expectNext("second1").verifyComplete();
-		assertThat(registry.get("analytips.outbound.record.lag").timer().count()).isEqualTo(1);
+		window.forUpdate(91).around(Sinks.<String>one().asMono()).subscribe(); // holds the window from now on
+		StepVerifier.create(sends.around(Mono.fromSupplier(() -> "second" + subscribed.incrementAndGet())))
+			.expectNext("second1")
+			.verifyComplete();
+		StepVerifier.create(sends.around(Mono.just("third"))).expectNext("third").verifyComplete();
+
+		journal.flushed().block();
+		assertThat(SendJournal.open(directory).recovered(9)).isEqualTo(new SendHistory(3, 3, null));
+		assertThat(registry.get("analytips.outbound.record.lag").timer().count()).as("first messages").isEqualTo(2);
+	}
+
+	@Test
+	void theEndOfAnUpdateThatSentIsRecordedWithItsOutcome() {
+		SendWindow.Sends sends = window.forUpdate(12);
+		StepVerifier.create(sends.around(Mono.just("sent")).then(sends.ended(Outcome.FAILED))).verifyComplete();
+		journal.flushed().block();
+		assertThat(SendJournal.open(directory).recovered(12)).isEqualTo(new SendHistory(1, 1, Outcome.FAILED));
+	}
+
+	@Test
+	void theEndOfAnUpdateThatSentNothingWritesNothing() {
+		StepVerifier.create(window.forUpdate(13).ended(Outcome.DONE)).verifyComplete();
+		assertThat(journal.unreleased()).isZero();
+	}
+
+	@Test
+	void theSenderGoesOnOffTheJournalsThread() {
+		SendJournal own = SendJournal.open(Scratch.directory("send-journal"), SendJournal.SEGMENT_RECORDS,
+				Schedulers.newSingle("send-journal-test", true));
+		SendWindow onParallel = new SendWindow(own, 4, registry, Schedulers.parallel());
+		SendRecord sends = onParallel.forUpdate(14);
+		Mono<String> send = Mono.fromSupplier(() -> Thread.currentThread().getName());
+
+		StepVerifier.create(sends.around(send).map(sentFrom -> sentFrom + " " + Thread.currentThread().getName()))
+			.assertNext(threads -> assertThat(threads.split(" ")).allSatisfy(
+					thread -> assertThat(thread).doesNotStartWith("send-journal").startsWith("parallel")))
+			.verifyComplete();
+		StepVerifier.create(sends.around(send).map(sentFrom -> sentFrom + " " + Thread.currentThread().getName()))
+			.assertNext(threads -> assertThat(threads).doesNotContain("send-journal"))
+			.verifyComplete();
+		own.close().block();
 	}
 
 	@Test
