@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
+import io.analytips.common.LeaseEndedException;
 import io.analytips.common.LogContext;
 import io.analytips.common.SendRecord;
 import io.analytips.common.SerialLanes;
@@ -153,7 +154,8 @@ final class Dispatcher implements Function<Flux<UpdateContext>, Flux<Finished>> 
 	/** Everything after the handler: the apology on failure, the callback answer, the access line, the outcome. */
 	private Mono<Finished> ended(UpdateContext context, Handler handler, Mono<Finished> run, long started,
 			UpstreamCalls upstream, SendWindow.Sends recorded) {
-		return run.onErrorResume(error -> failed(context, error))
+		return run.onErrorResume(Dispatcher::leadEnded, error -> leftToTheSuccessor(context))
+			.onErrorResume(error -> failed(context, error))
 			.flatMap(finished -> Mono.defer(context::ensureCallbackAnswered)
 				.onErrorResume(error -> Mono.empty())
 				.thenReturn(finished))
@@ -164,6 +166,28 @@ final class Dispatcher implements Function<Flux<UpdateContext>, Flux<Finished>> 
 			.contextWrite(UpdateLogContext.of(context, handler))
 			.contextWrite(upstream::addTo)
 			.contextWrite(reactorContext -> reactorContext.put(SendRecord.KEY, recorded));
+	}
+
+	/** Whether the lead this update was handled under is over: its messages will never go, here. */
+	private static boolean leadEnded(Throwable error) {
+		for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+			if (cause instanceof LeaseEndedException) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * An update whose lead was lost while it was handled ends here with no outcome and no apology: it stays
+	 * unfinished in the inbox, and the replica that leads now replays it and answers it.
+	 */
+	private Mono<Finished> leftToTheSuccessor(UpdateContext context) {
+		return Mono.deferContextual(ids -> {
+			LogContext.in(ids, () -> log.info("Update {} left unfinished for the new leader: this replica lost the lead",
+					context.updateId()));
+			return Mono.empty();
+		});
 	}
 
 	/** The handler's name for the action metric; a handler that throws here costs the metric, not the update. */

@@ -1,6 +1,7 @@
 package io.analytips.store;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.LongSupplier;
 
@@ -27,9 +28,10 @@ import reactor.core.scheduler.Scheduler;
  * when the statement ran: a leader that froze, was cut off or lost its database stops delivering before a standby
  * can take the row, and nobody waits for TCP to notice a dead session. A renewal that fails (a blip) ends nothing:
  * the leader stops delivering when its lease runs out and goes on as before once a renewal answers, if nobody took
- * the row meanwhile; its work and what it knows are kept. A standby takes a row only one more {@code lease} after it
- * expired, so that when the database comes back from a blip the leader, which renews every {@code check}, finds its
- * row first; a leader that froze is replaced within two leases and a {@code retry}. A row given up is taken at once.
+ * the row meanwhile; its work and what it knows are kept. A standby takes a row only once it has seen it expired and
+ * unchanged for one more {@code lease}, so that when the database comes back from a blip, however long, the leader,
+ * which renews every {@code check}, finds its row first; a leader that froze is replaced within about two leases and
+ * two {@code retry}s. A row given up is taken at once.
  * <p>
  * Statements run on a connection of its own (not the pool's: a pool exhausted by load must not starve the
  * renewal), each in its own transaction with no session state, so a transaction-mode pooler (PgBouncer) in front
@@ -45,11 +47,18 @@ public final class LeaseRowLeadership implements Leadership {
 
 	private static final Logger log = LoggerFactory.getLogger(LeaseRowLeadership.class);
 
-	private static final String TAKE = "insert into leader_lease (name, holder, epoch, taken_at, expires_at)"
-			+ " values ($1, $2, 1, now(), now() + $3 * interval '1 millisecond')"
-			+ " on conflict (name) do update set holder = excluded.holder, epoch = leader_lease.epoch + 1,"
-			+ " taken_at = excluded.taken_at, expires_at = excluded.expires_at"
-			+ " where leader_lease.expires_at + $3 * interval '1 millisecond' <= now()"
+	/** The row as a standby sees it: who holds which term, and whether it expired or was given up. */
+	private static final String LOOK = "select holder, epoch, expires_at::text, expires_at <= now(), expires_at = '-infinity'"
+			+ " from leader_lease where name = $1";
+
+	/** The first lead of a database (no row yet). */
+	private static final String FIRST = "insert into leader_lease (name, holder, epoch, taken_at, expires_at)"
+			+ " values ($1, $2, 1, now(), now() + $3 * interval '1 millisecond') on conflict (name) do nothing returning epoch";
+
+	/** The row as it was seen, if it is still that row and still expired. */
+	private static final String TAKE = "update leader_lease set holder = $1, epoch = epoch + 1, taken_at = now(),"
+			+ " expires_at = now() + $2 * interval '1 millisecond'"
+			+ " where name = $3 and holder = $4 and epoch = $5 and expires_at::text = $6 and expires_at <= now()"
 			+ " returning epoch";
 
 	private static final String RENEW = "update leader_lease set expires_at = now() + $1 * interval '1 millisecond'"
@@ -85,6 +94,9 @@ public final class LeaseRowLeadership implements Leadership {
 	private volatile boolean renewalFailing;
 
 	private volatile boolean tried;
+
+	/** The expired row this standby saw last, to take it once it has stayed so for a lease; null before any look. */
+	private volatile Seen lastSeen;
 
 	/**
 	 * @param connections a factory of unpooled connections to the database every replica shares
@@ -170,11 +182,21 @@ public final class LeaseRowLeadership implements Leadership {
 		stopRenewing();
 	}
 
-	/** One attempt: the row if it has expired (or was never written); empty otherwise, or when the database fails. */
+	/**
+	 * One attempt: the row if it was given up, or if this standby saw it expired, unchanged, at least one
+	 * {@code lease} ago (and it still is); empty otherwise, or when the database fails. Seeing it twice on the
+	 * database's side, rather than comparing its expiry with the time, lets a leader whose database was away renew
+	 * first when it comes back, however long it was away.
+	 */
 	private Mono<Term> tryOnce() {
-		long sent = nanos.getAsLong();
-		return statement(TAKE, NAME, holder, lease.toMillis())
-			.map(epoch -> new Term(((Number) epoch).longValue(), sent + lease.toNanos() - marginNanos))
+		return Mono.defer(() -> {
+			long sent = nanos.getAsLong();
+			return columns(LOOK, NAME)
+				.map(Optional::of)
+				.defaultIfEmpty(Optional.empty())
+				.flatMap(row -> row.isPresent() ? decide(row.get(), sent) : statement(FIRST, NAME, holder, lease.toMillis()))
+				.map(epoch -> new Term(((Number) epoch).longValue(), sent + lease.toNanos() - marginNanos));
+		})
 			.onErrorResume(error -> {
 				if (!tried) {
 					log.warn("Cannot ask for the lead yet (retrying every {}): {}", retry, error.toString());
@@ -183,6 +205,36 @@ public final class LeaseRowLeadership implements Leadership {
 			})
 			.doFinally(signal -> tried = true);
 	}
+
+	/** What to do with the row as read: take it, or remember it and wait. Empty when not taken. */
+	private Mono<Object> decide(Object[] row, long now) {
+		Seen seen = new Seen((String) row[0], ((Number) row[1]).longValue(), (String) row[2], now);
+		boolean expired = Boolean.TRUE.equals(row[3]);
+		boolean givenUp = Boolean.TRUE.equals(row[4]);
+		if (!expired) {
+			lastSeen = NOBODY;
+			return Mono.empty();
+		}
+		Seen before = lastSeen;
+		if (!givenUp && (before == null || !before.sameRow(seen) || now - before.at < lease.toNanos())) {
+			if (before == null || !before.sameRow(seen)) {
+				lastSeen = seen;
+			}
+			return Mono.empty();
+		}
+		return statement(TAKE, holder, lease.toMillis(), NAME, seen.holder, seen.epoch, seen.expiresAt);
+	}
+
+	/** A row as a standby saw it, and when (this process's monotonic clock). */
+	private record Seen(String holder, long epoch, String expiresAt, long at) {
+
+		boolean sameRow(Seen other) {
+			return holder.equals(other.holder) && epoch == other.epoch && expiresAt.equals(other.expiresAt);
+		}
+	}
+
+	/** A row seen valid: nothing to wait for yet (distinct from null, which is "no row seen at all"). */
+	private static final Seen NOBODY = new Seen("", -1, "", 0);
 
 	private void startRenewing(Term held) {
 		stopRenewing();
@@ -241,6 +293,28 @@ public final class LeaseRowLeadership implements Leadership {
 				}
 				return Flux.from(statement.execute())
 					.concatMap(result -> result.map((row, metadata) -> row.get(0)))
+					.next();
+			})
+			.timeout(STATEMENT_TIMEOUT)
+			.doOnError(error -> dropConnection());
+	}
+
+	/** The columns of the statement's first row; empty when it has none. */
+	private Mono<Object[]> columns(String sql, Object... parameters) {
+		return connection()
+			.flatMap(open -> {
+				var statement = open.createStatement(sql);
+				for (int i = 0; i < parameters.length; i++) {
+					statement.bind(i, parameters[i]);
+				}
+				return Flux.from(statement.execute())
+					.concatMap(result -> result.map((row, metadata) -> {
+						Object[] values = new Object[metadata.getColumnMetadatas().size()];
+						for (int i = 0; i < values.length; i++) {
+							values[i] = row.get(i);
+						}
+						return values;
+					}))
 					.next();
 			})
 			.timeout(STATEMENT_TIMEOUT)

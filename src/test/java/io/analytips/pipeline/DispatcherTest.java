@@ -160,6 +160,17 @@ class DispatcherTest {
 	}
 
 	@Test
+	void anUpdateWhoseLeadWasLostIsLeftUnfinishedWithoutAnApologyForTheNewLeader() {
+		Handler deposed = handling(context -> Mono.error(new io.analytips.common.LeaseEndedException(
+				io.analytips.common.Lease.NONE)));
+		Dispatcher dispatcher = dispatcher(4, Duration.ofSeconds(60), deposed);
+		UpdateContext update = context(Updates.message(1, "hi"));
+		StepVerifier.create(Flux.just(update).transform(dispatcher)).verifyComplete();
+		assertThat(replies).as("no apology: the new leader answers").isEmpty();
+		assertThat(inbox.outcomeOf(update.updateId())).isEqualTo("pending");
+	}
+
+	@Test
 	void aHandlerThatFailsForAnotherReasonIsNotRunAgain() {
 		AtomicInteger runs = new AtomicInteger();
 		Handler broken = handling(context -> {

@@ -149,6 +149,39 @@ class LeaseRowLeadershipTests {
 	}
 
 	@Test
+	void whenTheDatabaseComesBackFromABlipTheLeaderRenewsBeforeAStandbyCanTakeItsRow() {
+		Switchable standbysWay = new Switchable();
+		standbysWay.factory = pool.unwrap();
+		LeaseRowLeadership standby = new LeaseRowLeadership(standbysWay, System::nanoTime, Schedulers.parallel(), RETRY,
+				CHECK, LEASE);
+		StepVerifier.create(first.acquire()).verifyComplete();
+		Lease term = first.lease();
+		var waiting = standby.acquire().subscribe();
+		try {
+			// the database is away for everyone, for several leases
+			reachable.cut(db);
+			standbysWay.cut(db);
+			await().atMost(Duration.ofSeconds(5)).until(() -> !term.valid());
+			StepVerifier.create(first.lost()).expectSubscription().expectNoEvent(Duration.ofMillis(5 * LEASE.toMillis()))
+				.thenCancel()
+				.verify();
+
+			reachable.restore();
+			standbysWay.restore();
+			await().atMost(Duration.ofSeconds(5)).until(term::valid);
+			StepVerifier.create(first.lost()).expectSubscription().expectNoEvent(Duration.ofMillis(4 * LEASE.toMillis()))
+				.thenCancel()
+				.verify();
+			assertThat(standby.leads()).isFalse();
+			assertThat(epoch()).as("the same term throughout").isEqualTo(1);
+		}
+		finally {
+			waiting.dispose();
+			standby.release().block(Duration.ofSeconds(5));
+		}
+	}
+
+	@Test
 	void theLeaseOutlivesTheRenewalsOnlyWhileTheyAnswer() {
 		StepVerifier.create(first.acquire()).verifyComplete();
 
