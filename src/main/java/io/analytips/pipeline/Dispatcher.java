@@ -65,11 +65,14 @@ final class Dispatcher implements Function<Flux<UpdateContext>, Flux<Finished>> 
 	 */
 	/**
 	 * A handler that failed because the database was away for a moment (a restart, a failover), before it sent
-	 * anything, is run again after a pause: 0.5, 1, 2 and 4 s (about 7.5 s in all, within the handler's deadline), so
-	 * a short outage costs the user a wait rather than an apology. Once a message went, it is not: running the
+	 * anything, is run again after a pause: 0.5, 1, then every 2 s (each within a quarter), ten times, so about 17 s
+	 * in all and well within the handler's deadline. A short outage, including the seconds PostgreSQL and the pool
+	 * take to come back, costs the user a wait rather than an apology. Once a message went, it is not: running the
 	 * handler again could repeat it.
 	 */
-	static final RetryBackoffSpec DATABASE_AWAY = Retry.backoff(4, Duration.ofMillis(500)).maxBackoff(Duration.ofSeconds(4));
+	static final RetryBackoffSpec DATABASE_AWAY = Retry.backoff(10, Duration.ofMillis(500))
+		.maxBackoff(Duration.ofSeconds(2))
+		.jitter(0.25);
 
 	Dispatcher(Handlers handlers, InFlight inFlight, Notices notices, Duration timeout, int concurrency, int chatBacklog,
 			Consumer<UpdateContext> busyChat, PipelineMetrics metrics, AccessLog access, SendWindow sends) {
