@@ -180,7 +180,9 @@ class ReplicasIT {
 						SEND_WINDOW, figures).isBetween(0L, (long) SEND_WINDOW * DEAD_LEADERS);
 				soft.assertThat(byChat).as("every chat answered; %s", figures).hasSize(CHATS);
 				soft.assertThat(outOfOrder).as("chats whose replies came out of order; %s", figures).isEmpty();
-				soft.assertThat(Duration.ofNanos(takeover)).as("takeover; %s", figures).isLessThan(Duration.ofSeconds(5));
+				// the lease (2 s) runs out, a standby sees the row expired and, a lease later, still so (2 s, at its 1 s
+				// retries), then replays: about 5 s, bounded at 10 s on a busy machine
+				soft.assertThat(Duration.ofNanos(takeover)).as("takeover; %s", figures).isLessThan(Duration.ofSeconds(10));
 				soft.assertThat(telegram.conflicts()).as("polls ended by a 409; %s", figures).isZero();
 				soft.assertThat(unclean).as("replicas that did not stop cleanly; %s", figures).isEmpty();
 				soft.assertAll();
