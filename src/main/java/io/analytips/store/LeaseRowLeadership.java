@@ -7,14 +7,12 @@ import java.util.function.LongSupplier;
 
 import io.analytips.common.Lease;
 import io.analytips.common.Leadership;
-import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Scheduler;
 
 /**
@@ -67,8 +65,6 @@ public final class LeaseRowLeadership implements Leadership {
 	private static final String GIVE_UP = "update leader_lease set expires_at = '-infinity'"
 			+ " where name = $1 and holder = $2 and epoch = $3";
 
-	private final ConnectionFactory connections;
-
 	private final LongSupplier nanos;
 
 	private final Scheduler scheduler;
@@ -85,9 +81,9 @@ public final class LeaseRowLeadership implements Leadership {
 	/** This process among the candidates: a new one at every start, so a restarted replica is a new holder. */
 	private final String holder = UUID.randomUUID().toString();
 
-	private volatile Connection connection;
+	private final OwnConnection connection;
 
-	private volatile Term term;
+	private volatile LeaseTerm term;
 
 	private volatile Disposable renewing;
 
@@ -110,7 +106,7 @@ public final class LeaseRowLeadership implements Leadership {
 		if (check.compareTo(lease) >= 0) {
 			throw new IllegalArgumentException("the check (" + check + ") must be shorter than the lease (" + lease + ")");
 		}
-		this.connections = connections;
+		this.connection = new OwnConnection(connections, STATEMENT_TIMEOUT);
 		this.nanos = nanos;
 		this.scheduler = scheduler;
 		this.retry = retry;
@@ -133,20 +129,20 @@ public final class LeaseRowLeadership implements Leadership {
 
 	@Override
 	public Mono<Void> lost() {
-		Term current = term;
-		return current == null ? Mono.never() : current.loss.asMono();
+		LeaseTerm current = term;
+		return current == null ? Mono.never() : current.lost();
 	}
 
 	@Override
 	public Lease lease() {
-		Term current = term;
+		LeaseTerm current = term;
 		return current == null ? Lease.NONE : current;
 	}
 
 	@Override
 	public boolean leads() {
-		Term current = term;
-		return current != null && !current.ended;
+		LeaseTerm current = term;
+		return current != null && !current.ended();
 	}
 
 	@Override
@@ -158,10 +154,10 @@ public final class LeaseRowLeadership implements Leadership {
 	public Mono<Void> release() {
 		return Mono.defer(() -> {
 			stopRenewing();
-			Term given = term;
+			LeaseTerm given = term;
 			term = null;
-			if (given == null || given.ended) {
-				return closeConnection();
+			if (given == null || given.ended()) {
+				return connection.close();
 			}
 			given.end();
 			return statement(GIVE_UP, NAME, holder, given.epoch)
@@ -170,7 +166,7 @@ public final class LeaseRowLeadership implements Leadership {
 					log.warn("Could not give up the lead cleanly (a standby takes it once it expires): {}", error.toString());
 					return Mono.empty();
 				})
-				.then(closeConnection());
+				.then(connection.close());
 		});
 	}
 
@@ -188,14 +184,14 @@ public final class LeaseRowLeadership implements Leadership {
 	 * database's side, rather than comparing its expiry with the time, lets a leader whose database was away renew
 	 * first when it comes back, however long it was away.
 	 */
-	private Mono<Term> tryOnce() {
+	private Mono<LeaseTerm> tryOnce() {
 		return Mono.defer(() -> {
 			long sent = nanos.getAsLong();
 			return columns(LOOK, NAME)
 				.map(Optional::of)
 				.defaultIfEmpty(Optional.empty())
 				.flatMap(row -> row.isPresent() ? decide(row.get(), sent) : statement(FIRST, NAME, holder, lease.toMillis()))
-				.map(epoch -> new Term(((Number) epoch).longValue(), sent + lease.toNanos() - marginNanos));
+				.map(epoch -> new LeaseTerm(nanos, ((Number) epoch).longValue(), sent + lease.toNanos() - marginNanos));
 		})
 			.onErrorResume(error -> {
 				if (!tried) {
@@ -236,7 +232,7 @@ public final class LeaseRowLeadership implements Leadership {
 	/** A row seen valid: nothing to wait for yet (distinct from null, which is "no row seen at all"). */
 	private static final Seen NOBODY = new Seen("", -1, "", 0);
 
-	private void startRenewing(Term held) {
+	private void startRenewing(LeaseTerm held) {
 		stopRenewing();
 		renewing = Flux.interval(check, check, scheduler)
 			.onBackpressureDrop()
@@ -254,7 +250,7 @@ public final class LeaseRowLeadership implements Leadership {
 	}
 
 	/** Extends the lease when the row is still this term's; ends the term when another replica took it. */
-	private Mono<Boolean> renewOnce(Term held) {
+	private Mono<Boolean> renewOnce(LeaseTerm held) {
 		long sent = nanos.getAsLong();
 		return statement(RENEW, lease.toMillis(), NAME, holder, held.epoch)
 			.map(epoch -> {
@@ -283,110 +279,11 @@ public final class LeaseRowLeadership implements Leadership {
 			});
 	}
 
-	/** The first column of the statement's first row, on this leadership's connection (opened again if it failed). */
 	private Mono<Object> statement(String sql, Object... parameters) {
-		return connection()
-			.flatMap(open -> {
-				var statement = open.createStatement(sql);
-				for (int i = 0; i < parameters.length; i++) {
-					statement.bind(i, parameters[i]);
-				}
-				return Flux.from(statement.execute())
-					.concatMap(result -> result.map((row, metadata) -> row.get(0)))
-					.next();
-			})
-			.timeout(STATEMENT_TIMEOUT)
-			.doOnError(error -> dropConnection());
+		return connection.statement(sql, parameters);
 	}
 
-	/** The columns of the statement's first row; empty when it has none. */
 	private Mono<Object[]> columns(String sql, Object... parameters) {
-		return connection()
-			.flatMap(open -> {
-				var statement = open.createStatement(sql);
-				for (int i = 0; i < parameters.length; i++) {
-					statement.bind(i, parameters[i]);
-				}
-				return Flux.from(statement.execute())
-					.concatMap(result -> result.map((row, metadata) -> {
-						Object[] values = new Object[metadata.getColumnMetadatas().size()];
-						for (int i = 0; i < values.length; i++) {
-							values[i] = row.get(i);
-						}
-						return values;
-					}))
-					.next();
-			})
-			.timeout(STATEMENT_TIMEOUT)
-			.doOnError(error -> dropConnection());
-	}
-
-	private Mono<Connection> connection() {
-		return Mono.defer(() -> {
-			Connection open = connection;
-			if (open != null) {
-				return Mono.just(open);
-			}
-			return Mono.from(connections.create()).timeout(STATEMENT_TIMEOUT).doOnNext(created -> connection = created);
-		});
-	}
-
-	private void dropConnection() {
-		Connection failed = connection;
-		connection = null;
-		if (failed != null) {
-			Mono.from(failed.close()).onErrorResume(ignored -> Mono.empty()).subscribe();
-		}
-	}
-
-	private Mono<Void> closeConnection() {
-		return Mono.defer(() -> {
-			Connection open = connection;
-			connection = null;
-			return open == null ? Mono.empty() : Mono.from(open.close()).onErrorResume(ignored -> Mono.empty());
-		});
-	}
-
-	/** One lead, from the row taken to the row lost or given up. */
-	final class Term implements Lease {
-
-		final long epoch;
-
-		private volatile long validUntil;
-
-		private volatile boolean ended;
-
-		private final Sinks.Empty<Void> loss = Sinks.empty();
-
-		Term(long epoch, long validUntil) {
-			this.epoch = epoch;
-			this.validUntil = validUntil;
-		}
-
-		@Override
-		public boolean valid() {
-			return !ended && nanos.getAsLong() - validUntil < 0;
-		}
-
-		@Override
-		public boolean ended() {
-			return ended;
-		}
-
-		void extend(long until) {
-			if (until - validUntil > 0) {
-				validUntil = until;
-			}
-		}
-
-		void end() {
-			ended = true;
-			loss.tryEmitEmpty();
-		}
-
-		@Override
-		public String toString() {
-			return "term " + epoch;
-		}
+		return connection.columns(sql, parameters);
 	}
 }
