@@ -12,7 +12,6 @@ import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLException;
 
 import io.analytips.common.HttpClients;
-import io.analytips.common.Lease;
 import io.analytips.common.LeaseLapsedException;
 import io.analytips.telegram.model.AnswerCallbackQuery;
 import io.analytips.telegram.model.EditMessageText;
@@ -24,11 +23,9 @@ import io.analytips.telegram.model.SetMyCommands;
 import io.analytips.telegram.model.SetWebhook;
 import io.analytips.telegram.model.User;
 import io.analytips.telegram.model.WebhookInfo;
-import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
-import reactor.netty.http.client.HttpClientRequest;
 import reactor.netty.internal.shaded.reactor.pool.PoolAcquirePendingLimitException;
 import reactor.netty.internal.shaded.reactor.pool.PoolAcquireTimeoutException;
 import reactor.netty.resources.ConnectionProvider;
@@ -84,6 +81,8 @@ public class TelegramClient implements BotApi, DisposableBean {
 
 	private final TelegramCalls calls;
 
+	private final LeaseAtTheWire wire;
+
 	/** Parsed once per method (a dozen): parsing the URI for every call showed in the profile. */
 	private final Map<String, URI> uris = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -98,13 +97,14 @@ public class TelegramClient implements BotApi, DisposableBean {
 	TelegramClient(TelegramProperties properties, TelegramCalls calls, int maxConnections, int maxPending) {
 		this.properties = properties;
 		this.calls = calls;
+		this.wire = new LeaseAtTheWire(calls);
 		HttpClients.Pooled client = HttpClients.pooled("telegram", maxConnections, maxPending, properties.connectTimeout(),
 				MAX_RESPONSE_BYTES);
 		this.connections = client.connections();
 		this.web = client.web();
 		this.jsonHttp = client.http()
 			.headers(headers -> headers.set(HttpHeaderNames.CONTENT_TYPE, "application/json"))
-			.doAfterRequest((request, connection) -> written(request));
+			.doAfterRequest((request, connection) -> wire.written(request));
 		String base = properties.apiUrl().toString().replaceAll("/+$", "");
 		this.methodBase = base + "/bot" + (properties.botToken() == null ? "" : properties.botToken()) + "/";
 	}
@@ -205,21 +205,10 @@ public class TelegramClient implements BotApi, DisposableBean {
 	private Mono<JsonNode> call(String method, Object body, Duration timeout) {
 		Mono<JsonNode> answer = Mono.deferContextual(context -> {
 			byte[] json = TelegramJson.mapper().writeValueAsBytes(body);
-			Lease lease = context.getOrDefault(Lease.KEY, null);
-			WireCheck check = new WireCheck();
 			return jsonHttp.post()
 				.uri(uri(method))
-				// the body is asked for once a connection is ready, right before anything is written: the last
-				// moment a message of a lapsed lease can still be held back whole
-				.send(Mono.fromSupplier(() -> {
-					if (lease != null) {
-						if (!lease.valid()) {
-							throw new LeaseLapsedException();
-						}
-						check.at = System.nanoTime();
-					}
-					return Unpooled.wrappedBuffer(json);
-				}))
+				// asked for once a connection is ready, right before anything is written (see LeaseAtTheWire)
+				.send(LeaseAtTheWire.body(context, json))
 				.responseSingle((response, content) -> {
 					long length = response.responseHeaders().getInt(HttpHeaderNames.CONTENT_LENGTH, 0);
 					if (length > MAX_RESPONSE_BYTES) {
@@ -237,31 +226,14 @@ public class TelegramClient implements BotApi, DisposableBean {
 							}
 						});
 				})
-				.contextWrite(inner -> lease == null ? inner : inner.put(WireCheck.class, check));
+				.contextWrite(LeaseAtTheWire::measured);
 		});
 		return ended(method, answer, timeout);
 	}
 
-	/** When a message's lease was last found valid, for the time until its request was written. */
-	private static final class WireCheck {
-
-		volatile long at;
-	}
-
-	/** How long after its lease was found valid a message's request was written: the window a lease can lapse in. */
-	private void written(HttpClientRequest request) {
-		WireCheck check = request.currentContextView().getOrDefault(WireCheck.class, null);
-		if (check != null && check.at != 0) {
-			calls.leaseToWire(Duration.ofNanos(System.nanoTime() - check.at));
-		}
-	}
-
 	private Mono<JsonNode> exchange(String method, WebClient.RequestHeadersSpec<?> request, Duration timeout) {
 		// WebClient writes as soon as it is subscribed: the lease is looked at here, a connection earlier than call()
-		Mono<Void> leaseValid = Mono.deferContextual(context -> {
-			Lease lease = context.getOrDefault(Lease.KEY, null);
-			return lease == null || lease.valid() ? Mono.empty() : Mono.error(new LeaseLapsedException());
-		});
+		Mono<Void> leaseValid = Mono.deferContextual(LeaseAtTheWire::valid);
 		return ended(method, leaseValid.then(request.exchangeToMono(response -> response.bodyToMono(byte[].class)
 			.defaultIfEmpty(NO_BYTES)
 			.<JsonNode>handle((bytes, sink) -> {
