@@ -147,7 +147,7 @@ final class SendWindow {
 			return Mono.defer(() -> {
 				int message = sequence.getAndIncrement();
 				return record(JournalRecord.Kind.SENDING, message).then(send)
-					.flatMap(value -> record(JournalRecord.Kind.SENT, message).thenReturn(value));
+					.flatMap(value -> record(JournalRecord.Kind.SENT, message).publishOn(continuing).thenReturn(value));
 			});
 		}
 
@@ -165,7 +165,7 @@ final class SendWindow {
 					};
 					// Counted before the handler hears of it (doFinally would run after). The place is also held
 					// until a successor can read that the first message arrived.
-					return record(JournalRecord.Kind.SENT, message).then(markForSuccessor())
+					return record(JournalRecord.Kind.SENT, message).publishOn(continuing).then(markForSuccessor())
 						.doOnTerminate(recorded)
 						.doOnCancel(recorded)
 						.thenReturn(value);
@@ -185,7 +185,11 @@ final class SendWindow {
 			});
 		}
 
-		/** Appends a record; whatever follows runs on {@code continuing}, never on the journal's one thread. */
+		/**
+		 * Appends a record. What follows runs on the journal's thread: the send after a SENDING record, the outcome
+		 * write after an ENDED one, both short; the handler's own continuation after a SENT record is moved to
+		 * {@code continuing} by the caller. (A hop after every record cost 6–12% of the pipeline benchmark's throughput.)
+		 */
 		private Mono<Void> record(JournalRecord.Kind progress, int value) {
 			return journal.append(updateId, progress, value).onErrorResume(error -> {
 				unprotected.increment();
@@ -194,7 +198,7 @@ final class SendWindow {
 							updateId, progress, error.toString());
 				}
 				return Mono.empty();
-			}).publishOn(continuing);
+			});
 		}
 	}
 
