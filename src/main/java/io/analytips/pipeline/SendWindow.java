@@ -146,7 +146,7 @@ final class SendWindow {
 		private <T> Mono<T> laterMessage(Mono<T> send) {
 			return Mono.defer(() -> {
 				int message = sequence.getAndIncrement();
-				return record(JournalRecord.Kind.SENDING, message).then(send)
+				return record(JournalRecord.Kind.SENDING, message).publishOn(continuing).then(send)
 					.flatMap(value -> record(JournalRecord.Kind.SENT, message).publishOn(continuing).thenReturn(value));
 			});
 		}
@@ -156,7 +156,7 @@ final class SendWindow {
 			// go, not one still waiting for a place, so a restart's count of those it may repeat is true.
 			return places.run(() -> Mono.defer(() -> {
 				int message = sequence.getAndIncrement();
-				return record(JournalRecord.Kind.SENDING, message).then(send).flatMap(value -> {
+				return record(JournalRecord.Kind.SENDING, message).publishOn(continuing).then(send).flatMap(value -> {
 					long acknowledged = System.nanoTime();
 					unrecorded.incrementAndGet();
 					Runnable recorded = () -> {
@@ -186,9 +186,9 @@ final class SendWindow {
 		}
 
 		/**
-		 * Appends a record. What follows runs on the journal's thread: the send after a SENDING record, the outcome
-		 * write after an ENDED one, both short; the handler's own continuation after a SENT record is moved to
-		 * {@code continuing} by the caller. (A hop after every record cost 6–12% of the pipeline benchmark's throughput.)
+		 * Appends a record. What follows it runs on the journal's thread unless the caller moves it: the send after a
+		 * SENDING record and the handler after a SENT one go to {@code continuing}; the outcome write after an ENDED
+		 * record is short and stays (a hop after every record cost throughput in the pipeline benchmark).
 		 */
 		private Mono<Void> record(JournalRecord.Kind progress, int value) {
 			return journal.append(updateId, progress, value).onErrorResume(error -> {

@@ -26,6 +26,7 @@ import io.analytips.telegram.model.WebhookInfo;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
+import reactor.util.context.Context;
 import reactor.netty.internal.shaded.reactor.pool.PoolAcquirePendingLimitException;
 import reactor.netty.internal.shaded.reactor.pool.PoolAcquireTimeoutException;
 import reactor.netty.resources.ConnectionProvider;
@@ -205,10 +206,11 @@ public class TelegramClient implements BotApi, DisposableBean {
 	private Mono<JsonNode> call(String method, Object body, Duration timeout) {
 		Mono<JsonNode> answer = Mono.deferContextual(context -> {
 			byte[] json = TelegramJson.mapper().writeValueAsBytes(body);
+			Context measured = LeaseAtTheWire.measured(Context.of(context));
 			return jsonHttp.post()
 				.uri(uri(method))
 				// asked for once a connection is ready, right before anything is written (see LeaseAtTheWire)
-				.send(LeaseAtTheWire.body(context, json))
+				.send(LeaseAtTheWire.body(measured, json))
 				.responseSingle((response, content) -> {
 					long length = response.responseHeaders().getInt(HttpHeaderNames.CONTENT_LENGTH, 0);
 					if (length > MAX_RESPONSE_BYTES) {
@@ -226,7 +228,7 @@ public class TelegramClient implements BotApi, DisposableBean {
 							}
 						});
 				})
-				.contextWrite(LeaseAtTheWire::measured);
+				.contextWrite(measured);
 		});
 		return ended(method, answer, timeout);
 	}
