@@ -21,7 +21,15 @@ class TransientFailuresTest {
 				new ConnectException("Connection refused")))).isTrue();
 		assertThat(TransientFailures.isTransient(new IllegalStateException("wrapped",
 				new R2dbcNonTransientResourceException("terminating connection due to administrator command")))).isTrue();
-		assertThat(TransientFailures.isTransient(new QueryTimeoutException("canceling statement"))).isTrue();
+	}
+
+	@Test
+	void aStatementThatWasTooSlowIsNotItWaitedItsDeadlineAlready() {
+		assertThat(TransientFailures.isTransient(new QueryTimeoutException("PostgreSQL did not answer within PT2S"))).isFalse();
+		// as Spring wraps PostgreSQL's statement_timeout: a resource failure, caused by a cancelled statement
+		assertThat(TransientFailures.isTransient(new QueryTimeoutException("execute", new DataAccessResourceFailureException(
+				"execute", new R2dbcNonTransientResourceException("canceling statement due to statement timeout", "57014")))))
+			.isFalse();
 	}
 
 	@Test
