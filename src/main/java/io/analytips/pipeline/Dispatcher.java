@@ -68,7 +68,7 @@ final class Dispatcher implements Function<Flux<UpdateContext>, Flux<Finished>> 
 	 * anything, is run again after a pause: 0.5, 1, then every 2 s (each within a quarter), ten times, so about 17 s
 	 * in all and well within the handler's deadline. A short outage, including the seconds PostgreSQL and the pool
 	 * take to come back, costs the user a wait rather than an apology. Once a message went, it is not: running the
-	 * handler again could repeat it.
+	 * handler again could repeat it. Nor is a statement that timed out ({@link TransientFailures}): it waited already.
 	 */
 	static final RetryBackoffSpec DATABASE_AWAY = Retry.backoff(10, Duration.ofMillis(500))
 		.maxBackoff(Duration.ofSeconds(2))
