@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.function.Function;
 
+import io.analytips.common.BotProfile;
 import io.analytips.common.OncePerPeriod;
 import io.analytips.telegram.Html;
 import io.analytips.telegram.OutboundScheduler;
@@ -57,9 +58,19 @@ final class Intake implements Function<Flux<ReceivedUpdate>, Flux<UpdateContext>
 
 	private final AccessLog access;
 
+	private final BotProfile bot;
+
 	Intake(InFlight inFlight, UserRateLimiter limiter, UserRateLimiter navigationLimiter, Handlers handlers,
 			OncePerPeriod<Long> overloadNotices, OutboundScheduler outbound, Notices notices, UserTracker users,
 			Background background, PipelineMetrics metrics, AccessLog access) {
+		this(inFlight, limiter, navigationLimiter, handlers, overloadNotices, outbound, notices, users, background,
+				metrics, access, BotProfile.UNNAMED);
+	}
+
+	Intake(InFlight inFlight, UserRateLimiter limiter, UserRateLimiter navigationLimiter, Handlers handlers,
+			OncePerPeriod<Long> overloadNotices, OutboundScheduler outbound, Notices notices, UserTracker users,
+			Background background, PipelineMetrics metrics, AccessLog access, BotProfile bot) {
+		this.bot = bot;
 		this.inFlight = inFlight;
 		this.limiter = limiter;
 		this.navigationLimiter = navigationLimiter;
@@ -155,7 +166,7 @@ final class Intake implements Function<Flux<ReceivedUpdate>, Flux<UpdateContext>
 			return null;
 		}
 		String kind = received.update().kind();
-		UpdateContext context = HANDLED.contains(kind) ? new UpdateContext(received, outbound) : null;
+		UpdateContext context = HANDLED.contains(kind) ? new UpdateContext(received, outbound, bot) : null;
 		if (context == null || context.rateKey() == null) {
 			String detail = context == null ? "unsupported update kind: " + kind : "no sender and no chat";
 			finish(received, Outcome.INVALID, detail, kind);

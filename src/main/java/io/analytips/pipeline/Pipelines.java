@@ -1,8 +1,10 @@
 package io.analytips.pipeline;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 
+import io.analytips.common.BotProfile;
 import io.analytips.common.Leadership;
 import io.analytips.common.OncePerPeriod;
 import io.analytips.telegram.OutboundScheduler;
@@ -38,7 +40,20 @@ public final class Pipelines {
 			List<Handler> handlers, Notices notices, UserTracker users, PipelineProperties properties,
 			PipelineMetrics metrics, Clock clock, Leadership leadership, UpdateListener listener) {
 		return build(source, inbox, outbound, handlers, notices, users, properties, metrics, clock,
-				SendJournal.open(properties.sendJournal()), leadership, listener);
+				SendJournal.open(properties.sendJournal()), leadership, listener, BotProfile.UNNAMED);
+	}
+
+	/**
+	 * The pipeline of one of the deployment's bots: its updates come from {@code source} (that bot's), its replies go
+	 * through {@code outbound} (that bot's token and limits), its handlers see {@code bot} ({@link
+	 * UpdateContext#bot()}), and its send journal lives in {@code journal} (a directory of its own).
+	 */
+	public static UpdatePipeline build(UpdateSource source, Inbox inbox, OutboundScheduler outbound,
+			List<Handler> handlers, Notices notices, UserTracker users, PipelineProperties properties,
+			PipelineMetrics metrics, Clock clock, Leadership leadership, UpdateListener listener, BotProfile bot,
+			Path journal) {
+		return build(source, inbox, outbound, handlers, notices, users, properties, metrics, clock,
+				SendJournal.open(journal), leadership, listener, bot);
 	}
 
 	static UpdatePipeline build(UpdateSource source, Inbox inbox, OutboundScheduler outbound, List<Handler> handlers,
@@ -52,16 +67,17 @@ public final class Pipelines {
 			Notices notices, UserTracker users, PipelineProperties properties, PipelineMetrics metrics, Clock clock,
 			SendJournal journal, Leadership leadership) {
 		return build(source, inbox, outbound, handlers, notices, users, properties, metrics, clock, journal, leadership,
-				UpdateListener.NONE);
+				UpdateListener.NONE, BotProfile.UNNAMED);
 	}
 
 	/**
 	 * @param leadership with replicas, the pipeline starts once this one leads and drops its work when it stops
 	 * @param listener told when each update is over
+	 * @param bot the bot whose updates these are
 	 */
 	static UpdatePipeline build(UpdateSource source, Inbox inbox, OutboundScheduler outbound, List<Handler> handlers,
 			Notices notices, UserTracker users, PipelineProperties properties, PipelineMetrics metrics, Clock clock,
-			SendJournal journal, Leadership leadership, UpdateListener listener) {
+			SendJournal journal, Leadership leadership, UpdateListener listener, BotProfile bot) {
 		Background background = new Background(properties.handlerTimeout(), metrics.registry());
 		// An outcome durable in the inbox (written, or written again) releases the update's journal records.
 		InFlight inFlight = new InFlight(inbox, listener, journal::release);
@@ -73,7 +89,7 @@ public final class Pipelines {
 		OncePerPeriod<Long> overloadNotices = new OncePerPeriod<>(properties.overloadNoticeInterval(), clock);
 		AccessLog access = new AccessLog(properties.logUpdates());
 		Intake intake = new Intake(inFlight, limiter, navigationLimiter, ordered, overloadNotices, outbound, notices, users,
-				background, metrics, access);
+				background, metrics, access, bot);
 		SendWindow sends = new SendWindow(journal, properties.sendWindow(), metrics.registry(), inbox::markFirstSent);
 		Dispatcher dispatcher = new Dispatcher(ordered, inFlight, notices, properties.handlerTimeout(),
 				properties.concurrency(), properties.chatBacklog(), intake::rejectBusyChat, metrics, access, sends);

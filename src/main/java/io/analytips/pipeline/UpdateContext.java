@@ -3,6 +3,7 @@ package io.analytips.pipeline;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import io.analytips.common.BotProfile;
 import io.analytips.telegram.OutboundScheduler;
 import io.analytips.telegram.ReceivedUpdate;
 import io.analytips.telegram.model.AnswerCallbackQuery;
@@ -28,6 +29,8 @@ public final class UpdateContext {
 
 	private final OutboundScheduler outbound;
 
+	private final BotProfile bot;
+
 	private final Locale locale;
 
 	private final AtomicBoolean callbackAnswered = new AtomicBoolean();
@@ -36,16 +39,40 @@ public final class UpdateContext {
 	private final long admittedAt = System.nanoTime();
 
 	UpdateContext(ReceivedUpdate received, OutboundScheduler outbound) {
+		this(received, outbound, BotProfile.UNNAMED);
+	}
+
+	UpdateContext(ReceivedUpdate received, OutboundScheduler outbound, BotProfile bot) {
 		this.received = received;
 		this.outbound = outbound;
+		this.bot = bot;
 		User user = received.update().user();
-		this.locale = localeOf(user == null ? null : user.languageCode());
+		this.locale = localeOf(user == null ? null : user.languageCode(), bot.language());
 	}
 
 	/** English for {@code en*} clients, Portuguese (Brazil) for everyone else. */
 	static Locale localeOf(String languageCode) {
-		return languageCode != null && languageCode.toLowerCase(Locale.ROOT).startsWith("en") ? Locale.ENGLISH
-				: DEFAULT_LOCALE;
+		return localeOf(languageCode, null);
+	}
+
+	/**
+	 * English for {@code en*} clients, Portuguese for {@code pt*}; anyone else (or a client that sends no language)
+	 * gets the bot's language, else Portuguese (Brazil).
+	 */
+	public static Locale localeOf(String languageCode, Locale botLanguage) {
+		String code = languageCode == null ? "" : languageCode.toLowerCase(Locale.ROOT);
+		if (code.startsWith("en")) {
+			return Locale.ENGLISH;
+		}
+		if (code.startsWith("pt") || botLanguage == null) {
+			return DEFAULT_LOCALE;
+		}
+		return botLanguage.getLanguage().equals("en") ? Locale.ENGLISH : DEFAULT_LOCALE;
+	}
+
+	/** The bot this update came to: whose state it reads and writes, and what its operator chose for it. */
+	public BotProfile bot() {
+		return bot;
 	}
 
 	long admittedAt() {
