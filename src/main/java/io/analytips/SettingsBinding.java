@@ -9,6 +9,7 @@ import java.util.Map;
 import io.analytips.CommandLine.Mode;
 import io.analytips.common.ClockProperties;
 import io.analytips.console.ConsoleProperties;
+import io.analytips.host.BotsProperties;
 import io.analytips.football.MarketProperties;
 import io.analytips.football.api.ApiFootballProperties;
 import io.analytips.ops.admin.AdminProperties;
@@ -62,7 +63,7 @@ final class SettingsBinding {
 	static final List<Class<?>> RECORDS = List.of(TelegramProperties.class, WebhookAccess.class,
 			ApiFootballProperties.class, MarketProperties.class, PipelineProperties.class, DatabaseProperties.class,
 			LeadProperties.class, ReplicaProperties.class, AdminProperties.class, ClockProperties.class,
-			ConsoleProperties.class);
+			ConsoleProperties.class, BotsProperties.class);
 
 	private SettingsBinding() {
 	}
@@ -94,7 +95,8 @@ final class SettingsBinding {
 		}
 		problems.addAll(serverPort(binder));
 		if (mode == Mode.RUN) {
-			if (bound.get(TelegramProperties.class) instanceof TelegramProperties telegram && !telegram.hasToken()) {
+			if (bound.get(TelegramProperties.class) instanceof TelegramProperties telegram && !telegram.hasToken()
+					&& !(bound.get(BotsProperties.class) instanceof BotsProperties bots && !bots.tokens().isBlank())) {
 				problems.add(SettingsPreflight.TOKEN_MISSING);
 			}
 			if (bound.get(ApiFootballProperties.class) instanceof ApiFootballProperties football && !football.hasKey()) {

@@ -23,7 +23,7 @@ import io.analytips.CommandLine.Mode;
 final class SettingsPreflight {
 
 	static final String TOKEN_MISSING = "TELEGRAM_BOT_TOKEN is not set: the bot's token, from @BotFather in Telegram"
-			+ " (https://t.me/BotFather)";
+			+ " (https://t.me/BotFather); or TELEGRAM_BOT_TOKENS, several comma-separated";
 
 	static final String KEY_MISSING = "API_FOOTBALL_KEY is not set: your API-Football key, from"
 			+ " https://dashboard.api-football.com (or run --demo, which needs none)";
@@ -41,7 +41,7 @@ final class SettingsPreflight {
 		}
 		List<String> problems = new ArrayList<>();
 		if (mode == Mode.RUN) {
-			if (isBlank(given.setting("analytips.telegram.bot-token", "TELEGRAM_BOT_TOKEN"))) {
+			if (!hasToken(given)) {
 				problems.add(TOKEN_MISSING);
 			}
 			if (isBlank(given.setting("analytips.football.key", "API_FOOTBALL_KEY"))) {
@@ -54,7 +54,8 @@ final class SettingsPreflight {
 
 	/** Whether the bot will serve Telegram rather than the terminal in {@code --demo}: a token is given. */
 	static boolean hasToken(SettingSources given) {
-		return !isBlank(given.setting("analytips.telegram.bot-token", "TELEGRAM_BOT_TOKEN"));
+		return !isBlank(given.setting("analytips.telegram.bot-token", "TELEGRAM_BOT_TOKEN"))
+				|| !isBlank(given.setting("analytips.bots.tokens", "TELEGRAM_BOT_TOKENS"));
 	}
 
 	private static List<String> telegramModeProblems(SettingSources given) {

@@ -6,6 +6,7 @@ import java.util.stream.Collectors;
 
 import io.analytips.football.sim.ApiFootballSimulator;
 import io.analytips.football.sim.SimulatorServer;
+import io.analytips.host.BotHost;
 import io.analytips.pipeline.UpdatePipeline;
 import io.analytips.support.FakeBotApi;
 import io.analytips.support.Scratch;
@@ -38,7 +39,7 @@ class ApplicationShutdownTests {
 					"--LOG_FORMAT=text");
 			telegram.enqueue(Updates.message(1, "/help"));
 			await().atMost(Duration.ofSeconds(20)).until(() -> telegram.messages().size() == 1);
-			UpdatePipeline pipeline = context.getBean(UpdatePipeline.class);
+			UpdatePipeline pipeline = context.getBean(BotHost.class).first().orElseThrow().pipeline();
 			ConnectionPool pool = context.getBean(ConnectionPool.class);
 
 			context.close();

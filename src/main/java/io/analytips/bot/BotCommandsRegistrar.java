@@ -3,9 +3,12 @@ package io.analytips.bot;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
+import io.analytips.host.BotListener;
+import io.analytips.host.HostedBot;
 import io.analytips.pipeline.UpdateContext;
-import io.analytips.pipeline.UpdatePipeline;
 import io.analytips.telegram.BotApi;
 import io.analytips.telegram.model.BotCommand;
 import io.analytips.telegram.model.SetMyCommands;
@@ -15,14 +18,14 @@ import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
 
-import org.springframework.context.SmartLifecycle;
 
 /**
- * Publishes the command menu ({@code setMyCommands}) at start, in Portuguese (the default list)
- * and English, each with the commands' names in that language. In the background, with retries: a menu that fails to update is not worth
+ * Publishes each bot's command menu ({@code setMyCommands}) as it starts, in Portuguese and English, each with the
+ * commands' names in that language; the menu of users whose client language the bot does not speak (the default
+ * list) is in the bot's own language. In the background, with retries: a menu that fails to update is not worth
  * delaying intake for.
  */
-final class BotCommandsRegistrar implements SmartLifecycle {
+final class BotCommandsRegistrar implements BotListener {
 
 	private static final Logger log = LoggerFactory.getLogger(BotCommandsRegistrar.class);
 
@@ -34,29 +37,40 @@ final class BotCommandsRegistrar implements SmartLifecycle {
 	static final List<String> ENGLISH_COMMANDS = List.of("start", "next", "table", "language", "timezone", "about",
 			"help", "cancel");
 
-	private final BotApi client;
-
 	private final Messages messages;
 
-	private volatile Disposable registration;
+	/** Each bot's registration under way, by username. */
+	private final Map<String, Disposable> registrations = new ConcurrentHashMap<>();
 
-	private volatile boolean running;
-
-	BotCommandsRegistrar(BotApi client, Messages messages) {
-		this.client = client;
+	BotCommandsRegistrar(Messages messages) {
 		this.messages = messages;
 	}
 
 	@Override
-	public void start() {
-		running = true;
-		registration = Mono.when(register(null, COMMANDS, UpdateContext.DEFAULT_LOCALE),
-				register("en", ENGLISH_COMMANDS, Locale.ENGLISH))
-			.subscribe(null, error -> log.warn("Could not publish the command menu: {}", error.toString()),
-					() -> log.info("Command menu published"));
+	public void started(HostedBot bot) {
+		BotApi client = bot.api();
+		boolean english = Locale.ENGLISH.equals(bot.profile().language());
+		Mono<Boolean> defaults = english ? register(client, null, ENGLISH_COMMANDS, Locale.ENGLISH)
+				: register(client, null, COMMANDS, UpdateContext.DEFAULT_LOCALE);
+		Mono<Boolean> other = english ? register(client, "pt", COMMANDS, UpdateContext.DEFAULT_LOCALE)
+				: register(client, "en", ENGLISH_COMMANDS, Locale.ENGLISH);
+		Disposable previous = registrations.put(bot.username(), Mono.when(defaults, other)
+			.subscribe(null, error -> log.warn("Could not publish the command menu of {}: {}", bot.profile(), error.toString()),
+					() -> log.info("Command menu of {} published", bot.profile())));
+		if (previous != null) {
+			previous.dispose();
+		}
 	}
 
-	private Mono<Boolean> register(String languageCode, List<String> names, Locale locale) {
+	@Override
+	public void stopped(HostedBot bot) {
+		Disposable registration = registrations.remove(bot.username());
+		if (registration != null) {
+			registration.dispose();
+		}
+	}
+
+	private Mono<Boolean> register(BotApi client, String languageCode, List<String> names, Locale locale) {
 		List<BotCommand> commands = names.stream()
 			.map(command -> new BotCommand(command, messages.get(locale, "command." + command)))
 			.toList();
@@ -65,24 +79,5 @@ final class BotCommandsRegistrar implements SmartLifecycle {
 			.retryWhen(Retry.backoff(3, Duration.ofSeconds(1))
 				.jitter(0.1)
 				.filter(error -> !(error instanceof IllegalArgumentException)));
-	}
-
-	@Override
-	public void stop() {
-		running = false;
-		Disposable current = registration;
-		if (current != null) {
-			current.dispose();
-		}
-	}
-
-	@Override
-	public boolean isRunning() {
-		return running;
-	}
-
-	@Override
-	public int getPhase() {
-		return UpdatePipeline.PHASE - 1;
 	}
 }

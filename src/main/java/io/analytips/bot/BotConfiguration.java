@@ -177,7 +177,7 @@ class BotConfiguration {
 	}
 
 	@Bean
-	BotCommandsRegistrar botCommandsRegistrar(BotApi client, Messages messages) {
-		return new BotCommandsRegistrar(client, messages);
+	BotCommandsRegistrar botCommandsRegistrar(Messages messages) {
+		return new BotCommandsRegistrar(messages);
 	}
 }

@@ -3,7 +3,7 @@ package io.analytips.ops;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
-import io.analytips.pipeline.UpdatePipeline;
+import io.analytips.host.BotHost;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import sun.misc.Signal;
@@ -58,7 +58,7 @@ public final class ShutdownSignals {
 		}
 		else if (current != null) {
 			log.info("SIG{} received again: ending the drain now", signal.getName());
-			current.getBeanProvider(UpdatePipeline.class).ifAvailable(UpdatePipeline::abortDrain);
+			current.getBeanProvider(BotHost.class).ifAvailable(BotHost::abortDrain);
 		}
 	}
 }

@@ -1,6 +1,7 @@
 package io.analytips.pipeline;
 
 import java.time.Duration;
+import java.util.function.Function;
 
 import io.analytips.common.Leadership;
 import io.analytips.common.Periodic;
@@ -20,18 +21,23 @@ final class InboxPurge {
 	/** How often a round runs, the first an hour after the start. */
 	static final Duration EVERY = Duration.ofHours(1);
 
-	private final Inbox inbox;
+	private final Function<Duration, Mono<Long>> purge;
 
 	private final Duration retention;
 
 	InboxPurge(Inbox inbox, Duration retention) {
-		this.inbox = inbox;
+		this(inbox::purgeFinishedOlderThan, retention);
+	}
+
+	/** @param purge deletes the finished rows older than the age it is given (every bot's), emitting how many */
+	InboxPurge(Function<Duration, Mono<Long>> purge, Duration retention) {
+		this.purge = purge;
 		this.retention = retention;
 	}
 
 	/** One round; emits the rows deleted. Never errors: a failure is logged and counts as none deleted. */
 	Mono<Long> round() {
-		return inbox.purgeFinishedOlderThan(retention)
+		return purge.apply(retention)
 			.doOnNext(purged -> log.debug("Purged {} finished inbox rows", purged))
 			.onErrorResume(error -> {
 				log.warn("Could not purge finished inbox rows (next round will try again): {}", error.toString());

@@ -70,6 +70,16 @@ public record TelegramProperties(
 		}
 	}
 
+	/**
+	 * These settings for one of the deployment's bots: its token, how its updates arrive, where Telegram posts them
+	 * and the secret it echoes; the rest (timeouts, limits) as for every bot. Each bot's limits are its own: a
+	 * scheduler made with these counts only that bot's messages.
+	 */
+	public TelegramProperties forBot(String token, Mode botMode, URI botWebhookUrl, String botWebhookSecret) {
+		return new TelegramProperties(token, apiUrl, botMode, botWebhookUrl, botWebhookSecret, pollTimeout, pollLimit,
+				requestTimeout, connectTimeout, globalRate, chatBurst, groupPerMinute, outboundCapacity);
+	}
+
 	/** Whether a token was given; outside the demo a missing token stops start-up. */
 	public boolean hasToken() {
 		return botToken != null && !botToken.isBlank();

@@ -1,6 +1,7 @@
 package io.analytips.telegram;
 
 import java.net.InetSocketAddress;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 import reactor.core.publisher.Mono;
@@ -9,6 +10,7 @@ import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.reactive.function.BodyExtractors;
+import org.springframework.web.reactive.function.server.HandlerFunction;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
@@ -28,11 +30,25 @@ public final class WebhookRoutes {
 	 * body over the limit (413), all before anything is stored.
 	 */
 	public static RouterFunction<ServerResponse> of(WebhookSource source, WebhookAccess access) {
+		return of(bot -> bot == null ? source : null, access);
+	}
+
+	/**
+	 * The endpoints of several bots: {@code POST /telegram/webhook/{bot}} for each (by username, any case), and
+	 * {@code POST /telegram/webhook} for the deployment's first. {@code sources} answers the webhook source of a
+	 * username (null: the first bot's), or null for a bot that is not hosted here or not by webhook (404, before
+	 * anything is read).
+	 */
+	public static RouterFunction<ServerResponse> of(Function<String, WebhookSource> sources, WebhookAccess access) {
 		long maxBytes = access.maxBody().toBytes();
 		Predicate<InetSocketAddress> allowed = access.filter();
-		return RouterFunctions.route().POST(WebhookSource.PATH, request -> {
+		HandlerFunction<ServerResponse> receive = request -> {
 			if (!allowed.test(request.remoteAddress().orElse(null))) {
 				return ServerResponse.status(HttpStatus.FORBIDDEN).build();
+			}
+			WebhookSource source = sources.apply(request.pathVariables().get("bot"));
+			if (source == null) {
+				return ServerResponse.notFound().build();
 			}
 			if (!source.authorized(request.headers().firstHeader(WebhookSource.SECRET_HEADER))) {
 				return ServerResponse.status(HttpStatus.UNAUTHORIZED).build();
@@ -53,6 +69,10 @@ public final class WebhookRoutes {
 				.switchIfEmpty(Mono.defer(() -> ServerResponse.status(HttpStatus.SERVICE_UNAVAILABLE).build()))
 				.onErrorResume(DataBufferLimitException.class,
 						tooLarge -> ServerResponse.status(HttpStatus.CONTENT_TOO_LARGE).build());
-		}).build();
+		};
+		return RouterFunctions.route()
+			.POST(WebhookSource.PATH, receive)
+			.POST(WebhookSource.PATH + "/{bot}", receive)
+			.build();
 	}
 }

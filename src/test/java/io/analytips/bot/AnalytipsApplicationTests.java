@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import io.analytips.pipeline.UpdatePipeline;
+import io.analytips.host.BotHost;
 import io.analytips.support.AppIntegrationTest;
 import io.analytips.support.AppTestEnvironment;
 import io.analytips.support.FakeBotApi;
@@ -46,7 +46,7 @@ class AnalytipsApplicationTests {
 	DatabaseClient db;
 
 	@Autowired
-	UpdatePipeline pipeline;
+	BotHost host;
 
 	private final FakeBotApi telegram = environment.telegram;
 
@@ -159,7 +159,7 @@ class AnalytipsApplicationTests {
 			assertThat(repliesTo(700_000 + i, 1).get(0)).startsWith("<b>Comandos</b>");
 		}
 		assertThat(validCount).isEqualTo(100);
-		assertThat(pipeline.isRunning()).isTrue();
+		assertThat(host.first().orElseThrow().pipeline().isRunning()).isTrue();
 	}
 
 	private long finishedBetween(long from, long to) {

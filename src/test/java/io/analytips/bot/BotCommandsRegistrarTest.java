@@ -2,11 +2,14 @@ package io.analytips.bot;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
+import io.analytips.common.BotProfile;
+import io.analytips.host.HostedBot;
 import io.analytips.telegram.BotApi;
 import io.analytips.telegram.TelegramException;
 import io.analytips.telegram.model.SetMyCommands;
@@ -41,11 +44,12 @@ class BotCommandsRegistrarTest {
 				.add(time.now(TimeUnit.MILLISECONDS));
 			return Mono.error(new TelegramException(502, "Bad Gateway", null, null));
 		}));
-		BotCommandsRegistrar registrar = new BotCommandsRegistrar(client, new Messages());
+		BotCommandsRegistrar registrar = new BotCommandsRegistrar(new Messages());
+		HostedBot bot = bot(client, null);
 
-		registrar.start();
+		registrar.started(bot);
 		time.advanceTimeBy(Duration.ofSeconds(10));
-		registrar.stop();
+		registrar.stopped(bot);
 
 		// the first series to give up ends the other (Mono.when), possibly before its last attempt
 		assertThat(attempts.values().stream().mapToInt(List::size).max().orElse(0)).isEqualTo(4);
@@ -56,5 +60,26 @@ class BotCommandsRegistrarTest {
 				assertThat(times.get(i) - times.get(i - 1)).isBetween(expected[i - 1] * 9 / 10, expected[i - 1] * 11 / 10);
 			}
 		});
+	}
+
+	@Test
+	void anEnglishBotsDefaultMenuIsInEnglishAndItsPortugueseMenuIsForPortugueseClients() {
+		Map<String, SetMyCommands> published = new ConcurrentHashMap<>();
+		BotApi client = mock(BotApi.class);
+		when(client.setMyCommands(any())).thenAnswer(invocation -> {
+			SetMyCommands request = invocation.getArgument(0);
+			published.put(String.valueOf(request.languageCode()), request);
+			return Mono.just(true);
+		});
+
+		new BotCommandsRegistrar(new Messages()).started(bot(client, Locale.ENGLISH));
+
+		assertThat(published).containsOnlyKeys("null", "pt");
+		assertThat(published.get("null").commands()).extracting(command -> command.command()).contains("next", "table");
+		assertThat(published.get("pt").commands()).extracting(command -> command.command()).contains("proximos", "tabela");
+	}
+
+	private static HostedBot bot(BotApi client, Locale language) {
+		return HostedBot.of(new BotProfile(42, "some_bot", language, null, null, null), client, null, null, null, null);
 	}
 }

@@ -312,4 +312,11 @@ public final class PipelineHarness implements AutoCloseable {
 					inboxRepository, leadership);
 		}
 	}
+
+	/** This harness's pipeline as the one bot of a host ({@code @harness_bot}), for what reads the host's bots. */
+	public io.analytips.host.BotHost host() {
+		return io.analytips.host.BotHost.of(java.util.List.of(io.analytips.host.HostedBot.of(
+				new io.analytips.common.BotProfile(123456, "harness_bot", null, null, null, null), client, outbound, webhook,
+				pipeline, meters)));
+	}
 }

@@ -6,10 +6,9 @@ import io.analytips.bot.Messages;
 import io.analytips.football.api.ResilientApiFootball;
 import io.analytips.football.cache.FootballCache;
 import io.analytips.ops.logs.LogBuffer;
-import io.analytips.pipeline.UpdatePipeline;
+import io.analytips.host.BotHost;
 import io.analytips.replica.Replicas;
 import io.analytips.store.AuditLog;
-import io.analytips.telegram.OutboundScheduler;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -28,9 +27,9 @@ class AdminConfiguration {
 	}
 
 	@Bean
-	StatusReport statusReport(ObjectProvider<UpdatePipeline> pipeline, OutboundScheduler outbound, ResilientApiFootball api,
+	StatusReport statusReport(ObjectProvider<BotHost> host, ResilientApiFootball api,
 			FootballCache cache, Replicas replicas, Clock clock) {
-		return new StatusReport(pipeline::getObject, outbound, api, cache, replicas, clock.instant());
+		return new StatusReport(host::getObject, api, cache, replicas, clock.instant());
 	}
 
 	@Bean

@@ -15,10 +15,11 @@ import io.analytips.football.api.ResilientApiFootball;
 import io.analytips.football.cache.CacheStats;
 import io.analytips.football.cache.FootballCache;
 import io.analytips.pipeline.QueueStats;
-import io.analytips.pipeline.UpdatePipeline;
+import io.analytips.host.BotHost;
+import io.analytips.host.BotState;
+import io.analytips.host.HostedBot;
 import io.analytips.replica.Replicas;
 import io.analytips.store.Replica;
-import io.analytips.telegram.OutboundScheduler;
 import io.analytips.telegram.OutboundStats;
 import io.analytips.telegram.SourceStatus;
 import reactor.core.publisher.Mono;
@@ -30,10 +31,8 @@ import reactor.core.publisher.Mono;
  */
 final class StatusReport {
 
-	/** Looked up when rendering: the pipeline holds the handlers, this report is read by one of them. */
-	private final Supplier<UpdatePipeline> pipeline;
-
-	private final OutboundScheduler outbound;
+	/** Looked up when rendering: the host's bots hold the handlers, this report is read by one of them. */
+	private final Supplier<BotHost> host;
 
 	private final ResilientApiFootball api;
 
@@ -43,10 +42,9 @@ final class StatusReport {
 
 	private final Instant started;
 
-	StatusReport(Supplier<UpdatePipeline> pipeline, OutboundScheduler outbound, ResilientApiFootball api, FootballCache cache,
-			Replicas replicas, Instant started) {
-		this.pipeline = pipeline;
-		this.outbound = outbound;
+	StatusReport(Supplier<BotHost> host, ResilientApiFootball api, FootballCache cache, Replicas replicas,
+			Instant started) {
+		this.host = host;
 		this.api = api;
 		this.cache = cache;
 		this.replicas = replicas;
@@ -88,9 +86,11 @@ final class StatusReport {
 	 * ({@code live}; null when the database could not be read, which {@code replicas} then says with null).
 	 */
 	Map<String, Object> snapshot(Instant now, List<Replica> live) {
-		QueueStats queue = pipeline.get().stats();
-		SourceStatus source = pipeline.get().source().status();
-		OutboundStats out = outbound.stats();
+		List<HostedBot> bots = host.get().bots();
+		QueueStats queue = bots.isEmpty() ? new QueueStats(0, 0, 0, 0, 0) : bots.get(0).pipeline().stats();
+		SourceStatus source = bots.isEmpty() ? new SourceStatus(SourceStatus.State.IDLE, now, "no bot runs", null)
+				: bots.get(0).pipeline().source().status();
+		OutboundStats out = outboundOf(bots);
 		QuotaStatus quota = api.quota();
 		CacheStats cached = cache.stats();
 		Map<String, Object> status = new LinkedHashMap<>();
@@ -101,6 +101,7 @@ final class StatusReport {
 				queue.utilisationPercent(), "full", queue.full(), "inFlight", queue.inFlight(), "rejected", queue.rejected()));
 		status.put("outbound", Map.of("pending", out.pending(), "sent", out.sent(), "throttled", out.throttled(), "failed",
 				out.failed(), "globalPaused", out.globalPaused()));
+		status.put("bots", bots.stream().map(StatusReport::bot).toList());
 		status.put("breaker", Map.of("state", api.breaker().getState().name().toLowerCase(Locale.ROOT), "failureRatePercent",
 				Math.max(0, api.breaker().getMetrics().getFailureRate())));
 		status.put("rateLimiter", Map.of("availablePermissions", api.rateLimiter().getMetrics().getAvailablePermissions()));
@@ -119,14 +120,40 @@ final class StatusReport {
 		return status;
 	}
 
+	/** The first bot's outbound scheduler (a single-bot deployment's), or nothing sent. */
+	private static OutboundStats outboundOf(List<HostedBot> bots) {
+		return bots.isEmpty() ? new OutboundStats(0, 0, 0, 0, 0, 0, 0, false) : bots.get(0).outbound().stats();
+	}
+
+	/** One hosted bot as data: who, its state, where its updates stand. */
+	private static Map<String, Object> bot(HostedBot bot) {
+		Map<String, Object> view = new LinkedHashMap<>();
+		QueueStats queue = bot.pipeline().stats();
+		OutboundStats out = bot.outbound().stats();
+		view.put("username", bot.username());
+		view.put("id", bot.profile().id());
+		view.put("state", bot.state().name().toLowerCase(Locale.ROOT));
+		view.put("origin", bot.origin().name().toLowerCase(Locale.ROOT));
+		view.put("mode", bot.webhook() != null ? "webhook" : "polling");
+		view.put("intake", bot.pipeline().source().status().state().name().toLowerCase(Locale.ROOT));
+		view.put("queue", Map.of("size", queue.size(), "capacity", queue.capacity(), "inFlight", queue.inFlight(),
+				"rejected", queue.rejected()));
+		view.put("outbound", Map.of("pending", out.pending(), "sent", out.sent(), "throttled", out.throttled(), "failed",
+				out.failed(), "globalPaused", out.globalPaused()));
+		view.put("problem", bot.problem());
+		return view;
+	}
+
 	/**
 	 * A monospaced block (HTML {@code <pre>}), the same in every language: operators read numbers. {@code live}:
 	 * the live replicas, null when the database could not be read.
 	 */
 	String render(Instant now, List<Replica> live) {
-		QueueStats queue = pipeline.get().stats();
-		SourceStatus source = pipeline.get().source().status();
-		OutboundStats out = outbound.stats();
+		List<HostedBot> bots = host.get().bots();
+		QueueStats queue = bots.isEmpty() ? new QueueStats(0, 0, 0, 0, 0) : bots.get(0).pipeline().stats();
+		SourceStatus source = bots.isEmpty() ? new SourceStatus(SourceStatus.State.IDLE, now, "no bot runs", null)
+				: bots.get(0).pipeline().source().status();
+		OutboundStats out = outboundOf(bots);
 		QuotaStatus quota = api.quota();
 		CacheStats cached = cache.stats();
 		Duration uptime = Duration.between(started, now);
@@ -141,6 +168,14 @@ final class StatusReport {
 		line(text, "rejected", String.valueOf(queue.rejected()));
 		line(text, "outbound", out.pending() + " pending, " + out.sent() + " sent, " + out.throttled() + " 429s, "
 				+ out.failed() + " failed" + (out.globalPaused() ? ", PAUSED" : ""));
+		if (bots.size() > 1 || bots.stream().anyMatch(bot -> bot.state() != BotState.RUNNING)) {
+			line(text, "bots", bots.size() + " hosted");
+			bots.forEach(bot -> text.append(String.format(Locale.ROOT, "  @%s %s, queue %d/%d, %d rejected, %d sent%s%n",
+					io.analytips.telegram.Html.escapeShort(bot.username(), 64), bot.state().name().toLowerCase(Locale.ROOT),
+					bot.pipeline().stats().size(), bot.pipeline().stats().capacity(), bot.pipeline().stats().rejected(),
+					bot.outbound().stats().sent(), bot.problem() == null ? ""
+							: " (" + io.analytips.telegram.Html.escapeShort(bot.problem(), 80) + ")")));
+		}
 		line(text, "breaker", api.breaker().getState().name().toLowerCase(Locale.ROOT) + String.format(Locale.ROOT,
 				" (failure rate %.0f%%)", Math.max(0, api.breaker().getMetrics().getFailureRate())));
 		line(text, "rate limit", api.rateLimiter().getMetrics().getAvailablePermissions() + " calls left this minute");

@@ -4,19 +4,21 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 import io.analytips.football.api.QuotaStatus;
 import io.analytips.football.api.ResilientApiFootball;
 import io.analytips.pipeline.QueueStats;
-import io.analytips.pipeline.UpdatePipeline;
-import io.analytips.pipeline.UserTracker;
+import io.analytips.host.BotHost;
+import io.analytips.host.BotState;
+import io.analytips.host.HostedBot;
 import io.analytips.telegram.SourceStatus;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import reactor.core.publisher.Mono;
 
 import org.springframework.r2dbc.core.DatabaseClient;
 
-/** The alerts operators asked for: breaker, queue above 80%, quota below 10%, Telegram 401, database. */
+/** The alerts operators asked for: breaker, queue above 80%, quota below 10%, Telegram 401 (per bot), database. */
 final class AlertRules {
 
 	static final double QUEUE_PERCENT = 80;
@@ -24,9 +26,8 @@ final class AlertRules {
 	private AlertRules() {
 	}
 
-	static List<Alert> standard(ResilientApiFootball api, Supplier<UpdatePipeline> pipeline, UserTracker users,
-			DatabaseClient db) {
-		return List.of(breaker(api), queue(pipeline), quota(api), telegram(pipeline, users), database(db));
+	static List<Alert> standard(ResilientApiFootball api, Supplier<BotHost> host, DatabaseClient db) {
+		return List.of(breaker(api), queue(host), quota(api), telegram(host), database(db));
 	}
 
 	static Alert breaker(ResilientApiFootball api) {
@@ -41,14 +42,20 @@ final class AlertRules {
 				() -> "API-Football circuit breaker closed again");
 	}
 
-	static Alert queue(Supplier<UpdatePipeline> pipeline) {
-		return new Alert("queue_high", () -> Mono.fromSupplier(() -> pipeline.get().stats().utilisationPercent() > QUEUE_PERCENT),
-				() -> {
-					QueueStats queue = pipeline.get().stats();
-					return String.format(Locale.ROOT, "Update queue at %.0f%% (%d/%d), %d in flight, %d rejected so far",
-							queue.utilisationPercent(), queue.size(), queue.capacity(), queue.inFlight(), queue.rejected());
-				},
-				() -> String.format(Locale.ROOT, "Update queue back to %.0f%%", pipeline.get().stats().utilisationPercent()));
+	/** Any bot's buffer above 80%: each bot's is its own, so one bot's flood shows as that bot's. */
+	static Alert queue(Supplier<BotHost> host) {
+		return new Alert("queue_high", () -> Mono.fromSupplier(() -> !crowded(host).isEmpty()),
+				() -> crowded(host).stream().map(bot -> {
+					QueueStats queue = bot.pipeline().stats();
+					return String.format(Locale.ROOT, "%sUpdate queue at %.0f%% (%d/%d), %d in flight, %d rejected so far",
+							host.get().bots().size() > 1 ? "@" + bot.username() + ": " : "", queue.utilisationPercent(),
+							queue.size(), queue.capacity(), queue.inFlight(), queue.rejected());
+				}).collect(Collectors.joining("\n")),
+				() -> "Update queues back under " + (int) QUEUE_PERCENT + "%");
+	}
+
+	private static List<HostedBot> crowded(Supplier<BotHost> host) {
+		return host.get().bots().stream().filter(bot -> bot.pipeline().stats().utilisationPercent() > QUEUE_PERCENT).toList();
 	}
 
 	static Alert quota(ResilientApiFootball api) {
@@ -64,12 +71,21 @@ final class AlertRules {
 				|| (quota.dailyLimit() > 0 && quota.dailyRemaining() >= 0 && quota.dailyRemaining() * 10 < quota.dailyLimit());
 	}
 
-	static Alert telegram(Supplier<UpdatePipeline> pipeline, UserTracker users) {
-		return new Alert("telegram_unauthorized",
-				() -> Mono.fromSupplier(() -> users.unauthorizedError() != null
-						|| pipeline.get().source().status().state() == SourceStatus.State.FAILED),
-				() -> "Telegram rejected the bot token (401): intake stopped; set a valid TELEGRAM_BOT_TOKEN and restart",
-				() -> "Telegram accepts the bot token again");
+	/** A bot whose token Telegram refused (401): that bot stopped alone; the alert names it. */
+	static Alert telegram(Supplier<BotHost> host) {
+		return new Alert("telegram_unauthorized", () -> Mono.fromSupplier(() -> !refused(host).isEmpty()),
+				() -> "Telegram rejected the token (401) of " + refused(host).stream().map(bot -> "@" + bot.username())
+					.collect(Collectors.joining(", "))
+						+ ": that bot stopped, the others run on; give it a valid token (TELEGRAM_BOT_TOKENS and a restart,"
+						+ " or POST /admin/bots)",
+				() -> "Telegram accepts every hosted bot's token again");
+	}
+
+	private static List<HostedBot> refused(Supplier<BotHost> host) {
+		return host.get().bots().stream()
+			.filter(bot -> bot.state() == BotState.UNAUTHORIZED
+					|| bot.pipeline().source().status().state() == SourceStatus.State.FAILED)
+			.toList();
 	}
 
 	static Alert database(DatabaseClient db) {

@@ -7,13 +7,13 @@ import io.analytips.common.Leadership;
 import io.analytips.common.Periodic;
 import io.analytips.football.api.ResilientApiFootball;
 import io.analytips.ops.admin.AdminProperties;
-import io.analytips.pipeline.UpdatePipeline;
-import io.analytips.pipeline.UserTracker;
-import io.analytips.telegram.OutboundScheduler;
+import io.analytips.host.BotHost;
+import io.analytips.host.BotState;
 import io.analytips.telegram.Html;
 import io.analytips.telegram.model.SendMessage;
 import io.micrometer.core.instrument.MeterRegistry;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -26,11 +26,13 @@ import org.springframework.r2dbc.core.DatabaseClient;
 class AlertsConfiguration {
 
 	@Bean
-	Alerts alerts(ResilientApiFootball api, ObjectProvider<UpdatePipeline> pipeline, UserTracker users, DatabaseClient db,
-			OutboundScheduler outbound, AdminProperties admins, Clock clock, MeterRegistry registry) {
-		return new Alerts(AlertRules.standard(api, pipeline::getObject, users, db),
-				text -> Flux.fromIterable(admins.adminIds())
-					.flatMap(chat -> outbound.sendMessage(SendMessage.html(chat, Html.escape(text), null)))
+	Alerts alerts(ResilientApiFootball api, ObjectProvider<BotHost> host, DatabaseClient db, AdminProperties admins,
+			Clock clock, MeterRegistry registry) {
+		// through the first bot whose token Telegram accepts: the admins hear of a refused token from another bot
+		return new Alerts(AlertRules.standard(api, host::getObject, db),
+				text -> Mono.justOrEmpty(host.getObject().bots().stream().filter(bot -> bot.state() == BotState.RUNNING).findFirst())
+					.flatMapMany(bot -> Flux.fromIterable(admins.adminIds())
+						.flatMap(chat -> bot.outbound().sendMessage(SendMessage.html(chat, Html.escape(text), null))))
 					.then(),
 				Schedulers.parallel(), clock, registry);
 	}

@@ -3,11 +3,9 @@ package io.analytips.ops.health;
 import java.time.Clock;
 
 import io.analytips.football.api.ResilientApiFootball;
+import io.analytips.host.BotHost;
 import io.analytips.ops.metrics.InboxBacklogGauge;
-import io.analytips.pipeline.UpdatePipeline;
-import io.analytips.pipeline.UserTracker;
 import io.analytips.replica.Replicas;
-import io.analytips.telegram.OutboundScheduler;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,14 +15,13 @@ import org.springframework.context.annotation.Configuration;
 class HealthConfiguration {
 
 	@Bean
-	PipelineHealthIndicator pipelineHealthIndicator(UpdatePipeline pipeline, OutboundScheduler outbound,
-			UserTracker users, InboxBacklogGauge backlog) {
-		return new PipelineHealthIndicator(pipeline, outbound, users, backlog::value);
+	PipelineHealthIndicator pipelineHealthIndicator(BotHost host, InboxBacklogGauge backlog) {
+		return new PipelineHealthIndicator(host, backlog::value);
 	}
 
 	@Bean
-	TelegramHealthIndicator telegramHealthIndicator(UpdatePipeline pipeline, UserTracker users, Clock clock) {
-		return new TelegramHealthIndicator(pipeline, users, clock);
+	TelegramHealthIndicator telegramHealthIndicator(BotHost host, Clock clock) {
+		return new TelegramHealthIndicator(host, clock);
 	}
 
 	@Bean

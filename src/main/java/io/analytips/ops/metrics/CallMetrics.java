@@ -18,28 +18,30 @@ final class CallMetrics implements TelegramCalls, ApiFootballCalls {
 
 	private final MeterRegistry registry;
 
-	private final Counter retryAfter;
+	/** Made on first use: the instance that counts API-Football's calls registers no Telegram meter. */
+	private volatile Counter retryAfter;
 
-	private final Timer leaseToWire;
+	private volatile Timer leaseToWire;
 
 	/** Looked up once per method and status (both from fixed sets), not built for every call. */
 	private final java.util.Map<String, Counter> telegramCalls = new java.util.concurrent.ConcurrentHashMap<>();
 
+	/** @param registry for a bot's Telegram calls, the bot's registry (which tags them {@code bot}) */
 	CallMetrics(MeterRegistry registry) {
 		this.registry = registry;
-		this.retryAfter = Counter.builder("analytips.telegram.retry.after")
-			.description("Seconds Telegram asked the bot to wait (429 retry_after)")
-			.baseUnit("seconds")
-			.register(registry);
-		this.leaseToWire = Timer.builder("analytips.outbound.lease.to.wire")
-			.description("From a message's last lease check to its request written: the window a lapsed lease can still send in")
-			.publishPercentiles(0.5, 0.99)
-			.register(registry);
 	}
 
 	@Override
 	public void leaseToWire(Duration sinceCheck) {
-		leaseToWire.record(sinceCheck);
+		Timer timer = leaseToWire;
+		if (timer == null) {
+			timer = Timer.builder("analytips.outbound.lease.to.wire")
+				.description("From a message's last lease check to its request written: the window a lapsed lease can still send in")
+				.publishPercentiles(0.5, 0.99)
+				.register(registry);
+			leaseToWire = timer;
+		}
+		timer.record(sinceCheck);
 	}
 
 	@Override
@@ -50,7 +52,15 @@ final class CallMetrics implements TelegramCalls, ApiFootballCalls {
 			.tag("status", status)
 			.register(registry)).increment();
 		if (wait != null) {
-			retryAfter.increment(wait.toSeconds());
+			Counter counter = retryAfter;
+			if (counter == null) {
+				counter = Counter.builder("analytips.telegram.retry.after")
+					.description("Seconds Telegram asked the bot to wait (429 retry_after)")
+					.baseUnit("seconds")
+					.register(registry);
+				retryAfter = counter;
+			}
+			counter.increment(wait.toSeconds());
 		}
 	}
 

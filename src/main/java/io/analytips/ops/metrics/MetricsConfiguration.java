@@ -8,7 +8,8 @@ import io.analytips.football.cache.FootballCache;
 import io.analytips.replica.ReplicaProperties;
 import io.analytips.replica.Replicas;
 import io.analytips.store.InboxRepository;
-import io.analytips.telegram.OutboundScheduler;
+import io.analytips.host.BotListener;
+import io.analytips.telegram.TelegramCallsFactory;
 import io.micrometer.core.instrument.MeterRegistry;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -52,8 +53,15 @@ class MetricsConfiguration {
 		return new CallMetrics(registry);
 	}
 
+	/** Each bot's Telegram calls, tagged with the bot by its registry. */
 	@Bean
-	OutboundMetrics outboundMetrics(OutboundScheduler outbound) {
-		return new OutboundMetrics(outbound);
+	TelegramCallsFactory telegramCalls() {
+		return CallMetrics::new;
+	}
+
+	/** Each bot's outbound scheduler, bound as the bot starts. */
+	@Bean
+	BotListener outboundMetrics() {
+		return OutboundMetrics.PER_BOT;
 	}
 }

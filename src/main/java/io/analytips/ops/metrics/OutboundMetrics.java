@@ -2,6 +2,8 @@ package io.analytips.ops.metrics;
 
 import java.util.function.ToLongFunction;
 
+import io.analytips.host.BotListener;
+import io.analytips.host.HostedBot;
 import io.analytips.telegram.OutboundScheduler;
 import io.analytips.telegram.OutboundStats;
 import io.micrometer.core.instrument.FunctionCounter;
@@ -9,8 +11,20 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
-/** Publishes the outbound scheduler's queue and counters to Micrometer. */
+/**
+ * Publishes each bot's outbound scheduler (its queue and counters) to Micrometer, through the bot's registry, which
+ * tags them {@code bot}; the host removes them with the bot.
+ */
 final class OutboundMetrics implements MeterBinder {
+
+	/** Binds each bot's scheduler as the bot starts. */
+	static final BotListener PER_BOT = new BotListener() {
+
+		@Override
+		public void started(HostedBot bot) {
+			new OutboundMetrics(bot.outbound()).bindTo(bot.meters());
+		}
+	};
 
 	private final OutboundScheduler outbound;
 

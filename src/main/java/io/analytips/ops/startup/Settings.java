@@ -11,6 +11,8 @@ final class Settings {
 
 	private static final Map<String, String> ENVIRONMENT = Map.ofEntries(
 			Map.entry("analytips.telegram.bot-token", "TELEGRAM_BOT_TOKEN"),
+			Map.entry("analytips.bots.tokens", "TELEGRAM_BOT_TOKENS"),
+			Map.entry("analytips.bots.token-key", "BOTS_TOKEN_KEY"),
 			Map.entry("analytips.telegram.api-url", "TELEGRAM_API_URL"),
 			Map.entry("analytips.telegram.mode", "TELEGRAM_MODE"),
 			Map.entry("analytips.telegram.webhook-url", "TELEGRAM_WEBHOOK_URL"),

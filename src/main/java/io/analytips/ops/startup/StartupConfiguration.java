@@ -7,7 +7,9 @@ import io.analytips.football.api.ApiFootballProperties;
 import io.analytips.football.api.ResilientApiFootball;
 import io.analytips.store.DatabaseServer;
 import io.analytips.store.Migrations;
-import io.analytips.telegram.BotApi;
+import io.analytips.common.BotToken;
+import io.analytips.host.BotHost;
+import io.analytips.host.BotsProperties;
 import io.analytips.telegram.TelegramProperties;
 
 import org.springframework.context.annotation.Bean;
@@ -27,8 +29,8 @@ class StartupConfiguration {
 	}
 
 	@Bean
-	TelegramStartupCheck telegramStartupCheck(BotApi client, TelegramProperties properties) {
-		return new TelegramStartupCheck(client, properties);
+	TelegramStartupCheck telegramStartupCheck(BotHost host, TelegramProperties telegram, BotsProperties bots) {
+		return new TelegramStartupCheck(host, BotToken.listed(bots.tokens(), telegram.botToken()));
 	}
 
 	@Bean

@@ -1,24 +1,30 @@
 package io.analytips.ops.startup;
 
-import io.analytips.telegram.BotApi;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import io.analytips.host.BotHost;
+import io.analytips.host.TokenCheck;
 import io.analytips.telegram.TelegramException;
-import io.analytips.telegram.TelegramProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
-/** Telegram {@code getMe}: the token is accepted and the Bot API reachable. */
+/**
+ * Telegram {@code getMe} for each configured token: the start goes on while at least one is accepted (each refused
+ * one is named in one line by the host, without its secret, and that bot does not start); it fails only when none is.
+ */
 final class TelegramStartupCheck implements StartupCheck {
 
 	private static final Logger log = LoggerFactory.getLogger(TelegramStartupCheck.class);
 
-	private final BotApi client;
+	private final BotHost host;
 
-	private final TelegramProperties properties;
+	private final List<String> tokens;
 
-	TelegramStartupCheck(BotApi client, TelegramProperties properties) {
-		this.client = client;
-		this.properties = properties;
+	TelegramStartupCheck(BotHost host, List<String> tokens) {
+		this.host = host;
+		this.tokens = List.copyOf(tokens);
 	}
 
 	@Override
@@ -33,22 +39,47 @@ final class TelegramStartupCheck implements StartupCheck {
 
 	@Override
 	public Mono<Void> run() {
-		if (!properties.hasToken()) {
+		if (tokens.isEmpty()) {
 			return Mono.error(StartupCheckFailure.invalid("TELEGRAM_BOT_TOKEN", "it is not set"));
 		}
-		return client.getMe()
-			.doOnNext(me -> log.info("Telegram accepted the token: bot @{} (id {})", me.username(), me.id()))
-			.onErrorMap(TelegramException.class, TelegramStartupCheck::failure)
-			.then();
+		return host.check().flatMap(checks -> {
+			List<TokenCheck> valid = checks.stream().filter(TokenCheck::valid).toList();
+			if (!valid.isEmpty()) {
+				valid.forEach(check -> log.info("Telegram accepted the token: bot @{} (id {})", check.bot().username(),
+						check.bot().id()));
+				return Mono.empty();
+			}
+			return Mono.error(failure(checks));
+		});
 	}
 
-	private static StartupCheckFailure failure(TelegramException ex) {
-		return switch (ex.kind()) {
-			case UNAUTHORIZED -> StartupCheckFailure.invalid("TELEGRAM_BOT_TOKEN",
-					"Telegram answered " + ex.errorCode() + (ex.errorCode() == 401 ? " Unauthorized" : " Not Found"));
-			case NETWORK, TIMEOUT, SERVER_ERROR, TOO_MANY_REQUESTS, CONFLICT ->
-				StartupCheckFailure.unreachable("TELEGRAM_API_URL", ex.getMessage(), ex);
-			default -> StartupCheckFailure.invalid("TELEGRAM_BOT_TOKEN", "Telegram answered " + ex.getMessage());
-		};
+	/** None accepted: unreachable if Telegram could not be asked, else the refusal (of the one token, or of all). */
+	private StartupCheckFailure failure(List<TokenCheck> checks) {
+		String setting = tokens.size() > 1 ? "TELEGRAM_BOT_TOKENS" : "TELEGRAM_BOT_TOKEN";
+		for (TokenCheck check : checks) {
+			if (check.error() instanceof TelegramException ex && !ex.isFatal()
+					&& ex.kind() != TelegramException.Kind.BAD_REQUEST) {
+				return StartupCheckFailure.unreachable("TELEGRAM_API_URL", ex.getMessage(), ex);
+			}
+			if (check.error() instanceof java.util.concurrent.TimeoutException timeout) {
+				return StartupCheckFailure.unreachable("TELEGRAM_API_URL", "no answer to getMe within "
+						+ BotHost.CHECK_TIMEOUT_SECONDS + " s", timeout);
+			}
+		}
+		if (checks.size() == 1) {
+			return StartupCheckFailure.invalid(setting, reason(checks.get(0)));
+		}
+		return StartupCheckFailure.invalid(setting, "none of its " + checks.size() + " tokens is accepted: "
+				+ checks.stream().map(check -> "token " + check.position() + ": " + reason(check))
+					.collect(Collectors.joining("; ")));
+	}
+
+	private static String reason(TokenCheck check) {
+		if (check.error() instanceof TelegramException ex) {
+			return ex.kind() == TelegramException.Kind.UNAUTHORIZED
+					? "Telegram answered " + ex.errorCode() + (ex.errorCode() == 401 ? " Unauthorized" : " Not Found")
+					: "Telegram answered " + ex.getMessage();
+		}
+		return check.error() == null ? "not checked" : check.error().getMessage();
 	}
 }

@@ -3,8 +3,8 @@ package io.analytips.ops.health;
 import java.time.Duration;
 import java.util.Map;
 
+import io.analytips.host.BotHost;
 import io.analytips.support.PipelineHarness;
-import io.analytips.telegram.TelegramException;
 import org.junit.jupiter.api.Test;
 import reactor.test.StepVerifier;
 
@@ -18,8 +18,8 @@ class PipelineHealthIndicatorTests {
 	@Test
 	void isDownUntilIntakeReceivesThenUpWithTheQueueAndDownWhenTheTokenIsRevoked() {
 		try (PipelineHarness harness = PipelineHarness.builder().build()) {
-			PipelineHealthIndicator health = new PipelineHealthIndicator(harness.pipeline, harness.outbound, harness.users,
-					() -> 3L);
+			BotHost host = harness.host();
+			PipelineHealthIndicator health = new PipelineHealthIndicator(host, () -> 3L);
 			StepVerifier.create(health.health()).assertNext(h -> assertThat(h.getStatus()).isEqualTo(Status.DOWN)).verifyComplete();
 
 			harness.start();
@@ -34,7 +34,7 @@ class PipelineHealthIndicatorTests {
 				})
 				.verifyComplete();
 
-			harness.users.unauthorized(new TelegramException(401, "Unauthorized", null, null));
+			host.tokenRefused("harness_bot", "Telegram answered 401 Unauthorized");
 			StepVerifier.create(health.health())
 				.assertNext(h -> {
 					assertThat(h.getStatus()).isEqualTo(Status.DOWN);
@@ -48,8 +48,7 @@ class PipelineHealthIndicatorTests {
 	void aStandbyReplicaIsReadyAndSaysItStandsBy() {
 		io.analytips.support.TestLeadership lead = new io.analytips.support.TestLeadership();
 		try (PipelineHarness harness = PipelineHarness.builder().leadership(pool -> lead).build()) {
-			PipelineHealthIndicator health = new PipelineHealthIndicator(harness.pipeline, harness.outbound, harness.users,
-					() -> 0L);
+			PipelineHealthIndicator health = new PipelineHealthIndicator(harness.host(), () -> 0L);
 			harness.start();
 			StepVerifier.create(health.health())
 				.assertNext(h -> {
@@ -63,8 +62,7 @@ class PipelineHealthIndicatorTests {
 	@Test
 	void saysTheBacklogIsUnknownWhenTheInboxCannotBeCounted() {
 		try (PipelineHarness harness = PipelineHarness.builder().build()) {
-			PipelineHealthIndicator health = new PipelineHealthIndicator(harness.pipeline, harness.outbound, harness.users,
-					() -> -1L); // what the gauge holds while the database is down
+			PipelineHealthIndicator health = new PipelineHealthIndicator(harness.host(), () -> -1L); // what the gauge holds while the database is down
 			StepVerifier.create(health.health())
 				.assertNext(h -> assertThat(h.getDetails()).containsEntry("inboxBacklog", -1L))
 				.verifyComplete();

@@ -2,9 +2,9 @@ package io.analytips.ops.health;
 
 import java.time.Duration;
 
+import io.analytips.host.BotHost;
 import io.analytips.support.PipelineHarness;
 import io.analytips.support.TestClock;
-import io.analytips.telegram.TelegramException;
 import org.junit.jupiter.api.Test;
 import reactor.test.StepVerifier;
 
@@ -18,7 +18,8 @@ class TelegramHealthIndicatorTests {
 	@Test
 	void isUpWhileReceivingWithTheTimeSinceTheLastUpdatesAndDownOnceTheTokenIsRejected() {
 		try (PipelineHarness harness = PipelineHarness.builder().build()) {
-			TelegramHealthIndicator health = new TelegramHealthIndicator(harness.pipeline, harness.users, TestClock.running());
+			BotHost host = harness.host();
+			TelegramHealthIndicator health = new TelegramHealthIndicator(host, TestClock.running());
 			StepVerifier.create(health.health())
 				.assertNext(h -> {
 					assertThat(h.getStatus()).isEqualTo(Status.UP);
@@ -34,7 +35,7 @@ class TelegramHealthIndicatorTests {
 					assertThat(h.getDetails()).containsEntry("intake", "receiving").containsEntry("tokenRejected", false);
 				})
 				.verifyComplete();
-			harness.users.unauthorized(new TelegramException(401, "Unauthorized", null, null));
+			host.tokenRefused("harness_bot", "Telegram answered 401 Unauthorized");
 			StepVerifier.create(health.health())
 				.assertNext(h -> {
 					assertThat(h.getStatus()).isEqualTo(Status.DOWN);
