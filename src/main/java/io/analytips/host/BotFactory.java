@@ -159,7 +159,7 @@ final class BotFactory {
 		TelegramProperties.Mode mode = chosen.mode() != null ? chosen.mode() : telegram.mode();
 		URI url = chosen.webhookUrl() != null ? chosen.webhookUrl() : webhookUrlOf(username, first);
 		String secret = chosen.webhookSecret() != null && !chosen.webhookSecret().isEmpty() ? chosen.webhookSecret()
-				: first ? telegram.webhookSecret() : derivedSecret(token);
+				: first ? telegram.webhookSecret() : derivedSecret(telegram.webhookSecret(), new BotToken(token).botId());
 		if (mode == TelegramProperties.Mode.WEBHOOK && username.isEmpty()) {
 			// only asked who it is: no webhook is registered with these settings
 			mode = TelegramProperties.Mode.POLLING;
@@ -168,7 +168,10 @@ final class BotFactory {
 	}
 
 	private URI webhookUrlOf(String username, boolean first) {
-		URI base = telegram.webhookUrl();
+		return webhookUrlOf(telegram.webhookUrl(), username, first);
+	}
+
+	static URI webhookUrlOf(URI base, String username, boolean first) {
 		if (base == null || first || username.isEmpty()) {
 			return base;
 		}
@@ -181,15 +184,14 @@ final class BotFactory {
 	 * {@code TELEGRAM_WEBHOOK_SECRET}, base64url (43 characters, as Telegram allows): a request carrying one bot's
 	 * secret is refused at another's endpoint.
 	 */
-	private String derivedSecret(String token) {
-		String base = telegram.webhookSecret();
+	static String derivedSecret(String base, long botId) {
 		if (base == null || base.isEmpty()) {
 			return base;
 		}
 		try {
 			Mac mac = Mac.getInstance("HmacSHA256");
 			mac.init(new SecretKeySpec(base.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-			byte[] digest = mac.doFinal(("bot:" + new BotToken(token).botId()).getBytes(StandardCharsets.UTF_8));
+			byte[] digest = mac.doFinal(("bot:" + botId).getBytes(StandardCharsets.UTF_8));
 			return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
 		}
 		catch (GeneralSecurityException ex) {
