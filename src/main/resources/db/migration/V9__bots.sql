@@ -57,3 +57,5 @@ create table bots (
     added_by     text        not null,
     removed_at   timestamptz
 );
+-- Telegram's usernames are unique whatever their case, and the bot is found by its username typed either way.
+create unique index bots_username_any_case on bots (lower(username));

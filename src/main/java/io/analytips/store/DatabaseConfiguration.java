@@ -111,6 +111,12 @@ class DatabaseConfiguration {
 		return new UserSettingsRepository(client, properties.callTimeout());
 	}
 
+	/** The bots the deployment hosts, their tokens encrypted (the host encrypts them with its own TokenCipher). */
+	@Bean
+	BotRepository botRepository(DatabaseClient client, DatabaseProperties properties) {
+		return new BotRepository(client, properties.callTimeout());
+	}
+
 	@Bean
 	ReplicaRepository replicaRepository(DatabaseClient client, DatabaseProperties properties) {
 		return new ReplicaRepository(client, properties.callTimeout());
