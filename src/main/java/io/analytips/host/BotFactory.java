@@ -123,10 +123,10 @@ final class BotFactory {
 
 	private Inbox inboxOf(BotProfile profile) {
 		if (shared.inbox() == null) {
-			return new MemoryInbox(shared.clock());
+			return new MemoryInbox(shared.clock(), profile.id());
 		}
 		return new PostgresInbox(shared.inbox(), Duration.ofSeconds(5), Duration.ofSeconds(30),
-				shared.lead().shared() ? shared.announcements() : null);
+				shared.lead().shared() ? shared.announcements() : null, profile.id());
 	}
 
 	/**
@@ -140,9 +140,14 @@ final class BotFactory {
 		return meters;
 	}
 
-	/** 403 from a chat: its user blocked the bot (that bot only). */
-	void chatBlocked(BotProfile profile, long chatId) {
-		shared.users().chatBlocked(chatId);
+	/** 403 from a chat: its user blocked that bot (that bot only); a chat that became a supergroup is logged. */
+	OutboundListener usersOf(BotProfile profile) {
+		return shared.users().listenerFor(profile.id());
+	}
+
+	/** Writes the users seen that are still queued: once, after every bot stopped. */
+	reactor.core.publisher.Mono<Void> closeUsers() {
+		return shared.users().close();
 	}
 
 	/** Removes a stopped bot's meters from the application's registry, so a removed bot leaves no series behind. */

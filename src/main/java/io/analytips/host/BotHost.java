@@ -225,11 +225,17 @@ public final class BotHost implements SmartLifecycle {
 
 	/** Each bot's outbound scheduler tells the host when Telegram refuses the token while sending. */
 	private OutboundListener listenerOf(BotProfile profile) {
+		OutboundListener users = factory.usersOf(profile);
 		return new OutboundListener() {
 
 			@Override
 			public void chatBlocked(long chatId) {
-				factory.chatBlocked(profile, chatId);
+				users.chatBlocked(chatId);
+			}
+
+			@Override
+			public void chatMigrated(long fromChatId, long toChatId) {
+				users.chatMigrated(fromChatId, toChatId);
 			}
 
 			@Override
@@ -373,6 +379,7 @@ public final class BotHost implements SmartLifecycle {
 		Collection<HostedBot> all = List.copyOf(bots.values());
 		Flux.fromIterable(all)
 			.flatMap(bot -> Mono.<Void>create(sink -> bot.pipeline().stop(sink::success)))
+			.then(Mono.defer(() -> factory == null ? Mono.<Void>empty() : factory.closeUsers()))
 			.then(lead.releaseForAll())
 			.onErrorResume(error -> {
 				log.warn("Stopping the bots ended with an error: {}", error.toString());

@@ -70,6 +70,7 @@ public class UpdatePipeline implements SmartLifecycle {
 
 	private final Dispatcher dispatcher;
 
+	/** Closed with the pipeline; null when the tracker is shared by several bots' pipelines (their host closes it). */
 	private final UserTracker users;
 
 	private final OutboundScheduler outbound;
@@ -317,7 +318,7 @@ public class UpdatePipeline implements SmartLifecycle {
 			.then(background.idle())
 			.or(deadline)
 			.then(source.confirmReceived())
-			.then(Mono.when(inbox.close(), users.close()))
+			.then(Mono.when(inbox.close(), users == null ? Mono.empty() : users.close()))
 			.then(journal.close())
 			.onErrorResume(error -> {
 				log.warn("Stop finished with an error: {}", error.toString());
