@@ -185,7 +185,13 @@ public final class BotHost implements SmartLifecycle {
 				log.error("Bot {}; the other bots start", result.describe());
 				continue;
 			}
-			launch(result.token(), result.bot().username(), HostedBot.Origin.CONFIGURED, first);
+			try {
+				launch(result.token(), result.bot().username(), HostedBot.Origin.CONFIGURED, first);
+			}
+			catch (RuntimeException ex) {
+				// its settings cannot make a bot (a webhook without a URL): that bot alone stays down
+				log.error("Bot @{} is not started: {}; the other bots start", result.bot().username(), ex.getMessage());
+			}
 			first = false;
 		}
 	}
