@@ -162,7 +162,11 @@ public class UpdatePipeline implements SmartLifecycle {
 			return;
 		}
 		log.info("Standing by: another replica may lead; this one takes over when it can");
-		standingBy = leadership.acquire().subscribe(null, null, this::elected);
+		// the lead may be this process's already (several bots share it): elected() then runs within subscribe and
+		// clears standingBy, which must not be set afterwards to a wait that is over
+		Disposable.Swap waiting = Disposables.swap();
+		standingBy = waiting;
+		waiting.update(leadership.acquire().subscribe(null, null, this::elected));
 	}
 
 	private synchronized void elected() {
