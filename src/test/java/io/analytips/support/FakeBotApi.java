@@ -1,24 +1,17 @@
 package io.analytips.support;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ConcurrentSkipListMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Predicate;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.analytips.telegram.TelegramJson;
 import io.netty.handler.codec.http.HttpResponseStatus;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.publisher.Sinks;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 import reactor.netty.http.server.HttpServerRequest;
@@ -31,19 +24,27 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code getUpdates} long poll over a queue of updates with Telegram's offset semantics, the
  * sending methods (recorded with their arrival time), and scripted faults: any status with
  * {@code retry_after}, for a method and optionally one chat, a number of times; hangs; delays.
+ * <p>
+ * Its single-token methods ({@link #enqueue}, {@link #when}, ...) are those of its default bot, which answers
+ * {@link #TOKEN} (or the token of {@link #acceptToken}). Several bots on one fake: {@link #addBot} gives each token
+ * its own {@link FakeBot} (queue, offset, {@code getMe}, calls, faults, {@link FakeBot#revoke revocation}). Any
+ * other token is answered 401 Unauthorized.
  */
 public final class FakeBotApi implements AutoCloseable {
 
 	/** Shaped as @BotFather's tokens are (the bot refuses others at start-up): an id, a colon, 35 characters. */
 	public static final String TOKEN = "123456:TEST-token-for-the-fake-bot-api-000";
 
+	/** What the default bot's {@code getMe} answers. */
+	public static final String DEFAULT_USERNAME = "analytips_test_bot";
+
 	private static final Pattern MULTIPART_CHAT = Pattern.compile("name=\"chat_id\"\\r\\n(?:[^\\r\\n]+\\r\\n)*?\\r\\n(-?\\d+)\\r\\n");
 
 	/**
 	 * One request the fake received: {@code via} names the client that sent it ({@link #url(String)}), empty for
-	 * {@link #url()}.
+	 * {@link #url()}; {@code token} is the token in its URL.
 	 */
-	public record Call(String method, JsonNode body, long atNanos, String via) {
+	public record Call(String method, JsonNode body, long atNanos, String via, String token) {
 
 		public Long chatId() {
 			JsonNode chat = body.get("chat_id");
@@ -57,27 +58,17 @@ public final class FakeBotApi implements AutoCloseable {
 
 	private final DisposableServer server;
 
-	private final ConcurrentSkipListMap<Long, String> pending = new ConcurrentSkipListMap<>();
+	private final FakeBot defaultBot = new FakeBot(TOKEN, 123456, DEFAULT_USERNAME, this);
 
-	private final Map<Long, AtomicInteger> deliveries = new ConcurrentHashMap<>();
-
-	private final AtomicLong nextUpdateId = new AtomicLong(1);
-
-	private final AtomicLong confirmedBelow = new AtomicLong();
-
-	private final Sinks.Many<Long> arrivals = Sinks.many().multicast().directBestEffort();
+	private final Map<String, FakeBot> added = new ConcurrentHashMap<>();
 
 	private final ConcurrentLinkedQueue<Call> calls = new ConcurrentLinkedQueue<>();
-
-	private final List<Rule> rules = new CopyOnWriteArrayList<>();
-
-	private final AtomicInteger messageIds = new AtomicInteger(100);
 
 	private volatile String acceptedToken = TOKEN;
 
 	private volatile boolean recording = true;
 
-	private volatile java.util.function.Consumer<Call> onMessage = call -> {
+	private volatile Consumer<Call> onMessage = call -> {
 	};
 
 	private FakeBotApi() {
@@ -115,60 +106,91 @@ public final class FakeBotApi implements AutoCloseable {
 		return this;
 	}
 
-	/** Only this token is accepted; any other gets 401 Unauthorized. */
+	boolean recording() {
+		return recording;
+	}
+
+	/** The default bot answers only this token (not {@link #TOKEN}); added bots answer theirs; any other gets 401. */
 	public FakeBotApi acceptToken(String token) {
 		this.acceptedToken = token;
 		return this;
 	}
 
-	// ---- updates --------------------------------------------------------------------------
+	// ---- bots ---------------------------------------------------------------------------------
 
 	/**
-	 * Queues an update, assigning the next {@code update_id} unless it has one; returns the id.
-	 * Assigning and queueing are one step, as at Telegram: otherwise a later id enqueued by another
-	 * thread could be delivered and confirmed first, and the earlier one would then fall below the
-	 * offset and be lost (seen: 7 of 20 000 in the pipeline benchmark's closed loop).
+	 * A bot of its own for {@code token}: its {@code getMe} answers the id before the token's colon and
+	 * {@code username}. Errors if the token is not shaped {@code <id>:<secret>} or has a bot already.
 	 */
-	public synchronized long enqueue(ObjectNode update) {
-		long id;
-		if (update.has("update_id")) {
-			id = update.get("update_id").asLong();
-			nextUpdateId.accumulateAndGet(id + 1, Math::max);
+	public FakeBot addBot(String token, String username) {
+		int colon = token.indexOf(':');
+		if (colon <= 0 || !token.substring(0, colon).matches("\\d+")) {
+			throw new IllegalArgumentException("a token is <bot id>:<secret>, not " + token);
 		}
-		else {
-			id = nextUpdateId.getAndIncrement();
-			update.put("update_id", id);
+		if (token.equals(acceptedToken)) {
+			throw new IllegalArgumentException("the default bot answers " + token);
 		}
-		pending.put(id, update.toString());
-		signalArrival(id);
-		return id;
+		FakeBot bot = new FakeBot(token, Long.parseLong(token.substring(0, colon)), username, this);
+		if (added.putIfAbsent(token, bot) != null) {
+			throw new IllegalArgumentException("a bot answers " + token + " already");
+		}
+		return bot;
 	}
 
-	/** Queues raw JSON as one element of the result array (may be malformed on purpose). */
-	public synchronized void enqueueRaw(long sortKey, String json) {
-		nextUpdateId.accumulateAndGet(sortKey + 1, Math::max);
-		pending.put(sortKey, json);
-		signalArrival(sortKey);
+	/** The bot that answers {@code token}: one {@link #addBot added}, or the default bot; errors for any other. */
+	public FakeBot bot(String token) {
+		FakeBot bot = botOf(token);
+		if (bot == null) {
+			throw new IllegalArgumentException("no bot answers " + token);
+		}
+		return bot;
 	}
 
-	/** How many times an update was returned by {@code getUpdates}. */
+	/** The bot of the single-token methods. */
+	public FakeBot defaultBot() {
+		return defaultBot;
+	}
+
+	private FakeBot botOf(String token) {
+		FakeBot bot = added.get(token);
+		return bot != null ? bot : acceptedToken.equals(token) ? defaultBot : null;
+	}
+
+	// ---- the default bot's updates ----------------------------------------------------------
+
+	/** Queues an update for the default bot: {@link FakeBot#enqueue}. */
+	public long enqueue(ObjectNode update) {
+		return defaultBot.enqueue(update);
+	}
+
+	/** Queues raw JSON for the default bot (may be malformed on purpose). */
+	public void enqueueRaw(long sortKey, String json) {
+		defaultBot.enqueueRaw(sortKey, json);
+	}
+
+	/** How many times the default bot's update was returned by {@code getUpdates}. */
 	public int deliveriesOf(long updateId) {
-		AtomicInteger count = deliveries.get(updateId);
-		return count == null ? 0 : count.get();
+		return defaultBot.deliveriesOf(updateId);
 	}
 
-	/** Updates not yet confirmed by an offset. */
+	/** The default bot's updates not yet confirmed by an offset. */
 	public int unconfirmed() {
-		return pending.tailMap(confirmedBelow.get()).size();
+		return defaultBot.unconfirmed();
 	}
 
-	/** The highest offset a {@code getUpdates} call confirmed with. */
+	/** The highest offset a {@code getUpdates} call of the default bot confirmed with. */
 	public long confirmedOffset() {
-		return confirmedBelow.get();
+		return defaultBot.confirmedOffset();
 	}
 
-	// ---- calls ------------------------------------------------------------------------------
+	/** How many waiting {@code getUpdates} calls of the default bot another one ended with 409. */
+	public int conflicts() {
+		return defaultBot.conflicts();
+	}
 
+	// ---- calls (every token's) ------------------------------------------------------------------
+
+	/** Every call received, whatever its token. */
 	public List<Call> calls() {
 		return new ArrayList<>(calls);
 	}
@@ -177,7 +199,7 @@ public final class FakeBotApi implements AutoCloseable {
 		return calls.stream().filter(call -> call.method().equals(method)).toList();
 	}
 
-	/** Messages sent ({@code sendMessage}). */
+	/** Messages sent ({@code sendMessage}), whatever their token. */
 	public List<Call> messages() {
 		return calls("sendMessage");
 	}
@@ -191,89 +213,38 @@ public final class FakeBotApi implements AutoCloseable {
 		return messages().stream().filter(call -> Long.valueOf(chatId).equals(call.chatId())).toList();
 	}
 
+	/** Forgets the calls received (each bot's too). */
 	public void clearCalls() {
 		calls.clear();
+		defaultBot.clearCalls();
+		added.values().forEach(FakeBot::clearCalls);
 	}
 
-	/** Called (on a server thread; must not block) for every {@code sendMessage} received. */
-	public void onMessage(java.util.function.Consumer<Call> listener) {
+	/** Called (on a server thread; must not block) for every {@code sendMessage} received, whatever its token. */
+	public void onMessage(Consumer<Call> listener) {
 		this.onMessage = listener;
 	}
 
-	// ---- faults -----------------------------------------------------------------------------
+	// ---- the default bot's faults -------------------------------------------------------------
 
-	/** Scripts the next {@code times} calls of {@code method} (any chat) to fail. */
-	public Rule when(String method) {
-		Rule rule = new Rule(method);
-		rules.add(rule);
-		return rule;
+	/** Scripts calls of {@code method} to the default bot (any chat, every time unless limited) to fail. */
+	public FakeBotRule when(String method) {
+		return defaultBot.when(method);
 	}
 
 	public void clearRules() {
-		rules.clear();
+		defaultBot.clearRules();
 	}
 
-	/** A scripted behaviour for matching calls. */
-	public static final class Rule {
+	/** A status and its JSON body. */
+	record Answer(int status, String json) {
 
-		private final String method;
-
-		private volatile Predicate<JsonNode> matches = body -> true;
-
-		private final AtomicInteger remaining = new AtomicInteger(Integer.MAX_VALUE);
-
-		private volatile int status;
-
-		private volatile String description;
-
-		private volatile Integer retryAfter;
-
-		private volatile boolean hang;
-
-		private volatile Duration delay = Duration.ZERO;
-
-		Rule(String method) {
-			this.method = method;
+		static Answer ok(String result) {
+			return new Answer(200, "{\"ok\":true,\"result\":" + result + "}");
 		}
 
-		public Rule forChat(long chatId) {
-			this.matches = body -> body.path("chat_id").asLong(Long.MIN_VALUE) == chatId;
-			return this;
-		}
-
-		public Rule times(int n) {
-			remaining.set(n);
-			return this;
-		}
-
-		public Rule respond(int status, String description) {
-			this.status = status;
-			this.description = description;
-			return this;
-		}
-
-		public Rule retryAfter(int seconds) {
-			this.status = 429;
-			this.description = "Too Many Requests: retry after " + seconds;
-			this.retryAfter = seconds;
-			return this;
-		}
-
-		public Rule hang() {
-			this.hang = true;
-			return this;
-		}
-
-		public Rule delay(Duration delay) {
-			this.delay = delay;
-			return this;
-		}
-
-		boolean take(String calledMethod, JsonNode body) {
-			if (!method.equals(calledMethod) || !matches.test(body)) {
-				return false;
-			}
-			return remaining.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0;
+		static Answer unauthorized() {
+			return new Answer(401, FakeBotRule.error(401, "Unauthorized", null));
 		}
 	}
 
@@ -285,29 +256,19 @@ public final class FakeBotApi implements AutoCloseable {
 		return request.receive().aggregate().asString().defaultIfEmpty("").flatMap(raw -> {
 			JsonNode body = parse(request, raw);
 			String via = request.param("via");
-			Call call = new Call(method, body, System.nanoTime(), via == null ? "" : via);
+			Call call = new Call(method, body, System.nanoTime(), via == null ? "" : via, token);
+			FakeBot bot = botOf(token);
 			if (recording) {
 				calls.add(call);
+				if (bot != null) {
+					bot.record(call);
+				}
 			}
 			if (method.equals("sendMessage")) {
 				onMessage.accept(call);
 			}
-			if (!acceptedToken.equals(token)) {
-				return send(response, 401, error(401, "Unauthorized", null));
-			}
-			for (Rule rule : rules) {
-				if (rule.take(method, body)) {
-					if (rule.hang) {
-						return Mono.never();
-					}
-					Mono<Void> delay = rule.delay.isZero() ? Mono.empty() : Mono.delay(rule.delay).then();
-					if (rule.status == 0) {
-						return delay.then(answer(method, body, response));
-					}
-					return delay.then(send(response, rule.status, error(rule.status, rule.description, rule.retryAfter)));
-				}
-			}
-			return answer(method, body, response);
+			Mono<Answer> answer = bot == null ? Mono.just(Answer.unauthorized()) : bot.answer(method, body);
+			return answer.flatMap(it -> send(response, it));
 		});
 	}
 
@@ -325,121 +286,10 @@ public final class FakeBotApi implements AutoCloseable {
 		return raw.isBlank() ? TelegramJson.mapper().createObjectNode() : TelegramJson.mapper().readTree(raw);
 	}
 
-	private Mono<Void> answer(String method, JsonNode body, HttpServerResponse response) {
-		return switch (method) {
-			case "getUpdates" -> getUpdates(body).flatMap(result -> result == CONFLICT
-					? send(response, 409, "{\"ok\":false,\"error_code\":409,\"description\":\"Conflict: terminated by other"
-							+ " getUpdates request; make sure that only one bot instance is running\"}")
-					: send(response, 200, ok(result)));
-			case "getMe" -> send(response, 200, ok("{\"id\":123456,\"is_bot\":true,\"first_name\":\"Analytips\",\"username\":\"analytips_test_bot\"}"));
-			case "sendMessage", "editMessageText", "sendDocument" -> send(response, 200, ok(sentMessage(body)));
-			case "getWebhookInfo" -> send(response, 200, ok("{\"url\":\"\",\"pending_update_count\":" + unconfirmed() + "}"));
-			default -> send(response, 200, ok("true"));
-		};
-	}
-
-	/**
-	 * As at Telegram, a {@code getUpdates} ends the one still waiting with 409 Conflict (two pollers of one bot), which
-	 * {@link #conflicts()} counts.
-	 */
-	private Mono<String> getUpdates(JsonNode body) {
-		Sinks.Empty<Void> mine = Sinks.empty();
-		Sinks.Empty<Void> before = waitingPoll.getAndSet(mine);
-		if (before != null && before.tryEmitEmpty().isSuccess()) {
-			conflicts.incrementAndGet();
-		}
-		return waitForUpdates(body)
-			.takeUntilOther(mine.asMono())
-			.switchIfEmpty(Mono.just(CONFLICT))
-			.doFinally(signal -> waitingPoll.compareAndSet(mine, null));
-	}
-
-	/** How many waiting {@code getUpdates} calls another one ended with 409. */
-	public int conflicts() {
-		return conflicts.get();
-	}
-
-	private Mono<String> waitForUpdates(JsonNode body) {
-		long offset = body.path("offset").asLong(0);
-		int limit = body.path("limit").asInt(100);
-		int timeout = body.path("timeout").asInt(0);
-		if (offset > 0) {
-			confirmedBelow.accumulateAndGet(offset, Math::max);
-			pending.headMap(offset).clear();
-		}
-		// Subscribe to arrivals before looking, so an update queued in between is not missed.
-		return Flux.merge(arrivals.asFlux(), Mono.just(0L))
-			.map(any -> batch(offset, limit))
-			.filter(batch -> !batch.equals("[]"))
-			.next()
-			.timeout(Duration.ofSeconds(timeout), Mono.fromSupplier(() -> batch(offset, limit)));
-	}
-
-	/** Marks a poll ended by another: answered 409. */
-	private static final String CONFLICT = new String("conflict");
-
-	private final java.util.concurrent.atomic.AtomicReference<Sinks.Empty<Void>> waitingPoll =
-			new java.util.concurrent.atomic.AtomicReference<>();
-
-	private final AtomicInteger conflicts = new AtomicInteger();
-
-	private String batch(long offset, int limit) {
-		StringBuilder json = new StringBuilder("[");
-		int n = 0;
-		for (Map.Entry<Long, String> entry : pending.tailMap(offset).entrySet()) {
-			if (n == limit) {
-				break;
-			}
-			if (n++ > 0) {
-				json.append(',');
-			}
-			json.append(entry.getValue());
-			if (recording) {
-				deliveries.computeIfAbsent(entry.getKey(), id -> new AtomicInteger()).incrementAndGet();
-			}
-		}
-		return json.append(']').toString();
-	}
-
-	private String sentMessage(JsonNode body) {
-		long chatId = body.path("chat_id").asLong();
-		ObjectNode message = TelegramJson.mapper().createObjectNode();
-		message.put("message_id", body.has("message_id") ? body.get("message_id").asInt() : messageIds.incrementAndGet());
-		message.put("date", 1_700_000_000L);
-		ObjectNode chat = message.putObject("chat");
-		chat.put("id", chatId);
-		chat.put("type", chatId < 0 ? "supergroup" : "private");
-		if (body.has("text")) {
-			message.set("text", body.get("text"));
-		}
-		return message.toString();
-	}
-
-	private void signalArrival(long id) {
-		synchronized (arrivals) { // a few nanoseconds; serialises emissions from concurrent requests
-			arrivals.tryEmitNext(id);
-		}
-	}
-
-	private static String ok(String result) {
-		return "{\"ok\":true,\"result\":" + result + "}";
-	}
-
-	private static String error(int code, String description, Integer retryAfter) {
-		ObjectNode error = TelegramJson.mapper().createObjectNode();
-		error.put("ok", false);
-		error.put("error_code", code);
-		error.put("description", description);
-		if (retryAfter != null) {
-			error.putObject("parameters").put("retry_after", retryAfter);
-		}
-		return error.toString();
-	}
-
-	private static Mono<Void> send(HttpServerResponse response, int status, String json) {
-		return response.status(HttpResponseStatus.valueOf(status))
+	private static Mono<Void> send(HttpServerResponse response, Answer answer) {
+		return response.status(HttpResponseStatus.valueOf(answer.status()))
 			.header("Content-Type", "application/json")
-			.sendString(Mono.just(json))
+			.sendString(Mono.just(answer.json()))
 			.then();
 	}
 
