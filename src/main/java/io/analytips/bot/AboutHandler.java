@@ -69,7 +69,7 @@ final class AboutHandler implements Handler {
 		return preferences.of(context).flatMap(reader -> {
 			Locale locale = reader.locale();
 			List<Integer> leagues = pressed != null && pressed.is(CallbackData.ABOUT, 1) ? List.of(pressed.intArgument(0))
-					: offered;
+					: context.bot().offered(offered);
 			List<String> blocks = new ArrayList<>();
 			blocks.add(messages.get(locale, "about.html"));
 			blocks.add(messages.get(locale, "about.record.title.html"));

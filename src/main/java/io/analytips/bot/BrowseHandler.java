@@ -78,7 +78,7 @@ final class BrowseHandler implements Handler {
 		CallbackData pressed = CallbackData.parse(context.callbackData());
 		return preferences.of(context).flatMap(reader -> {
 			Mono<Screen> screen = switch (pressed.action()) {
-				case CallbackData.TODAY -> today(reader.locale());
+				case CallbackData.TODAY -> today(reader.locale(), context.bot().offered(leagues));
 				case CallbackData.LEAGUE -> league(pressed.intArgument(0), pressed.intArgument(1), reader);
 				default -> fixture(pressed.longArgument(0), pressed.origin(1, CallbackData.TODAY), reader);
 			};
@@ -87,9 +87,9 @@ final class BrowseHandler implements Handler {
 		});
 	}
 
-	private Mono<Screen> today(Locale locale) {
+	private Mono<Screen> today(Locale locale, List<Integer> shown) {
 		return data.fixturesOn(data.today()).map(cached -> {
-			Map<Integer, List<Fixture>> byLeague = byLeague(cached.value());
+			Map<Integer, List<Fixture>> byLeague = byLeague(cached.value(), shown);
 			String day = Format.day(data.today());
 			if (byLeague.isEmpty()) {
 				return new Screen(messages.get(locale, "today.empty.html", day), menus.backOnly(CallbackData.MENU, locale));
@@ -138,9 +138,9 @@ final class BrowseHandler implements Handler {
 	}
 
 	/** Fixtures grouped by league, leagues in the configured order. */
-	private Map<Integer, List<Fixture>> byLeague(List<Fixture> fixtures) {
+	private Map<Integer, List<Fixture>> byLeague(List<Fixture> fixtures, List<Integer> shown) {
 		Map<Integer, List<Fixture>> byLeague = new LinkedHashMap<>();
-		for (int league : leagues) {
+		for (int league : shown) {
 			List<Fixture> ofLeague = fixtures.stream().filter(f -> f.league().id() == league).toList();
 			if (!ofLeague.isEmpty()) {
 				byLeague.put(league, ofLeague);

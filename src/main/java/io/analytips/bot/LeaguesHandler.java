@@ -93,11 +93,11 @@ final class LeaguesHandler implements Handler {
 		return preferences.of(context).flatMap(reader -> {
 			Command command = context.command();
 			if (command != null) {
-				return tableCommand(command.arguments(), reader).flatMap(screen -> screen.send(context));
+				return tableCommand(command.arguments(), reader, context.bot().offered(offered)).flatMap(screen -> screen.send(context));
 			}
 			CallbackData pressed = CallbackData.parse(context.callbackData());
 			Mono<Screen> screen = switch (pressed.action()) {
-				case CallbackData.LEAGUES -> Mono.just(leagues(reader.locale()));
+				case CallbackData.LEAGUES -> Mono.just(leagues(reader.locale(), context.bot().offered(offered)));
 				case CallbackData.LEAGUE_HUB -> hub(pressed.intArgument(0), reader.locale());
 				case CallbackData.TABLE -> table(pressed.intArgument(0), reader.locale());
 				default -> next(pressed.intArgument(0), pressed.intArgument(1), reader);
@@ -107,9 +107,9 @@ final class LeaguesHandler implements Handler {
 		});
 	}
 
-	private Screen leagues(Locale locale) {
+	private Screen leagues(Locale locale, List<Integer> shown) {
 		Keyboard keyboard = Keyboard.create();
-		offered.forEach(league -> keyboard.button(names.name(league, locale),
+		shown.forEach(league -> keyboard.button(names.name(league, locale),
 				CallbackData.of(CallbackData.LEAGUE_HUB, league)));
 		return new Screen(messages.get(locale, "leagues.html"), menus.backTo(keyboard, CallbackData.MENU, locale).build());
 	}
@@ -159,15 +159,15 @@ final class LeaguesHandler implements Handler {
 	}
 
 	/** {@code /tabela}: the league named, a choice when several (or none) are named. */
-	private Mono<Screen> tableCommand(String query, Reader reader) {
+	private Mono<Screen> tableCommand(String query, Reader reader, List<Integer> shown) {
 		Locale locale = reader.locale();
-		List<Integer> found = query.isBlank() ? offered : names.find(query, offered);
+		List<Integer> found = query.isBlank() ? shown : names.find(query, shown);
 		if (found.size() == 1) {
 			return table(found.get(0), locale)
 				.onErrorResume(error -> FootballErrors.screen(error, messages, menus, locale));
 		}
 		Keyboard keyboard = Keyboard.create();
-		(found.isEmpty() ? offered : found).forEach(league -> keyboard.button(names.name(league, locale),
+		(found.isEmpty() ? shown : found).forEach(league -> keyboard.button(names.name(league, locale),
 				CallbackData.of(CallbackData.TABLE, league)));
 		String text = query.isBlank() || !found.isEmpty() ? messages.get(locale, "table.choose.html")
 				: messages.get(locale, "table.unknown.html", Html.escapeShort(query, 40));

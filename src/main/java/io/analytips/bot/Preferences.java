@@ -117,7 +117,7 @@ final class Preferences {
 		String language = settings != null && settings.language() != null ? settings.language() : client;
 		Locale locale = settings != null && settings.language() != null ? localeOf(settings.language()) : context.locale();
 		ZoneId zone = settings != null && settings.timeZone() != null ? zone(settings.timeZone(), language)
-				: defaultZone(language);
+				: context.bot().timeZone() != null ? context.bot().timeZone() : defaultZone(language);
 		return new Reader(locale, zone);
 	}
 

@@ -36,6 +36,15 @@ public record BotProfile(long id, String username, Locale language, ZoneId timeZ
 		return !leagues.isEmpty() && !leagues.contains(league);
 	}
 
+	/** The leagues of {@code deployment} (in its order) this bot offers: those its operator chose, else all. */
+	public java.util.List<Integer> offered(java.util.List<Integer> deployment) {
+		if (leagues.isEmpty()) {
+			return deployment;
+		}
+		java.util.List<Integer> chosen = deployment.stream().filter(leagues::contains).toList();
+		return chosen.isEmpty() ? deployment : chosen;
+	}
+
 	/** How logs and metrics name the bot: its username, else its id. */
 	public String name() {
 		return username.isEmpty() ? Long.toString(id) : username;

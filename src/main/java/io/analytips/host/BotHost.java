@@ -18,6 +18,7 @@ import io.analytips.telegram.OutboundListener;
 import io.analytips.telegram.SourceStatus;
 import io.analytips.telegram.TelegramException;
 import io.analytips.telegram.WebhookSource;
+import io.micrometer.core.instrument.Gauge;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.Disposable;
@@ -212,6 +213,9 @@ public final class BotHost implements SmartLifecycle {
 		HostedBot bot = factory.build(token, username, origin, first, this::listenerOf);
 		orderOf.put(key, order.getAndIncrement());
 		bots.put(key, bot);
+		Gauge.builder("analytips.bot.up", bot, hosted -> hosted.state() == BotState.RUNNING ? 1 : 0)
+			.description("1 while the bot runs; 0 once Telegram refused its token or it is stopping")
+			.register(bot.meters());
 		bot.pipeline().start();
 		listeners.forEach(listener -> listener.started(bot));
 		log.info("Bot {} started ({}, {})", bot.profile(), origin == HostedBot.Origin.CONFIGURED ? "configured" : "added",

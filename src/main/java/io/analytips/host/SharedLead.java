@@ -34,12 +34,15 @@ final class SharedLead implements Leadership {
 		if (lead.leads()) {
 			return Mono.empty();
 		}
-		if (campaign == null) {
-			Sinks.Empty<Void> joined = Sinks.empty();
-			campaign = joined;
-			campaigning = lead.acquire().subscribe(null, error -> ended(joined, error), () -> ended(joined, null));
+		Sinks.Empty<Void> joined = campaign;
+		if (joined == null) {
+			Sinks.Empty<Void> started = Sinks.empty();
+			joined = started;
+			campaign = started;
+			// a campaign may end before subscribe returns (it errs at once): ended() then clears it already
+			campaigning = lead.acquire().subscribe(null, error -> ended(started, error), () -> ended(started, null));
 		}
-		return campaign.asMono();
+		return joined.asMono();
 	}
 
 	private synchronized void ended(Sinks.Empty<Void> joined, Throwable error) {

@@ -16,8 +16,8 @@ import org.slf4j.MDC;
  * besides a readable message ({@code update 123 message start by user 45 in chat 45: done in 12 ms,
  * 0 upstream calls}):
  * <ul>
- * <li>in the MDC, like every line about an update: {@code update_id}, {@code chat_id}, {@code user_id}
- * (the last two when the update has them);</li>
+ * <li>in the MDC, like every line about an update: {@code bot} (the bot's username), {@code update_id},
+ * {@code chat_id}, {@code user_id} (the last two when the update has them);</li>
  * <li>as SLF4J key-value pairs (fields of their own in JSON, numbers as numbers): {@code type} (the
  * update kind, or {@code unreadable}), {@code action} (what the user did, {@link Handler#action}, or
  * {@code none} when no handler ran), {@code outcome} ({@link Outcome#code()}), {@code latency_ms}
@@ -40,6 +40,9 @@ final class AccessLog {
 
 	private final boolean enabled;
 
+	/** The bot's username, in the MDC as {@code bot}; null when it has none (unit tests). */
+	private final String bot;
+
 	/** {@link System#nanoTime()} but for tests: the other end of {@link UpdateContext#admittedAt()}. */
 	private final LongSupplier nanoTime;
 
@@ -48,8 +51,14 @@ final class AccessLog {
 	}
 
 	AccessLog(boolean enabled, LongSupplier nanoTime) {
+		this(enabled, nanoTime, "");
+	}
+
+	/** @param bot the username of the bot whose updates these are ("" when it has none): the lines' {@code bot} */
+	AccessLog(boolean enabled, LongSupplier nanoTime, String bot) {
 		this.enabled = enabled;
 		this.nanoTime = nanoTime;
+		this.bot = bot == null || bot.isEmpty() ? null : bot;
 	}
 
 	/** An update that ended without reaching a handler (rate limited, rejected by the full buffer). */
@@ -112,13 +121,17 @@ final class AccessLog {
 	 * Puts the ids (and the handler, when one took the update) in the MDC for this line only, restoring
 	 * what was there: the thread may be running anything (the MDC is not propagated between threads).
 	 */
-	private static void write(long updateId, String type, Long chatId, Long userId, String handler, String action,
+	private void write(long updateId, String type, Long chatId, Long userId, String handler, String action,
 			Outcome outcome, long millis, int upstreamCalls) {
 		String previousUpdate = MDC.get("update_id");
 		String previousChat = MDC.get("chat_id");
 		String previousUser = MDC.get("user_id");
 		String previousHandler = MDC.get("handler");
+		String previousBot = MDC.get("bot");
 		set("update_id", String.valueOf(updateId));
+		if (bot != null) {
+			set("bot", bot);
+		}
 		set("chat_id", chatId == null ? null : String.valueOf(chatId));
 		set("user_id", userId == null ? null : String.valueOf(userId));
 		if (handler != null) {
@@ -138,6 +151,9 @@ final class AccessLog {
 			set("chat_id", previousChat);
 			set("user_id", previousUser);
 			set("handler", previousHandler);
+			if (bot != null) {
+				set("bot", previousBot);
+			}
 		}
 	}
 

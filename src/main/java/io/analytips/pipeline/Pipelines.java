@@ -87,7 +87,7 @@ public final class Pipelines {
 		UserRateLimiter navigationLimiter = new UserRateLimiter(properties.navigationRateLimit(),
 				properties.rateWindow(), clock);
 		OncePerPeriod<Long> overloadNotices = new OncePerPeriod<>(properties.overloadNoticeInterval(), clock);
-		AccessLog access = new AccessLog(properties.logUpdates());
+		AccessLog access = new AccessLog(properties.logUpdates(), System::nanoTime, bot.username());
 		Intake intake = new Intake(inFlight, limiter, navigationLimiter, ordered, overloadNotices, outbound, notices, users,
 				background, metrics, access, bot);
 		SendWindow sends = new SendWindow(journal, properties.sendWindow(), metrics.registry(), inbox::markFirstSent);

@@ -7,7 +7,7 @@ import io.analytips.common.LogContext;
 import reactor.util.context.Context;
 
 /**
- * The MDC of an update's log lines: {@code update_id}, {@code chat_id}, {@code user_id} and
+ * The MDC of an update's log lines: {@code bot} (its username), {@code update_id}, {@code chat_id}, {@code user_id} and
  * {@code handler}, carried in the Reactor context and put in the MDC by the log calls that run
  * within the update's handling ({@link LogContext#in}).
  */
@@ -19,6 +19,9 @@ final class UpdateLogContext {
 	/** The context to write around an update's handling. */
 	static Context of(UpdateContext update, Handler handler) {
 		Map<String, String> mdc = new HashMap<>(8);
+		if (!update.bot().username().isEmpty()) {
+			mdc.put("bot", update.bot().username());
+		}
 		mdc.put("update_id", String.valueOf(update.updateId()));
 		if (update.chatId() != null) {
 			mdc.put("chat_id", String.valueOf(update.chatId()));

@@ -74,10 +74,10 @@ class AdminApi {
 	}
 
 	/**
-	 * {@code GET /admin/logs/stream?level=WARN&logger=io.analytips.football&user=123&outcome=failed}:
+	 * {@code GET /admin/logs/stream?level=WARN&logger=io.analytips.football&user=123&outcome=failed&bot=alpha_bot}:
 	 * Server-Sent Events, one {@code log} event per line, a comment every 15 s so proxies keep the
 	 * connection; a client that falls behind gets a final {@code dropped} event and the stream ends.
-	 * {@code outcome} keeps the access lines of updates that ended so.
+	 * {@code outcome} keeps the access lines of updates that ended so; {@code bot} the lines of one bot's updates.
 	 */
 	private static Mono<ServerResponse> logStream(LogStream logs, ServerRequest request) {
 		String level = request.queryParam("level").orElse(null);
@@ -94,7 +94,7 @@ class AdminApi {
 				.bodyValue(Map.of("error", "at most " + LOG_STREAM_CLIENTS + " log streams at once"));
 		}
 		Flux<ServerSentEvent<Object>> lines = logs.lines(level, request.queryParam("logger").orElse(null),
-				request.queryParam("user").orElse(null), outcome)
+				request.queryParam("user").orElse(null), outcome, request.queryParam("bot").orElse(null))
 			.map(line -> ServerSentEvent.<Object>builder(line).event("log").build())
 			.onErrorResume(error -> Flux.just(ServerSentEvent.<Object>builder(Map.of("reason", String.valueOf(error.getMessage())))
 				.event("dropped").build()));

@@ -67,7 +67,9 @@ final class AdminHandler implements Handler {
 	public Mono<Void> handle(UpdateContext context) {
 		String command = context.command().name();
 		long user = context.user() == null ? 0 : context.user().id();
-		boolean allowed = command.equals("status") ? admins.mayReadStatus(user) : admins.isAdmin(user);
+		// the deployment's admins everywhere; a bot's own admins (its settings) in that bot's chats
+		boolean botAdmin = context.bot().admins().contains(user);
+		boolean allowed = botAdmin || (command.equals("status") ? admins.mayReadStatus(user) : admins.isAdmin(user));
 		String target = context.command().arguments().isEmpty() ? null : context.command().arguments();
 		// the line carries the update's ids, which live in the Reactor context (LogContext)
 		Mono<AuditEntry> recorded = Mono.deferContextual(ids -> {

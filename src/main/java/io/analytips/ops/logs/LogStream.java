@@ -101,6 +101,12 @@ public final class LogStream extends AppenderBase<ILoggingEvent> implements Disp
 	 * with {@link ClientTooSlowException} when this client falls a full buffer behind.
 	 */
 	public Flux<LogLine> lines(String minLevel, String loggerPrefix, String userId, String outcome) {
+		return lines(minLevel, loggerPrefix, userId, outcome, null);
+	}
+
+	/** As above, keeping only the lines of the bot {@code bot} (MDC {@code bot}, its username, any case) when not null. */
+	public Flux<LogLine> lines(String minLevel, String loggerPrefix, String userId, String outcome, String bot) {
+		String botName = bot == null ? null : (bot.startsWith("@") ? bot.substring(1) : bot);
 		Level threshold = minLevel == null ? Level.TRACE : Level.toLevel(minLevel, null);
 		if (threshold == null) {
 			return Flux.error(new IllegalArgumentException("level must be one of TRACE, DEBUG, INFO, WARN, ERROR"));
@@ -124,6 +130,7 @@ public final class LogStream extends AppenderBase<ILoggingEvent> implements Disp
 				.filter(line -> loggerPrefix == null || line.logger().startsWith(loggerPrefix))
 				.filter(line -> userId == null || userId.equals(line.mdc().get("user_id")))
 				.filter(line -> outcome == null || outcome.equals(line.fields().get("outcome")))
+				.filter(line -> botName == null || botName.equalsIgnoreCase(line.mdc().get("bot")))
 				.onBackpressureBuffer(perClientBuffer, overflow -> {
 					if (tooSlow.tryEmitEmpty().isSuccess()) {
 						dropped.incrementAndGet();
