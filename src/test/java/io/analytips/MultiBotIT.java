@@ -92,7 +92,7 @@ class MultiBotIT {
 				await().atMost(Duration.ofSeconds(60)).until(() -> !alpha.messagesTo(1001).isEmpty()
 						&& !beta.messagesTo(2001).isEmpty() && !gamma.messagesTo(3001).isEmpty());
 				for (FakeBot bot : List.of(alpha, beta, gamma)) {
-					long user = bot.id() % 10 * 1000 + 1;
+					long user = user(bot, 1);
 					assertThat(bot.messages()).as("@" + bot.username() + " answers its user alone")
 						.extracting(FakeBotApi.Call::chatId).containsOnly(user);
 					assertThat(telegram.messagesTo(user)).as("user " + user + "'s reply, through the token of the bot written to")
@@ -127,8 +127,9 @@ class MultiBotIT {
 				assertThat(health.at("/components/pipeline/details/bots/gamma_bot/state").asString()).isEqualTo("running");
 				assertThat(health.at("/components/telegram/details/bots/alpha_bot/state").asString()).isEqualTo("unauthorized");
 
-				await().atMost(Duration.ofSeconds(60))
-					.until(() -> betaUsers.stream().allMatch(user -> !beta.messagesTo(user).isEmpty()));
+				// the three refused (429) go out again after their pause
+				await().atMost(Duration.ofSeconds(60)).until(() -> beta.messages().stream()
+					.filter(call -> betaUsers.contains(call.chatId())).count() >= betaUsers.size() + 3);
 				// the three refused (429) were sent again after their pause; each user has one reply that went out
 				List<FakeBotApi.Call> toBeta = beta.messages().stream().filter(call -> betaUsers.contains(call.chatId())).toList();
 				assertThat(toBeta).as("five replies and three sent again").hasSize(betaUsers.size() + 3);
@@ -143,6 +144,11 @@ class MultiBotIT {
 				}
 				assertThat(alpha.messagesTo(1002)).as("a revoked bot answers nothing").isEmpty();
 
+				String burstUsers = "select count(*) from users where user_id between 3100 and " + (3100 + BURST - 1);
+				boolean burstRecorded = ReplicaJars.awaitOrGiveUp(Duration.ofSeconds(30),
+						() -> BotUnderLoad.count(database, burstUsers) == BURST);
+				long recorded = BotUnderLoad.count(database, burstUsers);
+
 				// Telegram numbers each bot's updates on its own: two bots may get the same update_id
 				beta.enqueue(Updates.message(2900, "/help").put("update_id", SAME_UPDATE_ID));
 				gamma.enqueue(Updates.message(3900, "/help").put("update_id", SAME_UPDATE_ID));
@@ -150,6 +156,7 @@ class MultiBotIT {
 						() -> !beta.messagesTo(2900).isEmpty() && !gamma.messagesTo(3900).isEmpty());
 				jar.terminate();
 				assertThat(jar.waitForExit(Duration.ofSeconds(60))).as("a clean stop").isZero();
+				assertThat(burstRecorded).as("@gamma_bot's users recorded after @alpha_bot stopped: %d of %d", recorded, BURST).isTrue();
 				assertThat(bothAnswered).as("two bots' updates of the same update_id, each answered (beta: %s, gamma: %s)",
 						beta.messagesTo(2900).size(), gamma.messagesTo(3900).size()).isTrue();
 			}
@@ -157,7 +164,7 @@ class MultiBotIT {
 	}
 
 	@Test
-	void botsAddedThroughTheAdminApiAnswerAtOnceAndComeBackAfterARestartButARemovedOneDoesNot() throws Exception {
+	void botsRemovedAndAddedThroughTheAdminApiWhileTheOthersRunAndAfterARestart() throws Exception {
 		DatabaseUrl database = TestDatabase.fresh();
 		Path workDir = Files.createTempDirectory("analytips-multibot-admin");
 		System.out.println("MULTIBOT the jars' output: " + workDir + "/output*.log");
@@ -172,11 +179,18 @@ class MultiBotIT {
 			AdminHttp admin = new AdminHttp(port, AppTestEnvironment.ADMIN_TOKEN);
 			try (JarProcess jar = JarProcess.start(environment, workDir)) {
 				awaitPolling(jar, alpha, beta, gamma);
+				assertThat(hosted(admin)).containsExactly("alpha_bot:configured", "beta_bot:configured", "gamma_bot:configured");
+				assertThat(admin.delete("/admin/bots/nobody_bot").status()).isEqualTo(404);
+
+				AdminHttp.Answer removed = admin.delete("/admin/bots/beta_bot");
+				assertThat(removed.status()).as(removed.body()).isEqualTo(200);
+				assertThat(removed.json().path("state").asString()).isEqualTo("stopped");
+				assertAnsweredButNot(List.of(alpha, gamma), beta, 2);
+				assertThat(hosted(admin)).containsExactly("alpha_bot:configured", "gamma_bot:configured");
+
 				assertThat(admin.post("/admin/bots", "{\"token\":\"not a token\"}").status()).isEqualTo(400);
 				assertThat(admin.post("/admin/bots", token(REFUSED)).status()).as("Telegram refuses it").isEqualTo(422);
 				assertThat(admin.post("/admin/bots", token(ALPHA)).status()).as("hosted already").isEqualTo(409);
-				assertThat(admin.delete("/admin/bots/nobody_bot").status()).isEqualTo(404);
-
 				long asked = System.nanoTime();
 				AdminHttp.Answer added = admin.post("/admin/bots", token(DELTA));
 				assertThat(added.status()).as(added.body()).isEqualTo(201);
@@ -184,46 +198,54 @@ class MultiBotIT {
 				assertThat(added.json().path("id").asLong()).isEqualTo(1000004);
 				assertThat(added.json().path("state").asString()).isEqualTo("running");
 				assertThat(added.json().path("origin").asString()).isEqualTo("added");
-				delta.enqueue(Updates.message(4001, "/help"));
-				await().atMost(Duration.ofSeconds(30)).until(() -> !delta.messagesTo(4001).isEmpty());
-				double seconds = (delta.messagesTo(4001).get(0).atNanos() - asked) / 1e9;
+				delta.enqueue(Updates.message(user(delta, 1), "/help"));
+				await().atMost(Duration.ofSeconds(30)).until(() -> !delta.messagesTo(user(delta, 1)).isEmpty());
+				double seconds = (delta.messagesTo(user(delta, 1)).get(0).atNanos() - asked) / 1e9;
 				System.out.printf("MULTIBOT @delta_bot, added through POST /admin/bots, answered its first user %.2f s after"
 						+ " the request%n", seconds);
 				assertThat(seconds).as("answering within seconds of its addition").isLessThan(10);
-				assertThat(hosted(admin)).containsExactly("alpha_bot:configured", "beta_bot:configured",
-						"gamma_bot:configured", "delta_bot:added");
 
 				assertThat(admin.post("/admin/bots", token(EPSILON)).status()).isEqualTo(201);
-				epsilon.enqueue(Updates.message(5001, "/help"));
-				await().atMost(Duration.ofSeconds(30)).until(() -> !epsilon.messagesTo(5001).isEmpty());
-				AdminHttp.Answer removed = admin.delete("/admin/bots/epsilon_bot");
-				assertThat(removed.status()).as(removed.body()).isEqualTo(200);
-				assertThat(removed.json().path("state").asString()).isEqualTo("stopped");
-				epsilon.enqueue(Updates.message(5002, "/help"));
-				List.of(alpha, beta, gamma, delta).forEach(bot -> bot.enqueue(Updates.message(bot.id() % 10 * 1000 + 2, "/help")));
-				await().atMost(Duration.ofSeconds(30)).until(() -> List.of(alpha, beta, gamma, delta).stream()
-					.allMatch(bot -> !bot.messagesTo(bot.id() % 10 * 1000 + 2).isEmpty()));
-				await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
-					.until(() -> epsilon.messagesTo(5002).isEmpty());
-				assertThat(hosted(admin)).containsExactly("alpha_bot:configured", "beta_bot:configured",
-						"gamma_bot:configured", "delta_bot:added");
-				assertThat(BotUnderLoad.rows(database, "select action from audit_log order by id"))
-					.contains("POST /admin/bots", "DELETE /admin/bots/epsilon_bot");
+				assertThat(hosted(admin)).containsExactly("alpha_bot:configured", "gamma_bot:configured", "delta_bot:added",
+						"epsilon_bot:added");
+				epsilon.enqueue(Updates.message(user(epsilon, 1), "/help"));
+				await().atMost(Duration.ofSeconds(30)).until(() -> !epsilon.messagesTo(user(epsilon, 1)).isEmpty());
+				assertThat(admin.delete("/admin/bots/epsilon_bot").status()).isEqualTo(200);
+				assertAnsweredButNot(List.of(alpha, gamma, delta), epsilon, 3);
+				assertThat(BotUnderLoad.rows(database, "select action from audit_log order by id")).contains("bot.add",
+						"bot.remove", "POST /admin/bots", "DELETE /admin/bots/beta_bot", "DELETE /admin/bots/epsilon_bot");
 
 				jar.terminate();
 				assertThat(jar.waitForExit(Duration.ofSeconds(60))).as("a clean stop").isZero();
 			}
 			telegram.clearCalls();
 			try (JarProcess again = JarProcess.start(environment, workDir)) {
-				awaitPolling(again, alpha, beta, gamma, delta);
-				delta.enqueue(Updates.message(4003, "/help"));
-				await().atMost(Duration.ofSeconds(30)).until(() -> !delta.messagesTo(4003).isEmpty());
-				assertThat(hosted(admin)).containsExactly("alpha_bot:configured", "beta_bot:configured",
-						"gamma_bot:configured", "delta_bot:added");
+				awaitPolling(again, alpha, gamma, delta);
+				delta.enqueue(Updates.message(user(delta, 4), "/help"));
+				await().atMost(Duration.ofSeconds(30)).until(() -> !delta.messagesTo(user(delta, 4)).isEmpty());
+				List<String> after = hosted(admin);
+				System.out.println("MULTIBOT after the restart: " + after);
+				assertThat(after).as("the added bot back, the removed one not").contains("delta_bot:added")
+					.noneMatch(bot -> bot.startsWith("epsilon_bot"));
 				assertThat(epsilon.calls()).as("the removed bot stays away").isEmpty();
-				assertThat(again.text()).doesNotContain("epsilon-token-of");
+				assertThat(again.text()).doesNotContain("epsilon-token-of", "delta-token-of");
 			}
 		}
+	}
+
+	/** User {@code n} of a bot: 1001, 1002... for the bot of id ...1, 2001... for ...2. */
+	private static long user(FakeBot bot, int n) {
+		return bot.id() % 10 * 1000 + n;
+	}
+
+	/** An update to each bot: those {@code running} answer theirs, the {@code stopped} one does not. */
+	private static void assertAnsweredButNot(List<FakeBot> running, FakeBot stopped, int n) {
+		stopped.enqueue(Updates.message(user(stopped, n), "/help"));
+		running.forEach(bot -> bot.enqueue(Updates.message(user(bot, n), "/help")));
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> running.stream().allMatch(bot -> !bot.messagesTo(user(bot, n)).isEmpty()));
+		await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
+			.until(() -> stopped.messagesTo(user(stopped, n)).isEmpty());
 	}
 
 	private static Map<String, String> environment(FakeBotApi telegram, DatabaseUrl database, int port, String... tokens) {
