@@ -208,6 +208,25 @@ class BotHostTests {
 	}
 
 	@Test
+	void eachBotHasTelegramsGlobalRateToItself() {
+		FakeBotApi telegram = fake();
+		// 5 messages a second per bot: 15 to each bot's users take each bot 2 s alone, and 5 s if the rate were shared
+		start(new HostFixture(telegram, 100, 32, 5), List.of(ALPHA, BETA), echo(Duration.ZERO), BotVault.NONE);
+		FakeBot alpha = telegram.bot(ALPHA);
+		FakeBot beta = telegram.bot(BETA);
+
+		long queued = System.nanoTime();
+		for (int user = 1; user <= 15; user++) {
+			alpha.enqueue(Updates.message(30_000 + user, "a"));
+			beta.enqueue(Updates.message(40_000 + user, "b"));
+		}
+
+		await().atMost(WAIT).until(() -> alpha.messages().size() == 15 && beta.messages().size() == 15);
+		long last = Math.max(alpha.messages().get(14).atNanos(), beta.messages().get(14).atNanos());
+		assertThat(Duration.ofNanos(last - queued)).isLessThan(Duration.ofSeconds(4));
+	}
+
+	@Test
 	void aBotAddedWhileRunningAnswersAndOneRemovedStopsAlone() {
 		FakeBotApi telegram = fake();
 		MemoryVault kept = new MemoryVault();

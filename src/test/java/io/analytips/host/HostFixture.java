@@ -40,13 +40,18 @@ final class HostFixture implements AutoCloseable {
 	final PipelineProperties pipeline;
 
 	HostFixture(FakeBotApi telegram, int queueCapacity, int concurrency) {
+		this(telegram, queueCapacity, concurrency, 30);
+	}
+
+	/** @param globalRate each bot's messages a second ({@code TELEGRAM_GLOBAL_RATE}) */
+	HostFixture(FakeBotApi telegram, int queueCapacity, int concurrency, int globalRate) {
 		this.telegram = telegram;
 		DatabaseUrl url = TestDatabase.migrated();
 		this.pool = TestDatabase.pool(url);
 		this.db = TestDatabase.client(pool);
 		this.telegramProperties = new TelegramProperties(FakeBotApi.TOKEN, URI.create(telegram.url()),
 				TelegramProperties.Mode.POLLING, null, null, Duration.ofSeconds(1), 100, Duration.ofSeconds(10),
-				Duration.ofSeconds(2), 30, 3, 20, 100_000);
+				Duration.ofSeconds(2), globalRate, 3, 20, 100_000);
 		this.pipeline = new PipelineProperties(10, 30, Duration.ofSeconds(60), queueCapacity, concurrency, 20,
 				Duration.ofSeconds(60), Duration.ofSeconds(10), Duration.ofSeconds(60), PipelineProperties.InboxKind.POSTGRES,
 				Duration.ofDays(3), true, Duration.ofMinutes(2), 16, Scratch.directory("send-journal"));
