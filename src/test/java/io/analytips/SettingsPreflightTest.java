@@ -25,7 +25,7 @@ class SettingsPreflightTest {
 	@Test
 	void namesEachMissingVariableWithWhatItIsAndWhereToGetIt() {
 		assertThat(problems(Mode.RUN, Map.of())).containsExactly(
-				"TELEGRAM_BOT_TOKEN is not set: the bot's token, from @BotFather in Telegram (https://t.me/BotFather)",
+				"TELEGRAM_BOT_TOKEN is not set: the bot's token, from @BotFather in Telegram (https://t.me/BotFather); or TELEGRAM_BOT_TOKENS, several comma-separated",
 				"API_FOOTBALL_KEY is not set: your API-Football key, from https://dashboard.api-football.com"
 						+ " (or run --demo, which needs none)");
 	}

@@ -77,12 +77,7 @@ final class BotFactory {
 		this.shared = shared;
 	}
 
-	/** A client that only asks Telegram who the bot is (start-up and the admin API check a token with it). */
-	BotApi checkingClient(String token) {
-		return shared.fixedApi() != null ? shared.fixedApi() : new TelegramClient(settingsOf(token, "", false));
-	}
-
-	/** Disposes what {@link #checkingClient} made. */
+	/** Disposes a bot's client (not the one that stands in for Telegram). */
 	void dispose(BotApi client) {
 		if (client != shared.fixedApi() && client instanceof TelegramClient http) {
 			http.destroy();

@@ -43,12 +43,8 @@ public final class BotHost implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(BotHost.class);
 
-	/** How long the start waits for Telegram to answer one token's {@code getMe}. */
-	public static final int CHECK_TIMEOUT_SECONDS = 4;
 
-	static final Duration CHECK_TIMEOUT = Duration.ofSeconds(CHECK_TIMEOUT_SECONDS);
-
-	private final List<String> configured;
+	private final TokenChecks checks;
 
 	private final BotFactory factory;
 
@@ -67,15 +63,13 @@ public final class BotHost implements SmartLifecycle {
 
 	private final Map<String, Integer> orderOf = new ConcurrentHashMap<>();
 
-	private volatile List<TokenCheck> checked;
-
 	private volatile boolean running;
 
 	private volatile Disposable watching = Disposables.disposed();
 
-	BotHost(List<String> configured, BotFactory factory, BotVault vault, SharedLead lead, List<BotListener> listeners,
+	BotHost(TokenChecks checks, BotFactory factory, BotVault vault, SharedLead lead, List<BotListener> listeners,
 			Duration watchEvery) {
-		this.configured = List.copyOf(configured);
+		this.checks = checks;
 		this.factory = factory;
 		this.vault = vault;
 		this.lead = lead;
@@ -88,7 +82,7 @@ public final class BotHost implements SmartLifecycle {
 	 * start starts their pipelines, its stop stops them.
 	 */
 	public static BotHost of(List<HostedBot> built) {
-		BotHost host = new BotHost(List.of(), null, BotVault.NONE, new SharedLead(io.analytips.common.Leadership.SOLE),
+		BotHost host = new BotHost(new TokenChecks(List.of(), null, null), null, BotVault.NONE, new SharedLead(io.analytips.common.Leadership.SOLE),
 				List.of(), Duration.ofDays(1));
 		built.forEach(bot -> {
 			host.orderOf.put(key(bot.username()), host.order.getAndIncrement());
@@ -98,30 +92,11 @@ public final class BotHost implements SmartLifecycle {
 	}
 
 	/**
-	 * Asks Telegram who each configured token's bot is ({@code getMe}, all at once). Emits one check per token, in
-	 * the order of {@code TELEGRAM_BOT_TOKENS}; never errors (a refusal or a timeout is the check's
-	 * {@link TokenCheck#error()}). The start uses the last checks made.
+	 * Asks Telegram who each configured token's bot is ({@link TokenChecks#check()}); the start uses the last checks
+	 * made.
 	 */
 	public Mono<List<TokenCheck>> check() {
-		return Flux.fromStream(IntStream.range(0, configured.size()).boxed())
-			.flatMapSequential(index -> checkOne(index + 1, configured.get(index)))
-			.collectList()
-			.doOnNext(results -> checked = results);
-	}
-
-	private Mono<TokenCheck> checkOne(int position, String text) {
-		BotToken token;
-		try {
-			token = new BotToken(text);
-		}
-		catch (IllegalArgumentException ex) {
-			return Mono.just(new TokenCheck(position, null, null, ex));
-		}
-		return Mono.usingWhen(Mono.fromSupplier(() -> factory.checkingClient(token.value())),
-				client -> client.getMe().timeout(CHECK_TIMEOUT),
-				client -> Mono.fromRunnable(() -> factory.dispose(client)))
-			.map(me -> new TokenCheck(position, token, me, null))
-			.onErrorResume(error -> Mono.just(new TokenCheck(position, token, null, error)));
+		return checks.check();
 	}
 
 	/** The bots hosted now, in the order they were added (the first configured first). */
@@ -160,9 +135,9 @@ public final class BotHost implements SmartLifecycle {
 		}
 		running = true;
 		bots.values().forEach(bot -> bot.pipeline().start());
-		List<TokenCheck> results = checked;
-		Mono<List<TokenCheck>> checks = results != null ? Mono.just(results) : check();
-		checks.subscribe(this::startConfigured, error -> log.error("Could not start the configured bots", error));
+		List<TokenCheck> results = checks.last();
+		Mono<List<TokenCheck>> made = results != null ? Mono.just(results) : checks.check();
+		made.subscribe(this::startConfigured, error -> log.error("Could not start the configured bots", error));
 		vault.hosted()
 			.concatMap(kept -> startKept(kept).onErrorResume(error -> {
 				log.error("Bot {} was not started: {}", kept, error.toString());
@@ -201,13 +176,7 @@ public final class BotHost implements SmartLifecycle {
 			return Mono.empty();
 		}
 		BotToken token = new BotToken(kept.token());
-		return whoIs(token).map(me -> launch(token, me.username(), HostedBot.Origin.ADDED, false));
-	}
-
-	private Mono<io.analytips.telegram.model.User> whoIs(BotToken token) {
-		return Mono.usingWhen(Mono.fromSupplier(() -> factory.checkingClient(token.value())),
-				client -> client.getMe().timeout(CHECK_TIMEOUT),
-				client -> Mono.fromRunnable(() -> factory.dispose(client)));
+		return checks.whoIs(token).map(me -> launch(token, me.username(), HostedBot.Origin.ADDED, false));
 	}
 
 	private synchronized HostedBot launch(BotToken token, String username, HostedBot.Origin origin, boolean first) {
@@ -262,7 +231,7 @@ public final class BotHost implements SmartLifecycle {
 			if (!vault.enabled()) {
 				return vault.keep(token.botId(), "", "", by).then(Mono.empty());
 			}
-			return whoIs(token).flatMap(me -> {
+			return checks.whoIs(token).flatMap(me -> {
 				Optional<HostedBot> hosted = find(me.username());
 				if (hosted.isPresent() && hosted.get().state() == BotState.RUNNING) {
 					return Mono.error(new IllegalStateException("@" + me.username() + " is hosted already"));

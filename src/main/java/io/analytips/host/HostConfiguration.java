@@ -40,8 +40,14 @@ class HostConfiguration {
 	 * With a {@link BotApi} bean (the demo's console, which stands in for Telegram) every bot talks to it; else each
 	 * bot's client is its own. With an {@link UpdateListener} bean (the console too), told when each update is over.
 	 */
+	/** The tokens' check: needs only the Telegram settings (the start-up check runs it before the database starts). */
 	@Bean
-	BotHost botHost(TelegramProperties telegram, PipelineProperties pipeline, BotsProperties bots,
+	TokenChecks tokenChecks(TelegramProperties telegram, BotsProperties bots, ObjectProvider<BotApi> fixedApi) {
+		return new TokenChecks(BotToken.listed(bots.tokens(), telegram.botToken()), telegram, fixedApi.getIfAvailable());
+	}
+
+	@Bean
+	BotHost botHost(TokenChecks checks, TelegramProperties telegram, PipelineProperties pipeline, BotsProperties bots,
 			ObjectProvider<Handler> handlers, Notices notices, UserTracker users, Clock clock,
 			ObjectProvider<Leadership> leadership, ObjectProvider<UpdateListener> listener, MeterRegistry registry,
 			ObjectProvider<TelegramCallsFactory> calls, ObjectProvider<BotApi> fixedApi,
@@ -53,7 +59,7 @@ class HostConfiguration {
 				listener.getIfAvailable(() -> UpdateListener.NONE), registry,
 				calls.getIfAvailable(() -> TelegramCallsFactory.NONE), fixedApi.getIfAvailable(), rows,
 				lead.shared() ? announcements.getIfAvailable() : null);
-		return new BotHost(BotToken.listed(bots.tokens(), telegram.botToken()),
+		return new BotHost(checks,
 				new BotFactory(telegram, pipeline, bots, shared), vault.getIfAvailable(() -> BotVault.NONE), lead,
 				listeners.orderedStream().toList(), WATCH_EVERY);
 	}

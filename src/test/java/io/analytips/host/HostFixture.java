@@ -64,7 +64,7 @@ final class HostFixture implements AutoCloseable {
 				new UserTracker(new UserRepository(db), meters), TestClock.running(), lead, UpdateListener.NONE, meters,
 				TelegramCallsFactory.NONE, null, new InboxRepository(db), null);
 		BotsProperties bots = new BotsProperties(String.join(",", tokens), List.of(), "");
-		return new BotHost(tokens, new BotFactory(telegramProperties, pipeline, bots, shared), vault, lead, List.of(),
+		return new BotHost(new TokenChecks(tokens, telegramProperties, null), new BotFactory(telegramProperties, pipeline, bots, shared), vault, lead, List.of(),
 				Duration.ofMillis(200));
 	}
 

@@ -5,12 +5,9 @@ import java.util.List;
 
 import io.analytips.football.api.ApiFootballProperties;
 import io.analytips.football.api.ResilientApiFootball;
+import io.analytips.host.TokenChecks;
 import io.analytips.store.DatabaseServer;
 import io.analytips.store.Migrations;
-import io.analytips.common.BotToken;
-import io.analytips.host.BotHost;
-import io.analytips.host.BotsProperties;
-import io.analytips.telegram.TelegramProperties;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -29,8 +26,8 @@ class StartupConfiguration {
 	}
 
 	@Bean
-	TelegramStartupCheck telegramStartupCheck(BotHost host, TelegramProperties telegram, BotsProperties bots) {
-		return new TelegramStartupCheck(host, BotToken.listed(bots.tokens(), telegram.botToken()));
+	TelegramStartupCheck telegramStartupCheck(TokenChecks checks) {
+		return new TelegramStartupCheck(checks);
 	}
 
 	@Bean

@@ -3,7 +3,7 @@ package io.analytips.ops.startup;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import io.analytips.host.BotHost;
+import io.analytips.host.TokenChecks;
 import io.analytips.host.TokenCheck;
 import io.analytips.telegram.TelegramException;
 import org.slf4j.Logger;
@@ -18,13 +18,13 @@ final class TelegramStartupCheck implements StartupCheck {
 
 	private static final Logger log = LoggerFactory.getLogger(TelegramStartupCheck.class);
 
-	private final BotHost host;
+	private final TokenChecks checks;
 
 	private final List<String> tokens;
 
-	TelegramStartupCheck(BotHost host, List<String> tokens) {
-		this.host = host;
-		this.tokens = List.copyOf(tokens);
+	TelegramStartupCheck(TokenChecks checks) {
+		this.checks = checks;
+		this.tokens = checks.configured();
 	}
 
 	@Override
@@ -42,7 +42,7 @@ final class TelegramStartupCheck implements StartupCheck {
 		if (tokens.isEmpty()) {
 			return Mono.error(StartupCheckFailure.invalid("TELEGRAM_BOT_TOKEN", "it is not set"));
 		}
-		return host.check().flatMap(checks -> {
+		return this.checks.check().flatMap(checks -> {
 			List<TokenCheck> valid = checks.stream().filter(TokenCheck::valid).toList();
 			if (!valid.isEmpty()) {
 				valid.forEach(check -> log.info("Telegram accepted the token: bot @{} (id {})", check.bot().username(),
@@ -63,7 +63,7 @@ final class TelegramStartupCheck implements StartupCheck {
 			}
 			if (check.error() instanceof java.util.concurrent.TimeoutException timeout) {
 				return StartupCheckFailure.unreachable("TELEGRAM_API_URL", "no answer to getMe within "
-						+ BotHost.CHECK_TIMEOUT_SECONDS + " s", timeout);
+						+ TokenChecks.TIMEOUT_SECONDS + " s", timeout);
 			}
 		}
 		if (checks.size() == 1) {
