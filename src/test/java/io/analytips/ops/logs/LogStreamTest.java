@@ -52,6 +52,26 @@ class LogStreamTest {
 	}
 
 	@Test
+	void keepsOnlyTheLinesOfTheBotAskedInAnyCaseWithOrWithoutTheAt() {
+		StepVerifier.create(stream.lines(null, null, null, null, "@Beta_Bot"))
+			.then(() -> {
+				football.warn("nobody's");
+				for (String bot : new String[] { "alpha_bot", "beta_bot" }) {
+					MDC.put("bot", bot);
+					try {
+						access.info("update 1 message: done at " + bot);
+					}
+					finally {
+						MDC.remove("bot");
+					}
+				}
+			})
+			.assertNext(line -> assertThat(line.message()).isEqualTo("update 1 message: done at beta_bot"))
+			.thenCancel()
+			.verify(Duration.ofSeconds(5));
+	}
+
+	@Test
 	void keepsOnlyTheAccessLinesOfTheOutcomeAskedWithTheirFields() {
 		StepVerifier.create(stream.lines(null, null, null, "rate_limited"))
 			.then(() -> {
