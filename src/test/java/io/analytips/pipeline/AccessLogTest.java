@@ -125,6 +125,15 @@ class AccessLogTest {
 	}
 
 	@Test
+	void namesTheBotOfEachLineWhenTheDeploymentHostsSeveral() {
+		new AccessLog(true, System::nanoTime, "alpha_bot")
+			.invalid(ReceivedUpdate.parse(11, "{\"update_id\":11,\"channel_post\":{\"message_id\":1}}"));
+
+		assertThat(only().getMDCPropertyMap()).containsEntry("bot", "alpha_bot").containsEntry("update_id", "11");
+		assertThat(org.slf4j.MDC.get("bot")).isNull();
+	}
+
+	@Test
 	void leavesTheMdcOfTheThreadAsItFoundIt() {
 		MDC.put("update_id", "999");
 		MDC.put("chat_id", "1");
