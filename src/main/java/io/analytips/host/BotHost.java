@@ -4,21 +4,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.IntStream;
 
-import io.analytips.common.BotProfile;
 import io.analytips.common.BotToken;
-import io.analytips.telegram.BotApi;
-import io.analytips.telegram.OutboundListener;
 import io.analytips.telegram.SourceStatus;
 import io.analytips.telegram.TelegramException;
 import io.analytips.telegram.WebhookSource;
-import io.micrometer.core.instrument.Gauge;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.Disposable;
@@ -52,16 +43,10 @@ public final class BotHost implements SmartLifecycle {
 
 	private final SharedLead lead;
 
-	private final List<BotListener> listeners;
 
 	private final Duration watchEvery;
 
-	/** The bots by the key of their username; in the order they were added. */
-	private final Map<String, HostedBot> bots = new ConcurrentHashMap<>();
-
-	private final AtomicInteger order = new AtomicInteger();
-
-	private final Map<String, Integer> orderOf = new ConcurrentHashMap<>();
+	private final BotRoster roster;
 
 	private volatile boolean running;
 
@@ -73,7 +58,7 @@ public final class BotHost implements SmartLifecycle {
 		this.factory = factory;
 		this.vault = vault;
 		this.lead = lead;
-		this.listeners = List.copyOf(listeners);
+		this.roster = new BotRoster(factory, listeners);
 		this.watchEvery = watchEvery;
 	}
 
@@ -84,10 +69,7 @@ public final class BotHost implements SmartLifecycle {
 	public static BotHost of(List<HostedBot> built) {
 		BotHost host = new BotHost(new TokenChecks(List.of(), null, null), null, BotVault.NONE, new SharedLead(io.analytips.common.Leadership.SOLE),
 				List.of(), Duration.ofDays(1));
-		built.forEach(bot -> {
-			host.orderOf.put(key(bot.username()), host.order.getAndIncrement());
-			host.bots.put(key(bot.username()), bot);
-		});
+		built.forEach(host.roster::put);
 		return host;
 	}
 
@@ -101,15 +83,12 @@ public final class BotHost implements SmartLifecycle {
 
 	/** The bots hosted now, in the order they were added (the first configured first). */
 	public List<HostedBot> bots() {
-		List<HostedBot> all = new ArrayList<>(bots.values());
-		all.sort((a, b) -> Integer.compare(orderOf.getOrDefault(key(a.username()), 0),
-				orderOf.getOrDefault(key(b.username()), 0)));
-		return all;
+		return roster.all();
 	}
 
 	/** The bot named {@code username} (any case, with or without the @). */
 	public Optional<HostedBot> find(String username) {
-		return Optional.ofNullable(bots.get(key(username)));
+		return roster.find(username);
 	}
 
 	/** The deployment's first bot (what a single-bot deployment had), if any runs. */
@@ -134,7 +113,7 @@ public final class BotHost implements SmartLifecycle {
 			return;
 		}
 		running = true;
-		bots.values().forEach(bot -> bot.pipeline().start());
+		roster.all().forEach(bot -> bot.pipeline().start());
 		List<TokenCheck> results = checks.last();
 		Mono<List<TokenCheck>> made = results != null ? Mono.just(results) : checks.check();
 		made.subscribe(this::startConfigured, error -> log.error("Could not start the configured bots", error));
@@ -161,7 +140,7 @@ public final class BotHost implements SmartLifecycle {
 				continue;
 			}
 			try {
-				launch(result.token(), result.bot().username(), HostedBot.Origin.CONFIGURED, first);
+				roster.launch(result.token(), result.bot().username(), HostedBot.Origin.CONFIGURED, first);
 			}
 			catch (RuntimeException ex) {
 				// its settings cannot make a bot (a webhook without a URL): that bot alone stays down
@@ -172,52 +151,11 @@ public final class BotHost implements SmartLifecycle {
 	}
 
 	private Mono<HostedBot> startKept(BotVault.Kept kept) {
-		if (bots.containsKey(key(kept.username()))) {
+		if (roster.contains(kept.username())) {
 			return Mono.empty();
 		}
 		BotToken token = new BotToken(kept.token());
-		return checks.whoIs(token).map(me -> launch(token, me.username(), HostedBot.Origin.ADDED, false));
-	}
-
-	private synchronized HostedBot launch(BotToken token, String username, HostedBot.Origin origin, boolean first) {
-		String key = key(username);
-		HostedBot existing = bots.get(key);
-		if (existing != null) {
-			return existing;
-		}
-		HostedBot bot = factory.build(token, username, origin, first, this::listenerOf);
-		orderOf.put(key, order.getAndIncrement());
-		bots.put(key, bot);
-		Gauge.builder("analytips.bot.up", bot, hosted -> hosted.state() == BotState.RUNNING ? 1 : 0)
-			.description("1 while the bot runs; 0 once Telegram refused its token or it is stopping")
-			.register(bot.meters());
-		bot.pipeline().start();
-		listeners.forEach(listener -> listener.started(bot));
-		log.info("Bot {} started ({}, {})", bot.profile(), origin == HostedBot.Origin.CONFIGURED ? "configured" : "added",
-				bot.webhook() != null ? "webhook" : "polling");
-		return bot;
-	}
-
-	/** Each bot's outbound scheduler tells the host when Telegram refuses the token while sending. */
-	private OutboundListener listenerOf(BotProfile profile) {
-		OutboundListener users = factory.usersOf(profile);
-		return new OutboundListener() {
-
-			@Override
-			public void chatBlocked(long chatId) {
-				users.chatBlocked(chatId);
-			}
-
-			@Override
-			public void chatMigrated(long fromChatId, long toChatId) {
-				users.chatMigrated(fromChatId, toChatId);
-			}
-
-			@Override
-			public void unauthorized(TelegramException error) {
-				find(profile.username()).ifPresent(bot -> refused(bot, error.getMessage()));
-			}
-		};
+		return checks.whoIs(token).map(me -> roster.launch(token, me.username(), HostedBot.Origin.ADDED, false));
 	}
 
 	/**
@@ -237,10 +175,10 @@ public final class BotHost implements SmartLifecycle {
 					return Mono.error(new IllegalStateException("@" + me.username() + " is hosted already"));
 				}
 				// a bot whose token was refused, given a new one: the old parts go first, with their meters
-				Mono<HostedBot> replaced = hosted.map(old -> stop(old, "given a new token")).orElse(Mono.empty());
+				Mono<HostedBot> replaced = hosted.map(old -> roster.stop(old, "given a new token")).orElse(Mono.empty());
 				return vault.keep(token.botId(), me.username(), token.value(), by)
 					.then(replaced)
-					.then(Mono.fromCallable(() -> launch(token, me.username(), HostedBot.Origin.ADDED, false)));
+					.then(Mono.fromCallable(() -> roster.launch(token, me.username(), HostedBot.Origin.ADDED, false)));
 			});
 		});
 	}
@@ -252,31 +190,11 @@ public final class BotHost implements SmartLifecycle {
 	 */
 	public Mono<HostedBot> remove(String username) {
 		return Mono.defer(() -> {
-			HostedBot bot = bots.get(key(username));
-			if (bot == null) {
+			Optional<HostedBot> bot = roster.find(username);
+			if (bot.isEmpty()) {
 				return vault.forget(username).then(Mono.empty());
 			}
-			return vault.forget(bot.username()).then(stop(bot, "removed"));
-		});
-	}
-
-	private Mono<HostedBot> stop(HostedBot bot, String why) {
-		return Mono.defer(() -> {
-			if (!bot.move(BotState.RUNNING, BotState.STOPPING, null) && !bot.move(BotState.UNAUTHORIZED, BotState.STOPPING, null)) {
-				return Mono.just(bot);
-			}
-			log.info("Bot {} {}: draining", bot.profile(), why);
-			return Mono.<HostedBot>create(sink -> bot.pipeline().stop(() -> sink.success(bot)))
-				.doOnNext(stopped -> {
-					stopped.move(BotState.STOPPING, BotState.STOPPED, null);
-					bots.remove(key(stopped.username()), stopped);
-					listeners.forEach(listener -> listener.stopped(stopped));
-					if (factory != null) {
-						factory.dispose(stopped.api());
-						factory.forgetMeters(stopped);
-					}
-					log.info("Bot {} stopped", stopped.profile());
-				});
+			return vault.forget(bot.get().username()).then(roster.stop(bot.get(), "removed"));
 		});
 	}
 
@@ -285,16 +203,7 @@ public final class BotHost implements SmartLifecycle {
 	 * bot stops alone ({@link BotState#UNAUTHORIZED}), the others run on.
 	 */
 	public void tokenRefused(String username, String why) {
-		find(username).ifPresent(bot -> refused(bot, why));
-	}
-
-	void refused(HostedBot bot, String why) {
-		if (!bot.move(BotState.RUNNING, BotState.UNAUTHORIZED, why)) {
-			return;
-		}
-		log.error("Telegram refused the token of bot {} ({}): that bot is stopped until an operator gives it a valid one;"
-				+ " the other bots run on", bot.profile(), why);
-		bot.pipeline().stop(() -> log.info("Bot {} stopped after its token was refused", bot.profile()));
+		find(username).ifPresent(bot -> roster.refused(bot, why));
 	}
 
 	/**
@@ -302,10 +211,10 @@ public final class BotHost implements SmartLifecycle {
 	 * database, those added or removed on another replica are started or stopped here too.
 	 */
 	Mono<Void> watch() {
-		for (HostedBot bot : bots.values()) {
+		for (HostedBot bot : roster.all()) {
 			SourceStatus status = bot.pipeline().source().status();
 			if (status.state() == SourceStatus.State.FAILED && bot.state() == BotState.RUNNING) {
-				refused(bot, status.lastError());
+				roster.refused(bot, status.lastError());
 			}
 		}
 		if (!vault.enabled()) {
@@ -314,17 +223,17 @@ public final class BotHost implements SmartLifecycle {
 		return vault.hosted().collectList().flatMap(kept -> {
 			List<Mono<?>> changes = new ArrayList<>();
 			for (BotVault.Kept one : kept) {
-				if (!bots.containsKey(key(one.username()))) {
+				if (!roster.contains(one.username())) {
 					changes.add(startKept(one).onErrorResume(error -> {
 						log.warn("Bot {} was not started: {}", one, error.toString());
 						return Mono.empty();
 					}));
 				}
 			}
-			for (HostedBot bot : bots.values()) {
+			for (HostedBot bot : roster.all()) {
 				boolean stillKept = kept.stream().anyMatch(one -> key(one.username()).equals(key(bot.username())));
 				if (bot.origin() == HostedBot.Origin.ADDED && !stillKept) {
-					changes.add(stop(bot, "removed on another replica"));
+					changes.add(roster.stop(bot, "removed on another replica"));
 				}
 			}
 			return Mono.when(changes);
@@ -333,7 +242,7 @@ public final class BotHost implements SmartLifecycle {
 
 	/** Ends every bot's drain now (a second SIGTERM): what is unfinished stays in the inbox. */
 	public void abortDrain() {
-		bots.values().forEach(bot -> bot.pipeline().abortDrain());
+		roster.all().forEach(bot -> bot.pipeline().abortDrain());
 	}
 
 	@Override
@@ -351,7 +260,7 @@ public final class BotHost implements SmartLifecycle {
 		}
 		running = false;
 		watching.dispose();
-		Collection<HostedBot> all = List.copyOf(bots.values());
+		Collection<HostedBot> all = roster.all();
 		Flux.fromIterable(all)
 			.flatMap(bot -> Mono.<Void>create(sink -> bot.pipeline().stop(sink::success)))
 			.then(Mono.defer(() -> factory == null ? Mono.<Void>empty() : factory.closeUsers()))
@@ -361,9 +270,7 @@ public final class BotHost implements SmartLifecycle {
 				return Mono.empty();
 			})
 			.doFinally(signal -> {
-				if (factory != null) {
-					all.forEach(bot -> factory.dispose(bot.api()));
-				}
+				roster.disposeAll();
 				callback.run();
 			})
 			.subscribe();
@@ -380,7 +287,6 @@ public final class BotHost implements SmartLifecycle {
 	}
 
 	static String key(String username) {
-		String name = username == null ? "" : username.strip();
-		return (name.startsWith("@") ? name.substring(1) : name).toLowerCase(Locale.ROOT);
+		return BotRoster.key(username);
 	}
 }
