@@ -26,13 +26,30 @@ final class CallMetrics implements TelegramCalls, ApiFootballCalls {
 	/** Looked up once per method and status (both from fixed sets), not built for every call. */
 	private final java.util.Map<String, Counter> telegramCalls = new java.util.concurrent.ConcurrentHashMap<>();
 
-	/** @param registry for a bot's Telegram calls, the bot's registry (which tags them {@code bot}) */
+	/** API-Football's calls; no Telegram meter is registered until a Telegram call is counted. */
 	CallMetrics(MeterRegistry registry) {
 		this.registry = registry;
 	}
 
+	/**
+	 * One bot's Telegram calls, its meters registered at once (a series that exists before its first 429 reads as 0,
+	 * not as missing).
+	 *
+	 * @param registry the bot's registry, which tags them {@code bot}
+	 */
+	static CallMetrics forBot(MeterRegistry registry) {
+		CallMetrics metrics = new CallMetrics(registry);
+		metrics.retryAfter();
+		metrics.leaseToWire();
+		return metrics;
+	}
+
 	@Override
 	public void leaseToWire(Duration sinceCheck) {
+		leaseToWire().record(sinceCheck);
+	}
+
+	private Timer leaseToWire() {
 		Timer timer = leaseToWire;
 		if (timer == null) {
 			timer = Timer.builder("analytips.outbound.lease.to.wire")
@@ -41,7 +58,19 @@ final class CallMetrics implements TelegramCalls, ApiFootballCalls {
 				.register(registry);
 			leaseToWire = timer;
 		}
-		timer.record(sinceCheck);
+		return timer;
+	}
+
+	private Counter retryAfter() {
+		Counter counter = retryAfter;
+		if (counter == null) {
+			counter = Counter.builder("analytips.telegram.retry.after")
+				.description("Seconds Telegram asked the bot to wait (429 retry_after)")
+				.baseUnit("seconds")
+				.register(registry);
+			retryAfter = counter;
+		}
+		return counter;
 	}
 
 	@Override
@@ -52,15 +81,7 @@ final class CallMetrics implements TelegramCalls, ApiFootballCalls {
 			.tag("status", status)
 			.register(registry)).increment();
 		if (wait != null) {
-			Counter counter = retryAfter;
-			if (counter == null) {
-				counter = Counter.builder("analytips.telegram.retry.after")
-					.description("Seconds Telegram asked the bot to wait (429 retry_after)")
-					.baseUnit("seconds")
-					.register(registry);
-				retryAfter = counter;
-			}
-			counter.increment(wait.toSeconds());
+			retryAfter().increment(wait.toSeconds());
 		}
 	}
 

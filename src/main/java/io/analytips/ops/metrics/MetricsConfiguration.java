@@ -56,7 +56,7 @@ class MetricsConfiguration {
 	/** Each bot's Telegram calls, tagged with the bot by its registry. */
 	@Bean
 	TelegramCallsFactory telegramCalls() {
-		return CallMetrics::new;
+		return CallMetrics::forBot;
 	}
 
 	/** Each bot's outbound scheduler, bound as the bot starts. */
