@@ -58,6 +58,9 @@ final class BotFactory {
 
 	private final Shared shared;
 
+	/** The least outbound queue a bot's share gives it. */
+	static final int MIN_SHARE_OUTBOUND = 100;
+
 	/**
 	 * What every bot's parts are made with.
 	 *
@@ -88,12 +91,15 @@ final class BotFactory {
 	 * A bot's parts, not started yet.
 	 *
 	 * @param first whether it is the deployment's first configured bot
-	 * @param unauthorized told when Telegram refuses the bot's token while it sends
+	 * @param sharing how many bots share the deployment's buffer, dispatcher slots and outbound queue: this one gets
+	 *        an even share of each ({@link PipelineProperties#shareOf}), fixed for its life
+	 * @param listenerOf what its outbound scheduler tells (a 403, a 401)
 	 */
-	HostedBot build(BotToken token, String username, HostedBot.Origin origin, boolean first,
+	HostedBot build(BotToken token, String username, HostedBot.Origin origin, boolean first, int sharing,
 			Function<BotProfile, OutboundListener> listenerOf) {
 		BotProfile profile = bots.of(username).profile(token.botId(), username);
-		TelegramProperties settings = settingsOf(token.value(), username, first);
+		TelegramProperties settings = settingsOf(token.value(), username, first, sharing);
+		PipelineProperties share = pipeline.shareOf(sharing);
 		MeterRegistry meters = metersOf(profile);
 		BotApi api = shared.fixedApi() != null ? shared.fixedApi()
 				: new TelegramClient(settings, shared.calls().forBot(meters));
@@ -111,7 +117,7 @@ final class BotFactory {
 		}
 		Path journal = first ? pipeline.sendJournal() : pipeline.sendJournal().resolve("bot-" + profile.id());
 		UpdatePipeline updates = Pipelines.build(source, inbox, outbound, shared.handlers(), shared.notices(),
-				shared.users(), pipeline, new PipelineMetrics(meters), shared.clock(), shared.lead(), shared.listener(),
+				shared.users(), share, new PipelineMetrics(meters), shared.clock(), shared.lead(), shared.listener(),
 				profile, journal);
 		return new HostedBot(profile, origin, api, outbound, webhook, updates, meters);
 	}
@@ -154,7 +160,7 @@ final class BotFactory {
 		bot.meters().close();
 	}
 
-	private TelegramProperties settingsOf(String token, String username, boolean first) {
+	private TelegramProperties settingsOf(String token, String username, boolean first, int sharing) {
 		BotsProperties.BotSettings chosen = bots.of(username);
 		TelegramProperties.Mode mode = chosen.mode() != null ? chosen.mode() : telegram.mode();
 		URI url = chosen.webhookUrl() != null ? chosen.webhookUrl() : webhookUrlOf(username, first);
@@ -164,7 +170,8 @@ final class BotFactory {
 			// only asked who it is: no webhook is registered with these settings
 			mode = TelegramProperties.Mode.POLLING;
 		}
-		return telegram.forBot(token, mode, url, secret);
+		return telegram.forBot(token, mode, url, secret,
+				PipelineProperties.share(telegram.outboundCapacity(), sharing, MIN_SHARE_OUTBOUND));
 	}
 
 	private URI webhookUrlOf(String username, boolean first) {

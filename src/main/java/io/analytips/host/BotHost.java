@@ -136,11 +136,17 @@ public final class BotHost implements SmartLifecycle {
 		boolean first = true;
 		for (TokenCheck result : results) {
 			if (!result.valid()) {
-				log.error("Bot {}; the other bots start", result.describe());
+				if (result.error() instanceof TelegramException || result.error() instanceof IllegalArgumentException
+						|| result.error() instanceof java.util.concurrent.TimeoutException) {
+					log.error("Bot {}; the other bots start", result.describe());
+				}
+				else { // not Telegram's answer: a bug of ours, with its trace
+					log.error("Bot {}; the other bots start", result.describe(), result.error());
+				}
 				continue;
 			}
 			try {
-				roster.launch(result.token(), result.bot().username(), HostedBot.Origin.CONFIGURED, first);
+				roster.launch(result.token(), result.bot().username(), HostedBot.Origin.CONFIGURED, first, sharing(results));
 			}
 			catch (RuntimeException ex) {
 				// its settings cannot make a bot (a webhook without a URL): that bot alone stays down
@@ -150,12 +156,17 @@ public final class BotHost implements SmartLifecycle {
 		}
 	}
 
+	/** The bots sharing the deployment's bounds at the start: every token accepted. */
+	private static int sharing(List<TokenCheck> results) {
+		return (int) results.stream().filter(TokenCheck::valid).count();
+	}
+
 	private Mono<HostedBot> startKept(BotVault.Kept kept) {
 		if (roster.contains(kept.username())) {
 			return Mono.empty();
 		}
 		BotToken token = new BotToken(kept.token());
-		return checks.whoIs(token).map(me -> roster.launch(token, me.username(), HostedBot.Origin.ADDED, false));
+		return checks.whoIs(token).map(me -> roster.launch(token, me.username(), HostedBot.Origin.ADDED, false, 0));
 	}
 
 	/**
@@ -178,7 +189,7 @@ public final class BotHost implements SmartLifecycle {
 				Mono<HostedBot> replaced = hosted.map(old -> roster.stop(old, "given a new token")).orElse(Mono.empty());
 				return vault.keep(token.botId(), me.username(), token.value(), by)
 					.then(replaced)
-					.then(Mono.fromCallable(() -> roster.launch(token, me.username(), HostedBot.Origin.ADDED, false)));
+					.then(Mono.fromCallable(() -> roster.launch(token, me.username(), HostedBot.Origin.ADDED, false, 0)));
 			});
 		});
 	}

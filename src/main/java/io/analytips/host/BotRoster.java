@@ -64,13 +64,18 @@ final class BotRoster {
 		bots.put(key(bot.username()), bot);
 	}
 
-	/** Builds and starts a bot, unless one of that username runs already (then that one). */
-	synchronized HostedBot launch(BotToken token, String username, HostedBot.Origin origin, boolean first) {
+	/**
+	 * Builds and starts a bot, unless one of that username runs already (then that one).
+	 *
+	 * @param sharing how many bots share the deployment's bounds when this one starts (at least those running and it)
+	 */
+	synchronized HostedBot launch(BotToken token, String username, HostedBot.Origin origin, boolean first, int sharing) {
 		HostedBot existing = bots.get(key(username));
 		if (existing != null) {
 			return existing;
 		}
-		HostedBot bot = factory.build(token, username, origin, first, this::listenerOf);
+		HostedBot bot = factory.build(token, username, origin, first, Math.max(sharing, bots.size() + 1),
+				this::listenerOf);
 		put(bot);
 		Gauge.builder("analytips.bot.up", bot, hosted -> hosted.state() == BotState.RUNNING ? 1 : 0)
 			.description("1 while the bot runs; 0 once Telegram refused its token or it is stopping")

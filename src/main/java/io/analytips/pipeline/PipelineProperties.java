@@ -66,4 +66,29 @@ public record PipelineProperties(@Min(1) int rateLimit, @Min(1) int navigationRa
 					"analytips.bot.inbox-retention must be at least 1 day (Telegram redelivers for 24 h)");
 		}
 	}
+
+	/** The least buffer and dispatcher slots a bot's share gives it, however many bots share the totals. */
+	public static final int MIN_SHARE_QUEUE = 20;
+
+	public static final int MIN_SHARE_CONCURRENCY = 4;
+
+	/**
+	 * These settings for one of {@code bots} bots sharing the deployment's totals: {@code BOT_QUEUE_CAPACITY} and
+	 * {@code BOT_CONCURRENCY} divided evenly (rounded up; at least {@link #MIN_SHARE_QUEUE} and
+	 * {@link #MIN_SHARE_CONCURRENCY}), so that what the process holds stays bounded however many bots it hosts, and
+	 * a bot over its share is refused while the others flow. One bot keeps the totals.
+	 */
+	public PipelineProperties shareOf(int bots) {
+		if (bots <= 1) {
+			return this;
+		}
+		return new PipelineProperties(rateLimit, navigationRateLimit, rateWindow, share(queueCapacity, bots, MIN_SHARE_QUEUE),
+				share(concurrency, bots, MIN_SHARE_CONCURRENCY), chatBacklog, handlerTimeout, shutdownDrainTimeout,
+				overloadNoticeInterval, inbox, inboxRetention, logUpdates, parkedAfter, sendWindow, sendJournal);
+	}
+
+	/** {@code total} divided among {@code parts}, rounded up, at least {@code least} (and at most {@code total}). */
+	public static int share(int total, int parts, int least) {
+		return Math.min(total, Math.max(least, (total + parts - 1) / parts));
+	}
 }

@@ -76,8 +76,13 @@ public record TelegramProperties(
 	 * scheduler made with these counts only that bot's messages.
 	 */
 	public TelegramProperties forBot(String token, Mode botMode, URI botWebhookUrl, String botWebhookSecret) {
+		return forBot(token, botMode, botWebhookUrl, botWebhookSecret, outboundCapacity);
+	}
+
+	/** As above, the bot's outbound scheduler holding at most {@code capacity} calls (its share of the deployment's). */
+	public TelegramProperties forBot(String token, Mode botMode, URI botWebhookUrl, String botWebhookSecret, int capacity) {
 		return new TelegramProperties(token, apiUrl, botMode, botWebhookUrl, botWebhookSecret, pollTimeout, pollLimit,
-				requestTimeout, connectTimeout, globalRate, chatBurst, groupPerMinute, outboundCapacity);
+				requestTimeout, connectTimeout, globalRate, chatBurst, groupPerMinute, capacity);
 	}
 
 	/** Whether a token was given; outside the demo a missing token stops start-up. */

@@ -208,6 +208,14 @@ class BotHostTests {
 	}
 
 	@Test
+	void theBotsShareTheDeploymentsBufferEvenly() {
+		FakeBotApi telegram = fake();
+		start(new HostFixture(telegram, 100, 8), List.of(ALPHA, BETA), echo(Duration.ZERO), BotVault.NONE);
+
+		assertThat(host.bots()).allSatisfy(bot -> assertThat(bot.pipeline().stats().capacity()).isEqualTo(50));
+	}
+
+	@Test
 	void eachBotHasTelegramsGlobalRateToItself() {
 		FakeBotApi telegram = fake();
 		// 5 messages a second per bot: 15 to each bot's users take each bot 2 s alone, and 5 s if the rate were shared
