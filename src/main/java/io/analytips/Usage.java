@@ -34,6 +34,7 @@ final class Usage {
 
 				Environment (each is also a property analytips.*, see application.yml):
 				  TELEGRAM_BOT_TOKEN   the bot's token, from @BotFather in Telegram (required, except --demo)
+				  TELEGRAM_BOT_TOKENS  several bots in one process: their tokens, comma-separated (docs/multi-bot.md)
 				  API_FOOTBALL_KEY     your API-Football key, from https://dashboard.api-football.com (required, except --demo)
 				  DATABASE_URL         postgres://user:pass@host:5432/db; unset: an embedded PostgreSQL in ./data/postgres
 				  TELEGRAM_MODE        polling (default) or webhook (then TELEGRAM_WEBHOOK_URL and TELEGRAM_WEBHOOK_SECRET)

@@ -41,6 +41,7 @@ class DeploymentArtefactsTest {
 	/** The Prometheus metric families the application exposes (plus the scrape's own and the probe's). */
 	private static final Set<String> METRIC_FAMILIES = Set.of(
 			"analytips_updates_received_total", "analytips_updates_finished_total", "analytips_updates_handling_seconds",
+			"analytips_bot_up",
 			"analytips_queue_size", "analytips_queue_capacity", "analytips_queue_utilisation",
 			"analytips_dispatcher_in_flight", "analytips_outbound_pending", "analytips_outbound_calls_total",
 			"analytips_outbound_paused_chats", "analytips_football_quota_daily_remaining",

@@ -103,7 +103,7 @@ final class AnalysisHandler implements Handler {
 				report.fixture().home().name(), report.fixture().away().name(), report.fixture().kickoff(), null,
 				age.toSeconds(), payload, html);
 		// The user has the analysis already; failing to keep it in the history is not worth an error reply.
-		return history.save(stored)
+		return history.save(context.bot().id(), stored)
 			.onErrorResume(error -> Mono.deferContextual(ids -> {
 				LogContext.in(ids, () -> log.warn("Analysis of fixture {} not stored: {}", report.fixture().id(),
 						error.toString()));

@@ -37,7 +37,7 @@ final class EndsSearch implements Handler {
 
 	@Override
 	public Mono<Void> handle(UpdateContext context) {
-		Mono<Void> ended = context.user() == null ? Mono.empty() : search.endIfSearching(context.user().id());
+		Mono<Void> ended = context.user() == null ? Mono.empty() : search.endIfSearching(context.bot().id(), context.user().id());
 		return ended.then(Mono.defer(() -> handler.handle(context)));
 	}
 }

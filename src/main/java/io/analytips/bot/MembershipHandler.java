@@ -29,7 +29,7 @@ final class MembershipHandler implements Handler {
 		ChatMemberUpdated change = context.update().myChatMember();
 		boolean privateChat = "private".equals(change.chat().type());
 		if (privateChat && "kicked".equals(change.newChatMember().status())) {
-			return users.blocked(change.chat().id());
+			return users.markBlocked(context.bot().id(), change.chat().id());
 		}
 		return Mono.empty();
 	}

@@ -21,7 +21,8 @@ import reactor.core.publisher.Mono;
  * {@code user_settings} and remembered in memory for the users active in the last hour; what they did not choose
  * follows their Telegram client: English for {@code en*} clients and Portuguese otherwise; the time zone of that
  * language's usual place (London for English, New York for {@code en-US}, Lisbon for {@code pt-PT}), else the
- * bot's own zone ({@code API_FOOTBALL_TIMEZONE}, Brasília by default).
+ * bot's own zone ({@code API_FOOTBALL_TIMEZONE}, Brasília by default). Settings are a user's with one bot (the
+ * update's {@link UpdateContext#bot()}): what they chose with one bot of the deployment is not another's.
  */
 final class Preferences {
 
@@ -37,7 +38,11 @@ final class Preferences {
 
 	private final ZoneId botZone;
 
-	private final Cache<Long, UserSettings> known;
+	/** A user of a bot. */
+	private record Chooser(long bot, long user) {
+	}
+
+	private final Cache<Chooser, UserSettings> known;
 
 	Preferences(UserSettingsRepository repository, ZoneId botZone, Clock clock) {
 		this.repository = repository;
@@ -63,13 +68,14 @@ final class Preferences {
 		if (user == null) {
 			return Mono.just(UserSettings.none(0));
 		}
-		UserSettings remembered = known.getIfPresent(user.id());
+		Chooser chooser = new Chooser(context.bot().id(), user.id());
+		UserSettings remembered = known.getIfPresent(chooser);
 		if (remembered != null) {
 			return Mono.just(remembered);
 		}
-		return repository.find(user.id())
+		return repository.find(chooser.bot(), user.id())
 			.defaultIfEmpty(UserSettings.none(user.id()))
-			.doOnNext(found -> known.put(user.id(), found))
+			.doOnNext(found -> known.put(chooser, found))
 			.onErrorResume(error -> {
 				log.debug("Settings of user {} not read, using their client's: {}", user.id(), error.toString());
 				return Mono.just(UserSettings.none(user.id()));
@@ -82,7 +88,7 @@ final class Preferences {
 	 */
 	Locale localeIfKnown(UpdateContext context) {
 		User user = context.user();
-		UserSettings remembered = user == null ? null : known.getIfPresent(user.id());
+		UserSettings remembered = user == null ? null : known.getIfPresent(new Chooser(context.bot().id(), user.id()));
 		return resolve(remembered, context).locale();
 	}
 
@@ -101,12 +107,13 @@ final class Preferences {
 		if (user == null) {
 			return Mono.error(new IllegalStateException("update " + context.updateId() + " has no user to keep settings for"));
 		}
-		return Mono.justOrEmpty(known.getIfPresent(user.id()))
-			.switchIfEmpty(repository.find(user.id()))
+		Chooser chooser = new Chooser(context.bot().id(), user.id());
+		return Mono.justOrEmpty(known.getIfPresent(chooser))
+			.switchIfEmpty(repository.find(chooser.bot(), user.id()))
 			.defaultIfEmpty(UserSettings.none(user.id()))
 			.map(change::apply)
-			.flatMap(changed -> repository.save(changed).thenReturn(changed))
-			.doOnNext(saved -> known.put(user.id(), saved))
+			.flatMap(changed -> repository.save(chooser.bot(), changed).thenReturn(changed))
+			.doOnNext(saved -> known.put(chooser, saved))
 			.map(saved -> resolve(saved, context));
 	}
 

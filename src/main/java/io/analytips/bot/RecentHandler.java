@@ -76,7 +76,7 @@ final class RecentHandler implements Handler {
 
 	private Mono<Void> list(UpdateContext context, Reader reader) {
 		Locale locale = reader.locale();
-		return history.recent(context.user().id(), SHOWN).collectList().flatMap(recent -> {
+		return history.recent(context.bot().id(), context.user().id(), SHOWN).collectList().flatMap(recent -> {
 			if (recent.isEmpty()) {
 				return new Screen(messages.get(locale, "recent.empty.html"), menus.backOnly(CallbackData.MENU, locale))
 					.show(context);
@@ -92,7 +92,7 @@ final class RecentHandler implements Handler {
 
 	private Mono<Void> reopen(UpdateContext context, long id, Reader reader) {
 		Locale locale = reader.locale();
-		return history.find(context.user().id(), id).flatMap(analysis -> outcome(analysis, reader).map(result -> {
+		return history.find(context.bot().id(), context.user().id(), id).flatMap(analysis -> outcome(analysis, reader).map(result -> {
 			String heading = messages.get(locale, "recent.reopened.html", Format.dayTime(analysis.createdAt(), reader.zone()),
 					Html.escape(messages.get(locale, "kind." + analysis.kind())));
 			String body = analysis.html() != null ? analysis.html() : Html.escape(messages.get(locale, "recent.nottext",

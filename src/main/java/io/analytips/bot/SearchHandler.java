@@ -87,17 +87,18 @@ final class SearchHandler implements Handler {
 
 	private Mono<Void> handle(UpdateContext context, Reader reader) {
 		Locale locale = reader.locale();
+		long bot = context.bot().id();
 		long user = context.user() != null ? context.user().id() : context.chatId();
 		CallbackData pressed = CallbackData.parse(context.callbackData());
 		if (pressed != null && pressed.is(CallbackData.SEARCH, 0)) {
-			return search.await(user)
+			return search.await(bot, user)
 				.doOnSuccess(saved -> transition("none", "awaiting_team"))
 				.then(new Screen(Html.escape(messages.get(locale, "search.prompt")),
 						Keyboard.create().button(messages.get(locale, "button.cancel"), CallbackData.CANCEL).build())
 					.show(context));
 		}
 		if ((pressed != null && pressed.is(CallbackData.CANCEL, 0)) || context.command() != null) {
-			return search.end(user)
+			return search.end(bot, user)
 				.doOnSuccess(cleared -> transition("any", "cancelled"))
 				.then(new Screen(Html.escape(messages.get(locale, "search.cancelled")), menus.main(locale)).show(context));
 		}
@@ -105,11 +106,11 @@ final class SearchHandler implements Handler {
 			return teams.games(pressed.longArgument(0), null, reader).flatMap(screen -> screen.show(context));
 		}
 		String text = context.text().strip();
-		return search.isAwaiting(user)
+		return search.isAwaiting(bot, user)
 			.flatMap(awaiting -> {
 				if (awaiting) {
 					transition("awaiting_team", "searched");
-					return search(user, text, reader);
+					return search(bot, user, text, reader);
 				}
 				return TypedText.mayBeATeam(text) ? typed(text, reader)
 						: Mono.just(new Screen(Html.escape(messages.get(locale, "text.unclear")), menus.main(locale)));
@@ -118,7 +119,7 @@ final class SearchHandler implements Handler {
 	}
 
 	/** The answer to "type the team's name". */
-	private Mono<Screen> search(long user, String query, Reader reader) {
+	private Mono<Screen> search(long bot, long user, String query, Reader reader) {
 		Locale locale = reader.locale();
 		if (query.length() < NextGamesHandler.SHORTEST_NAME) {
 			return Mono.just(new Screen(Html.escape(messages.get(locale, "search.short")),
@@ -129,8 +130,8 @@ final class SearchHandler implements Handler {
 				Keyboard.create().button(messages.get(locale, "button.cancel"), CallbackData.CANCEL).build());
 		return teams.find(shortQuery).flatMap(found -> {
 			// Nothing found (a "did you mean" at most): still searching, so the next name typed is searched too.
-			Mono<Void> state = found.found().isEmpty() ? search.await(user)
-					: search.end(user).doOnSuccess(done -> transition("searched", "found"));
+			Mono<Void> state = found.found().isEmpty() ? search.await(bot, user)
+					: search.end(bot, user).doOnSuccess(done -> transition("searched", "found"));
 			return state.then(teams.found(shortQuery, found, none, reader));
 		}).onErrorResume(error -> teams.unavailable(error, locale));
 	}

@@ -14,7 +14,8 @@ import reactor.core.publisher.Mono;
  * {@code conversation_state}, so a restart does not forget it, and remembered in memory too, so
  * that ending searches on every other button or command costs a database write only for the users
  * who are searching. A search ends when a team is found, on {@code /cancel} or any other button or
- * command, or {@link #EXPIRES_AFTER} after it began or after the last name tried.
+ * command, or {@link #EXPIRES_AFTER} after it began or after the last name tried. A search is a user's with one bot
+ * (Telegram's id of the bot, each method's first argument).
  */
 final class SearchState {
 
@@ -26,7 +27,11 @@ final class SearchState {
 
 	private final Clock clock;
 
-	private final Cache<Long, Boolean> searching;
+	/** A user of a bot. */
+	private record Searcher(long bot, long user) {
+	}
+
+	private final Cache<Searcher, Boolean> searching;
 
 	SearchState(ConversationRepository conversations, Clock clock) {
 		this.conversations = conversations;
@@ -38,28 +43,28 @@ final class SearchState {
 	}
 
 	/** Begins a search, or keeps one going for another {@link #EXPIRES_AFTER} (a name that found nothing). */
-	Mono<Void> await(long user) {
-		return conversations.save(new ConversationState(user, AWAITING_TEAM, null, clock.instant().plus(EXPIRES_AFTER)))
-			.doOnSuccess(saved -> searching.put(user, Boolean.TRUE));
+	Mono<Void> await(long bot, long user) {
+		return conversations.save(bot, new ConversationState(user, AWAITING_TEAM, null, clock.instant().plus(EXPIRES_AFTER)))
+			.doOnSuccess(saved -> searching.put(new Searcher(bot, user), Boolean.TRUE));
 	}
 
 	/** Emits true when the user is searching (the state has not expired), false otherwise. */
-	Mono<Boolean> isAwaiting(long user) {
-		return conversations.find(user, clock.instant())
+	Mono<Boolean> isAwaiting(long bot, long user) {
+		return conversations.find(bot, user, clock.instant())
 			.map(state -> AWAITING_TEAM.equals(state.state()))
 			.defaultIfEmpty(false);
 	}
 
 	/** Ends the user's search. */
-	Mono<Void> end(long user) {
-		return conversations.clear(user).doOnSuccess(cleared -> searching.invalidate(user));
+	Mono<Void> end(long bot, long user) {
+		return conversations.clear(bot, user).doOnSuccess(cleared -> searching.invalidate(new Searcher(bot, user)));
 	}
 
 	/**
 	 * Ends the user's search if this process saw it begin; otherwise nothing (no database call).
 	 * A search begun before a restart is only ended by its expiry, a team found or {@code /cancel}.
 	 */
-	Mono<Void> endIfSearching(long user) {
-		return searching.getIfPresent(user) == null ? Mono.empty() : end(user);
+	Mono<Void> endIfSearching(long bot, long user) {
+		return searching.getIfPresent(new Searcher(bot, user)) == null ? Mono.empty() : end(bot, user);
 	}
 }

@@ -123,10 +123,10 @@ final class BotFactory {
 
 	private Inbox inboxOf(BotProfile profile) {
 		if (shared.inbox() == null) {
-			return new MemoryInbox(shared.clock());
+			return new MemoryInbox(shared.clock(), profile.id());
 		}
 		return new PostgresInbox(shared.inbox(), Duration.ofSeconds(5), Duration.ofSeconds(30),
-				shared.lead().shared() ? shared.announcements() : null);
+				shared.lead().shared() ? shared.announcements() : null, profile.id());
 	}
 
 	/**
@@ -140,9 +140,14 @@ final class BotFactory {
 		return meters;
 	}
 
-	/** 403 from a chat: its user blocked the bot (that bot only). */
-	void chatBlocked(BotProfile profile, long chatId) {
-		shared.users().chatBlocked(chatId);
+	/** 403 from a chat: its user blocked that bot (that bot only); a chat that became a supergroup is logged. */
+	OutboundListener usersOf(BotProfile profile) {
+		return shared.users().listenerFor(profile.id());
+	}
+
+	/** Writes the users seen that are still queued: once, after every bot stopped. */
+	reactor.core.publisher.Mono<Void> closeUsers() {
+		return shared.users().close();
 	}
 
 	/** Removes a stopped bot's meters from the application's registry, so a removed bot leaves no series behind. */
@@ -159,7 +164,7 @@ final class BotFactory {
 		TelegramProperties.Mode mode = chosen.mode() != null ? chosen.mode() : telegram.mode();
 		URI url = chosen.webhookUrl() != null ? chosen.webhookUrl() : webhookUrlOf(username, first);
 		String secret = chosen.webhookSecret() != null && !chosen.webhookSecret().isEmpty() ? chosen.webhookSecret()
-				: first ? telegram.webhookSecret() : derivedSecret(token);
+				: first ? telegram.webhookSecret() : derivedSecret(telegram.webhookSecret(), new BotToken(token).botId());
 		if (mode == TelegramProperties.Mode.WEBHOOK && username.isEmpty()) {
 			// only asked who it is: no webhook is registered with these settings
 			mode = TelegramProperties.Mode.POLLING;
@@ -168,7 +173,10 @@ final class BotFactory {
 	}
 
 	private URI webhookUrlOf(String username, boolean first) {
-		URI base = telegram.webhookUrl();
+		return webhookUrlOf(telegram.webhookUrl(), username, first);
+	}
+
+	static URI webhookUrlOf(URI base, String username, boolean first) {
 		if (base == null || first || username.isEmpty()) {
 			return base;
 		}
@@ -181,15 +189,14 @@ final class BotFactory {
 	 * {@code TELEGRAM_WEBHOOK_SECRET}, base64url (43 characters, as Telegram allows): a request carrying one bot's
 	 * secret is refused at another's endpoint.
 	 */
-	private String derivedSecret(String token) {
-		String base = telegram.webhookSecret();
+	static String derivedSecret(String base, long botId) {
 		if (base == null || base.isEmpty()) {
 			return base;
 		}
 		try {
 			Mac mac = Mac.getInstance("HmacSHA256");
 			mac.init(new SecretKeySpec(base.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-			byte[] digest = mac.doFinal(("bot:" + new BotToken(token).botId()).getBytes(StandardCharsets.UTF_8));
+			byte[] digest = mac.doFinal(("bot:" + botId).getBytes(StandardCharsets.UTF_8));
 			return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
 		}
 		catch (GeneralSecurityException ex) {

@@ -18,6 +18,7 @@ import io.analytips.telegram.OutboundListener;
 import io.analytips.telegram.SourceStatus;
 import io.analytips.telegram.TelegramException;
 import io.analytips.telegram.WebhookSource;
+import io.micrometer.core.instrument.Gauge;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.Disposable;
@@ -184,7 +185,13 @@ public final class BotHost implements SmartLifecycle {
 				log.error("Bot {}; the other bots start", result.describe());
 				continue;
 			}
-			launch(result.token(), result.bot().username(), HostedBot.Origin.CONFIGURED, first);
+			try {
+				launch(result.token(), result.bot().username(), HostedBot.Origin.CONFIGURED, first);
+			}
+			catch (RuntimeException ex) {
+				// its settings cannot make a bot (a webhook without a URL): that bot alone stays down
+				log.error("Bot @{} is not started: {}; the other bots start", result.bot().username(), ex.getMessage());
+			}
 			first = false;
 		}
 	}
@@ -212,6 +219,9 @@ public final class BotHost implements SmartLifecycle {
 		HostedBot bot = factory.build(token, username, origin, first, this::listenerOf);
 		orderOf.put(key, order.getAndIncrement());
 		bots.put(key, bot);
+		Gauge.builder("analytips.bot.up", bot, hosted -> hosted.state() == BotState.RUNNING ? 1 : 0)
+			.description("1 while the bot runs; 0 once Telegram refused its token or it is stopping")
+			.register(bot.meters());
 		bot.pipeline().start();
 		listeners.forEach(listener -> listener.started(bot));
 		log.info("Bot {} started ({}, {})", bot.profile(), origin == HostedBot.Origin.CONFIGURED ? "configured" : "added",
@@ -221,11 +231,17 @@ public final class BotHost implements SmartLifecycle {
 
 	/** Each bot's outbound scheduler tells the host when Telegram refuses the token while sending. */
 	private OutboundListener listenerOf(BotProfile profile) {
+		OutboundListener users = factory.usersOf(profile);
 		return new OutboundListener() {
 
 			@Override
 			public void chatBlocked(long chatId) {
-				factory.chatBlocked(profile, chatId);
+				users.chatBlocked(chatId);
+			}
+
+			@Override
+			public void chatMigrated(long fromChatId, long toChatId) {
+				users.chatMigrated(fromChatId, toChatId);
 			}
 
 			@Override
@@ -369,6 +385,7 @@ public final class BotHost implements SmartLifecycle {
 		Collection<HostedBot> all = List.copyOf(bots.values());
 		Flux.fromIterable(all)
 			.flatMap(bot -> Mono.<Void>create(sink -> bot.pipeline().stop(sink::success)))
+			.then(Mono.defer(() -> factory == null ? Mono.<Void>empty() : factory.closeUsers()))
 			.then(lead.releaseForAll())
 			.onErrorResume(error -> {
 				log.warn("Stopping the bots ended with an error: {}", error.toString());

@@ -11,6 +11,7 @@ import java.util.Set;
 import jakarta.validation.Valid;
 
 import io.analytips.common.BotProfile;
+import io.analytips.store.TokenCipher;
 import io.analytips.telegram.TelegramProperties;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -34,6 +35,9 @@ public record BotsProperties(String tokens, List<@Valid BotSettings> settings, S
 		tokens = tokens == null ? "" : tokens;
 		settings = settings == null ? List.of() : List.copyOf(settings);
 		tokenKey = tokenKey == null ? "" : tokenKey.strip();
+		if (!tokenKey.isEmpty()) {
+			TokenCipher.fromBase64Key(tokenKey); // a key that cannot encrypt stops the start, naming BOTS_TOKEN_KEY
+		}
 		Set<String> seen = new HashSet<>();
 		for (BotSettings bot : settings) {
 			if (!seen.add(bot.key())) {

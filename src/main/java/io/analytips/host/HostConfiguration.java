@@ -10,8 +10,10 @@ import io.analytips.pipeline.Notices;
 import io.analytips.pipeline.PipelineProperties;
 import io.analytips.pipeline.UpdateListener;
 import io.analytips.pipeline.UserTracker;
+import io.analytips.store.BotRepository;
 import io.analytips.store.InboxAnnouncements;
 import io.analytips.store.InboxRepository;
+import io.analytips.store.TokenCipher;
 import io.analytips.telegram.BotApi;
 import io.analytips.telegram.TelegramCallsFactory;
 import io.analytips.telegram.TelegramProperties;
@@ -54,6 +56,19 @@ class HostConfiguration {
 		return new BotHost(BotToken.listed(bots.tokens(), telegram.botToken()),
 				new BotFactory(telegram, pipeline, bots, shared), vault.getIfAvailable(() -> BotVault.NONE), lead,
 				listeners.orderedStream().toList(), WATCH_EVERY);
+	}
+
+	/**
+	 * Where the bots added through the admin API are kept: the {@code bots} table, their tokens encrypted under
+	 * {@code BOTS_TOKEN_KEY}; without the key nothing is kept and bots cannot be added while running.
+	 */
+	@Bean
+	BotVault botVault(BotsProperties bots, ObjectProvider<BotRepository> repository, Clock clock) {
+		BotRepository rows = repository.getIfAvailable();
+		if (bots.tokenKey().isEmpty() || rows == null) {
+			return BotVault.NONE;
+		}
+		return new StoredBots(rows, TokenCipher.fromBase64Key(bots.tokenKey()), clock);
 	}
 
 	/** {@code POST /telegram/webhook/{bot}} for each bot taking updates by webhook; {@code /telegram/webhook}: the first. */

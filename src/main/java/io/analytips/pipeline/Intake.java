@@ -103,7 +103,7 @@ final class Intake implements Function<Flux<ReceivedUpdate>, Flux<UpdateContext>
 		metrics.received();
 		if (LIMITED.contains(context.kind())) {
 			// Only what a user sends counts as being seen (and as having unblocked the bot).
-			background.run("record user", users.seen(context.user()));
+			background.run("record user", users.seen(context.bot().id(), context.user()));
 			UserRateLimiter.Decision decision = (handlers.isNavigation(context) ? navigationLimiter : limiter)
 				.acquire(context.rateKey());
 			if (!decision.allowed()) {

@@ -19,7 +19,8 @@ import reactor.core.publisher.Mono;
  * An inbox in memory: deduplicates and records outcomes but survives nothing. It exists to
  * measure what durability costs ({@code analytips.bot.inbox=memory} in the benchmark) and for
  * unit tests; never use it in production. Unfinished updates are kept with the time they were
- * stored (from {@code clock}) until they finish, so parked ones can be found while it runs.
+ * stored (from {@code clock}) until they finish, so parked ones can be found while it runs. One instance keeps one
+ * bot's updates (Telegram numbers them per bot): each bot of a deployment gets its own.
  */
 public class MemoryInbox implements Inbox {
 
@@ -31,8 +32,30 @@ public class MemoryInbox implements Inbox {
 
 	private final Clock clock;
 
+	private final long bot;
+
+	/** The inbox of a deployment that never named its bot (bot 0). */
 	public MemoryInbox(Clock clock) {
+		this(clock, 0);
+	}
+
+	/** @param bot Telegram's id of the bot whose updates this inbox keeps */
+	public MemoryInbox(Clock clock, long bot) {
+		if (bot < 0) {
+			throw new IllegalArgumentException("a bot's id is not negative: " + bot);
+		}
 		this.clock = clock;
+		this.bot = bot;
+	}
+
+	/** Telegram's id of the bot whose updates this inbox keeps. */
+	public long bot() {
+		return bot;
+	}
+
+	@Override
+	public String toString() {
+		return "MemoryInbox[bot " + bot + "]";
 	}
 
 	private record Stored(ReceivedUpdate update, Instant at) {

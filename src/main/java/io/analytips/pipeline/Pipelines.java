@@ -46,14 +46,15 @@ public final class Pipelines {
 	/**
 	 * The pipeline of one of the deployment's bots: its updates come from {@code source} (that bot's), its replies go
 	 * through {@code outbound} (that bot's token and limits), its handlers see {@code bot} ({@link
-	 * UpdateContext#bot()}), and its send journal lives in {@code journal} (a directory of its own).
+	 * UpdateContext#bot()}), and its send journal lives in {@code journal} (a directory of its own). {@code users} is
+	 * shared by the bots: this pipeline's stop leaves it open (whoever made it closes it).
 	 */
 	public static UpdatePipeline build(UpdateSource source, Inbox inbox, OutboundScheduler outbound,
 			List<Handler> handlers, Notices notices, UserTracker users, PipelineProperties properties,
 			PipelineMetrics metrics, Clock clock, Leadership leadership, UpdateListener listener, BotProfile bot,
 			Path journal) {
 		return build(source, inbox, outbound, handlers, notices, users, properties, metrics, clock,
-				SendJournal.open(journal), leadership, listener, bot);
+				SendJournal.open(journal), leadership, listener, bot, false);
 	}
 
 	static UpdatePipeline build(UpdateSource source, Inbox inbox, OutboundScheduler outbound, List<Handler> handlers,
@@ -78,6 +79,14 @@ public final class Pipelines {
 	static UpdatePipeline build(UpdateSource source, Inbox inbox, OutboundScheduler outbound, List<Handler> handlers,
 			Notices notices, UserTracker users, PipelineProperties properties, PipelineMetrics metrics, Clock clock,
 			SendJournal journal, Leadership leadership, UpdateListener listener, BotProfile bot) {
+		return build(source, inbox, outbound, handlers, notices, users, properties, metrics, clock, journal, leadership,
+				listener, bot, true);
+	}
+
+	private static UpdatePipeline build(UpdateSource source, Inbox inbox, OutboundScheduler outbound,
+			List<Handler> handlers, Notices notices, UserTracker users, PipelineProperties properties,
+			PipelineMetrics metrics, Clock clock, SendJournal journal, Leadership leadership, UpdateListener listener,
+			BotProfile bot, boolean closesUsers) {
 		Background background = new Background(properties.handlerTimeout(), metrics.registry());
 		// An outcome durable in the inbox (written, or written again) releases the update's journal records.
 		InFlight inFlight = new InFlight(inbox, listener, journal::release);
@@ -96,7 +105,7 @@ public final class Pipelines {
 		// The buffer's room, counted low (what is running or has an outcome to write counts too): never overflows.
 		UpdateSource intakeSource = !source.handsOver() ? source : new HandedOverUpdates(source, inbox, inFlight,
 				() -> properties.queueCapacity() - inFlight.size(), Schedulers.parallel());
-		return new UpdatePipeline(intakeSource, inbox, inFlight, parked, intake, dispatcher, users, outbound,
+		return new UpdatePipeline(intakeSource, inbox, inFlight, parked, intake, dispatcher, closesUsers ? users : null, outbound,
 				background, properties, metrics, sends, journal, leadership);
 	}
 }

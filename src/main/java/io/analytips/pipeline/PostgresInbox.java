@@ -20,8 +20,10 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * The inbox in PostgreSQL. Inserts and outcomes are group-committed ({@link BatchWriter}): many
- * webhook requests or finished updates share one statement, so the inbox does not cap throughput.
+ * The inbox of one bot in PostgreSQL. Inserts and outcomes are group-committed ({@link BatchWriter}): many
+ * webhook requests or finished updates share one statement, so the inbox does not cap throughput. Every read and
+ * write names its bot (Telegram's id of the bot): the inboxes of the bots of a deployment share the table but never
+ * see each other's rows or announcements. The counts and the purge go over every bot's rows.
  */
 public class PostgresInbox implements Inbox {
 
@@ -30,6 +32,9 @@ public class PostgresInbox implements Inbox {
 	private static final Duration LINGER = Duration.ofMillis(2);
 
 	private final InboxRepository repository;
+
+	/** Telegram's id of the bot whose updates this inbox keeps. */
+	private final long bot;
 
 	private final BatchWriter<InboxRow, Boolean> inserts;
 
@@ -55,6 +60,19 @@ public class PostgresInbox implements Inbox {
 	/** @param announcements how replicas sharing the database tell the leader what they stored; null for none */
 	public PostgresInbox(InboxRepository repository, Duration storeRetry, Duration finishRetry,
 			InboxAnnouncements announcements) {
+		this(repository, storeRetry, finishRetry, announcements, 0);
+	}
+
+	/**
+	 * @param announcements how replicas sharing the database tell the leader what they stored; null for none
+	 * @param bot Telegram's id of the bot whose updates this inbox keeps (0: a deployment that never named one)
+	 */
+	public PostgresInbox(InboxRepository repository, Duration storeRetry, Duration finishRetry,
+			InboxAnnouncements announcements, long bot) {
+		if (bot < 0) {
+			throw new IllegalArgumentException("a bot's id is not negative: " + bot);
+		}
+		this.bot = bot;
 		this.announcements = announcements;
 		this.repository = repository;
 		this.inserts = new BatchWriter<>("inbox insert", MAX_BATCH, LINGER, storeRetry, this::insert);
@@ -75,7 +93,7 @@ public class PostgresInbox implements Inbox {
 
 	@Override
 	public Mono<Set<Long>> firstSentUnfinished() {
-		return firstSends == null ? Mono.just(Set.of()) : repository.firstSentUnfinished();
+		return firstSends == null ? Mono.just(Set.of()) : repository.firstSentUnfinished(bot);
 	}
 
 	@Override
@@ -98,12 +116,13 @@ public class PostgresInbox implements Inbox {
 
 	@Override
 	public Mono<Void> announceStored() {
-		return announcements == null ? Mono.empty() : announcements.announce();
+		return announcements == null ? Mono.empty() : announcements.announce(bot);
 	}
 
+	/** The announcements of this bot's stored updates (never another bot's), as {@link Inbox#announced()}. */
 	@Override
 	public Flux<?> announced() {
-		return announcements == null ? Flux.never() : announcements.heard();
+		return announcements == null ? Flux.never() : announcements.heard(bot);
 	}
 
 	@Override
@@ -116,17 +135,17 @@ public class PostgresInbox implements Inbox {
 
 	@Override
 	public Flux<ReceivedUpdate> unfinished() {
-		return repository.unfinished(MAX_BATCH).map(stored -> ReceivedUpdate.parse(stored.updateId(), stored.payload()));
+		return repository.unfinished(bot, MAX_BATCH).map(stored -> ReceivedUpdate.parse(stored.updateId(), stored.payload()));
 	}
 
 	@Override
 	public Flux<ReceivedUpdate> unfinishedOlderThan(Duration age, Collection<Long> except, int limit) {
-		return notHeld(repository.unfinishedIdsOlderThan(age, enough(except, limit)), except, limit);
+		return notHeld(repository.unfinishedIdsOlderThan(bot, age, enough(except, limit)), except, limit);
 	}
 
 	@Override
 	public Flux<ReceivedUpdate> unfinishedExcept(Collection<Long> except, int limit) {
-		return notHeld(repository.unfinishedIds(enough(except, limit)), except, limit);
+		return notHeld(repository.unfinishedIds(bot, enough(except, limit)), except, limit);
 	}
 
 	/** Ids enough to hold {@code limit} that are not {@code except}, if there are so many unfinished rows. */
@@ -141,7 +160,7 @@ public class PostgresInbox implements Inbox {
 	private Flux<ReceivedUpdate> notHeld(Mono<List<Long>> unfinishedIds, Collection<Long> except, int limit) {
 		Set<Long> held = except instanceof Set<Long> set ? set : new HashSet<>(except);
 		return unfinishedIds.map(ids -> ids.stream().filter(id -> !held.contains(id)).limit(limit).toList())
-			.flatMapMany(repository::unfinishedAmong)
+			.flatMapMany(ids -> repository.unfinishedAmong(bot, ids))
 			.map(stored -> ReceivedUpdate.parse(stored.updateId(), stored.payload()));
 	}
 
@@ -167,7 +186,7 @@ public class PostgresInbox implements Inbox {
 
 	/** One statement for the batch; only the first row of an id seen twice in a batch counts as new. */
 	private Mono<List<Boolean>> insert(List<InboxRow> rows) {
-		return repository.insertNew(rows).map(inserted -> {
+		return repository.insertNew(bot, rows).map(inserted -> {
 			Set<Long> unclaimed = new HashSet<>(inserted);
 			List<Boolean> results = new ArrayList<>(rows.size());
 			rows.forEach(row -> results.add(unclaimed.remove(row.updateId())));
@@ -176,11 +195,11 @@ public class PostgresInbox implements Inbox {
 	}
 
 	private Mono<List<Boolean>> markAll(List<Long> updateIds) {
-		return repository.markFirstSent(updateIds).map(changed -> updateIds.stream().map(id -> Boolean.TRUE).toList());
+		return repository.markFirstSent(bot, updateIds).map(changed -> updateIds.stream().map(id -> Boolean.TRUE).toList());
 	}
 
 	private Mono<List<Boolean>> finishAll(List<InboxFinish> rows) {
-		return repository.finish(rows).map(changed -> rows.stream().map(row -> Boolean.TRUE).toList());
+		return repository.finish(bot, rows).map(changed -> rows.stream().map(row -> Boolean.TRUE).toList());
 	}
 
 	static InboxRow row(ReceivedUpdate received) {

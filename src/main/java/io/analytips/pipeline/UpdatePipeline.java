@@ -70,6 +70,7 @@ public class UpdatePipeline implements SmartLifecycle {
 
 	private final Dispatcher dispatcher;
 
+	/** Closed with the pipeline; null when the tracker is shared by several bots' pipelines (their host closes it). */
 	private final UserTracker users;
 
 	private final OutboundScheduler outbound;
@@ -161,7 +162,11 @@ public class UpdatePipeline implements SmartLifecycle {
 			return;
 		}
 		log.info("Standing by: another replica may lead; this one takes over when it can");
-		standingBy = leadership.acquire().subscribe(null, null, this::elected);
+		// the lead may be this process's already (several bots share it): elected() then runs within subscribe and
+		// clears standingBy, which must not be set afterwards to a wait that is over
+		Disposable.Swap waiting = Disposables.swap();
+		standingBy = waiting;
+		waiting.update(leadership.acquire().subscribe(null, null, this::elected));
 	}
 
 	private synchronized void elected() {
@@ -317,7 +322,7 @@ public class UpdatePipeline implements SmartLifecycle {
 			.then(background.idle())
 			.or(deadline)
 			.then(source.confirmReceived())
-			.then(Mono.when(inbox.close(), users.close()))
+			.then(Mono.when(inbox.close(), users == null ? Mono.empty() : users.close()))
 			.then(journal.close())
 			.onErrorResume(error -> {
 				log.warn("Stop finished with an error: {}", error.toString());

@@ -16,8 +16,10 @@ import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
 /**
- * Keeps the {@code users} table up to date: every update marks its sender as seen (batched, one
- * statement per batch), and a 403 from Telegram marks the user as having blocked the bot. The
+ * Keeps the {@code users} table up to date: every update marks its sender as seen by the bot it came to (batched, one
+ * statement per batch, whichever bots), and a 403 from Telegram marks the user as having blocked that bot. Users are
+ * per bot (Telegram's id of the bot names them with the user's id). As the {@link OutboundListener} of a bot's sends,
+ * a tracker stands for the bot it was made for ({@link #listenerFor} gives another bot's). The
  * marks a 403 starts run in the background, tracked: bounded by {@link #DEADLINE}, failures logged
  * at WARN and counted ({@code analytips.background.failures{task="mark blocked"}}), cancelled by
  * {@link #close()} once it has waited for them.
@@ -33,8 +35,12 @@ public class UserTracker implements OutboundListener {
 
 	private final BatchWriter<UserSeen, Boolean> seen;
 
+	/** A user of a bot. */
+	private record Key(long bot, long userId) {
+	}
+
 	/** Users written within the last minute, with what was written: unchanged ones are not written again. */
-	private final Cache<Long, UserSeen> recentlyWritten = Caffeine.newBuilder()
+	private final Cache<Key, UserSeen> recentlyWritten = Caffeine.newBuilder()
 		.expireAfterWrite(Duration.ofMinutes(1))
 		.maximumSize(100_000)
 		.executor(Runnable::run)
@@ -44,7 +50,20 @@ public class UserTracker implements OutboundListener {
 
 	private volatile TelegramException unauthorized;
 
+	/** The bot whose sends report to this tracker's own {@link OutboundListener} methods. */
+	private final long bot;
+
+	/** A tracker whose own listener methods stand for bot 0 (a deployment that never named its bot). */
 	public UserTracker(UserRepository users, MeterRegistry registry) {
+		this(users, registry, 0);
+	}
+
+	/** @param bot Telegram's id of the bot whose sends report to this tracker's own listener methods */
+	public UserTracker(UserRepository users, MeterRegistry registry, long bot) {
+		if (bot < 0) {
+			throw new IllegalArgumentException("a bot's id is not negative: " + bot);
+		}
+		this.bot = bot;
 		this.users = users;
 		this.background = new Background(DEADLINE, registry);
 		this.seen = new BatchWriter<>("users", 500, Duration.ofMillis(5), Duration.ofSeconds(30),
@@ -52,31 +71,64 @@ public class UserTracker implements OutboundListener {
 	}
 
 	/**
-	 * Records the sender of an update; completes once written. {@code last_seen} is kept to the
-	 * minute: a user already written unchanged within the last minute is not written again.
+	 * Records the sender of an update to {@code bot}; completes once written, errors if it could not be. {@code
+	 * last_seen} is kept to the minute: a user already written unchanged within the last minute is not written again.
+	 * Nothing is written for no user or a bot.
 	 */
-	public Mono<Void> seen(User user) {
+	public Mono<Void> seen(long bot, User user) {
 		if (user == null || user.isBot()) {
 			return Mono.empty();
 		}
-		UserSeen entry = new UserSeen(user.id(), user.languageCode(), user.username());
-		if (entry.equals(recentlyWritten.getIfPresent(user.id()))) {
+		Key key = new Key(bot, user.id());
+		UserSeen entry = new UserSeen(bot, user.id(), user.languageCode(), user.username());
+		if (entry.equals(recentlyWritten.getIfPresent(key))) {
 			return Mono.empty();
 		}
-		return seen.submit(entry).doOnSuccess(written -> recentlyWritten.put(user.id(), entry)).then();
+		return seen.submit(entry).doOnSuccess(written -> recentlyWritten.put(key, entry)).then();
 	}
 
-	/** Marks a user as having blocked the bot (their next message unblocks them). */
-	public Mono<Void> blocked(long userId) {
-		recentlyWritten.invalidate(userId);
-		return users.markBlocked(userId);
+	/**
+	 * Marks a user as having blocked {@code bot} (their next message to it unblocks them); completes once written,
+	 * errors if it could not be.
+	 */
+	public Mono<Void> markBlocked(long bot, long userId) {
+		recentlyWritten.invalidate(new Key(bot, userId));
+		return users.markBlocked(bot, userId);
 	}
 
+	/** A 403 on a send of this tracker's bot: its user is marked in the background. */
 	@Override
 	public void chatBlocked(long chatId) {
+		chatBlocked(bot, chatId);
+	}
+
+	private void chatBlocked(long bot, long chatId) {
 		if (chatId > 0) { // a private chat's id is its user's id
-			background.run("mark blocked", Mono.defer(() -> blocked(chatId)));
+			background.run("mark blocked", Mono.defer(() -> markBlocked(bot, chatId)));
 		}
+	}
+
+	/**
+	 * The listener of {@code bot}'s sends: a 403 marks the user as having blocked that bot; a 401 is recorded here
+	 * as this tracker's own ({@link #unauthorizedError()}).
+	 */
+	public OutboundListener listenerFor(long bot) {
+		return new OutboundListener() {
+			@Override
+			public void chatBlocked(long chatId) {
+				UserTracker.this.chatBlocked(bot, chatId);
+			}
+
+			@Override
+			public void chatMigrated(long fromChatId, long toChatId) {
+				UserTracker.this.chatMigrated(fromChatId, toChatId);
+			}
+
+			@Override
+			public void unauthorized(TelegramException error) {
+				UserTracker.this.unauthorized(error);
+			}
+		};
 	}
 
 	@Override

@@ -12,7 +12,8 @@ import reactor.core.publisher.Mono;
 import org.springframework.r2dbc.core.DatabaseClient;
 
 /**
- * The {@code analyses} table: each user's history. Every call has a deadline
+ * The {@code analyses} table: each user's history with each bot (Telegram's id of the bot, the first argument of what
+ * reads or writes one user's rows). The purges go over every bot's rows, a user's excess counted per bot. Every call has a deadline
  * ({@code analytips.database.call-timeout}): a handler waits for it while it holds its chat's lane.
  * Times come from the application's clock, so the history and its retention agree with the bot's
  * "today" (the demo's {@code DEMO_DATE} included). The history is listed, and trimmed, in the order the
@@ -26,13 +27,17 @@ public class AnalysisRepository {
 			delete from analyses where id in
 			(select id from analyses where created_at < $1 limit $2)""";
 
-	/** Beyond the newest {@code $1} of their user, in {@link #recent}'s order; only users with more are ranked. */
+	/**
+	 * Beyond the newest {@code $1} of their user with their bot, in {@link #recent}'s order; only users with more are
+	 * ranked.
+	 */
 	private static final String PURGE_EXCESS = """
 			delete from analyses where id in (
 			  select id from (
-			    select id, row_number() over (partition by user_id order by id desc) as n
+			    select id, row_number() over (partition by bot_id, user_id order by id desc) as n
 			    from analyses
-			    where user_id in (select user_id from analyses group by user_id having count(*) > $1)
+			    where (bot_id, user_id) in
+			      (select bot_id, user_id from analyses group by bot_id, user_id having count(*) > $1)
 			  ) ranked
 			  where n > $1 limit $2)""";
 
@@ -48,13 +53,14 @@ public class AnalysisRepository {
 		this.deadline = new Deadline(callTimeout);
 	}
 
-	/** Stores an analysis, made at its {@code createdAt} or, when null, now; emits its id. */
-	public Mono<Long> save(StoredAnalysis analysis) {
+	/** Stores an analysis made with {@code bot}, at its {@code createdAt} or, when null, now; emits its id. */
+	public Mono<Long> save(long bot, StoredAnalysis analysis) {
 		return Mono.defer(() -> {
 			Instant createdAt = analysis.createdAt() != null ? analysis.createdAt() : clock.instant();
 			var spec = db.sql("""
-					insert into analyses (user_id, fixture_id, kind, home, away, kickoff, data_age_s, payload, created_at, html)
-					values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) returning id""")
+					insert into analyses (user_id, fixture_id, kind, home, away, kickoff, data_age_s, payload, created_at, html,
+					bot_id) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) returning id""")
+				.bind(10, bot)
 				.bind(0, analysis.userId())
 				.bind(1, analysis.fixtureId())
 				.bind(2, analysis.kind())
@@ -68,20 +74,23 @@ public class AnalysisRepository {
 		});
 	}
 
-	/** A user's latest analyses, the last asked first. */
-	public Flux<StoredAnalysis> recent(long userId, int limit) {
-		return deadline.on(db.sql("select " + COLUMNS + " from analyses where user_id = $1 order by id desc limit $2")
-			.bind(0, userId)
-			.bind(1, limit)
+	/** A user's latest analyses with {@code bot}, the last asked first. */
+	public Flux<StoredAnalysis> recent(long bot, long userId, int limit) {
+		return deadline.on(db.sql("select " + COLUMNS
+				+ " from analyses where bot_id = $1 and user_id = $2 order by id desc limit $3")
+			.bind(0, bot)
+			.bind(1, userId)
+			.bind(2, limit)
 			.map(AnalysisRepository::read)
 			.all());
 	}
 
-	/** One of the user's analyses; empty when it is not theirs or no longer kept. */
-	public Mono<StoredAnalysis> find(long userId, long id) {
-		return deadline.on(db.sql("select " + COLUMNS + " from analyses where id = $1 and user_id = $2")
+	/** One of the user's analyses with {@code bot}; empty when it is not theirs there or no longer kept. */
+	public Mono<StoredAnalysis> find(long bot, long userId, long id) {
+		return deadline.on(db.sql("select " + COLUMNS + " from analyses where id = $1 and bot_id = $2 and user_id = $3")
 			.bind(0, id)
-			.bind(1, userId)
+			.bind(1, bot)
+			.bind(2, userId)
 			.map(AnalysisRepository::read)
 			.one());
 	}
@@ -105,7 +114,7 @@ public class AnalysisRepository {
 	}
 
 	/**
-	 * Deletes each user's analyses beyond their newest {@code keep} (the order {@link #recent} shows),
+	 * Deletes each user's analyses with each bot beyond their newest {@code keep} (the order {@link #recent} shows),
 	 * {@code batch} rows a statement; emits how many in all.
 	 */
 	public Mono<Long> purgeBeyondPerUser(int keep, int batch) {

@@ -2,12 +2,14 @@ package io.analytips.store;
 
 import java.time.Clock;
 
+import io.analytips.common.BotToken;
 import io.analytips.common.Leadership;
 import io.analytips.common.Periodic;
 import io.r2dbc.pool.ConnectionPool;
 import reactor.core.scheduler.Schedulers;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -62,10 +64,16 @@ class DatabaseConfiguration {
 		return new InboxAnnouncements(client, pool.unwrap());
 	}
 
-	/** The schema's migrations, and the callback scripts other configurations add (the demo's reset). */
+	/**
+	 * The schema's migrations, and the callback scripts other configurations add (the demo's reset). The rows of a
+	 * database from before several bots become the first configured bot's ({@link BotToken#firstId}); the tokens are
+	 * read here as text, not through the Telegram settings, which the store does not depend on.
+	 */
 	@Bean
-	Migrations migrations(DatabaseServer server, ObjectProvider<MigrationCallbacks> callbacks) {
-		return new Migrations(server.url(), callbacks.orderedStream().toList());
+	Migrations migrations(DatabaseServer server, ObjectProvider<MigrationCallbacks> callbacks,
+			@Value("${analytips.bots.tokens:${TELEGRAM_BOT_TOKENS:}}") String tokens,
+			@Value("${analytips.telegram.bot-token:${TELEGRAM_BOT_TOKEN:}}") String token) {
+		return new Migrations(server.url(), callbacks.orderedStream().toList(), BotToken.firstId(tokens, token));
 	}
 
 	@Bean
@@ -101,6 +109,12 @@ class DatabaseConfiguration {
 	@Bean
 	UserSettingsRepository userSettingsRepository(DatabaseClient client, DatabaseProperties properties) {
 		return new UserSettingsRepository(client, properties.callTimeout());
+	}
+
+	/** The bots the deployment hosts, their tokens encrypted (the host encrypts them with its own TokenCipher). */
+	@Bean
+	BotRepository botRepository(DatabaseClient client, DatabaseProperties properties) {
+		return new BotRepository(client, properties.callTimeout());
 	}
 
 	@Bean

@@ -16,9 +16,10 @@ import org.springframework.r2dbc.core.DatabaseClient;
 /**
  * Tells the replica that handles updates that another replica stored some, by PostgreSQL's
  * {@code NOTIFY} on {@link #CHANNEL}: a webhook request can reach any replica behind a load balancer,
- * and only the leader handles what is stored. An announcement carries nothing (the leader reads the
- * unfinished rows itself), so PostgreSQL folds those of one transaction into one, and a lost one costs
- * only the leader's next look at the inbox, which it also takes on a timer.
+ * and only the leader handles what is stored. An announcement carries only the id of the bot whose inbox got rows
+ * (the leader reads the unfinished rows itself), so PostgreSQL folds those of one transaction and bot into one, and
+ * a lost one costs only the leader's next look at that inbox, which it also takes on a timer. All bots share the
+ * channel, and one listening session of this process hears them all ({@link #heard(long)} picks one bot's).
  */
 public final class InboxAnnouncements {
 
@@ -31,9 +32,18 @@ public final class InboxAnnouncements {
 
 	private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
 
+	/**
+	 * What {@link #heard()} emits for an announcement that names no bot (a replica of a version from before several
+	 * bots, during a rolling upgrade): every bot's listener takes it, as a look too many costs little.
+	 */
+	public static final long ANY_BOT = -1;
+
 	private final DatabaseClient db;
 
 	private final ConnectionFactory unpooled;
+
+	/** One listening session for every bot's listener while any is subscribed. */
+	private final Flux<Long> shared;
 
 	/**
 	 * @param db pooled statements (announcements)
@@ -43,11 +53,16 @@ public final class InboxAnnouncements {
 	public InboxAnnouncements(DatabaseClient db, ConnectionFactory unpooled) {
 		this.db = db;
 		this.unpooled = unpooled;
+		this.shared = heardOnce().publish().refCount();
 	}
 
-	/** Announces that updates were stored (after their insert committed). Never errors: a failure is logged. */
-	public Mono<Void> announce() {
-		return db.sql("select pg_notify('" + CHANNEL + "', '')")
+	/**
+	 * Announces that updates of {@code bot} were stored (after their insert committed). Never errors: a failure is
+	 * logged.
+	 */
+	public Mono<Void> announce(long bot) {
+		return db.sql("select pg_notify('" + CHANNEL + "', $1)")
+			.bind(0, Long.toString(bot))
 			.fetch()
 			.rowsUpdated()
 			.then()
@@ -58,11 +73,24 @@ public final class InboxAnnouncements {
 	}
 
 	/**
-	 * One signal per announcement heard, for as long as it is subscribed, on a connection of its own. Never
-	 * errors: a lost connection is opened again with a backoff (up to {@link #MAX_BACKOFF}); what was announced
-	 * meanwhile is found by the listener's timer.
+	 * The id of the bot of each announcement heard ({@link #ANY_BOT} for one that names none), for as long as it is
+	 * subscribed, on a connection of its own that every subscriber of this instance shares. Never errors: a lost
+	 * connection is opened again with a backoff (up to {@link #MAX_BACKOFF}); what was announced meanwhile is found by
+	 * the listener's timer.
 	 */
-	public Flux<Object> heard() {
+	public Flux<Long> heard() {
+		return shared.onBackpressureLatest();
+	}
+
+	/**
+	 * One signal per announcement heard for {@code bot} (or naming no bot), as {@link #heard()}: never errors. A
+	 * subscriber that falls behind gets the latest (they all say the same: look at the inbox).
+	 */
+	public Flux<Long> heard(long bot) {
+		return shared.filter(announced -> announced == bot || announced == ANY_BOT).onBackpressureLatest();
+	}
+
+	private Flux<Long> heardOnce() {
 		return Flux.usingWhen(unpooled.create(), InboxAnnouncements::listen, Connection::close,
 				(connection, error) -> connection.close(), Connection::close)
 			.concatWith(Mono.error(() -> new IllegalStateException("the listening connection closed")))
@@ -75,7 +103,7 @@ public final class InboxAnnouncements {
 				}));
 	}
 
-	private static Flux<Object> listen(Connection connection) {
+	private static Flux<Long> listen(Connection connection) {
 		if (!(connection instanceof PostgresqlConnection postgres)) {
 			return Flux.error(new IllegalStateException("not a PostgreSQL connection: " + connection.getClass()));
 		}
@@ -83,6 +111,20 @@ public final class InboxAnnouncements {
 			.execute()
 			.flatMap(result -> result.getRowsUpdated())
 			.thenMany(postgres.getNotifications())
-			.map(notification -> (Object) notification.getName());
+			.map(notification -> botOf(notification.getParameter()));
+	}
+
+	/** The bot an announcement names; {@link #ANY_BOT} when it names none. */
+	static long botOf(String payload) {
+		if (payload == null || payload.isBlank()) {
+			return ANY_BOT;
+		}
+		try {
+			long bot = Long.parseLong(payload.strip());
+			return bot < 0 ? ANY_BOT : bot;
+		}
+		catch (NumberFormatException unreadable) {
+			return ANY_BOT;
+		}
 	}
 }

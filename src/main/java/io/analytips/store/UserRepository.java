@@ -9,14 +9,17 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.r2dbc.core.DatabaseClient;
 
-/** The {@code users} table: who has talked to the bot, when, in which language, and whether they blocked it. */
+/**
+ * The {@code users} table: who has talked to each bot, when, in which language, and whether they blocked it. A user
+ * is a row per bot (Telegram's id of the bot first): blocking one bot says nothing of another.
+ */
 public class UserRepository {
 
 	private static final String UPSERT = """
-			insert into users (user_id, first_seen, last_seen, language, username, blocked)
-			select u.id, now(), now(), u.language, u.username, false
-			from unnest($1::bigint[], $2::text[], $3::text[]) as u(id, language, username)
-			on conflict (user_id) do update
+			insert into users (bot_id, user_id, first_seen, last_seen, language, username, blocked)
+			select u.bot, u.id, now(), now(), u.language, u.username, false
+			from unnest($1::bigint[], $2::bigint[], $3::text[], $4::text[]) as u(bot, id, language, username)
+			on conflict (bot_id, user_id) do update
 			set last_seen = now(),
 			    language = coalesce(excluded.language, users.language),
 			    username = excluded.username,
@@ -29,33 +32,42 @@ public class UserRepository {
 	}
 
 	/**
-	 * Records that these users were seen now (the latest entry of a user wins). Someone who writes
-	 * to the bot has evidently unblocked it. Emits the number of distinct users written.
+	 * Records that these users were seen now by their bots (the latest entry of a user of a bot wins). Someone who
+	 * writes to a bot has evidently unblocked it. Emits the number of distinct users (of a bot) written.
 	 */
 	public Mono<Integer> seen(List<UserSeen> users) {
-		// One statement cannot upsert the same row twice, so keep only the latest entry per user.
-		Map<Long, UserSeen> latest = new LinkedHashMap<>();
-		users.forEach(user -> latest.put(user.userId(), user));
+		// One statement cannot upsert the same row twice, so keep only the latest entry per user of a bot.
+		Map<List<Long>, UserSeen> latest = new LinkedHashMap<>();
+		users.forEach(user -> latest.put(List.of(user.bot(), user.userId()), user));
 		if (latest.isEmpty()) {
 			return Mono.just(0);
 		}
 		List<UserSeen> distinct = new ArrayList<>(latest.values());
-		return Columns.bind(db.sql(UPSERT), distinct, Columns.longs(UserSeen::userId), Columns.texts(UserSeen::language),
+		return Columns.bind(db.sql(UPSERT), distinct, Columns.longs(UserSeen::bot), Columns.longs(UserSeen::userId), Columns.texts(UserSeen::language),
 				Columns.texts(UserSeen::username))
 			.fetch()
 			.rowsUpdated()
 			.thenReturn(distinct.size());
 	}
 
-	/** Marks a user as having blocked the bot (Telegram answered 403, or the bot was kicked). */
-	public Mono<Void> markBlocked(long userId) {
-		return db.sql("update users set blocked = true where user_id = $1").bind(0, userId).fetch().rowsUpdated().then();
+	/**
+	 * Marks a user as having blocked {@code bot} (Telegram answered 403, or the bot was kicked); completes whether or
+	 * not the user was known.
+	 */
+	public Mono<Void> markBlocked(long bot, long userId) {
+		return db.sql("update users set blocked = true where bot_id = $1 and user_id = $2")
+			.bind(0, bot)
+			.bind(1, userId)
+			.fetch()
+			.rowsUpdated()
+			.then();
 	}
 
-	/** Whether the user is known to have blocked the bot. */
-	public Mono<Boolean> isBlocked(long userId) {
-		return db.sql("select blocked from users where user_id = $1")
-			.bind(0, userId)
+	/** Whether the user is known to have blocked {@code bot}; false for a user it never saw. */
+	public Mono<Boolean> isBlocked(long bot, long userId) {
+		return db.sql("select blocked from users where bot_id = $1 and user_id = $2")
+			.bind(0, bot)
+			.bind(1, userId)
 			.map(row -> row.get("blocked", Boolean.class))
 			.one()
 			.defaultIfEmpty(false);

@@ -39,8 +39,8 @@ class EndsSearchTest {
 	private final Handler menu = new EndsSearch(wrapped, search);
 
 	EndsSearchTest() {
-		when(conversations.save(any())).thenReturn(Mono.empty());
-		when(conversations.clear(anyLong())).thenReturn(Mono.empty());
+		when(conversations.save(anyLong(), any())).thenReturn(Mono.empty());
+		when(conversations.clear(anyLong(), anyLong())).thenReturn(Mono.empty());
 		when(outbound.answerCallbackQuery(any())).thenReturn(Mono.empty());
 	}
 
@@ -56,17 +56,26 @@ class EndsSearchTest {
 	void leavesUsersWhoAreNotSearchingAlone() {
 		StepVerifier.create(menu.handle(press(7))).verifyComplete();
 		assertThat(wrapped.handled).hasValue(1);
-		verify(conversations, never()).clear(anyLong());
+		verify(conversations, never()).clear(anyLong(), anyLong());
 	}
 
 	@Test
 	void endsTheSearchOfAUserWhoPressesAnotherButton() {
-		StepVerifier.create(search.await(7)).verifyComplete();
+		StepVerifier.create(search.await(0, 7)).verifyComplete();
 		StepVerifier.create(menu.handle(press(7))).verifyComplete();
 		assertThat(wrapped.handled).hasValue(1);
-		verify(conversations).clear(7);
+		verify(conversations).clear(0, 7);
 		StepVerifier.create(menu.handle(press(7))).verifyComplete();
-		verify(conversations).clear(7); // once: the search had already ended
+		verify(conversations).clear(0, 7); // once: the search had already ended
+	}
+
+	@Test
+	void aSearchWithOneBotIsNotEndedByTheSameUserPressingAnotherBotsButton() {
+		StepVerifier.create(search.await(3, 7)).verifyComplete();
+		StepVerifier.create(menu.handle(press(7))).verifyComplete(); // bot 0's button
+		verify(conversations, never()).clear(anyLong(), anyLong());
+		StepVerifier.create(search.endIfSearching(3, 7)).verifyComplete();
+		verify(conversations).clear(3, 7);
 	}
 
 	@Test
@@ -77,23 +86,23 @@ class EndsSearchTest {
 
 	@Test
 	void aSearchLastsTenMinutesAfterTheLastNameTried() {
-		StepVerifier.create(search.await(8)).verifyComplete();
-		verify(conversations).save(new ConversationState(8, SearchState.AWAITING_TEAM, null,
+		StepVerifier.create(search.await(0, 8)).verifyComplete();
+		verify(conversations).save(0, new ConversationState(8, SearchState.AWAITING_TEAM, null,
 				Instant.parse("2026-11-23T12:10:00Z")));
 		clock.advance(Duration.ofMinutes(11));
 		StepVerifier.create(menu.handle(press(8))).verifyComplete();
-		verify(conversations, never()).clear(8);
+		verify(conversations, never()).clear(0, 8);
 	}
 
 	@Test
 	void findsWhetherAUserIsSearching() {
-		when(conversations.find(9, clock.instant())).thenReturn(Mono.just(new ConversationState(9, SearchState.AWAITING_TEAM,
+		when(conversations.find(0, 9, clock.instant())).thenReturn(Mono.just(new ConversationState(9, SearchState.AWAITING_TEAM,
 				null, clock.instant().plusSeconds(60))));
-		when(conversations.find(10, clock.instant())).thenReturn(Mono.empty());
-		when(conversations.find(11, clock.instant())).thenReturn(Mono.error(new IllegalStateException("database down")));
-		StepVerifier.create(search.isAwaiting(9)).expectNext(true).verifyComplete();
-		StepVerifier.create(search.isAwaiting(10)).expectNext(false).verifyComplete();
-		StepVerifier.create(search.isAwaiting(11)).verifyErrorMessage("database down");
+		when(conversations.find(0, 10, clock.instant())).thenReturn(Mono.empty());
+		when(conversations.find(0, 11, clock.instant())).thenReturn(Mono.error(new IllegalStateException("database down")));
+		StepVerifier.create(search.isAwaiting(0, 9)).expectNext(true).verifyComplete();
+		StepVerifier.create(search.isAwaiting(0, 10)).expectNext(false).verifyComplete();
+		StepVerifier.create(search.isAwaiting(0, 11)).verifyErrorMessage("database down");
 	}
 
 }

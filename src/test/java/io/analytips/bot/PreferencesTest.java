@@ -3,7 +3,9 @@ package io.analytips.bot;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Locale;
+import java.util.Set;
 
+import io.analytips.common.BotProfile;
 import io.analytips.common.MutableClock;
 import io.analytips.pipeline.TestContexts;
 import io.analytips.pipeline.UpdateContext;
@@ -36,6 +38,14 @@ class PreferencesTest {
 		return TestContexts.of(ReceivedUpdate.parse(1, update.toString()));
 	}
 
+	/** The same, to another bot of the deployment. */
+	private static UpdateContext to(long bot, long user, String language) {
+		ObjectNode update = Updates.message(user, user, "private", "/start", language);
+		update.put("update_id", 1);
+		return TestContexts.of(ReceivedUpdate.parse(1, update.toString()), null,
+				new BotProfile(bot, "bot" + bot, null, null, Set.of(), Set.of()));
+	}
+
 	private static UpdateContext anonymous() {
 		ObjectNode update = Updates.message(7, "/start");
 		((ObjectNode) update.get("message")).remove("from");
@@ -66,8 +76,24 @@ class PreferencesTest {
 	}
 
 	@Test
+	void whatAUserChoseWithOneBotIsNotAnotherBots() {
+		StepVerifier.create(preferences.chooseLanguage(to(1, 5, "pt-br"), Locale.ENGLISH))
+			.expectNext(new Reader(Locale.ENGLISH, ZoneId.of("Europe/London")))
+			.verifyComplete();
+		StepVerifier.create(preferences.of(to(2, 5, "pt-br")))
+			.expectNext(new Reader(UpdateContext.DEFAULT_LOCALE, BRASILIA))
+			.verifyComplete();
+		StepVerifier.create(preferences.of(to(1, 5, "pt-br")))
+			.expectNext(new Reader(Locale.ENGLISH, ZoneId.of("Europe/London")))
+			.verifyComplete();
+		assertThat(preferences.localeIfKnown(to(2, 5, "pt-br"))).isEqualTo(UpdateContext.DEFAULT_LOCALE);
+		StepVerifier.create(stored.find(1, 5)).expectNext(new UserSettings(5, "en", null)).verifyComplete();
+		StepVerifier.create(stored.find(2, 5)).verifyComplete();
+	}
+
+	@Test
 	void whatAUserChoseWinsOverTheirClient() {
-		stored.save(new UserSettings(1, "en", "America/Manaus")).block();
+		stored.save(0, new UserSettings(1, "en", "America/Manaus")).block();
 		StepVerifier.create(preferences.of(from(1, "pt-br")))
 			.expectNext(new Reader(Locale.ENGLISH, ZoneId.of("America/Manaus")))
 			.verifyComplete();
@@ -87,7 +113,7 @@ class PreferencesTest {
 		StepVerifier.create(preferences.chooseZone(from(1, "pt-br"), null))
 			.expectNext(new Reader(UpdateContext.DEFAULT_LOCALE, BRASILIA))
 			.verifyComplete();
-		StepVerifier.create(stored.find(1)).expectNext(new UserSettings(1, "pt-BR", null)).verifyComplete();
+		StepVerifier.create(stored.find(0, 1)).expectNext(new UserSettings(1, "pt-BR", null)).verifyComplete();
 	}
 
 	@Test
@@ -133,7 +159,7 @@ class PreferencesTest {
 
 	@Test
 	void aStoredZoneTheJdkNoLongerKnowsFallsBackToTheLanguages() {
-		stored.save(new UserSettings(1, "en", "Mars/Olympus_Mons")).block();
+		stored.save(0, new UserSettings(1, "en", "Mars/Olympus_Mons")).block();
 		StepVerifier.create(preferences.of(from(1, "pt-br")))
 			.expectNext(new Reader(Locale.ENGLISH, ZoneId.of("Europe/London")))
 			.verifyComplete();
@@ -153,12 +179,12 @@ class PreferencesTest {
 		}
 
 		@Override
-		public Mono<UserSettings> find(long userId) {
+		public Mono<UserSettings> find(long bot, long userId) {
 			return broken ? Mono.error(new IllegalStateException("database down")) : Mono.justOrEmpty(settings);
 		}
 
 		@Override
-		public Mono<Void> save(UserSettings saved) {
+		public Mono<Void> save(long bot, UserSettings saved) {
 			return savesFail ? Mono.error(new IllegalStateException("database down")) : Mono.empty();
 		}
 	}

@@ -51,7 +51,7 @@ class RecentHandlerTest {
 
 	private long store(long user, Fixture f, String html, Instant at) {
 		String payload = "{\"result\":{\"home\":0.47,\"draw\":0.28,\"away\":0.25}}";
-		return history.save(new StoredAnalysis(0, user, f.id(), "full", f.home().name(), f.away().name(), f.kickoff(), at,
+		return history.save(0, new StoredAnalysis(0, user, f.id(), "full", f.home().name(), f.away().name(), f.kickoff(), at,
 				60, payload, html)).block();
 	}
 

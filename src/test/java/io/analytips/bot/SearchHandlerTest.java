@@ -44,12 +44,12 @@ class SearchHandlerTest {
 
 	private static ConversationRepository conversations(Map<Long, ConversationState> states) {
 		ConversationRepository conversations = mock(ConversationRepository.class);
-		when(conversations.save(any())).thenAnswer(call -> Mono.fromRunnable(() -> {
-			ConversationState state = call.getArgument(0);
+		when(conversations.save(anyLong(), any())).thenAnswer(call -> Mono.fromRunnable(() -> {
+			ConversationState state = call.getArgument(1);
 			states.put(state.userId(), state);
 		}));
-		when(conversations.find(anyLong(), any())).thenAnswer(call -> Mono.justOrEmpty(states.get(call.<Long>getArgument(0))));
-		when(conversations.clear(anyLong())).thenAnswer(call -> Mono.fromRunnable(() -> states.remove(call.<Long>getArgument(0))));
+		when(conversations.find(anyLong(), anyLong(), any())).thenAnswer(call -> Mono.justOrEmpty(states.get(call.<Long>getArgument(1))));
+		when(conversations.clear(anyLong(), anyLong())).thenAnswer(call -> Mono.fromRunnable(() -> states.remove(call.<Long>getArgument(1))));
 		return conversations;
 	}
 

@@ -41,7 +41,7 @@ final class HostFixture implements AutoCloseable {
 
 	HostFixture(FakeBotApi telegram, int queueCapacity, int concurrency) {
 		this.telegram = telegram;
-		DatabaseUrl url = TestDatabase.fresh();
+		DatabaseUrl url = TestDatabase.migrated();
 		this.pool = TestDatabase.pool(url);
 		this.db = TestDatabase.client(pool);
 		this.telegramProperties = new TelegramProperties(FakeBotApi.TOKEN, URI.create(telegram.url()),

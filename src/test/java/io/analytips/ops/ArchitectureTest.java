@@ -61,6 +61,18 @@ class ArchitectureTest {
 	}
 
 	@Test
+	void theHostBuildsBotsFromThePipelineTheTransportAndTheStoreAndKnowsNoHandlerNorOperation() {
+		noClasses().that().resideInAPackage("io.analytips.host..")
+			.should().dependOnClassesThat().resideInAnyPackage("io.analytips.bot..", "io.analytips.ops..",
+					"io.analytips.football..", "io.analytips.console..", "io.analytips.backtest..", "io.analytips.replica..")
+			.check(classes);
+		noClasses().that().resideInAnyPackage("io.analytips.pipeline..", "io.analytips.telegram..", "io.analytips.store..",
+				"io.analytips.common..")
+			.should().dependOnClassesThat().resideInAPackage("io.analytips.host..")
+			.check(classes);
+	}
+
+	@Test
 	void theReplicasKnowOnlyTheStoreAndCommon() {
 		noClasses().that().resideInAPackage("io.analytips.replica..")
 			.should().dependOnClassesThat().resideInAnyPackage("io.analytips.telegram..", "io.analytips.pipeline..",

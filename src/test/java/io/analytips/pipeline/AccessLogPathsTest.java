@@ -28,6 +28,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
@@ -54,7 +55,7 @@ class AccessLogPathsTest {
 		when(outbound.sendMessage(any())).thenAnswer(invocation -> Mono.fromSupplier(
 				() -> new Message(1, null, null, new Chat(1, "private", null, null, null), 0, "sent", null, null)));
 		when(outbound.answerCallbackQuery(any())).thenReturn(Mono.empty());
-		when(users.seen(any())).thenReturn(Mono.empty());
+		when(users.seen(anyLong(), any())).thenReturn(Mono.empty());
 	}
 
 	@AfterEach

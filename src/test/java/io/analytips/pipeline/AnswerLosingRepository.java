@@ -28,8 +28,8 @@ final class AnswerLosingRepository extends InboxRepository {
 	}
 
 	@Override
-	public Mono<Set<Long>> insertNew(List<InboxRow> rows) {
-		return super.insertNew(rows).flatMap(inserted -> toLose.getAndUpdate(n -> Math.max(0, n - 1)) > 0
+	public Mono<Set<Long>> insertNew(long bot, List<InboxRow> rows) {
+		return super.insertNew(bot, rows).flatMap(inserted -> toLose.getAndUpdate(n -> Math.max(0, n - 1)) > 0
 				? Mono.error(new IllegalStateException("I/O error: connection reset (after the commit)"))
 				: Mono.just(inserted));
 	}

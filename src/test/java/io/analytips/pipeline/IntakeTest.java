@@ -18,6 +18,7 @@ import reactor.test.StepVerifier;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
@@ -47,8 +48,8 @@ class IntakeTest {
 
 	@Test
 	void anUpdateWhoseAdmissionThrowsEndsFailedAndTheNextIsAdmitted() {
-		when(users.seen(any())).thenReturn(Mono.empty());
-		when(users.seen(argThat(user -> user != null && user.id() == 1))).thenThrow(new IllegalStateException("seen threw"));
+		when(users.seen(anyLong(), any())).thenReturn(Mono.empty());
+		when(users.seen(anyLong(), argThat(user -> user != null && user.id() == 1))).thenThrow(new IllegalStateException("seen threw"));
 		ReceivedUpdate broken = stored(1, 1);
 		ReceivedUpdate fine = stored(2, 2);
 

@@ -3,7 +3,9 @@ package io.analytips.pipeline;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
+import io.analytips.store.InboxAnnouncements;
 import io.analytips.store.InboxRepository;
 import io.analytips.support.TestDatabase;
 import io.analytips.support.Updates;
@@ -48,6 +50,56 @@ class PostgresInboxTests {
 			.assertNext(fresh -> assertThat(fresh).extracting(ReceivedUpdate::updateId).containsExactly(3L))
 			.verifyComplete();
 		StepVerifier.create(inbox.storeNew(List.of())).expectNext(List.of()).verifyComplete();
+	}
+
+	@Test
+	void twoBotsInboxesOnOneDatabaseSeeOnlyTheirOwnRowsAndAnnouncements() {
+		DatabaseClient db = TestDatabase.client(pool);
+		InboxAnnouncements announcements = new InboxAnnouncements(db, pool.unwrap());
+		PostgresInbox first = new PostgresInbox(new InboxRepository(db), Duration.ofSeconds(5), Duration.ofSeconds(5),
+				announcements, 1);
+		PostgresInbox second = new PostgresInbox(new InboxRepository(db), Duration.ofSeconds(5), Duration.ofSeconds(5),
+				announcements, 2);
+		try {
+			StepVerifier.create(first.storeNew(List.of(update(5), update(6))))
+				.assertNext(fresh -> assertThat(fresh).extracting(ReceivedUpdate::updateId).containsExactly(5L, 6L))
+				.verifyComplete();
+			StepVerifier.create(second.storeNew(List.of(update(5)))) // the same update id, another bot: new
+				.assertNext(fresh -> assertThat(fresh).extracting(ReceivedUpdate::updateId).containsExactly(5L))
+				.verifyComplete();
+			StepVerifier.create(second.finish(5, Outcome.DONE, null)).verifyComplete();
+			StepVerifier.create(first.unfinished().map(ReceivedUpdate::updateId)).expectNext(5L, 6L).verifyComplete();
+			StepVerifier.create(second.unfinished()).verifyComplete();
+			StepVerifier.create(first.unfinishedExcept(List.of(6L), 10).map(ReceivedUpdate::updateId)).expectNext(5L)
+				.verifyComplete();
+			StepVerifier.create(second.unfinishedExcept(List.of(), 10)).verifyComplete();
+			StepVerifier.create(first.markFirstSent(6)).verifyComplete();
+			StepVerifier.create(first.firstSentUnfinished()).expectNext(java.util.Set.of(6L)).verifyComplete();
+			StepVerifier.create(second.firstSentUnfinished()).expectNext(java.util.Set.of()).verifyComplete();
+
+			// The second bot hears only its own announcements, though the first bot's are made meanwhile.
+			Mono<Void> announcing = Flux.interval(Duration.ofMillis(20))
+				.take(500)
+				.onBackpressureDrop()
+				.concatMap(tick -> first.announceStored().then(tick % 5 == 4 ? second.announceStored() : Mono.empty()))
+				.then();
+			StepVerifier.create(second.announced().take(3).count().mergeWith(announcing.then(Mono.empty())).take(1))
+				.expectNext(3L)
+				.verifyComplete();
+			AtomicInteger heardBySecond = new AtomicInteger();
+			StepVerifier.create(first.announced()
+				.take(5)
+				.mergeWith(second.announced().doOnNext(signal -> heardBySecond.incrementAndGet()).then(Mono.empty()))
+				.mergeWith(Flux.interval(Duration.ofMillis(20)).take(500).onBackpressureDrop()
+					.concatMap(tick -> first.announceStored()).then(Mono.empty()))
+				.take(5))
+				.expectNextCount(5)
+				.verifyComplete();
+			assertThat(heardBySecond).hasValue(0);
+		}
+		finally {
+			Mono.when(first.close(), second.close()).block(Duration.ofSeconds(10));
+		}
 	}
 
 	@Test
@@ -140,7 +192,7 @@ class PostgresInboxTests {
 			.assertNext(ids -> assertThat(ids).hasSize(20).startsWith(500L, 11_001L).doesNotContain(11_005L).endsWith(11_020L))
 			.verifyComplete();
 		org.mockito.ArgumentCaptor<List<Long>> read = org.mockito.ArgumentCaptor.captor();
-		org.mockito.Mockito.verify(repository, org.mockito.Mockito.times(2)).unfinishedAmong(read.capture());
+		org.mockito.Mockito.verify(repository, org.mockito.Mockito.times(2)).unfinishedAmong(org.mockito.ArgumentMatchers.eq(0L), read.capture());
 		assertThat(read.getAllValues()).extracting(List::size).containsExactly(5, 20);
 		reading.close().block();
 	}
@@ -148,7 +200,7 @@ class PostgresInboxTests {
 	@Test
 	void failsToFindUnfinishedUpdatesWhenTheDatabaseCannotBeRead() {
 		InboxRepository down = mock(InboxRepository.class);
-		when(down.unfinishedIdsOlderThan(any(), org.mockito.ArgumentMatchers.anyInt()))
+		when(down.unfinishedIdsOlderThan(org.mockito.ArgumentMatchers.anyLong(), any(), org.mockito.ArgumentMatchers.anyInt()))
 			.thenReturn(Mono.error(new IllegalStateException("connection refused")));
 		PostgresInbox failing = new PostgresInbox(down, Duration.ofMillis(300), Duration.ofMillis(300));
 		StepVerifier.create(failing.unfinishedOlderThan(Duration.ofMinutes(2), List.of(), 10))
@@ -160,7 +212,7 @@ class PostgresInboxTests {
 	@Test
 	void failsAndSaysSoWhenTheDatabaseCannotBeWritten() {
 		InboxRepository down = mock(InboxRepository.class);
-		when(down.insertNew(any())).thenReturn(Mono.error(new IllegalStateException("connection refused")));
+		when(down.insertNew(org.mockito.ArgumentMatchers.anyLong(), any())).thenReturn(Mono.error(new IllegalStateException("connection refused")));
 		PostgresInbox failing = new PostgresInbox(down, Duration.ofMillis(300), Duration.ofMillis(300));
 		StepVerifier.create(failing.storeNew(List.of(update(1))))
 			.expectErrorSatisfies(error -> assertThat(error).hasMessageContaining("connection refused"))

@@ -269,6 +269,25 @@ class ReplicaIntegrationTests {
 	}
 
 	@Test
+	void aPipelineStartedWhileItsProcessLeadsAlreadyLeadsAtOnceAndItsStopDrains() {
+		TestLeadership lead = new TestLeadership();
+		lead.grant(); // another bot of this process won the lead: this pipeline's wait is over before it starts
+		try (PipelineHarness replica = PipelineHarness.builder().handlers(new Replying.Echo()).leadership(pool -> lead)
+			.build()) {
+			replica.telegram.enqueue(Updates.message(1, "first"));
+			replica.start();
+			await().atMost(Duration.ofSeconds(10)).until(() -> replica.telegram.messages().size() == 1);
+
+			replica.stopAndWait(Duration.ofSeconds(20));
+
+			assertThat(replica.pipeline.isRunning()).isFalse();
+			replica.telegram.enqueue(Updates.message(1, "after the stop"));
+			await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2))
+				.until(() -> replica.telegram.messages().size() == 1);
+		}
+	}
+
+	@Test
 	void aStopWhileStandingByEndsTheWaitAndGivesTheLeadUp() {
 		TestLeadership lead = new TestLeadership();
 		try (PipelineHarness replica = PipelineHarness.builder().handlers(new Replying.Echo()).leadership(pool -> lead)

@@ -1,5 +1,6 @@
 package io.analytips.pipeline;
 
+import io.analytips.common.BotProfile;
 import io.analytips.telegram.OutboundScheduler;
 import io.analytips.telegram.ReceivedUpdate;
 
@@ -16,5 +17,10 @@ public final class TestContexts {
 
 	public static UpdateContext of(ReceivedUpdate received, OutboundScheduler outbound) {
 		return new UpdateContext(received, outbound);
+	}
+
+	/** A context of an update that came to {@code bot}. */
+	public static UpdateContext of(ReceivedUpdate received, OutboundScheduler outbound, BotProfile bot) {
+		return new UpdateContext(received, outbound, bot);
 	}
 }

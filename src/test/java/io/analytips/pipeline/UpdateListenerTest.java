@@ -27,6 +27,7 @@ import reactor.test.StepVerifier;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
@@ -54,7 +55,7 @@ class UpdateListenerTest {
 
 	@BeforeEach
 	void recordWhatIsSent() {
-		when(users.seen(any())).thenReturn(Mono.empty());
+		when(users.seen(anyLong(), any())).thenReturn(Mono.empty());
 		when(outbound.sendMessage(any())).thenAnswer(invocation -> Mono.fromSupplier(() -> {
 			SendMessage message = invocation.getArgument(0);
 			events.add("sent:" + message.text());

@@ -15,6 +15,8 @@ import reactor.test.scheduler.VirtualTimeScheduler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 /** Marking a user who blocked the bot runs in the background, tracked: bounded, seen when it fails, ended by close. */
@@ -46,7 +48,7 @@ class UserTrackerBlockedTest {
 
 	@Test
 	void aMarkThatFailsIsLoggedAtWarnAndCounted() {
-		when(repository.markBlocked(5)).thenReturn(Mono.error(new IllegalStateException("database down")));
+		when(repository.markBlocked(0, 5)).thenReturn(Mono.error(new IllegalStateException("database down")));
 		new UserTracker(repository, registry).chatBlocked(5);
 		assertThat(failures()).isOne();
 		assertThat(logs.events()).singleElement().satisfies(line -> {
@@ -58,7 +60,7 @@ class UserTrackerBlockedTest {
 	@Test
 	void closeWaitsForAMarkUnderWay() {
 		AtomicBoolean written = new AtomicBoolean();
-		when(repository.markBlocked(5)).thenReturn(Mono.delay(Duration.ofSeconds(2)).doOnNext(tick -> written.set(true)).then());
+		when(repository.markBlocked(0, 5)).thenReturn(Mono.delay(Duration.ofSeconds(2)).doOnNext(tick -> written.set(true)).then());
 		UserTracker users = new UserTracker(repository, registry);
 		users.chatBlocked(5);
 		StepVerifier.withVirtualTime(users::close, () -> time, Long.MAX_VALUE)
@@ -73,7 +75,7 @@ class UserTrackerBlockedTest {
 	@Test
 	void aMarkThatHangsIsCancelledAtItsDeadlineSoCloseEndsThen() {
 		AtomicBoolean cancelled = new AtomicBoolean();
-		when(repository.markBlocked(5)).thenReturn(Mono.<Void>never().doOnCancel(() -> cancelled.set(true)));
+		when(repository.markBlocked(0, 5)).thenReturn(Mono.<Void>never().doOnCancel(() -> cancelled.set(true)));
 		UserTracker users = new UserTracker(repository, registry);
 		users.chatBlocked(5);
 		StepVerifier.withVirtualTime(users::close, () -> time, Long.MAX_VALUE)
@@ -83,6 +85,15 @@ class UserTrackerBlockedTest {
 			.verifyComplete();
 		assertThat(cancelled).isTrue();
 		assertThat(failures()).isOne();
+	}
+
+	@Test
+	void aTrackerMadeForABotMarksTheUserOfThatBot() {
+		when(repository.markBlocked(7, 5)).thenReturn(Mono.empty());
+		new UserTracker(repository, registry, 7).chatBlocked(5);
+		verify(repository).markBlocked(7, 5);
+		verify(repository, never()).markBlocked(0, 5);
+		assertThat(failures()).isZero();
 	}
 
 	@Test

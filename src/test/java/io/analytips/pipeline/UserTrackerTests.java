@@ -41,30 +41,51 @@ class UserTrackerTests {
 
 	@Test
 	void recordsHumansAndIgnoresBotsAndNobody() {
-		StepVerifier.create(users.seen(user(1, "pt-br"))).verifyComplete();
-		StepVerifier.create(users.seen(new User(2, true, "Bot", null, null, null))).verifyComplete();
-		StepVerifier.create(users.seen(null)).verifyComplete();
+		StepVerifier.create(users.seen(0, user(1, "pt-br"))).verifyComplete();
+		StepVerifier.create(users.seen(0, new User(2, true, "Bot", null, null, null))).verifyComplete();
+		StepVerifier.create(users.seen(0, null)).verifyComplete();
 		assertThat(rows()).isEqualTo(1);
 	}
 
 	@Test
 	void writesAnUnchangedUserAtMostOnceAMinuteButAChangeAtOnce() {
-		users.seen(user(1, "pt-br")).block();
+		users.seen(0, user(1, "pt-br")).block();
 		db.sql("delete from users").then().block();
-		users.seen(user(1, "pt-br")).block();
+		users.seen(0, user(1, "pt-br")).block();
 		assertThat(rows()).isZero(); // unchanged within the minute: not written again
-		users.seen(user(1, "en")).block();
+		users.seen(0, user(1, "en")).block();
 		assertThat(rows()).isEqualTo(1);
 	}
 
 	@Test
 	void aForbiddenPrivateChatMarksItsUserBlockedAndTheirNextMessageUnblocks() {
-		users.seen(user(5, "pt-br")).block();
+		users.seen(0, user(5, "pt-br")).block();
 		users.chatBlocked(5);
-		await().until(() -> repository.isBlocked(5).block());
+		await().until(() -> repository.isBlocked(0, 5).block());
 		users.chatBlocked(-100); // a group: no user to mark
-		users.seen(user(5, "pt-br")).block();
-		StepVerifier.create(repository.isBlocked(5)).expectNext(false).verifyComplete();
+		users.seen(0, user(5, "pt-br")).block();
+		StepVerifier.create(repository.isBlocked(0, 5)).expectNext(false).verifyComplete();
+	}
+
+	@Test
+	void aUserOfTwoBotsIsTwoUsersEachWrittenAtOnce() {
+		users.seen(1, user(5, "pt-br")).block();
+		users.seen(2, user(5, "pt-br")).block(); // another bot: not "unchanged within the minute"
+		assertThat(rows()).isEqualTo(2);
+		StepVerifier.create(users.markBlocked(1, 5)).verifyComplete();
+		StepVerifier.create(repository.isBlocked(1, 5)).expectNext(true).verifyComplete();
+		StepVerifier.create(repository.isBlocked(2, 5)).expectNext(false).verifyComplete();
+	}
+
+	@Test
+	void aBotsListenerMarksItsOwnUserBlockedAndNoOtherBotsOne() {
+		users.seen(1, user(5, "pt-br")).block();
+		users.seen(2, user(5, "pt-br")).block();
+		users.listenerFor(2).chatBlocked(5);
+		await().until(() -> repository.isBlocked(2, 5).block());
+		StepVerifier.create(repository.isBlocked(1, 5)).expectNext(false).verifyComplete();
+		users.listenerFor(2).unauthorized(new TelegramException(401, "Unauthorized", null, null));
+		assertThat(users.unauthorizedError()).hasMessageContaining("401");
 	}
 
 	@Test

@@ -32,6 +32,7 @@ import reactor.test.scheduler.VirtualTimeScheduler;
 import tools.jackson.databind.node.ObjectNode;
 
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
@@ -86,7 +87,7 @@ final class VirtualPipeline implements AutoCloseable {
 			return Mono.just(true);
 		});
 		UserTracker users = mock(UserTracker.class);
-		when(users.seen(any())).thenReturn(Mono.empty());
+		when(users.seen(anyLong(), any())).thenReturn(Mono.empty());
 		when(users.close()).thenReturn(Mono.empty());
 		TelegramProperties telegramProperties = new TelegramProperties("t", URI.create("http://unused"),
 				TelegramProperties.Mode.POLLING, null, null, Duration.ofSeconds(10), 100, Duration.ofSeconds(5),

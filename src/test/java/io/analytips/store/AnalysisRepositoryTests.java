@@ -45,36 +45,58 @@ class AnalysisRepositoryTests {
 
 	@Test
 	void showsAUsersNewestFirstStampedWithTheApplicationsClock() {
-		Long first = analyses.save(analysis(7, 100, null)).block();
+		Long first = analyses.save(0, analysis(7, 100, null)).block();
 		clock.advance(Duration.ofMinutes(1));
-		StepVerifier.create(analyses.save(analysis(7, 200, null))).assertNext(id -> assertThat(id).isGreaterThan(first)).verifyComplete();
-		StepVerifier.create(analyses.recent(7, 8))
+		StepVerifier.create(analyses.save(0, analysis(7, 200, null))).assertNext(id -> assertThat(id).isGreaterThan(first)).verifyComplete();
+		StepVerifier.create(analyses.recent(0, 7, 8))
 			.assertNext(newest -> {
 				assertThat(newest.fixtureId()).isEqualTo(200);
 				assertThat(newest.createdAt()).isEqualTo(clock.instant());
 			})
 			.assertNext(oldest -> assertThat(oldest.fixtureId()).isEqualTo(100))
 			.verifyComplete();
-		StepVerifier.create(analyses.recent(8, 8)).verifyComplete();
+		StepVerifier.create(analyses.recent(0, 8, 8)).verifyComplete();
 	}
 
 	@Test
 	void findsOneOfAUsersAnalysesWithItsTextButNotAnotherUsers() {
-		Long id = analyses.save(analysis(7, 100, null)).block();
-		StepVerifier.create(analyses.find(7, id))
+		Long id = analyses.save(0, analysis(7, 100, null)).block();
+		StepVerifier.create(analyses.find(0, 7, id))
 			.assertNext(found -> {
 				assertThat(found.fixtureId()).isEqualTo(100);
 				assertThat(found.html()).isEqualTo("<b>Arsenal x Chelsea</b>");
 			})
 			.verifyComplete();
-		StepVerifier.create(analyses.find(8, id)).verifyComplete();
-		StepVerifier.create(analyses.find(7, id + 1000)).verifyComplete();
+		StepVerifier.create(analyses.find(0, 8, id)).verifyComplete();
+		StepVerifier.create(analyses.find(0, 7, id + 1000)).verifyComplete();
+	}
+
+	@Test
+	void eachBotKeepsItsOwnHistoryOfAUser() {
+		Long withOne = analyses.save(1, analysis(7, 100, null)).block();
+		clock.advance(Duration.ofMinutes(1));
+		Long withTwo = analyses.save(2, analysis(7, 200, null)).block();
+		StepVerifier.create(analyses.recent(1, 7, 8).map(StoredAnalysis::fixtureId)).expectNext(100L).verifyComplete();
+		StepVerifier.create(analyses.recent(2, 7, 8).map(StoredAnalysis::fixtureId)).expectNext(200L).verifyComplete();
+		StepVerifier.create(analyses.find(2, 7, withOne)).verifyComplete();
+		StepVerifier.create(analyses.find(1, 7, withTwo)).verifyComplete();
+		StepVerifier.create(analyses.find(2, 7, withTwo).map(StoredAnalysis::fixtureId)).expectNext(200L).verifyComplete();
+	}
+
+	@Test
+	void keepsEachUsersNewestAnalysesWithEachBot() {
+		Instant now = clock.instant();
+		Flux.range(0, 3).concatMap(i -> analyses.save(1, analysis(7, i, now.plusSeconds(i)))).blockLast();
+		Flux.range(10, 3).concatMap(i -> analyses.save(2, analysis(7, i, now.plusSeconds(i)))).blockLast();
+		StepVerifier.create(analyses.purgeBeyondPerUser(2, 10)).expectNext(2L).verifyComplete();
+		StepVerifier.create(analyses.recent(1, 7, 8).map(StoredAnalysis::fixtureId)).expectNext(2L, 1L).verifyComplete();
+		StepVerifier.create(analyses.recent(2, 7, 8).map(StoredAnalysis::fixtureId)).expectNext(12L, 11L).verifyComplete();
 	}
 
 	@Test
 	void anAnalysisStoredWithoutItsTextIsFoundWithoutIt() {
-		Long id = analyses.save(new StoredAnalysis(0, 7, 100, "full", "Arsenal", "Chelsea", null, null, 0, "{}", null)).block();
-		StepVerifier.create(analyses.find(7, id)).assertNext(found -> {
+		Long id = analyses.save(0, new StoredAnalysis(0, 7, 100, "full", "Arsenal", "Chelsea", null, null, 0, "{}", null)).block();
+		StepVerifier.create(analyses.find(0, 7, id)).assertNext(found -> {
 			assertThat(found.html()).isNull();
 			assertThat(found.kickoff()).isNull();
 		}).verifyComplete();
@@ -82,29 +104,29 @@ class AnalysisRepositoryTests {
 
 	@Test
 	void listsTheLastAskedFirstEvenWhenTheClockWentBack() {
-		analyses.save(analysis(7, 100, Instant.parse("2027-03-14T12:05:00Z"))).block(); // a demo run on DEMO_DATE=2027-03-14
-		analyses.save(analysis(7, 200, Instant.parse("2026-12-06T12:05:00Z"))).block(); // the next run, on 2026-12-06
-		StepVerifier.create(analyses.recent(7, 8).map(StoredAnalysis::fixtureId)).expectNext(200L, 100L).verifyComplete();
+		analyses.save(0, analysis(7, 100, Instant.parse("2027-03-14T12:05:00Z"))).block(); // a demo run on DEMO_DATE=2027-03-14
+		analyses.save(0, analysis(7, 200, Instant.parse("2026-12-06T12:05:00Z"))).block(); // the next run, on 2026-12-06
+		StepVerifier.create(analyses.recent(0, 7, 8).map(StoredAnalysis::fixtureId)).expectNext(200L, 100L).verifyComplete();
 		StepVerifier.create(analyses.purgeBeyondPerUser(1, 10)).expectNext(1L).verifyComplete();
-		StepVerifier.create(analyses.recent(7, 8).map(StoredAnalysis::fixtureId)).expectNext(200L).verifyComplete();
+		StepVerifier.create(analyses.recent(0, 7, 8).map(StoredAnalysis::fixtureId)).expectNext(200L).verifyComplete();
 	}
 
 	@Test
 	void purgesAnalysesOlderThanAnInstantInBatches() {
 		Instant now = clock.instant();
-		Flux.range(0, 25).concatMap(i -> analyses.save(analysis(7, i, now.minus(Duration.ofDays(91))))).blockLast();
-		analyses.save(analysis(7, 99, now.minus(Duration.ofDays(89)))).block();
+		Flux.range(0, 25).concatMap(i -> analyses.save(0, analysis(7, i, now.minus(Duration.ofDays(91))))).blockLast();
+		analyses.save(0, analysis(7, 99, now.minus(Duration.ofDays(89)))).block();
 		StepVerifier.create(analyses.purgeOlderThan(now.minus(Duration.ofDays(90)), 10)).expectNext(25L).verifyComplete();
-		StepVerifier.create(analyses.recent(7, 100).map(StoredAnalysis::fixtureId)).expectNext(99L).verifyComplete();
+		StepVerifier.create(analyses.recent(0, 7, 100).map(StoredAnalysis::fixtureId)).expectNext(99L).verifyComplete();
 	}
 
 	@Test
 	void keepsEachUsersNewestAnalysesOnly() {
 		Instant now = clock.instant();
-		Flux.range(0, 30).concatMap(i -> analyses.save(analysis(7, i, now.plusSeconds(i)))).blockLast();
-		Flux.range(0, 3).concatMap(i -> analyses.save(analysis(8, i, now.plusSeconds(i)))).blockLast();
+		Flux.range(0, 30).concatMap(i -> analyses.save(0, analysis(7, i, now.plusSeconds(i)))).blockLast();
+		Flux.range(0, 3).concatMap(i -> analyses.save(0, analysis(8, i, now.plusSeconds(i)))).blockLast();
 		StepVerifier.create(analyses.purgeBeyondPerUser(5, 10)).expectNext(25L).verifyComplete();
-		StepVerifier.create(analyses.recent(7, 100).map(StoredAnalysis::fixtureId)).expectNext(29L, 28L, 27L, 26L, 25L).verifyComplete();
+		StepVerifier.create(analyses.recent(0, 7, 100).map(StoredAnalysis::fixtureId)).expectNext(29L, 28L, 27L, 26L, 25L).verifyComplete();
 		assertThat(count(8)).isEqualTo(3);
 		StepVerifier.create(analyses.purgeBeyondPerUser(5, 10)).expectNext(0L).verifyComplete();
 	}
@@ -115,11 +137,11 @@ class AnalysisRepositoryTests {
 		AnalysisRepository hurried = new AnalysisRepository(TestDatabase.client(strict), clock, TestDatabase.CALL_TIMEOUT);
 		try {
 			TestDatabase.stallWrites(db, "analyses");
-			StepVerifier.create(hurried.save(analysis(7, 1, null)))
+			StepVerifier.create(hurried.save(0, analysis(7, 1, null)))
 				.expectError(QueryTimeoutException.class)
 				.verify(Duration.ofSeconds(5));
 			TestDatabase.wake(db, "analyses");
-			StepVerifier.create(hurried.save(analysis(7, 1, null))).expectNextCount(1).verifyComplete();
+			StepVerifier.create(hurried.save(0, analysis(7, 1, null))).expectNextCount(1).verifyComplete();
 		}
 		finally {
 			strict.dispose();
@@ -129,7 +151,9 @@ class AnalysisRepositoryTests {
 	@Test
 	void failsWhenTheDatabaseCannotBeReached() {
 		pool.dispose();
-		StepVerifier.create(analyses.recent(7, 8)).expectError().verify(Duration.ofSeconds(20));
+		StepVerifier.create(analyses.recent(0, 7, 8)).expectError().verify(Duration.ofSeconds(20));
+		StepVerifier.create(analyses.find(0, 7, 1)).expectError().verify(Duration.ofSeconds(20));
+		StepVerifier.create(analyses.save(0, analysis(7, 1, null))).expectError().verify(Duration.ofSeconds(20));
 		StepVerifier.create(analyses.purgeBeyondPerUser(5, 10)).expectError().verify(Duration.ofSeconds(20));
 	}
 }

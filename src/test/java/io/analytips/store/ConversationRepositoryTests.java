@@ -34,25 +34,38 @@ class ConversationRepositoryTests {
 
 	@Test
 	void findsAStateUntilItExpires() {
-		StepVerifier.create(conversations.save(new ConversationState(7, "awaiting-team", null, NOON.plusSeconds(600))))
+		StepVerifier.create(conversations.save(0, new ConversationState(7, "awaiting-team", null, NOON.plusSeconds(600))))
 			.verifyComplete();
-		StepVerifier.create(conversations.find(7, NOON))
+		StepVerifier.create(conversations.find(0, 7, NOON))
 			.expectNext(new ConversationState(7, "awaiting-team", null, NOON.plusSeconds(600)))
 			.verifyComplete();
-		StepVerifier.create(conversations.find(7, NOON.plusSeconds(600))).verifyComplete();
-		StepVerifier.create(conversations.find(8, NOON)).verifyComplete();
+		StepVerifier.create(conversations.find(0, 7, NOON.plusSeconds(600))).verifyComplete();
+		StepVerifier.create(conversations.find(0, 8, NOON)).verifyComplete();
+	}
+
+	@Test
+	void aUsersStateWithOneBotIsNotAnotherBotsAndClearingOneKeepsTheOther() {
+		StepVerifier.create(conversations.save(1, new ConversationState(7, "awaiting-team", null, NOON.plusSeconds(600))))
+			.verifyComplete();
+		StepVerifier.create(conversations.find(2, 7, NOON)).verifyComplete();
+		conversations.save(2, new ConversationState(7, "awaiting-team", "{\"tries\":2}", NOON.plusSeconds(60))).block();
+		StepVerifier.create(conversations.clear(2, 7)).verifyComplete();
+		StepVerifier.create(conversations.find(1, 7, NOON))
+			.expectNext(new ConversationState(7, "awaiting-team", null, NOON.plusSeconds(600)))
+			.verifyComplete();
+		StepVerifier.create(conversations.find(2, 7, NOON)).verifyComplete();
 	}
 
 	@Test
 	void aNewStateReplacesTheOldOneAndClearingForgetsIt() {
-		conversations.save(new ConversationState(7, "awaiting-team", null, NOON.plusSeconds(60))).block();
-		conversations.save(new ConversationState(7, "awaiting-team", "{\"tries\":2}", NOON.plusSeconds(600))).block();
-		StepVerifier.create(conversations.find(7, NOON.plusSeconds(120)))
+		conversations.save(0, new ConversationState(7, "awaiting-team", null, NOON.plusSeconds(60))).block();
+		conversations.save(0, new ConversationState(7, "awaiting-team", "{\"tries\":2}", NOON.plusSeconds(600))).block();
+		StepVerifier.create(conversations.find(0, 7, NOON.plusSeconds(120)))
 			.assertNext(state -> assertThat(state.data()).isEqualTo("{\"tries\":2}"))
 			.verifyComplete();
-		StepVerifier.create(conversations.clear(7)).verifyComplete();
-		StepVerifier.create(conversations.find(7, NOON)).verifyComplete();
-		StepVerifier.create(conversations.clear(404)).verifyComplete();
+		StepVerifier.create(conversations.clear(0, 7)).verifyComplete();
+		StepVerifier.create(conversations.find(0, 7, NOON)).verifyComplete();
+		StepVerifier.create(conversations.clear(0, 404)).verifyComplete();
 	}
 
 	@Test
@@ -61,14 +74,14 @@ class ConversationRepositoryTests {
 		ConversationRepository hurried = new ConversationRepository(TestDatabase.client(strict), TestDatabase.CALL_TIMEOUT);
 		try {
 			TestDatabase.stallWrites(db, "conversation_state");
-			StepVerifier.create(hurried.save(new ConversationState(7, "awaiting-team", null, NOON.plusSeconds(600))))
+			StepVerifier.create(hurried.save(0, new ConversationState(7, "awaiting-team", null, NOON.plusSeconds(600))))
 				.expectErrorSatisfies(error -> assertThat(error).isInstanceOf(QueryTimeoutException.class)
 					.hasMessageContaining("statement timeout"))
 				.verify(Duration.ofSeconds(5));
 			TestDatabase.wake(db, "conversation_state");
-			StepVerifier.create(hurried.save(new ConversationState(7, "awaiting-team", null, NOON.plusSeconds(600))))
+			StepVerifier.create(hurried.save(0, new ConversationState(7, "awaiting-team", null, NOON.plusSeconds(600))))
 				.verifyComplete();
-			StepVerifier.create(hurried.find(7, NOON)).expectNextCount(1).verifyComplete();
+			StepVerifier.create(hurried.find(0, 7, NOON)).expectNextCount(1).verifyComplete();
 		}
 		finally {
 			strict.dispose();
@@ -78,6 +91,7 @@ class ConversationRepositoryTests {
 	@Test
 	void failsWhenTheDatabaseCannotBeReached() {
 		pool.dispose();
-		StepVerifier.create(conversations.find(7, NOON)).expectError().verify(Duration.ofSeconds(20));
+		StepVerifier.create(conversations.find(0, 7, NOON)).expectError().verify(Duration.ofSeconds(20));
+		StepVerifier.create(conversations.clear(0, 7)).expectError().verify(Duration.ofSeconds(20));
 	}
 }

@@ -37,7 +37,7 @@ class DatabaseServerTests {
 		assertThat(first.isEmbedded()).isTrue();
 		new Migrations(first.url()).migrate();
 		ConnectionPool pool = pool(first);
-		DatabaseClient.create(pool).sql("insert into users values (1, now(), now(), 'pt-br', 'ana', false)").then().block();
+		DatabaseClient.create(pool).sql("insert into users (bot_id, user_id, first_seen, last_seen, language, username, blocked) values (0, 1, now(), now(), 'pt-br', 'ana', false)").then().block();
 		pool.dispose();
 		first.destroy();
 

@@ -13,6 +13,8 @@ import reactor.test.StepVerifier;
 
 import org.springframework.r2dbc.core.DatabaseClient;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /** Replicas tell the leader that they stored updates by NOTIFY; it hears them on a session of its own. */
 class InboxAnnouncementsTests {
 
@@ -40,7 +42,7 @@ class InboxAnnouncementsTests {
 
 	/** Announces every 20 ms: listening starts some time after the subscription, and earlier ones are not heard. */
 	private Mono<Void> announcing() {
-		return Flux.interval(Duration.ofMillis(20)).take(500).onBackpressureDrop().concatMap(tick -> standby.announce()).then();
+		return Flux.interval(Duration.ofMillis(20)).take(500).onBackpressureDrop().concatMap(tick -> standby.announce(0)).then();
 	}
 
 	/** The listening session, once it listens. */
@@ -57,6 +59,58 @@ class InboxAnnouncementsTests {
 			.expectNextCount(3)
 			.expectComplete()
 			.verify(Duration.ofSeconds(10));
+	}
+
+	@Test
+	void eachBotsListenerHearsOnlyItsOwnBotsAnnouncementsOnOneSession() {
+		Mono<Void> announcingForBotSeven = Flux.interval(Duration.ofMillis(20))
+			.take(500)
+			.onBackpressureDrop()
+			.concatMap(tick -> standby.announce(7))
+			.then();
+		StepVerifier.create(leader.heard(7)
+			.take(3)
+			.mergeWith(leader.heard(8).map(heard -> -heard)) // a bot 8 signal would show as negative
+			.mergeWith(announcingForBotSeven.then(Mono.empty()))
+			.take(3))
+			.expectNext(7L, 7L, 7L)
+			.expectComplete()
+			.verify(Duration.ofSeconds(10));
+	}
+
+	@Test
+	void allBotsListenersShareOneListeningSession() {
+		StepVerifier.create(leader.heard(1).mergeWith(leader.heard(2)))
+			.expectSubscription()
+			.then(() -> listeningSession().block(Duration.ofSeconds(10)))
+			.then(() -> assertThat(db.sql("select count(*) from pg_stat_activity where query = 'listen "
+					+ InboxAnnouncements.CHANNEL + "'").map(row -> row.get(0, Long.class)).one().block()).isOne())
+			.thenCancel()
+			.verify(Duration.ofSeconds(10));
+	}
+
+	@Test
+	void anAnnouncementNamingNoBotIsHeardByEveryBotsListener() {
+		Mono<Void> announcingAnonymously = Flux.interval(Duration.ofMillis(20))
+			.take(500)
+			.onBackpressureDrop()
+			.concatMap(tick -> db.sql("select pg_notify('" + InboxAnnouncements.CHANNEL + "', '')").then())
+			.then();
+		StepVerifier.create(Flux.merge(leader.heard(1).take(1), leader.heard(2).take(1))
+			.mergeWith(announcingAnonymously.then(Mono.empty()))
+			.take(2))
+			.expectNext(InboxAnnouncements.ANY_BOT, InboxAnnouncements.ANY_BOT)
+			.expectComplete()
+			.verify(Duration.ofSeconds(10));
+	}
+
+	@Test
+	void readsTheBotOfAnAnnouncement() {
+		assertThat(InboxAnnouncements.botOf("123456789")).isEqualTo(123456789L);
+		assertThat(InboxAnnouncements.botOf("")).isEqualTo(InboxAnnouncements.ANY_BOT);
+		assertThat(InboxAnnouncements.botOf(null)).isEqualTo(InboxAnnouncements.ANY_BOT);
+		assertThat(InboxAnnouncements.botOf("not a bot")).isEqualTo(InboxAnnouncements.ANY_BOT);
+		assertThat(InboxAnnouncements.botOf("-4")).isEqualTo(InboxAnnouncements.ANY_BOT);
 	}
 
 	@Test
@@ -85,6 +139,6 @@ class InboxAnnouncementsTests {
 	@Test
 	void anAnnouncementNeverFailsEvenWithoutADatabase() {
 		pool.dispose();
-		StepVerifier.create(standby.announce()).expectComplete().verify(Duration.ofSeconds(10));
+		StepVerifier.create(standby.announce(0)).expectComplete().verify(Duration.ofSeconds(10));
 	}
 }

@@ -32,83 +32,129 @@ class InboxRepositoryTests {
 	}
 
 	@Test
+	void theSameUpdateIdOfTwoBotsIsTwoNewRows() {
+		StepVerifier.create(inbox.insertNew(1, List.of(row(5)))).expectNext(java.util.Set.of(5L)).verifyComplete();
+		StepVerifier.create(inbox.insertNew(2, List.of(row(5)))).expectNext(java.util.Set.of(5L)).verifyComplete();
+		StepVerifier.create(inbox.insertNew(1, List.of(row(5)))).expectNext(java.util.Set.of()).verifyComplete();
+		StepVerifier.create(inbox.countByOutcome()).expectNext(Map.of("pending", 2L)).verifyComplete();
+	}
+
+	@Test
+	void eachBotFinishesAndReadsOnlyItsOwnUpdates() {
+		inbox.insertNew(1, List.of(row(5), row(6))).block();
+		inbox.insertNew(2, List.of(row(5), row(7))).block();
+		StepVerifier.create(inbox.finish(2, List.of(new InboxFinish(5, "done", null)))).expectNext(1L).verifyComplete();
+		StepVerifier.create(inbox.unfinished(1, 10).map(StoredUpdate::updateId)).expectNext(5L, 6L).verifyComplete();
+		StepVerifier.create(inbox.unfinished(2, 10).map(StoredUpdate::updateId)).expectNext(7L).verifyComplete();
+		StepVerifier.create(inbox.unfinishedIds(1, 10)).expectNext(List.of(5L, 6L)).verifyComplete();
+		StepVerifier.create(inbox.unfinishedIds(3, 10)).expectNext(List.of()).verifyComplete();
+		StepVerifier.create(inbox.unfinishedAmong(2, List.of(5L, 6L, 7L)).map(StoredUpdate::updateId)).expectNext(7L)
+			.verifyComplete();
+		db.sql("update inbox set received_at = now() - interval '3 minutes'").then().block();
+		StepVerifier.create(inbox.unfinishedIdsOlderThan(2, Duration.ofMinutes(2), 10)).expectNext(List.of(7L))
+			.verifyComplete();
+	}
+
+	@Test
+	void marksAFirstSendOfOneBotsUpdateOnly() {
+		inbox.insertNew(1, List.of(row(5))).block();
+		inbox.insertNew(2, List.of(row(5))).block();
+		StepVerifier.create(inbox.markFirstSent(1, List.of(5L))).expectNext(1L).verifyComplete();
+		StepVerifier.create(inbox.markFirstSent(1, List.of(5L))).expectNext(0L).verifyComplete(); // the first mark stays
+		StepVerifier.create(inbox.markFirstSent(1, List.of())).expectNext(0L).verifyComplete();
+		StepVerifier.create(inbox.firstSentUnfinished(1)).expectNext(java.util.Set.of(5L)).verifyComplete();
+		StepVerifier.create(inbox.firstSentUnfinished(2)).expectNext(java.util.Set.of()).verifyComplete();
+	}
+
+	@Test
+	void failsToWriteOrMarkWhenTheDatabaseCannotBeReached() {
+		pool.dispose();
+		StepVerifier.create(inbox.insertNew(1, List.of(row(5)))).expectError().verify(Duration.ofSeconds(10));
+		StepVerifier.create(inbox.finish(1, List.of(new InboxFinish(5, "done", null)))).expectError()
+			.verify(Duration.ofSeconds(10));
+		StepVerifier.create(inbox.markFirstSent(1, List.of(5L))).expectError().verify(Duration.ofSeconds(10));
+		StepVerifier.create(inbox.firstSentUnfinished(1)).expectError().verify(Duration.ofSeconds(10));
+		StepVerifier.create(inbox.unfinished(1, 10)).expectError().verify(Duration.ofSeconds(10));
+	}
+
+	@Test
 	void insertsOnlyWhatIsNew() {
-		StepVerifier.create(inbox.insertNew(List.of(row(1), row(2))))
+		StepVerifier.create(inbox.insertNew(0, List.of(row(1), row(2))))
 			.assertNext(ids -> assertThat(ids).containsExactlyInAnyOrder(1L, 2L))
 			.verifyComplete();
-		StepVerifier.create(inbox.insertNew(List.of(row(2), row(3), row(3))))
+		StepVerifier.create(inbox.insertNew(0, List.of(row(2), row(3), row(3))))
 			.assertNext(ids -> assertThat(ids).containsExactly(3L))
 			.verifyComplete();
-		StepVerifier.create(inbox.insertNew(List.of())).expectNext(java.util.Set.of()).verifyComplete();
+		StepVerifier.create(inbox.insertNew(0, List.of())).expectNext(java.util.Set.of()).verifyComplete();
 	}
 
 	@Test
 	void findsUnfinishedRowsOlderThanAnAgeByTheDatabasesClockOldestFirst() {
-		inbox.insertNew(List.of(row(1), row(2), row(3), row(4))).block();
-		inbox.finish(List.of(new InboxFinish(2, "done", null))).block();
+		inbox.insertNew(0, List.of(row(1), row(2), row(3), row(4))).block();
+		inbox.finish(0, List.of(new InboxFinish(2, "done", null))).block();
 		db.sql("update inbox set received_at = now() - interval '3 minutes' where update_id in (1, 2, 3)").then().block();
 
-		StepVerifier.create(inbox.unfinishedIdsOlderThan(Duration.ofMinutes(2), 10))
+		StepVerifier.create(inbox.unfinishedIdsOlderThan(0, Duration.ofMinutes(2), 10))
 			.expectNext(List.of(1L, 3L)) // 2 is finished, 4 is fresh
 			.verifyComplete();
-		StepVerifier.create(inbox.unfinishedIdsOlderThan(Duration.ofMinutes(2), 1)).expectNext(List.of(1L)).verifyComplete();
-		StepVerifier.create(inbox.unfinishedIdsOlderThan(Duration.ofMinutes(5), 10)).expectNext(List.of()).verifyComplete();
+		StepVerifier.create(inbox.unfinishedIdsOlderThan(0, Duration.ofMinutes(2), 1)).expectNext(List.of(1L)).verifyComplete();
+		StepVerifier.create(inbox.unfinishedIdsOlderThan(0, Duration.ofMinutes(5), 10)).expectNext(List.of()).verifyComplete();
 	}
 
 	@Test
 	void findsTheIdsOfUnfinishedRowsOfAnyAgeOldestFirst() {
-		inbox.insertNew(List.of(row(4), row(2), row(3), row(1))).block();
-		inbox.finish(List.of(new InboxFinish(2, "done", null))).block();
-		StepVerifier.create(inbox.unfinishedIds(10)).expectNext(List.of(1L, 3L, 4L)).verifyComplete();
-		StepVerifier.create(inbox.unfinishedIds(2)).expectNext(List.of(1L, 3L)).verifyComplete();
+		inbox.insertNew(0, List.of(row(4), row(2), row(3), row(1))).block();
+		inbox.finish(0, List.of(new InboxFinish(2, "done", null))).block();
+		StepVerifier.create(inbox.unfinishedIds(0, 10)).expectNext(List.of(1L, 3L, 4L)).verifyComplete();
+		StepVerifier.create(inbox.unfinishedIds(0, 2)).expectNext(List.of(1L, 3L)).verifyComplete();
 	}
 
 	@Test
 	void readsThePayloadsOfTheGivenRowsStillUnfinishedOldestFirst() {
-		inbox.insertNew(List.of(row(1), row(2), row(3))).block();
-		inbox.finish(List.of(new InboxFinish(2, "done", null))).block();
-		StepVerifier.create(inbox.unfinishedAmong(List.of(3L, 2L, 1L, 99L)))
+		inbox.insertNew(0, List.of(row(1), row(2), row(3))).block();
+		inbox.finish(0, List.of(new InboxFinish(2, "done", null))).block();
+		StepVerifier.create(inbox.unfinishedAmong(0, List.of(3L, 2L, 1L, 99L)))
 			.assertNext(stored -> assertThat(stored).isEqualTo(new StoredUpdate(1, "{\"update_id\":1}")))
 			.assertNext(stored -> assertThat(stored.updateId()).isEqualTo(3))
 			.verifyComplete();
-		StepVerifier.create(inbox.unfinishedAmong(List.of())).verifyComplete();
+		StepVerifier.create(inbox.unfinishedAmong(0, List.of())).verifyComplete();
 	}
 
 	@Test
 	void failsToReadUnfinishedRowsWhenTheDatabaseIsGone() {
 		pool.dispose();
-		StepVerifier.create(inbox.unfinishedIds(10)).expectError().verify(Duration.ofSeconds(10));
-		StepVerifier.create(inbox.unfinishedIdsOlderThan(Duration.ofMinutes(2), 10)).expectError().verify(Duration.ofSeconds(10));
-		StepVerifier.create(inbox.unfinishedAmong(List.of(1L))).expectError().verify(Duration.ofSeconds(10));
+		StepVerifier.create(inbox.unfinishedIds(0, 10)).expectError().verify(Duration.ofSeconds(10));
+		StepVerifier.create(inbox.unfinishedIdsOlderThan(0, Duration.ofMinutes(2), 10)).expectError().verify(Duration.ofSeconds(10));
+		StepVerifier.create(inbox.unfinishedAmong(0, List.of(1L))).expectError().verify(Duration.ofSeconds(10));
 	}
 
 	@Test
 	void storesPayloadsJsonbWouldRefuse() {
 		InboxRow hostile = new InboxRow(9, "message", null, null, "{\"text\":\"a\\u0000b" + "x".repeat(100_000) + "\"}",
 				null, null);
-		StepVerifier.create(inbox.insertNew(List.of(hostile))).expectNextCount(1).verifyComplete();
-		StepVerifier.create(inbox.unfinished(10))
+		StepVerifier.create(inbox.insertNew(0, List.of(hostile))).expectNextCount(1).verifyComplete();
+		StepVerifier.create(inbox.unfinished(0, 10))
 			.assertNext(stored -> assertThat(stored.payload()).contains("\\u0000").hasSizeGreaterThan(100_000))
 			.verifyComplete();
 	}
 
 	@Test
 	void keepsTheFirstOutcome() {
-		inbox.insertNew(List.of(row(1), row(2))).block();
-		StepVerifier.create(inbox.finish(List.of(new InboxFinish(1, "done", null)))).expectNext(1L).verifyComplete();
-		StepVerifier.create(inbox.finish(List.of(new InboxFinish(1, "failed", "late"), new InboxFinish(2, "rejected", "notified"))))
+		inbox.insertNew(0, List.of(row(1), row(2))).block();
+		StepVerifier.create(inbox.finish(0, List.of(new InboxFinish(1, "done", null)))).expectNext(1L).verifyComplete();
+		StepVerifier.create(inbox.finish(0, List.of(new InboxFinish(1, "failed", "late"), new InboxFinish(2, "rejected", "notified"))))
 			.expectNext(1L)
 			.verifyComplete();
 		StepVerifier.create(inbox.countByOutcome())
 			.expectNext(Map.of("done", 1L, "rejected", 1L))
 			.verifyComplete();
-		StepVerifier.create(inbox.finish(List.of())).expectNext(0L).verifyComplete();
+		StepVerifier.create(inbox.finish(0, List.of())).expectNext(0L).verifyComplete();
 	}
 
 	@Test
 	void anUpdateFinishedOnArrivalIsNeverUnfinished() {
-		inbox.insertNew(List.of(new InboxRow(5, "invalid", null, null, "{}", "invalid", "unreadable"))).block();
-		StepVerifier.create(inbox.unfinished(10)).verifyComplete();
+		inbox.insertNew(0, List.of(new InboxRow(5, "invalid", null, null, "{}", "invalid", "unreadable"))).block();
+		StepVerifier.create(inbox.unfinished(0, 10)).verifyComplete();
 		StepVerifier.create(inbox.countByOutcome()).expectNext(Map.of("invalid", 1L)).verifyComplete();
 	}
 
@@ -118,9 +164,9 @@ class InboxRepositoryTests {
 		for (long id = 1; id <= 25; id++) {
 			rows.add(row(id));
 		}
-		inbox.insertNew(rows).block();
-		inbox.finish(List.of(new InboxFinish(3, "done", null))).block();
-		StepVerifier.create(inbox.unfinished(10).map(StoredUpdate::updateId).collectList())
+		inbox.insertNew(0, rows).block();
+		inbox.finish(0, List.of(new InboxFinish(3, "done", null))).block();
+		StepVerifier.create(inbox.unfinished(0, 10).map(StoredUpdate::updateId).collectList())
 			.assertNext(ids -> {
 				assertThat(ids).hasSize(24).doesNotContain(3L).isSorted();
 				assertThat(ids.get(0)).isEqualTo(1L);
@@ -130,8 +176,8 @@ class InboxRepositoryTests {
 
 	@Test
 	void purgesOnlyOldFinishedRows() {
-		inbox.insertNew(List.of(row(1), row(2))).block();
-		inbox.finish(List.of(new InboxFinish(1, "done", null))).block();
+		inbox.insertNew(0, List.of(row(1), row(2))).block();
+		inbox.finish(0, List.of(new InboxFinish(1, "done", null))).block();
 		StepVerifier.create(inbox.purgeFinishedOlderThan(Duration.ofDays(1))).expectNext(0L).verifyComplete();
 		TestDatabase.client(pool).sql("update inbox set finished_at = now() - interval '2 days' where update_id = 1")
 			.then().block();

@@ -54,12 +54,14 @@ class MigrationsTests {
 					"insert into api_cache values ('/standings?league=39&season=2024', '{}', '2027-03-14T12:01:00Z', '2027-03-14T15:01:00Z')",
 					"insert into market_prices (fixture_id, home, draw, away, bookmaker, observed_at, kickoff)"
 							+ " values (3900101, 0.5, 0.3, 0.2, 'Pinnacle', '2027-03-14T12:01:00Z', '2027-03-14T15:00:00Z')",
-					"insert into conversation_state values (1, 'awaiting-team', null, '2027-03-14T12:11:00Z')",
-					"insert into analyses (user_id, fixture_id, kind, home, away, payload, created_at)"
-							+ " values (1, 3900101, 'full', 'Arsenal', 'Chelsea', '{}', '2027-03-14T12:02:00Z')",
-					"insert into users values (1, now(), now(), 'pt-br', 'ana', false)",
-					"insert into inbox (update_id, kind, chat_id, user_id, payload, outcome, finished_at)"
-							+ " values (1, 'message', 1, 1, '{}', 'done', now())")) {
+					"insert into conversation_state (bot_id, user_id, state, data, expires_at)"
+							+ " values (0, 1, 'awaiting-team', null, '2027-03-14T12:11:00Z')",
+					"insert into analyses (bot_id, user_id, fixture_id, kind, home, away, payload, created_at)"
+							+ " values (0, 1, 3900101, 'full', 'Arsenal', 'Chelsea', '{}', '2027-03-14T12:02:00Z')",
+					"insert into users (bot_id, user_id, first_seen, last_seen, language, username, blocked)"
+							+ " values (0, 1, now(), now(), 'pt-br', 'ana', false)",
+					"insert into inbox (bot_id, update_id, kind, chat_id, user_id, payload, outcome, finished_at)"
+							+ " values (0, 1, 'message', 1, 1, '{}', 'done', now())")) {
 				db.sql(insert).then().block(Duration.ofSeconds(10));
 			}
 		}

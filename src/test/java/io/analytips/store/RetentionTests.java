@@ -63,8 +63,8 @@ class RetentionTests {
 		expired("/teams?search=flamengo", Duration.ofDays(8));
 		expired("/teams?search=palmeiras", Duration.ofDays(6));
 		Instant now = clock.instant();
-		analyses.save(AnalysisRepositoryTests.analysis(7, 1, now.minus(Duration.ofDays(91)))).block();
-		Flux.range(0, 105).concatMap(i -> analyses.save(AnalysisRepositoryTests.analysis(8, i, now.minusSeconds(i)))).blockLast();
+		analyses.save(0, AnalysisRepositoryTests.analysis(7, 1, now.minus(Duration.ofDays(91)))).block();
+		Flux.range(0, 105).concatMap(i -> analyses.save(0, AnalysisRepositoryTests.analysis(8, i, now.minusSeconds(i)))).blockLast();
 		StepVerifier.create(retention.purge()).expectNext(new Retention.Purged(1, 1, 5)).verifyComplete();
 		assertThat(rows("api_cache")).isEqualTo(1);
 		assertThat(rows("analyses")).isEqualTo(100);
@@ -80,7 +80,7 @@ class RetentionTests {
 		DatabaseProperties.Retention demo = DatabaseServerTests.settings("application-demo.yml", "application.yml").retention();
 		Retention demoRetention = new Retention(cache, analyses, demo, clock);
 		// made in a run on a DEMO_DATE years before this run's
-		analyses.save(AnalysisRepositoryTests.analysis(1, 1, clock.instant().minus(Duration.ofDays(20 * 365)))).block();
+		analyses.save(0, AnalysisRepositoryTests.analysis(1, 1, clock.instant().minus(Duration.ofDays(20 * 365)))).block();
 		StepVerifier.create(demoRetention.purge()).expectNext(new Retention.Purged(0, 0, 0)).verifyComplete();
 		assertThat(rows("analyses")).isEqualTo(1);
 		assertThat(demo.analysesPerUser()).isEqualTo(DEFAULTS.analysesPerUser());

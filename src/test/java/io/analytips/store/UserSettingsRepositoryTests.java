@@ -28,22 +28,31 @@ class UserSettingsRepositoryTests {
 
 	@Test
 	void findsWhatAUserChoseAndNothingForOthers() {
-		StepVerifier.create(settings.save(new UserSettings(7, "en", null))).verifyComplete();
-		StepVerifier.create(settings.find(7)).expectNext(new UserSettings(7, "en", null)).verifyComplete();
-		StepVerifier.create(settings.find(8)).verifyComplete();
+		StepVerifier.create(settings.save(0, new UserSettings(7, "en", null))).verifyComplete();
+		StepVerifier.create(settings.find(0, 7)).expectNext(new UserSettings(7, "en", null)).verifyComplete();
+		StepVerifier.create(settings.find(0, 8)).verifyComplete();
+	}
+
+	@Test
+	void whatAUserChoseWithOneBotIsNotSeenByAnother() {
+		StepVerifier.create(settings.save(1, new UserSettings(7, "en", "Europe/London"))).verifyComplete();
+		StepVerifier.create(settings.find(2, 7)).verifyComplete();
+		StepVerifier.create(settings.save(2, new UserSettings(7, "pt-BR", null))).verifyComplete();
+		StepVerifier.create(settings.find(1, 7)).expectNext(new UserSettings(7, "en", "Europe/London")).verifyComplete();
+		StepVerifier.create(settings.find(2, 7)).expectNext(new UserSettings(7, "pt-BR", null)).verifyComplete();
 	}
 
 	@Test
 	void aNewChoiceReplacesTheOldOneAndNullsForgetIt() {
-		settings.save(new UserSettings(7, "en", "Europe/London")).block();
-		StepVerifier.create(settings.save(new UserSettings(7, null, "America/Manaus"))).verifyComplete();
-		StepVerifier.create(settings.find(7)).expectNext(new UserSettings(7, null, "America/Manaus")).verifyComplete();
+		settings.save(0, new UserSettings(7, "en", "Europe/London")).block();
+		StepVerifier.create(settings.save(0, new UserSettings(7, null, "America/Manaus"))).verifyComplete();
+		StepVerifier.create(settings.find(0, 7)).expectNext(new UserSettings(7, null, "America/Manaus")).verifyComplete();
 	}
 
 	@Test
 	void failsWhenTheDatabaseCannotBeReached() {
 		pool.dispose();
-		StepVerifier.create(settings.find(7)).expectError().verify(Duration.ofSeconds(20));
-		StepVerifier.create(settings.save(UserSettings.none(7))).expectError().verify(Duration.ofSeconds(20));
+		StepVerifier.create(settings.find(0, 7)).expectError().verify(Duration.ofSeconds(20));
+		StepVerifier.create(settings.save(0, UserSettings.none(7))).expectError().verify(Duration.ofSeconds(20));
 	}
 }

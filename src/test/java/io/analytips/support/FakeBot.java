@@ -90,6 +90,15 @@ public final class FakeBot {
 	// ---- updates --------------------------------------------------------------------------
 
 	/**
+	 * Numbers this bot's next updates from {@code updateId} on (Telegram numbers each bot's updates on its own, from
+	 * unrelated starting points); 1 by default.
+	 */
+	public FakeBot firstUpdateId(long updateId) {
+		nextUpdateId.set(updateId);
+		return this;
+	}
+
+	/**
 	 * Queues an update for this bot, assigning its next {@code update_id} unless it has one; returns the id. Assigning
 	 * and queueing are one step, as at Telegram: otherwise a later id enqueued by another thread could be delivered
 	 * and confirmed first, and the earlier one would then fall below the offset and be lost (seen: 7 of 20 000 in the

@@ -72,6 +72,9 @@ public final class FakeBotApi implements AutoCloseable {
 	};
 
 	private FakeBotApi() {
+		// Jackson builds its deserializers on first use under a lock, which BlockHound refuses on a server thread
+		// when two first requests meet (a 500 that made a bot's getMe look refused): built here instead.
+		TelegramJson.mapper().readTree("{\"warm\":[1]}");
 		this.server = HttpServer.create()
 			.host("127.0.0.1")
 			.port(0)

@@ -73,6 +73,7 @@ class FakeBotApiTest {
 		beta.enqueue(Updates.message(2, "/help"));
 		fake.enqueue(Updates.message(3, "/help"));
 
+		assertThat(beta.firstUpdateId(5000).enqueue(Updates.message(2, "/start"))).isEqualTo(5000);
 		JsonNode polled = callNow(ALPHA, "getUpdates", "{\"timeout\":0}").body().get("result");
 		assertThat(polled).hasSize(1);
 		assertThat(polled.get(0).at("/message/from/id").asLong()).isEqualTo(1);
@@ -80,7 +81,7 @@ class FakeBotApiTest {
 		callNow(ALPHA, "getUpdates", "{\"offset\":" + (toAlpha + 1) + ",\"timeout\":0}");
 		assertThat(alpha.unconfirmed()).isZero();
 		assertThat(alpha.confirmedOffset()).isEqualTo(toAlpha + 1);
-		assertThat(beta.unconfirmed()).isEqualTo(1);
+		assertThat(beta.unconfirmed()).isEqualTo(2);
 		assertThat(fake.unconfirmed()).as("the default bot's").isEqualTo(1);
 		assertThat(beta.deliveriesOf(1)).isZero();
 	}
