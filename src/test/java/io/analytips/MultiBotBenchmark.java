@@ -25,13 +25,15 @@ import org.junit.jupiter.api.Timeout;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
+import static org.awaitility.Awaitility.await;
+
 /**
  * How many bots one process hosts: the packaged jar as users run it ({@code java -Xmx512m -jar}, its durable
  * embedded PostgreSQL, one JSON access line per update, each bot's outbound rate at Telegram's default of 30
  * messages a second) hosting N bots ({@code TELEGRAM_BOT_TOKENS}) that poll one fake Bot API in a JVM of its own
  * ({@link FakeBotApiProcess#startBots}). For each N, a fresh jar and database: every bot answers a first
  * {@code /help}, then the idle process's heap after a full GC ({@code jcmd GC.run}, {@code GC.heap_info}), RSS and
- * threads; a warm-up open loop; then the measured open loop, {@link #RATE} {@code /help} a second to each bot from
+ * threads, and its CPU over {@link #IDLE_SECONDS} s; a warm-up open loop; then the measured open loop, {@link #RATE} {@code /help} a second to each bot from
  * its own users (one update each) for {@link #SECONDS} s, the bots' starts staggered so the updates arrive evenly.
  * Latency runs from when each update was due to its reply reaching the fake. CPU is read from {@code /proc}: the
  * jar, its PostgreSQL (postmaster and backends), the fake. The counts run {@link #ROUNDS} times, ascending then
@@ -45,7 +47,8 @@ import tools.jackson.databind.node.ObjectNode;
  * Writes {@code target/bench/multi-bot.json}; run with
  * {@code ./mvnw -Pbench -DskipTests -Djacoco.skip=true -Dtest=MultiBotBenchmark -Dsurefire.failIfNoSpecifiedTests=false verify}.
  * {@code -Dbench.bots.counts=1,10,25,50,100}, {@code .rate}, {@code .seconds}, {@code .warmUpSeconds},
- * {@code .rounds} and {@code .globalRate} (each bot's {@code TELEGRAM_GLOBAL_RATE}) change the sizes.
+ * {@code .rounds}, {@code .decisiveRuns}, {@code .idleSeconds} and {@code .globalRate} (each bot's
+ * {@code TELEGRAM_GLOBAL_RATE}) change the sizes; {@code .database=beside} see {@link #DATABASE_BESIDE}.
  */
 class MultiBotBenchmark {
 
@@ -59,6 +62,9 @@ class MultiBotBenchmark {
 
 	static final int ROUNDS = Integer.getInteger("bench.bots.rounds", 3);
 
+	/** How long the idle process's CPU is read, after the memory figures. */
+	static final int IDLE_SECONDS = Integer.getInteger("bench.bots.idleSeconds", 10);
+
 	static final String GLOBAL_RATE = System.getProperty("bench.bots.globalRate", "30");
 
 	/**
@@ -67,7 +73,7 @@ class MultiBotBenchmark {
 	 */
 	static final boolean DATABASE_BESIDE = "beside".equals(System.getProperty("bench.bots.database"));
 
-	static final int DECISIVE_RUNS = 3;
+	static final int DECISIVE_RUNS = Integer.getInteger("bench.bots.decisiveRuns", 3);
 
 	static final double KEEPS_UP = 0.98;
 
@@ -146,6 +152,11 @@ class MultiBotBenchmark {
 				result.put("startSeconds", round1((System.nanoTime() - launched) / 1e9));
 				result.put("idleHeapMb", heapAfterGcMb(jar)).put("idleRssMb", mb(JvmMemory.status(jar.pid(), "VmRSS")));
 				result.put("idleThreads", JvmMemory.status(jar.pid(), "Threads"));
+				long idleCpu = jar.cpu().toMillis() + databaseCpu(work);
+				// the window whose CPU is read: the jar, given nothing to do, stays up through it
+				await().during(Duration.ofSeconds(IDLE_SECONDS)).atMost(Duration.ofSeconds(IDLE_SECONDS + 5)).until(jar::isAlive);
+				result.put("idleCores",
+						round2((jar.cpu().toMillis() + databaseCpu(work) - idleCpu) / (IDLE_SECONDS * 1000.0)));
 				int warmUsers = RATE * WARM_UP_SECONDS;
 				fake.openAll(user(bots, warmUsers), warmUsers, RATE, WARM_UP_SECONDS, "/help");
 				fake.runAllWithin(Duration.ofSeconds(WARM_UP_SECONDS + 60), jar::isAlive);

@@ -108,7 +108,7 @@ final class MultiBotReport {
 	private ObjectNode summary(int bots) {
 		List<ObjectNode> measured = runs.get(bots).stream().filter(run -> run.has("answeredRatio")).toList();
 		ObjectNode summary = TelegramJson.mapper().createObjectNode().put("bots", bots).put("runsMeasured", measured.size());
-		for (String figure : List.of("startSeconds", "idleHeapMb", "idleRssMb", "idleThreads", "offeredPerSecond",
+		for (String figure : List.of("startSeconds", "idleHeapMb", "idleRssMb", "idleThreads", "idleCores", "offeredPerSecond",
 				"answeredPerSecond", "answeredRatio", "p50Ms", "p99Ms", "maxMs", "worstBotP99Ms", "jarCores",
 				"postgresCores", "fakeCores", "cpuMsPer1000", "afterHeapMb", "peakRssMb", "threads")) {
 			summary.put(figure, measured.isEmpty() ? 0 : median(measured, run -> run.path(figure).asDouble()));
