@@ -136,6 +136,8 @@ class MultiBotBenchmark {
 			Map<String, String> environment = BotUnderLoad.asUsersRunIt(fake.url(0), football, 1_000);
 			if (beside != null) {
 				environment.put("DATABASE_URL", TestDatabase.environmentUrl(beside.url()));
+				// as with its own embedded database: alone on it, so no lease row and no marks for a successor
+				environment.put("REPLICAS_SHARED", "false");
 			}
 			environment.remove("TELEGRAM_BOT_TOKEN");
 			environment.put("TELEGRAM_BOT_TOKENS", String.join(",", fake.tokens()));
