@@ -31,32 +31,51 @@ public final class FakeBotApiProcess implements AutoCloseable {
 
 	private final List<String> urls;
 
+	/** The bots' tokens, in {@code --bots} mode; else empty. */
+	private final List<String> tokens;
+
 	private final HttpClient http = HttpClient.newHttpClient();
 
-	private FakeBotApiProcess(Process process, int control, List<String> urls) {
+	private FakeBotApiProcess(Process process, int control, List<String> urls, List<String> tokens) {
 		this.process = process;
 		this.control = control;
 		this.urls = urls;
+		this.tokens = tokens;
 	}
 
-	/** Starts a JVM serving {@code fakes} fake Bot APIs; returns once they listen. */
+	/** Starts a JVM serving {@code fakes} fake Bot APIs (one bot each); returns once they listen. */
 	public static FakeBotApiProcess start(int fakes) throws IOException, InterruptedException {
+		return start(List.of(String.valueOf(fakes)));
+	}
+
+	/**
+	 * Starts a JVM serving one fake Bot API for {@code bots} bots, each with its own token ({@link #tokens()}); returns
+	 * once it listens. Load and reports address a bot by its index in {@link #tokens()}.
+	 */
+	public static FakeBotApiProcess startBots(int bots) throws IOException, InterruptedException {
+		return start(List.of("--bots", String.valueOf(bots)));
+	}
+
+	private static FakeBotApiProcess start(List<String> arguments) throws IOException, InterruptedException {
+		boolean bots = arguments.get(0).equals("--bots");
 		String java = ProcessHandle.current().info().command().orElse("java");
 		// surefire runs tests from a manifest-only jar: the real class path is in its own property
 		String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
 		Path output = Files.createTempFile("fake-bot-api", ".log");
-		Process process = new ProcessBuilder(java, "-Xmx1g", "-XX:+UseParallelGC", "-cp", classPath,
-				FakeBotApiServer.class.getName(), String.valueOf(fakes))
-			.redirectErrorStream(true)
+		List<String> command = new ArrayList<>(
+				List.of(java, "-Xmx1g", "-XX:+UseParallelGC", "-cp", classPath, FakeBotApiServer.class.getName()));
+		command.addAll(arguments);
+		Process process = new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(output.toFile())
 			.start();
 		try {
 			String ready = await().atMost(Duration.ofSeconds(60))
 				.pollInterval(Duration.ofMillis(50))
 				.until(() -> readyLine(output, process), line -> line != null);
-			String[] parts = ready.split(" ");
-			return new FakeBotApiProcess(process, Integer.parseInt(parts[1]),
-					new ArrayList<>(List.of(parts).subList(2, parts.length)));
+			List<String> parts = List.of(ready.split(" "));
+			int urls = bots ? 3 : parts.size();
+			return new FakeBotApiProcess(process, Integer.parseInt(parts.get(1)), List.copyOf(parts.subList(2, urls)),
+					List.copyOf(parts.subList(urls, parts.size())));
 		}
 		catch (ConditionTimeoutException ex) {
 			process.destroyForcibly();
@@ -80,6 +99,11 @@ public final class FakeBotApiProcess implements AutoCloseable {
 	/** The base URL of fake {@code index}, for {@code TELEGRAM_API_URL}. */
 	public String url(int index) {
 		return urls.get(index);
+	}
+
+	/** The bots' tokens ({@link #startBots}), bot 0 first: for {@code TELEGRAM_BOT_TOKENS}. */
+	public List<String> tokens() {
+		return tokens;
 	}
 
 	public long pid() {
@@ -118,12 +142,73 @@ public final class FakeBotApiProcess implements AutoCloseable {
 		}
 	}
 
+	// ---- every bot (or fake) at once --------------------------------------------------------------
+
+	/** Queues {@code count} updates at once on every bot, bot {@code i}'s from users {@code first + i × users} on. */
+	public void burstAll(long first, int users, int count, String texts) {
+		post("/all", "burst", first, users, count, texts, "");
+	}
+
+	/**
+	 * An open loop on every bot: {@code rate} updates a second each for {@code seconds}, bot {@code i}'s from users
+	 * {@code first + i × users} on, the bots' starts staggered so that together their updates arrive evenly.
+	 */
+	public void openAll(long first, int users, int rate, int seconds, String texts) {
+		post("/all/open?first=" + first + "&users=" + users + "&rate=" + rate + "&seconds=" + seconds + "&texts="
+				+ encode(texts));
+	}
+
+	/** Every bot's current run together: see {@code LoadRuns.json}. */
+	public JsonNode runAll() {
+		return TelegramJson.mapper().readTree(call(HttpRequest.newBuilder(uri("/all/run")).GET().build()));
+	}
+
+	/**
+	 * Waits until every bot's run has all its replies, or {@code timeout} passed; returns {@link #runAll()} either
+	 * way (a benchmark of capacity reports a run that did not keep up rather than failing).
+	 */
+	public JsonNode runAllWithin(Duration timeout) {
+		return runAllWithin(timeout, () -> true);
+	}
+
+	/** {@link #runAllWithin(Duration)}, giving up as soon as {@code worthWaiting} is false (the bot died). */
+	public JsonNode runAllWithin(Duration timeout, java.util.function.BooleanSupplier worthWaiting) {
+		try {
+			await().atMost(timeout).pollInterval(Duration.ofMillis(200)).until(() -> {
+				if (!worthWaiting.getAsBoolean()) {
+					return true;
+				}
+				JsonNode counts = TelegramJson.mapper()
+					.readTree(call(HttpRequest.newBuilder(uri("/all/run?brief")).GET().build()));
+				return counts.path("runsDone").asInt() == counts.path("runs").asInt();
+			});
+		}
+		catch (ConditionTimeoutException ex) {
+			// reported as it stands
+		}
+		return runAll();
+	}
+
+	/** The current run of bot {@code bot} ({@code GET /b/<bot>/run}). */
+	public JsonNode runOfBot(int bot) {
+		return TelegramJson.mapper().readTree(call(HttpRequest.newBuilder(uri("/b/" + bot + "/run")).GET().build()));
+	}
+
 	private void post(int fake, String kind, long first, int users, int count, String texts, String more) {
-		String query = "?first=" + first + "&users=" + users + "&count=" + count + "&texts="
-				+ java.net.URLEncoder.encode(texts, java.nio.charset.StandardCharsets.UTF_8) + more;
-		call(HttpRequest.newBuilder(uri("/" + fake + "/" + kind + query))
-			.POST(HttpRequest.BodyPublishers.noBody())
-			.build());
+		post("/" + fake, kind, first, users, count, texts, more);
+	}
+
+	private void post(String target, String kind, long first, int users, int count, String texts, String more) {
+		post(target + "/" + kind + "?first=" + first + "&users=" + users + "&count=" + count + "&texts=" + encode(texts)
+				+ more);
+	}
+
+	private void post(String pathAndQuery) {
+		call(HttpRequest.newBuilder(uri(pathAndQuery)).POST(HttpRequest.BodyPublishers.noBody()).build());
+	}
+
+	private static String encode(String text) {
+		return java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8);
 	}
 
 	private URI uri(String path) {

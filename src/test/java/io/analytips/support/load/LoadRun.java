@@ -30,6 +30,8 @@ final class LoadRun {
 
 	private volatile long firstSent;
 
+	private volatile long lastSent;
+
 	LoadRun(int expected) {
 		this.expected = expected;
 		this.latencies = new long[expected];
@@ -40,6 +42,7 @@ final class LoadRun {
 		if (sent.getAndIncrement() == 0) {
 			firstSent = nanos;
 		}
+		lastSent = nanos;
 		waiting.compute(chat, (key, queue) -> {
 			ArrayDeque<Long> times = queue == null ? new ArrayDeque<>(2) : queue;
 			times.add(nanos);
@@ -69,6 +72,40 @@ final class LoadRun {
 		return sent.get();
 	}
 
+	int expected() {
+		return expected;
+	}
+
+	int replies() {
+		return replies.get();
+	}
+
+	int unmatched() {
+		return unmatched.get();
+	}
+
+	/** When the first update became available (or was due); 0 before. */
+	long firstSent() {
+		return firstSent;
+	}
+
+	/** When the latest update became available (or was due); 0 before. */
+	long lastSent() {
+		return lastSent;
+	}
+
+	/** When the latest reply arrived; 0 before. */
+	long lastReply() {
+		return lastReply.get();
+	}
+
+	/** The latencies of the replies so far, in nanoseconds, sorted. */
+	long[] sortedLatencies() {
+		long[] sorted = Arrays.copyOf(latencies, Math.min(replies.get(), latencies.length));
+		Arrays.sort(sorted);
+		return sorted;
+	}
+
 	/** Updates sent and not yet answered. */
 	int outstanding() {
 		return sent.get() - replies.get();
@@ -76,9 +113,8 @@ final class LoadRun {
 
 	/** The run as JSON: counts, replies per second from the first update to the last reply, latency percentiles. */
 	String json() {
-		int answered = Math.min(replies.get(), latencies.length);
-		long[] sorted = Arrays.copyOf(latencies, answered);
-		Arrays.sort(sorted);
+		long[] sorted = sortedLatencies();
+		int answered = sorted.length;
 		double seconds = answered == 0 ? 0 : (lastReply.get() - firstSent) / 1e9;
 		return "{\"expected\":" + expected + ",\"sent\":" + sent.get() + ",\"replies\":" + replies.get()
 				+ ",\"unmatched\":" + unmatched.get() + ",\"seconds\":" + seconds + ",\"repliesPerSecond\":"
@@ -86,7 +122,7 @@ final class LoadRun {
 				+ percentile(sorted, 0.99) + ",\"maxMs\":" + percentile(sorted, 1.0) + "}";
 	}
 
-	private static double percentile(long[] sorted, double p) {
+	static double percentile(long[] sorted, double p) {
 		if (sorted.length == 0) {
 			return 0;
 		}
