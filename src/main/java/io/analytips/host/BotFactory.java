@@ -59,7 +59,7 @@ final class BotFactory {
 	private final Shared shared;
 
 	/** The least outbound queue a bot's share gives it. */
-	static final int MIN_SHARE_OUTBOUND = 100;
+	static final int MIN_SHARE_OUTBOUND = 500;
 
 	/**
 	 * What every bot's parts are made with.

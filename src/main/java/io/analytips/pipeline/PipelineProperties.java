@@ -68,9 +68,9 @@ public record PipelineProperties(@Min(1) int rateLimit, @Min(1) int navigationRa
 	}
 
 	/** The least buffer and dispatcher slots a bot's share gives it, however many bots share the totals. */
-	public static final int MIN_SHARE_QUEUE = 20;
+	public static final int MIN_SHARE_QUEUE = 100;
 
-	public static final int MIN_SHARE_CONCURRENCY = 4;
+	public static final int MIN_SHARE_CONCURRENCY = 16;
 
 	/**
 	 * These settings for one of {@code bots} bots sharing the deployment's totals: {@code BOT_QUEUE_CAPACITY} and

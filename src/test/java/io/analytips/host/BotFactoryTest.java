@@ -34,7 +34,7 @@ class BotFactoryTest {
 	@Test
 	void aSharesIsTheTotalDividedEvenlyRoundedUpWithAFloorAndNeverMoreThanTheTotal() {
 		assertThat(io.analytips.pipeline.PipelineProperties.share(1000, 3, 20)).isEqualTo(334);
-		assertThat(io.analytips.pipeline.PipelineProperties.share(1000, 100, 20)).isEqualTo(20);
+		assertThat(io.analytips.pipeline.PipelineProperties.share(1000, 100, 100)).isEqualTo(100);
 		assertThat(io.analytips.pipeline.PipelineProperties.share(10, 2, 20)).isEqualTo(10);
 		assertThat(io.analytips.pipeline.PipelineProperties.share(256, 1, 4)).isEqualTo(256);
 	}

@@ -210,9 +210,9 @@ class BotHostTests {
 	@Test
 	void theBotsShareTheDeploymentsBufferEvenly() {
 		FakeBotApi telegram = fake();
-		start(new HostFixture(telegram, 100, 8), List.of(ALPHA, BETA), echo(Duration.ZERO), BotVault.NONE);
+		start(new HostFixture(telegram, 1000, 8), List.of(ALPHA, BETA), echo(Duration.ZERO), BotVault.NONE);
 
-		assertThat(host.bots()).allSatisfy(bot -> assertThat(bot.pipeline().stats().capacity()).isEqualTo(50));
+		assertThat(host.bots()).allSatisfy(bot -> assertThat(bot.pipeline().stats().capacity()).isEqualTo(500));
 	}
 
 	@Test
