@@ -15,6 +15,7 @@ import io.analytips.support.BotUnderLoad;
 import io.analytips.support.JarProcess;
 import io.analytips.support.TestClock;
 import io.analytips.support.load.FakeBotApiProcess;
+import io.analytips.support.load.JvmMemory;
 import io.analytips.telegram.TelegramJson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -68,12 +69,12 @@ class MillionUsersBenchmark {
 					ObjectNode point = quarters.addObject()
 						.put("users", (q + 1) * quarter)
 						.put("heapAfterGcMb", heapAfterGc(jar.pid()))
-						.put("rssMb", status(jar.pid(), "VmRSS") / 1024)
+						.put("rssMb", JvmMemory.status(jar.pid(), "VmRSS") / 1024)
 						.put("repliesPerSecond", Math.round(quarter / ((System.nanoTime() - started) / 1e9)))
 						.put("p99Ms", run.path("p99Ms").asDouble());
 					System.out.println("BENCH memory " + point);
 				}
-				report.put("peakRssMb", status(jar.pid(), "VmHWM") / 1024);
+				report.put("peakRssMb", JvmMemory.status(jar.pid(), "VmHWM") / 1024);
 				report.put("histogramTop", histogram(jar.pid(), 12));
 			}
 			catch (AssertionError | RuntimeException ex) {
@@ -99,16 +100,6 @@ class MillionUsersBenchmark {
 			throw new IllegalStateException("no heap figure from jcmd GC.heap_info");
 		}
 		return Long.parseLong(used.group(2)) / 1024;
-	}
-
-	/** A field of {@code /proc/<pid>/status}, in kB. */
-	private static long status(long pid, String field) throws IOException {
-		for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
-			if (line.startsWith(field + ":")) {
-				return Long.parseLong(line.replaceAll("\\D", ""));
-			}
-		}
-		return 0;
 	}
 
 	private static String histogram(long pid, int lines) throws IOException, InterruptedException {
