@@ -6,6 +6,7 @@ import java.util.Map;
 
 import io.analytips.support.AppIntegrationTest;
 import io.analytips.support.AppTestEnvironment;
+import io.analytips.support.Conversation;
 import io.analytips.support.FakeBot;
 import io.analytips.support.Updates;
 import org.junit.jupiter.api.AfterAll;
@@ -84,6 +85,11 @@ class BotsApiTests {
 		String stored = db.sql("select token_cipher from bots where id = 777001").map(row -> row.get(0, String.class))
 			.one().block();
 		assertThat(stored).startsWith("v1:").doesNotContain("second-token");
+
+		Conversation admin = new Conversation(environment.telegram, 900, "en");
+		admin.send("/status");
+		assertThat(admin.next(text -> text.contains("Analytips status")).text())
+			.contains("bots", "2 hosted", "@analytips_test_bot running", "@second_bot running");
 
 		web.delete().uri("/admin/bots/SECOND_BOT").headers(h -> h.setBearerAuth(AppTestEnvironment.ADMIN_TOKEN)).exchange()
 			.expectStatus().isOk()
