@@ -136,13 +136,7 @@ public final class BotHost implements SmartLifecycle {
 		boolean first = true;
 		for (TokenCheck result : results) {
 			if (!result.valid()) {
-				if (result.error() instanceof TelegramException || result.error() instanceof IllegalArgumentException
-						|| result.error() instanceof java.util.concurrent.TimeoutException) {
-					log.error("Bot {}; the other bots start", result.describe());
-				}
-				else { // not Telegram's answer: a bug of ours, with its trace
-					log.error("Bot {}; the other bots start", result.describe(), result.error());
-				}
+				log.error("Bot {}; the other bots start", result.describe(), result.unexpected() ? result.error() : null);
 				continue;
 			}
 			try {

@@ -17,6 +17,12 @@ public record TokenCheck(int position, BotToken token, User bot, Throwable error
 		return bot != null;
 	}
 
+	/** Whether it failed for a reason other than Telegram's answer, a malformed token or a timeout: a bug, worth its trace. */
+	public boolean unexpected() {
+		return error != null && !(error instanceof io.analytips.telegram.TelegramException)
+				&& !(error instanceof IllegalArgumentException) && !(error instanceof java.util.concurrent.TimeoutException);
+	}
+
 	/** The token's refusal as one line that names it without its secret. */
 	public String describe() {
 		String which = "token " + position + (token == null ? "" : " (" + token + ")");
