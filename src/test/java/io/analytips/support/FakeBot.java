@@ -263,30 +263,41 @@ public final class FakeBot {
 			confirmedBelow.accumulateAndGet(offset, Math::max);
 			pending.headMap(offset).clear();
 		}
-		// Subscribe to arrivals before looking, so an update queued in between is not missed.
+		// Subscribe to arrivals before looking, so an update queued in between is not missed. Deliveries are
+		// counted once a batch is chosen: the timeout's look and an arrival's may race, and only one is sent.
 		return Flux.merge(arrivals.asFlux(), Mono.just(0L))
 			.map(any -> batch(offset, limit))
-			.filter(batch -> !batch.equals("[]"))
+			.filter(batch -> !batch.ids().isEmpty())
 			.next()
-			.timeout(Duration.ofSeconds(timeout), Mono.fromSupplier(() -> batch(offset, limit)));
+			.timeout(Duration.ofSeconds(timeout), Mono.fromSupplier(() -> batch(offset, limit)))
+			.doOnNext(this::countDeliveries)
+			.map(Batch::json);
 	}
 
-	private String batch(long offset, int limit) {
+	/** The updates one {@code getUpdates} answers with, and their JSON array. */
+	private record Batch(List<Long> ids, String json) {
+	}
+
+	private Batch batch(long offset, int limit) {
 		StringBuilder json = new StringBuilder("[");
-		int n = 0;
+		List<Long> ids = new ArrayList<>();
 		for (Map.Entry<Long, String> entry : pending.tailMap(offset).entrySet()) {
-			if (n == limit) {
+			if (ids.size() == limit) {
 				break;
 			}
-			if (n++ > 0) {
+			if (!ids.isEmpty()) {
 				json.append(',');
 			}
 			json.append(entry.getValue());
-			if (api.recording()) {
-				deliveries.computeIfAbsent(entry.getKey(), key -> new AtomicInteger()).incrementAndGet();
-			}
+			ids.add(entry.getKey());
 		}
-		return json.append(']').toString();
+		return new Batch(ids, json.append(']').toString());
+	}
+
+	private void countDeliveries(Batch batch) {
+		if (api.recording()) {
+			batch.ids().forEach(id -> deliveries.computeIfAbsent(id, key -> new AtomicInteger()).incrementAndGet());
+		}
 	}
 
 	private String sentMessage(JsonNode body) {
