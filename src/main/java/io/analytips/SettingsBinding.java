@@ -11,6 +11,7 @@ import io.analytips.common.ClockProperties;
 import io.analytips.console.ConsoleProperties;
 import io.analytips.host.BotsProperties;
 import io.analytips.football.MarketProperties;
+import io.analytips.follow.FollowProperties;
 import io.analytips.football.api.ApiFootballProperties;
 import io.analytips.ops.admin.AdminProperties;
 import io.analytips.ops.startup.InvalidSettings;
@@ -63,7 +64,7 @@ final class SettingsBinding {
 	static final List<Class<?>> RECORDS = List.of(TelegramProperties.class, WebhookAccess.class,
 			ApiFootballProperties.class, MarketProperties.class, PipelineProperties.class, DatabaseProperties.class,
 			LeadProperties.class, ReplicaProperties.class, AdminProperties.class, ClockProperties.class,
-			ConsoleProperties.class, BotsProperties.class);
+			ConsoleProperties.class, BotsProperties.class, FollowProperties.class);
 
 	private SettingsBinding() {
 	}

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import io.analytips.football.analysis.ScoringRules;
+
 /**
  * The backtest's scores: for each {@link Forecaster}, the mean RPS, log loss and Brier score of its 1X2
  * forecasts and the Brier score of its over/under 2.5 forecasts, all on the same matches, plus the paired

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
+import io.analytips.football.analysis.ScoringRules;
 import io.analytips.football.sim.data.BookmakerOdds;
 
 /**

@@ -18,6 +18,7 @@ import io.analytips.football.analysis.MatchResult;
 import io.analytips.football.analysis.OneXTwo;
 import io.analytips.football.analysis.ScoreMatrix;
 import io.analytips.football.analysis.ScoreModel;
+import io.analytips.football.analysis.ScoringRules;
 import io.analytips.football.sim.data.BookmakerOdds;
 import io.analytips.football.sim.data.HistoricalMatch;
 

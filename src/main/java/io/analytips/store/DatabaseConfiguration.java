@@ -118,6 +118,26 @@ class DatabaseConfiguration {
 	}
 
 	@Bean
+	FollowRepository followRepository(DatabaseClient client, DatabaseProperties properties) {
+		return new FollowRepository(client, properties.callTimeout());
+	}
+
+	@Bean
+	AlertRepository alertRepository(DatabaseClient client, DatabaseProperties properties) {
+		return new AlertRepository(client, properties.callTimeout());
+	}
+
+	@Bean
+	WatchedFixtureRepository watchedFixtureRepository(DatabaseClient client, DatabaseProperties properties) {
+		return new WatchedFixtureRepository(client, properties.callTimeout());
+	}
+
+	@Bean
+	ForecastRepository forecastRepository(DatabaseClient client, DatabaseProperties properties) {
+		return new ForecastRepository(client, properties.callTimeout());
+	}
+
+	@Bean
 	ReplicaRepository replicaRepository(DatabaseClient client, DatabaseProperties properties) {
 		return new ReplicaRepository(client, properties.callTimeout());
 	}

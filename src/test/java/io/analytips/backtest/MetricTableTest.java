@@ -3,6 +3,8 @@ package io.analytips.backtest;
 import java.time.LocalDate;
 import java.util.List;
 
+import io.analytips.football.analysis.ScoringRules;
+
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

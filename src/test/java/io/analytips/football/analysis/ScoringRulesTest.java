@@ -1,4 +1,4 @@
-package io.analytips.backtest;
+package io.analytips.football.analysis;
 
 import org.junit.jupiter.api.Test;
 
