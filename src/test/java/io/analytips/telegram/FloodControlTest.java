@@ -16,7 +16,7 @@ class FloodControlTest {
 
 	private final FloodControl flood = new FloodControl(new TelegramProperties("t", URI.create("http://unused"),
 			TelegramProperties.Mode.POLLING, null, null, Duration.ofSeconds(1), 100, Duration.ofSeconds(5),
-			Duration.ofSeconds(1), 30, 3, 20, 100), clock);
+			Duration.ofSeconds(1), 30, 3, 20, 100, false, 1000), clock);
 
 	@Test
 	void forgetsAChatOnceItsBucketIsFullAgainSoMemoryFollowsTheChatsActiveInTheLastSeconds() {
