@@ -186,6 +186,9 @@ class SettingsBindingTest {
 	void refusesABooleanThatIsNeitherTrueNorFalse() {
 		assertThat(run(Map.of("MARKET_SWEEP_ENABLED", "sometimes")))
 			.containsExactly("MARKET_SWEEP_ENABLED is invalid: true or false (was \"sometimes\")");
+		assertThat(run(Map.of("TELEGRAM_ALLOW_PAID_BROADCAST", "always")))
+			.containsExactly("TELEGRAM_ALLOW_PAID_BROADCAST is invalid: true or false (was \"always\")");
+		assertThat(run(Map.of("TELEGRAM_ALLOW_PAID_BROADCAST", "true"))).isEmpty();
 	}
 
 	@Test

@@ -8,7 +8,9 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Expiry;
 import io.analytips.common.ClockTimeMeter;
 import io.analytips.common.Caches;
+import io.analytips.common.SerialLanes;
 import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TimeMeter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +30,12 @@ final class FloodControl {
 	/** Distinct chats limited within a second that make a 429 look global. */
 	private static final int GLOBAL_429_CHATS = 3;
 
+	/** The shortest wait before a broadcast looks for a free global token again: the clock's precision. */
+	private static final Duration BROADCAST_POLL_MIN = Duration.ofMillis(1);
+
+	/** The one lane of {@link #broadcastTurns}. */
+	private static final String BROADCASTS = "broadcasts";
+
 	private final TelegramProperties properties;
 
 	private final Clock clock;
@@ -35,6 +43,12 @@ final class FloodControl {
 	private final TimeMeter time;
 
 	private final Bucket global;
+
+	/** The paid broadcasts' own bucket ({@code allow_paid_broadcast}), or null when they take free global tokens. */
+	private final Bucket paid;
+
+	/** Broadcasts waiting for a free global token, first come first served: only the first one looks. */
+	private final SerialLanes<String> broadcastTurns = new SerialLanes<>();
 
 	private final Cache<Long, ChatPace> chats;
 
@@ -49,6 +63,11 @@ final class FloodControl {
 		this.global = Bucket.builder()
 			.addLimit(limit -> limit.capacity(properties.globalRate()).refillGreedy(properties.globalRate(),
 					Duration.ofSeconds(1)))
+			.withCustomTimePrecision(time)
+			.build();
+		this.paid = !properties.allowPaidBroadcast() ? null : Bucket.builder()
+			.addLimit(limit -> limit.capacity(properties.paidBroadcastRate())
+				.refillGreedy(properties.paidBroadcastRate(), Duration.ofSeconds(1)))
 			.withCustomTimePrecision(time)
 			.build();
 		// A chat is remembered while its pace still matters: until its bucket would be full again, or its pause
@@ -93,6 +112,50 @@ final class FloodControl {
 						global.addTokens(1);
 					}
 				});
+		});
+	}
+
+	/**
+	 * Completes when a broadcast may go: after any pause on its chat or on everything, a token from its chat's bucket,
+	 * and then a global token that is free at that moment, never one reserved ahead as messages take them: a message
+	 * that comes while thousands of broadcasts wait goes before all of them, after at most the refill of one token.
+	 * Broadcasts wait for that token in the order they came, and only the first looks (so 10 000 waiting cost one
+	 * timer, not 10 000). With {@code allow_paid_broadcast} they take their own bucket's tokens instead, by reservation
+	 * (nothing else uses it). Cancelled before its turn, a broadcast gives back what it took.
+	 */
+	Mono<Void> awaitBroadcastTurn(long chatId) {
+		return Mono.defer(() -> {
+			ChatPace pace = pace(chatId);
+			long now = clock.millis();
+			long until = Math.max(globalPausedUntil, pace.pausedUntil);
+			if (until > now) {
+				return Mono.delay(Duration.ofMillis(until - now)).then(awaitBroadcastTurn(chatId));
+			}
+			long chatWait = pace.bucket.consumeIgnoringRateLimits(1);
+			return delayNanos(chatWait)
+				.then(paid != null ? paidToken() : broadcastTurns.serialize(BROADCASTS, freeGlobalToken()))
+				.doOnCancel(() -> pace.bucket.addTokens(1));
+		});
+	}
+
+	/** A token of the paid broadcasts' bucket, reserved; given back if cancelled before it is due. */
+	private Mono<Void> paidToken() {
+		return Mono.defer(() -> delayNanos(paid.consumeIgnoringRateLimits(1)).doOnCancel(() -> paid.addTokens(1)));
+	}
+
+	/** A global token free now, else a look again once one has refilled (after any global pause). */
+	private Mono<Void> freeGlobalToken() {
+		return Mono.defer(() -> {
+			long now = clock.millis();
+			if (globalPausedUntil > now) {
+				return Mono.delay(Duration.ofMillis(globalPausedUntil - now)).then(freeGlobalToken());
+			}
+			ConsumptionProbe probe = global.tryConsumeAndReturnRemaining(1);
+			if (probe.isConsumed()) {
+				return Mono.empty();
+			}
+			Duration refill = Duration.ofNanos(probe.getNanosToWaitForRefill());
+			return Mono.delay(refill.compareTo(BROADCAST_POLL_MIN) < 0 ? BROADCAST_POLL_MIN : refill).then(freeGlobalToken());
 		});
 	}
 

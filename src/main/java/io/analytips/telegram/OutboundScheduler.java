@@ -80,13 +80,44 @@ public class OutboundScheduler {
 	 * it. Parts are never interleaved with other messages to the same chat.
 	 */
 	public Mono<Message> sendMessage(SendMessage message) {
-		List<String> parts = TextSplitter.split(message.text());
 		ChatRef chat = new ChatRef(message.chatId());
-		return queue.enqueue(chat.id, Flux.range(0, parts.size())
-			.concatMap(i -> paced(chat, true, false,
+		return queue.enqueue(chat.id, inParts(message, chat, () -> flood.awaitTurn(chat.id, true)));
+	}
+
+	/**
+	 * Sends an alert (a message nobody is waiting for, such as one to each follower of a team) at low priority: as
+	 * {@link #sendMessage} (split, in its chat's order, under a valid lease, retried by class of failure; a 403
+	 * reports the chat blocked and errors with a {@link TelegramException} of kind
+	 * {@link TelegramException.Kind#FORBIDDEN}, a 401 reports the token), except that it takes only the global rate
+	 * other messages leave free at the moment it looks: it never reserves capacity ahead of them, so a reply that
+	 * comes while 10 000 broadcasts wait goes after at most the refill of one global token (33 ms at 30/s). Broadcasts
+	 * wait for free capacity in the order they came; one retried after a 429 waits again behind those still waiting.
+	 * It keeps its place in its chat's order from the moment it is subscribed: a message to a chat whose broadcast
+	 * still waits goes after it.
+	 * <p>
+	 * Broadcasts are bounded apart from the other calls: at most {@code outboundCapacity} broadcasts pending, past
+	 * which a new one fails at once with {@link OutboundOverflowException}; they never count against the other
+	 * calls' capacity, so however many are pending, replies are not refused because of them.
+	 * <p>
+	 * With {@code allow-paid-broadcast} the message goes with {@code allow_paid_broadcast: true} and broadcasts are
+	 * paced by their own bucket at {@code paid-broadcast-rate} instead of the global one (Telegram charges Stars for
+	 * every message beyond the free rate). Emits the last message sent. Cancelled before its turn, it gives back the
+	 * tokens it took.
+	 */
+	public Mono<Message> broadcast(SendMessage message) {
+		SendMessage alert = properties.allowPaidBroadcast() ? message.asPaidBroadcast() : message;
+		ChatRef chat = new ChatRef(alert.chatId());
+		return queue.enqueueBroadcast(alert.chatId(), inParts(alert, chat, () -> flood.awaitBroadcastTurn(chat.id)));
+	}
+
+	/** A message in parts of at most 4096 characters (the keyboard on the last), each waiting for its {@code turn}. */
+	private Mono<Message> inParts(SendMessage message, ChatRef chat, Supplier<Mono<Void>> turn) {
+		List<String> parts = TextSplitter.split(message.text());
+		return Flux.range(0, parts.size())
+			.concatMap(i -> paced(chat, true, false, turn,
 					id -> recorded(client.sendMessage(message.withChatId(id)
 						.withText(parts.get(i), i == parts.size() - 1 ? message.replyMarkup() : null)))))
-			.last());
+			.last();
 	}
 
 	/** Edits a message the bot sent. Emits the edited message; "message is not modified" completes empty. */
@@ -147,9 +178,17 @@ public class OutboundScheduler {
 				failed.get(), queue.refused(), flood.pausedChats(), flood.globalPaused());
 	}
 
-	/** One call: wait for its turn and the lease, send, and retry by class of failure ({@link OutboundRetries}). */
 	private <T> Mono<T> paced(ChatRef chat, boolean isMessage, boolean idempotent, LongFunction<Mono<T>> call) {
-		return Mono.defer(() -> flood.awaitTurn(chat.id, isMessage)
+		return paced(chat, isMessage, idempotent, () -> flood.awaitTurn(chat.id, isMessage), call);
+	}
+
+	/**
+	 * One call: wait for its {@code turn} (looked up again at each attempt: a migration changes the chat) and the
+	 * lease, send, and retry by class of failure ({@link OutboundRetries}).
+	 */
+	private <T> Mono<T> paced(ChatRef chat, boolean isMessage, boolean idempotent, Supplier<Mono<Void>> turn,
+			LongFunction<Mono<T>> call) {
+		return Mono.defer(() -> turn.get()
 			.then(isMessage ? leased(() -> call.apply(chat.idOrZero())) : wire.send(false, () -> call.apply(chat.idOrZero()))))
 			.retryWhen(retries.policy(chat, idempotent))
 			.doOnSuccess(result -> sent.incrementAndGet())

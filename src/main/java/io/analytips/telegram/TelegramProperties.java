@@ -32,7 +32,12 @@ import org.springframework.validation.annotation.Validated;
  * @param globalRate {@code TELEGRAM_GLOBAL_RATE}: messages per second in total
  * @param chatBurst messages a private chat may receive at once before the 1/s pace applies
  * @param groupPerMinute messages per minute to one group
- * @param outboundCapacity calls waiting in the outbound scheduler before new ones are refused
+ * @param outboundCapacity calls waiting in the outbound scheduler before new ones are refused (and, apart, broadcasts
+ *        waiting: see {@link OutboundScheduler#broadcast})
+ * @param allowPaidBroadcast {@code TELEGRAM_ALLOW_PAID_BROADCAST}: broadcasts go with {@code allow_paid_broadcast}, paced
+ *        by their own bucket at {@code paidBroadcastRate} instead of the global rate; Telegram charges the bot's Stars
+ *        balance for every message beyond the free rate
+ * @param paidBroadcastRate broadcasts per second when {@code allowPaidBroadcast} (Telegram allows up to 1000)
  */
 @Validated
 @ConfigurationProperties("analytips.telegram")
@@ -42,7 +47,8 @@ public record TelegramProperties(
 		@NotNull URI apiUrl, @NotNull Mode mode, URI webhookUrl,
 		String webhookSecret, @NotNull Duration pollTimeout, @Min(1) @Max(100) int pollLimit,
 		@NotNull Duration requestTimeout, @NotNull Duration connectTimeout, @Min(1) int globalRate,
-		@Min(1) int chatBurst, @Min(1) int groupPerMinute, @Min(1) int outboundCapacity) {
+		@Min(1) int chatBurst, @Min(1) int groupPerMinute, @Min(1) int outboundCapacity, boolean allowPaidBroadcast,
+		@Min(1) int paidBroadcastRate) {
 
 	/** How updates arrive. */
 	public enum Mode {
@@ -82,7 +88,8 @@ public record TelegramProperties(
 	/** As above, the bot's outbound scheduler holding at most {@code capacity} calls (its share of the deployment's). */
 	public TelegramProperties forBot(String token, Mode botMode, URI botWebhookUrl, String botWebhookSecret, int capacity) {
 		return new TelegramProperties(token, apiUrl, botMode, botWebhookUrl, botWebhookSecret, pollTimeout, pollLimit,
-				requestTimeout, connectTimeout, globalRate, chatBurst, groupPerMinute, capacity);
+				requestTimeout, connectTimeout, globalRate, chatBurst, groupPerMinute, capacity, allowPaidBroadcast,
+				paidBroadcastRate);
 	}
 
 	/** Whether a token was given; outside the demo a missing token stops start-up. */

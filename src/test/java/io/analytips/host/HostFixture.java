@@ -51,7 +51,7 @@ final class HostFixture implements AutoCloseable {
 		this.db = TestDatabase.client(pool);
 		this.telegramProperties = new TelegramProperties(FakeBotApi.TOKEN, URI.create(telegram.url()),
 				TelegramProperties.Mode.POLLING, null, null, Duration.ofSeconds(1), 100, Duration.ofSeconds(10),
-				Duration.ofSeconds(2), globalRate, 3, 20, 100_000);
+				Duration.ofSeconds(2), globalRate, 3, 20, 100_000, false, 1000);
 		this.pipeline = new PipelineProperties(10, 30, Duration.ofSeconds(60), queueCapacity, concurrency, 20,
 				Duration.ofSeconds(60), Duration.ofSeconds(10), Duration.ofSeconds(60), PipelineProperties.InboxKind.POSTGRES,
 				Duration.ofDays(3), true, Duration.ofMinutes(2), 16, Scratch.directory("send-journal"));

@@ -91,7 +91,7 @@ final class VirtualPipeline implements AutoCloseable {
 		when(users.close()).thenReturn(Mono.empty());
 		TelegramProperties telegramProperties = new TelegramProperties("t", URI.create("http://unused"),
 				TelegramProperties.Mode.POLLING, null, null, Duration.ofSeconds(10), 100, Duration.ofSeconds(5),
-				Duration.ofSeconds(1), 30, 3, 20, 10_000);
+				Duration.ofSeconds(1), 30, 3, 20, 10_000, false, 1000);
 		SchedulerClock clock = SchedulerClock.of(time);
 		this.memory = new MemoryInbox(clock);
 		this.inbox = builder.inbox.apply(memory);

@@ -68,7 +68,7 @@ public final class BotTestKit implements AutoCloseable {
 		// A fixed clock never refills a rate bucket: bursts large enough for any one test.
 		TelegramProperties telegramProperties = new TelegramProperties(FakeBotApi.TOKEN, URI.create(telegram.url()),
 				TelegramProperties.Mode.POLLING, null, null, Duration.ofSeconds(1), 100, Duration.ofSeconds(5),
-				Duration.ofSeconds(2), 1000, 100, 100, 1000);
+				Duration.ofSeconds(2), 1000, 100, 100, 1000, false, 1000);
 		this.outbound = new OutboundScheduler(new TelegramClient(telegramProperties), telegramProperties, clock,
 				OutboundListener.NONE);
 	}

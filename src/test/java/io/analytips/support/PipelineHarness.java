@@ -307,7 +307,7 @@ public final class PipelineHarness implements AutoCloseable {
 			TelegramProperties telegramProperties = new TelegramProperties(FakeBotApi.TOKEN, URI.create(fake.url()),
 					webhook ? TelegramProperties.Mode.WEBHOOK : TelegramProperties.Mode.POLLING,
 					webhook ? URI.create("https://bot.example/telegram/webhook") : null, webhook ? "secret" : null, pollTimeout, 100, Duration.ofSeconds(10),
-					Duration.ofSeconds(2), globalRate, chatBurst, 20, 100_000);
+					Duration.ofSeconds(2), globalRate, chatBurst, 20, 100_000, false, 1000);
 			return new PipelineHarness(fake, telegram == null, url, properties, telegramProperties, handlers,
 					inboxRepository, leadership);
 		}

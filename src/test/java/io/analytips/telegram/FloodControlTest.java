@@ -16,7 +16,7 @@ class FloodControlTest {
 
 	private final FloodControl flood = new FloodControl(new TelegramProperties("t", URI.create("http://unused"),
 			TelegramProperties.Mode.POLLING, null, null, Duration.ofSeconds(1), 100, Duration.ofSeconds(5),
-			Duration.ofSeconds(1), 30, 3, 20, 100), clock);
+			Duration.ofSeconds(1), 30, 3, 20, 100, false, 1000), clock);
 
 	@Test
 	void forgetsAChatOnceItsBucketIsFullAgainSoMemoryFollowsTheChatsActiveInTheLastSeconds() {
@@ -72,6 +72,40 @@ class FloodControlTest {
 			.expectSubscription()
 			.expectNoEvent(Duration.ofMillis(999))
 			.thenAwait(Duration.ofMillis(1))
+			.verifyComplete();
+	}
+
+	@Test
+	void aBroadcastCancelledWhileWaitingForAFreeGlobalTokenGivesItsChatsPlaceBack() {
+		for (int i = 0; i < 2; i++) { // two of chat 1's burst of three
+			StepVerifier.create(flood.awaitTurn(1L, true)).verifyComplete();
+		}
+		for (long chat = 2; chat <= 29; chat++) { // the rest of the global 30
+			StepVerifier.create(flood.awaitTurn(chat, true)).verifyComplete();
+		}
+		StepVerifier.withVirtualTime(() -> flood.awaitBroadcastTurn(1L)) // takes chat 1's last place, no global token free
+			.expectSubscription()
+			.expectNoEvent(Duration.ofMillis(500))
+			.thenCancel()
+			.verify();
+		clock.advance(Duration.ofMillis(34)); // one global token back; none of chat 1's (it refills at 1/s)
+		// at once: had the cancelled broadcast kept chat 1's place, this would wait most of a second (in virtual time)
+		StepVerifier.withVirtualTime(() -> flood.awaitTurn(1L, true)).expectSubscription().expectComplete()
+			.verify(Duration.ofSeconds(5));
+	}
+
+	@Test
+	void aBroadcastTakesOnlyAGlobalTokenThatIsFreeNow() {
+		for (long chat = 1; chat <= 30; chat++) { // the global burst
+			StepVerifier.create(flood.awaitTurn(chat, true)).verifyComplete();
+		}
+		clock.advance(Duration.ofMillis(34)); // one token refilled...
+		StepVerifier.create(flood.awaitTurn(31L, true)).verifyComplete(); // ...and a message takes it
+		StepVerifier.withVirtualTime(() -> flood.awaitBroadcastTurn(32L)) // so the broadcast waits for the next
+			.expectSubscription()
+			.expectNoEvent(Duration.ofMillis(500))
+			.then(() -> clock.advance(Duration.ofMillis(33)))
+			.thenAwait(Duration.ofMillis(40))
 			.verifyComplete();
 	}
 

@@ -82,7 +82,7 @@ class OutboundSchedulerTest {
 	private OutboundScheduler scheduler(int globalRate, int capacity, Leadership leadership) {
 		TelegramProperties properties = new TelegramProperties("t", java.net.URI.create("http://unused"),
 				TelegramProperties.Mode.POLLING, null, null, Duration.ofSeconds(1), 100, Duration.ofSeconds(5),
-				Duration.ofSeconds(1), globalRate, 3, 20, capacity);
+				Duration.ofSeconds(1), globalRate, 3, 20, capacity, false, 1000);
 		return new OutboundScheduler(client, properties, SchedulerClock.of(time), new OutboundListener() {
 			@Override
 			public void chatBlocked(long chatId) {

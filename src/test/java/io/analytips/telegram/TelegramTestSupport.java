@@ -15,6 +15,6 @@ final class TelegramTestSupport {
 
 	static TelegramProperties properties(String url, String token, Duration requestTimeout) {
 		return new TelegramProperties(token, URI.create(url), TelegramProperties.Mode.POLLING, null, null,
-				Duration.ofSeconds(1), 100, requestTimeout, Duration.ofSeconds(2), 30, 3, 20, 100);
+				Duration.ofSeconds(1), 100, requestTimeout, Duration.ofSeconds(2), 30, 3, 20, 100, false, 1000);
 	}
 }

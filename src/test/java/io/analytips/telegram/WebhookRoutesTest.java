@@ -20,7 +20,7 @@ class WebhookRoutesTest {
 		return new WebhookSource(mock(TelegramClient.class), batch -> Mono.just(List.of()),
 				new TelegramProperties("t", URI.create("http://unused"), TelegramProperties.Mode.WEBHOOK,
 						URI.create("https://x/telegram/webhook"), secret, Duration.ofSeconds(1), 100, Duration.ofSeconds(5),
-						Duration.ofSeconds(1), 30, 3, 20, 100),
+						Duration.ofSeconds(1), 30, 3, 20, 100, false, 1000),
 				TestClock.running());
 	}
 

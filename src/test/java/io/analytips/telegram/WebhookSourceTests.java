@@ -38,7 +38,7 @@ class WebhookSourceTests {
 	private static TelegramProperties properties() {
 		return new TelegramProperties("t", java.net.URI.create("http://unused"), TelegramProperties.Mode.WEBHOOK,
 				java.net.URI.create("https://x/telegram/webhook"), "secret", Duration.ofSeconds(1), 100,
-				Duration.ofSeconds(5), Duration.ofSeconds(1), 30, 3, 20, 100);
+				Duration.ofSeconds(5), Duration.ofSeconds(1), 30, 3, 20, 100, false, 1000);
 	}
 
 	private static byte[] body(long id) {
@@ -130,7 +130,7 @@ class WebhookSourceTests {
 		WebhookSource small = new WebhookSource(client, store, new TelegramProperties("t",
 				java.net.URI.create("http://unused"), TelegramProperties.Mode.WEBHOOK,
 				java.net.URI.create("https://x/telegram/webhook"), "secret", Duration.ofSeconds(1), 100,
-				Duration.ofSeconds(5), Duration.ofSeconds(1), 30, 3, 20, 100), TestClock.running(), 2);
+				Duration.ofSeconds(5), Duration.ofSeconds(1), 30, 3, 20, 100, false, 1000), TestClock.running(), 2);
 		StepVerifier.create(small.updates(), 0) // the pipeline takes nothing for now
 			.then(() -> {
 				StepVerifier.create(small.receive(body(1))).expectNext(Reception.ACCEPTED).verifyComplete();

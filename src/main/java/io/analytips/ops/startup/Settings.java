@@ -18,6 +18,7 @@ final class Settings {
 			Map.entry("analytips.telegram.webhook-url", "TELEGRAM_WEBHOOK_URL"),
 			Map.entry("analytips.telegram.webhook-secret", "TELEGRAM_WEBHOOK_SECRET"),
 			Map.entry("analytips.telegram.global-rate", "TELEGRAM_GLOBAL_RATE"),
+			Map.entry("analytips.telegram.allow-paid-broadcast", "TELEGRAM_ALLOW_PAID_BROADCAST"),
 			Map.entry("analytips.webhook.allowed-sources", "TELEGRAM_WEBHOOK_ALLOWED_SOURCES"),
 			Map.entry("analytips.database.url", "DATABASE_URL"),
 			Map.entry("analytips.replica.id", "REPLICA_ID"),

@@ -65,7 +65,7 @@ class TokenRedactionTest {
 
 	private static TelegramProperties properties(String url) {
 		return new TelegramProperties(TOKEN, java.net.URI.create(url), TelegramProperties.Mode.POLLING, null, null,
-				Duration.ofSeconds(1), 100, Duration.ofSeconds(3), Duration.ofSeconds(2), 30, 3, 20, 100);
+				Duration.ofSeconds(1), 100, Duration.ofSeconds(3), Duration.ofSeconds(2), 30, 3, 20, 100, false, 1000);
 	}
 
 	@Test
