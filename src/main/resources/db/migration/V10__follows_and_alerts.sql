@@ -70,7 +70,8 @@ create table forecasts (
 );
 create index forecasts_settled on forecasts (league_id) where settled_at is not null;
 
--- Each alert to a chat. fixture_id is the fixture's (the digest's: the local day, as days since 1970-01-01).
+-- Each alert to a chat. fixture_id is the fixture's (the digest's: the local day, as days since 1970-01-01); a
+-- pre-kick-off alert keeps the kick-off its due time was worked out from, so only a match that moved moves its alerts.
 -- pending → sending (claimed by the leader just before it goes) → sent; or dropped (a pre-kick-off alert found more
 -- than 10 minutes late, a chat that blocked the bot), failed (Telegram refused it), cancelled (the match was called
 -- off, the chat unfollowed). A row left 'sending' by a leader that died is sent again by the next: at most the
@@ -81,6 +82,7 @@ create table alerts (
     fixture_id   bigint      not null,
     kind         text        not null check (kind in ('before', 'result', 'notice', 'digest')),
     due_at       timestamptz not null,
+    kickoff      timestamptz,
     state        text        not null default 'pending'
                              check (state in ('pending', 'sending', 'sent', 'dropped', 'failed', 'cancelled')),
     created_at   timestamptz not null,

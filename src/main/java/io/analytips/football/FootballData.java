@@ -153,15 +153,31 @@ public class FootballData {
 	}
 
 	/**
+	 * Many fixtures by id, as API-Football has them now ({@code /fixtures?ids=}, 20 a call, a copy at most a minute old
+	 * while any of them is not over): the result watch's read of the followed fixtures. Those API-Football does not know
+	 * are left out. Errors with the {@code ApiFootballException} of a call that failed without a copy.
+	 */
+	public Mono<List<Fixture>> fixtures(List<Long> ids) {
+		return Flux.fromIterable(chunks(ids))
+			.concatMap(chunk -> read(Requests.fixturesWithDetails(chunk), Wire::fixtures))
+			.concatMapIterable(Cached::value)
+			.collectList();
+	}
+
+	private static List<List<Long>> chunks(List<Long> ids) {
+		List<List<Long>> chunks = new ArrayList<>();
+		for (int i = 0; i < ids.size(); i += 20) {
+			chunks.add(ids.subList(i, Math.min(ids.size(), i + 20)));
+		}
+		return chunks;
+	}
+
+	/**
 	 * The statistics of many fixtures in bulk ({@code /fixtures?ids=}, 20 a call): by fixture id,
 	 * an empty list where API-Football has none.
 	 */
 	public Mono<Cached<Map<Long, List<FixtureTeamStatistics>>>> statisticsOf(List<Long> fixtures) {
-		List<List<Long>> chunks = new ArrayList<>();
-		for (int i = 0; i < fixtures.size(); i += 20) {
-			chunks.add(fixtures.subList(i, Math.min(fixtures.size(), i + 20)));
-		}
-		return Flux.fromIterable(chunks)
+		return Flux.fromIterable(chunks(fixtures))
 			.concatMap(chunk -> read(Requests.fixturesWithDetails(chunk), Wire::embeddedStatistics))
 			.reduce((a, b) -> a.combine(b, (x, y) -> {
 				Map<Long, List<FixtureTeamStatistics>> all = new LinkedHashMap<>(x);

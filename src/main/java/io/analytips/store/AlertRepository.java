@@ -34,23 +34,26 @@ public class AlertRepository {
 	/**
 	 * Writes the pre-kick-off alert of each fixture for every active chat that follows one of its teams or its league,
 	 * due {@code lead} (the chat's own, else {@code defaultLead}) before kick-off, or {@code now} when that is past;
-	 * fixtures that have kicked off get none, and an alert already written stays as it is. Emits the rows written.
+	 * fixtures that have kicked off get none, and an alert already written stays as it is, unless it was cancelled by a
+	 * postponement (the match has a new date: it is due again). Emits the rows written.
 	 */
 	public Mono<Long> planBefore(List<WatchedFixture> fixtures, Duration defaultLead, Instant now) {
 		if (fixtures.isEmpty()) {
 			return Mono.just(0L);
 		}
 		return deadline.on(db.sql("""
-				insert into alerts (bot_id, chat_id, fixture_id, kind, due_at, created_at)
+				insert into alerts (bot_id, chat_id, fixture_id, kind, due_at, kickoff, created_at)
 				select distinct s.bot_id, s.chat_id, fx.id, 'before',
-				       greatest(fx.kickoff - make_interval(mins => coalesce(s.alert_minutes, $6)), $7), $7
+				       greatest(fx.kickoff - make_interval(mins => coalesce(s.alert_minutes, $6)), $7), fx.kickoff, $7
 				from unnest($1::bigint[], $2::bigint[], $3::bigint[], $4::bigint[], $5::timestamptz[])
 				     as fx(id, home, away, league, kickoff)
 				join follows f on (f.kind = 'team' and f.target_id in (fx.home, fx.away))
 				               or (f.kind = 'league' and f.target_id = fx.league)
 				join subscribers s on s.bot_id = f.bot_id and s.chat_id = f.chat_id
 				where s.active and fx.kickoff > $7
-				on conflict do nothing""")
+				on conflict (bot_id, chat_id, fixture_id, kind) do update
+				set state = 'pending', due_at = excluded.due_at, kickoff = excluded.kickoff, detail = null, finished_at = null
+				where alerts.state = 'cancelled' and alerts.detail = 'PST'""")
 			.bind(0, fixtures.stream().map(WatchedFixture::fixtureId).toArray(Long[]::new))
 			.bind(1, fixtures.stream().map(WatchedFixture::homeId).toArray(Long[]::new))
 			.bind(2, fixtures.stream().map(WatchedFixture::awayId).toArray(Long[]::new))
@@ -63,20 +66,23 @@ public class AlertRepository {
 	}
 
 	/**
-	 * Moves the pending pre-kick-off alerts of these fixtures to their kick-off as now watched (a rescheduled match),
-	 * or of one chat's fixtures (it changed its lead time: {@code chat} not null). Emits the rows moved.
+	 * Moves the pending pre-kick-off alerts of these fixtures whose kick-off moved (a rescheduled match) to the new one,
+	 * or all of one chat's (it changed its lead time: {@code chat} not null), to their lead before kick-off, or
+	 * {@code now} when that is past. Emits the rows moved.
 	 */
 	public Mono<Long> reschedule(Collection<Long> fixtures, Long bot, Long chat, Duration defaultLead, Instant now) {
 		if (fixtures.isEmpty() && chat == null) {
 			return Mono.just(0L);
 		}
 		var spec = db.sql("""
-				update alerts a set due_at = greatest(w.kickoff - make_interval(mins => coalesce(s.alert_minutes, $4)), $5)
+				update alerts a
+				set due_at = greatest(w.kickoff - make_interval(mins => coalesce(s.alert_minutes, $4)), $5),
+				    kickoff = w.kickoff
 				from watched_fixtures w, subscribers s
 				where a.kind = 'before' and a.state = 'pending' and w.fixture_id = a.fixture_id
 				  and s.bot_id = a.bot_id and s.chat_id = a.chat_id
-				  and (a.fixture_id = any($1) or (a.bot_id = $2 and a.chat_id = $3))
-				  and a.due_at <> greatest(w.kickoff - make_interval(mins => coalesce(s.alert_minutes, $4)), $5)""")
+				  and ((a.fixture_id = any($1) and a.kickoff is distinct from w.kickoff)
+				    or (a.bot_id = $2 and a.chat_id = $3))""")
 			.bind(0, fixtures.toArray(Long[]::new));
 		spec = chat == null ? spec.bindNull(1, Long.class).bindNull(2, Long.class) : spec.bind(1, bot).bind(2, chat);
 		return deadline.on(spec.bind(3, (int) defaultLead.toMinutes()).bind(4, utc(now)).fetch().rowsUpdated());
@@ -166,6 +172,29 @@ public class AlertRepository {
 		return deadline.on(db.sql("update alerts set state = 'pending', claimed_at = null where state = 'sending'")
 			.fetch()
 			.rowsUpdated());
+	}
+
+	/**
+	 * Gives claimed alerts back ({@code pending}, with why) after a failure worth another try (Telegram or the network
+	 * down, the outbound queue full): the next round sends them. Completes once written.
+	 */
+	public Mono<Void> release(Collection<AlertKey> alerts, String why) {
+		if (alerts.isEmpty()) {
+			return Mono.empty();
+		}
+		return deadline.on(db.sql("""
+				update alerts a set state = 'pending', claimed_at = null, detail = $5
+				from unnest($1::bigint[], $2::bigint[], $3::bigint[], $4::text[]) as k(bot, chat, fixture, kind)
+				where a.bot_id = k.bot and a.chat_id = k.chat and a.fixture_id = k.fixture and a.kind = k.kind
+				  and a.state = 'sending'""")
+			.bind(0, alerts.stream().map(AlertKey::botId).toArray(Long[]::new))
+			.bind(1, alerts.stream().map(AlertKey::chatId).toArray(Long[]::new))
+			.bind(2, alerts.stream().map(AlertKey::fixtureId).toArray(Long[]::new))
+			.bind(3, alerts.stream().map(key -> key.kind().code()).toArray(String[]::new))
+			.bind(4, why)
+			.fetch()
+			.rowsUpdated()
+			.then());
 	}
 
 	/** Ends these alerts in {@code state} ({@code sent}, {@code dropped}, {@code failed}); completes once written. */

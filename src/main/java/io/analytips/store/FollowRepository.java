@@ -145,6 +145,15 @@ public class FollowRepository {
 			.all());
 	}
 
+	/** Every team and league an active chat of any bot follows, each once (names left empty): what the planner looks for. */
+	public Flux<Followed> followedTargets() {
+		return deadline.on(db.sql("""
+				select distinct f.kind, f.target_id from follows f
+				join subscribers s on s.bot_id = f.bot_id and s.chat_id = f.chat_id where s.active""")
+			.map(row -> new Followed(Followed.Kind.of(row.get("kind", String.class)), row.get("target_id", Long.class), ""))
+			.all());
+	}
+
 	/** How many chats follow something, and how many of those can be reached (for the status and the metrics). */
 	public Mono<long[]> counts() {
 		return deadline.on(db.sql("select count(*) as total, count(*) filter (where active) as active from subscribers")

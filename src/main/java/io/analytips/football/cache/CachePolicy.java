@@ -44,7 +44,11 @@ public final class CachePolicy {
 	}
 
 	private Duration fixtures(ApiRequest request, JsonNode response) {
-		if (request.parameter("id") != null || request.parameter("ids") != null) {
+		if (request.parameter("ids") != null) {
+			// the result watch's read of followed fixtures: a result must be told within minutes of the whistle
+			return allFinished(response) ? Duration.ofDays(30) : Duration.ofMinutes(1);
+		}
+		if (request.parameter("id") != null) {
 			return allFinished(response) ? Duration.ofDays(30) : Duration.ofMinutes(10);
 		}
 		if (request.parameter("date") != null) {

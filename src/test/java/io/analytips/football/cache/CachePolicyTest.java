@@ -38,6 +38,9 @@ class CachePolicyTest {
 	void keepsAFinishedMatchForAMonth() {
 		assertThat(ttl(Requests.fixture(1), "[{\"fixture\":{\"status\":{\"short\":\"FT\"}}}]")).isEqualTo(Duration.ofDays(30));
 		assertThat(ttl(Requests.fixture(1), "[{\"fixture\":{\"status\":{\"short\":\"NS\"}}}]")).isEqualTo(Duration.ofMinutes(10));
+		assertThat(ttl(Requests.fixturesWithDetails(java.util.List.of(1L, 2L)),
+				"[{\"fixture\":{\"status\":{\"short\":\"FT\"}}},{\"fixture\":{\"status\":{\"short\":\"2H\"}}}]"))
+			.as("followed fixtures not all over: read again within a minute").isEqualTo(Duration.ofMinutes(1));
 		assertThat(ttl(Requests.fixtureStatistics(1), "[{\"team\":{}}]")).isEqualTo(Duration.ofDays(30));
 		assertThat(ttl(Requests.fixtureStatistics(1), "[]")).isEqualTo(Duration.ofHours(1));
 	}
