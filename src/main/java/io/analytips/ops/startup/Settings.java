@@ -44,6 +44,7 @@ final class Settings {
 			Map.entry("analytips.admin.operator-ids", "OPERATOR_IDS"),
 			Map.entry("analytips.admin.api-token", "ADMIN_API_TOKEN"),
 			Map.entry("analytips.clock.start", "DEMO_DATE"),
+			Map.entry("analytips.clock.speed", "DEMO_SPEED"),
 			Map.entry("server.port", "SERVER_PORT"));
 
 	/** Settings whose value must not be repeated in a line about them: it may go to a shared log. */
