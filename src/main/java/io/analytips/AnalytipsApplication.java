@@ -111,7 +111,10 @@ public class AnalytipsApplication {
 		return root.getMessage() != null ? root.getMessage() : root.getClass().getName();
 	}
 
-	/** The time source: the machine's clock, or one started on a given date (the demo's {@code DEMO_DATE}, tests). */
+	/**
+	 * The time source: the machine's clock, or one started on a given date (the demo's {@code DEMO_DATE}, tests),
+	 * possibly running faster (the demo's {@code DEMO_SPEED}).
+	 */
 	@Bean
 	Clock clock(ClockProperties properties) {
 		return properties.clock();

@@ -62,6 +62,19 @@ class SettingsBindingTest {
 	}
 
 	@Test
+	void refusesADemoSpeedThatIsNoNumberFromOneTo3600NamingDemoSpeed() {
+		assertThat(terminalDemo(Map.of("DEMO_SPEED", "0"))).containsExactly(
+				"DEMO_SPEED must be a number from 1 to 3600, like 60 for a simulated minute every second (was 0)");
+		assertThat(terminalDemo(Map.of("DEMO_SPEED", "7200"))).containsExactly(
+				"DEMO_SPEED must be a number from 1 to 3600, like 60 for a simulated minute every second (was 7200)");
+		assertThat(terminalDemo(Map.of("DEMO_SPEED", "fast")))
+			.containsExactly("DEMO_SPEED is invalid: a number like 60 or 1.5 (was \"fast\")");
+		assertThat(terminalDemo(Map.of("DEMO_SPEED", "60", "DEMO_DATE", "2027-03-14"))).isEmpty();
+		assertThat(terminalDemo(Map.of("DEMO_SPEED", "2.5"))).isEmpty();
+		assertThat(terminalDemo(Map.of("DEMO_SPEED", ""))).isEmpty();
+	}
+
+	@Test
 	void refusesAMalformedTokenWithoutRepeatingIt() {
 		assertThat(run(Map.of("TELEGRAM_BOT_TOKEN", "not-a-token"))).singleElement().asString()
 			.startsWith("TELEGRAM_BOT_TOKEN is invalid: must be the token @BotFather gave the bot: its id, a colon and 35")

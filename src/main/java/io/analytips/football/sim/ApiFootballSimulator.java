@@ -1,8 +1,8 @@
 package io.analytips.football.sim;
 
 import java.nio.charset.StandardCharsets;
-import java.text.Normalizer;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -10,12 +10,9 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
 
 import io.analytips.common.DemoToday;
 import io.analytips.football.api.ApiRequest;
@@ -23,14 +20,14 @@ import io.analytips.football.api.RawResponse;
 import io.analytips.football.sim.data.HistoricalData;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
 
 /**
  * API-Football v3 over the bundled historical data (docs/architecture.md, "Simulator and demo"): {@code /status}, {@code /leagues},
- * {@code /teams}, {@code /fixtures} (by id, date, league+season, a team's next/last),
+ * {@code /teams}, {@code /fixtures} (by id, up to 20 {@code ids}, date, league+season, a team's next/last),
  * {@code /fixtures/headtohead}, {@code /fixtures/statistics}, {@code /standings},
  * {@code /teams/statistics} and {@code /odds} (by fixture, or by league, season and date, 10 a page), in the vendor's
- * shapes, with its rate-limit headers. "Today" replays a past matchday ({@link SimulatedWorld}).
+ * shapes, with its rate-limit headers. "Today" replays a past matchday ({@link SimulatedWorld}), whose matches are
+ * played as the injected clock goes: NS, 1H, HT, 2H, then FT 105 minutes after kick-off ({@link MatchStatus}).
  * Faults are injected through {@link #faults()}; every call is counted ({@link #calls()}).
  * Non-blocking: answers are built in memory.
  */
@@ -172,18 +169,19 @@ public final class ApiFootballSimulator implements DemoToday {
 					"Error/Missing application key. Go to https://www.api-football.com/documentation-v3 to learn how to get your API application key."),
 					n);
 		}
-		SimulatedWorld current = world();
+		Instant now = clock.instant(); // one instant per request: its "today" and every match's status agree
+		SimulatedWorld current = world(now);
 		ZoneId zone = zone(request);
 		Map<String, String> p = request.parameters();
 		JsonNode body = switch (request.path()) {
 			case "/status" -> status(n);
 			case "/leagues" -> Json.envelope("leagues", p, SimEndpoints.leagues(current, p), 1, 1);
 			case "/teams" -> SimEndpoints.teams(current, p);
-			case "/fixtures" -> SimEndpoints.fixtures(current, p, zone);
-			case "/fixtures/headtohead" -> SimEndpoints.headToHead(current, p, zone);
-			case "/fixtures/statistics" -> SimEndpoints.fixtureStatistics(current, p);
-			case "/standings" -> SimEndpoints.standings(current, p);
-			case "/teams/statistics" -> SimEndpoints.teamStatistics(current, p);
+			case "/fixtures" -> SimEndpoints.fixtures(current, p, zone, now);
+			case "/fixtures/headtohead" -> SimEndpoints.headToHead(current, p, zone, now);
+			case "/fixtures/statistics" -> SimEndpoints.fixtureStatistics(current, p, now);
+			case "/standings" -> SimEndpoints.standings(current, p, now);
+			case "/teams/statistics" -> SimEndpoints.teamStatistics(current, p, now);
 			case "/odds" -> SimEndpoints.odds(current, p, zone);
 			default -> null;
 		};
@@ -221,8 +219,13 @@ public final class ApiFootballSimulator implements DemoToday {
 
 	/** The world of today's date, rebuilt when the date changes. */
 	SimulatedWorld world() {
+		return world(clock.instant());
+	}
+
+	/** The world of {@code now}'s date in the simulator's zone, rebuilt when the date changes. */
+	private SimulatedWorld world(Instant now) {
 		SimulatedWorld current = world;
-		LocalDate today = LocalDate.now(clock.withZone(zone));
+		LocalDate today = now.atZone(zone).toLocalDate();
 		if (current == null || !current.today().equals(today)) {
 			synchronized (this) {
 				if (world == null || !world.today().equals(today)) {
@@ -272,27 +275,6 @@ public final class ApiFootballSimulator implements DemoToday {
 		catch (RuntimeException ex) {
 			return ZoneOffset.UTC;
 		}
-	}
-
-	/** Lower case without accents, for search. */
-	static String fold(String text) {
-		return Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT);
-	}
-
-	static Optional<Long> longParameter(Map<String, String> parameters, String name) {
-		try {
-			return Optional.ofNullable(parameters.get(name)).map(Long::parseLong);
-		}
-		catch (NumberFormatException ex) {
-			return Optional.empty();
-		}
-	}
-
-	static ArrayNode sortedFixtures(Stream<SimFixture> fixtures, SimulatedWorld world, ZoneId zone) {
-		ArrayNode response = Json.array();
-		fixtures.sorted(Comparator.comparing(SimFixture::kickoff).thenComparing(SimFixture::id))
-			.forEach(f -> response.add(FixtureJson.fixture(f, world.leagueOf(f.home()).orElseThrow(), zone)));
-		return response;
 	}
 
 	/** Fixtures of a list (test helper and demo): every fixture of today, in kick-off order. */

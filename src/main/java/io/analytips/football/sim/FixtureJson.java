@@ -1,19 +1,35 @@
 package io.analytips.football.sim;
 
+import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Comparator;
+import java.util.stream.Stream;
 
 import io.analytips.football.sim.data.HistoricalMatch;
 import io.analytips.football.sim.data.MatchStats;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** Fixtures and their statistics in API-Football's shape. */
+/** Fixtures and their statistics in API-Football's shape, as they stand at the request's instant. */
 final class FixtureJson {
 
 	private FixtureJson() {
 	}
 
-	static ObjectNode fixture(SimFixture fixture, SimLeague league, ZoneId zone) {
+	/** The fixtures in kick-off order, each as it stands at {@code now}. */
+	static ArrayNode sorted(Stream<SimFixture> fixtures, SimulatedWorld world, ZoneId zone, Instant now) {
+		ArrayNode response = Json.array();
+		fixtures.sorted(Comparator.comparing(SimFixture::kickoff).thenComparing(SimFixture::id))
+			.forEach(f -> response.add(fixture(f, world.leagueOf(f.home()).orElseThrow(), zone, world.status(f, now))));
+		return response;
+	}
+
+	/**
+	 * One fixture with its {@code status}: goals null before kick-off, the score so far in play
+	 * ({@link MatchStatus#homeGoals}), the half-time score from half-time on, the winner and the
+	 * full-time score once finished.
+	 */
+	static ObjectNode fixture(SimFixture fixture, SimLeague league, ZoneId zone, MatchStatus status) {
 		HistoricalMatch match = fixture.match();
 		ObjectNode item = Json.object();
 		ObjectNode f = item.putObject("fixture");
@@ -28,28 +44,27 @@ final class FixtureJson {
 		f.put("date", Json.date(fixture.kickoff(), zone));
 		f.put("timestamp", fixture.kickoff().getEpochSecond());
 		ObjectNode periods = f.putObject("periods");
-		if (fixture.finished()) {
+		if (status.started()) {
 			periods.put("first", fixture.kickoff().getEpochSecond());
-			periods.put("second", fixture.kickoff().getEpochSecond() + 3600);
 		}
 		else {
 			periods.putNull("first");
+		}
+		if (status.inSecondHalfOrLater()) {
+			periods.put("second", fixture.kickoff().plus(MatchStatus.SECOND_HALF_AFTER).getEpochSecond());
+		}
+		else {
 			periods.putNull("second");
 		}
 		ObjectNode venue = f.putObject("venue");
 		venue.putNull("id");
 		venue.putNull("name");
 		venue.putNull("city");
-		ObjectNode status = f.putObject("status");
-		status.put("long", fixture.finished() ? "Match Finished" : "Not Started");
-		status.put("short", fixture.finished() ? "FT" : "NS");
-		if (fixture.finished()) {
-			status.put("elapsed", 90);
-		}
-		else {
-			status.putNull("elapsed");
-		}
-		status.putNull("extra");
+		ObjectNode state = f.putObject("status");
+		state.put("long", status.phase().longName);
+		state.put("short", status.phase().shortName);
+		Json.putNullable(state, "elapsed", status.elapsed());
+		state.putNull("extra");
 
 		ObjectNode l = item.putObject("league");
 		l.put("id", league.id());
@@ -66,7 +81,7 @@ final class FixtureJson {
 		teams.set("away", Json.team(fixture.away()));
 		ObjectNode home = (ObjectNode) teams.get("home");
 		ObjectNode away = (ObjectNode) teams.get("away");
-		if (fixture.finished() && match.homeGoals() != match.awayGoals()) {
+		if (status.finished() && match.homeGoals() != match.awayGoals()) {
 			home.put("winner", match.homeGoals() > match.awayGoals());
 			away.put("winner", match.awayGoals() > match.homeGoals());
 		}
@@ -75,15 +90,15 @@ final class FixtureJson {
 			away.putNull("winner");
 		}
 		ObjectNode goals = item.putObject("goals");
-		Json.putNullable(goals, "home", fixture.finished() ? match.homeGoals() : null);
-		Json.putNullable(goals, "away", fixture.finished() ? match.awayGoals() : null);
+		Json.putNullable(goals, "home", status.homeGoals(match));
+		Json.putNullable(goals, "away", status.awayGoals(match));
 		ObjectNode score = item.putObject("score");
 		ObjectNode halftime = score.putObject("halftime");
-		Json.putNullable(halftime, "home", fixture.finished() ? match.halftimeHome() : null);
-		Json.putNullable(halftime, "away", fixture.finished() ? match.halftimeAway() : null);
+		Json.putNullable(halftime, "home", status.pastHalfTime() ? match.halftimeHome() : null);
+		Json.putNullable(halftime, "away", status.pastHalfTime() ? match.halftimeAway() : null);
 		ObjectNode fulltime = score.putObject("fulltime");
-		Json.putNullable(fulltime, "home", fixture.finished() ? match.homeGoals() : null);
-		Json.putNullable(fulltime, "away", fixture.finished() ? match.awayGoals() : null);
+		Json.putNullable(fulltime, "home", status.finished() ? match.homeGoals() : null);
+		Json.putNullable(fulltime, "away", status.finished() ? match.awayGoals() : null);
 		for (String period : new String[] { "extratime", "penalty" }) {
 			ObjectNode none = score.putObject(period);
 			none.putNull("home");
@@ -92,12 +107,15 @@ final class FixtureJson {
 		return item;
 	}
 
-	/** The two teams' statistics of a finished fixture; empty when the data has none. */
-	static ArrayNode statistics(SimFixture fixture) {
+	/**
+	 * The two teams' statistics of a fixture finished by {@code status} (the data has only full-time
+	 * ones); empty before, and when the data has none.
+	 */
+	static ArrayNode statistics(SimFixture fixture, MatchStatus status) {
 		ArrayNode response = Json.array();
 		MatchStats homeStats = fixture.match().homeStats();
 		MatchStats awayStats = fixture.match().awayStats();
-		if (!fixture.finished() || homeStats == null || awayStats == null) {
+		if (!status.finished() || homeStats == null || awayStats == null) {
 			return response;
 		}
 		response.add(teamStatistics(fixture.home(), homeStats));

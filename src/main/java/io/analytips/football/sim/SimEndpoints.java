@@ -1,10 +1,13 @@
 package io.analytips.football.sim;
 
+import java.text.Normalizer;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -13,7 +16,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** The simulator's endpoints: parameter handling and validation as API-Football does it. */
+/**
+ * The simulator's endpoints: parameter handling and validation as API-Football does it. Those that
+ * answer with fixtures, or count finished ones, take the request's instant: a match is played as
+ * the clock goes ({@link SimulatedWorld#status}).
+ */
 final class SimEndpoints {
 
 	private static final int ODDS_PAGE = 10;
@@ -22,7 +29,7 @@ final class SimEndpoints {
 	}
 
 	static ArrayNode leagues(SimulatedWorld world, Map<String, String> p) {
-		Optional<Long> id = ApiFootballSimulator.longParameter(p, "id");
+		Optional<Long> id = longParameter(p, "id");
 		ArrayNode response = Json.array();
 		for (SimLeague league : world.leagues()) {
 			if (id.isPresent() && id.get() != league.id()) {
@@ -55,7 +62,7 @@ final class SimEndpoints {
 
 	static JsonNode teams(SimulatedWorld world, Map<String, String> p) {
 		String search = p.get("search");
-		Optional<Long> id = ApiFootballSimulator.longParameter(p, "id");
+		Optional<Long> id = longParameter(p, "id");
 		if (search == null && id.isEmpty() && p.get("league") == null) {
 			return Json.errors("teams", p, "required", "At least one parameter is required.");
 		}
@@ -65,12 +72,12 @@ final class SimEndpoints {
 		if (search != null && search.strip().length() < 3) {
 			return Json.errors("teams", p, "search", "The Search field must be at least 3 characters.");
 		}
-		String folded = search == null ? null : ApiFootballSimulator.fold(search.strip());
+		String folded = search == null ? null : fold(search.strip());
 		ArrayNode response = Json.array();
 		world.allTeams().stream()
 			.filter(team -> id.isEmpty() || team.id() == id.get())
-			.filter(team -> folded == null || ApiFootballSimulator.fold(team.name()).contains(folded)
-					|| ApiFootballSimulator.fold(team.country()).equals(folded))
+			.filter(team -> folded == null || fold(team.name()).contains(folded)
+					|| fold(team.country()).equals(folded))
 			.filter(team -> p.get("league") == null || String.valueOf(team.leagueId()).equals(p.get("league")))
 			.sorted(Comparator.comparing(SimTeam::name))
 			.forEach(team -> {
@@ -89,10 +96,10 @@ final class SimEndpoints {
 		return Json.envelope("teams", p, response, 1, 1);
 	}
 
-	static JsonNode fixtures(SimulatedWorld world, Map<String, String> p, ZoneId zone) {
+	static JsonNode fixtures(SimulatedWorld world, Map<String, String> p, ZoneId zone, Instant now) {
 		Stream<SimFixture> fixtures;
 		if (p.get("id") != null) {
-			fixtures = ApiFootballSimulator.longParameter(p, "id").flatMap(world::fixture).stream();
+			fixtures = longParameter(p, "id").flatMap(world::fixture).stream();
 		}
 		else if (p.get("ids") != null) {
 			String[] ids = p.get("ids").split("-");
@@ -101,8 +108,9 @@ final class SimEndpoints {
 			}
 			ArrayNode response = Json.array();
 			Stream.of(ids).map(Long::parseLong).map(world::fixture).flatMap(Optional::stream).forEach(f -> {
-				ObjectNode item = FixtureJson.fixture(f, world.leagueOf(f.home()).orElseThrow(), zone);
-				item.set("statistics", FixtureJson.statistics(f));
+				MatchStatus status = world.status(f, now);
+				ObjectNode item = FixtureJson.fixture(f, world.leagueOf(f.home()).orElseThrow(), zone, status);
+				item.set("statistics", FixtureJson.statistics(f, status));
 				response.add(item);
 			});
 			return Json.envelope("fixtures", p, response, 1, 1);
@@ -121,16 +129,19 @@ final class SimEndpoints {
 			}
 		}
 		else if (p.get("team") != null && (p.get("next") != null || p.get("last") != null)) {
-			long team = ApiFootballSimulator.longParameter(p, "team").orElse(-1L);
+			long team = longParameter(p, "team").orElse(-1L);
 			Stream<SimFixture> ofTeam = world.allFixtures().stream()
 				.filter(f -> f.home().id() == team || f.away().id() == team);
 			if (p.get("next") != null) {
 				int next = Integer.parseInt(p.get("next"));
-				fixtures = ofTeam.filter(f -> !f.finished()).sorted(Comparator.comparing(SimFixture::kickoff)).limit(next);
+				// not finished: a match in play is still its team's next
+				fixtures = ofTeam.filter(f -> !world.finished(f, now))
+					.sorted(Comparator.comparing(SimFixture::kickoff))
+					.limit(next);
 			}
 			else {
 				int last = Integer.parseInt(p.get("last"));
-				fixtures = ofTeam.filter(SimFixture::finished)
+				fixtures = ofTeam.filter(f -> world.finished(f, now))
 					.sorted(Comparator.comparing(SimFixture::kickoff).reversed())
 					.limit(last);
 			}
@@ -143,10 +154,10 @@ final class SimEndpoints {
 		else {
 			return Json.errors("fixtures", p, "required", "At least one parameter is required.");
 		}
-		return Json.envelope("fixtures", p, ApiFootballSimulator.sortedFixtures(fixtures, world, zone), 1, 1);
+		return Json.envelope("fixtures", p, FixtureJson.sorted(fixtures, world, zone, now), 1, 1);
 	}
 
-	static JsonNode headToHead(SimulatedWorld world, Map<String, String> p, ZoneId zone) {
+	static JsonNode headToHead(SimulatedWorld world, Map<String, String> p, ZoneId zone, Instant now) {
 		String h2h = p.get("h2h");
 		if (h2h == null || !h2h.matches("\\d+-\\d+")) {
 			return Json.errors("fixtures/headtohead", p, "h2h", "The H2h field is required and must be two team ids.");
@@ -155,48 +166,49 @@ final class SimEndpoints {
 		long b = Long.parseLong(h2h.split("-")[1]);
 		int last = p.get("last") == null ? Integer.MAX_VALUE : Integer.parseInt(p.get("last"));
 		Stream<SimFixture> meetings = world.allFixtures().stream()
-			.filter(SimFixture::finished)
+			.filter(f -> world.finished(f, now))
 			.filter(f -> (f.home().id() == a && f.away().id() == b) || (f.home().id() == b && f.away().id() == a))
 			.sorted(Comparator.comparing(SimFixture::kickoff).reversed())
 			.limit(last);
-		return Json.envelope("fixtures/headtohead", p, ApiFootballSimulator.sortedFixtures(meetings, world, zone), 1, 1);
+		return Json.envelope("fixtures/headtohead", p, FixtureJson.sorted(meetings, world, zone, now), 1, 1);
 	}
 
-	static JsonNode fixtureStatistics(SimulatedWorld world, Map<String, String> p) {
+	static JsonNode fixtureStatistics(SimulatedWorld world, Map<String, String> p, Instant now) {
 		if (p.get("fixture") == null) {
 			return Json.errors("fixtures/statistics", p, "fixture", "The Fixture field is required.");
 		}
-		ArrayNode response = ApiFootballSimulator.longParameter(p, "fixture")
+		ArrayNode response = longParameter(p, "fixture")
 			.flatMap(world::fixture)
-			.map(FixtureJson::statistics)
+			.map(f -> FixtureJson.statistics(f, world.status(f, now)))
 			.orElse(Json.array());
 		return Json.envelope("fixtures/statistics", p, response, 1, 1);
 	}
 
-	static JsonNode standings(SimulatedWorld world, Map<String, String> p) {
+	static JsonNode standings(SimulatedWorld world, Map<String, String> p, Instant now) {
 		if (p.get("season") == null) {
 			return Json.errors("standings", p, "season", "The Season field is required.");
 		}
-		ArrayNode response = ApiFootballSimulator.longParameter(p, "league")
+		ArrayNode response = longParameter(p, "league")
 			.flatMap(id -> world.league(id.intValue()))
 			.filter(league -> String.valueOf(league.season()).equals(p.get("season")))
-			.map(TableJson::standings)
+			.map(league -> TableJson.standings(league, f -> world.finished(f, now)))
 			.orElse(Json.array());
 		return Json.envelope("standings", p, response, 1, 1);
 	}
 
-	static JsonNode teamStatistics(SimulatedWorld world, Map<String, String> p) {
+	static JsonNode teamStatistics(SimulatedWorld world, Map<String, String> p, Instant now) {
 		for (String required : new String[] { "league", "season", "team" }) {
 			if (p.get(required) == null) {
 				return Json.errors("teams/statistics", p, required,
 						"The " + Character.toUpperCase(required.charAt(0)) + required.substring(1) + " field is required.");
 			}
 		}
-		Optional<SimLeague> league = ApiFootballSimulator.longParameter(p, "league")
+		Optional<SimLeague> league = longParameter(p, "league")
 			.flatMap(id -> world.league(id.intValue()))
 			.filter(l -> String.valueOf(l.season()).equals(p.get("season")));
-		Optional<SimTeam> team = ApiFootballSimulator.longParameter(p, "team").flatMap(world::team);
-		JsonNode response = league.isPresent() && team.isPresent() ? TableJson.teamStatistics(league.get(), team.get())
+		Optional<SimTeam> team = longParameter(p, "team").flatMap(world::team);
+		JsonNode response = league.isPresent() && team.isPresent()
+				? TableJson.teamStatistics(league.get(), team.get(), f -> world.finished(f, now))
 				: Json.object();
 		return Json.envelope("teams/statistics", p, response, 1, 1);
 	}
@@ -205,7 +217,7 @@ final class SimEndpoints {
 		List<SimFixture> priced;
 		LocalDate today = world.today();
 		if (p.get("fixture") != null) {
-			priced = ApiFootballSimulator.longParameter(p, "fixture").flatMap(world::fixture).stream().toList();
+			priced = longParameter(p, "fixture").flatMap(world::fixture).stream().toList();
 		}
 		else if (p.get("date") != null || p.get("league") != null) {
 			LocalDate date;
@@ -238,5 +250,19 @@ final class SimEndpoints {
 			pages.get(page - 1).forEach(f -> response.add(OddsJson.odds(f, world.leagueOf(f.home()).orElseThrow(), zone)));
 		}
 		return Json.envelope("odds", p, response, page, pages.size());
+	}
+
+	/** Lower case without accents, for search. */
+	static String fold(String text) {
+		return Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT);
+	}
+
+	static Optional<Long> longParameter(Map<String, String> parameters, String name) {
+		try {
+			return Optional.ofNullable(parameters.get(name)).map(Long::parseLong);
+		}
+		catch (NumberFormatException ex) {
+			return Optional.empty();
+		}
 	}
 }

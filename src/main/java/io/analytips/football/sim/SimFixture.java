@@ -6,7 +6,8 @@ import io.analytips.football.sim.data.HistoricalMatch;
 
 /**
  * A historical match placed in the simulated present: its kick-off moved by the league's replay
- * offset; finished (with its real result) if it falls before today, not started otherwise.
+ * offset. Where it stands (not started, in play, finished) depends on the clock at each request:
+ * {@link SimulatedWorld#status}.
  */
-record SimFixture(long id, HistoricalMatch match, Instant kickoff, SimTeam home, SimTeam away, boolean finished) {
+record SimFixture(long id, HistoricalMatch match, Instant kickoff, SimTeam home, SimTeam away) {
 }

@@ -1,5 +1,6 @@
 package io.analytips.football.sim;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.MonthDay;
 import java.time.ZoneOffset;
@@ -23,9 +24,10 @@ import io.analytips.football.sim.data.HistoricalMatch;
  * The bundled historical data arranged around "today": per league, the replayed season's matchday
  * on the same day of the year (or, when that day had no match, the nearest one that had) is moved
  * to the current date; everything before it is finished with its real result, everything after it
- * is still to be played. Days are calendar days in the simulator's time zone (the bot's), so a
- * Brazilian 21:30 kick-off stays on its evening. Team and fixture ids are stable for a given data
- * bundle. Built once per day; immutable.
+ * is still to be played, and today's matches are played as the clock reaches them ({@link #status}).
+ * Days are calendar days in the simulator's time zone (the bot's), so a Brazilian 21:30 kick-off
+ * stays on its evening. Team and fixture ids are stable for a given data bundle. Built once per day;
+ * immutable.
  */
 final class SimulatedWorld {
 
@@ -97,7 +99,7 @@ final class SimulatedWorld {
 			HistoricalMatch match = sorted.get(i);
 			fixtures.add(new SimFixture(leagueId * 100_000L + i + 1, match,
 					match.kickoffUtc().plusDays(offset).toInstant(ZoneOffset.UTC), teams.get(match.homeTeam()),
-					teams.get(match.awayTeam()), localDay(match, zone).isBefore(replayed)));
+					teams.get(match.awayTeam())));
 		}
 		String[] name = LEAGUE_NAMES.get(leagueId);
 		List<SimTeam> seasonTeams = fixtures.stream()
@@ -165,6 +167,24 @@ final class SimulatedWorld {
 	/** The day a fixture kicks off, in the world's time zone. */
 	LocalDate dayOf(SimFixture fixture) {
 		return fixture.kickoff().atZone(zone).toLocalDate();
+	}
+
+	/**
+	 * Where a fixture stands at {@code now} (an instant of this world's day): finished if it is of an
+	 * earlier day, not started if of a later one; today's follow the clock ({@link MatchStatus#at}),
+	 * so a match kicking off late in the evening is finished once the next day's world is built.
+	 */
+	MatchStatus status(SimFixture fixture, Instant now) {
+		LocalDate day = dayOf(fixture);
+		if (day.isBefore(today)) {
+			return MatchStatus.FINISHED;
+		}
+		return day.isAfter(today) ? MatchStatus.NOT_STARTED : MatchStatus.at(fixture.kickoff(), now);
+	}
+
+	/** Whether the fixture is finished at {@code now}: what tables, statistics and "last" count. */
+	boolean finished(SimFixture fixture, Instant now) {
+		return status(fixture, now).finished();
 	}
 
 	List<SimLeague> leagues() {

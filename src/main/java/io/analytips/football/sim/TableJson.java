@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Predicate;
 
 import io.analytips.football.sim.data.HistoricalMatch;
 import tools.jackson.databind.node.ArrayNode;
@@ -13,7 +14,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The league table and team statistics, computed from the replayed season's matches finished
- * before today, in API-Football's shapes.
+ * (FT) at the request's instant, in API-Football's shapes: a match counts once it is over.
  */
 final class TableJson {
 
@@ -67,10 +68,10 @@ final class TableJson {
 		}
 	}
 
-	private static Map<Long, Record> records(SimLeague league) {
+	private static Map<Long, Record> records(SimLeague league, Predicate<SimFixture> finished) {
 		Map<Long, Record> records = new LinkedHashMap<>();
 		league.teams().forEach(team -> records.put(team.id(), new Record(team)));
-		league.seasonFixtures().stream().filter(SimFixture::finished).forEach(f -> {
+		league.seasonFixtures().stream().filter(finished).forEach(f -> {
 			HistoricalMatch m = f.match();
 			records.computeIfAbsent(f.home().id(), id -> new Record(f.home())).add(m.homeGoals(), m.awayGoals(), true);
 			records.computeIfAbsent(f.away().id(), id -> new Record(f.away())).add(m.awayGoals(), m.homeGoals(), false);
@@ -78,8 +79,9 @@ final class TableJson {
 		return records;
 	}
 
-	static ArrayNode standings(SimLeague league) {
-		List<Record> table = new ArrayList<>(records(league).values());
+	/** {@code /standings}: the table of the matches {@code finished} says are over. */
+	static ArrayNode standings(SimLeague league, Predicate<SimFixture> finished) {
+		List<Record> table = new ArrayList<>(records(league, finished).values());
 		table.sort(Comparator.comparingInt(Record::points).reversed()
 			.thenComparing(Comparator.comparingInt((Record r) -> r.goalsFor - r.goalsAgainst).reversed())
 			.thenComparing(Comparator.comparingInt((Record r) -> r.goalsFor).reversed())
@@ -125,8 +127,8 @@ final class TableJson {
 	}
 
 	/** {@code /teams/statistics}: an object (empty when the team is not in the league). */
-	static ObjectNode teamStatistics(SimLeague league, SimTeam team) {
-		Record r = records(league).get(team.id());
+	static ObjectNode teamStatistics(SimLeague league, SimTeam team, Predicate<SimFixture> finished) {
+		Record r = records(league, finished).get(team.id());
 		ObjectNode response = Json.object();
 		if (r == null) {
 			return response;

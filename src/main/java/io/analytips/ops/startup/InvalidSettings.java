@@ -106,6 +106,9 @@ public final class InvalidSettings {
 		if (isWholeNumber(raw)) {
 			return "a whole number like 10";
 		}
+		if (raw == Double.class || raw == double.class) {
+			return "a number like 60 or 1.5"; // DEMO_SPEED
+		}
 		if (raw == Boolean.class || raw == boolean.class) {
 			return "true or false";
 		}

@@ -45,6 +45,7 @@ final class Settings {
 			Map.entry("analytips.admin.operator-ids", "OPERATOR_IDS"),
 			Map.entry("analytips.admin.api-token", "ADMIN_API_TOKEN"),
 			Map.entry("analytips.clock.start", "DEMO_DATE"),
+			Map.entry("analytips.clock.speed", "DEMO_SPEED"),
 			Map.entry("analytips.follow.before-kickoff", "ALERT_BEFORE_KICKOFF"),
 			Map.entry("server.port", "SERVER_PORT"));
 

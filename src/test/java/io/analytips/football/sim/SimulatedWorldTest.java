@@ -1,5 +1,6 @@
 package io.analytips.football.sim;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -72,7 +73,31 @@ class SimulatedWorldTest {
 		assertThat(brasileirao.fixtures()).filteredOn(f -> world.dayOf(f).equals(world.today()))
 			.extracting(f -> f.home().name())
 			.containsExactly("Fortaleza", "Flamengo");
+		Instant nineInTheMorning = Instant.parse("2026-11-23T12:00:00Z");
 		assertThat(brasileirao.fixtures()).filteredOn(f -> world.dayOf(f).equals(world.today()))
-			.noneMatch(SimFixture::finished);
+			.allMatch(f -> world.status(f, nineInTheMorning).equals(MatchStatus.NOT_STARTED));
+	}
+
+	@Test
+	void finishesEarlierDaysAndKeepsLaterDaysNotStartedWhateverTheHour() {
+		SimulatedWorld world = SimulatedWorld.build(data, LocalDate.parse("2026-11-23"), BRASILIA);
+		SimFixture yesterdays = world.allFixtures().stream()
+			.filter(f -> world.dayOf(f).equals(LocalDate.parse("2026-11-22")))
+			.findFirst()
+			.orElseThrow();
+		SimFixture tomorrows = world.allFixtures().stream()
+			.filter(f -> world.dayOf(f).isAfter(world.today()))
+			.min(java.util.Comparator.comparing(SimFixture::kickoff))
+			.orElseThrow();
+		assertThat(world.status(yesterdays, yesterdays.kickoff())).isEqualTo(MatchStatus.FINISHED);
+		assertThat(world.status(tomorrows, tomorrows.kickoff().plusSeconds(3600))).isEqualTo(MatchStatus.NOT_STARTED);
+		// today's follow the clock, even Flamengo's 21:30 game, whose kick-off is 00:30 UTC on the 24th
+		SimFixture lateGame = world.allFixtures().stream()
+			.filter(f -> world.dayOf(f).equals(world.today()) && f.home().name().equals("Flamengo"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(world.status(lateGame, Instant.parse("2026-11-24T01:45:00Z"))) // 22:45 in Brasília
+			.isEqualTo(new MatchStatus(MatchStatus.Phase.SECOND_HALF, 60));
+		assertThat(world.finished(lateGame, Instant.parse("2026-11-24T02:15:00Z"))).isTrue();
 	}
 }

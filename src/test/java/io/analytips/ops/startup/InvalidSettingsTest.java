@@ -53,6 +53,8 @@ class InvalidSettingsTest {
 	void keepsTheMessageOfARecordThatNamesItsVariableRatherThanTheParsersWords() {
 		assertThat(lines(Map.of("analytips.clock.start", "2026-13-45"), "analytips.clock", Bindable.of(ClockProperties.class)))
 			.containsExactly("DEMO_DATE must be a date like 2026-07-10 (was 2026-13-45)");
+		assertThat(lines(Map.of("analytips.clock.speed", "0.5"), "analytips.clock", Bindable.of(ClockProperties.class)))
+			.containsExactly("DEMO_SPEED must be a number from 1 to 3600, like 60 for a simulated minute every second (was 0.5)");
 	}
 
 	@Test
@@ -68,6 +70,8 @@ class InvalidSettingsTest {
 			.containsExactly("BOT_RATE_LIMIT is invalid: a whole number like 10 (was \"ten\")");
 		assertThat(lines("analytips.bot.rate-window", "1 minute", Duration.class))
 			.containsExactly("BOT_RATE_WINDOW is invalid: a duration like 500ms, 10s, 5m or 3d (was \"1 minute\")");
+		assertThat(lines("analytips.clock.speed", "fast", Double.class))
+			.containsExactly("DEMO_SPEED is invalid: a number like 60 or 1.5 (was \"fast\")");
 		assertThat(lines("analytips.bot.log-updates", "sometimes", Boolean.class))
 			.containsExactly("LOG_UPDATES is invalid: true or false (was \"sometimes\")");
 		assertThat(lines("analytips.football.timezone", "Brasilia", ZoneId.class)).containsExactly(
