@@ -216,6 +216,20 @@ public class AlertRepository {
 		return deadline.on(spec.fetch().rowsUpdated().then());
 	}
 
+	/**
+	 * Deletes the alerts that ended before {@code instant} (sent, dropped, failed, cancelled; never one still to go),
+	 * {@code batch} rows a statement; emits how many in all.
+	 */
+	public Mono<Long> purgeEndedBefore(Instant instant, int batch) {
+		return Batches.deleteAll(() -> deadline.on(db.sql("""
+				delete from alerts where ctid in (select ctid from alerts
+				    where finished_at < $1 and state not in ('pending', 'sending') limit $2)""")
+			.bind(0, utc(instant))
+			.bind(1, batch)
+			.fetch()
+			.rowsUpdated()), batch);
+	}
+
 	/** The alerts by state ({@code pending}, {@code sent}, …), every kind together. */
 	public Mono<Map<String, Long>> countByState() {
 		return deadline.on(db.sql("select state, count(*) as n from alerts group by state")

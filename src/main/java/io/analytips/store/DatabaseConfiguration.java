@@ -143,8 +143,9 @@ class DatabaseConfiguration {
 	}
 
 	@Bean
-	Retention retention(ApiCacheRepository cache, AnalysisRepository analyses, DatabaseProperties properties, Clock clock) {
-		return new Retention(cache, analyses, properties.retention(), clock);
+	Retention retention(ApiCacheRepository cache, AnalysisRepository analyses, AlertRepository alerts,
+			DatabaseProperties properties, Clock clock) {
+		return new Retention(cache, analyses, alerts, properties.retention(), clock);
 	}
 
 	@Bean

@@ -17,7 +17,8 @@ import reactor.core.scheduler.Scheduler;
  * <ul>
  * <li>{@code api_cache} answers expired for longer than stale-if-error can use them (search texts
  * become keys, so the table would grow with every name anyone ever typed);</li>
- * <li>analyses older than the history keeps, and each user's beyond the newest few.</li>
+ * <li>analyses older than the history keeps, and each user's beyond the newest few;</li>
+ * <li>alerts to followers that ended (sent, dropped, cancelled) as long ago as the analyses kept.</li>
  * </ul>
  * The finished rows of the inbox have their own purge ({@code analytips.bot.inbox-retention}).
  * Deletes go {@value #BATCH} rows a statement, so each stays within the statement timeout however
@@ -33,20 +34,24 @@ final class Retention {
 	static final Duration FIRST_ROUND_AFTER = Duration.ofMinutes(1);
 
 	/** Rows one round deleted. */
-	record Purged(long apiCache, long oldAnalyses, long excessAnalyses) {
+	record Purged(long apiCache, long oldAnalyses, long excessAnalyses, long oldAlerts) {
 	}
 
 	private final ApiCacheRepository cache;
 
 	private final AnalysisRepository analyses;
 
+	private final AlertRepository alerts;
+
 	private final DatabaseProperties.Retention settings;
 
 	private final Clock clock;
 
-	Retention(ApiCacheRepository cache, AnalysisRepository analyses, DatabaseProperties.Retention settings, Clock clock) {
+	Retention(ApiCacheRepository cache, AnalysisRepository analyses, AlertRepository alerts,
+			DatabaseProperties.Retention settings, Clock clock) {
 		this.cache = cache;
 		this.analyses = analyses;
+		this.alerts = alerts;
 		this.settings = settings;
 		this.clock = clock;
 	}
@@ -63,14 +68,15 @@ final class Retention {
 					quietly("expired api_cache answers", cache.purgeExpiredBefore(now.minus(settings.apiCacheKeepExpired()), BATCH)),
 					quietly("old analyses", analyses.purgeOlderThan(now.minus(settings.analysesMaxAge()), BATCH)),
 					quietly("analyses beyond " + settings.analysesPerUser() + " per user",
-							analyses.purgeBeyondPerUser(settings.analysesPerUser(), BATCH)))
+							analyses.purgeBeyondPerUser(settings.analysesPerUser(), BATCH)),
+					quietly("ended alerts", alerts.purgeEndedBefore(now.minus(settings.analysesMaxAge()), BATCH)))
 				.collectList()
-				.map(counts -> new Purged(counts.get(0), counts.get(1), counts.get(2)))
+				.map(counts -> new Purged(counts.get(0), counts.get(1), counts.get(2), counts.get(3)))
 				.doOnNext(purged -> {
-					if (purged.apiCache() + purged.oldAnalyses() + purged.excessAnalyses() > 0) {
-						log.info("Purged {} expired api_cache answers, {} analyses older than {}, {} beyond {} per user",
+					if (purged.apiCache() + purged.oldAnalyses() + purged.excessAnalyses() + purged.oldAlerts() > 0) {
+						log.info("Purged {} expired api_cache answers, {} analyses older than {}, {} beyond {} per user, {} ended alerts",
 								purged.apiCache(), purged.oldAnalyses(), settings.analysesMaxAge(), purged.excessAnalyses(),
-								settings.analysesPerUser());
+								settings.analysesPerUser(), purged.oldAlerts());
 					}
 				});
 		});

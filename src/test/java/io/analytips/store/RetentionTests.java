@@ -36,7 +36,7 @@ class RetentionTests {
 
 	private final AnalysisRepository analyses = new AnalysisRepository(db, clock, TestDatabase.CALL_TIMEOUT);
 
-	private final Retention retention = new Retention(cache, analyses, DEFAULTS, clock);
+	private final Retention retention = new Retention(cache, analyses, new AlertRepository(db, TestDatabase.CALL_TIMEOUT), DEFAULTS, clock);
 
 	@AfterEach
 	void close() {
@@ -65,23 +65,39 @@ class RetentionTests {
 		Instant now = clock.instant();
 		analyses.save(0, AnalysisRepositoryTests.analysis(7, 1, now.minus(Duration.ofDays(91)))).block();
 		Flux.range(0, 105).concatMap(i -> analyses.save(0, AnalysisRepositoryTests.analysis(8, i, now.minusSeconds(i)))).blockLast();
-		StepVerifier.create(retention.purge()).expectNext(new Retention.Purged(1, 1, 5)).verifyComplete();
+		StepVerifier.create(retention.purge()).expectNext(new Retention.Purged(1, 1, 5, 0)).verifyComplete();
 		assertThat(rows("api_cache")).isEqualTo(1);
 		assertThat(rows("analyses")).isEqualTo(100);
 
 		// Two days on, the other stale answer is past the week too.
 		clock.advance(Duration.ofDays(2));
-		StepVerifier.create(retention.purge()).expectNext(new Retention.Purged(1, 0, 0)).verifyComplete();
+		StepVerifier.create(retention.purge()).expectNext(new Retention.Purged(1, 0, 0, 0)).verifyComplete();
 		assertThat(rows("api_cache")).isZero();
+	}
+
+	@Test
+	void endedAlertsGoAsLongAfterAsAnalysesWhileAlertsStillToGoStay() {
+		Instant now = clock.instant();
+		Instant old = now.minus(Duration.ofDays(91));
+		db.sql("""
+				insert into alerts (bot_id, chat_id, fixture_id, kind, due_at, state, created_at, finished_at) values
+				(1, 7, 1001, 'before', $1, 'sent', $1, $1), (1, 8, 1001, 'before', $1, 'pending', $1, null),
+				(1, 9, 1001, 'before', $2, 'sent', $2, $2)""")
+			.bind(0, old.atOffset(java.time.ZoneOffset.UTC))
+			.bind(1, now.atOffset(java.time.ZoneOffset.UTC))
+			.fetch().rowsUpdated().block();
+
+		StepVerifier.create(retention.purge()).expectNext(new Retention.Purged(0, 0, 0, 1)).verifyComplete();
+		assertThat(rows("alerts")).isEqualTo(2);
 	}
 
 	@Test
 	void theDemoKeepsTheAnalysesOfEveryEarlierDemoDate() {
 		DatabaseProperties.Retention demo = DatabaseServerTests.settings("application-demo.yml", "application.yml").retention();
-		Retention demoRetention = new Retention(cache, analyses, demo, clock);
+		Retention demoRetention = new Retention(cache, analyses, new AlertRepository(db, TestDatabase.CALL_TIMEOUT), demo, clock);
 		// made in a run on a DEMO_DATE years before this run's
 		analyses.save(0, AnalysisRepositoryTests.analysis(1, 1, clock.instant().minus(Duration.ofDays(20 * 365)))).block();
-		StepVerifier.create(demoRetention.purge()).expectNext(new Retention.Purged(0, 0, 0)).verifyComplete();
+		StepVerifier.create(demoRetention.purge()).expectNext(new Retention.Purged(0, 0, 0, 0)).verifyComplete();
 		assertThat(rows("analyses")).isEqualTo(1);
 		assertThat(demo.analysesPerUser()).isEqualTo(DEFAULTS.analysesPerUser());
 	}
@@ -112,8 +128,8 @@ class RetentionTests {
 	void aFailedPurgeIsLoggedAndTheRoundStillEnds() {
 		try (CapturedLogs logs = CapturedLogs.of(Retention.class.getName())) {
 			pool.dispose();
-			StepVerifier.create(retention.purge()).expectNext(new Retention.Purged(0, 0, 0)).verifyComplete();
-			assertThat(logs.messages()).hasSize(3).allSatisfy(line -> assertThat(line).startsWith("Could not purge"));
+			StepVerifier.create(retention.purge()).expectNext(new Retention.Purged(0, 0, 0, 0)).verifyComplete();
+			assertThat(logs.messages()).hasSize(4).allSatisfy(line -> assertThat(line).startsWith("Could not purge"));
 		}
 	}
 }
