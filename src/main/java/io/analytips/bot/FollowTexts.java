@@ -22,9 +22,9 @@ final class FollowTexts {
 				: (int) following.defaultLead().toMinutes();
 	}
 
-	/** A lead as people say it: "15 min", "1 h", "1 h 30 min". */
+	/** A lead as people say it: "15 min", "60 min", "2 h", "1 h 30 min" (the hour in minutes, as alerts are set). */
 	static String lead(int minutes, Messages messages, Locale locale) {
-		if (minutes < 60) {
+		if (minutes <= 60) {
 			return messages.get(locale, "age.minutes", String.valueOf(minutes));
 		}
 		String hours = messages.get(locale, "age.hours", String.valueOf(minutes / 60));
