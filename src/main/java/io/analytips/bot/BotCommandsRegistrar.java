@@ -30,11 +30,13 @@ final class BotCommandsRegistrar implements BotListener {
 	private static final Logger log = LoggerFactory.getLogger(BotCommandsRegistrar.class);
 
 	/** The menu in Portuguese: each language's users see the commands in their own words (both work for everyone). */
-	static final List<String> COMMANDS = List.of("start", "proximos", "tabela", "idioma", "fuso", "sobre", "ajuda",
+	static final List<String> COMMANDS = List.of("start", "proximos", "tabela", "seguir",
+			"meus_times", "historico", "idioma", "fuso", "sobre", "ajuda",
 			"cancelar");
 
 	/** The same commands, in English. */
-	static final List<String> ENGLISH_COMMANDS = List.of("start", "next", "table", "language", "timezone", "about",
+	static final List<String> ENGLISH_COMMANDS = List.of("start", "next", "table", "follow",
+			"my_teams", "record", "language", "timezone", "about",
 			"help", "cancel");
 
 	private final Messages messages;

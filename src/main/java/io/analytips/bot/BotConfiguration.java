@@ -2,6 +2,9 @@ package io.analytips.bot;
 
 import java.time.Clock;
 
+import io.analytips.follow.AlertTexts;
+import io.analytips.follow.Following;
+import io.analytips.follow.TrackRecords;
 import io.analytips.football.AnalysisService;
 import io.analytips.football.BundledValueRule;
 import io.analytips.football.FootballData;
@@ -22,7 +25,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 
 /**
- * The bot's handlers, in the order they are tried: commands and buttons first (10–70), the search conversation,
+ * The bot's handlers, in the order they are tried: commands and buttons first (10–90), the search conversation,
  * which takes free text (800), then the fallbacks (900–1010).
  */
 @Configuration(proxyBeanMethods = false)
@@ -76,8 +79,14 @@ class BotConfiguration {
 	}
 
 	@Bean
-	TeamScreens teamScreens(TeamSearch search, FootballData data, Messages messages, Menus menus) {
-		return new TeamScreens(search, data, messages, menus);
+	TeamScreens teamScreens(TeamSearch search, FootballData data, Messages messages, Menus menus, Following following) {
+		return new TeamScreens(search, data, messages, menus, following);
+	}
+
+	/** The alerts' words, for the leader's alert rounds ({@code io.analytips.follow}). */
+	@Bean
+	AlertTexts alertTexts(Messages messages, Leagues leagues, DisplayNames names) {
+		return new AlertScreens(messages, leagues, names);
 	}
 
 	// The handlers wrapped in EndsSearch take the user elsewhere: a search they had begun ends.
@@ -111,9 +120,10 @@ class BotConfiguration {
 	@Bean
 	@Order(45)
 	Handler leaguesHandler(FootballData data, ApiFootballProperties properties, Messages messages, Menus menus,
-			Leagues leagues, Preferences preferences, DisplayNames names, Clock clock, SearchState search) {
+			Leagues leagues, Preferences preferences, DisplayNames names, Clock clock, Following following,
+			SearchState search) {
 		return new EndsSearch(new LeaguesHandler(data, properties.leagues(), messages, menus, leagues, preferences, names,
-				clock), search);
+				clock, following), search);
 	}
 
 	@Bean
@@ -141,14 +151,37 @@ class BotConfiguration {
 
 	@Bean
 	@Order(68)
-	Handler settingsHandler(Preferences preferences, Messages messages, Menus menus, Clock clock, SearchState search) {
-		return new EndsSearch(new SettingsHandler(preferences, messages, menus, clock), search);
+	Handler settingsHandler(Preferences preferences, Messages messages, Menus menus, Clock clock, Following following,
+			SearchState search) {
+		return new EndsSearch(new SettingsHandler(preferences, messages, menus, clock, following), search);
 	}
 
 	@Bean
 	@Order(70)
 	Handler nextGamesHandler(TeamScreens teams, Messages messages, Preferences preferences, SearchState search) {
 		return new EndsSearch(new NextGamesHandler(teams, messages, preferences), search);
+	}
+
+	@Bean
+	@Order(75)
+	Handler followHandler(TeamScreens teams, Following following, SearchState search, Leagues leagues, DisplayNames names,
+			Messages messages, Menus menus, Preferences preferences) {
+		return new EndsSearch(new FollowHandler(teams, following, search, leagues, names, messages, menus, preferences),
+				search);
+	}
+
+	@Bean
+	@Order(80)
+	Handler myTeamsHandler(Following following, Leagues leagues, DisplayNames names, Messages messages, Menus menus,
+			Preferences preferences, SearchState search) {
+		return new EndsSearch(new MyTeamsHandler(following, leagues, names, messages, menus, preferences), search);
+	}
+
+	@Bean
+	@Order(85)
+	Handler recordHandler(TrackRecords records, Leagues leagues, Messages messages, Menus menus, Preferences preferences,
+			SearchState search) {
+		return new EndsSearch(new RecordHandler(records, leagues, messages, menus, preferences), search);
 	}
 
 	@Bean
@@ -160,8 +193,8 @@ class BotConfiguration {
 
 	@Bean
 	@Order(900)
-	MembershipHandler membershipHandler(UserTracker users) {
-		return new MembershipHandler(users);
+	MembershipHandler membershipHandler(UserTracker users, Following following) {
+		return new MembershipHandler(users, following);
 	}
 
 	@Bean

@@ -133,8 +133,16 @@ final class BrowseHandler implements Handler {
 				return new Screen(messages.get(locale, "fixture.html", Html.escape(teams.display(f.home().name())),
 						Html.escape(teams.display(f.away().name())), Html.escape(names.name(f.league(), locale)),
 						Format.kickoff(f.kickoff(), reader.zone(), messages, locale)),
-						menus.analyses(id, origin, locale));
+						menus.analyses(id, origin, locale, follow(f.home().id(), f.home().name(), locale),
+								CallbackData.of(CallbackData.FOLLOW, CallbackData.TEAM_KIND, f.home().id()),
+								follow(f.away().id(), f.away().name(), locale),
+								CallbackData.of(CallbackData.FOLLOW, CallbackData.TEAM_KIND, f.away().id())));
 			});
+	}
+
+	/** "🔔 Palmeiras": follows the team (who follows it already is told so, with the button to stop). */
+	private String follow(long team, String name, Locale locale) {
+		return messages.get(locale, "button.follow.team", teams.display(name, 16));
 	}
 
 	/** Fixtures grouped by league, leagues in the configured order. */

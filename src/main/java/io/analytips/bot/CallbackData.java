@@ -18,6 +18,10 @@ import java.util.Map;
  * ra:17          reopen analysis 17            ab:39         about the model (in league 39)
  * cfg            language and time zone        lang:en       choose a language (lang: the choices)
  * tz:3           choose a time zone (tz: the choices; tz:auto: the language's)
+ * fw:t:85        follow team 85 (fw:l:39: league 39)   uf:t:85       stop following it (uf:l:39 likewise)
+ * mt             what the chat follows         mu:t:85       stop following, from that list
+ * al             the alert's lead (al:60: 60 minutes before kick-off)
+ * dg             the daily digest (dg:9: at 09:00 local time; dg:off: none)
  * </pre>
  * A screen that can be reached from several places carries where it was opened from (its <em>origin</em>: the
  * data of that screen) after its own arguments, so its back button returns there.
@@ -61,6 +65,24 @@ record CallbackData(String action, List<String> arguments) {
 	static final String LANGUAGE = "lang";
 
 	static final String ZONE = "tz";
+
+	static final String FOLLOW = "fw";
+
+	static final String UNFOLLOW = "uf";
+
+	static final String MY_TEAMS = "mt";
+
+	static final String MY_UNFOLLOW = "mu";
+
+	static final String LEAD = "al";
+
+	static final String DIGEST = "dg";
+
+	/** The kind argument of {@link #FOLLOW}, {@link #UNFOLLOW} and {@link #MY_UNFOLLOW}: a team. */
+	static final String TEAM_KIND = "t";
+
+	/** The kind argument of {@link #FOLLOW}, {@link #UNFOLLOW} and {@link #MY_UNFOLLOW}: a league. */
+	static final String LEAGUE_KIND = "l";
 
 	/** The screens a back button may return to, with their number of arguments. */
 	private static final Map<String, Integer> ORIGINS = Map.of(MENU, 0, TODAY, 0, LEAGUES, 0,

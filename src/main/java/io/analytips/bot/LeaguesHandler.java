@@ -4,14 +4,17 @@ import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 import io.analytips.football.FootballData;
 import io.analytips.football.api.Fixture;
 import io.analytips.football.api.League;
 import io.analytips.football.cache.Cached;
+import io.analytips.follow.Following;
 import io.analytips.pipeline.Command;
 import io.analytips.pipeline.Handler;
 import io.analytips.pipeline.UpdateContext;
+import io.analytips.store.Followed;
 import io.analytips.telegram.Html;
 import reactor.core.publisher.Mono;
 
@@ -42,8 +45,16 @@ final class LeaguesHandler implements Handler {
 
 	private final Clock clock;
 
+	/** Whose follows the hub's 🔔 button shows; null: no button. */
+	private final Following following;
+
 	LeaguesHandler(FootballData data, List<Integer> offered, Messages messages, Menus menus, Leagues names,
 			Preferences preferences, DisplayNames teams, Clock clock) {
+		this(data, offered, messages, menus, names, preferences, teams, clock, null);
+	}
+
+	LeaguesHandler(FootballData data, List<Integer> offered, Messages messages, Menus menus, Leagues names,
+			Preferences preferences, DisplayNames teams, Clock clock, Following following) {
 		this.data = data;
 		this.offered = List.copyOf(offered);
 		this.messages = messages;
@@ -53,6 +64,7 @@ final class LeaguesHandler implements Handler {
 		this.table = new LeagueTable(messages, teams);
 		this.teams = teams;
 		this.clock = clock;
+		this.following = following;
 	}
 
 	/** The buttons answer from shared, cached reads; the command counts as work, like every command. */
@@ -98,7 +110,8 @@ final class LeaguesHandler implements Handler {
 			CallbackData pressed = CallbackData.parse(context.callbackData());
 			Mono<Screen> screen = switch (pressed.action()) {
 				case CallbackData.LEAGUES -> Mono.just(leagues(reader.locale(), context.bot().offered(offered)));
-				case CallbackData.LEAGUE_HUB -> hub(pressed.intArgument(0), reader.locale());
+				case CallbackData.LEAGUE_HUB -> followed(context, pressed.intArgument(0))
+					.flatMap(follows -> hub(pressed.intArgument(0), reader.locale(), follows));
 				case CallbackData.TABLE -> table(pressed.intArgument(0), reader.locale());
 				default -> next(pressed.intArgument(0), pressed.intArgument(1), reader);
 			};
@@ -114,13 +127,30 @@ final class LeaguesHandler implements Handler {
 		return new Screen(messages.get(locale, "leagues.html"), menus.backTo(keyboard, CallbackData.MENU, locale).build());
 	}
 
-	private Mono<Screen> hub(int league, Locale locale) {
+	/**
+	 * Whether the chat follows the league: nothing when the hub has no 🔔 button, false too when the store cannot say
+	 * (the button then offers to follow).
+	 */
+	private Mono<Optional<Boolean>> followed(UpdateContext context, int league) {
+		Follower follower = Follower.of(context);
+		if (following == null || follower == null) {
+			return Mono.just(Optional.empty());
+		}
+		return following.follows(follower.bot(), follower.chat(), Followed.Kind.LEAGUE, league)
+			.onErrorReturn(Boolean.FALSE)
+			.map(Optional::of);
+	}
+
+	private Mono<Screen> hub(int league, Locale locale, Optional<Boolean> followed) {
+		Keyboard keyboard = Keyboard.create()
+			.pair(messages.get(locale, "button.table"), CallbackData.of(CallbackData.TABLE, league),
+					messages.get(locale, "button.league.next"), CallbackData.of(CallbackData.LEAGUE_NEXT, league, 0));
+		followed.ifPresent(follows -> keyboard.button(messages.get(locale, follows ? "button.unfollow.league"
+				: "button.follow.league"), CallbackData.of(follows ? CallbackData.UNFOLLOW : CallbackData.FOLLOW,
+						CallbackData.LEAGUE_KIND, league)));
 		return current(league).map(found -> new Screen(messages.get(locale, "league.hub.html",
 				Html.escape(names.name(league, locale)), Leagues.season(found.value())),
-				menus.backTo(Keyboard.create()
-					.pair(messages.get(locale, "button.table"), CallbackData.of(CallbackData.TABLE, league),
-							messages.get(locale, "button.league.next"), CallbackData.of(CallbackData.LEAGUE_NEXT, league, 0)),
-						CallbackData.LEAGUES, locale).build()))
+				menus.backTo(keyboard, CallbackData.LEAGUES, locale).build()))
 			.defaultIfEmpty(noSeason(league, locale));
 	}
 

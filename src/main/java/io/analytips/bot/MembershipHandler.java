@@ -1,5 +1,6 @@
 package io.analytips.bot;
 
+import io.analytips.follow.Following;
 import io.analytips.pipeline.Handler;
 import io.analytips.pipeline.UpdateContext;
 import io.analytips.pipeline.UserTracker;
@@ -7,16 +8,24 @@ import io.analytips.telegram.model.ChatMemberUpdated;
 import reactor.core.publisher.Mono;
 
 /**
- * The bot's own membership changed: in a private chat, {@code kicked} means the user blocked the
- * bot (recorded, so nothing is sent to them); becoming a member again is recorded by the user
- * tracker when they next write.
+ * The bot's own membership changed: in a private chat, {@code kicked} means the user blocked the bot (recorded, so
+ * nothing is sent to them, and their alerts stop); {@code member} means they came back (unblocked or restarted it):
+ * they are seen again and their alerts may go again.
  */
 final class MembershipHandler implements Handler {
 
 	private final UserTracker users;
 
+	/** Whose alerts stop and resume with the chat; null: none. */
+	private final Following following;
+
 	MembershipHandler(UserTracker users) {
+		this(users, null);
+	}
+
+	MembershipHandler(UserTracker users, Following following) {
 		this.users = users;
+		this.following = following;
 	}
 
 	@Override
@@ -27,10 +36,19 @@ final class MembershipHandler implements Handler {
 	@Override
 	public Mono<Void> handle(UpdateContext context) {
 		ChatMemberUpdated change = context.update().myChatMember();
-		boolean privateChat = "private".equals(change.chat().type());
-		if (privateChat && "kicked".equals(change.newChatMember().status())) {
-			return users.markBlocked(context.bot().id(), change.chat().id());
+		if (!"private".equals(change.chat().type()) || change.newChatMember() == null) {
+			return Mono.empty();
 		}
-		return Mono.empty();
+		long bot = context.bot().id();
+		long chat = change.chat().id();
+		return switch (change.newChatMember().status()) {
+			case "kicked" -> users.markBlocked(bot, chat).then(reachable(bot, chat, false));
+			case "member" -> users.seen(bot, change.from()).then(reachable(bot, chat, true));
+			default -> Mono.empty();
+		};
+	}
+
+	private Mono<Void> reachable(long bot, long chat, boolean reachable) {
+		return following == null ? Mono.empty() : following.reachable(bot, chat, reachable);
 	}
 }

@@ -29,12 +29,18 @@ final class Menus {
 
 	/** The analyses of a fixture opened from {@code origin} (the screen its back button returns to). */
 	InlineKeyboardMarkup analyses(long fixtureId, String origin, Locale locale) {
+		return analyses(fixtureId, origin, locale, new String[0]);
+	}
+
+	/** The same, with a row of more buttons ({@code textAndData}: text, data, …) above the back buttons. */
+	InlineKeyboardMarkup analyses(long fixtureId, String origin, Locale locale, String... textAndData) {
 		Keyboard keyboard = Keyboard.create()
 			.button(text(locale, "button.analysis.full"), analysis(fixtureId, AnalysisKind.FULL, origin))
 			.pair(text(locale, "button.analysis.goals"), analysis(fixtureId, AnalysisKind.GOALS, origin),
 					text(locale, "button.analysis.corners"), analysis(fixtureId, AnalysisKind.CORNERS, origin))
 			.pair(text(locale, "button.analysis.btts"), analysis(fixtureId, AnalysisKind.BTTS, origin),
-					text(locale, "button.analysis.result"), analysis(fixtureId, AnalysisKind.RESULT, origin));
+					text(locale, "button.analysis.result"), analysis(fixtureId, AnalysisKind.RESULT, origin))
+			.row(textAndData);
 		return backTo(keyboard, origin, locale).build();
 	}
 

@@ -57,7 +57,7 @@ final class NextGamesHandler implements Handler {
 		String query = name.length() > 40 ? name.substring(0, 40) : name;
 		Screen none = new Screen(messages.get(locale, "next.none.html", Html.escape(query)), null);
 		return teams.find(query)
-			.flatMap(found -> teams.found(query, found, none, reader))
+			.flatMap(found -> teams.found(query, found, none, reader, Follower.of(context)))
 			.onErrorResume(error -> teams.unavailable(error, locale))
 			.flatMap(screen -> screen.send(context));
 	}

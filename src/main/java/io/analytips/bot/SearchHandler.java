@@ -103,23 +103,23 @@ final class SearchHandler implements Handler {
 				.then(new Screen(Html.escape(messages.get(locale, "search.cancelled")), menus.main(locale)).show(context));
 		}
 		if (pressed != null) {
-			return teams.games(pressed.longArgument(0), null, reader).flatMap(screen -> screen.show(context));
+			return teams.games(pressed.longArgument(0), null, reader, Follower.of(context)).flatMap(screen -> screen.show(context));
 		}
 		String text = context.text().strip();
 		return search.isAwaiting(bot, user)
 			.flatMap(awaiting -> {
 				if (awaiting) {
 					transition("awaiting_team", "searched");
-					return search(bot, user, text, reader);
+					return search(bot, user, text, reader, Follower.of(context));
 				}
-				return TypedText.mayBeATeam(text) ? typed(text, reader)
+				return TypedText.mayBeATeam(text) ? typed(text, reader, Follower.of(context))
 						: Mono.just(new Screen(Html.escape(messages.get(locale, "text.unclear")), menus.main(locale)));
 			})
 			.flatMap(screen -> screen.send(context));
 	}
 
 	/** The answer to "type the team's name". */
-	private Mono<Screen> search(long bot, long user, String query, Reader reader) {
+	private Mono<Screen> search(long bot, long user, String query, Reader reader, Follower follower) {
 		Locale locale = reader.locale();
 		if (query.length() < NextGamesHandler.SHORTEST_NAME) {
 			return Mono.just(new Screen(Html.escape(messages.get(locale, "search.short")),
@@ -132,17 +132,17 @@ final class SearchHandler implements Handler {
 			// Nothing found (a "did you mean" at most): still searching, so the next name typed is searched too.
 			Mono<Void> state = found.found().isEmpty() ? search.await(bot, user)
 					: search.end(bot, user).doOnSuccess(done -> transition("searched", "found"));
-			return state.then(teams.found(shortQuery, found, none, reader));
+			return state.then(teams.found(shortQuery, found, none, reader, follower));
 		}).onErrorResume(error -> teams.unavailable(error, locale));
 	}
 
 	/** A name typed at the menu, outside a search: searched in one step, like {@code /proximos}. */
-	private Mono<Screen> typed(String text, Reader reader) {
+	private Mono<Screen> typed(String text, Reader reader, Follower follower) {
 		Locale locale = reader.locale();
 		String query = shorten(text);
 		Screen none = new Screen(messages.get(locale, "text.none.html", Html.escape(query)), menus.main(locale));
 		return teams.find(query)
-			.flatMap(found -> teams.found(query, found, none, reader))
+			.flatMap(found -> teams.found(query, found, none, reader, follower))
 			.onErrorResume(error -> teams.unavailable(error, locale));
 	}
 

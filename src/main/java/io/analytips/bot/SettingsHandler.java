@@ -6,10 +6,13 @@ import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Optional;
 
+import io.analytips.follow.Following;
 import io.analytips.pipeline.Command;
 import io.analytips.pipeline.Handler;
 import io.analytips.pipeline.UpdateContext;
 import io.analytips.telegram.Html;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
 /**
@@ -18,6 +21,8 @@ import reactor.core.publisher.Mono;
  * {@code /fuso Lisboa}). A zone not chosen follows the language ({@link Preferences}).
  */
 final class SettingsHandler implements Handler {
+
+	private static final Logger log = LoggerFactory.getLogger(SettingsHandler.class);
 
 	static final String PORTUGUESE = "pt-br";
 
@@ -33,11 +38,19 @@ final class SettingsHandler implements Handler {
 
 	private final Clock clock;
 
+	/** Told of a new language or zone, so the chat's alerts follow it; null: nobody to tell. */
+	private final Following following;
+
 	SettingsHandler(Preferences preferences, Messages messages, Menus menus, Clock clock) {
+		this(preferences, messages, menus, clock, null);
+	}
+
+	SettingsHandler(Preferences preferences, Messages messages, Menus menus, Clock clock, Following following) {
 		this.preferences = preferences;
 		this.messages = messages;
 		this.menus = menus;
 		this.clock = clock;
+		this.following = following;
 	}
 
 	@Override
@@ -85,7 +98,7 @@ final class SettingsHandler implements Handler {
 		CallbackData pressed = CallbackData.parse(context.callbackData());
 		Mono<Screen> screen = switch (pressed.action()) {
 			case CallbackData.LANGUAGE -> pressed.arguments().isEmpty() ? preferences.of(context).map(this::languages)
-					: preferences.chooseLanguage(context, Preferences.localeOf(pressed.arguments().get(0)))
+					: chooseLanguage(context, Preferences.localeOf(pressed.arguments().get(0)))
 						.flatMap(reader -> overview(context, reader));
 			case CallbackData.ZONE -> pressed.arguments().isEmpty() ? preferences.of(context).map(this::zones)
 					: chooseZone(context, pressed.arguments().get(0));
@@ -96,13 +109,38 @@ final class SettingsHandler implements Handler {
 
 	private Mono<Screen> chooseZone(UpdateContext context, String choice) {
 		if (choice.equals(AUTOMATIC)) {
-			return preferences.chooseZone(context, null).flatMap(reader -> overview(context, reader));
+			return chooseZone(context, (ZoneId) null).flatMap(reader -> overview(context, reader));
 		}
 		int index = choice.matches("\\d{1,2}") ? Integer.parseInt(choice) : -1;
 		if (index < 0 || index >= Zones.OFFERED.size()) {
 			return preferences.of(context).map(this::zones);
 		}
-		return preferences.chooseZone(context, Zones.OFFERED.get(index)).flatMap(reader -> overview(context, reader));
+		return chooseZone(context, Zones.OFFERED.get(index)).flatMap(reader -> overview(context, reader));
+	}
+
+	private Mono<Reader> chooseLanguage(UpdateContext context, Locale language) {
+		return preferences.chooseLanguage(context, language).flatMap(reader -> alertsFollow(context, reader));
+	}
+
+	private Mono<Reader> chooseZone(UpdateContext context, ZoneId zone) {
+		return preferences.chooseZone(context, zone).flatMap(reader -> alertsFollow(context, reader));
+	}
+
+	/**
+	 * The chat's alerts are written in the reader's new language and zone. The choice is kept either way: alerts
+	 * written in the old ones for a while beat an error for a setting that was saved.
+	 */
+	private Mono<Reader> alertsFollow(UpdateContext context, Reader reader) {
+		Long chat = context.chatId();
+		if (following == null || chat == null) {
+			return Mono.just(reader);
+		}
+		return following.readerChanged(context.bot().id(), FollowTexts.subscriber(chat, reader))
+			.onErrorResume(error -> {
+				log.warn("Alerts of chat {} still in the old language or zone: {}", chat, error.toString());
+				return Mono.empty();
+			})
+			.thenReturn(reader);
 	}
 
 	/** What the user has now, with the buttons to change it. */
@@ -143,7 +181,7 @@ final class SettingsHandler implements Handler {
 		if (typed.isBlank() || language.isEmpty()) {
 			return preferences.of(context).map(this::languages);
 		}
-		return preferences.chooseLanguage(context, language.get()).flatMap(reader -> overview(context, reader));
+		return chooseLanguage(context, language.get()).flatMap(reader -> overview(context, reader));
 	}
 
 	private Mono<Screen> zoneCommand(UpdateContext context, String typed) {
@@ -155,7 +193,7 @@ final class SettingsHandler implements Handler {
 			return preferences.of(context).map(reader -> new Screen(messages.get(reader.locale(), "zone.unknown.html",
 					Html.escapeShort(typed, 40)), zones(reader).keyboard()));
 		}
-		return preferences.chooseZone(context, zone.get()).flatMap(reader -> overview(context, reader));
+		return chooseZone(context, zone.get()).flatMap(reader -> overview(context, reader));
 	}
 
 	/** The language a typed word names: English or Portuguese, by its code or its name in either language. */

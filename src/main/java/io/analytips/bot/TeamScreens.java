@@ -2,6 +2,10 @@ package io.analytips.bot;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.function.LongFunction;
+
+import io.analytips.follow.Following;
+import io.analytips.store.Followed;
 
 import io.analytips.football.FootballData;
 import io.analytips.football.FoundTeam;
@@ -31,12 +35,26 @@ final class TeamScreens {
 
 	private final Menus menus;
 
+	/** Whose follows the team screen's 🔔 button shows; null: no button. */
+	private final Following following;
+
 	TeamScreens(TeamSearch search, FootballData data, Messages messages, Menus menus) {
+		this(search, data, messages, menus, null);
+	}
+
+	TeamScreens(TeamSearch search, FootballData data, Messages messages, Menus menus, Following following) {
 		this.search = search;
 		this.data = data;
 		this.messages = messages;
 		this.menus = menus;
+		this.following = following;
 	}
+
+	/** A team's button that opens its next games. */
+	static final LongFunction<String> OPEN = id -> CallbackData.of(CallbackData.TEAM, id);
+
+	/** A team's button that follows it. */
+	static final LongFunction<String> FOLLOW = id -> CallbackData.of(CallbackData.FOLLOW, CallbackData.TEAM_KIND, id);
 
 	/**
 	 * The teams {@code query} names (at most a page; {@link TeamSearch}: nicknames, accents, "did you
@@ -52,27 +70,52 @@ final class TeamScreens {
 	 * mean" with a button per near miss, or else {@code none}.
 	 */
 	Mono<Screen> found(String query, TeamMatches matches, Screen none, Reader reader) {
+		return found(query, matches, none, reader, null);
+	}
+
+	/** The same, the only team's games with a 🔔 button for {@code follower} (none if null). */
+	Mono<Screen> found(String query, TeamMatches matches, Screen none, Reader reader, Follower follower) {
 		Locale locale = reader.locale();
 		List<FoundTeam> found = matches.found();
 		if (found.size() == 1) {
-			return games(found.get(0).id(), found.get(0).name(), reader);
+			return games(found.get(0).id(), found.get(0).name(), reader, follower);
 		}
 		if (!found.isEmpty()) {
 			return Mono.just(choose(query, found, locale));
 		}
-		List<FoundTeam> near = matches.nearMisses();
+		return Mono.just(didYouMean(query, matches.nearMisses(), none, locale, OPEN));
+	}
+
+	/** "Did you mean", a button each ({@code data}: what it does), for near misses; {@code none} if there are none. */
+	Screen didYouMean(String query, List<FoundTeam> near, Screen none, Locale locale, LongFunction<String> data) {
 		if (near.isEmpty()) {
-			return Mono.just(none);
+			return none;
 		}
 		String text = near.size() == 1
 				? messages.get(locale, "search.didyoumean.html", Html.escape(query), Html.escape(near.get(0).name()))
 				: messages.get(locale, "search.didyoumean.many.html", Html.escape(query));
-		return Mono.just(new Screen(text, buttons(near, locale)));
+		return new Screen(text, buttons(near, locale, data));
 	}
 
 	/** A button per team, to pick the one meant. */
 	Screen choose(String query, List<FoundTeam> teams, Locale locale) {
-		return new Screen(messages.get(locale, "search.teams.html", Html.escape(query)), buttons(teams, locale));
+		return choose(query, teams, locale, OPEN);
+	}
+
+	/** A button per team, to pick the one meant; {@code data}: what pressing it does. */
+	Screen choose(String query, List<FoundTeam> teams, Locale locale, LongFunction<String> data) {
+		return new Screen(messages.get(locale, "search.teams.html", Html.escape(query)), buttons(teams, locale, data));
+	}
+
+	/**
+	 * The team's name as API-Football gives it, from its next games (cached, shared with its screen); empty when it
+	 * has none. Errors as {@link FootballData#nextFixtures} does.
+	 */
+	Mono<String> name(long team) {
+		return data.nextFixtures(team, NEXT_GAMES).flatMap(cached -> Mono.justOrEmpty(cached.value().stream()
+			.map(f -> f.home().id() == team ? f.home().name() : f.away().id() == team ? f.away().name() : null)
+			.filter(name -> name != null)
+			.findFirst()));
 	}
 
 	/** A country as API-Football names it (in English), in the reader's language where the bundles know it. */
@@ -81,10 +124,10 @@ final class TeamScreens {
 		return messages.has(locale, key) ? messages.get(locale, key) : country;
 	}
 
-	private InlineKeyboardMarkup buttons(List<FoundTeam> teams, Locale locale) {
+	private InlineKeyboardMarkup buttons(List<FoundTeam> teams, Locale locale, LongFunction<String> data) {
 		Keyboard keyboard = Keyboard.create();
 		teams.forEach(team -> keyboard.button(team.name() + (team.country() == null ? "" : " (" + country(team.country(),
-				locale) + ")"), CallbackData.of(CallbackData.TEAM, team.id())));
+				locale) + ")"), data.apply(team.id())));
 		return menus.backTo(keyboard, CallbackData.SEARCH, locale).build();
 	}
 
@@ -94,6 +137,21 @@ final class TeamScreens {
 	 * take it from), else null.
 	 */
 	Mono<Screen> games(long team, String name, Reader reader) {
+		return games(team, name, reader, null);
+	}
+
+	/**
+	 * The same, with a 🔔 button to follow the team, or 🔕 to stop, for {@code follower} (none if null). Whether the
+	 * chat follows the team is read from the store; if it cannot be, the button offers to follow.
+	 */
+	Mono<Screen> games(long team, String name, Reader reader, Follower follower) {
+		Mono<Boolean> followed = following == null || follower == null ? Mono.just(Boolean.FALSE)
+				: following.follows(follower.bot(), follower.chat(), Followed.Kind.TEAM, team).onErrorReturn(Boolean.FALSE);
+		boolean button = following != null && follower != null;
+		return followed.flatMap(follows -> games(team, name, reader, button, follows));
+	}
+
+	private Mono<Screen> games(long team, String name, Reader reader, boolean button, boolean follows) {
 		Locale locale = reader.locale();
 		return data.nextFixtures(team, NEXT_GAMES).map(cached -> {
 			List<Fixture> games = cached.value();
@@ -108,6 +166,10 @@ final class TeamScreens {
 			String here = CallbackData.of(CallbackData.TEAM, team);
 			games.forEach(f -> keyboard.button(messages.get(locale, "fixture.button", Format.dayTime(f.kickoff(), reader.zone()),
 					TeamNames.display(f.home().name()), TeamNames.display(f.away().name())), Menus.fixture(f.id(), here)));
+			if (button) {
+				keyboard.button(messages.get(locale, follows ? "button.unfollow" : "button.follow"),
+						CallbackData.of(follows ? CallbackData.UNFOLLOW : CallbackData.FOLLOW, CallbackData.TEAM_KIND, team));
+			}
 			return new Screen(messages.get(locale, "search.next.html", Html.escape(shown), Format.zone(reader.zone(), messages,
 					locale)), menus.backTo(keyboard, CallbackData.SEARCH, locale).build());
 		}).onErrorResume(error -> unavailable(error, locale));

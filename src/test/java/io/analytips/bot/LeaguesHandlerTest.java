@@ -103,4 +103,20 @@ class LeaguesHandlerTest {
 		assertThat(kit.repliesTo(9)).singleElement().asString().contains("limite diário de consultas")
 			.doesNotContain("Exception");
 	}
+
+	@Test
+	void aLeaguesHubOffersToFollowItOrToStop() {
+		MemoryFollowing following = new MemoryFollowing(kit.clock);
+		LeaguesHandler withFollows = new LeaguesHandler(kit.data, List.of(71, 39), messages, new Menus(messages),
+				new Leagues(messages), Readers.preferences(kit.clock), DisplayNames.AS_GIVEN, kit.clock, following);
+
+		StepVerifier.create(withFollows.handle(kit.press(12, "lh:39", "pt-br"))).verifyComplete();
+		assertThat(kit.lastScreenButtons(12)).contains("🔔 Seguir a liga");
+		assertThat(kit.lastScreenData(12)).containsExactly("tb:39", "ln:39:0", "fw:l:39", "lg", "m");
+
+		following.follows.put(12L, new java.util.LinkedHashSet<>(List.of(io.analytips.store.Followed.league(39, "x"))));
+		StepVerifier.create(withFollows.handle(kit.press(12, "lh:39", "en"))).verifyComplete();
+		assertThat(kit.lastScreenButtons(12)).contains("🔕 Unfollow this league");
+		assertThat(kit.lastScreenData(12)).contains("uf:l:39");
+	}
 }

@@ -42,7 +42,7 @@ class SearchHandlerTest {
 		kit.close();
 	}
 
-	private static ConversationRepository conversations(Map<Long, ConversationState> states) {
+	static ConversationRepository conversations(Map<Long, ConversationState> states) {
 		ConversationRepository conversations = mock(ConversationRepository.class);
 		when(conversations.save(anyLong(), any())).thenAnswer(call -> Mono.fromRunnable(() -> {
 			ConversationState state = call.getArgument(1);

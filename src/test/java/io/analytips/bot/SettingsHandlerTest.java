@@ -87,4 +87,20 @@ class SettingsHandlerTest {
 		assertThat(SettingsHandler.language("PORTUGUÊS")).isPresent();
 		assertThat(SettingsHandler.language("klingon")).isEmpty();
 	}
+
+	@Test
+	void aNewLanguageOrZoneReachesTheAlertsOfAChatThatFollowsAndAStoreDownDoesNotUndoTheChoice() {
+		MemoryFollowing following = new MemoryFollowing(kit.clock);
+		following.subscribers.put(11L, io.analytips.store.Subscriber.of(11, "pt-BR", "America/Sao_Paulo"));
+		SettingsHandler withAlerts = new SettingsHandler(preferences, messages, menus, kit.clock, following);
+
+		StepVerifier.create(withAlerts.handle(kit.press(11, "lang:en", "pt-br"))).verifyComplete();
+		assertThat(following.subscribers.get(11L).language()).isEqualTo("en");
+		StepVerifier.create(withAlerts.handle(kit.command(11, "/fuso Lisboa", "pt-br"))).verifyComplete();
+		assertThat(following.subscribers.get(11L).timeZone()).isEqualTo("Europe/Lisbon");
+
+		following.failing = true;
+		StepVerifier.create(withAlerts.handle(kit.press(11, "tz:auto", "pt-br"))).verifyComplete();
+		assertThat(kit.repliesTo(11).get(2)).contains("Time zone: London, automatic from the language");
+	}
 }

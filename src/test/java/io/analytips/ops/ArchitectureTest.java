@@ -148,6 +148,14 @@ class ArchitectureTest {
 	}
 
 	@Test
+	void followingKnowsNothingOfTheBotItsHostsOrTheOperators() {
+		noClasses().that().resideInAPackage("io.analytips.follow..")
+			.should().dependOnClassesThat().resideInAnyPackage("io.analytips.bot..", "io.analytips.ops..",
+					"io.analytips.host..", "io.analytips.console..", "io.analytips.pipeline..")
+			.check(classes);
+	}
+
+	@Test
 	void theAnalysisModelIsPureJava() {
 		noClasses().that().resideInAPackage("io.analytips.football.analysis..")
 			.should().dependOnClassesThat().resideOutsideOfPackages("java..", "io.analytips.football.analysis..")
