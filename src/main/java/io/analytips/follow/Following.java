@@ -91,6 +91,12 @@ public class Following {
 		return follows.setActive(bot, chat, reachable, clock.instant()).then();
 	}
 
+	/** Emits where following stands (chats, alerts by state); errors with the store's error. */
+	public Mono<AlertStatus> status() {
+		return Mono.zip(follows.counts(), alerts.countByState())
+			.map(both -> new AlertStatus(both.getT1()[0], both.getT1()[1], both.getT2()));
+	}
+
 	/** How long before kick-off alerts go unless a chat chose otherwise ({@code ALERT_BEFORE_KICKOFF}). */
 	public Duration defaultLead() {
 		return defaultLead;

@@ -3,12 +3,14 @@ package io.analytips.ops.admin;
 import java.time.Clock;
 
 import io.analytips.bot.Messages;
+import io.analytips.follow.Following;
 import io.analytips.football.api.ResilientApiFootball;
 import io.analytips.football.cache.FootballCache;
-import io.analytips.ops.logs.LogBuffer;
 import io.analytips.host.BotHost;
+import io.analytips.ops.logs.LogBuffer;
 import io.analytips.replica.Replicas;
 import io.analytips.store.AuditLog;
+import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -28,8 +30,9 @@ class AdminConfiguration {
 
 	@Bean
 	StatusReport statusReport(ObjectProvider<BotHost> host, ResilientApiFootball api,
-			FootballCache cache, Replicas replicas, Clock clock) {
-		return new StatusReport(host::getObject, api, cache, replicas, clock.instant());
+			FootballCache cache, Replicas replicas, ObjectProvider<Following> following, Clock clock) {
+		return new StatusReport(host::getObject, api, cache, replicas, clock.instant(),
+				() -> following.stream().findFirst().map(Following::status).orElse(Mono.empty()));
 	}
 
 	@Bean

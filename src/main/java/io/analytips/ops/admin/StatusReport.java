@@ -15,6 +15,7 @@ import io.analytips.football.api.ResilientApiFootball;
 import io.analytips.football.cache.CacheStats;
 import io.analytips.football.cache.FootballCache;
 import io.analytips.pipeline.QueueStats;
+import io.analytips.follow.AlertStatus;
 import io.analytips.host.BotHost;
 import io.analytips.host.BotState;
 import io.analytips.host.HostedBot;
@@ -42,8 +43,17 @@ final class StatusReport {
 
 	private final Instant started;
 
+	/** Where following stands, read from the database when asked. */
+	private final Supplier<Mono<AlertStatus>> alerts;
+
 	StatusReport(Supplier<BotHost> host, ResilientApiFootball api, FootballCache cache, Replicas replicas,
 			Instant started) {
+		this(host, api, cache, replicas, started, Mono::empty);
+	}
+
+	StatusReport(Supplier<BotHost> host, ResilientApiFootball api, FootballCache cache, Replicas replicas,
+			Instant started, Supplier<Mono<AlertStatus>> alerts) {
+		this.alerts = alerts;
 		this.host = host;
 		this.api = api;
 		this.cache = cache;
@@ -59,14 +69,42 @@ final class StatusReport {
 		return replicas.live().map(Optional::of).onErrorResume(error -> Mono.just(Optional.empty()));
 	}
 
-	/** {@link #snapshot} with the live replicas as the database lists them now. Never errors. */
-	Mono<Map<String, Object>> snapshotWithReplicas(Instant now) {
-		return liveReplicas().map(live -> snapshot(now, live.orElse(null)));
+	/** Where following stands, or empty when the database cannot be read. */
+	private Mono<Optional<AlertStatus>> alertStatus() {
+		return Mono.defer(alerts).map(Optional::of).defaultIfEmpty(Optional.empty())
+			.onErrorResume(error -> Mono.just(Optional.empty()));
 	}
 
-	/** {@link #render} with the live replicas as the database lists them now. Never errors. */
+	/**
+	 * {@link #snapshot} with the live replicas as the database lists them now, and the followers and alerts
+	 * ({@code alerts}: null when they cannot be read). Never errors.
+	 */
+	Mono<Map<String, Object>> snapshotWithReplicas(Instant now) {
+		return Mono.zip(liveReplicas(), alertStatus()).map(both -> {
+			Map<String, Object> status = snapshot(now, both.getT1().orElse(null));
+			status.put("alerts", both.getT2().map(StatusReport::alerts).orElse(null));
+			return status;
+		});
+	}
+
+	/** {@link #render} with the live replicas as the database lists them now, and a line on the alerts. Never errors. */
 	Mono<String> renderWithReplicas(Instant now) {
-		return liveReplicas().map(live -> render(now, live.orElse(null)));
+		return Mono.zip(liveReplicas(), alertStatus()).map(both -> {
+			String text = render(now, both.getT1().orElse(null));
+			String alertsLine = both.getT2().map(status -> String.format(Locale.ROOT, "%-11s %d followers (%d reachable); "
+					+ "%d pending, %d sent, %d dropped, %d failed%n", "alerts", status.followers(), status.reachable(),
+					status.alerts("pending") + status.alerts("sending"), status.alerts("sent"), status.alerts("dropped"),
+					status.alerts("failed"))).orElse(String.format(Locale.ROOT, "%-11s unknown%n", "alerts"));
+			return text.replace("</pre>", alertsLine + "</pre>");
+		});
+	}
+
+	private static Map<String, Object> alerts(AlertStatus status) {
+		Map<String, Object> view = new LinkedHashMap<>();
+		view.put("followers", status.followers());
+		view.put("reachable", status.reachable());
+		view.put("byState", new java.util.TreeMap<>(status.alerts()));
+		return view;
 	}
 
 	/** One replica as data: id, whether it is this one, started, last seen, whether it leads polling, version. */

@@ -79,6 +79,8 @@ class AdminApiTests {
 			.jsonPath("$.quota.dailyLimit").exists()
 			.jsonPath("$.inboxBacklog").isNumber()
 			.jsonPath("$.uptimeSeconds").isNumber()
+			.jsonPath("$.alerts.followers").isNumber()
+			.jsonPath("$.alerts.byState").exists()
 			.jsonPath("$.replica").isEqualTo(AppTestEnvironment.REPLICA_ID);
 		// The first heartbeat is written before the web server starts: the replica lists itself, alone.
 		web.get().uri("/admin/status").headers(h -> h.setBearerAuth(AppTestEnvironment.ADMIN_TOKEN)).exchange()

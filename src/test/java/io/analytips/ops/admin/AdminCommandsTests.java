@@ -49,7 +49,8 @@ class AdminCommandsTests {
 		admin.send("/status");
 		Conversation.Screen status = admin.next(text -> text.contains("Analytips status"));
 		assertThat(status.text()).contains("uptime", "intake", "receiving", "queue", "0/1000", "outbound", "breaker",
-				"closed", "rate limit", "bulkhead", "quota", "cache", "replicas", "1 live", "test-replica*", "polls")
+				"closed", "rate limit", "bulkhead", "quota", "cache", "replicas", "1 live", "test-replica*", "polls",
+				"alerts", "followers (", "pending, ")
 			.startsWith("<b>").contains("<pre>");
 		await().until(() -> audited("status") >= 1);
 	}
