@@ -90,6 +90,9 @@ public final class ConsoleBotApi implements BotApi, UpdateListener, AutoCloseabl
 
 	private final Thread reader;
 
+	/** Whether the input is a script, whose transcript shows a prompt before each line read. */
+	private final boolean script;
+
 	/**
 	 * @param clock the demo's clock (message dates)
 	 * @param answerWait how long a typed line's answer is waited for before the next line is read anyway
@@ -99,6 +102,7 @@ public final class ConsoleBotApi implements BotApi, UpdateListener, AutoCloseabl
 	public ConsoleBotApi(InputStream in, PrintStream out, String userName, String language, Clock clock,
 			Duration answerWait, boolean script, Runnable onEndOfInput) {
 		this.out = out;
+		this.script = script;
 		this.language = language;
 		this.clock = clock;
 		this.updates = new ConsoleUpdates(USER_ID, userName, language, clock);
@@ -206,6 +210,10 @@ public final class ConsoleBotApi implements BotApi, UpdateListener, AutoCloseabl
 			}
 			out.println();
 			out.println(ConsoleScreen.render(html, keyboard));
+			if (script && answers.isEmpty()) {
+				// a message nobody typed for (an alert): the reader waits at a prompt printed before it
+				out.print(ConsoleReader.PROMPT);
+			}
 			out.flush();
 			return new Message(messageId, null, null, new Chat(chatId, "private", null, null, null),
 					clock.instant().getEpochSecond(), html, null, null);

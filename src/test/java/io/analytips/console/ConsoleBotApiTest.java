@@ -263,6 +263,29 @@ class ConsoleBotApiTest {
 	}
 
 	@Test
+	void aMessageNobodyTypedForIsFollowedByThePromptTheReaderWaitsAt() throws Exception {
+		CountDownLatch ended = new CountDownLatch(1);
+		java.io.PipedOutputStream typing = new java.io.PipedOutputStream();
+		ConsoleBotApi script = new ConsoleBotApi(new java.io.PipedInputStream(typing),
+				new PrintStream(printed, true, StandardCharsets.UTF_8), "Ana", "pt-br", CLOCK, Duration.ofMinutes(1), true,
+				ended::countDown);
+		script.start(1, Map.of());
+		typing.write("/start\n".getBytes(StandardCharsets.UTF_8));
+		typing.flush();
+		ReceivedUpdate start = script.getUpdates(FROM_START).block(Duration.ofSeconds(10)).get(0);
+		script.sendMessage(SendMessage.html(ConsoleBotApi.USER_ID, "Bem-vindo", TWO_BUTTONS)).block();
+		script.ended(start.updateId());
+		await().atMost(Duration.ofSeconds(10)).until(() -> printed().endsWith("[2] Ajuda" + System.lineSeparator() + "› "));
+
+		script.sendMessage(SendMessage.html(ConsoleBotApi.USER_ID, "⏰ Goiás x América-MG", null)).block();
+
+		assertThat(printed()).endsWith("⏰ Goiás x América-MG" + System.lineSeparator() + "› ");
+		typing.close();
+		assertThat(ended.await(10, TimeUnit.SECONDS)).isTrue();
+		script.close();
+	}
+
+	@Test
 	void printsUtf8WhateverTheLocaleSays() {
 		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 		ConsoleConfiguration.utf8(bytes).print("Brasileirão ⚽");
