@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import io.analytips.football.FootballData;
@@ -62,8 +63,7 @@ final class AlertPlanner {
 	/** One round of planning; emits the alert rows written. Errors with the store's error. */
 	Mono<Long> plan() {
 		return follows.followedTargets().collectList().flatMap(targets -> targets.isEmpty() ? Mono.just(0L)
-				: fixtures().map(all -> all.stream().filter(fixture -> followed(fixture, targets)).toList())
-					.flatMap(this::plan))
+				: fixtures().map(all -> all.stream().filter(followed(targets)).toList()).flatMap(this::plan))
 			.flatMap(before -> alerts.planDigests(clock.instant())
 				.doOnNext(digests -> metrics.scheduled(Alert.Kind.DIGEST, digests))
 				.map(digests -> before + digests));
@@ -98,11 +98,14 @@ final class AlertPlanner {
 			.collectList();
 	}
 
-	private static boolean followed(Fixture fixture, List<Followed> targets) {
+	/** Whether a fixture is one of a followed team's or in a followed league. */
+	private static Predicate<Fixture> followed(List<Followed> targets) {
 		Set<Long> teams = targets.stream().filter(t -> t.kind() == Followed.Kind.TEAM).map(Followed::id)
 			.collect(Collectors.toSet());
-		return teams.contains(fixture.home().id()) || teams.contains(fixture.away().id())
-				|| targets.stream().anyMatch(t -> t.kind() == Followed.Kind.LEAGUE && t.id() == fixture.league().id());
+		Set<Long> leagues = targets.stream().filter(t -> t.kind() == Followed.Kind.LEAGUE).map(Followed::id)
+			.collect(Collectors.toSet());
+		return fixture -> teams.contains(fixture.home().id()) || teams.contains(fixture.away().id())
+				|| leagues.contains((long) fixture.league().id());
 	}
 
 	static WatchedFixture watched(Fixture fixture) {

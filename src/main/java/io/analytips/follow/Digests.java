@@ -38,7 +38,8 @@ final class Digests {
 
 	/**
 	 * Emits the digest of this alert's chat and day ({@link Alert#fixtureId()}: the local day's number); empty when
-	 * it follows no game that day (nothing is sent). Errors when neither the follows nor the games can be read.
+	 * it follows no game that day (nothing is sent); a day whose games cannot be read counts as none. Errors when the
+	 * chat's follows cannot be read.
 	 */
 	Mono<SendMessage> of(Alert alert) {
 		LocalDate day = LocalDate.ofEpochDay(alert.fixtureId());
