@@ -6,9 +6,15 @@
 --                       ages; stale copies that look fresh);
 --   market_prices       prices written down before kick-offs of another day's world, which fits would learn from
 --                       as if those matches had been played;
---   conversation_state  a pending step ("type the team's name") whose expiry is in another run's clock.
+--   conversation_state  a pending step ("type the team's name") whose expiry is in another run's clock;
+--   watched_fixtures,   followed matches with another day's kick-offs and statuses, the alerts planned from them
+--   alerts, forecasts   (due in another run's clock), and the forecasts of that world's matches (the record of
+--                       one demo day is that day's).
 -- Each run starts from them empty, as in a new folder; the simulator is in-process, so refilling the cache costs
--- no quota. The user's own data stays: their analyses, the users table, the inbox.
+-- no quota. The user's own data stays: their analyses, what they follow and how, the users table, the inbox.
 delete from api_cache;
 delete from market_prices;
 delete from conversation_state;
+delete from alerts;
+delete from watched_fixtures;
+delete from forecasts;

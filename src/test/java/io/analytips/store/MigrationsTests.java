@@ -21,7 +21,7 @@ class MigrationsTests {
 	private static final MigrationCallbacks DEMO = new MigrationCallbacks("classpath:db/demo");
 
 	private static final List<String> TABLES = List.of("api_cache", "market_prices", "conversation_state", "analyses",
-			"users", "inbox");
+			"users", "inbox", "watched_fixtures", "alerts", "forecasts", "subscribers", "follows");
 
 	@Test
 	void theDemosStartForgetsWhatAnEarlierRunDerivedFromItsDayAndKeepsTheUsersData() {
@@ -31,8 +31,10 @@ class MigrationsTests {
 
 		new Migrations(url, List.of(DEMO)).migrate(); // the next run in the same folder
 
-		assertThat(rows(url)).containsExactlyInAnyOrderEntriesOf(Map.of("api_cache", 0L, "market_prices", 0L,
-				"conversation_state", 0L, "analyses", 1L, "users", 1L, "inbox", 1L));
+		assertThat(rows(url)).containsExactlyInAnyOrderEntriesOf(Map.ofEntries(Map.entry("api_cache", 0L),
+				Map.entry("market_prices", 0L), Map.entry("conversation_state", 0L), Map.entry("watched_fixtures", 0L),
+				Map.entry("alerts", 0L), Map.entry("forecasts", 0L), Map.entry("analyses", 1L), Map.entry("users", 1L),
+				Map.entry("inbox", 1L), Map.entry("subscribers", 1L), Map.entry("follows", 1L)));
 	}
 
 	@Test
@@ -61,7 +63,18 @@ class MigrationsTests {
 					"insert into users (bot_id, user_id, first_seen, last_seen, language, username, blocked)"
 							+ " values (0, 1, now(), now(), 'pt-br', 'ana', false)",
 					"insert into inbox (bot_id, update_id, kind, chat_id, user_id, payload, outcome, finished_at)"
-							+ " values (0, 1, 'message', 1, 1, '{}', 'done', now())")) {
+							+ " values (0, 1, 'message', 1, 1, '{}', 'done', now())",
+					"insert into subscribers (bot_id, chat_id, language, time_zone, updated_at)"
+							+ " values (0, 1, 'pt-BR', 'America/Sao_Paulo', now())",
+					"insert into follows (bot_id, chat_id, kind, target_id, name, created_at)"
+							+ " values (0, 1, 'team', 39001, 'Arsenal', now())",
+					"insert into watched_fixtures (fixture_id, league_id, season, home_id, away_id, home_name, away_name,"
+							+ " kickoff, status, updated_at) values (3900101, 39, 2024, 39001, 39002, 'Arsenal', 'Chelsea',"
+							+ " '2027-03-14T15:00:00Z', 'NS', now())",
+					"insert into alerts (bot_id, chat_id, fixture_id, kind, due_at, created_at)"
+							+ " values (0, 1, 3900101, 'before', '2027-03-14T14:00:00Z', now())",
+					"insert into forecasts (fixture_id, league_id, kickoff, made_at, home, draw, away)"
+							+ " values (3900101, 39, '2027-03-14T15:00:00Z', '2027-03-14T14:00:00Z', 0.5, 0.3, 0.2)")) {
 				db.sql(insert).then().block(Duration.ofSeconds(10));
 			}
 		}
