@@ -72,6 +72,9 @@ record CallbackData(String action, List<String> arguments) {
 
 	static final String MY_TEAMS = "mt";
 
+	/** The bot's record ({@code /historico}), from the main menu. */
+	static final String RECORD = "rec";
+
 	static final String MY_UNFOLLOW = "mu";
 
 	static final String LEAD = "al";

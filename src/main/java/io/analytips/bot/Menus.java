@@ -19,6 +19,7 @@ final class Menus {
 			.pair(text(locale, "button.today"), CallbackData.TODAY, text(locale, "button.search"), CallbackData.SEARCH)
 			.pair(text(locale, "button.leagues"), CallbackData.LEAGUES, text(locale, "button.recent"), CallbackData.RECENT)
 			.pair(text(locale, "button.settings"), CallbackData.SETTINGS, text(locale, "button.help"), CallbackData.HELP)
+			.pair(text(locale, "button.my.teams"), CallbackData.MY_TEAMS, text(locale, "button.record"), CallbackData.RECORD)
 			.build();
 	}
 

@@ -42,6 +42,10 @@ final class RecordHandler implements Handler {
 
 	@Override
 	public boolean supports(UpdateContext context) {
+		CallbackData pressed = CallbackData.parse(context.callbackData());
+		if (pressed != null) {
+			return pressed.is(CallbackData.RECORD, 0);
+		}
 		Command command = context.command();
 		return command != null && switch (command.name()) {
 			case "historico", "record", "track_record", "trackrecord" -> true;

@@ -8,6 +8,8 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 
+import io.analytips.follow.Following;
+import io.analytips.follow.TrackRecords;
 import io.analytips.football.AnalysisService;
 import io.analytips.football.BundledValueRule;
 import io.analytips.football.FootballData;
@@ -25,7 +27,10 @@ import io.analytips.football.sim.SimulatorTransport;
 import io.analytips.pipeline.Handler;
 import io.analytips.pipeline.UpdateContext;
 import io.analytips.pipeline.UserTracker;
+import io.analytips.store.AlertRepository;
 import io.analytips.store.AnalysisRepository;
+import io.analytips.store.FollowRepository;
+import io.analytips.store.ForecastRepository;
 import io.analytips.store.ApiCacheRepository;
 import io.analytips.store.ConversationRepository;
 import io.analytips.store.DatabaseUrl;
@@ -96,6 +101,9 @@ final class DemoRun implements AutoCloseable {
 		bot.registerBean(AnalysisRepository.class, () -> new AnalysisRepository(db, clock, TestDatabase.CALL_TIMEOUT));
 		bot.registerBean(ConversationRepository.class, () -> new ConversationRepository(db, TestDatabase.CALL_TIMEOUT));
 		bot.registerBean(UserSettingsRepository.class, () -> new UserSettingsRepository(db, TestDatabase.CALL_TIMEOUT));
+		bot.registerBean(Following.class, () -> new Following(new FollowRepository(db, TestDatabase.CALL_TIMEOUT),
+				new AlertRepository(db, TestDatabase.CALL_TIMEOUT), Duration.ofMinutes(60), clock));
+		bot.registerBean(TrackRecords.class, () -> new TrackRecords(new ForecastRepository(db, TestDatabase.CALL_TIMEOUT)));
 		bot.registerBean(UserTracker.class, () -> pipeline.users);
 		bot.registerBean(BotApi.class, () -> pipeline.client);
 		bot.registerBean(MeterRegistry.class, SimpleMeterRegistry::new);

@@ -84,7 +84,9 @@ final class ScreenWalk {
 			press("a:\\d+:" + kind + "(:.*)?");
 		}
 		press("f:\\d+(:.*)?"); // the last analysis's back: the fixture's menu
-		press(lastScreen().buttons().get(5).path("callback_data").asString()); // its back: the list
+		// its back (the first button that is neither an analysis nor a follow): the list
+		press(lastScreen().buttons().stream().map(button -> button.path("callback_data").asString())
+			.filter(data -> !data.matches("(a|fw|uf):.*")).findFirst().orElseThrow());
 	}
 
 	private void type(String text) {
