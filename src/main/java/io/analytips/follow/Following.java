@@ -37,12 +37,13 @@ public class Following {
 	 * new, false if it was followed already. The next alert round plans its games.
 	 */
 	public Mono<Boolean> follow(long bot, Subscriber reader, Followed target) {
-		return follows.subscribe(bot, reader, clock.instant()).then(follows.follow(bot, reader.chatId(), target, clock.instant()));
+		return Mono.defer(() -> follows.subscribe(bot, reader, clock.instant())
+			.then(follows.follow(bot, reader.chatId(), target, clock.instant())));
 	}
 
 	/** Stops following; the chat's alerts about games it no longer follows are cancelled. Emits whether it was followed. */
 	public Mono<Boolean> unfollow(long bot, long chat, Followed.Kind kind, long id) {
-		return follows.unfollow(bot, chat, kind, id, clock.instant());
+		return Mono.defer(() -> follows.unfollow(bot, chat, kind, id, clock.instant()));
 	}
 
 	/** What the chat follows, leagues first then teams, by name; empty if nothing. */
@@ -63,15 +64,20 @@ public class Following {
 	/**
 	 * Sets how long before kick-off the chat's alerts go ({@code null}: {@link #defaultLead()}) and the local hour of
 	 * its digest ({@code null}: none); its pending alerts move to the new time. The chat is subscribed with
-	 * {@code reader} first if it was not. Emits the settings as now stored.
+	 * {@code reader} first if it was not. Emits the settings as now stored; errors with an
+	 * {@link IllegalArgumentException} for a lead outside 0–1440 minutes or an hour outside 0–23 (nothing written).
 	 */
 	public Mono<Subscriber> configure(long bot, Subscriber reader, Integer alertMinutes, Integer digestHour) {
 		long chat = reader.chatId();
-		return follows.subscriber(bot, chat)
-			.switchIfEmpty(follows.subscribe(bot, reader, clock.instant()).then(Mono.fromSupplier(() -> reader)))
-			.then(follows.configure(bot, chat, alertMinutes, digestHour, clock.instant()))
-			.then(alerts.reschedule(List.of(), bot, chat, defaultLead, clock.instant()))
-			.then(follows.subscriber(bot, chat));
+		return Mono.defer(() -> {
+			// the record's own check: a clear error before anything is written
+			new Subscriber(chat, reader.language(), reader.timeZone(), alertMinutes, digestHour, true);
+			return follows.subscriber(bot, chat)
+				.switchIfEmpty(follows.subscribe(bot, reader, clock.instant()).then(Mono.fromSupplier(() -> reader)))
+				.then(Mono.defer(() -> follows.configure(bot, chat, alertMinutes, digestHour, clock.instant())))
+				.then(Mono.defer(() -> alerts.reschedule(List.of(), bot, chat, defaultLead, clock.instant())))
+				.then(follows.subscriber(bot, chat));
+		});
 	}
 
 	/**
@@ -79,8 +85,7 @@ public class Following {
 	 * chat that follows nothing. Completes once written.
 	 */
 	public Mono<Void> readerChanged(long bot, Subscriber reader) {
-		return follows.subscriber(bot, reader.chatId())
-			.flatMap(known -> follows.subscribe(bot, reader, clock.instant()));
+		return Mono.defer(() -> follows.updateReader(bot, reader, clock.instant())).then();
 	}
 
 	/**
@@ -88,7 +93,7 @@ public class Following {
 	 * they come back. Completes once written (nothing for a chat that follows nothing).
 	 */
 	public Mono<Void> reachable(long bot, long chat, boolean reachable) {
-		return follows.setActive(bot, chat, reachable, clock.instant()).then();
+		return Mono.defer(() -> follows.setActive(bot, chat, reachable, clock.instant())).then();
 	}
 
 	/** Emits where following stands (chats, alerts by state); errors with the store's error. */

@@ -46,6 +46,23 @@ public class FollowRepository {
 			.then());
 	}
 
+	/**
+	 * Writes how a subscriber reads (language and zone), leaving the rest as it is (a chat that blocked the bot stays
+	 * unreachable). Emits whether it was a subscriber.
+	 */
+	public Mono<Boolean> updateReader(long bot, Subscriber reader, Instant at) {
+		return deadline.on(db.sql("""
+				update subscribers set language = $3, time_zone = $4, updated_at = $5 where bot_id = $1 and chat_id = $2""")
+			.bind(0, bot)
+			.bind(1, reader.chatId())
+			.bind(2, reader.language())
+			.bind(3, reader.timeZone())
+			.bind(4, utc(at))
+			.fetch()
+			.rowsUpdated()
+			.map(rows -> rows > 0));
+	}
+
 	/** The chat's subscription; empty if it never followed anything. */
 	public Mono<Subscriber> subscriber(long bot, long chat) {
 		return deadline.on(db.sql("""
@@ -74,7 +91,7 @@ public class FollowRepository {
 
 	/**
 	 * Marks the chat as reachable or not (a 403 or a "kicked" membership: the user blocked the bot; a "member" one:
-	 * they came back). Emits whether it was a subscriber.
+	 * they came back). Emits whether this changed anything (false for a chat already so, or not a subscriber).
 	 */
 	public Mono<Boolean> setActive(long bot, long chat, boolean active, Instant at) {
 		return deadline.on(db.sql("""
@@ -107,37 +124,39 @@ public class FollowRepository {
 
 	/**
 	 * Stops following {@code target}, and cancels the chat's pending alerts of fixtures it no longer follows by any
-	 * other team or league. Emits whether it was followed.
+	 * other team or league, in one statement (both or neither). Emits whether it was followed.
 	 */
 	public Mono<Boolean> unfollow(long bot, long chat, Followed.Kind kind, long target, Instant at) {
-		Mono<Long> removed = db.sql("delete from follows where bot_id = $1 and chat_id = $2 and kind = $3 and target_id = $4")
+		// The statement's parts see the follows as they were before it: the removed one is left out by hand.
+		return deadline.on(db.sql("""
+				with removed as (
+				    delete from follows where bot_id = $1 and chat_id = $2 and kind = $3 and target_id = $4 returning 1),
+				cancelled as (
+				    update alerts a set state = 'cancelled', finished_at = $5, detail = 'unfollowed'
+				    from watched_fixtures w
+				    where exists (select 1 from removed)
+				      and a.bot_id = $1 and a.chat_id = $2 and a.state = 'pending' and a.kind <> 'digest'
+				      and w.fixture_id = a.fixture_id
+				      and not exists (select 1 from follows f where f.bot_id = a.bot_id and f.chat_id = a.chat_id
+				          and not (f.kind = $3 and f.target_id = $4)
+				          and ((f.kind = 'team' and f.target_id in (w.home_id, w.away_id))
+				            or (f.kind = 'league' and f.target_id = w.league_id)))
+				    returning 1)
+				select (select count(*) from removed) as removed, (select count(*) from cancelled) as cancelled""")
 			.bind(0, bot)
 			.bind(1, chat)
 			.bind(2, kind.code())
 			.bind(3, target)
-			.fetch()
-			.rowsUpdated();
-		Mono<Long> cancelled = db.sql("""
-				update alerts a set state = 'cancelled', finished_at = $3, detail = 'unfollowed'
-				from watched_fixtures w
-				where a.bot_id = $1 and a.chat_id = $2 and a.state = 'pending' and a.kind <> 'digest'
-				  and w.fixture_id = a.fixture_id
-				  and not exists (select 1 from follows f where f.bot_id = a.bot_id and f.chat_id = a.chat_id
-				      and ((f.kind = 'team' and f.target_id in (w.home_id, w.away_id))
-				        or (f.kind = 'league' and f.target_id = w.league_id)))""")
-			.bind(0, bot)
-			.bind(1, chat)
-			.bind(2, utc(at))
-			.fetch()
-			.rowsUpdated();
-		return deadline.on(removed.flatMap(rows -> rows > 0 ? cancelled.thenReturn(true) : Mono.just(false)));
+			.bind(4, utc(at))
+			.map(row -> row.get("removed", Long.class) > 0)
+			.one());
 	}
 
 	/** What the chat follows: leagues first, then teams, each by name. */
 	public Flux<Followed> following(long bot, long chat) {
 		return deadline.on(db.sql("""
 				select kind, target_id, name from follows where bot_id = $1 and chat_id = $2
-				order by kind desc, lower(name)""")
+				order by kind = 'team', lower(name)""")
 			.bind(0, bot)
 			.bind(1, chat)
 			.map(row -> new Followed(Followed.Kind.of(row.get("kind", String.class)), row.get("target_id", Long.class),
@@ -154,9 +173,11 @@ public class FollowRepository {
 			.all());
 	}
 
-	/** How many chats follow something, and how many of those can be reached (for the status and the metrics). */
+	/** How many chats follow something, and how many of those can be reached (for the status). */
 	public Mono<long[]> counts() {
-		return deadline.on(db.sql("select count(*) as total, count(*) filter (where active) as active from subscribers")
+		return deadline.on(db.sql("""
+				select count(*) as total, count(*) filter (where active) as active from subscribers s
+				where exists (select 1 from follows f where f.bot_id = s.bot_id and f.chat_id = s.chat_id)""")
 			.map(row -> new long[] { row.get("total", Long.class), row.get("active", Long.class) })
 			.one());
 	}

@@ -151,6 +151,22 @@ class FollowingTests {
 	}
 
 	@Test
+	void aNewLanguageLeavesABlockedChatUnreachable() {
+		following.follow(1, READER, PALMEIRAS).block();
+		following.reachable(1, 7, false).block();
+
+		StepVerifier.create(following.readerChanged(1, Subscriber.of(7, "en", "Europe/London"))).verifyComplete();
+		StepVerifier.create(following.settings(1, 7).map(Subscriber::active)).expectNext(false).verifyComplete();
+	}
+
+	@Test
+	void refusesALeadOrAnHourOutOfRangeBeforeWritingAnything() {
+		StepVerifier.create(following.configure(1, READER, 1441, null)).expectError(IllegalArgumentException.class).verify();
+		StepVerifier.create(following.configure(1, READER, null, 24)).expectError(IllegalArgumentException.class).verify();
+		StepVerifier.create(following.settings(1, 7)).as("nothing written").verifyComplete();
+	}
+
+	@Test
 	void aChatThatBlockedTheBotIsUnreachableUntilItComesBack() {
 		following.follow(1, READER, PALMEIRAS).block();
 
