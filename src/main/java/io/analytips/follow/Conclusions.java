@@ -70,6 +70,17 @@ final class Conclusions {
 		return Mono.just(0L);
 	}
 
+	/**
+	 * A match first seen already over (or called off): recorded as ended, nobody told (they followed after it). A
+	 * postponement is still told: the match is to come. Emits the alerts written.
+	 */
+	Mono<Long> alreadyOver(long fixture, String status, Integer homeGoals, Integer awayGoals) {
+		if (status.equals("PST")) {
+			return conclude(fixture, status, homeGoals, awayGoals);
+		}
+		return watched.end(fixture, status, homeGoals, awayGoals, clock.instant()).thenReturn(0L);
+	}
+
 	private Mono<Boolean> settle(long fixture, Integer homeGoals, Integer awayGoals) {
 		return homeGoals == null || awayGoals == null ? Mono.just(false)
 				: forecasts.settle(fixture, homeGoals, awayGoals, clock.instant());

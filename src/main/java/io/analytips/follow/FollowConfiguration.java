@@ -48,14 +48,15 @@ class FollowConfiguration {
 	/** The alert rounds, on the replica that leads (one for the deployment, whatever the replicas). */
 	@Bean
 	@ConditionalOnBooleanProperty(name = "analytips.follow.alerts-enabled", matchIfMissing = true)
-	Periodic alertRounds(FootballData data, AnalysisService analyses, FollowRepository follows,
+	Periodic alertRounds(Following following, FootballData data, AnalysisService analyses, FollowRepository follows,
 			WatchedFixtureRepository watched, ForecastRepository forecasts, AlertRepository alerts, AlertTexts texts,
 			BotOutlets outlets, FollowProperties properties, ObjectProvider<Leadership> leadership, MeterRegistry registry,
 			Clock clock) {
 		Leadership lead = leadership.getIfAvailable(() -> Leadership.SOLE);
 		AlertMetrics metrics = new AlertMetrics(registry);
 		Conclusions conclusions = new Conclusions(watched, forecasts, alerts, metrics, clock);
-		AlertPlanner planner = new AlertPlanner(data, follows, watched, alerts, conclusions, metrics, properties, clock);
+		AlertPlanner planner = new AlertPlanner(data, follows, watched, alerts, conclusions, metrics, properties, clock,
+				following::changes);
 		ResultWatch results = new ResultWatch(data, watched, conclusions, properties, clock);
 		AlertSender sender = new AlertSender(alerts, watched, forecasts, new Forecasts(analyses, forecasts, clock),
 				new Digests(data, follows, texts), follows, texts, outlets, metrics, properties, clock);

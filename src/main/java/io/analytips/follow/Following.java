@@ -3,6 +3,7 @@ package io.analytips.follow;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.analytips.store.AlertRepository;
 import io.analytips.store.FollowRepository;
@@ -25,6 +26,9 @@ public class Following {
 
 	private final Clock clock;
 
+	/** Counts the changes that may need alerts planned (a follow, new settings, a chat back): the planner looks. */
+	private final AtomicLong changes = new AtomicLong();
+
 	public Following(FollowRepository follows, AlertRepository alerts, Duration defaultLead, Clock clock) {
 		this.follows = follows;
 		this.alerts = alerts;
@@ -38,7 +42,8 @@ public class Following {
 	 */
 	public Mono<Boolean> follow(long bot, Subscriber reader, Followed target) {
 		return Mono.defer(() -> follows.subscribe(bot, reader, clock.instant())
-			.then(follows.follow(bot, reader.chatId(), target, clock.instant())));
+			.then(follows.follow(bot, reader.chatId(), target, clock.instant())))
+			.doOnNext(followed -> changes.incrementAndGet());
 	}
 
 	/** Stops following; the chat's alerts about games it no longer follows are cancelled. Emits whether it was followed. */
@@ -76,7 +81,8 @@ public class Following {
 				.switchIfEmpty(follows.subscribe(bot, reader, clock.instant()).then(Mono.fromSupplier(() -> reader)))
 				.then(Mono.defer(() -> follows.configure(bot, chat, alertMinutes, digestHour, clock.instant())))
 				.then(Mono.defer(() -> alerts.reschedule(List.of(), bot, chat, defaultLead, clock.instant())))
-				.then(follows.subscriber(bot, chat));
+				.then(follows.subscriber(bot, chat))
+				.doOnNext(stored -> changes.incrementAndGet());
 		});
 	}
 
@@ -93,13 +99,23 @@ public class Following {
 	 * they come back. Completes once written (nothing for a chat that follows nothing).
 	 */
 	public Mono<Void> reachable(long bot, long chat, boolean reachable) {
-		return Mono.defer(() -> follows.setActive(bot, chat, reachable, clock.instant())).then();
+		return Mono.defer(() -> follows.setActive(bot, chat, reachable, clock.instant()))
+			.doOnNext(changed -> changes.incrementAndGet())
+			.then();
 	}
 
 	/** Emits where following stands (chats, alerts by state); errors with the store's error. */
 	public Mono<AlertStatus> status() {
 		return Mono.zip(follows.counts(), alerts.countByState())
 			.map(both -> new AlertStatus(both.getT1()[0], both.getT1()[1], both.getT2()));
+	}
+
+	/**
+	 * How many changes that may need alerts planned were made here (follows, settings, chats back): the leader's
+	 * planner plans at once when it grows, instead of waiting for its next round.
+	 */
+	public long changes() {
+		return changes.get();
 	}
 
 	/** How long before kick-off alerts go unless a chat chose otherwise ({@code ALERT_BEFORE_KICKOFF}). */

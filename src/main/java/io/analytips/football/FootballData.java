@@ -1,6 +1,7 @@
 package io.analytips.football;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -73,7 +74,15 @@ public class FootballData {
 
 	/** The day's fixtures in the leagues the bot offers, in kick-off order. */
 	public Mono<Cached<List<Fixture>>> fixturesOn(LocalDate date) {
-		return read(Requests.fixturesOn(date, zone()), Wire::fixtures)
+		return fixturesOn(date, Duration.ZERO);
+	}
+
+	/**
+	 * {@link #fixturesOn(LocalDate)}, content with a copy younger than {@code maxAge} even once it is no longer fresh:
+	 * for background work that needs kick-off times, not the minute's score, and should not spend the quota.
+	 */
+	public Mono<Cached<List<Fixture>>> fixturesOn(LocalDate date, Duration maxAge) {
+		return read(Requests.fixturesOn(date, zone()), Wire::fixtures, maxAge)
 			.map(cached -> cached.map(fixtures -> fixtures.stream()
 				.filter(f -> properties.leagues().isEmpty() || properties.leagues().contains(f.league().id()))
 				.sorted(Comparator.comparing(Fixture::kickoff))
@@ -224,7 +233,12 @@ public class FootballData {
 	}
 
 	private <T> Mono<Cached<T>> read(ApiRequest request, Function<JsonNode, T> parser) {
-		return withinBudget(cache.get(request, api::fetch).map(cached -> cached.map(envelope -> parse(envelope, parser))));
+		return read(request, parser, Duration.ZERO);
+	}
+
+	private <T> Mono<Cached<T>> read(ApiRequest request, Function<JsonNode, T> parser, Duration maxAge) {
+		return withinBudget(cache.get(request, api::fetch, maxAge)
+			.map(cached -> cached.map(envelope -> parse(envelope, parser))));
 	}
 
 	/**

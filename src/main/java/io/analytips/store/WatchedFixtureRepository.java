@@ -3,6 +3,7 @@ package io.analytips.store;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.List;
 
 import io.r2dbc.spi.Readable;
@@ -55,6 +56,17 @@ public class WatchedFixtureRepository {
 			spec = fixture.awayGoals() == null ? spec.bindNull(10, Integer.class) : spec.bind(10, fixture.awayGoals());
 			return deadline.on(spec.bind(11, utc(now)).map(row -> row.get("fixture_id", Long.class)).all());
 		});
+	}
+
+	/** Which of these fixtures are watched already (each once); none for none. */
+	public Flux<Long> known(Collection<Long> fixtureIds) {
+		if (fixtureIds.isEmpty()) {
+			return Flux.empty();
+		}
+		return deadline.on(db.sql("select fixture_id from watched_fixtures where fixture_id = any($1)")
+			.bind(0, fixtureIds.toArray(Long[]::new))
+			.map(row -> row.get("fixture_id", Long.class))
+			.all());
 	}
 
 	/** The watched fixtures whose end has not been told and that kicked off before {@code kickedOffBefore}. */

@@ -189,6 +189,37 @@ class AlertRoundsTests {
 	}
 
 	@Test
+	void nobodyIsToldTheResultOfAMatchThatEndedBeforeTheyFollowed() {
+		palmeirasFlamengo();
+		day.play(PALMEIRAS_FLAMENGO, "FT", 3, 0);
+		day.clock.advance(Duration.ofHours(10)); // 22:00 UTC: the match is over
+
+		day.follow(1, "pt-BR", "America/Sao_Paulo", Followed.team(131, "Palmeiras"));
+		day.round();
+		day.roundAt("2026-05-10T23:00:00Z");
+
+		assertThat(day.sent).isEmpty();
+		assertThat(day.watched.find(PALMEIRAS_FLAMENGO).block().resultAt()).as("recorded as over").isNotNull();
+	}
+
+	@Test
+	void plansEveryTenMinutesAndAtOnceAfterAFollowFromCopiesHoursOld() {
+		palmeirasFlamengo();
+		day.follow(1, "pt-BR", "America/Sao_Paulo", Followed.team(131, "Palmeiras"));
+		day.round();
+		assertThat(day.planned).containsExactly(FollowProperties.PLANNER_TODAY_MAX_AGE,
+				FollowProperties.PLANNER_TOMORROW_MAX_AGE);
+
+		day.roundAt("2026-05-10T12:05:00Z");
+		assertThat(day.planned).as("not due yet").hasSize(2);
+		day.follow(2, "en", "Europe/London", Followed.team(127, "Flamengo"));
+		day.roundAt("2026-05-10T12:05:15Z");
+		assertThat(day.planned).as("a follow plans at once").hasSize(4);
+		day.roundAt("2026-05-10T12:15:15Z");
+		assertThat(day.planned).as("ten minutes on").hasSize(6);
+	}
+
+	@Test
 	void theDigestListsTheDaysFollowedGamesAtTheChatsHour() {
 		palmeirasFlamengo();
 		day.world.put(1002L, fixture(1002, 39, 42, "Arsenal", 49, "Chelsea", "2026-05-10T14:00:00Z", "NS", null, null));

@@ -90,6 +90,9 @@ final class Matchday implements AutoCloseable {
 
 	final AtomicInteger idsCalls = new AtomicInteger();
 
+	/** The oldest copy the planner would take, each time it read a day's fixtures. */
+	final List<Duration> planned = new CopyOnWriteArrayList<>();
+
 	private final AlertRounds rounds;
 
 	final Following following;
@@ -103,13 +106,18 @@ final class Matchday implements AutoCloseable {
 		FootballData data = mock(FootballData.class);
 		when(data.today()).thenAnswer(call -> LocalDate.now(clock.withZone(botZone)));
 		when(data.zone()).thenReturn(botZone);
-		when(data.fixturesOn(any())).thenAnswer(call -> {
-			LocalDate day = call.getArgument(0);
+		org.mockito.stubbing.Answer<Mono<Cached<List<Fixture>>>> day = call -> {
+			LocalDate date = call.getArgument(0);
+			if (call.getArguments().length > 1) {
+				planned.add(call.getArgument(1));
+			}
 			List<Fixture> fixtures = world.values().stream()
-				.filter(f -> f.kickoff().atZone(botZone).toLocalDate().equals(day))
+				.filter(f -> f.kickoff().atZone(botZone).toLocalDate().equals(date))
 				.toList();
 			return Mono.just(new Cached<>(fixtures, clock.instant(), false));
-		});
+		};
+		when(data.fixturesOn(any(), any())).thenAnswer(day);
+		when(data.fixturesOn(any())).thenAnswer(day);
 		when(data.fixtures(any())).thenAnswer(call -> {
 			idsCalls.incrementAndGet();
 			List<Long> ids = call.getArgument(0);
@@ -137,9 +145,10 @@ final class Matchday implements AutoCloseable {
 		AlertSender sender = new AlertSender(alerts, watched, forecasts, new Forecasts(service, forecasts, clock),
 				new Digests(data, follows, texts), follows, texts, bot -> bot == BOT ? java.util.Optional.of(outbound)
 						: java.util.Optional.empty(), metrics, properties, clock);
-		rounds = new AlertRounds(alerts, new AlertPlanner(data, follows, watched, alerts, conclusions, metrics, properties,
-				clock), new ResultWatch(data, watched, conclusions, properties, clock), sender, Leadership.SOLE);
 		following = new Following(follows, alerts, properties.beforeKickoff(), clock);
+		rounds = new AlertRounds(alerts, new AlertPlanner(data, follows, watched, alerts, conclusions, metrics, properties,
+				clock, following::changes), new ResultWatch(data, watched, conclusions, properties, clock), sender,
+				Leadership.SOLE);
 	}
 
 	/** One leader round at the clock's instant. */

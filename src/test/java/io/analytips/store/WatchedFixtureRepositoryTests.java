@@ -128,6 +128,15 @@ class WatchedFixtureRepositoryTests {
 	}
 
 	@Test
+	void tellsWhichFixturesAreWatchedAlready() {
+		watched.watch(List.of(fixture(1001, KICKOFF, "NS", null, null)), NOW).blockLast();
+
+		StepVerifier.create(watched.known(List.of(1001L, 1002L))).expectNext(1001L).verifyComplete();
+		StepVerifier.create(watched.known(List.of(1002L))).verifyComplete();
+		StepVerifier.create(watched.known(List.of())).verifyComplete();
+	}
+
+	@Test
 	void failsWhenTheDatabaseCannotBeReached() {
 		pool.dispose();
 		Duration wait = Duration.ofSeconds(20);
@@ -136,5 +145,6 @@ class WatchedFixtureRepositoryTests {
 		StepVerifier.create(watched.open(KICKOFF)).expectError().verify(wait);
 		StepVerifier.create(watched.find(1001)).expectError().verify(wait);
 		StepVerifier.create(watched.end(1001, "FT", 1, 0, NOW)).expectError().verify(wait);
+		StepVerifier.create(watched.known(List.of(1001L))).expectError().verify(wait);
 	}
 }

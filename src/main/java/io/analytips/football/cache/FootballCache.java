@@ -107,10 +107,19 @@ public class FootballCache implements DisposableBean {
 	 * {@code TIMEOUT} when the load outlasts its deadline, and with {@code BUSY} once the cache is stopped.
 	 */
 	public Mono<Cached<JsonNode>> get(ApiRequest request, Function<ApiRequest, Mono<JsonNode>> fetch) {
+		return get(request, fetch, Duration.ZERO);
+	}
+
+	/**
+	 * {@link #get(ApiRequest, Function)}, taking a copy younger than {@code maxAge} as good enough even past its time
+	 * to live: for background work that can do with an older answer (the alert planner's kick-off times) and should
+	 * not spend the quota on a fresh one. A copy that old is told as not stale (it is what the caller asked for).
+	 */
+	public Mono<Cached<JsonNode>> get(ApiRequest request, Function<ApiRequest, Mono<JsonNode>> fetch, Duration maxAge) {
 		return Mono.deferContextual(context -> {
 			String key = request.key();
 			Entry entry = memory.getIfPresent(key);
-			if (entry != null && entry.isFresh(clock.instant())) {
+			if (entry != null && entry.isFresh(clock.instant(), maxAge)) {
 				memoryHits.incrementAndGet();
 				return Mono.just(entry.cached(false));
 			}
@@ -131,24 +140,24 @@ public class FootballCache implements DisposableBean {
 			else {
 				// The load runs in the starter's context: its upstream call is counted for, and logged with, that
 				// request, and it has that request's deadline.
-				flight.start(load(request, fetch), Context.of(context));
+				flight.start(load(request, fetch, maxAge), Context.of(context));
 			}
 			return flight.answer();
 		});
 	}
 
-	private Mono<Cached<JsonNode>> load(ApiRequest request, Function<ApiRequest, Mono<JsonNode>> fetch) {
+	private Mono<Cached<JsonNode>> load(ApiRequest request, Function<ApiRequest, Mono<JsonNode>> fetch, Duration maxAge) {
 		return Mono.defer(() -> {
 			// Read memory again: a load that ended between this request's memory check and its flight has
 			// stored a fresh answer there, and must not be fetched upstream again.
 			Entry inMemory = memory.getIfPresent(request.key());
-			if (inMemory != null && inMemory.isFresh(clock.instant())) {
+			if (inMemory != null && inMemory.isFresh(clock.instant(), maxAge)) {
 				memoryHits.incrementAndGet();
 				return Mono.just(inMemory.cached(false));
 			}
 			Mono<Entry> stored = inMemory != null ? Mono.just(inMemory) : fromDatabase(request.key());
 			return stored.map(Optional::of).defaultIfEmpty(Optional.empty()).flatMap(copy -> {
-				if (copy.isPresent() && copy.get().isFresh(clock.instant())) {
+				if (copy.isPresent() && copy.get().isFresh(clock.instant(), maxAge)) {
 					databaseHits.incrementAndGet();
 					memory.put(request.key(), copy.get());
 					return Mono.just(copy.get().cached(false));
@@ -225,6 +234,11 @@ public class FootballCache implements DisposableBean {
 
 		boolean isFresh(Instant now) {
 			return now.isBefore(expiresAt);
+		}
+
+		/** Fresh, or younger than {@code maxAge}. */
+		boolean isFresh(Instant now, Duration maxAge) {
+			return isFresh(now) || fetchedAt.plus(maxAge).isAfter(now);
 		}
 
 		Cached<JsonNode> cached(boolean stale) {

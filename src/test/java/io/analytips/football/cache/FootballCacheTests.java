@@ -113,6 +113,23 @@ class FootballCacheTests {
 	}
 
 	@Test
+	void aCallerContentWithAnOlderCopyGetsItPastItsTimeToLiveAndAFreshOneBeyondItsMaxAge() {
+		FootballCache cache = cache();
+		cache.get(standings, api::fetch).block(); // fresh for 3 h
+		clock.advance(Duration.ofHours(4));
+
+		StepVerifier.create(cache.get(standings, api::fetch, Duration.ofHours(5)))
+			.assertNext(cached -> assertThat(cached.stale()).isFalse())
+			.verifyComplete();
+		assertThat(simulator.callsOf(standings)).as("the 4 h old copy will do").isEqualTo(1);
+		StepVerifier.create(cache().get(standings, api::fetch, Duration.ofHours(5))).expectNextCount(1).verifyComplete();
+		assertThat(simulator.callsOf(standings)).as("from PostgreSQL too").isEqualTo(1);
+
+		StepVerifier.create(cache.get(standings, api::fetch, Duration.ofHours(2))).expectNextCount(1).verifyComplete();
+		assertThat(simulator.callsOf(standings)).as("too old for this caller").isEqualTo(2);
+	}
+
+	@Test
 	void servesFreshAnswersFromMemoryWithoutCallingAgain() {
 		FootballCache cache = cache();
 		StepVerifier.create(cache.get(standings, api::fetch)).assertNext(c -> assertThat(c.stale()).isFalse()).verifyComplete();
