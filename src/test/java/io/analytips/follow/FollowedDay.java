@@ -119,8 +119,9 @@ public final class FollowedDay implements AutoCloseable {
 				new Digests(rounds, follows, broadcasts), follows, broadcasts,
 				bot -> bot == BOT ? java.util.Optional.of(outbound) : java.util.Optional.empty(), metrics, properties,
 				clock);
+		// the chats are seeded by SQL before the first round, which plans them; then every plan-every
 		this.rounds = new AlertRounds(alerts, new AlertPlanner(rounds, follows, watched, alerts, conclusions, metrics,
-				properties, clock), new ResultWatch(rounds, watched, conclusions, properties, clock), sender,
+				properties, clock, () -> 0L), new ResultWatch(rounds, watched, conclusions, properties, clock), sender,
 				Leadership.SOLE);
 	}
 
