@@ -31,6 +31,15 @@ class MessagesTest {
 	}
 
 	@Test
+	void anApostropheInTheBundleIsDoubledSoMessageFormatKeepsIt() {
+		java.util.ResourceBundle bundle = java.util.ResourceBundle.getBundle("i18n/messages", Locale.ENGLISH);
+		for (String key : bundle.keySet()) {
+			// a lone ' starts a quoted run in MessageFormat and vanishes: "the bot's record" reads "the bots record"
+			assertThat(bundle.getString(key).replace("''", "")).as(key).doesNotContain("'");
+		}
+	}
+
+	@Test
 	void speaksPortugueseByDefaultAndEnglishToEnglishClients() {
 		assertThat(messages.get(UpdateContext.DEFAULT_LOCALE, "notice.overloaded")).isEqualTo(
 				"⚠️ Sistema temporariamente sobrecarregado. Estou processando um grande número de análises no momento. "
