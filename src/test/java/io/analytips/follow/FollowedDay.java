@@ -97,6 +97,8 @@ public final class FollowedDay implements AutoCloseable {
 		when(rounds.today()).thenAnswer(call -> data.today());
 		when(rounds.zone()).thenAnswer(call -> data.zone());
 		when(rounds.fixturesOn(any())).thenAnswer(call -> onTheClock(PLANNER, () -> data.fixturesOn(call.getArgument(0))));
+		when(rounds.fixturesOn(any(), any())).thenAnswer(call -> onTheClock(PLANNER,
+				() -> data.fixturesOn(call.getArgument(0), call.getArgument(1))));
 		when(rounds.fixtures(any())).thenAnswer(call -> onTheClock(WATCH, () -> data.fixtures(call.getArgument(0))));
 		AnalysisService service = mock(AnalysisService.class);
 		when(service.analyze(anyLong(), any(AnalysisKind.class))).thenAnswer(call -> onTheClock(ANALYSES,
