@@ -90,8 +90,7 @@ public final class ConsoleBotApi implements BotApi, UpdateListener, AutoCloseabl
 
 	private final Thread reader;
 
-	/** Whether the input is a script, whose transcript shows a prompt before each line read. */
-	private final boolean script;
+	private final boolean script; // the input is not a terminal: the transcript shows a prompt before each line read
 
 	/**
 	 * @param clock the demo's clock (message dates)
@@ -210,10 +209,7 @@ public final class ConsoleBotApi implements BotApi, UpdateListener, AutoCloseabl
 			}
 			out.println();
 			out.println(ConsoleScreen.render(html, keyboard));
-			if (script && answers.isEmpty()) {
-				// a message nobody typed for (an alert): the reader waits at a prompt printed before it
-				out.print(ConsoleReader.PROMPT);
-			}
+			out.print(script && answers.isEmpty() ? ConsoleReader.PROMPT : ""); // an alert: the reader waits at a prompt
 			out.flush();
 			return new Message(messageId, null, null, new Chat(chatId, "private", null, null, null),
 					clock.instant().getEpochSecond(), html, null, null);
@@ -271,7 +267,7 @@ public final class ConsoleBotApi implements BotApi, UpdateListener, AutoCloseabl
 		write(line + System.lineSeparator());
 	}
 
-	/** Prints text as it is, after everything printed before it. */
+	/** Prints text as it is, after everything printed before it (a screen, a line read, the prompt). */
 	private void write(String text) {
 		printer.execute(() -> {
 			out.print(text);
