@@ -183,7 +183,8 @@ final class AlertSender {
 				case FORBIDDEN -> follows.setActive(alert.botId(), alert.chatId(), false, clock.instant())
 					.onErrorResume(ignored -> Mono.just(false))
 					.thenReturn(Delivery.BLOCKED);
-				case BAD_REQUEST -> Mono.just(Delivery.failed(telegram.getMessage()));
+				// the bot's token was refused: the host stops that bot; its alerts must not hold up the others'
+				case BAD_REQUEST, UNAUTHORIZED -> Mono.just(Delivery.failed(telegram.getMessage()));
 				// it may have been delivered: never sent twice
 				case TIMEOUT -> Mono.just(Delivery.failed("timeout: may have been delivered"));
 				default -> Mono.just(Delivery.retry(telegram.getMessage()));

@@ -8,6 +8,7 @@ import io.analytips.common.Periodic;
 import io.analytips.football.AnalysisService;
 import io.analytips.football.FootballData;
 import io.analytips.host.BotHost;
+import io.analytips.host.BotState;
 import io.analytips.host.HostedBot;
 import io.analytips.store.AlertRepository;
 import io.analytips.store.FollowRepository;
@@ -37,11 +38,16 @@ class FollowConfiguration {
 		return new TrackRecords(forecasts);
 	}
 
-	/** The bots hosted now, by Telegram's id: an alert to a removed bot's chat is dropped. */
+	/**
+	 * The bots running now, by Telegram's id: an alert to the chat of a bot removed, or stopped for a refused token,
+	 * is dropped, and cannot hold up the other bots' alerts.
+	 */
 	@Bean
 	BotOutlets botOutlets(ObjectProvider<BotHost> host) {
 		return bot -> Optional.ofNullable(host.getIfAvailable())
-			.flatMap(found -> found.bots().stream().filter(hosted -> hosted.profile().id() == bot).findFirst())
+			.flatMap(found -> found.bots().stream()
+				.filter(hosted -> hosted.profile().id() == bot && hosted.state() == BotState.RUNNING)
+				.findFirst())
 			.map(HostedBot::outbound);
 	}
 

@@ -220,6 +220,28 @@ class AlertRoundsTests {
 	}
 
 	@Test
+	void anAlertTelegramRefusesFailsAloneAndOneItCouldNotTakeGoesNextRound() {
+		palmeirasFlamengo();
+		for (long chat = 1; chat <= 4; chat++) {
+			day.follow(chat, "pt-BR", "America/Sao_Paulo", Followed.team(131, "Palmeiras"));
+		}
+		day.failing.put(1L, new io.analytips.telegram.TelegramException(400, "Bad Request: chat not found", null, null));
+		day.failing.put(2L, new io.analytips.telegram.TelegramException(401, "Unauthorized", null, null));
+		day.failing.put(3L, new io.analytips.telegram.TelegramException(502, "Bad Gateway", null, null));
+		day.round();
+
+		day.roundAt("2026-05-10T18:00:00Z");
+		assertThat(day.sent).extracting(Matchday.Sent::chat).containsExactly(4L);
+		assertThat(day.counted("before", "failed")).isEqualTo(2);
+		assertThat(day.counted("before", "retried")).isEqualTo(1);
+
+		day.roundAt("2026-05-10T18:00:15Z");
+		assertThat(day.sent).extracting(Matchday.Sent::chat).containsExactly(4L, 3L);
+		day.roundAt("2026-05-10T18:00:30Z");
+		assertThat(day.sent).as("the refused ones are not tried again").hasSize(2);
+	}
+
+	@Test
 	void theDigestListsTheDaysFollowedGamesAtTheChatsHour() {
 		palmeirasFlamengo();
 		day.world.put(1002L, fixture(1002, 39, 42, "Arsenal", 49, "Chelsea", "2026-05-10T14:00:00Z", "NS", null, null));

@@ -83,6 +83,9 @@ final class Matchday implements AutoCloseable {
 	/** Chats that blocked the bot: Telegram answers 403. */
 	final Set<Long> blocked = ConcurrentHashMap.newKeySet();
 
+	/** What Telegram answers a send to these chats with, instead of the message (once each, then it is removed). */
+	final Map<Long, TelegramException> failing = new ConcurrentHashMap<>();
+
 	/** Every message sent, with when. */
 	final List<Sent> sent = new CopyOnWriteArrayList<>();
 
@@ -133,6 +136,10 @@ final class Matchday implements AutoCloseable {
 			SendMessage message = call.getArgument(0);
 			if (blocked.contains(message.chatId())) {
 				return Mono.error(new TelegramException(403, "Forbidden: bot was blocked by the user", null, null));
+			}
+			TelegramException failure = failing.remove(message.chatId());
+			if (failure != null) {
+				return Mono.error(failure);
 			}
 			return Mono.fromSupplier(() -> {
 				sent.add(new Sent(message.chatId(), message.text(), clock.instant()));
