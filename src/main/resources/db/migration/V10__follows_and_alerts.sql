@@ -75,7 +75,8 @@ create index forecasts_settled on forecasts (league_id) where settled_at is not 
 -- pending → sending (claimed by the leader just before it goes) → sent; or dropped (a pre-kick-off alert found more
 -- than 10 minutes late, a chat that blocked the bot), failed (Telegram refused it), cancelled (the match was called
 -- off, the chat unfollowed). A row left 'sending' by a leader that died is sent again by the next: at most the
--- alerts in flight at the crash go twice, none is lost.
+-- alerts in flight at the crash go twice, none is lost. claim_id names the batch that claimed a row: only that
+-- claim may end it, so a leader woken after its successor gave its batch back cannot overwrite what came since.
 create table alerts (
     bot_id       bigint      not null,
     chat_id      bigint      not null,
@@ -87,6 +88,7 @@ create table alerts (
                              check (state in ('pending', 'sending', 'sent', 'dropped', 'failed', 'cancelled')),
     created_at   timestamptz not null,
     claimed_at   timestamptz,
+    claim_id     text,
     finished_at  timestamptz,
     detail       text,
     primary key (bot_id, chat_id, fixture_id, kind)

@@ -45,7 +45,8 @@ final class AlertRounds {
 		return recover()
 			.then(step("planning", planner.plan()))
 			.then(step("the result watch", results.watch()))
-			.then(step("sending", sender.sendDue(leadership::leads)))
+			// a lease that ran out (this process was frozen) claims nothing, even before the lead is known to be lost
+			.then(step("sending", sender.sendDue(leadership::mayDeliver)))
 			.onErrorResume(error -> Mono.empty()) // a lead that could not recover: nothing else this round
 			.then();
 	}

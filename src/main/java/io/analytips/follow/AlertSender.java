@@ -31,7 +31,9 @@ import reactor.core.publisher.Mono;
  * and finished once Telegram answered, so a crash leaves at most one batch to go again. A fixture's words are prepared
  * once for all its followers (one analysis for a pre-kick-off alert, whatever their number); each alert goes as a
  * broadcast ({@link OutboundScheduler#broadcast}), behind the users' replies. A pre-kick-off alert found more than
- * {@code lateAfter} late is dropped; a result goes however late. A 403 marks the chat unreachable.
+ * {@code lateAfter} late is dropped; a result goes however late. A 403 marks the chat unreachable. Each batch is
+ * claimed under an id of its own and only that claim ends its rows: a leader that was frozen and woke after its
+ * successor gave its batch back (and maybe sent it) writes nothing over it, and gives back what it could not send.
  */
 final class AlertSender {
 
@@ -96,12 +98,17 @@ final class AlertSender {
 	 * or some were given back for another try).
 	 */
 	private Mono<Long> batch(BooleanSupplier leading) {
-		return Mono.defer(() -> leading.getAsBoolean() ? alerts.claim(clock.instant(), properties.claim()).collectList()
-				: Mono.just(List.<Alert>of()))
-			.flatMap(claimed -> claimed.isEmpty() ? Mono.just(-1L) : send(claimed));
+		return Mono.defer(() -> {
+			if (!leading.getAsBoolean()) {
+				return Mono.just(-1L);
+			}
+			String claim = AlertRepository.newClaimId();
+			return alerts.claim(clock.instant(), properties.claim(), claim).collectList()
+				.flatMap(claimed -> claimed.isEmpty() ? Mono.just(-1L) : send(claimed, claim));
+		});
 	}
 
-	private Mono<Long> send(List<Alert> claimed) {
+	private Mono<Long> send(List<Alert> claimed, String claim) {
 		Map<String, List<Alert>> groups = new LinkedHashMap<>();
 		claimed.forEach(alert -> groups.computeIfAbsent(alert.kind() + ":" + alert.fixtureId(), key -> new ArrayList<>())
 			.add(alert));
@@ -109,7 +116,7 @@ final class AlertSender {
 			.concatMap(group -> words(group).flatMapMany(render -> Flux.fromIterable(group)
 				.flatMap(alert -> deliver(alert, render).map(delivery -> Map.entry(alert, delivery)), CONCURRENCY)))
 			.collectList()
-			.flatMap(this::finish);
+			.flatMap(delivered -> finish(delivered, claim));
 	}
 
 	/**
@@ -208,8 +215,11 @@ final class AlertSender {
 		}
 	}
 
-	/** Writes each alert's end, one statement per state; emits how many were sent (-1: stop the round). */
-	private Mono<Long> finish(List<Map.Entry<Alert, Delivery>> delivered) {
+	/**
+	 * Writes each alert's end, one statement per state, on the rows {@code claim} still holds; emits how many were sent
+	 * (-1: stop the round).
+	 */
+	private Mono<Long> finish(List<Map.Entry<Alert, Delivery>> delivered, String claim) {
 		Map<Delivery, List<AlertKey>> byEnd = new LinkedHashMap<>();
 		delivered.forEach(entry -> byEnd.computeIfAbsent(entry.getValue(), key -> new ArrayList<>())
 			.add(entry.getKey().key()));
@@ -217,11 +227,8 @@ final class AlertSender {
 		return Flux.fromIterable(byEnd.entrySet())
 			.concatMap(end -> {
 				Delivery delivery = end.getKey();
-				if (delivery == Delivery.LEFT) {
-					return Mono.empty();
-				}
-				return delivery.state() == null ? alerts.release(end.getValue(), delivery.detail())
-						: alerts.finish(end.getValue(), delivery.state(), delivery.detail(), now);
+				return delivery.state() == null ? alerts.release(end.getValue(), delivery.detail(), claim)
+						: alerts.finish(end.getValue(), delivery.state(), delivery.detail(), now, claim);
 			})
 			// one given back for another try ends the round: the next tries again, instead of claiming it at once
 			.then(Mono.fromSupplier(() -> delivered.stream().anyMatch(entry -> entry.getValue().state() == null) ? -1L

@@ -18,8 +18,8 @@ record Delivery(String state, String detail, String outcome) {
 
 	static final Delivery BLOCKED = new Delivery("failed", "blocked", "failed");
 
-	/** Left as it is: the lead ended while it went; the next leader gives it back and sends it. */
-	static final Delivery LEFT = new Delivery("sending", null, "left");
+	/** The lead ended while it went (nothing went): given back, if no other lead took it since, for the next leader. */
+	static final Delivery LEFT = new Delivery(null, "the lead ended", "left");
 
 	static Delivery failed(String why) {
 		return new Delivery("failed", why, "failed");

@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 import io.r2dbc.spi.Readable;
 import reactor.core.publisher.Flux;
@@ -139,10 +141,10 @@ public class AlertRepository {
 	}
 
 	/**
-	 * Claims up to {@code limit} alerts due by {@code now}, earliest first ({@code sending}), skipping rows another
-	 * transaction holds; emits each with its reader.
+	 * Claims up to {@code limit} alerts due by {@code now}, earliest first ({@code sending}, under {@code claimId}: only
+	 * that claim may end them), skipping rows another transaction holds; emits each with its reader.
 	 */
-	public Flux<Alert> claim(Instant now, int limit) {
+	public Flux<Alert> claim(Instant now, int limit, String claimId) {
 		return deadline.on(db.sql("""
 				with due as (
 				    select bot_id, chat_id, fixture_id, kind from alerts
@@ -150,7 +152,7 @@ public class AlertRepository {
 				    order by due_at limit $2
 				    for update skip locked),
 				claimed as (
-				    update alerts a set state = 'sending', claimed_at = $1
+				    update alerts a set state = 'sending', claimed_at = $1, claim_id = $3
 				    from due d
 				    where a.bot_id = d.bot_id and a.chat_id = d.chat_id and a.fixture_id = d.fixture_id and a.kind = d.kind
 				    returning a.bot_id, a.chat_id, a.fixture_id, a.kind, a.due_at)
@@ -160,8 +162,23 @@ public class AlertRepository {
 				order by c.due_at""")
 			.bind(0, utc(now))
 			.bind(1, limit)
+			.bind(2, claimId)
 			.map(AlertRepository::alert)
 			.all());
+	}
+
+	/**
+	 * A new claim's id: 128 random bits, unique across leaders. Not {@link UUID#randomUUID()}, whose
+	 * {@code SecureRandom} may read {@code /dev/urandom}: this runs on a Reactor thread.
+	 */
+	public static String newClaimId() {
+		ThreadLocalRandom random = ThreadLocalRandom.current();
+		return new UUID(random.nextLong(), random.nextLong()).toString();
+	}
+
+	/** {@link #claim(Instant, int, String)} under a claim of its own. */
+	public Flux<Alert> claim(Instant now, int limit) {
+		return claim(now, limit, newClaimId());
 	}
 
 	/**
@@ -169,51 +186,47 @@ public class AlertRepository {
 	 * pending again and go once more. Call it when a lead begins, before claiming. Emits how many.
 	 */
 	public Mono<Long> recover() {
-		return deadline.on(db.sql("update alerts set state = 'pending', claimed_at = null where state = 'sending'")
+		return deadline.on(db.sql("update alerts set state = 'pending', claimed_at = null, claim_id = null where state = 'sending'")
 			.fetch()
 			.rowsUpdated());
 	}
 
 	/**
-	 * Gives claimed alerts back ({@code pending}, with why) after a failure worth another try (Telegram or the network
-	 * down, the outbound queue full): the next round sends them. Completes once written.
+	 * Gives back alerts still held by {@code claimId} ({@code pending}, with why): after a failure worth another try
+	 * (Telegram or the network down, the outbound queue full), or a lead that ended while they went; the next round
+	 * (of the next leader) sends them. Rows another lead took since are left alone. Completes once written.
 	 */
-	public Mono<Void> release(Collection<AlertKey> alerts, String why) {
-		if (alerts.isEmpty()) {
-			return Mono.empty();
-		}
-		return deadline.on(db.sql("""
-				update alerts a set state = 'pending', claimed_at = null, detail = $5
-				from unnest($1::bigint[], $2::bigint[], $3::bigint[], $4::text[]) as k(bot, chat, fixture, kind)
-				where a.bot_id = k.bot and a.chat_id = k.chat and a.fixture_id = k.fixture and a.kind = k.kind
-				  and a.state = 'sending'""")
-			.bind(0, alerts.stream().map(AlertKey::botId).toArray(Long[]::new))
-			.bind(1, alerts.stream().map(AlertKey::chatId).toArray(Long[]::new))
-			.bind(2, alerts.stream().map(AlertKey::fixtureId).toArray(Long[]::new))
-			.bind(3, alerts.stream().map(key -> key.kind().code()).toArray(String[]::new))
-			.bind(4, why)
-			.fetch()
-			.rowsUpdated()
-			.then());
+	public Mono<Void> release(Collection<AlertKey> alerts, String why, String claimId) {
+		return ended(alerts, "pending", why, null, claimId);
 	}
 
-	/** Ends these alerts in {@code state} ({@code sent}, {@code dropped}, {@code failed}); completes once written. */
-	public Mono<Void> finish(Collection<AlertKey> alerts, String state, String detail, Instant now) {
+	/**
+	 * Ends alerts still held by {@code claimId} in {@code state} ({@code sent}, {@code dropped}, {@code failed}); rows
+	 * another lead took since (its predecessor woke late) are left alone. Completes once written.
+	 */
+	public Mono<Void> finish(Collection<AlertKey> alerts, String state, String detail, Instant now, String claimId) {
+		return ended(alerts, state, detail, now, claimId);
+	}
+
+	private Mono<Void> ended(Collection<AlertKey> alerts, String state, String detail, Instant now, String claimId) {
 		if (alerts.isEmpty()) {
 			return Mono.empty();
 		}
 		var spec = db.sql("""
-				update alerts a set state = $5, finished_at = $6, detail = $7
+				update alerts a set state = $5, finished_at = $6, detail = $7,
+				    claimed_at = case when $5 = 'pending' then null else a.claimed_at end,
+				    claim_id = case when $5 = 'pending' then null else a.claim_id end
 				from unnest($1::bigint[], $2::bigint[], $3::bigint[], $4::text[]) as k(bot, chat, fixture, kind)
-				where a.bot_id = k.bot and a.chat_id = k.chat and a.fixture_id = k.fixture and a.kind = k.kind""")
+				where a.bot_id = k.bot and a.chat_id = k.chat and a.fixture_id = k.fixture and a.kind = k.kind
+				  and a.state = 'sending' and a.claim_id = $8""")
 			.bind(0, alerts.stream().map(AlertKey::botId).toArray(Long[]::new))
 			.bind(1, alerts.stream().map(AlertKey::chatId).toArray(Long[]::new))
 			.bind(2, alerts.stream().map(AlertKey::fixtureId).toArray(Long[]::new))
 			.bind(3, alerts.stream().map(key -> key.kind().code()).toArray(String[]::new))
-			.bind(4, state)
-			.bind(5, utc(now));
+			.bind(4, state);
+		spec = now == null ? spec.bindNull(5, java.time.OffsetDateTime.class) : spec.bind(5, utc(now));
 		spec = detail == null ? spec.bindNull(6, String.class) : spec.bind(6, detail);
-		return deadline.on(spec.fetch().rowsUpdated().then());
+		return deadline.on(spec.bind(7, claimId).fetch().rowsUpdated().then());
 	}
 
 	/**

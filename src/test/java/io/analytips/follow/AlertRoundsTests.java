@@ -242,6 +242,22 @@ class AlertRoundsTests {
 	}
 
 	@Test
+	void anAlertWhoseLeadEndedOnItsWayIsGivenBackForTheNextLeader() {
+		palmeirasFlamengo();
+		day.follow(1, "pt-BR", "America/Sao_Paulo", Followed.team(131, "Palmeiras"));
+		day.failing.put(1L, new io.analytips.common.LeaseEndedException(io.analytips.common.Lease.NONE));
+		day.round();
+
+		day.roundAt("2026-05-10T18:00:00Z");
+		assertThat(day.sent).isEmpty();
+		assertThat(day.counted("before", "left")).isEqualTo(1);
+		assertThat(day.alerts.countByState().block()).as("pending again, not stuck sending").containsOnlyKeys("pending");
+
+		day.roundAt("2026-05-10T18:00:15Z");
+		assertThat(day.sentTo(1)).hasSize(1);
+	}
+
+	@Test
 	void theDigestListsTheDaysFollowedGamesAtTheChatsHour() {
 		palmeirasFlamengo();
 		day.world.put(1002L, fixture(1002, 39, 42, "Arsenal", 49, "Chelsea", "2026-05-10T14:00:00Z", "NS", null, null));

@@ -84,7 +84,7 @@ final class Matchday implements AutoCloseable {
 	final Set<Long> blocked = ConcurrentHashMap.newKeySet();
 
 	/** What Telegram answers a send to these chats with, instead of the message (once each, then it is removed). */
-	final Map<Long, TelegramException> failing = new ConcurrentHashMap<>();
+	final Map<Long, RuntimeException> failing = new ConcurrentHashMap<>();
 
 	/** Every message sent, with when. */
 	final List<Sent> sent = new CopyOnWriteArrayList<>();
@@ -137,7 +137,7 @@ final class Matchday implements AutoCloseable {
 			if (blocked.contains(message.chatId())) {
 				return Mono.error(new TelegramException(403, "Forbidden: bot was blocked by the user", null, null));
 			}
-			TelegramException failure = failing.remove(message.chatId());
+			RuntimeException failure = failing.remove(message.chatId());
 			if (failure != null) {
 				return Mono.error(failure);
 			}

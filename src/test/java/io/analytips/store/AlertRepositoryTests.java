@@ -125,15 +125,37 @@ class AlertRepositoryTests {
 		assertThat(claimed).hasSize(1);
 
 		StepVerifier.create(alerts.recover()).expectNext(1L).verifyComplete();
-		StepVerifier.create(alerts.claim(NOW, 10)).expectNextCount(2).verifyComplete();
-		StepVerifier.create(alerts.finish(List.of(new AlertKey(1, 1, 1001, Alert.Kind.RESULT)), "sent", null, NOW))
+		StepVerifier.create(alerts.claim(NOW, 10, "second")).expectNextCount(2).verifyComplete();
+		StepVerifier.create(alerts.finish(List.of(new AlertKey(1, 1, 1001, Alert.Kind.RESULT)), "sent", null, NOW,
+				"second")).verifyComplete();
+		StepVerifier.create(alerts.release(List.of(new AlertKey(1, 2, 1001, Alert.Kind.RESULT)), "503", "second"))
 			.verifyComplete();
-		StepVerifier.create(alerts.release(List.of(new AlertKey(1, 2, 1001, Alert.Kind.RESULT)), "503")).verifyComplete();
 		StepVerifier.create(alerts.countByState())
 			.assertNext(states -> assertThat(states).containsEntry("sent", 1L).containsEntry("pending", 1L))
 			.verifyComplete();
-		StepVerifier.create(alerts.finish(List.of(), "sent", null, NOW)).verifyComplete();
-		StepVerifier.create(alerts.release(List.of(), "none")).verifyComplete();
+		StepVerifier.create(alerts.finish(List.of(), "sent", null, NOW, "second")).verifyComplete();
+		StepVerifier.create(alerts.release(List.of(), "none", "second")).verifyComplete();
+	}
+
+	@Test
+	void aLeaderWokenAfterItsBatchWasGivenBackEndsNothingOfIt() {
+		follows.subscribe(1, Subscriber.of(7, "pt-BR", "America/Sao_Paulo"), NOW).block();
+		follows.follow(1, 7, Followed.team(131, "Palmeiras"), NOW).block();
+		watched.watch(List.of(fixture(1001, KICKOFF, "FT")), NOW).blockLast();
+		alerts.planFor(1001, Alert.Kind.RESULT, NOW).block();
+		AlertKey key = new AlertKey(1, 7, 1001, Alert.Kind.RESULT);
+		alerts.claim(NOW, 10, "frozen").blockLast();
+
+		alerts.recover().block(); // its successor's lead begins
+		StepVerifier.create(alerts.finish(List.of(key), "failed", "timeout", NOW, "frozen")).verifyComplete();
+		StepVerifier.create(alerts.countByState()).expectNext(java.util.Map.of("pending", 1L)).verifyComplete();
+
+		alerts.claim(NOW, 10, "successor").blockLast();
+		StepVerifier.create(alerts.release(List.of(key), "the lead ended", "frozen")).verifyComplete();
+		StepVerifier.create(alerts.countByState()).as("still the successor's").expectNext(java.util.Map.of("sending", 1L))
+			.verifyComplete();
+		StepVerifier.create(alerts.finish(List.of(key), "sent", null, NOW, "successor")).verifyComplete();
+		StepVerifier.create(alerts.countByState()).expectNext(java.util.Map.of("sent", 1L)).verifyComplete();
 	}
 
 	@Test
