@@ -57,18 +57,20 @@ class FollowersBroadcastInterruptedIT {
 			int sentBeforeTheKill = followers.sends();
 			String statesAtTheKill = broadcast.states();
 			long restartedAt = System.nanoTime();
-			broadcast.start("a", directory);
+			JarProcess again = broadcast.start("a", directory);
 			boolean finished = broadcast.awaitAllSent(Duration.ofSeconds(180), FOLLOWERS);
 			List<String> unclean = broadcast.stopAll();
 
 			String figures = String.format("restart: %d alerts to %d followers: %d sends (%d before the SIGKILL; rows"
 					+ " then %s), %d chats reached, %d sent twice (%s), %d more than twice; after the start again: polled"
-					+ " %d ms, first alert %d ms, last alert %d ms; rows at the end %s", FOLLOWERS, FOLLOWERS,
+					+ " %d ms, first alert %d ms, last alert %d ms; alert outcomes logged by the first run %s, by the"
+					+ " second %s; rows at the end %s, not sent %s", FOLLOWERS, FOLLOWERS,
 					followers.sends(), sentBeforeTheKill, statesAtTheKill, followers.reached(), followers.chatsReceiving(2),
 					span(followers.chatsReceivingMoreThanOnce()), followers.chatsReceivingMoreThan(2),
 					millis(restartedAt, broadcast.firstPoll("a", restartedAt)),
 					millis(restartedAt, followers.firstAfter(restartedAt)), millis(restartedAt, followers.lastNanos()),
-					broadcast.states());
+					AlertBroadcast.outcomesLogged(first), AlertBroadcast.outcomesLogged(again), broadcast.states(),
+					broadcast.rowsNotSent());
 			System.out.println("FOLLOWERS " + figures);
 
 			SoftAssertions soft = new SoftAssertions();
@@ -114,13 +116,16 @@ class FollowersBroadcastInterruptedIT {
 			String figures = String.format("freeze: %d alerts to %d followers: %d sends (%d before the SIGSTOP; rows then"
 					+ " %s), %d chats reached, %d sent twice (%s), %d more than twice; sent by a %d (%d after the SIGCONT),"
 					+ " by b %d (%d during the %d s freeze; first %d ms after the SIGSTOP); rows at the SIGCONT %s; a logged"
-					+ " that it lost the lead: %s; broadcast %d ms (first send to last); rows at the end %s", FOLLOWERS,
+					+ " that it lost the lead: %s; alert outcomes logged by a %s, by b %s; broadcast %d ms (first send to"
+					+ " last); rows at the end %s, not sent %s", FOLLOWERS,
 					FOLLOWERS, followers.sends(), sentBeforeThePause, statesAtThePause, followers.reached(),
 					followers.chatsReceiving(2), span(followers.chatsReceivingMoreThanOnce()),
 					followers.chatsReceivingMoreThan(2), followers.sendsVia("a"), sentAfterTheWake, followers.sendsVia("b"),
 					sentByBDuringTheFreeze, FREEZE.toSeconds(),
 					successorFirst == null ? -1 : millis(pausedAt, successorFirst), statesAtTheWake, learned,
-					(followers.lastNanos() - followers.firstNanos()) / 1_000_000, broadcast.states());
+					AlertBroadcast.outcomesLogged(a), AlertBroadcast.outcomesLogged(b),
+					(followers.lastNanos() - followers.firstNanos()) / 1_000_000, broadcast.states(),
+					broadcast.rowsNotSent());
 			System.out.println("FOLLOWERS " + figures);
 
 			SoftAssertions soft = new SoftAssertions();

@@ -9,6 +9,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import io.analytips.football.sim.SimulatorServer;
 import io.analytips.store.DatabaseUrl;
@@ -131,6 +135,24 @@ public final class AlertBroadcast implements AutoCloseable {
 	/** The alert rows by state, as text ({@link Followers#states}). */
 	public String states() {
 		return Followers.states(database);
+	}
+
+	/**
+	 * The alert rows not {@code sent}, one per line's worth: chat, state, detail, how long after the claim they ended
+	 * (for a report of what went wrong).
+	 */
+	public List<String> rowsNotSent() {
+		return BotUnderLoad.rows(database, "select chat_id || ' ' || state || ' (' || coalesce(detail, '') || ', ended '"
+				+ " || coalesce(to_char(finished_at, 'HH24:MI:SS.MS'), '-') || ')' from alerts where state <> 'sent'"
+				+ " order by chat_id");
+	}
+
+	/** The alert outcomes {@code replica} logged (its access lines), by outcome: {@code {sent=3335, left=14}}. */
+	public static Map<String, Long> outcomesLogged(JarProcess replica) {
+		Pattern outcome = Pattern.compile("\"outcome\":\"(\\w+)\"");
+		return replica.output().stream().filter(line -> line.contains("\"type\":\"alert\""))
+			.map(outcome::matcher).filter(Matcher::find).collect(Collectors.groupingBy(found -> found.group(1),
+					TreeMap::new, Collectors.counting()));
 	}
 
 	/** Whether the replica calling the fake as {@code name} has polled it. */
