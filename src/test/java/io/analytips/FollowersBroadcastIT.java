@@ -1,22 +1,17 @@
 package io.analytips;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import io.analytips.football.sim.ApiFootballSimulator;
 import io.analytips.football.sim.SimulatorServer;
-import io.analytips.store.DatabaseUrl;
-import io.analytips.support.BotUnderLoad;
+import io.analytips.support.AlertBroadcast;
 import io.analytips.support.ChattingUsers;
 import io.analytips.support.FakeBotApi;
 import io.analytips.support.Followers;
 import io.analytips.support.JarProcess;
 import io.analytips.support.ReplicaJars;
 import io.analytips.support.TestClock;
-import io.analytips.support.TestDatabase;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 
@@ -41,7 +36,7 @@ class FollowersBroadcastIT {
 	static final int FOLLOWERS = 10_000;
 
 	/** {@code analytips.follow.claim}: the most the dead leader can leave half-sent. */
-	static final int CLAIM = 50;
+	static final int CLAIM = AlertBroadcast.CLAIM;
 
 	private static final long USERS_FROM = 800_000;
 
@@ -50,45 +45,33 @@ class FollowersBroadcastIT {
 
 	@Test
 	void aDeadLeadersFollowersGetTheirAlertOnceSaveItsClaimAndRepliesStayQuick() throws Exception {
-		DatabaseUrl database = TestDatabase.fresh();
-		List<JarProcess> replicas = new ArrayList<>();
-		Followers followers = new Followers(FOLLOWERS);
-		try (FakeBotApi telegram = FakeBotApi.start()) {
-			Map<String, String> environment = new HashMap<>(BotUnderLoad.environment(telegram, database, football));
-			environment.put("TELEGRAM_GLOBAL_RATE", "500");
-			environment.put("ANALYTIPS_FOLLOW_TICK", "1s");
-			JarProcess a = ReplicaJars.startTelling(environment, telegram, "a");
-			replicas.add(a);
+		try (AlertBroadcast broadcast = AlertBroadcast.of(FOLLOWERS, football)) {
+			FakeBotApi telegram = broadcast.telegram();
+			Followers followers = broadcast.followers();
+			JarProcess a = broadcast.start("a");
 			ChattingUsers users = null;
 			try {
-				await().atMost(Duration.ofSeconds(120)).until(() -> polled(telegram, "a") || !a.isAlive());
-				JarProcess b = ReplicaJars.startTelling(environment, telegram, "b");
-				replicas.add(b);
-				await().atMost(Duration.ofSeconds(120)).until(() -> ReplicaJars.standingBy(b) || !b.isAlive());
+				broadcast.awaitPolling(a, "a");
+				JarProcess b = broadcast.start("b");
+				broadcast.awaitStandingBy(b);
 				users = ChattingUsers.of(telegram, USERS_FROM, 50);
 				ChattingUsers chatting = users;
-				telegram.onMessage(call -> {
-					if (!chatting.seen(call)) {
-						followers.seen(call);
-					}
-				});
+				broadcast.besides(users);
 				users.start(5);
-				followers.seed(database);
+				broadcast.seed();
 
-				await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(10))
-					.until(() -> followers.sends() >= FOLLOWERS / 3);
+				broadcast.awaitSends(FOLLOWERS / 3, Duration.ofSeconds(120));
 				a.kill();
 				long killedAt = System.nanoTime();
 				int sentBeforeTheKill = followers.sends();
-				String statesAtTheKill = Followers.states(database);
-				await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(10)).until(() -> polled(telegram, "b"));
-				long successorPolled = firstPoll(telegram, "b");
-				boolean finished = ReplicaJars.awaitOrGiveUp(Duration.ofSeconds(120),
-						() -> BotUnderLoad.count(database, "select count(*) from alerts where state = 'sent'") == FOLLOWERS);
+				String statesAtTheKill = broadcast.states();
+				await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(10)).until(() -> broadcast.polled("b"));
+				long successorPolled = broadcast.firstPoll("b");
+				boolean finished = broadcast.awaitAllSent(Duration.ofSeconds(120), FOLLOWERS);
 				users.close();
 				// the last updates' replies
 				ReplicaJars.awaitOrGiveUp(Duration.ofSeconds(5), () -> chatting.waiting() == 0);
-				List<String> unclean = ReplicaJars.stopAll(replicas);
+				List<String> unclean = broadcast.stopAll();
 
 				long first = followers.firstNanos();
 				long last = followers.lastNanos();
@@ -113,7 +96,7 @@ class FollowersBroadcastIT {
 						successorFirstAlert == null ? -1 : (successorFirstAlert - killedAt) / 1_000_000, withinALead.size(),
 						p50, p99, ChattingUsers.percentile(withinALead, 100), acrossTheTakeover.size(),
 						ChattingUsers.percentile(acrossTheTakeover, 100), users.turnsLetGo(), users.unmatched(),
-						Followers.states(database));
+						broadcast.states());
 				System.out.println("FOLLOWERS " + figures);
 
 				SoftAssertions soft = new SoftAssertions();
@@ -133,17 +116,7 @@ class FollowersBroadcastIT {
 				if (users != null) {
 					users.close();
 				}
-				ReplicaJars.closeAll(replicas);
 			}
 		}
-	}
-
-	private static boolean polled(FakeBotApi telegram, String replica) {
-		return telegram.calls("getUpdates").stream().anyMatch(call -> call.via().equals(replica));
-	}
-
-	private static long firstPoll(FakeBotApi telegram, String replica) {
-		return telegram.calls("getUpdates").stream().filter(call -> call.via().equals(replica))
-			.mapToLong(FakeBotApi.Call::atNanos).min().getAsLong();
 	}
 }

@@ -4,8 +4,10 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -44,6 +46,13 @@ public final class Followers {
 
 	/** The first alert each client ({@link FakeBotApi.Call#via}) sent. */
 	private final Map<String, Long> firstByVia = new ConcurrentHashMap<>();
+
+	/** Every alert received: its sender, chat and moment. */
+	private final ConcurrentLinkedQueue<Sent> sent = new ConcurrentLinkedQueue<>();
+
+	/** One alert the fake received: through which client ({@link FakeBotApi.Call#via}), to which chat, when. */
+	public record Sent(String via, long chat, long atNanos) {
+	}
 
 	public Followers(int count) {
 		this.count = count;
@@ -92,6 +101,7 @@ public final class Followers {
 		firstNanos.accumulateAndGet(call.atNanos(), Math::min);
 		lastNanos.accumulateAndGet(call.atNanos(), Math::max);
 		firstByVia.merge(call.via(), call.atNanos(), Math::min);
+		sent.add(new Sent(call.via(), chat, call.atNanos()));
 		return true;
 	}
 
@@ -128,6 +138,27 @@ public final class Followers {
 	/** When the first alert sent through {@code via} came, or null. */
 	public Long firstVia(String via) {
 		return firstByVia.get(via);
+	}
+
+	/** Alerts received through {@code via} after {@code afterNanos} ({@link System#nanoTime}). */
+	public long sendsVia(String via, long afterNanos) {
+		return sent.stream().filter(one -> one.via().equals(via) && one.atNanos() > afterNanos).count();
+	}
+
+	/** Alerts received through {@code via}. */
+	public long sendsVia(String via) {
+		return sendsVia(via, Long.MIN_VALUE);
+	}
+
+	/** When the first alert after {@code afterNanos} came, or {@link Long#MAX_VALUE} if none did. */
+	public long firstAfter(long afterNanos) {
+		return sent.stream().mapToLong(Sent::atNanos).filter(at -> at > afterNanos).min().orElse(Long.MAX_VALUE);
+	}
+
+	/** The chats that got their alert more than once, in order (for a report: which batch went twice). */
+	public List<Long> chatsReceivingMoreThanOnce() {
+		return received.entrySet().stream().filter(entry -> entry.getValue().get() > 1).map(Map.Entry::getKey).sorted()
+			.toList();
 	}
 
 	/** The alerts' rows by state, as text ({@code [sent=10000]}). Blocks. */
