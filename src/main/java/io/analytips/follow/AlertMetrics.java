@@ -5,12 +5,13 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * {@code analytips.alerts{kind, outcome}}: alerts scheduled, sent, dropped (late, or the chat unreachable), failed
- * (Telegram refused them), cancelled (the match called off, the chat unfollowed), given back for another try.
+ * {@code analytips.follow.alerts{kind, outcome}}: alerts scheduled, sent, dropped (late, or the chat unreachable),
+ * failed (Telegram refused them), cancelled (the match called off, the chat unfollowed), given back for another try.
+ * Not {@code analytips.alerts}: that is the operators' alerts' counter, and Prometheus wants one set of tags a name.
  */
 final class AlertMetrics {
 
-	static final String NAME = "analytips.alerts";
+	static final String NAME = "analytips.follow.alerts";
 
 	private final MeterRegistry registry;
 
