@@ -1,5 +1,7 @@
 package io.analytips.follow;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.analytips.common.Lease;
@@ -28,11 +30,17 @@ final class AlertRounds {
 
 	private final Leadership leadership;
 
+	private final Clock clock;
+
+	/** A claim this old was not ended by its batch (which takes seconds): its rows go again. */
+	static final Duration STALE_CLAIM = Duration.ofMinutes(10);
+
 	/** The lead whose half-sent alerts were given back already. */
 	private final AtomicReference<Lease> recovered = new AtomicReference<>();
 
 	AlertRounds(AlertRepository alerts, AlertPlanner planner, ResultWatch results, AlertSender sender,
-			Leadership leadership) {
+			Leadership leadership, Clock clock) {
+		this.clock = clock;
 		this.alerts = alerts;
 		this.planner = planner;
 		this.results = results;
@@ -55,7 +63,15 @@ final class AlertRounds {
 		return Mono.defer(() -> {
 			Lease lead = leadership.lease();
 			if (lead == recovered.get()) {
-				return Mono.empty();
+				// a batch whose end could not be written (the database failed it) goes again after a while
+				return alerts.recoverClaimedBefore(clock.instant().minus(STALE_CLAIM))
+					.doOnNext(count -> {
+						if (count > 0) {
+							log.warn("Alerts: {} claimed over {} ago and never ended go again", count, STALE_CLAIM);
+						}
+					})
+					.onErrorResume(error -> Mono.empty())
+					.then();
 			}
 			return alerts.recover()
 				.doOnNext(count -> {

@@ -113,7 +113,9 @@ final class AlertSender {
 		claimed.forEach(alert -> groups.computeIfAbsent(alert.kind() + ":" + alert.fixtureId(), key -> new ArrayList<>())
 			.add(alert));
 		return Flux.fromIterable(groups.values())
-			.concatMap(group -> words(group).flatMapMany(render -> Flux.fromIterable(group)
+			// words that cannot be had (the store failing) fail each alert of the group: given back for the next round
+			.concatMap(group -> words(group).onErrorResume(error -> Mono.just(alert -> Mono.error(error)))
+				.flatMapMany(render -> Flux.fromIterable(group)
 				.flatMap(alert -> deliver(alert, render).map(delivery -> Map.entry(alert, delivery)), CONCURRENCY)))
 			.collectList()
 			.flatMap(delivered -> finish(delivered, claim));

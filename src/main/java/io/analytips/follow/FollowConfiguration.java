@@ -66,7 +66,7 @@ class FollowConfiguration {
 		ResultWatch results = new ResultWatch(data, watched, conclusions, properties, clock);
 		AlertSender sender = new AlertSender(alerts, watched, forecasts, new Forecasts(analyses, forecasts, clock),
 				new Digests(data, follows, texts), follows, texts, outlets, metrics, properties, clock);
-		AlertRounds rounds = new AlertRounds(alerts, planner, results, sender, lead);
+		AlertRounds rounds = new AlertRounds(alerts, planner, results, sender, lead, clock);
 		return new Periodic(properties.tick(), properties.tick(), Schedulers.parallel(), lead.whileLeading(rounds::round));
 	}
 }

@@ -192,6 +192,19 @@ public class AlertRepository {
 	}
 
 	/**
+	 * Gives back the alerts claimed before {@code before} and never ended (their leader could not write their end:
+	 * the database failed it), so they go again rather than stay claimed while this lead lasts. Emits how many.
+	 */
+	public Mono<Long> recoverClaimedBefore(Instant before) {
+		return deadline.on(db.sql("""
+				update alerts set state = 'pending', claimed_at = null, claim_id = null
+				where state = 'sending' and claimed_at < $1""")
+			.bind(0, utc(before))
+			.fetch()
+			.rowsUpdated());
+	}
+
+	/**
 	 * Gives back alerts still held by {@code claimId} ({@code pending}, with why): after a failure worth another try
 	 * (Telegram or the network down, the outbound queue full), or a lead that ended while they went; the next round
 	 * (of the next leader) sends them. Rows another lead took since are left alone. Completes once written.

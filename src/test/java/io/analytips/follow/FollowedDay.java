@@ -124,7 +124,7 @@ public final class FollowedDay implements AutoCloseable {
 		// the chats are seeded by SQL before the first round, which plans them; then every plan-every
 		this.rounds = new AlertRounds(alerts, new AlertPlanner(rounds, follows, watched, alerts, conclusions, metrics,
 				properties, clock, () -> 0L), new ResultWatch(rounds, watched, conclusions, properties, clock), sender,
-				Leadership.SOLE);
+				Leadership.SOLE, clock);
 	}
 
 	/**

@@ -155,7 +155,7 @@ final class Matchday implements AutoCloseable {
 		following = new Following(follows, alerts, properties.beforeKickoff(), clock);
 		rounds = new AlertRounds(alerts, new AlertPlanner(data, follows, watched, alerts, conclusions, metrics, properties,
 				clock, following::changes), new ResultWatch(data, watched, conclusions, properties, clock), sender,
-				Leadership.SOLE);
+				Leadership.SOLE, clock);
 	}
 
 	/** One leader round at the clock's instant. */

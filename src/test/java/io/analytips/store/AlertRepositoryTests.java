@@ -159,6 +159,20 @@ class AlertRepositoryTests {
 	}
 
 	@Test
+	void aClaimNeverEndedGoesAgainOnceItIsOld() {
+		follows.subscribe(1, Subscriber.of(7, "pt-BR", "America/Sao_Paulo"), NOW).block();
+		follows.follow(1, 7, Followed.team(131, "Palmeiras"), NOW).block();
+		watched.watch(List.of(fixture(1001, KICKOFF, "FT")), NOW).blockLast();
+		alerts.planFor(1001, Alert.Kind.RESULT, NOW).block();
+		alerts.claim(NOW, 10, "lost").blockLast();
+
+		StepVerifier.create(alerts.recoverClaimedBefore(NOW)).as("claimed at NOW: not before it").expectNext(0L)
+			.verifyComplete();
+		StepVerifier.create(alerts.recoverClaimedBefore(NOW.plusSeconds(1))).expectNext(1L).verifyComplete();
+		StepVerifier.create(alerts.claim(NOW, 10)).expectNextCount(1).verifyComplete();
+	}
+
+	@Test
 	void unfollowingCancelsOnlyTheAlertsOfGamesNoLongerFollowed() {
 		follows.subscribe(1, Subscriber.of(7, "pt-BR", "America/Sao_Paulo"), NOW).block();
 		follows.follow(1, 7, Followed.team(131, "Palmeiras"), NOW).block();
@@ -201,6 +215,7 @@ class AlertRepositoryTests {
 		pool.dispose();
 		StepVerifier.create(alerts.claim(NOW, 10)).expectError().verify(Duration.ofSeconds(20));
 		StepVerifier.create(alerts.planDigests(NOW)).expectError().verify(Duration.ofSeconds(20));
+		StepVerifier.create(alerts.recoverClaimedBefore(NOW)).expectError().verify(Duration.ofSeconds(20));
 		StepVerifier.create(follows.following(1, 7)).expectError().verify(Duration.ofSeconds(20));
 	}
 }
