@@ -74,12 +74,7 @@ class FollowersBroadcastInterruptedIT {
 			System.out.println("FOLLOWERS " + figures);
 
 			SoftAssertions soft = new SoftAssertions();
-			soft.assertThat(finished).as("every alert sent in the end; %s", figures).isTrue();
-			soft.assertThat(followers.reached()).as("chats that got their alert; %s", figures).isEqualTo(FOLLOWERS);
-			soft.assertThat(followers.chatsReceiving(2)).as("chats that got it twice (at most the claim); %s", figures)
-				.isLessThanOrEqualTo(CLAIM);
-			soft.assertThat(followers.chatsReceivingMoreThan(2)).as("chats that got it more than twice; %s", figures)
-				.isZero();
+			followers.toldEveryChat(soft, finished, FOLLOWERS, CLAIM, figures);
 			soft.assertThat(unclean).as("replicas that did not stop cleanly; %s", figures).isEmpty();
 			soft.assertAll();
 		}
@@ -129,12 +124,7 @@ class FollowersBroadcastInterruptedIT {
 			System.out.println("FOLLOWERS " + figures);
 
 			SoftAssertions soft = new SoftAssertions();
-			soft.assertThat(finished).as("every alert sent in the end; %s", figures).isTrue();
-			soft.assertThat(followers.reached()).as("chats that got their alert; %s", figures).isEqualTo(FOLLOWERS);
-			soft.assertThat(followers.chatsReceiving(2)).as("chats that got it twice (at most the claim); %s", figures)
-				.isLessThanOrEqualTo(CLAIM);
-			soft.assertThat(followers.chatsReceivingMoreThan(2)).as("chats that got it more than twice; %s", figures)
-				.isZero();
+			followers.toldEveryChat(soft, finished, FOLLOWERS, CLAIM, figures);
 			soft.assertThat(sentAfterTheWake).as("alerts the old leader sent once woken; %s", figures).isZero();
 			soft.assertThat(unclean).as("replicas that did not stop cleanly; %s", figures).isEmpty();
 			soft.assertAll();

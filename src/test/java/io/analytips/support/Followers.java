@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.analytips.store.DatabaseUrl;
+import org.assertj.core.api.SoftAssertions;
 
 /**
  * What the process tests of alerts to followers share: {@code followers} chats of the fake's default bot following
@@ -111,6 +112,18 @@ public final class Followers {
 	}
 
 	/** Chats that got at least one alert. */
+	/**
+	 * What every broadcast test asserts ({@code finished}: every row ended sent): each of the {@code followers} chats
+	 * got its alert, at most {@code twice} of them twice (one claimed batch), none more than twice.
+	 */
+	public void toldEveryChat(SoftAssertions soft, boolean finished, int followers, long twice, String figures) {
+		soft.assertThat(finished).as("every alert sent in the end; %s", figures).isTrue();
+		soft.assertThat(reached()).as("chats that got their alert; %s", figures).isEqualTo(followers);
+		soft.assertThat(chatsReceiving(2)).as("chats that got it twice (at most %d); %s", twice, figures)
+			.isLessThanOrEqualTo(twice);
+		soft.assertThat(chatsReceivingMoreThan(2)).as("chats that got it more than twice; %s", figures).isZero();
+	}
+
 	public int reached() {
 		return received.size();
 	}
