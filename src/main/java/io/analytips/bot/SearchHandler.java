@@ -77,7 +77,8 @@ final class SearchHandler implements Handler {
 			return command.name().equals("cancel") || command.name().equals("cancelar");
 		}
 		// Free text in a private chat may be the answer to "type a team name".
-		return context.text() != null && context.user() != null && context.chat() != null && !context.chat().isGroup();
+		return context.text() != null && context.user() != null && context.chat() != null && !context.chat().isGroup()
+				&& !context.isOverheard();
 	}
 
 	@Override
