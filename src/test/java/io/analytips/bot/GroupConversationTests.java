@@ -66,6 +66,15 @@ class GroupConversationTests {
 	}
 
 	@Test
+	void followingWithoutANameSaysToTypeItWithTheCommandAsTheGroupsTextIsNotRead() {
+		GroupChat group = new GroupChat(environment.telegram, -1001000000004L, 5);
+		GroupChat.Sent asked = group.send(45, "/seguir@analytips_test_bot", "en");
+		JsonNode told = group.next(text -> text.contains("/follow@analytips_test_bot Arsenal"));
+		assertThat(told.path("reply_parameters").path("message_id").asLong()).isEqualTo(asked.messageId());
+		assertThat(count("select count(*) from conversation_state where user_id = 45")).isZero();
+	}
+
+	@Test
 	void aFixturesAnalysisAndItsHeadToHeadWorkFromTheGroupsMenu() {
 		GroupChat group = new GroupChat(environment.telegram, -1001000000003L, 9);
 		GroupChat.Sent start = group.send(43, "/start@analytips_test_bot", "en");
@@ -96,6 +105,10 @@ class GroupConversationTests {
 		group.press(43, menu, "s", "en"); // the search button: a name typed in a group is not read, so which command
 		JsonNode search = group.next(text -> text.contains("In a group I don't read what is typed"));
 		assertThat(search.path("text").asString()).contains("/next@analytips_test_bot Arsenal");
+	}
+
+	private long count(String sql) {
+		return db.sql(sql).map(row -> row.get(0, Long.class)).one().block();
 	}
 
 	private String outcome(GroupChat.Sent sent) {
