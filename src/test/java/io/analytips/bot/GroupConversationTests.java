@@ -66,6 +66,20 @@ class GroupConversationTests {
 	}
 
 	@Test
+	void anotherBotsCommandInAPrivateChatIsLeftAloneTooAndAPrivateAnswerIsNotThreaded() {
+		long other = environment.telegram.enqueue(io.analytips.support.Updates.message(46, 46, "private", "/help@OtherBot", "en"));
+		long ours = environment.telegram.enqueue(
+				io.analytips.support.Updates.message(46, 46, "private", "/help@analytips_test_bot", "en"));
+		assertThat(outcome(new GroupChat.Sent(other, 1))).isEqualTo("done");
+		assertThat(outcome(new GroupChat.Sent(ours, 1))).isEqualTo("done");
+		await().atMost(Duration.ofSeconds(20)).until(() -> !environment.telegram.messagesTo(46).isEmpty());
+		assertThat(environment.telegram.messagesTo(46)).singleElement().satisfies(help -> {
+			assertThat(help.body().has("reply_parameters")).isFalse();
+			assertThat(help.body().has("message_thread_id")).isFalse();
+		});
+	}
+
+	@Test
 	void followingWithoutANameSaysToTypeItWithTheCommandAsTheGroupsTextIsNotRead() {
 		GroupChat group = new GroupChat(environment.telegram, -1001000000004L, 5);
 		GroupChat.Sent asked = group.send(45, "/seguir@analytips_test_bot", "en");
