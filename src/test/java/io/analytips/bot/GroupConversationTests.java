@@ -116,6 +116,10 @@ class GroupConversationTests {
 		assertThat(h2h.path("text").asString()).containsPattern("\\d\\d/\\d\\d/\\d{4} • Premier League");
 		assertThat(GroupChat.button(h2h, data -> data.startsWith("f:"))).matches("f:\\d+:l:39:0");
 
+		group.press(43, menu, "r", "en"); // My analyses: a member's own, not shown to the group
+		JsonNode recent = group.next(text -> text.contains("Your analyses are yours alone"));
+		assertThat(recent.path("text").asString()).contains("(@analytips_test_bot)").doesNotContain("vs");
+
 		group.press(43, menu, "s", "en"); // the search button: a name typed in a group is not read, so which command
 		JsonNode search = group.next(text -> text.contains("In a group I don't read what is typed"));
 		assertThat(search.path("text").asString()).contains("/next@analytips_test_bot Arsenal");
