@@ -118,6 +118,13 @@ class BotConfiguration {
 	}
 
 	@Bean
+	@Order(42)
+	Handler headToHeadHandler(FootballData data, Messages messages, Menus menus, Leagues leagues,
+			Preferences preferences, DisplayNames names, SearchState search) {
+		return new EndsSearch(new HeadToHeadHandler(data, messages, menus, leagues, preferences, names), search);
+	}
+
+	@Bean
 	@Order(45)
 	Handler leaguesHandler(FootballData data, ApiFootballProperties properties, Messages messages, Menus menus,
 			Leagues leagues, Preferences preferences, DisplayNames names, Clock clock, Following following,

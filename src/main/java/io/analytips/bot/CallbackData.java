@@ -12,7 +12,7 @@ import java.util.Map;
  * l:39:0         a league's games today, p. 0  lh:39         a league: its table and its games
  * tb:39          a league's table              ln:39:0       a league's next games, page 0
  * f:123:l:39:0   a fixture's analysis menu,    a:123:goals:l:39:0  an analysis, from that menu
- *                opened from l:39:0
+ *                opened from l:39:0            hh:123:l:39:0       its head-to-head, from that menu
  * s              start a team search           x             cancel the search
  * tm:85          a team's next games           r             recent analyses
  * ra:17          reopen analysis 17            ab:39         about the model (in league 39)
@@ -41,6 +41,9 @@ record CallbackData(String action, List<String> arguments) {
 	static final String FIXTURE = "f";
 
 	static final String ANALYSIS = "a";
+
+	/** A fixture's head-to-head, from its menu: {@code hh:123} and the menu's origin. */
+	static final String HEAD_TO_HEAD = "hh";
 
 	static final String SEARCH = "s";
 

@@ -8,7 +8,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Any message no other handler took: a polite reply to an unknown command, to free text and to
- * non-text messages. Never echoes more than a short, escaped command name.
+ * non-text messages; silence for what the bot only overheard ({@link UpdateContext#isOverheard}: the talk of a
+ * group, another bot's command), which ends done, unanswered. Never echoes more than a short, escaped command name.
  */
 final class FallbackMessageHandler implements Handler {
 
@@ -28,8 +29,8 @@ final class FallbackMessageHandler implements Handler {
 
 	@Override
 	public Mono<Void> handle(UpdateContext context) {
-		if (context.chat() != null && context.chat().isGroup() && context.command() == null) {
-			return Mono.empty(); // in groups, only commands are for the bot
+		if (context.isOverheard()) {
+			return Mono.empty(); // in groups, only commands are for the bot; and never another bot's commands
 		}
 		Command command = context.command();
 		return preferences.of(context).flatMap(reader -> {

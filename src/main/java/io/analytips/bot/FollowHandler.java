@@ -91,6 +91,11 @@ final class FollowHandler implements Handler {
 	/** {@code /seguir Palmeiras}: the team named, found as the search finds it. */
 	private Mono<Screen> typed(UpdateContext context, Follower follower, String name, Reader reader) {
 		Locale locale = reader.locale();
+		if (name.length() < NextGamesHandler.SHORTEST_NAME && context.isGroupChat()) {
+			// a name typed in a group is not read: say how to give it with the command instead of waiting for it
+			return Mono.just(new Screen(messages.get(locale, "follow.group.html", Html.escape(StartHandler.addressed(context))),
+					null));
+		}
 		if (name.length() < NextGamesHandler.SHORTEST_NAME) {
 			Mono<Void> started = context.user() == null ? Mono.empty() : search.await(follower.bot(), context.user().id());
 			return started.thenReturn(new Screen(Html.escape(messages.get(locale, "follow.prompt")),

@@ -18,6 +18,8 @@ final class Format {
 
 	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM");
 
+	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
 	private Format() {
 	}
 
@@ -124,6 +126,11 @@ final class Format {
 
 	static String day(LocalDate date) {
 		return DAY.format(date);
+	}
+
+	/** The date of a past game in the reader's zone, with its year (meetings span seasons): "09/03/2024". */
+	static String date(Instant instant, ZoneId zone) {
+		return instant == null ? "" : DATE.format(instant.atZone(zone));
 	}
 
 	/** A line like 2.5, in the user's decimal style. */

@@ -10,7 +10,9 @@ import reactor.core.publisher.Mono;
 /**
  * The bot's own membership changed: in a private chat, {@code kicked} means the user blocked the bot (recorded, so
  * nothing is sent to them, and their alerts stop); {@code member} means they came back (unblocked or restarted it):
- * they are seen again and their alerts may go again.
+ * they are seen again and their alerts may go again. In a group (which follows teams as a chat), the bot removed
+ * ({@code left}, {@code kicked}) stops the group's alerts and added back ({@code member} or {@code administrator})
+ * resumes them; nobody is marked blocked.
  */
 final class MembershipHandler implements Handler {
 
@@ -36,11 +38,22 @@ final class MembershipHandler implements Handler {
 	@Override
 	public Mono<Void> handle(UpdateContext context) {
 		ChatMemberUpdated change = context.update().myChatMember();
-		if (!"private".equals(change.chat().type()) || change.newChatMember() == null) {
+		if (change.newChatMember() == null) {
 			return Mono.empty();
 		}
 		long bot = context.bot().id();
 		long chat = change.chat().id();
+		if (context.isGroupChat()) {
+			// a group follows as a chat: its alerts stop when the bot is removed and resume when it is added back
+			return switch (change.newChatMember().status()) {
+				case "left", "kicked" -> reachable(bot, chat, false);
+				case "member", "administrator" -> reachable(bot, chat, true);
+				default -> Mono.empty();
+			};
+		}
+		if (!"private".equals(change.chat().type())) {
+			return Mono.empty();
+		}
 		return switch (change.newChatMember().status()) {
 			case "kicked" -> users.markBlocked(bot, chat).then(reachable(bot, chat, false));
 			case "member" -> users.seen(bot, change.from()).then(reachable(bot, chat, true));

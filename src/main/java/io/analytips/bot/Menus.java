@@ -41,6 +41,7 @@ final class Menus {
 					text(locale, "button.analysis.corners"), analysis(fixtureId, AnalysisKind.CORNERS, origin))
 			.pair(text(locale, "button.analysis.btts"), analysis(fixtureId, AnalysisKind.BTTS, origin),
 					text(locale, "button.analysis.result"), analysis(fixtureId, AnalysisKind.RESULT, origin))
+			.button(text(locale, "button.h2h"), CallbackData.from(origin, CallbackData.HEAD_TO_HEAD, fixtureId))
 			.row(textAndData);
 		return backTo(keyboard, origin, locale).build();
 	}

@@ -70,6 +70,13 @@ final class RecentHandler implements Handler {
 	@Override
 	public Mono<Void> handle(UpdateContext context) {
 		CallbackData pressed = CallbackData.parse(context.callbackData());
+		if (context.isGroupChat()) {
+			// a member's analyses, asked in private too, are not the group's to read: they are listed in private only
+			String bot = StartHandler.addressed(context);
+			String me = bot.isEmpty() ? "" : " (" + Html.escape(bot) + ")";
+			return preferences.of(context).flatMap(reader -> new Screen(messages.get(reader.locale(), "recent.group.html", me),
+					menus.backOnly(CallbackData.MENU, reader.locale())).show(context));
+		}
 		return preferences.of(context).flatMap(reader -> pressed.is(CallbackData.RECENT, 0) ? list(context, reader)
 				: reopen(context, pressed.longArgument(0), reader));
 	}

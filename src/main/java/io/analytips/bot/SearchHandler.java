@@ -77,7 +77,8 @@ final class SearchHandler implements Handler {
 			return command.name().equals("cancel") || command.name().equals("cancelar");
 		}
 		// Free text in a private chat may be the answer to "type a team name".
-		return context.text() != null && context.user() != null && context.chat() != null && !context.chat().isGroup();
+		return context.text() != null && context.user() != null && context.chat() != null && !context.chat().isGroup()
+				&& !context.isOverheard();
 	}
 
 	@Override
@@ -90,6 +91,11 @@ final class SearchHandler implements Handler {
 		long bot = context.bot().id();
 		long user = context.user() != null ? context.user().id() : context.chatId();
 		CallbackData pressed = CallbackData.parse(context.callbackData());
+		if (pressed != null && pressed.is(CallbackData.SEARCH, 0) && context.isGroupChat()) {
+			// a name typed in a group is not read (only commands addressed to the bot are): say which command to type
+			return new Screen(messages.get(locale, "search.group.html", Html.escape(StartHandler.addressed(context))),
+					menus.backOnly(CallbackData.MENU, locale)).show(context);
+		}
 		if (pressed != null && pressed.is(CallbackData.SEARCH, 0)) {
 			return search.await(bot, user)
 				.doOnSuccess(saved -> transition("none", "awaiting_team"))

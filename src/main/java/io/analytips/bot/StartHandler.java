@@ -7,7 +7,10 @@ import io.analytips.telegram.Html;
 import io.analytips.telegram.model.User;
 import reactor.core.publisher.Mono;
 
-/** {@code /start} (and {@code /menu}): the welcome message with the main menu. */
+/**
+ * {@code /start} (and {@code /menu}): the welcome message with the main menu. In a group, a welcome that says how to
+ * address the bot there ({@code /tabela@bot}), as free text is not read in groups.
+ */
 final class StartHandler implements Handler {
 
 	private final Messages messages;
@@ -32,9 +35,17 @@ final class StartHandler implements Handler {
 	public Mono<Void> handle(UpdateContext context) {
 		User user = context.user();
 		String name = user == null || user.firstName() == null ? "" : user.firstName();
+		// in a group the bot reads only commands addressed to it: the welcome says how, not "type a team's name"
+		String key = context.isGroupChat() ? "welcome.group.html" : "welcome.html";
 		return preferences.of(context)
-			.flatMap(reader -> context.reply(messages.get(reader.locale(), "welcome.html", Html.escapeShort(name, 64)),
-					menus.main(reader.locale())))
+			.flatMap(reader -> context.reply(messages.get(reader.locale(), key, Html.escapeShort(name, 64),
+					Html.escape(addressed(context))), menus.main(reader.locale())))
 			.then();
+	}
+
+	/** How a command is addressed to this bot in a group: {@code @analytips_bot}; nothing while its name is unknown. */
+	static String addressed(UpdateContext context) {
+		String username = context.bot().username();
+		return username.isEmpty() ? "" : "@" + username;
 	}
 }

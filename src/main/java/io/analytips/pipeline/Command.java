@@ -10,8 +10,15 @@ import java.util.regex.Pattern;
  * @param name the command without slash or bot name, lower case and without accents ({@code /Próximos} is
  *        {@code proximos}: people type commands the way they spell the word)
  * @param arguments the rest of the text, trimmed (may be empty)
+ * @param addressee the bot it is addressed to ({@code /tabela@analytips_bot}: {@code analytips_bot}), as typed;
+ *        empty when the command names no bot
  */
-public record Command(String name, String arguments) {
+public record Command(String name, String arguments, String addressee) {
+
+	/** A command that names no bot. */
+	public Command(String name, String arguments) {
+		this(name, arguments, "");
+	}
 
 	/** Commands longer than Telegram allows (32) are not commands. */
 	private static final int MAX_NAME = 32;
@@ -33,7 +40,16 @@ public record Command(String name, String arguments) {
 		if (name.isEmpty() || name.length() > MAX_NAME) {
 			return null;
 		}
-		return new Command(fold(name), text.substring(end).strip());
+		return new Command(fold(name), text.substring(end).strip(), at >= 0 ? token.substring(at + 1) : "");
+	}
+
+	/**
+	 * Whether the command is for the bot called {@code username} (without {@code @}): it names no bot, or names
+	 * this one (in any case, as Telegram's usernames are). A bot whose username is not known yet ({@code ""}) takes
+	 * every command: better than ignoring its own. In a group, {@code /tabela@OtherBot} is another bot's.
+	 */
+	public boolean isFor(String username) {
+		return addressee.isEmpty() || username == null || username.isEmpty() || addressee.equalsIgnoreCase(username);
 	}
 
 	/** Lower case, accents dropped: {@code Próximos} → {@code proximos}. */

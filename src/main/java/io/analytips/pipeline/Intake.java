@@ -101,7 +101,8 @@ final class Intake implements Function<Flux<ReceivedUpdate>, Flux<UpdateContext>
 			return null;
 		}
 		metrics.received();
-		if (LIMITED.contains(context.kind())) {
+		if (LIMITED.contains(context.kind()) && !context.isOverheard()) {
+			// What the bot only overhears (a group's talk, another bot's command) is not asked of it: not limited.
 			// Only what a user sends counts as being seen (and as having unblocked the bot).
 			background.run("record user", users.seen(context.bot().id(), context.user()));
 			UserRateLimiter.Decision decision = (handlers.isNavigation(context) ? navigationLimiter : limiter)

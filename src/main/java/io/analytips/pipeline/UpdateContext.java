@@ -10,6 +10,7 @@ import io.analytips.telegram.model.AnswerCallbackQuery;
 import io.analytips.telegram.model.Chat;
 import io.analytips.telegram.model.InlineKeyboardMarkup;
 import io.analytips.telegram.model.Message;
+import io.analytips.telegram.model.ReplyParameters;
 import io.analytips.telegram.model.SendMessage;
 import io.analytips.telegram.model.Update;
 import io.analytips.telegram.model.User;
@@ -135,9 +136,33 @@ public final class UpdateContext {
 		return update().message() == null ? null : update().message().text();
 	}
 
-	/** The command in a message's text, or null. */
+	/** The command in a message's text, or null (also when it is addressed to another bot: {@link #isOverheard}). */
 	public Command command() {
-		return Command.parse(text());
+		Command command = Command.parse(text());
+		return command == null || !command.isFor(bot.username()) ? null : command;
+	}
+
+	/**
+	 * Whether this message was not meant for the bot: a command addressed to another bot ({@code /tabela@OtherBot},
+	 * anywhere), or, in a group, anything but a command (with privacy mode off the bot sees all the talk, with it on
+	 * replies to its messages). Such a message is not answered and does not count against the sender's rate limit.
+	 */
+	public boolean isOverheard() {
+		Message message = update().message();
+		if (message == null) {
+			return false;
+		}
+		Command command = Command.parse(message.text());
+		if (command != null) {
+			return !command.isFor(bot.username());
+		}
+		return isGroupChat();
+	}
+
+	/** Whether the update comes from a group or supergroup (not a private chat, not a channel). */
+	public boolean isGroupChat() {
+		Chat chat = chat();
+		return chat != null && ("group".equals(chat.type()) || "supergroup".equals(chat.type()));
 	}
 
 	public boolean isCallback() {
@@ -154,10 +179,28 @@ public final class UpdateContext {
 		return reply(html, null);
 	}
 
-	/** Sends an HTML message with an inline keyboard to this chat; empty when there is no chat to answer. */
+	/**
+	 * Sends an HTML message with an inline keyboard to this chat; empty when there is no chat to answer. In a group
+	 * it answers the asking message ({@code reply_parameters}, so the asker sees which answer is theirs) and stays in
+	 * its forum topic; after a button press, in the topic of the pressed message. In private chats it is a plain
+	 * message.
+	 */
 	public Mono<Message> reply(String html, InlineKeyboardMarkup keyboard) {
 		Long chatId = chatId();
-		return chatId == null ? Mono.empty() : outbound.sendMessage(SendMessage.html(chatId, html, keyboard));
+		return chatId == null ? Mono.empty() : outbound.sendMessage(threaded(SendMessage.html(chatId, html, keyboard)));
+	}
+
+	/** {@code message} as an answer to this update where it is in a group: {@link #reply}. */
+	SendMessage threaded(SendMessage message) {
+		if (!isGroupChat()) {
+			return message;
+		}
+		Message asked = update().message();
+		if (asked != null) {
+			return message.inThread(asked.topic(), ReplyParameters.to(asked.messageId()));
+		}
+		Message pressed = isCallback() ? update().callbackQuery().message() : null;
+		return pressed == null ? message : message.inThread(pressed.topic(), null);
 	}
 
 	/**

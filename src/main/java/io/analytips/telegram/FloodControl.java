@@ -18,7 +18,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * Telegram's flood limits as reservations: a global token bucket, one bucket per chat (1/s after
- * a small burst; plus 20/min for groups), and the pauses a 429 imposes: on its chat, or on
+ * a small burst; plus 20/min for groups, never more than 20 in any minute: {@link GroupWindow}), and the pauses a 429 imposes: on its chat, or on
  * everything when several chats are limited within a second. Per-chat state expires after ten
  * idle minutes. Time comes from the injected clock and waits are {@code Mono.delay}s, so all of
  * it runs in virtual time in tests.
@@ -96,7 +96,8 @@ final class FloodControl {
 			if (!isMessage) {
 				return Mono.empty();
 			}
-			long chatWait = pace == null ? 0 : pace.bucket.consumeIgnoringRateLimits(1);
+			long reservedAt = time.currentTimeNanos();
+			long chatWait = pace == null ? 0 : pace.reserve(reservedAt);
 			AtomicBoolean globalReserved = new AtomicBoolean();
 			return delayNanos(chatWait)
 				.then(Mono.defer(() -> {
@@ -106,7 +107,7 @@ final class FloodControl {
 				// a message cancelled before its turn (its update timed out, the bot stops) gives its places back
 				.doOnCancel(() -> {
 					if (pace != null) {
-						pace.bucket.addTokens(1);
+						pace.giveBack(reservedAt + chatWait);
 					}
 					if (globalReserved.get()) {
 						global.addTokens(1);
@@ -131,10 +132,11 @@ final class FloodControl {
 			if (until > now) {
 				return Mono.delay(Duration.ofMillis(until - now)).then(awaitBroadcastTurn(chatId));
 			}
-			long chatWait = pace.bucket.consumeIgnoringRateLimits(1);
+			long reservedAt = time.currentTimeNanos();
+			long chatWait = pace.reserve(reservedAt);
 			return delayNanos(chatWait)
 				.then(paid != null ? paidToken() : broadcastTurns.serialize(BROADCASTS, freeGlobalToken()))
-				.doOnCancel(() -> pace.bucket.addTokens(1));
+				.doOnCancel(() -> pace.giveBack(reservedAt + chatWait));
 		});
 	}
 
@@ -214,10 +216,14 @@ final class FloodControl {
 
 		final boolean group;
 
+		/** A group's sends of the last minute (null for a private chat): never more than Telegram's limit. */
+		final GroupWindow minute;
+
 		volatile long pausedUntil;
 
 		ChatPace(boolean group) {
 			this.group = group;
+			this.minute = group ? new GroupWindow(properties.groupPerMinute(), Duration.ofMinutes(1).toNanos()) : null;
 			var builder = Bucket.builder()
 				.addLimit(limit -> limit.capacity(properties.chatBurst()).refillGreedy(1, Duration.ofSeconds(1)));
 			if (group) {
@@ -236,7 +242,28 @@ final class FloodControl {
 			long missing = Math.max(0, properties.chatBurst() - bucket.getAvailableTokens()) + 1;
 			long perTokenMillis = group ? Math.max(1000, 60_000 / properties.groupPerMinute()) : 1000;
 			long paused = pausedUntil - clock.millis();
-			return Duration.ofMillis(Math.max(missing * perTokenMillis + 1000, paused));
+			// a group's sends count for a minute: the last reserved, or the one the caller reserves next (at most a
+			// minute after the last), must leave the window before a new one (empty) is the same as this one
+			long window = minute == null ? 0
+					: Math.max(0, minute.clearsAt() - time.currentTimeNanos()) / 1_000_000 + 61_000;
+			return Duration.ofMillis(Math.max(Math.max(missing * perTokenMillis + 1000, paused), window));
+		}
+
+		/**
+		 * The wait before a message to this chat may go: a token of its bucket, and for a group a place in the
+		 * minute's window too, both taken now.
+		 */
+		long reserve(long now) {
+			long wait = bucket.consumeIgnoringRateLimits(1);
+			return minute == null ? wait : minute.reserve(now, now + wait) - now;
+		}
+
+		/** Gives back what {@link #reserve} took, for a message cancelled before its turn (due {@code at}). */
+		void giveBack(long at) {
+			bucket.addTokens(1);
+			if (minute != null) {
+				minute.giveBack(at);
+			}
 		}
 	}
 

@@ -91,9 +91,10 @@ class AnalytipsApplicationTests {
 
 	@Test
 	void publishesTheCommandMenuInBothLanguages() {
-		await().atMost(Duration.ofSeconds(20)).until(() -> telegram.calls("setMyCommands").size() >= 2);
-		assertThat(telegram.calls("setMyCommands")).extracting(call -> call.body().path("language_code").asString(null))
-			.containsExactlyInAnyOrder(null, "en");
+		await().atMost(Duration.ofSeconds(20)).until(() -> telegram.calls("setMyCommands").size() >= 4);
+		assertThat(telegram.calls("setMyCommands")).extracting(call -> call.body().path("language_code").asString(null)
+				+ " " + call.body().path("scope").path("type").asString(null))
+			.containsExactlyInAnyOrder("null null", "en null", "null all_group_chats", "en all_group_chats");
 		assertThat(telegram.calls("deleteWebhook")).isNotEmpty();
 	}
 

@@ -35,12 +35,12 @@ class BotCommandsRegistrarTest {
 
 	@Test
 	void retriesAFailedPublicationAfterOneTwoAndFourSecondsEachWithinTenPercent() {
-		// each language's list is published on its own: two series of attempts, told apart by language
+		// each language's list, for every chat and for groups, is published on its own: four series of attempts
 		Map<String, List<Long>> attempts = new ConcurrentHashMap<>();
 		BotApi client = mock(BotApi.class);
 		when(client.setMyCommands(any())).thenAnswer(invocation -> Mono.defer(() -> {
 			SetMyCommands request = invocation.getArgument(0);
-			attempts.computeIfAbsent(String.valueOf(request.languageCode()), k -> new CopyOnWriteArrayList<>())
+			attempts.computeIfAbsent(request.languageCode() + "/" + request.scope(), k -> new CopyOnWriteArrayList<>())
 				.add(time.now(TimeUnit.MILLISECONDS));
 			return Mono.error(new TelegramException(502, "Bad Gateway", null, null));
 		}));
@@ -53,7 +53,7 @@ class BotCommandsRegistrarTest {
 
 		// the first series to give up ends the other (Mono.when), possibly before its last attempt
 		assertThat(attempts.values().stream().mapToInt(List::size).max().orElse(0)).isEqualTo(4);
-		assertThat(attempts).hasSize(2).allSatisfy((language, times) -> {
+		assertThat(attempts).hasSize(4).allSatisfy((language, times) -> {
 			long[] expected = { 1000, 2000, 4000 };
 			assertThat(times).hasSizeGreaterThanOrEqualTo(3);
 			for (int i = 1; i < times.size(); i++) {
@@ -68,7 +68,9 @@ class BotCommandsRegistrarTest {
 		BotApi client = mock(BotApi.class);
 		when(client.setMyCommands(any())).thenAnswer(invocation -> {
 			SetMyCommands request = invocation.getArgument(0);
-			published.put(String.valueOf(request.languageCode()), request);
+			if (request.scope() == null) {
+				published.put(String.valueOf(request.languageCode()), request);
+			}
 			return Mono.just(true);
 		});
 
@@ -77,6 +79,27 @@ class BotCommandsRegistrarTest {
 		assertThat(published).containsOnlyKeys("null", "pt");
 		assertThat(published.get("null").commands()).extracting(command -> command.command()).contains("next", "table");
 		assertThat(published.get("pt").commands()).extracting(command -> command.command()).contains("proximos", "tabela");
+	}
+
+	@Test
+	void groupsGetTheCommandsThatWorkThereInBothLanguages() {
+		Map<String, SetMyCommands> groups = new ConcurrentHashMap<>();
+		BotApi client = mock(BotApi.class);
+		when(client.setMyCommands(any())).thenAnswer(invocation -> {
+			SetMyCommands request = invocation.getArgument(0);
+			if (request.scope() != null) {
+				groups.put(request.scope().type() + "/" + request.languageCode(), request);
+			}
+			return Mono.just(true);
+		});
+
+		new BotCommandsRegistrar(new Messages()).started(bot(client, null));
+
+		assertThat(groups).containsOnlyKeys("all_group_chats/null", "all_group_chats/en");
+		assertThat(groups.get("all_group_chats/null").commands()).extracting(command -> command.command())
+			.contains("tabela", "proximos").doesNotContain("cancelar", "idioma", "fuso");
+		assertThat(groups.get("all_group_chats/en").commands()).extracting(command -> command.command())
+			.contains("table", "next").doesNotContain("cancel", "language", "timezone");
 	}
 
 	private static HostedBot bot(BotApi client, Locale language) {

@@ -38,10 +38,12 @@ class BrowseHandlerTest {
 		StepVerifier.create(browse.handle(kit.press(5, fixture, "pt-br"))).verifyComplete();
 		assertThat(kit.repliesTo(5).get(2)).contains("Que análise você quer?", "(Brasília)");
 		List<String> data = kit.lastScreenData(5);
-		assertThat(data).hasSize(9).last().isEqualTo("m");
-		assertThat(data.get(7)).isEqualTo("l:71:0"); // back: the list it came from
-		assertThat(data.subList(5, 7)).allMatch(d -> d.matches("fw:t:\\d+")); // follow the home or the away team
-		assertThat(kit.lastScreenButtons(5).subList(5, 7)).allMatch(label -> label.startsWith("🔔 Seguir "));
+		assertThat(data).hasSize(10).last().isEqualTo("m");
+		assertThat(data.get(8)).isEqualTo("l:71:0"); // back: the list it came from
+		assertThat(data.get(5)).matches("hh:\\d+:l:71:0"); // the head-to-head, whose back returns here
+		assertThat(kit.lastScreenButtons(5).get(5)).isEqualTo("⚔️ Confrontos diretos");
+		assertThat(data.subList(6, 8)).allMatch(d -> d.matches("fw:t:\\d+")); // follow the home or the away team
+		assertThat(kit.lastScreenButtons(5).subList(6, 8)).allMatch(label -> label.startsWith("🔔 Seguir "));
 		assertThat(data.subList(0, 5)).allMatch(d -> d.matches("a:\\d+:(full|goals|corners|btts|result):l:71:0"));
 	}
 
@@ -49,7 +51,7 @@ class BrowseHandlerTest {
 	void aFixtureOpenedWithoutAnOriginGoesBackToTodaysGames() {
 		long id = kit.football.todaysFixtureIds().get(0);
 		StepVerifier.create(browse.handle(kit.press(6, "f:" + id, "en"))).verifyComplete();
-		assertThat(kit.lastScreenData(6).get(7)).isEqualTo("t");
+		assertThat(kit.lastScreenData(6).get(8)).isEqualTo("t");
 	}
 
 	@Test

@@ -46,6 +46,7 @@ class DemoDaysWalkTests {
 				List<String> same = walk(folder, day, language);
 				List<String> empty = walk(TestDatabase.migrated(), day, language);
 				readsRight(day, language, empty);
+				System.out.printf("walk %s %s: %d screens%n", day, language, empty.size());
 				assertThat(same).as("%s %s: screens", day, language).hasSameSizeAs(empty);
 				for (int i = 0; i < same.size(); i++) {
 					if (!same.get(i).equals(empty.get(i))) {

@@ -63,11 +63,22 @@ class MembershipHandlerTest {
 	}
 
 	@Test
-	void aGroupsMembershipChangesNothing() {
+	void aGroupThatRemovesTheBotStopsItsAlertsAndNobodyIsMarkedBlocked() {
 		StepVerifier.create(handler.handle(change(-100, "group", "kicked"))).verifyComplete();
+		StepVerifier.create(handler.handle(change(-1001, "supergroup", "left"))).verifyComplete();
 
 		verify(users, never()).markBlocked(anyLong(), anyLong());
-		assertThat(following.reachability).isEmpty();
+		assertThat(following.reachability).containsExactly("-100:false", "-1001:false");
+	}
+
+	@Test
+	void aGroupThatAddsTheBotBackGetsItsAlertsAgainWhateverItsRights() {
+		StepVerifier.create(handler.handle(change(-100, "group", "member"))).verifyComplete();
+		StepVerifier.create(handler.handle(change(-1001, "supergroup", "administrator"))).verifyComplete();
+		StepVerifier.create(handler.handle(change(-1002, "channel", "left"))).verifyComplete(); // a channel: none
+
+		verify(users, never()).seen(anyLong(), org.mockito.ArgumentMatchers.any());
+		assertThat(following.reachability).containsExactly("-100:true", "-1001:true");
 	}
 
 	@Test

@@ -77,16 +77,18 @@ final class ScreenWalk {
 		press("ra:\\d+");
 	}
 
-	/** Opens the first fixture of the list, every analysis of it, then goes back to the list. */
+	/** Opens the first fixture of the list, every analysis of it and its head-to-head, then goes back to the list. */
 	private void fixture(String fixtures) {
 		press(fixtures);
 		for (String kind : new String[] { "full", "goals", "corners", "btts", "result" }) {
 			press("a:\\d+:" + kind + "(:.*)?");
 		}
 		press("f:\\d+(:.*)?"); // the last analysis's back: the fixture's menu
-		// its back (the first button that is neither an analysis nor a follow): the list
+		press("hh:\\d+(:.*)?"); // the head-to-head, and back to the menu
+		press("f:\\d+(:.*)?");
+		// its back (the first button that is neither an analysis, the head-to-head nor a follow): the list
 		press(lastScreen().buttons().stream().map(button -> button.path("callback_data").asString())
-			.filter(data -> !data.matches("(a|fw|uf):.*")).findFirst().orElseThrow());
+			.filter(data -> !data.matches("(a|hh|fw|uf):.*")).findFirst().orElseThrow());
 	}
 
 	private void type(String text) {

@@ -60,6 +60,30 @@ class RateLimitNoticesTest {
 	}
 
 	@Test
+	void whatTheBotOverhearsInAGroupNeverCountsAgainstTheMembersLimit() {
+		try (VirtualPipeline bot = VirtualPipeline.builder().handlers(new Replying.Echo())
+			.rateLimits(2, 40, Duration.ofSeconds(6)).notices(SAYING_THE_WAIT).start()) {
+			long group = -1001;
+			// (another bot's commands are overheard too, by a bot that knows its name: UpdateContextTest; this one does not)
+			for (String talk : new String[] { "who plays tonight?", "lol", "Flamengo", "2-1 easy" }) {
+				bot.enqueue(Updates.message(USER, group, "supergroup", talk, "en"));
+				bot.advance(Duration.ofMillis(100));
+			}
+			long first = bot.enqueue(Updates.message(USER, group, "supergroup", "/tabela", "en"));
+			bot.advance(Duration.ofMillis(100));
+			long second = bot.enqueue(Updates.message(USER, group, "supergroup", "/proximos Flamengo", "en"));
+			bot.advance(Duration.ofMillis(100));
+			long third = bot.enqueue(Updates.message(USER, group, "supergroup", "/sobre", "en"));
+			bot.advance(Duration.ofMinutes(1)); // the echoes wait for the group's pace (this handler answers everything)
+
+			// four overheard, then the member's allowance of two whole, the third command refused
+			assertThat(bot.outcomeOf(first)).isEqualTo("done");
+			assertThat(bot.outcomeOf(second)).isEqualTo("done");
+			assertThat(bot.outcomeOf(third)).isEqualTo("rate_limited");
+		}
+	}
+
+	@Test
 	void theMessageAfterTheAnnouncedWaitIsAnsweredAndTheOneRightAfterItIsToldAgain() {
 		// Two at once, then one every 3 s: small enough that Telegram's pace for one chat delays no answer here.
 		try (VirtualPipeline bot = VirtualPipeline.builder().handlers(new Replying.Echo())

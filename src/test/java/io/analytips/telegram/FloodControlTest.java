@@ -26,8 +26,75 @@ class FloodControlTest {
 
 		clock.advance(Duration.ofSeconds(3)); // a private chat refills at 1/s: one taken, one more counted, a second spare
 		assertThat(flood.trackedChats()).isEqualTo(1);
-		clock.advance(Duration.ofSeconds(4)); // a group at 20/min: 3 s a token
+		clock.advance(Duration.ofSeconds(4)); // a group's bucket is full again, but its send stays in its minute
+		assertThat(flood.trackedChats()).isEqualTo(1);
+		clock.advance(Duration.ofSeconds(55)); // the minute after its send (and a second) is over
 		assertThat(flood.trackedChats()).isZero();
+	}
+
+	@Test
+	void theTwentyFirstMessageToASupergroupWithinAMinuteWaitsUntilTheFirstIsAMinuteOld() {
+		long supergroup = -1001234567890L;
+		twentyInAMinute(supergroup);
+		clock.advance(Duration.ofSeconds(1)); // 58 s after the first: the bucket has tokens, the minute has none
+		StepVerifier.withVirtualTime(() -> flood.awaitTurn(supergroup, true))
+			.expectSubscription()
+			.expectNoEvent(Duration.ofMillis(1999))
+			.thenAwait(Duration.ofMillis(1))
+			.verifyComplete();
+	}
+
+	@Test
+	void aGroupsBurstCountsInItsMinute() {
+		long group = -42L;
+		for (int i = 0; i < 3; i++) { // the burst, at once
+			StepVerifier.create(flood.awaitTurn(group, true)).verifyComplete();
+		}
+		clock.advance(Duration.ofSeconds(3));
+		for (int i = 0; i < 17; i++) { // then one every 3 s: 20 sent by 51 s
+			StepVerifier.create(flood.awaitTurn(group, true)).verifyComplete();
+			clock.advance(Duration.ofSeconds(3));
+		}
+		// 54 s: the bucket would let a 21st go, the minute since the burst would not for another 6 s
+		StepVerifier.withVirtualTime(() -> flood.awaitTurn(group, true))
+			.expectSubscription()
+			.expectNoEvent(Duration.ofMillis(5999))
+			.thenAwait(Duration.ofMillis(1))
+			.verifyComplete();
+	}
+
+	@Test
+	void aPrivateChatHasNoMinuteLimit() {
+		for (int i = 0; i < 30; i++) { // one a second, 30 in 30 s
+			StepVerifier.create(flood.awaitTurn(7L, true)).verifyComplete();
+			clock.advance(Duration.ofSeconds(1));
+		}
+	}
+
+	@Test
+	void aGroupMessageCancelledBeforeItsTurnGivesItsPlaceInTheMinuteBack() {
+		long group = -42L;
+		twentyInAMinute(group);
+		clock.advance(Duration.ofSeconds(1));
+		// at 58 s a 21st waits for 60 s, is cancelled, and gives its place back
+		StepVerifier.withVirtualTime(() -> flood.awaitTurn(group, true))
+			.expectSubscription()
+			.expectNoEvent(Duration.ofMillis(500))
+			.thenCancel()
+			.verify();
+		clock.advance(Duration.ofSeconds(2));
+		// at 60 s the first has left the minute: the next goes at once (kept, the cancelled one would hold it to 63 s)
+		StepVerifier.create(flood.awaitTurn(group, true)).verifyComplete();
+	}
+
+	/** Twenty messages to {@code group}, one every 3 s from 0 to 57 s (the group's bucket never makes them wait). */
+	private void twentyInAMinute(long group) {
+		for (int i = 0; i < 20; i++) {
+			if (i > 0) {
+				clock.advance(Duration.ofSeconds(3));
+			}
+			StepVerifier.create(flood.awaitTurn(group, true)).verifyComplete();
+		}
 	}
 
 	@Test

@@ -5,6 +5,8 @@ import java.util.List;
 import io.analytips.telegram.model.AnswerCallbackQuery;
 import io.analytips.telegram.model.InlineKeyboardButton;
 import io.analytips.telegram.model.InlineKeyboardMarkup;
+import io.analytips.telegram.model.Message;
+import io.analytips.telegram.model.ReplyParameters;
 import io.analytips.telegram.model.SendMessage;
 import io.analytips.telegram.model.SetWebhook;
 import io.analytips.telegram.model.Update;
@@ -37,6 +39,23 @@ class TelegramJsonTest {
 		AnswerCallbackQuery answer = new AnswerCallbackQuery("id", "x".repeat(300), true);
 		assertThat(answer.text()).hasSize(AnswerCallbackQuery.MAX_TEXT);
 		assertThat(TelegramJson.mapper().writeValueAsString(answer)).contains("\"show_alert\":true");
+	}
+
+	@Test
+	void writesTheRepliesOfAGroupThreadedAndReadsTheTopicOfAMessage() {
+		SendMessage reply = SendMessage.html(-1001, "table", null).inThread(3, ReplyParameters.to(42));
+		String json = TelegramJson.mapper().writeValueAsString(reply);
+		assertThat(json).contains("\"message_thread_id\":3",
+				"\"reply_parameters\":{\"message_id\":42,\"allow_sending_without_reply\":true}");
+		assertThat(TelegramJson.mapper().readValue(json, SendMessage.class)).isEqualTo(reply);
+
+		Message message = TelegramJson.mapper().readValue("""
+				{"message_id":5,"chat":{"id":-1001,"type":"supergroup"},"date":1,"text":"/tabela",
+				 "message_thread_id":3,"is_topic_message":true}""", Message.class);
+		assertThat(message.topic()).isEqualTo(3);
+		assertThat(TelegramJson.mapper().readValue("""
+				{"message_id":5,"chat":{"id":-5,"type":"group"},"date":1,"message_thread_id":4}""", Message.class).topic())
+			.isNull();
 	}
 
 	@Test
