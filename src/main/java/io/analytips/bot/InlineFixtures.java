@@ -30,8 +30,11 @@ final class InlineFixtures {
 	/** Teams whose games one name offers. */
 	static final int MOST_TEAMS = 3;
 
-	/** How long a list found is kept for a slow upstream: fixtures move rarely; their numbers come from elsewhere. */
-	static final Duration REMEMBERED = Duration.ofMinutes(30);
+	/**
+	 * How long a list found is kept for a slow upstream: longer than the football cache keeps a team's next games
+	 * (an hour), since a day's fixtures rarely move; their numbers are kept apart, for less ({@link InlineOdds#KEPT}).
+	 */
+	static final Duration REMEMBERED = Duration.ofHours(3);
 
 	private final TeamScreens teams;
 
