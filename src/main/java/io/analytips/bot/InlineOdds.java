@@ -34,12 +34,17 @@ final class InlineOdds {
 
 	/**
 	 * The fixture's 1X2: at once from memory, else when its analysis ends. Errors as
-	 * {@link AnalysisService#analyze} does; cancelling stops the wait, not the analysis.
+	 * {@link AnalysisService#analyze} does; cancelling stops the wait, not the analysis. An analysis started here runs
+	 * in its starter's Reactor context, so its upstream calls count for the update that started it, and its log lines
+	 * carry that update's ids.
 	 */
 	Mono<OneXTwo> of(long fixture) {
-		return Mono.fromFuture(() -> known.get(fixture, (id, executor) -> analyses.analyze(id, AnalysisKind.RESULT)
-			.map(report -> report.analysis().markets().result())
-			.toFuture()), true);
+		return Mono.deferContextual(context -> Mono.fromFuture(() -> known.get(fixture,
+				(id, executor) -> analyses.analyze(id, AnalysisKind.RESULT)
+					.map(report -> report.analysis().markets().result())
+					.contextWrite(context)
+					.toFuture()),
+				true));
 	}
 
 	/** The fixture's 1X2 if an analysis of it has ended well within {@link #KEPT}; empty otherwise (never waits). */
