@@ -16,12 +16,13 @@ import reactor.core.publisher.Mono;
 
 /**
  * Admission: turns stored updates into contexts for the dispatcher. Unreadable updates (already
- * stored as {@code invalid}) and kinds no handler takes are finished at once; each sender is
- * recorded in {@code users}; messages and callback queries go through the per-user rate limit:
- * the work limit, or for button presses that only move between menus the larger navigation
- * allowance ({@link Handler#isNavigation}). A limited message is told when to try again unless its
+ * stored as {@code invalid}) and kinds no handler takes are finished at once; each sender of a message or a
+ * callback query is recorded in {@code users}; messages, callback queries and inline queries go through the
+ * per-user rate limit: the work limit, or for button presses that only move between menus and inline queries the
+ * larger navigation allowance ({@link Handler#isNavigation}). A limited message is told when to try again unless its
  * sender is still inside a wait already announced for that limit ({@link UserRateLimiter}); a limited
- * callback query always gets an alert; nothing about the conversation changes. Also
+ * callback query always gets an alert, a limited inline query an empty answer with a "try again" button; nothing
+ * about the conversation changes. Also
  * answers the updates the bounded buffer rejects ({@link #reject}) and those of a chat that holds
  * all the dispatcher lets it ({@link #rejectBusyChat}). Each update finished here gets
  * its access line ({@link AccessLog}).
@@ -34,7 +35,10 @@ final class Intake implements Function<Flux<ReceivedUpdate>, Flux<UpdateContext>
 	private static final Set<String> HANDLED = Set.of("message", "callback_query", "my_chat_member",
 			"inline_query");
 
-	/** Update kinds a user sends: counted by the per-user rate limit, and recorded as the user being seen. */
+	/**
+	 * Update kinds a user sends: counted by the per-user rate limit, and (all but inline queries) recorded as the user
+	 * being seen.
+	 */
 	private static final Set<String> LIMITED = Set.of("message", "callback_query", "inline_query");
 
 	private final InFlight inFlight;

@@ -148,7 +148,6 @@ public class TelegramClient implements BotApi, DisposableBean {
 		return call("answerCallbackQuery", request, properties.requestTimeout()).map(JsonNode::asBoolean);
 	}
 
-	/** {@code answerInlineQuery}. */
 	@Override
 	public Mono<Boolean> answerInlineQuery(AnswerInlineQuery request) {
 		return call("answerInlineQuery", request, properties.requestTimeout()).map(JsonNode::asBoolean);

@@ -48,6 +48,12 @@ class ConsoleInlineTest {
 	}
 
 	@Test
+	void theBannerSaysHowToTypeAnInlineQueryInBothLanguages() {
+		assertThat(ConsoleScreen.banner(true, java.util.Map.of())).anyMatch(line -> line.contains("@ <team>"));
+		assertThat(ConsoleScreen.banner(false, java.util.Map.of())).anyMatch(line -> line.contains("@ <time>"));
+	}
+
+	@Test
 	void anAtSignTypedIsAnInlineQueryOfWhatFollowsItAndAnAtAloneIsAnEmptyOne() {
 		console.typed("@ Palmeiras ");
 		console.typed("@");
