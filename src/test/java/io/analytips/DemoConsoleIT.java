@@ -59,6 +59,15 @@ class DemoConsoleIT {
 			demo.await("Nenhum time encontrado para Xyzzy FC");
 			demo.type("flamengo");
 			demo.await("Próximos jogos — Flamengo");
+			// Inline mode, as typed in any chat: cards with the model's 1X2, whose link opens the fixture here.
+			demo.type("@ palmeiras");
+			demo.await("Resultados inline:");
+			demo.await("Empate");
+			demo.await("(aqui: /start f");
+			Matcher link = Pattern.compile("\\(aqui: (/start f\\d+)\\)").matcher(demo.text());
+			assertThat(link.find()).isTrue();
+			demo.type(link.group(1));
+			demo.await("Que análise você quer?");
 			String output = demo.text();
 			assertThat(output).contains("Força no modelo", "Forma (mais recente primeiro)", "(Brasília)", "Brasileirão Série A")
 				.doesNotContain("Muitos pedidos seguidos", "Não entendi", "<b>", "Exception", "ERROR");

@@ -91,10 +91,38 @@ class BotConfiguration {
 
 	// The handlers wrapped in EndsSearch take the user elsewhere: a search they had begun ends.
 
+	/** What deep links open: a fixture's menu as browsing shows it, a team's games as a search does. */
+	@Bean
+	DeepLinkScreens deepLinkScreens(FootballData data, ApiFootballProperties properties, Messages messages, Menus menus,
+			Leagues leagues, Preferences preferences, DisplayNames names, TeamScreens teams) {
+		return new DeepLinkScreens(new BrowseHandler(data, properties.leagues(), messages, menus, leagues, preferences,
+				names), teams);
+	}
+
+	/**
+	 * No picture is cached for the inline cards yet: every card is text. To be replaced by the analysis pictures'
+	 * cache ({@code file_id} per bot, fixture and language).
+	 */
+	@Bean
+	InlinePictures noInlinePictures() {
+		return InlinePictures.NONE;
+	}
+
 	@Bean
 	@Order(10)
-	Handler startHandler(Messages messages, Menus menus, Preferences preferences, SearchState search) {
-		return new EndsSearch(new StartHandler(messages, menus, preferences), search);
+	Handler startHandler(Messages messages, Menus menus, Preferences preferences, SearchState search,
+			DeepLinkScreens links) {
+		return new EndsSearch(new StartHandler(messages, menus, preferences, links), search);
+	}
+
+	/** Inline queries ({@code @bot <team>}): only they are taken here, so the order among buttons does not matter. */
+	@Bean
+	@Order(88)
+	InlineHandler inlineHandler(TeamScreens teams, FootballData data, ApiFootballProperties properties,
+			AnalysisService analyses, InlinePictures pictures, Messages messages, Leagues leagues, DisplayNames names,
+			Preferences preferences, Clock clock) {
+		return new InlineHandler(new InlineFixtures(teams, data, properties.leagues(), clock),
+				new InlineOdds(analyses, clock), pictures, new InlineCards(messages, leagues, names), messages, preferences);
 	}
 
 	@Bean

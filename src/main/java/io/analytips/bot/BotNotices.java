@@ -38,6 +38,11 @@ final class BotNotices implements Notices {
 	}
 
 	@Override
+	public String tryAgain(Locale locale) {
+		return messages.get(locale, "notice.try.again");
+	}
+
+	@Override
 	public Locale localeOf(UpdateContext context) {
 		return preferences.localeIfKnown(context);
 	}

@@ -124,7 +124,11 @@ final class BrowseHandler implements Handler {
 		});
 	}
 
-	private Mono<Screen> fixture(long id, String origin, Reader reader) {
+	/**
+	 * A fixture's analysis menu, its back button to {@code origin}; errors with {@link FixtureNotFoundException} for an
+	 * unknown fixture, or with the upstream error that left it unknown. Also what a deep link to it opens.
+	 */
+	Mono<Screen> fixture(long id, String origin, Reader reader) {
 		Locale locale = reader.locale();
 		return data.fixture(id)
 			.switchIfEmpty(Mono.error(() -> new FixtureNotFoundException(id)))

@@ -1,5 +1,7 @@
 package io.analytips.bot;
 
+import java.util.Optional;
+
 import io.analytips.pipeline.Command;
 import io.analytips.pipeline.Handler;
 import io.analytips.pipeline.UpdateContext;
@@ -9,7 +11,10 @@ import reactor.core.publisher.Mono;
 
 /**
  * {@code /start} (and {@code /menu}): the welcome message with the main menu. In a group, a welcome that says how to
- * address the bot there ({@code /tabela@bot}), as free text is not read in groups.
+ * address the bot there ({@code /tabela@bot}), as free text is not read in groups. {@code /start <payload>}, what a
+ * deep link sends ({@link DeepLinks}), opens the fixture or team it names instead; a payload that is no link of this
+ * bot, or names a fixture nobody knows, gets the welcome with a line saying the link is not valid. The payload of the
+ * inline answers' "try again" button ({@link UpdateContext#TRY_AGAIN}) gets the plain welcome.
  */
 final class StartHandler implements Handler {
 
@@ -19,10 +24,18 @@ final class StartHandler implements Handler {
 
 	private final Preferences preferences;
 
+	/** What links open; null: links are not followed (the welcome only). */
+	private final DeepLinkScreens links;
+
 	StartHandler(Messages messages, Menus menus, Preferences preferences) {
+		this(messages, menus, preferences, null);
+	}
+
+	StartHandler(Messages messages, Menus menus, Preferences preferences, DeepLinkScreens links) {
 		this.messages = messages;
 		this.menus = menus;
 		this.preferences = preferences;
+		this.links = links;
 	}
 
 	@Override
@@ -33,14 +46,33 @@ final class StartHandler implements Handler {
 
 	@Override
 	public Mono<Void> handle(UpdateContext context) {
+		Command command = context.command();
+		String payload = command.name().equals("start") ? command.arguments() : "";
+		return preferences.of(context).flatMap(reader -> {
+			if (payload.isEmpty() || payload.equals(UpdateContext.TRY_AGAIN)) {
+				return welcome(context, reader, false);
+			}
+			Optional<DeepLinks.Link> link = DeepLinks.parse(payload);
+			if (link.isEmpty() || links == null) {
+				return welcome(context, reader, true);
+			}
+			return links.open(link.get(), reader, Follower.of(context))
+				.onErrorResume(error -> FootballErrors.screen(error, messages, menus, reader.locale()))
+				.flatMap(screen -> screen.send(context).thenReturn(Boolean.TRUE))
+				.switchIfEmpty(Mono.defer(() -> welcome(context, reader, true).thenReturn(Boolean.TRUE)))
+				.then();
+		});
+	}
+
+	private Mono<Void> welcome(UpdateContext context, Reader reader, boolean badLink) {
 		User user = context.user();
 		String name = user == null || user.firstName() == null ? "" : user.firstName();
 		// in a group the bot reads only commands addressed to it: the welcome says how, not "type a team's name"
-		String key = context.isGroupChat() ? "welcome.group.html" : "welcome.html";
-		return preferences.of(context)
-			.flatMap(reader -> context.reply(messages.get(reader.locale(), key, Html.escapeShort(name, 64),
-					Html.escape(addressed(context))), menus.main(reader.locale())))
-			.then();
+		String welcome = context.isGroupChat()
+				? messages.get(reader.locale(), "welcome.group.html", Html.escapeShort(name, 64), Html.escape(addressed(context)))
+				: messages.get(reader.locale(), "welcome.html", Html.escapeShort(name, 64));
+		String text = badLink ? messages.get(reader.locale(), "deeplink.invalid.html") + "\n\n" + welcome : welcome;
+		return context.reply(text, menus.main(reader.locale())).then();
 	}
 
 	/** How a command is addressed to this bot in a group: {@code @analytips_bot}; nothing while its name is unknown. */

@@ -7,13 +7,11 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -26,6 +24,7 @@ import io.analytips.pipeline.UpdateListener;
 import io.analytips.telegram.BotApi;
 import io.analytips.telegram.ReceivedUpdate;
 import io.analytips.telegram.model.AnswerCallbackQuery;
+import io.analytips.telegram.model.AnswerInlineQuery;
 import io.analytips.telegram.model.Chat;
 import io.analytips.telegram.model.EditMessageText;
 import io.analytips.telegram.model.GetUpdates;
@@ -38,9 +37,7 @@ import io.analytips.telegram.model.SetMyCommands;
 import io.analytips.telegram.model.SetWebhook;
 import io.analytips.telegram.model.User;
 import io.analytips.telegram.model.WebhookInfo;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.node.ObjectNode;
@@ -65,13 +62,11 @@ public final class ConsoleBotApi implements BotApi, UpdateListener, AutoCloseabl
 
 	private final Scheduler printing = Schedulers.fromExecutorService(printer);
 
-	private final ConcurrentSkipListMap<Long, String> pending = new ConcurrentSkipListMap<>();
+	private final ConsoleInbox inbox = new ConsoleInbox();
 
 	private final AtomicLong nextUpdateId = new AtomicLong(1);
 
 	private final AtomicInteger nextMessageId = new AtomicInteger(1);
-
-	private final Sinks.Many<Long> arrivals = Sinks.many().multicast().directBestEffort();
 
 	/** The answers the reader waits for, by update id: completed when the pipeline says the update is over. */
 	private final Map<Long, CompletableFuture<Void>> answers = new ConcurrentHashMap<>();
@@ -131,7 +126,8 @@ public final class ConsoleBotApi implements BotApi, UpdateListener, AutoCloseabl
 	}
 
 	/**
-	 * One typed line: a button number, or a message (surrounding blanks dropped; a blank line is nothing).
+	 * One typed line: a button number, {@code @ team} (an inline query), or a message (surrounding blanks dropped; a
+	 * blank line is nothing).
 	 * Completes once the bot has answered it ({@link #ended}); at once for a blank line.
 	 */
 	CompletableFuture<Void> typed(String typed) {
@@ -143,14 +139,12 @@ public final class ConsoleBotApi implements BotApi, UpdateListener, AutoCloseabl
 		long id = nextUpdateId.getAndIncrement();
 		boolean press = line.matches("\\d{1,2}") && Integer.parseInt(line) >= 1 && Integer.parseInt(line) <= buttons.size();
 		ObjectNode update = press ? updates.press(id, lastMessageId, buttons.get(Integer.parseInt(line) - 1).callbackData())
+				: line.startsWith("@") ? updates.inline(id, line.substring(1).strip())
 				: updates.message(id, nextMessageId.getAndIncrement(), line);
 		CompletableFuture<Void> answer = new CompletableFuture<>();
 		answers.put(id, answer); // before the bot can see the update, so its end is never missed
 		answer.whenComplete((done, error) -> answers.remove(id, answer)); // also when the reader gives up on it
-		pending.put(id, update.toString());
-		synchronized (arrivals) { // this thread and no other emits; the lock only orders with nobody
-			arrivals.tryEmitNext(id);
-		}
+		inbox.add(id, update.toString());
 		return answer;
 	}
 
@@ -170,24 +164,7 @@ public final class ConsoleBotApi implements BotApi, UpdateListener, AutoCloseabl
 
 	@Override
 	public Mono<List<ReceivedUpdate>> getUpdates(GetUpdates request) {
-		long offset = request.offset() == null ? 0 : request.offset();
-		pending.headMap(offset).clear();
-		return Flux.merge(arrivals.asFlux(), Mono.just(0L))
-			.map(any -> batch(offset, request.limit()))
-			.filter(batch -> !batch.isEmpty())
-			.next()
-			.timeout(Duration.ofSeconds(request.timeout()), Mono.fromSupplier(() -> batch(offset, request.limit())));
-	}
-
-	private List<ReceivedUpdate> batch(long offset, int limit) {
-		List<ReceivedUpdate> batch = new ArrayList<>();
-		for (Map.Entry<Long, String> entry : pending.tailMap(offset).entrySet()) {
-			if (batch.size() == limit) {
-				break;
-			}
-			batch.add(ReceivedUpdate.parse(entry.getKey(), entry.getValue()));
-		}
-		return batch;
+		return inbox.getUpdates(request);
 	}
 
 	@Override
@@ -228,15 +205,19 @@ public final class ConsoleBotApi implements BotApi, UpdateListener, AutoCloseabl
 		}).subscribeOn(printing);
 	}
 
+	/** The cards as a list, each with the message it would send and its link (see {@link ConsoleInline}). */
+	@Override
+	public Mono<Boolean> answerInlineQuery(AnswerInlineQuery request) {
+		return Mono.fromCallable(() -> printed(ConsoleInline.render(request, isEnglish()))).subscribeOn(printing);
+	}
+
 	@Override
 	public Mono<Message> sendDocument(SendDocument request) {
 		return Mono.fromCallable(() -> {
 			Path file = Path.of("data", request.fileName()).toAbsolutePath();
 			Files.createDirectories(file.getParent());
 			Files.write(file, request.content());
-			out.println();
-			out.println((request.caption() == null ? "" : request.caption() + ": ") + file);
-			out.flush();
+			printed((request.caption() == null ? "" : request.caption() + ": ") + file);
 			return new Message(nextMessageId.getAndIncrement(), null, null,
 					new Chat(request.chatId(), "private", null, null, null), clock.instant().getEpochSecond(), null, null,
 					null);
@@ -260,7 +241,14 @@ public final class ConsoleBotApi implements BotApi, UpdateListener, AutoCloseabl
 
 	@Override
 	public Mono<WebhookInfo> getWebhookInfo() {
-		return Mono.just(new WebhookInfo("", pending.size(), null, null, null, List.of()));
+		return Mono.just(new WebhookInfo("", inbox.size(), null, null, null, List.of()));
+	}
+
+	private boolean printed(String text) {
+		out.println();
+		out.println(text);
+		out.flush();
+		return true;
 	}
 
 	private void print(String line) {

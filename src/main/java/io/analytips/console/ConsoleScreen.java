@@ -22,6 +22,8 @@ final class ConsoleScreen {
 		List<String> lines = new ArrayList<>();
 		lines.add(english ? "Analytips — offline demo. Type /start, then a button's number to press it. /quit (or Ctrl-D) leaves."
 				: "Analytips — demo offline. Digite /start e depois o número de um botão para tocá-lo. /sair (ou Ctrl-D) encerra.");
+		lines.add(english ? "Inline mode, as in any chat: @ <team> (or @ alone for today's games); /start f<id> follows a card's link."
+				: "Modo inline, como em qualquer conversa: @ <time> (ou só @ para os jogos de hoje); /start f<id> segue o link de um card.");
 		if (!replayed.isEmpty()) {
 			List<String> days = new ArrayList<>();
 			replayed.forEach((league, day) -> days.add(league + (english ? " of " : " de ") + DAY.format(day)));

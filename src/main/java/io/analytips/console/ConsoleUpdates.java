@@ -6,8 +6,8 @@ import io.analytips.telegram.TelegramJson;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The updates Telegram would send for what the demo's one user does: a message typed, or a
- * button pressed. Always the same private chat, whose id is the user's.
+ * The updates Telegram would send for what the demo's one user does: a message typed, a button pressed, or an
+ * inline query ({@code @ team}). Always the same private chat, whose id is the user's.
  */
 final class ConsoleUpdates {
 
@@ -52,6 +52,19 @@ final class ConsoleUpdates {
 		message.put("message_id", messageId);
 		message.put("date", clock.instant().getEpochSecond());
 		chat(message.putObject("chat"));
+		return update;
+	}
+
+	/** An inline query, {@code @bot query} typed in some other chat. */
+	ObjectNode inline(long updateId, String query) {
+		ObjectNode update = TelegramJson.mapper().createObjectNode();
+		update.put("update_id", updateId);
+		ObjectNode inline = update.putObject("inline_query");
+		inline.put("id", "console-inline-" + updateId);
+		from(inline.putObject("from"));
+		inline.put("query", query);
+		inline.put("offset", "");
+		inline.put("chat_type", "sender");
 		return update;
 	}
 

@@ -212,6 +212,9 @@ final class Dispatcher implements Function<Flux<UpdateContext>, Flux<Finished>> 
 			return Mono.empty();
 		});
 		Mono<?> apology = Mono.defer(() -> {
+			if (context.isInlineQuery()) { // never a message to the user's private chat for what they typed elsewhere
+				return context.answerInlineEmpty(notices.tryAgain(notices.localeOf(context)));
+			}
 			String text = notices.failed(notices.localeOf(context));
 			return context.isCallback() ? context.answerCallback(text, true) : context.reply(Html.escape(text));
 		});

@@ -26,7 +26,7 @@ public interface Handler {
 	 * search prompt): such button presses count against the navigation allowance
 	 * ({@code BOT_NAVIGATION_RATE_LIMIT}, 40 a window by default) instead of the stricter limit on
 	 * work ({@code BOT_RATE_LIMIT}: commands, text, anything that costs an upstream call or a model
-	 * run). Asked only for callback queries; cheap and synchronous, like {@link #supports}.
+	 * run). Asked only for callback queries and inline queries; cheap and synchronous, like {@link #supports}.
 	 */
 	default boolean isNavigation(UpdateContext context) {
 		return false;

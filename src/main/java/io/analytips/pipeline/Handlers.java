@@ -31,11 +31,11 @@ final class Handlers {
 
 	/**
 	 * Whether the update is a button press its handler answers from memory ({@link Handler#isNavigation}).
-	 * Commands and text are never navigation. A handler that throws here costs the update the
+	 * Commands and text are never navigation; inline queries and button presses ask their handler. A handler that throws here costs the update the
 	 * stricter limit, not its handling: the dispatcher's error boundary meets the same error later.
 	 */
 	boolean isNavigation(UpdateContext context) {
-		if (!context.isCallback()) {
+		if (!context.isCallback() && !context.isInlineQuery()) {
 			return false;
 		}
 		try {

@@ -16,12 +16,13 @@ import reactor.core.publisher.Mono;
 
 /**
  * Admission: turns stored updates into contexts for the dispatcher. Unreadable updates (already
- * stored as {@code invalid}) and kinds no handler takes are finished at once; each sender is
- * recorded in {@code users}; messages and callback queries go through the per-user rate limit:
- * the work limit, or for button presses that only move between menus the larger navigation
- * allowance ({@link Handler#isNavigation}). A limited message is told when to try again unless its
+ * stored as {@code invalid}) and kinds no handler takes are finished at once; each sender of a message or a
+ * callback query is recorded in {@code users}; messages, callback queries and inline queries go through the
+ * per-user rate limit: the work limit, or for button presses that only move between menus and inline queries the
+ * larger navigation allowance ({@link Handler#isNavigation}). A limited message is told when to try again unless its
  * sender is still inside a wait already announced for that limit ({@link UserRateLimiter}); a limited
- * callback query always gets an alert; nothing about the conversation changes. Also
+ * callback query always gets an alert, a limited inline query an empty answer with a "try again" button; nothing
+ * about the conversation changes. Also
  * answers the updates the bounded buffer rejects ({@link #reject}) and those of a chat that holds
  * all the dispatcher lets it ({@link #rejectBusyChat}). Each update finished here gets
  * its access line ({@link AccessLog}).
@@ -31,10 +32,14 @@ final class Intake implements Function<Flux<ReceivedUpdate>, Flux<UpdateContext>
 	private static final Logger log = LoggerFactory.getLogger(Intake.class);
 
 	/** Update kinds the pipeline admits; the bot asks Telegram only for these. */
-	private static final Set<String> HANDLED = Set.of("message", "callback_query", "my_chat_member");
+	private static final Set<String> HANDLED = Set.of("message", "callback_query", "my_chat_member",
+			"inline_query");
 
-	/** Update kinds a user sends: counted by the per-user rate limit, and recorded as the user being seen. */
-	private static final Set<String> LIMITED = Set.of("message", "callback_query");
+	/**
+	 * Update kinds a user sends: counted by the per-user rate limit, and (all but inline queries) recorded as the user
+	 * being seen.
+	 */
+	private static final Set<String> LIMITED = Set.of("message", "callback_query", "inline_query");
 
 	private final InFlight inFlight;
 
@@ -103,8 +108,11 @@ final class Intake implements Function<Flux<ReceivedUpdate>, Flux<UpdateContext>
 		metrics.received();
 		if (LIMITED.contains(context.kind()) && !context.isOverheard()) {
 			// What the bot only overhears (a group's talk, another bot's command) is not asked of it: not limited.
-			// Only what a user sends counts as being seen (and as having unblocked the bot).
-			background.run("record user", users.seen(context.bot().id(), context.user()));
+			// Only what a user sends the bot counts as being seen (and as having unblocked the bot): not an inline query,
+			// which anyone may type in any chat without ever having started the bot.
+			if (!context.isInlineQuery()) {
+				background.run("record user", users.seen(context.bot().id(), context.user()));
+			}
 			UserRateLimiter.Decision decision = (handlers.isNavigation(context) ? navigationLimiter : limiter)
 				.acquire(context.rateKey());
 			if (!decision.allowed()) {
@@ -205,11 +213,13 @@ final class Intake implements Function<Flux<ReceivedUpdate>, Flux<UpdateContext>
 
 	/**
 	 * Finishes an update here with {@code outcome} and tells its sender {@code text}: a callback query always (as
-	 * an alert, or its button spins), a message when {@code notify}.
+	 * an alert, or its button spins), a message when {@code notify}; an inline query gets an empty answer with a
+	 * "try again" button (it has no chat to tell anything in).
 	 */
 	private void refuse(UpdateContext context, Outcome outcome, String detail, boolean notify, String text,
 			String task) {
 		Mono<?> notice = context.isCallback() ? context.answerCallback(text, true)
+				: context.isInlineQuery() ? context.answerInlineEmpty(notices.tryAgain(notices.localeOf(context)))
 				: notify ? context.reply(Html.escape(text)) : Mono.empty();
 		// Recorded at once, not after the notice: a notice still waiting when the process stops must
 		// not make the update come back as unfinished.

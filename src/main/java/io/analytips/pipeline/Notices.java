@@ -23,6 +23,14 @@ public interface Notices {
 	String failed(Locale locale);
 
 	/**
+	 * The label of the button an inline query gets instead of results when it cannot be answered (rate limited,
+	 * failed, overloaded): short, it opens the private chat. By default {@link #failed}.
+	 */
+	default String tryAgain(Locale locale) {
+		return failed(locale);
+	}
+
+	/**
 	 * The language to tell this update's sender in: by default their Telegram client's ({@link UpdateContext#locale()});
 	 * the bot answers with the one the user chose, when it knows it without waiting (synchronous and cheap: it runs
 	 * on intake's path).

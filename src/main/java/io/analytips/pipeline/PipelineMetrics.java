@@ -38,7 +38,7 @@ public final class PipelineMetrics {
 			.register(registry);
 		// The usual kinds are registered up front, so dashboards show zeros instead of gaps.
 		for (Outcome outcome : Outcome.values()) {
-			for (String type : List.of("message", "callback_query")) {
+			for (String type : List.of("message", "callback_query", "inline_query")) {
 				finishedCounter(outcome, type);
 			}
 		}

@@ -1,5 +1,6 @@
 package io.analytips.pipeline;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -7,6 +8,8 @@ import io.analytips.common.BotProfile;
 import io.analytips.telegram.OutboundScheduler;
 import io.analytips.telegram.ReceivedUpdate;
 import io.analytips.telegram.model.AnswerCallbackQuery;
+import io.analytips.telegram.model.AnswerInlineQuery;
+import io.analytips.telegram.model.InlineQueryResultsButton;
 import io.analytips.telegram.model.Chat;
 import io.analytips.telegram.model.InlineKeyboardMarkup;
 import io.analytips.telegram.model.Message;
@@ -35,6 +38,8 @@ public final class UpdateContext {
 	private final Locale locale;
 
 	private final AtomicBoolean callbackAnswered = new AtomicBoolean();
+
+	private final AtomicBoolean inlineAnswered = new AtomicBoolean();
 
 	/** {@link System#nanoTime()} when intake admitted the update: the start of its reply latency. */
 	private final long admittedAt = System.nanoTime();
@@ -110,7 +115,7 @@ public final class UpdateContext {
 		return update().user();
 	}
 
-	/** The chat, or null (a callback from an inline-mode message). */
+	/** The chat, or null (a callback from an inline-mode message, an inline query). */
 	public Chat chat() {
 		return update().chat();
 	}
@@ -163,6 +168,11 @@ public final class UpdateContext {
 	public boolean isGroupChat() {
 		Chat chat = chat();
 		return chat != null && ("group".equals(chat.type()) || "supergroup".equals(chat.type()));
+	}
+
+	/** Whether this is an inline query: it has no chat, and is answered only by {@link #answerInline}. */
+	public boolean isInlineQuery() {
+		return update().inlineQuery() != null;
 	}
 
 	public boolean isCallback() {
@@ -218,6 +228,25 @@ public final class UpdateContext {
 					new AnswerCallbackQuery(update().callbackQuery().id(), text, alert ? Boolean.TRUE : null));
 		});
 	}
+
+	/** Answers the inline query (once; later calls, and calls for another kind of update, do nothing). */
+	public Mono<Void> answerInline(AnswerInlineQuery answer) {
+		return Mono.defer(() -> isInlineQuery() && inlineAnswered.compareAndSet(false, true)
+				? outbound.answerInlineQuery(answer) : Mono.empty());
+	}
+
+	/**
+	 * Answers the inline query with no results and a button, {@code text}, that opens the private chat with
+	 * {@code /start} {@link #TRY_AGAIN}: what an inline query gets instead of an error or a notice, since nothing may
+	 * be sent to a chat for it. Not kept by Telegram ({@code cache_time} 0), so the next keystroke asks again.
+	 */
+	public Mono<Void> answerInlineEmpty(String text) {
+		return answerInline(new AnswerInlineQuery(isInlineQuery() ? update().inlineQuery().id() : "-", List.of(), 0,
+				Boolean.TRUE, null, new InlineQueryResultsButton(text, TRY_AGAIN)));
+	}
+
+	/** The {@code /start} parameter of the button of an empty inline answer. */
+	public static final String TRY_AGAIN = "inline";
 
 	/** The outbound scheduler, for handlers that edit messages or send documents. */
 	public OutboundScheduler outbound() {

@@ -3,6 +3,7 @@ package io.analytips.telegram;
 import java.util.List;
 
 import io.analytips.telegram.model.AnswerCallbackQuery;
+import io.analytips.telegram.model.AnswerInlineQuery;
 import io.analytips.telegram.model.EditMessageText;
 import io.analytips.telegram.model.GetUpdates;
 import io.analytips.telegram.model.Message;
@@ -35,6 +36,9 @@ public interface BotApi {
 	Mono<Message> editMessageText(EditMessageText request);
 
 	Mono<Boolean> answerCallbackQuery(AnswerCallbackQuery request);
+
+	/** {@code answerInlineQuery}: emits true once Telegram took the answer (an expired query errors, 400). */
+	Mono<Boolean> answerInlineQuery(AnswerInlineQuery request);
 
 	/** {@code sendDocument}: emits the sent message. Not idempotent. */
 	Mono<Message> sendDocument(SendDocument request);

@@ -12,6 +12,7 @@ import io.analytips.common.LeaseLapsedException;
 import io.analytips.common.Leadership;
 import io.analytips.common.SendRecord;
 import io.analytips.telegram.model.AnswerCallbackQuery;
+import io.analytips.telegram.model.AnswerInlineQuery;
 import io.analytips.telegram.model.EditMessageText;
 import io.analytips.telegram.model.Message;
 import io.analytips.telegram.model.SendDocument;
@@ -134,6 +135,15 @@ public class OutboundScheduler {
 	public Mono<Void> answerCallbackQuery(AnswerCallbackQuery answer) {
 		ChatRef none = new ChatRef(null);
 		return queue.enqueue(null, paced(none, false, true, id -> client.answerCallbackQuery(answer))).then();
+	}
+
+	/**
+	 * Answers an inline query, paced as {@link #answerCallbackQuery} is: no message bucket (it goes to no chat, and
+	 * the query expires within seconds), every 429 pause honoured.
+	 */
+	public Mono<Void> answerInlineQuery(AnswerInlineQuery answer) {
+		ChatRef none = new ChatRef(null);
+		return queue.enqueue(null, paced(none, false, true, id -> client.answerInlineQuery(answer))).then();
 	}
 
 	/** Sends a document. Emits the sent message. */

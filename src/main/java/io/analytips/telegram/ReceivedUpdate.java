@@ -80,6 +80,9 @@ public record ReceivedUpdate(long updateId, Update update, String json, String p
 				&& (update.myChatMember().chat() == null || update.myChatMember().newChatMember() == null)) {
 			return "my_chat_member without chat or new member";
 		}
+		if (update.inlineQuery() != null && (update.inlineQuery().id() == null || update.inlineQuery().from() == null)) {
+			return "inline_query without id or from";
+		}
 		return null;
 	}
 }

@@ -14,6 +14,7 @@ import javax.net.ssl.SSLException;
 import io.analytips.common.HttpClients;
 import io.analytips.common.LeaseLapsedException;
 import io.analytips.telegram.model.AnswerCallbackQuery;
+import io.analytips.telegram.model.AnswerInlineQuery;
 import io.analytips.telegram.model.EditMessageText;
 import io.analytips.telegram.model.GetUpdates;
 import io.analytips.telegram.model.Message;
@@ -145,6 +146,11 @@ public class TelegramClient implements BotApi, DisposableBean {
 	@Override
 	public Mono<Boolean> answerCallbackQuery(AnswerCallbackQuery request) {
 		return call("answerCallbackQuery", request, properties.requestTimeout()).map(JsonNode::asBoolean);
+	}
+
+	@Override
+	public Mono<Boolean> answerInlineQuery(AnswerInlineQuery request) {
+		return call("answerInlineQuery", request, properties.requestTimeout()).map(JsonNode::asBoolean);
 	}
 
 	/** {@code sendDocument}, uploading the content as multipart form data. Not idempotent. */

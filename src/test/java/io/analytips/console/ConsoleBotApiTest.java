@@ -258,7 +258,7 @@ class ConsoleBotApiTest {
 		script.ended(start.updateId());
 		assertThat(ended.await(10, TimeUnit.SECONDS)).isTrue();
 		script.close();
-		assertThat(printed()).contains("encerra." + System.lineSeparator() + "› /start" + System.lineSeparator() + System.lineSeparator() + "Bem-vindo",
+		assertThat(printed()).contains("de um card." + System.lineSeparator() + "› /start" + System.lineSeparator() + System.lineSeparator() + "Bem-vindo",
 				"[2] Ajuda" + System.lineSeparator() + "› /sair" + System.lineSeparator(), "Encerrando o demo…");
 	}
 

@@ -18,6 +18,7 @@ import io.analytips.telegram.OutboundScheduler;
 import io.analytips.telegram.ReceivedUpdate;
 import io.analytips.telegram.TelegramProperties;
 import io.analytips.telegram.model.AnswerCallbackQuery;
+import io.analytips.telegram.model.AnswerInlineQuery;
 import io.analytips.telegram.model.Chat;
 import io.analytips.telegram.model.GetUpdates;
 import io.analytips.telegram.model.Message;
@@ -62,6 +63,8 @@ final class VirtualPipeline implements AutoCloseable {
 
 	private final List<Sent> sent = Collections.synchronizedList(new ArrayList<>());
 
+	private final List<AnswerInlineQuery> inlineAnswers = Collections.synchronizedList(new ArrayList<>());
+
 	private final Map<Long, Long> arrivedAt = new ConcurrentHashMap<>();
 
 	private final ConcurrentSkipListMap<Long, ReceivedUpdate> pending = new ConcurrentSkipListMap<>();
@@ -84,6 +87,10 @@ final class VirtualPipeline implements AutoCloseable {
 		when(telegram.answerCallbackQuery(any())).thenAnswer(invocation -> {
 			AnswerCallbackQuery answer = invocation.getArgument(0);
 			sent.add(new Sent(0, answer.text(), Boolean.TRUE.equals(answer.showAlert()), now()));
+			return Mono.just(true);
+		});
+		when(telegram.answerInlineQuery(any())).thenAnswer(invocation -> {
+			inlineAnswers.add(invocation.getArgument(0));
 			return Mono.just(true);
 		});
 		UserTracker users = mock(UserTracker.class);
@@ -140,6 +147,11 @@ final class VirtualPipeline implements AutoCloseable {
 	/** Messages sent to a chat. */
 	List<Sent> messagesTo(long chatId) {
 		return sent().stream().filter(message -> message.chatId() == chatId).toList();
+	}
+
+	/** Inline queries' answers, in order. */
+	List<AnswerInlineQuery> inlineAnswers() {
+		return List.copyOf(inlineAnswers);
 	}
 
 	/** Callback answers shown as an alert. */

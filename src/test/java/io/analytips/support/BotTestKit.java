@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 
 import io.analytips.common.MutableClock;
+import io.analytips.common.BotProfile;
 import io.analytips.football.FootballData;
 import io.analytips.football.TeamNames;
 import io.analytips.football.TeamSearch;
@@ -85,10 +86,19 @@ public final class BotTestKit implements AutoCloseable {
 		return context(update);
 	}
 
-	private synchronized UpdateContext context(ObjectNode update) {
+	/** An inline query, {@code @bot query}, typed by {@code user} to {@code bot}. */
+	public UpdateContext inline(long user, String query, String language, BotProfile bot) {
+		return context(Updates.inlineQuery(user, query, language), bot);
+	}
+
+	private UpdateContext context(ObjectNode update) {
+		return context(update, BotProfile.UNNAMED);
+	}
+
+	private synchronized UpdateContext context(ObjectNode update, BotProfile bot) {
 		long id = nextUpdateId++;
 		update.put("update_id", id);
-		return TestContexts.of(ReceivedUpdate.parse(id, update.toString()), outbound);
+		return TestContexts.of(ReceivedUpdate.parse(id, update.toString()), outbound, bot);
 	}
 
 	/** The texts the bot sent to (or edited in) the user's chat, in order. */

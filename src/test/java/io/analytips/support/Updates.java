@@ -69,4 +69,22 @@ public final class Updates {
 		chat.put("type", "private");
 		return update;
 	}
+
+	/** An inline query, {@code @bot query} typed by a user in some chat, in that user's language. */
+	public static ObjectNode inlineQuery(long userId, String query, String language) {
+		ObjectNode update = TelegramJson.mapper().createObjectNode();
+		ObjectNode inline = update.putObject("inline_query");
+		inline.put("id", "iq-" + userId + "-" + System.nanoTime());
+		ObjectNode from = inline.putObject("from");
+		from.put("id", userId);
+		from.put("is_bot", false);
+		from.put("first_name", "User " + userId);
+		if (language != null) {
+			from.put("language_code", language);
+		}
+		inline.put("query", query);
+		inline.put("offset", "");
+		inline.put("chat_type", "supergroup");
+		return update;
+	}
 }

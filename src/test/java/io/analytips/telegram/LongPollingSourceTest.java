@@ -75,7 +75,8 @@ class LongPollingSourceTest {
 		// The poll after the last batch may or may not have started when the verifier cancels.
 		assertThat(polls).extracting(GetUpdates::offset).startsWith(null, 3L);
 		assertThat(polls.get(0).timeout()).isEqualTo(1);
-		assertThat(polls.get(0).allowedUpdates()).containsExactly("message", "callback_query", "my_chat_member");
+		assertThat(polls.get(0).allowedUpdates()).containsExactly("message", "callback_query", "my_chat_member",
+				"inline_query");
 	}
 
 	@Test

@@ -119,7 +119,8 @@ class WebhookSourceTests {
 		ArgumentCaptor<SetWebhook> registration = ArgumentCaptor.forClass(SetWebhook.class);
 		verify(client).setWebhook(registration.capture());
 		assertThat(registration.getValue().secretToken()).isEqualTo("secret");
-		assertThat(registration.getValue().allowedUpdates()).isEqualTo(List.of("message", "callback_query", "my_chat_member"));
+		assertThat(registration.getValue().allowedUpdates()).isEqualTo(List.of("message", "callback_query", "my_chat_member",
+				"inline_query"));
 		StepVerifier.create(source.receive(body(3))).expectNext(Reception.UNAVAILABLE).verifyComplete();
 		StepVerifier.create(source.confirmReceived()).verifyComplete();
 	}

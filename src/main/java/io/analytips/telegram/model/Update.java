@@ -7,13 +7,13 @@ import java.util.List;
  * of them null and {@link #kind()} answers {@code "unsupported"}.
  */
 public record Update(long updateId, Message message, Message editedMessage, CallbackQuery callbackQuery,
-		ChatMemberUpdated myChatMember) {
+		ChatMemberUpdated myChatMember, InlineQuery inlineQuery) {
 
 	/** The update kinds requested from Telegram ({@code allowed_updates}). */
 	public static final List<String> ALLOWED = List.of("message", "callback_query",
-			"my_chat_member");
+			"my_chat_member", "inline_query");
 
-	/** {@code message}, {@code edited_message}, {@code callback_query}, {@code my_chat_member} or {@code unsupported}. */
+	/** {@code message}, {@code edited_message}, {@code callback_query}, {@code my_chat_member}, {@code inline_query} or {@code unsupported}. */
 	public String kind() {
 		if (message != null) {
 			return "message";
@@ -27,7 +27,7 @@ public record Update(long updateId, Message message, Message editedMessage, Call
 		if (editedMessage != null) {
 			return "edited_message";
 		}
-		return "unsupported";
+		return inlineQuery != null ? "inline_query" : "unsupported";
 	}
 
 	/** The user who caused the update, or null (channel posts, anonymous admins). */
@@ -41,10 +41,13 @@ public record Update(long updateId, Message message, Message editedMessage, Call
 		if (myChatMember != null) {
 			return myChatMember.from();
 		}
+		if (inlineQuery != null) {
+			return inlineQuery.from();
+		}
 		return editedMessage != null ? editedMessage.from() : null;
 	}
 
-	/** The chat the update belongs to, or null (e.g. a callback from an inline-mode message). */
+	/** The chat the update belongs to, or null (a callback from an inline-mode message, an inline query). */
 	public Chat chat() {
 		if (message != null) {
 			return message.chat();
