@@ -11,6 +11,8 @@ import io.analytips.football.FootballData;
 import io.analytips.football.TeamNames;
 import io.analytips.football.TeamSearch;
 import io.analytips.football.api.ApiFootballProperties;
+import io.analytips.picture.PictureProperties;
+import io.analytips.picture.Pictures;
 import io.analytips.pipeline.Handler;
 import io.analytips.pipeline.Notices;
 import io.analytips.pipeline.UserTracker;
@@ -129,9 +131,11 @@ class BotConfiguration {
 	@Bean
 	@Order(50)
 	Handler analysisHandler(AnalysisService analyses, AnalysisRepository history, Messages messages, Menus menus,
-			Leagues leagues, Preferences preferences, DisplayNames names, Clock clock, SearchState search) {
+			Leagues leagues, Preferences preferences, DisplayNames names, Clock clock, SearchState search, Pictures pictures,
+			PictureProperties picture) {
 		return new EndsSearch(new AnalysisHandler(analyses, history, new AnalysisText(messages, leagues, names), messages,
-				menus, preferences, clock), search);
+				menus, preferences, clock, new PictureWords(messages, leagues, names), picture.enabled() ? pictures : null),
+				search);
 	}
 
 	@Bean

@@ -184,7 +184,7 @@ final class PictureRenderer {
 		double top = labelled.isEmpty() ? 1 : labelled.get(0).probability();
 		for (int i = 0; i <= AnalysisPicture.GRID; i++) {
 			int y = GRID_Y + 30 + i * CELL_H;
-			centred(g, String.valueOf(i), PictureFonts.REGULAR, 24, TEXT, GRID_X - 24, y - 6, 40);
+			centred(g, String.valueOf(i), PictureFonts.REGULAR, 24, TEXT, GRID_X - 24, y + CELL_H - 6, 40);
 			centred(g, String.valueOf(i), PictureFonts.REGULAR, 24, TEXT, GRID_X + i * CELL_W + CELL_W / 2, GRID_Y + 22, 40);
 			for (int j = 0; j <= AnalysisPicture.GRID; j++) {
 				g.setColor(heat(picture.score(i, j) / top));
