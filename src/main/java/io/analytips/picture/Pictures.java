@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 
 import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Cache;
@@ -35,7 +36,7 @@ public final class Pictures implements AutoCloseable {
 	/** Drawn pictures kept while they upload, so one that several chats asked for at once is drawn once. */
 	private static final Duration DRAWN_FOR = Duration.ofMinutes(10);
 
-	private final PictureRenderer renderer;
+	private final Function<AnalysisPicture, byte[]> renderer;
 
 	private final Scheduler pool;
 
@@ -52,10 +53,12 @@ public final class Pictures implements AutoCloseable {
 	private final MeterRegistry registry;
 
 	public Pictures(PictureProperties properties, PictureFileRepository files, MeterRegistry registry) {
-		this(properties, files, registry, new PictureRenderer());
+		this(properties, files, registry, new PictureRenderer()::render);
 	}
 
-	Pictures(PictureProperties properties, PictureFileRepository files, MeterRegistry registry, PictureRenderer renderer) {
+	/** @param renderer draws a picture as PNG, on the pool ({@link PictureRenderer#render}) */
+	Pictures(PictureProperties properties, PictureFileRepository files, MeterRegistry registry,
+			Function<AnalysisPicture, byte[]> renderer) {
 		this.renderer = renderer;
 		this.pool = Schedulers.newBoundedElastic(properties.threads(), properties.queue(), "picture");
 		this.timeout = properties.timeout();
@@ -95,7 +98,7 @@ public final class Pictures implements AutoCloseable {
 	private Mono<byte[]> draw(AnalysisPicture picture) {
 		return Mono.fromCallable(() -> {
 			long start = System.nanoTime();
-			byte[] png = renderer.render(picture);
+			byte[] png = renderer.apply(picture);
 			rendering.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
 			return png;
 		})
