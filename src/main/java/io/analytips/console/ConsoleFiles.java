@@ -34,18 +34,21 @@ final class ConsoleFiles {
 		return file;
 	}
 
-	/** Writes an uploaded photo, or finds the one a file_id names; returns where it is. */
+	/**
+	 * Writes an uploaded photo, or finds the one a file_id names; returns where it is, as the folder was given
+	 * (relative to the working directory by default: the same path whichever folder the demo runs in).
+	 */
 	Path photo(SendPhoto request) throws IOException {
 		if (request.fileId() != null) {
 			String name = request.fileId().startsWith(FILE_ID) ? request.fileId().substring(FILE_ID.length()) : "";
-			Path file = pictures.resolve(name).toAbsolutePath().normalize();
-			if (name.isEmpty() || !file.getParent().equals(pictures.toAbsolutePath().normalize()) || !Files.isRegularFile(file)) {
+			Path file = pictures.resolve(name);
+			if (name.isEmpty() || !file.normalize().getParent().equals(pictures.normalize()) || !Files.isRegularFile(file)) {
 				throw new IOException("no demo picture " + request.fileId());
 			}
 			return file;
 		}
-		Path file = pictures.resolve(Path.of(request.fileName()).getFileName()).toAbsolutePath();
-		Files.createDirectories(file.getParent());
+		Path file = pictures.resolve(Path.of(request.fileName()).getFileName());
+		Files.createDirectories(pictures);
 		Files.write(file, request.content());
 		return file;
 	}

@@ -74,6 +74,7 @@ final class PictureRenderer {
 
 	static {
 		System.setProperty("java.awt.headless", "true"); // no display, ever (Spring Boot sets it too)
+		ImageIO.setUseCache(false); // PNGs are written to memory: no temporary files on disk
 	}
 
 	/** The PNG; {@link IllegalStateException} on a non-blocking thread, {@link UncheckedIOException} if PNG fails. */
