@@ -53,7 +53,7 @@ final class PictureWords {
 				Arrays.asList(Format.percents(locale, result.home(), result.draw(), result.away())), marketShown,
 				text(locale, "picture.goals"), messages.get(locale, "picture.over.under", Format.line(2.5, locale), goals[0],
 						goals[1]),
-				text(locale, "picture.scores"), messages.get(locale, "picture.axes", home, away),
+				text(locale, "picture.scores"), text(locale, "picture.axes"),
 				text(locale, "picture.footer"));
 	}
 

@@ -109,17 +109,26 @@ final class PictureRenderer {
 		return png.toByteArray();
 	}
 
+	/** The teams on one line with the league and kick-off below; names too long for one line get a line each. */
 	private static void header(Graphics2D g, PictureLabels labels) {
 		String title = labels.home() + "  ×  " + labels.away();
+		int room = WIDTH - 2 * PAD;
 		int size = 38;
-		while (size > 26 && g.getFontMetrics(PictureFonts.BOLD.deriveFont((float) size)).stringWidth(title) > WIDTH - 2 * PAD) {
+		while (size > 28 && g.getFontMetrics(PictureFonts.BOLD.deriveFont((float) size)).stringWidth(title) > room) {
 			size -= 2;
 		}
-		text(g, title, PictureFonts.BOLD, size, TEXT, PAD, 62, WIDTH - 2 * PAD);
-		text(g, labels.league(), PictureFonts.REGULAR, 26, MUTED, PAD, 102, WIDTH - 2 * PAD);
-		text(g, labels.kickoff(), PictureFonts.REGULAR, 26, MUTED, PAD, 136, WIDTH - 2 * PAD);
+		if (g.getFontMetrics(PictureFonts.BOLD.deriveFont((float) size)).stringWidth(title) <= room) {
+			text(g, title, PictureFonts.BOLD, size, TEXT, PAD, 62, room);
+			text(g, labels.league(), PictureFonts.REGULAR, 26, MUTED, PAD, 102, room);
+			text(g, labels.kickoff(), PictureFonts.REGULAR, 26, MUTED, PAD, 136, room);
+		}
+		else {
+			text(g, labels.home(), PictureFonts.BOLD, 32, TEXT, PAD, 52, room);
+			text(g, "× " + labels.away(), PictureFonts.BOLD, 32, TEXT, PAD, 94, room);
+			text(g, labels.league() + " • " + labels.kickoff(), PictureFonts.REGULAR, 26, MUTED, PAD, 136, room);
+		}
 		g.setColor(MUTED);
-		g.fillRect(PAD, 156, WIDTH - 2 * PAD, 2);
+		g.fillRect(PAD, 156, room, 2);
 	}
 
 	private static void result(Graphics2D g, AnalysisPicture picture) {

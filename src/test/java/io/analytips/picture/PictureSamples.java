@@ -17,21 +17,21 @@ import io.analytips.football.api.Fixture;
 import io.analytips.football.api.LeagueRef;
 import io.analytips.football.api.TeamRef;
 
-/** Fixed reports and their pictures, for the picture's tests and benchmark. */
-final class PictureSamples {
+/** Fixed reports and their pictures, for the picture's tests, the bot's words for it, and the benchmark. */
+public final class PictureSamples {
 
 	/** The market's 1X2 (margin removed) of {@link #report}. */
-	static final double[] MARKET = { 0.44, 0.29, 0.27 };
+	public static final double[] MARKET = { 0.44, 0.29, 0.27 };
 
 	private PictureSamples() {
 	}
 
 	/** Flamengo (1.62 expected goals) against Palmeiras (1.08), ρ −0.06, with or without the market's prices. */
-	static AnalysisReport report(boolean priced) {
+	public static AnalysisReport report(boolean priced) {
 		return report(1035061, 1.62, 1.08, priced);
 	}
 
-	static AnalysisReport report(long fixtureId, double home, double away, boolean priced) {
+	public static AnalysisReport report(long fixtureId, double home, double away, boolean priced) {
 		ExpectedGoals xg = new ExpectedGoals(home, away);
 		Markets markets = Markets.from(ScoreMatrix.dixonColes(xg, -0.06));
 		List<ValueBet> compared = !priced ? List.of() : List.of(bet("home", MARKET[0], markets.result().home()),
