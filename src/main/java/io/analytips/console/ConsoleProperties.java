@@ -19,10 +19,6 @@ public record ConsoleProperties(String language, Path pictures) {
 	/** {@code ./data/demo/pictures}. */
 	static final Path PICTURES = Path.of("data", "demo", "pictures");
 
-	ConsoleProperties(String language) {
-		this(language, null);
-	}
-
 	public ConsoleProperties {
 		pictures = pictures == null ? PICTURES : pictures;
 		if (language != null && !language.isBlank()

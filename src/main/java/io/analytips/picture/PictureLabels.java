@@ -21,7 +21,7 @@ import java.util.Objects;
  * @param goalsTitle the goals section's title
  * @param overUnder the over/under 2.5 line in words, with its chances
  * @param scoresTitle the heat map's title
- * @param scoresAxes which side is which in the heat map (rows: home goals; columns: away goals)
+ * @param scoresAxes which side is which in the heat map (rows: the home team's goals; columns: the away team's)
  * @param footer the last line (the responsible-gambling reminder)
  */
 public record PictureLabels(String home, String away, String league, String kickoff, String resultTitle, String model,
