@@ -1,6 +1,8 @@
 package io.analytips.store;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 
 import reactor.core.publisher.Mono;
 
@@ -53,5 +55,15 @@ public class PictureFileRepository {
 			.fetch()
 			.rowsUpdated()
 			.then());
+	}
+
+	/** Deletes the file_ids kept before {@code instant}, {@code batch} rows a statement; emits how many. */
+	public Mono<Long> purgeOlderThan(Instant instant, int batch) {
+		return Batches.deleteAll(() -> deadline.on(db.sql("""
+				delete from picture_files where ctid in (select ctid from picture_files where updated_at < $1 limit $2)""")
+			.bind(0, instant.atOffset(ZoneOffset.UTC))
+			.bind(1, batch)
+			.fetch()
+			.rowsUpdated()), batch);
 	}
 }
