@@ -79,6 +79,12 @@ class TelegramPhotoTest {
 			.assertNext(message -> assertThat(message.photo()).hasSize(2))
 			.verifyComplete();
 		assertThat(outbound.stats().sent()).isOne();
+		fake.when("sendPhoto").times(1).respond(400, "Bad Request: wrong file identifier/HTTP URL specified");
+		StepVerifier.create(outbound.sendPhoto(SendPhoto.again(5, "gone", "caption", BUTTONS)))
+			.expectErrorSatisfies(error -> assertThat(((TelegramException) error).errorCode()).as("a 400 is not retried")
+				.isEqualTo(400))
+			.verify();
+		assertThat(fake.calls("sendPhoto")).hasSize(2);
 	}
 
 	@Test
