@@ -37,9 +37,9 @@ final class AlertScreens implements AlertTexts {
 
 	AlertScreens(Messages messages, Leagues leagues, DisplayNames names) {
 		this.messages = messages;
-		this.lines = new ForecastLines(messages);
 		this.leagues = leagues;
 		this.names = names;
+		this.lines = new ForecastLines(messages);
 	}
 
 	@Override
