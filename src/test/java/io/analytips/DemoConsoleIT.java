@@ -44,6 +44,11 @@ class DemoConsoleIT {
 			demo.await("Que análise você quer?");
 			for (String analysis : List.of("Análise completa", "Gols", "Escanteios", "Ambas marcam", "Resultado (1X2)")) {
 				demo.press(analysis);
+				if (analysis.equals("Análise completa")) { // a picture, written to the demo's folder, its path printed
+					demo.await(".png");
+					assertThat(demo.text()).containsPattern("data/demo/pictures/\\d+-pt-br-[0-9a-f]{16}\\.png");
+					demo.press("Análise completa em texto");
+				}
 				demo.await("Aposte com responsabilidade");
 				demo.press("Voltar");
 				demo.await("Que análise você quer?");

@@ -56,6 +56,7 @@ class DeploymentArtefactsTest {
 			"analytips_telegram_retry_after_seconds_total", "analytips_football_calls_total",
 			"analytips_football_retries_total", "analytips_conversation_transitions_total", "analytips_alerts_total",
 			"analytips_follow_alerts_total",
+			"analytips_picture_sent_total", "analytips_picture_failures_total", "analytips_picture_render_seconds",
 			"analytips_inbox_backlog",
 			// The blackbox exporter's readiness probe (docker/prometheus/blackbox.yml).
 			"probe_success");

@@ -33,10 +33,13 @@ final class AlertScreens implements AlertTexts {
 
 	private final DisplayNames names;
 
+	private final ForecastLines lines;
+
 	AlertScreens(Messages messages, Leagues leagues, DisplayNames names) {
 		this.messages = messages;
 		this.leagues = leagues;
 		this.names = names;
+		this.lines = new ForecastLines(messages);
 	}
 
 	@Override
@@ -53,30 +56,12 @@ final class AlertScreens implements AlertTexts {
 				Html.escape(away), Html.escape(leagues.name(fixture.leagueId(), locale)),
 				Html.escape(messages.get(locale, "kickoff", time, Format.zone(zone, messages, locale)))));
 		if (forecast != null) {
-			String[] result = Format.percents(locale, forecast.home(), forecast.draw(), forecast.away());
-			text.append("\n\n").append(Html.escape(messages.get(locale, "alert.forecast.result", home, result[0], result[1],
-					away, result[2])));
-			if (forecast.over25() != null) {
-				String[] goals = Format.percents(locale, forecast.over25(), 1 - forecast.over25());
-				text.append('\n').append(Html.escape(messages.get(locale, "alert.forecast.goals", goals[0], goals[1])));
-			}
-			text.append('\n').append(Html.escape(verdict(forecast, home, away, locale)));
+			text.append("\n\n").append(Html.escape(String.join("\n", lines.lines(locale, home, away, forecast.home(),
+					forecast.draw(), forecast.away(), forecast.over25()))));
 		}
 		return SendMessage.html(alert.chatId(), text.toString(), Keyboard.create()
 			.button(messages.get(locale, "button.fixture.analysis"), CallbackData.of(CallbackData.FIXTURE, fixture.fixtureId()))
 			.build());
-	}
-
-	/** One plain line: the favourite, the draw, or an even game. */
-	private String verdict(Forecast forecast, String home, String away, Locale locale) {
-		double best = Math.max(forecast.home(), Math.max(forecast.draw(), forecast.away()));
-		if (best == forecast.draw()) {
-			return messages.get(locale, "alert.forecast.draw");
-		}
-		if (best < 0.5) {
-			return messages.get(locale, "alert.forecast.open");
-		}
-		return messages.get(locale, "alert.forecast.favourite", best == forecast.home() ? home : away);
 	}
 
 	@Override

@@ -9,6 +9,8 @@ import io.analytips.common.LogContext;
 import io.analytips.football.AnalysisKind;
 import io.analytips.football.AnalysisReport;
 import io.analytips.football.AnalysisService;
+import io.analytips.picture.AnalysisPicture;
+import io.analytips.picture.Pictures;
 import io.analytips.pipeline.Handler;
 import io.analytips.pipeline.UpdateContext;
 import io.analytips.store.AnalysisRepository;
@@ -24,6 +26,10 @@ import tools.jackson.databind.json.JsonMapper;
  * as a new message (with its data age and the responsible-gambling line, a button to how to read it, and the
  * way back to the fixture's menu it came from) and stores it, as the user read it, for their history. When
  * football data cannot be had, the user is told so in one sentence.
+ * <p>
+ * A full analysis comes as a picture ({@link Pictures}; caption: the fixture and a three-line summary) whose button
+ * ({@link CallbackData#ANALYSIS_TEXT}) sends its text; should the picture fail (not drawn in time, refused), the
+ * text goes alone. The other kinds are text, as is every analysis with {@code analytips.picture.enabled=false}.
  */
 final class AnalysisHandler implements Handler {
 
@@ -45,8 +51,16 @@ final class AnalysisHandler implements Handler {
 
 	private final Clock clock;
 
+	private final PictureWords words;
+
+	/** Null: no pictures. */
+	private final Pictures pictures;
+
+	/** Where a picture sent is remembered for the inline cards; null: nowhere. */
+	private final SentPictures sent;
+
 	AnalysisHandler(AnalysisService analyses, AnalysisRepository history, AnalysisText text, Messages messages,
-			Menus menus, Preferences preferences, Clock clock) {
+			Menus menus, Preferences preferences, Clock clock, PictureWords words, Pictures pictures, SentPictures sent) {
 		this.analyses = analyses;
 		this.history = history;
 		this.text = text;
@@ -54,26 +68,33 @@ final class AnalysisHandler implements Handler {
 		this.menus = menus;
 		this.preferences = preferences;
 		this.clock = clock;
+		this.words = words;
+		this.pictures = pictures;
+		this.sent = sent;
 	}
 
 	@Override
 	public boolean supports(UpdateContext context) {
 		CallbackData data = CallbackData.parse(context.callbackData());
-		return data != null && data.isAtLeast(CallbackData.ANALYSIS, 2) && AnalysisKind.of(data.arguments().get(1)) != null;
+		return data != null && (data.isAtLeast(CallbackData.ANALYSIS, 2) && AnalysisKind.of(data.arguments().get(1)) != null
+				|| data.isAtLeast(CallbackData.ANALYSIS_TEXT, 1) && data.arguments().get(0).matches("\\d{1,12}"));
 	}
 
 	@Override
 	public String action(UpdateContext context) {
-		return "analysis_" + AnalysisKind.of(CallbackData.parse(context.callbackData()).arguments().get(1)).name()
-			.toLowerCase(Locale.ROOT);
+		CallbackData data = CallbackData.parse(context.callbackData());
+		return data.action().equals(CallbackData.ANALYSIS_TEXT) ? "analysis_text"
+				: "analysis_" + AnalysisKind.of(data.arguments().get(1)).name().toLowerCase(Locale.ROOT);
 	}
 
 	@Override
 	public Mono<Void> handle(UpdateContext context) {
 		CallbackData pressed = CallbackData.parse(context.callbackData());
 		long fixtureId = pressed.longArgument(0);
-		AnalysisKind kind = AnalysisKind.of(pressed.arguments().get(1));
-		String back = Menus.fixture(fixtureId, pressed.origin(2, CallbackData.TODAY));
+		boolean asText = pressed.action().equals(CallbackData.ANALYSIS_TEXT);
+		AnalysisKind kind = asText ? AnalysisKind.FULL : AnalysisKind.of(pressed.arguments().get(1));
+		String origin = pressed.origin(asText ? 1 : 2, CallbackData.TODAY);
+		String back = Menus.fixture(fixtureId, origin);
 		return preferences.of(context).flatMap(reader -> {
 			Locale locale = reader.locale();
 			return context.answerCallback(messages.get(locale, "callback.working"), false)
@@ -83,13 +104,37 @@ final class AnalysisHandler implements Handler {
 					String html = text.render(report, kind, age.isNegative() ? Duration.ZERO : age, reader);
 					Keyboard keyboard = Keyboard.create().button(messages.get(locale, "button.about.analysis"),
 							CallbackData.of(CallbackData.ABOUT, report.fixture().league().id()));
-					return new Screen(html, menus.backTo(keyboard, back, locale).build()).send(context)
-						.then(store(context, report, kind, age, html));
+					Mono<Void> textScreen = new Screen(html, menus.backTo(keyboard, back, locale).build()).send(context);
+					if (asText) { // its picture's analysis, kept in the history when the picture went
+						return textScreen;
+					}
+					boolean picture = kind == AnalysisKind.FULL && pictures != null && context.chatId() != null;
+					return (picture ? picture(context, report, reader, origin, back).onErrorResume(error -> {
+						log.warn("Analysis picture of fixture {} not sent, its text instead: {}", fixtureId, error.toString());
+						return textScreen;
+					}) : textScreen).then(store(context, report, kind, age, html));
 				})
 				.onErrorResume(error -> FootballErrors.message(error, messages, locale)
 					.switchIfEmpty(Mono.error(error))
 					.flatMap(message -> new Screen(Html.escape(message), menus.backOnly(back, locale)).send(context)));
 		});
+	}
+
+	/** The picture, its caption the summary, its buttons the text analysis and the way back. */
+	private Mono<Void> picture(UpdateContext context, AnalysisReport report, Reader reader, String origin, String back) {
+		Locale locale = reader.locale();
+		AnalysisPicture picture = AnalysisPicture.of(report, words.labels(report, reader));
+		Keyboard keyboard = Keyboard.create().button(messages.get(locale, "button.analysis.text"),
+				CallbackData.from(origin, CallbackData.ANALYSIS_TEXT, report.fixture().id()));
+		ChatPhoto photo = new ChatPhoto(context, context.chatId(), words.caption(report, reader),
+				menus.backTo(keyboard, back, locale).build(), PictureWords.fileName(picture.key(), locale));
+		return pictures.send(context.bot().id(), picture, photo)
+			.doOnNext(fileId -> {
+				if (sent != null) {
+					sent.sent(context.bot().id(), report.fixture().id(), locale, fileId);
+				}
+			})
+			.then();
 	}
 
 	private Mono<Void> store(UpdateContext context, AnalysisReport report, AnalysisKind kind, Duration age, String html) {

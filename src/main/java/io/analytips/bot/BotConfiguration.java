@@ -11,6 +11,8 @@ import io.analytips.football.FootballData;
 import io.analytips.football.TeamNames;
 import io.analytips.football.TeamSearch;
 import io.analytips.football.api.ApiFootballProperties;
+import io.analytips.picture.PictureProperties;
+import io.analytips.picture.Pictures;
 import io.analytips.pipeline.Handler;
 import io.analytips.pipeline.Notices;
 import io.analytips.pipeline.UserTracker;
@@ -99,13 +101,10 @@ class BotConfiguration {
 				names), teams);
 	}
 
-	/**
-	 * No picture is cached for the inline cards yet: every card is text. To be replaced by the analysis pictures'
-	 * cache ({@code file_id} per bot, fixture and language).
-	 */
+	/** The pictures sent lately, which the inline cards offer as pictures (any other card is text). */
 	@Bean
-	InlinePictures noInlinePictures() {
-		return InlinePictures.NONE;
+	SentPictures sentPictures(PictureProperties picture) {
+		return new SentPictures(picture.remembered());
 	}
 
 	@Bean
@@ -164,9 +163,11 @@ class BotConfiguration {
 	@Bean
 	@Order(50)
 	Handler analysisHandler(AnalysisService analyses, AnalysisRepository history, Messages messages, Menus menus,
-			Leagues leagues, Preferences preferences, DisplayNames names, Clock clock, SearchState search) {
+			Leagues leagues, Preferences preferences, DisplayNames names, Clock clock, SearchState search, Pictures pictures,
+			PictureProperties picture, SentPictures sent) {
 		return new EndsSearch(new AnalysisHandler(analyses, history, new AnalysisText(messages, leagues, names), messages,
-				menus, preferences, clock), search);
+				menus, preferences, clock, new PictureWords(messages, leagues, names), picture.enabled() ? pictures : null,
+				sent), search);
 	}
 
 	@Bean

@@ -22,6 +22,7 @@ import java.util.Map;
  * mt             what the chat follows         mu:t:85       stop following, from that list
  * al             the alert's lead (al:60: 60 minutes before kick-off)
  * dg             the daily digest (dg:9: at 09:00 local time; dg:off: none)
+ * at:123:l:39:0  a full analysis as text (its picture's button), from that menu
  * </pre>
  * A screen that can be reached from several places carries where it was opened from (its <em>origin</em>: the
  * data of that screen) after its own arguments, so its back button returns there.
@@ -44,6 +45,9 @@ record CallbackData(String action, List<String> arguments) {
 
 	/** A fixture's head-to-head, from its menu: {@code hh:123} and the menu's origin. */
 	static final String HEAD_TO_HEAD = "hh";
+
+	/** A full analysis as text: the button under its picture. */
+	static final String ANALYSIS_TEXT = "at";
 
 	static final String SEARCH = "s";
 

@@ -2,7 +2,6 @@ package io.analytips.console;
 
 import java.io.InputStream;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,7 +13,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -33,6 +31,7 @@ import io.analytips.telegram.model.InlineKeyboardMarkup;
 import io.analytips.telegram.model.Message;
 import io.analytips.telegram.model.SendDocument;
 import io.analytips.telegram.model.SendMessage;
+import io.analytips.telegram.model.SendPhoto;
 import io.analytips.telegram.model.SetMyCommands;
 import io.analytips.telegram.model.SetWebhook;
 import io.analytips.telegram.model.User;
@@ -58,7 +57,7 @@ public final class ConsoleBotApi implements BotApi, UpdateListener, AutoCloseabl
 
 	private final PrintStream out;
 
-	private final ExecutorService printer = Executors.newSingleThreadExecutor(daemon("console-output"));
+	private final ExecutorService printer = Executors.newSingleThreadExecutor(ConsoleReader.daemon("console-output"));
 
 	private final Scheduler printing = Schedulers.fromExecutorService(printer);
 
@@ -72,6 +71,8 @@ public final class ConsoleBotApi implements BotApi, UpdateListener, AutoCloseabl
 	private final Map<Long, CompletableFuture<Void>> answers = new ConcurrentHashMap<>();
 
 	private final String language;
+
+	private final ConsoleFiles files;
 
 	private final Clock clock;
 
@@ -92,9 +93,11 @@ public final class ConsoleBotApi implements BotApi, UpdateListener, AutoCloseabl
 	 * @param answerWait how long a typed line's answer is waited for before the next line is read anyway
 	 * @param script whether the input is not a terminal (piped): the lines read are then printed after a prompt
 	 * @param onEndOfInput run once the input ends or the user quits (the demo then shuts down)
+	 * @param pictures where the photos the bot sends are written (their paths printed)
 	 */
 	public ConsoleBotApi(InputStream in, PrintStream out, String userName, String language, Clock clock,
-			Duration answerWait, boolean script, Runnable onEndOfInput) {
+			Duration answerWait, boolean script, Runnable onEndOfInput, Path pictures) {
+		this.files = new ConsoleFiles(pictures);
 		this.out = out;
 		this.script = script;
 		this.language = language;
@@ -213,15 +216,16 @@ public final class ConsoleBotApi implements BotApi, UpdateListener, AutoCloseabl
 
 	@Override
 	public Mono<Message> sendDocument(SendDocument request) {
-		return Mono.fromCallable(() -> {
-			Path file = Path.of("data", request.fileName()).toAbsolutePath();
-			Files.createDirectories(file.getParent());
-			Files.write(file, request.content());
-			printed((request.caption() == null ? "" : request.caption() + ": ") + file);
-			return new Message(nextMessageId.getAndIncrement(), null, null,
-					new Chat(request.chatId(), "private", null, null, null), clock.instant().getEpochSecond(), null, null,
-					null);
-		}).subscribeOn(printing);
+		return Mono.fromCallable(() -> files.document(request)).subscribeOn(printing).flatMap(file -> show(request.chatId(),
+				nextMessageId.getAndIncrement(), (request.caption() == null ? "" : request.caption() + ": ") + file, null));
+	}
+
+	@Override
+	public Mono<Message> sendPhoto(SendPhoto request) {
+		return Mono.fromCallable(() -> files.photo(request)).subscribeOn(printing).flatMap(file -> show(request.chatId(),
+				nextMessageId.getAndIncrement(), request.caption() + "\n\uD83D\uDDBC " + file, request.replyMarkup())
+			.map(shown -> new Message(shown.messageId(), null, null, shown.chat(), shown.date(), null, request.caption(),
+					null, ConsoleFiles.sizes(file))));
 	}
 
 	@Override
@@ -276,13 +280,5 @@ public final class ConsoleBotApi implements BotApi, UpdateListener, AutoCloseabl
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
-	}
-
-	private static ThreadFactory daemon(String name) {
-		return runnable -> {
-			Thread thread = new Thread(runnable, name);
-			thread.setDaemon(true);
-			return thread;
-		};
 	}
 }

@@ -61,7 +61,7 @@ class ConsoleConfiguration {
 					// Every line's answer is printed by now (or was given up on): stop as on SIGTERM, which drains
 					// whatever is still under way.
 					new Thread(() -> System.exit(SpringApplication.exit(context)), "demo-exit").start();
-				});
+				}, properties.pictures());
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package io.analytips.console;
 
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 
@@ -10,11 +11,16 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param language {@code DEMO_LANGUAGE}: {@code en} or {@code pt-br} (any case, {@code en-GB} and {@code pt}
  *        too); blank: from the locale variables, as a Telegram client would report it
+ * @param pictures where the analysis pictures the bot sends are written ({@link #PICTURES} when not given)
  */
 @ConfigurationProperties("analytips.console")
-public record ConsoleProperties(String language) {
+public record ConsoleProperties(String language, Path pictures) {
+
+	/** {@code ./data/demo/pictures}. */
+	static final Path PICTURES = Path.of("data", "demo", "pictures");
 
 	public ConsoleProperties {
+		pictures = pictures == null ? PICTURES : pictures;
 		if (language != null && !language.isBlank()
 				&& !language.strip().toLowerCase(Locale.ROOT).matches("(en|pt)([-_][a-z]{2})?")) {
 			throw new IllegalArgumentException("DEMO_LANGUAGE must be en or pt-br (was \"" + language + "\")");

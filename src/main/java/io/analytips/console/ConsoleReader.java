@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
@@ -113,5 +114,14 @@ final class ConsoleReader implements Runnable {
 		catch (ExecutionException ex) {
 			log.warn("The line could not be sent: {}", ex.getCause().toString());
 		}
+	}
+
+	/** A factory of daemon threads named {@code name}: the console's threads never hold the demo up at its end. */
+	static ThreadFactory daemon(String name) {
+		return runnable -> {
+			Thread thread = new Thread(runnable, name);
+			thread.setDaemon(true);
+			return thread;
+		};
 	}
 }

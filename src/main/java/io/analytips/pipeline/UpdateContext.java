@@ -15,6 +15,7 @@ import io.analytips.telegram.model.InlineKeyboardMarkup;
 import io.analytips.telegram.model.Message;
 import io.analytips.telegram.model.ReplyParameters;
 import io.analytips.telegram.model.SendMessage;
+import io.analytips.telegram.model.SendPhoto;
 import io.analytips.telegram.model.Update;
 import io.analytips.telegram.model.User;
 import reactor.core.publisher.Mono;
@@ -202,15 +203,33 @@ public final class UpdateContext {
 
 	/** {@code message} as an answer to this update where it is in a group: {@link #reply}. */
 	SendMessage threaded(SendMessage message) {
+		return threaded(message, SendMessage::inThread);
+	}
+
+	/**
+	 * Sends a photo to this chat, threaded as {@link #reply} threads a message (in a group: an answer to the asking
+	 * message, in its forum topic). Emits the sent message; empty when there is no chat to answer.
+	 */
+	public Mono<Message> replyPhoto(SendPhoto photo) {
+		return chatId() == null ? Mono.empty() : outbound.sendPhoto(threaded(photo, SendPhoto::inThread));
+	}
+
+	private <T> T threaded(T message, Threading<T> inThread) {
 		if (!isGroupChat()) {
 			return message;
 		}
 		Message asked = update().message();
 		if (asked != null) {
-			return message.inThread(asked.topic(), ReplyParameters.to(asked.messageId()));
+			return inThread.apply(message, asked.topic(), ReplyParameters.to(asked.messageId()));
 		}
 		Message pressed = isCallback() ? update().callbackQuery().message() : null;
-		return pressed == null ? message : message.inThread(pressed.topic(), null);
+		return pressed == null ? message : inThread.apply(message, pressed.topic(), null);
+	}
+
+	/** How a message of type {@code T} is put in a topic as an answer. */
+	private interface Threading<T> {
+
+		T apply(T message, Integer thread, ReplyParameters reply);
 	}
 
 	/**

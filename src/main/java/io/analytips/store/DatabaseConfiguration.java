@@ -143,9 +143,14 @@ class DatabaseConfiguration {
 	}
 
 	@Bean
+	PictureFileRepository pictureFileRepository(DatabaseClient client, DatabaseProperties properties) {
+		return new PictureFileRepository(client, properties.callTimeout());
+	}
+
+	@Bean
 	Retention retention(ApiCacheRepository cache, AnalysisRepository analyses, AlertRepository alerts,
-			DatabaseProperties properties, Clock clock) {
-		return new Retention(cache, analyses, alerts, properties.retention(), clock);
+			PictureFileRepository pictures, DatabaseProperties properties, Clock clock) {
+		return new Retention(cache, analyses, alerts, pictures, properties.retention(), clock);
 	}
 
 	@Bean

@@ -18,7 +18,8 @@ import reactor.core.scheduler.Scheduler;
  * <li>{@code api_cache} answers expired for longer than stale-if-error can use them (search texts
  * become keys, so the table would grow with every name anyone ever typed);</li>
  * <li>analyses older than the history keeps, and each user's beyond the newest few;</li>
- * <li>alerts to followers that ended (sent, dropped, cancelled) as long ago as the analyses kept.</li>
+ * <li>alerts to followers that ended (sent, dropped, cancelled) as long ago as the analyses kept;</li>
+ * <li>the file_ids of analysis pictures uploaded as long ago (their fixtures long played).</li>
  * </ul>
  * The finished rows of the inbox have their own purge ({@code analytips.bot.inbox-retention}).
  * Deletes go {@value #BATCH} rows a statement, so each stays within the statement timeout however
@@ -34,7 +35,7 @@ final class Retention {
 	static final Duration FIRST_ROUND_AFTER = Duration.ofMinutes(1);
 
 	/** Rows one round deleted. */
-	record Purged(long apiCache, long oldAnalyses, long excessAnalyses, long oldAlerts) {
+	record Purged(long apiCache, long oldAnalyses, long excessAnalyses, long oldAlerts, long oldPictures) {
 	}
 
 	private final ApiCacheRepository cache;
@@ -43,15 +44,18 @@ final class Retention {
 
 	private final AlertRepository alerts;
 
+	private final PictureFileRepository pictures;
+
 	private final DatabaseProperties.Retention settings;
 
 	private final Clock clock;
 
-	Retention(ApiCacheRepository cache, AnalysisRepository analyses, AlertRepository alerts,
+	Retention(ApiCacheRepository cache, AnalysisRepository analyses, AlertRepository alerts, PictureFileRepository pictures,
 			DatabaseProperties.Retention settings, Clock clock) {
 		this.cache = cache;
 		this.analyses = analyses;
 		this.alerts = alerts;
+		this.pictures = pictures;
 		this.settings = settings;
 		this.clock = clock;
 	}
@@ -69,14 +73,16 @@ final class Retention {
 					quietly("old analyses", analyses.purgeOlderThan(now.minus(settings.analysesMaxAge()), BATCH)),
 					quietly("analyses beyond " + settings.analysesPerUser() + " per user",
 							analyses.purgeBeyondPerUser(settings.analysesPerUser(), BATCH)),
-					quietly("ended alerts", alerts.purgeEndedBefore(now.minus(settings.analysesMaxAge()), BATCH)))
+					quietly("ended alerts", alerts.purgeEndedBefore(now.minus(settings.analysesMaxAge()), BATCH)),
+					quietly("old pictures' file_ids", pictures.purgeOlderThan(now.minus(settings.analysesMaxAge()), BATCH)))
 				.collectList()
-				.map(counts -> new Purged(counts.get(0), counts.get(1), counts.get(2), counts.get(3)))
+				.map(counts -> new Purged(counts.get(0), counts.get(1), counts.get(2), counts.get(3), counts.get(4)))
 				.doOnNext(purged -> {
-					if (purged.apiCache() + purged.oldAnalyses() + purged.excessAnalyses() + purged.oldAlerts() > 0) {
-						log.info("Purged {} expired api_cache answers, {} analyses older than {}, {} beyond {} per user, {} ended alerts",
-								purged.apiCache(), purged.oldAnalyses(), settings.analysesMaxAge(), purged.excessAnalyses(),
-								settings.analysesPerUser(), purged.oldAlerts());
+					if (purged.apiCache() + purged.oldAnalyses() + purged.excessAnalyses() + purged.oldAlerts()
+							+ purged.oldPictures() > 0) {
+						log.info("Purged {} expired api_cache answers, {} analyses older than {}, {} beyond {} per user, {} ended alerts,"
+								+ " {} pictures' file_ids", purged.apiCache(), purged.oldAnalyses(), settings.analysesMaxAge(),
+								purged.excessAnalyses(), settings.analysesPerUser(), purged.oldAlerts(), purged.oldPictures());
 					}
 				});
 		});

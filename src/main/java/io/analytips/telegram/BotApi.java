@@ -9,6 +9,7 @@ import io.analytips.telegram.model.GetUpdates;
 import io.analytips.telegram.model.Message;
 import io.analytips.telegram.model.SendDocument;
 import io.analytips.telegram.model.SendMessage;
+import io.analytips.telegram.model.SendPhoto;
 import io.analytips.telegram.model.SetMyCommands;
 import io.analytips.telegram.model.SetWebhook;
 import io.analytips.telegram.model.User;
@@ -42,6 +43,9 @@ public interface BotApi {
 
 	/** {@code sendDocument}: emits the sent message. Not idempotent. */
 	Mono<Message> sendDocument(SendDocument request);
+
+	/** {@code sendPhoto}, uploaded or by file_id: emits the sent message ({@link Message#largestPhoto()}). Not idempotent. */
+	Mono<Message> sendPhoto(SendPhoto request);
 
 	Mono<Boolean> setMyCommands(SetMyCommands request);
 

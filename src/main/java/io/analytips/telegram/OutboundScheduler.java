@@ -17,6 +17,7 @@ import io.analytips.telegram.model.EditMessageText;
 import io.analytips.telegram.model.Message;
 import io.analytips.telegram.model.SendDocument;
 import io.analytips.telegram.model.SendMessage;
+import io.analytips.telegram.model.SendPhoto;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
@@ -150,6 +151,12 @@ public class OutboundScheduler {
 	public Mono<Message> sendDocument(SendDocument document) {
 		ChatRef chat = new ChatRef(document.chatId());
 		return queue.enqueue(chat.id, paced(chat, true, false, id -> recorded(client.sendDocument(document.withChatId(id)))));
+	}
+
+	/** Sends a photo, as a message: paced, in its chat's order, recorded. Emits the sent message. */
+	public Mono<Message> sendPhoto(SendPhoto photo) {
+		ChatRef chat = new ChatRef(photo.chatId());
+		return queue.enqueue(chat.id, paced(chat, true, false, id -> recorded(client.sendPhoto(photo.withChatId(id)))));
 	}
 
 	/**

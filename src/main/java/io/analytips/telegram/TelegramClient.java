@@ -3,7 +3,6 @@ package io.analytips.telegram;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.UnknownHostException;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +19,7 @@ import io.analytips.telegram.model.GetUpdates;
 import io.analytips.telegram.model.Message;
 import io.analytips.telegram.model.SendDocument;
 import io.analytips.telegram.model.SendMessage;
+import io.analytips.telegram.model.SendPhoto;
 import io.analytips.telegram.model.SetMyCommands;
 import io.analytips.telegram.model.SetWebhook;
 import io.analytips.telegram.model.User;
@@ -34,11 +34,7 @@ import reactor.netty.resources.ConnectionProvider;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.core.ResolvableType;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.MediaType;
 import org.springframework.http.client.MultipartBodyBuilder;
-import org.springframework.util.MultiValueMap;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
@@ -75,11 +71,8 @@ public class TelegramClient implements BotApi, DisposableBean {
 
 	private final String methodBase;
 
-	/** Multipart boundaries (see {@link SeededMultipartWriter}). */
-	private final SecureRandom boundaries = SeededMultipartWriter.seeded();
-
-	private static final ResolvableType MULTIPART_BODY = ResolvableType.forClassWithGenerics(MultiValueMap.class,
-			String.class, HttpEntity.class);
+	/** Multipart bodies (see {@link SeededMultipartWriter}). */
+	private final Uploads uploads = new Uploads();
 
 	private final TelegramCalls calls;
 
@@ -156,21 +149,19 @@ public class TelegramClient implements BotApi, DisposableBean {
 	/** {@code sendDocument}, uploading the content as multipart form data. Not idempotent. */
 	@Override
 	public Mono<Message> sendDocument(SendDocument request) {
-		MultipartBodyBuilder parts = new MultipartBodyBuilder();
-		parts.part("chat_id", Long.toString(request.chatId()));
-		if (request.caption() != null) {
-			parts.part("caption", request.caption());
-		}
-		parts.part("document", request.content())
-			.filename(request.fileName())
-			.contentType(MediaType.APPLICATION_OCTET_STREAM);
-		MultiValueMap<String, HttpEntity<?>> body = parts.build();
-		return exchange("sendDocument",
-				web.post()
-					.uri(uri("sendDocument"))
-					.body((message, context) -> new SeededMultipartWriter(context.messageWriters(), boundaries)
-						.write(Mono.just(body), MULTIPART_BODY, MediaType.MULTIPART_FORM_DATA, message, Map.of())),
-				properties.requestTimeout())
+		return upload("sendDocument", Uploads.document(request));
+	}
+
+	/** {@code sendPhoto}: the PNG as multipart form data, or the file_id as JSON; caption in HTML. Not idempotent. */
+	@Override
+	public Mono<Message> sendPhoto(SendPhoto request) {
+		return request.fileId() == null ? upload("sendPhoto", Uploads.photo(request))
+				: call("sendPhoto", Uploads.photoById(request), properties.requestTimeout())
+					.map(node -> BotApiAnswers.convert(node, Message.class));
+	}
+
+	private Mono<Message> upload(String method, MultipartBodyBuilder parts) {
+		return exchange(method, web.post().uri(uri(method)).body(uploads.body(parts)), properties.requestTimeout())
 			.map(node -> BotApiAnswers.convert(node, Message.class));
 	}
 

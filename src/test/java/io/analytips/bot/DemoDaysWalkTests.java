@@ -72,6 +72,11 @@ class DemoDaysWalkTests {
 		// games unless its season is over; and one of them reopened from My analyses
 		assertThat(analyses).as(what).hasSizeBetween(16, 26).size().isIn(16, 21, 26);
 		assertThat(analyses).as(what).allMatch(screen -> screen.contains(english ? "(London)" : "(Brasília)"));
+		// each full analysis first as a picture whose caption sums it up, its text one button away
+		assertThat(screens.stream().filter(screen -> screen.startsWith("[photo]")).toList()).as(what)
+			.hasSize((analyses.size() - 1) / 5)
+			.allMatch(screen -> screen.contains(english ? "(London)" : "(Brasília)") && screen.contains("🔎 ")
+					&& screen.contains(english ? "[📄 Full analysis as text]" : "[📄 Análise completa em texto]"));
 		assertThat(analyses).as(what).anyMatch(screen -> screen.contains(english ? "Likeliest scores" : "Placares mais prováveis")
 				&& screen.contains(english ? "Form (most recent first)" : "Forma (mais recente primeiro)")
 				&& screen.contains(english ? "Strength in the model" : "Força no modelo"));

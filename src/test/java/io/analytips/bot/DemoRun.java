@@ -24,6 +24,8 @@ import io.analytips.football.cache.CachePolicy;
 import io.analytips.football.cache.FootballCache;
 import io.analytips.football.sim.ApiFootballSimulator;
 import io.analytips.football.sim.SimulatorTransport;
+import io.analytips.picture.PictureProperties;
+import io.analytips.picture.Pictures;
 import io.analytips.pipeline.Handler;
 import io.analytips.pipeline.UpdateContext;
 import io.analytips.pipeline.UserTracker;
@@ -36,6 +38,7 @@ import io.analytips.store.ConversationRepository;
 import io.analytips.store.DatabaseUrl;
 import io.analytips.store.MarketPriceRepository;
 import io.analytips.store.MigrationCallbacks;
+import io.analytips.store.PictureFileRepository;
 import io.analytips.store.Migrations;
 import io.analytips.store.UserSettingsRepository;
 import io.analytips.support.PipelineHarness;
@@ -68,6 +71,9 @@ final class DemoRun implements AutoCloseable {
 	final PipelineHarness pipeline;
 
 	private final Late handlers = new Late();
+
+	/** The full analysis's pictures, their file_ids kept in the folder's database as the demo keeps them. */
+	private final Pictures pictures;
 
 	DemoRun(DatabaseUrl folder, LocalDate day) {
 		Clock clock = Clock.fixed(day.atTime(LocalTime.NOON).atZone(BRASILIA).toInstant(), ZoneOffset.UTC);
@@ -107,6 +113,10 @@ final class DemoRun implements AutoCloseable {
 		bot.registerBean(UserTracker.class, () -> pipeline.users);
 		bot.registerBean(BotApi.class, () -> pipeline.client);
 		bot.registerBean(MeterRegistry.class, SimpleMeterRegistry::new);
+		PictureProperties picture = new PictureProperties(true, 2, 32, Duration.ofSeconds(30), 1000);
+		this.pictures = new Pictures(picture, new PictureFileRepository(db, TestDatabase.CALL_TIMEOUT), new SimpleMeterRegistry());
+		bot.registerBean(PictureProperties.class, () -> picture);
+		bot.registerBean(Pictures.class, () -> pictures);
 		bot.register(BotConfiguration.class);
 		bot.refresh();
 		handlers.ordered = bot.getBeanProvider(Handler.class).orderedStream().toList();
@@ -158,6 +168,7 @@ final class DemoRun implements AutoCloseable {
 	public void close() {
 		pipeline.close();
 		bot.close();
+		pictures.close();
 		pool.dispose();
 	}
 }

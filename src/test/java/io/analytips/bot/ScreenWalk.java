@@ -14,7 +14,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * One user walking through every screen the bot has, by the buttons' data (so the walk is the same in every
  * language): the menu, today's games of each league and a fixture of each with all five analyses and back, each
- * league's hub, table and next games, a team search (found, near miss, several), the commands, the settings screens
+ * league's hub, table and next games (the full analysis a picture, then its text), a team search (found, near miss, several), the commands, the settings screens
  * (nothing chosen) and My analyses, one reopened. Each step waits for its one screen; the walk is the list of every
  * screen shown, each as its text and its buttons' labels.
  */
@@ -82,6 +82,9 @@ final class ScreenWalk {
 		press(fixtures);
 		for (String kind : new String[] { "full", "goals", "corners", "btts", "result" }) {
 			press("a:\\d+:" + kind + "(:.*)?");
+			if (kind.equals("full")) {
+				press("at:\\d+(:.*)?"); // its picture's button: the analysis as text
+			}
 		}
 		press("f:\\d+(:.*)?"); // the last analysis's back: the fixture's menu
 		press("hh:\\d+(:.*)?"); // the head-to-head, and back to the menu

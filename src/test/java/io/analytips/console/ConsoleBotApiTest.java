@@ -57,7 +57,8 @@ class ConsoleBotApiTest {
 	/** A terminal typing {@code input} (not a script: nothing is echoed). */
 	private ConsoleBotApi terminal(String input, String language, Duration answerWait, Runnable onEnd) {
 		return new ConsoleBotApi(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)),
-				new PrintStream(printed, true, StandardCharsets.UTF_8), "Ana", language, CLOCK, answerWait, false, onEnd);
+				new PrintStream(printed, true, StandardCharsets.UTF_8), "Ana", language, CLOCK, answerWait, false, onEnd,
+				ConsoleProperties.PICTURES);
 	}
 
 	@Test
@@ -251,7 +252,7 @@ class ConsoleBotApiTest {
 		CountDownLatch ended = new CountDownLatch(1);
 		ConsoleBotApi script = new ConsoleBotApi(new ByteArrayInputStream("/start\n/sair\n".getBytes(StandardCharsets.UTF_8)),
 				new PrintStream(printed, true, StandardCharsets.UTF_8), "Ana", "pt-br", CLOCK, Duration.ofMinutes(1), true,
-				ended::countDown);
+				ended::countDown, ConsoleProperties.PICTURES);
 		script.start(1, Map.of());
 		ReceivedUpdate start = script.getUpdates(FROM_START).block(Duration.ofSeconds(10)).get(0);
 		script.sendMessage(SendMessage.html(ConsoleBotApi.USER_ID, "Bem-vindo", TWO_BUTTONS)).block();
@@ -268,7 +269,7 @@ class ConsoleBotApiTest {
 		java.io.PipedOutputStream typing = new java.io.PipedOutputStream();
 		ConsoleBotApi script = new ConsoleBotApi(new java.io.PipedInputStream(typing),
 				new PrintStream(printed, true, StandardCharsets.UTF_8), "Ana", "pt-br", CLOCK, Duration.ofMinutes(1), true,
-				ended::countDown);
+				ended::countDown, ConsoleProperties.PICTURES);
 		script.start(1, Map.of());
 		typing.write("/start\n".getBytes(StandardCharsets.UTF_8));
 		typing.flush();

@@ -36,7 +36,7 @@ class ConsoleInlineTest {
 
 	private final ConsoleBotApi console = new ConsoleBotApi(new ByteArrayInputStream(new byte[0]),
 			new PrintStream(printed, true, StandardCharsets.UTF_8), "Ana", "en", CLOCK, Duration.ZERO, false, () -> {
-			});
+			}, ConsoleProperties.PICTURES);
 
 	@AfterEach
 	void close() {

@@ -157,6 +157,28 @@ class ArchitectureTest {
 	}
 
 	@Test
+	void thePictureDrawsFootballForTheBotAndKnowsNeitherTheBotNorTelegram() {
+		// the bot passes its words in (PictureLabels) and sends the photo (PhotoSender); the file_ids are the store's
+		noClasses().that().resideInAPackage("io.analytips.picture..")
+			.should().dependOnClassesThat().resideInAnyPackage("io.analytips.bot..", "io.analytips.telegram..",
+					"io.analytips.pipeline..", "io.analytips.ops..", "io.analytips.console..", "io.analytips.follow..",
+					"io.analytips.host..", "io.analytips.football.cache..")
+			.check(classes);
+		noClasses().that().resideInAnyPackage("io.analytips.football..", "io.analytips.store..", "io.analytips.common..",
+				"io.analytips.telegram..", "io.analytips.pipeline..", "io.analytips.console..", "io.analytips.follow..")
+			.should().dependOnClassesThat().resideInAPackage("io.analytips.picture..")
+			.check(classes);
+	}
+
+	@Test
+	void onlyThePictureAndTheOfflineBacktestUseJava2D() {
+		// drawing blocks: in the bot it stays on the picture's own pool, whose one way in is Pictures
+		noClasses().that().resideOutsideOfPackages("io.analytips.picture..", "io.analytips.backtest..")
+			.should().dependOnClassesThat().resideInAnyPackage("java.awt..", "javax.imageio..")
+			.check(classes);
+	}
+
+	@Test
 	void theAnalysisModelIsPureJava() {
 		noClasses().that().resideInAPackage("io.analytips.football.analysis..")
 			.should().dependOnClassesThat().resideOutsideOfPackages("java..", "io.analytips.football.analysis..")

@@ -36,7 +36,9 @@ class RetentionTests {
 
 	private final AnalysisRepository analyses = new AnalysisRepository(db, clock, TestDatabase.CALL_TIMEOUT);
 
-	private final Retention retention = new Retention(cache, analyses, new AlertRepository(db, TestDatabase.CALL_TIMEOUT), DEFAULTS, clock);
+	private final PictureFileRepository pictures = new PictureFileRepository(db, TestDatabase.CALL_TIMEOUT);
+
+	private final Retention retention = new Retention(cache, analyses, new AlertRepository(db, TestDatabase.CALL_TIMEOUT), pictures, DEFAULTS, clock);
 
 	@AfterEach
 	void close() {
@@ -65,13 +67,13 @@ class RetentionTests {
 		Instant now = clock.instant();
 		analyses.save(0, AnalysisRepositoryTests.analysis(7, 1, now.minus(Duration.ofDays(91)))).block();
 		Flux.range(0, 105).concatMap(i -> analyses.save(0, AnalysisRepositoryTests.analysis(8, i, now.minusSeconds(i)))).blockLast();
-		StepVerifier.create(retention.purge()).expectNext(new Retention.Purged(1, 1, 5, 0)).verifyComplete();
+		StepVerifier.create(retention.purge()).expectNext(new Retention.Purged(1, 1, 5, 0, 0)).verifyComplete();
 		assertThat(rows("api_cache")).isEqualTo(1);
 		assertThat(rows("analyses")).isEqualTo(100);
 
 		// Two days on, the other stale answer is past the week too.
 		clock.advance(Duration.ofDays(2));
-		StepVerifier.create(retention.purge()).expectNext(new Retention.Purged(1, 0, 0, 0)).verifyComplete();
+		StepVerifier.create(retention.purge()).expectNext(new Retention.Purged(1, 0, 0, 0, 0)).verifyComplete();
 		assertThat(rows("api_cache")).isZero();
 	}
 
@@ -87,17 +89,31 @@ class RetentionTests {
 			.bind(1, now.atOffset(java.time.ZoneOffset.UTC))
 			.fetch().rowsUpdated().block();
 
-		StepVerifier.create(retention.purge()).expectNext(new Retention.Purged(0, 0, 0, 1)).verifyComplete();
+		StepVerifier.create(retention.purge()).expectNext(new Retention.Purged(0, 0, 0, 1, 0)).verifyComplete();
 		assertThat(rows("alerts")).isEqualTo(2);
+	}
+
+	@Test
+	void forgetsThePicturesUploadedAsLongAgoAsTheAnalysesKept() {
+		db.sql("""
+				insert into picture_files (bot_id, picture_key, file_id, updated_at) values
+				(1, '1001-aa', 'old', $1), (1, '1002-bb', 'recent', $2)""")
+			.bind(0, clock.instant().minus(Duration.ofDays(91)).atOffset(java.time.ZoneOffset.UTC))
+			.bind(1, clock.instant().minus(Duration.ofDays(89)).atOffset(java.time.ZoneOffset.UTC))
+			.fetch().rowsUpdated().block();
+
+		StepVerifier.create(retention.purge()).expectNext(new Retention.Purged(0, 0, 0, 0, 1)).verifyComplete();
+		StepVerifier.create(pictures.find(1, "1002-bb")).expectNext("recent").verifyComplete();
+		StepVerifier.create(pictures.find(1, "1001-aa")).verifyComplete();
 	}
 
 	@Test
 	void theDemoKeepsTheAnalysesOfEveryEarlierDemoDate() {
 		DatabaseProperties.Retention demo = DatabaseServerTests.settings("application-demo.yml", "application.yml").retention();
-		Retention demoRetention = new Retention(cache, analyses, new AlertRepository(db, TestDatabase.CALL_TIMEOUT), demo, clock);
+		Retention demoRetention = new Retention(cache, analyses, new AlertRepository(db, TestDatabase.CALL_TIMEOUT), pictures, demo, clock);
 		// made in a run on a DEMO_DATE years before this run's
 		analyses.save(0, AnalysisRepositoryTests.analysis(1, 1, clock.instant().minus(Duration.ofDays(20 * 365)))).block();
-		StepVerifier.create(demoRetention.purge()).expectNext(new Retention.Purged(0, 0, 0, 0)).verifyComplete();
+		StepVerifier.create(demoRetention.purge()).expectNext(new Retention.Purged(0, 0, 0, 0, 0)).verifyComplete();
 		assertThat(rows("analyses")).isEqualTo(1);
 		assertThat(demo.analysesPerUser()).isEqualTo(DEFAULTS.analysesPerUser());
 	}
@@ -128,8 +144,8 @@ class RetentionTests {
 	void aFailedPurgeIsLoggedAndTheRoundStillEnds() {
 		try (CapturedLogs logs = CapturedLogs.of(Retention.class.getName())) {
 			pool.dispose();
-			StepVerifier.create(retention.purge()).expectNext(new Retention.Purged(0, 0, 0, 0)).verifyComplete();
-			assertThat(logs.messages()).hasSize(4).allSatisfy(line -> assertThat(line).startsWith("Could not purge"));
+			StepVerifier.create(retention.purge()).expectNext(new Retention.Purged(0, 0, 0, 0, 0)).verifyComplete();
+			assertThat(logs.messages()).hasSize(5).allSatisfy(line -> assertThat(line).startsWith("Could not purge"));
 		}
 	}
 }

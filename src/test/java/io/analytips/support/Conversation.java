@@ -16,7 +16,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * One user talking to the bot through the {@link FakeBotApi}: sends texts, presses the buttons of
- * the bot's last screen, and waits for what the bot shows next (new messages and edits alike).
+ * the bot's last screen, and waits for what the bot shows next (new messages, edits and photos alike: a photo's
+ * text is {@code [photo]} and its caption).
  * Checks on the way that every button's data fits Telegram's 64 bytes.
  */
 public final class Conversation {
@@ -90,7 +91,8 @@ public final class Conversation {
 	public List<Screen> screens() {
 		List<Screen> screens = new ArrayList<>();
 		for (FakeBotApi.Call call : telegram.calls()) {
-			if ((call.method().equals("sendMessage") || call.method().equals("editMessageText"))
+			if ((call.method().equals("sendMessage") || call.method().equals("editMessageText")
+					|| call.method().equals("sendPhoto"))
 					&& call.body().path("chat_id").asLong() == user) {
 				List<JsonNode> buttons = new ArrayList<>();
 				for (JsonNode row : call.body().path("reply_markup").path("inline_keyboard")) {
@@ -102,8 +104,9 @@ public final class Conversation {
 				}
 				long messageId = call.method().equals("editMessageText") ? call.body().path("message_id").asLong()
 						: screens.size() + 1000;
-				screens.add(new Screen(screens.size(), call.method(), messageId, call.body().path("text").asString(""),
-						buttons));
+				String text = call.method().equals("sendPhoto") ? "[photo] " + call.body().path("caption").asString("")
+						: call.body().path("text").asString("");
+				screens.add(new Screen(screens.size(), call.method(), messageId, text, buttons));
 			}
 		}
 		return screens;

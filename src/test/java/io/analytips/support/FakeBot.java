@@ -223,7 +223,7 @@ public final class FakeBot {
 							+ " other getUpdates request; make sure that only one bot instance is running\"}")
 					: result == REFUSED ? FakeBotApi.Answer.unauthorized() : FakeBotApi.Answer.ok(result));
 			case "getMe" -> Mono.just(FakeBotApi.Answer.ok(me()));
-			case "sendMessage", "editMessageText", "sendDocument" -> Mono.just(FakeBotApi.Answer.ok(sentMessage(body)));
+			case "sendMessage", "editMessageText", "sendDocument", "sendPhoto" -> Mono.just(FakeBotApi.Answer.ok(sentMessage(body)));
 			case "getWebhookInfo" -> Mono.just(FakeBotApi.Answer.ok("{\"url\":\"\",\"pending_update_count\":" + unconfirmed() + "}"));
 			default -> Mono.just(FakeBotApi.Answer.ok("true"));
 		};
@@ -311,7 +311,18 @@ public final class FakeBot {
 		if (body.has("text")) {
 			message.set("text", body.get("text"));
 		}
+		if (body.has("photo") || body.has("photo_file")) { // as Telegram: a small size and the size sent, its file_id
+			String fileId = body.has("photo") ? body.get("photo").asString() : "photo-" + messageIds.incrementAndGet();
+			message.set("caption", body.get("caption"));
+			message.putArray("photo").add(photoSize(fileId + "-small", 320)).add(photoSize(fileId, 720));
+		}
 		return message.toString();
+	}
+
+	private static ObjectNode photoSize(String fileId, int width) {
+		ObjectNode size = TelegramJson.mapper().createObjectNode();
+		size.put("file_id", fileId).put("file_unique_id", "u" + fileId).put("width", width).put("height", width * 3 / 2);
+		return size;
 	}
 
 	private void signalArrival(long updateId) {

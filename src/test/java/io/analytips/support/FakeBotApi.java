@@ -38,7 +38,9 @@ public final class FakeBotApi implements AutoCloseable {
 	/** What the default bot's {@code getMe} answers. */
 	public static final String DEFAULT_USERNAME = "analytips_test_bot";
 
-	private static final Pattern MULTIPART_CHAT = Pattern.compile("name=\"chat_id\"\\r\\n(?:[^\\r\\n]+\\r\\n)*?\\r\\n(-?\\d+)\\r\\n");
+	/** A part of a multipart body: its name, its file name if a file, its content (up to the next boundary). */
+	private static final Pattern MULTIPART_PART = Pattern.compile(
+			"name=\"([^\"]+)\"(?:; filename=\"([^\"]*)\")?\\r\\n(?:[^\\r\\n]+\\r\\n)*?\\r\\n(.*?)\\r\\n--", Pattern.DOTALL);
 
 	/**
 	 * One request the fake received: {@code via} names the client that sent it ({@link #url(String)}), empty for
@@ -278,10 +280,21 @@ public final class FakeBotApi implements AutoCloseable {
 	private JsonNode parse(HttpServerRequest request, String raw) {
 		String contentType = request.requestHeaders().get("Content-Type", "");
 		if (contentType.startsWith("multipart/")) {
+			// each text part as a field (reply_markup as its JSON), each file as <name>_file: its file name
 			ObjectNode node = TelegramJson.mapper().createObjectNode();
-			Matcher chat = MULTIPART_CHAT.matcher(raw);
-			if (chat.find()) {
-				node.put("chat_id", Long.parseLong(chat.group(1)));
+			Matcher part = MULTIPART_PART.matcher(raw);
+			while (part.find()) {
+				String name = part.group(1);
+				if (part.group(2) != null) {
+					node.put(name + "_file", part.group(2));
+				}
+				else if (name.equals("chat_id")) {
+					node.put(name, Long.parseLong(part.group(3)));
+				}
+				else {
+					node.set(name, name.equals("reply_markup") ? TelegramJson.mapper().readTree(part.group(3))
+							: node.stringNode(part.group(3)));
+				}
 			}
 			node.put("multipart", raw);
 			return node;
