@@ -111,6 +111,14 @@ class GroupConversationTests {
 		assertThat(analysis.path("message_thread_id").asInt()).as("a new message, in the topic").isEqualTo(9);
 		assertThat(analysis.has("reply_parameters")).isFalse();
 
+		group.press(43, menu, GroupChat.button(fixture, data -> data.matches("a:\\d+:full:l:39:0")), "en");
+		await().atMost(Duration.ofSeconds(30)).until(() -> environment.telegram.calls("sendPhoto").stream()
+			.anyMatch(call -> call.chatId() == -1001000000003L));
+		JsonNode picture = environment.telegram.calls("sendPhoto").stream()
+			.filter(call -> call.chatId() == -1001000000003L).findFirst().orElseThrow().body();
+		assertThat(picture.path("message_thread_id").asString()).as("the picture too, in the topic").isEqualTo("9");
+		assertThat(picture.has("reply_parameters")).isFalse();
+
 		group.press(43, menu, GroupChat.button(fixture, data -> data.matches("hh:\\d+:l:39:0")), "en");
 		JsonNode h2h = group.next(text -> text.contains("head-to-head"));
 		assertThat(h2h.path("text").asString()).containsPattern("\\d\\d/\\d\\d/\\d{4} • Premier League");
