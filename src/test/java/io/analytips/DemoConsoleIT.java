@@ -64,7 +64,7 @@ class DemoConsoleIT {
 			demo.await("Nenhum time encontrado para Xyzzy FC");
 			demo.type("flamengo");
 			demo.await("Próximos jogos — Flamengo");
-			// Inline mode, as typed in any chat: cards with the model's 1X2, whose link opens the fixture here.
+			// Inline mode, as typed in any chat: cards with the model's 1X2, whose link opens the fixture's analysis here.
 			demo.type("@ palmeiras");
 			demo.await("Resultados inline:");
 			demo.await("Empate");
@@ -72,7 +72,8 @@ class DemoConsoleIT {
 			Matcher link = Pattern.compile("\\(aqui: (/start f\\d+)\\)").matcher(demo.text());
 			assertThat(link.find()).isTrue();
 			demo.type(link.group(1));
-			demo.await("Que análise você quer?");
+			demo.await("data/demo/pictures/" + link.group(1).substring("/start f".length()) + "-pt-br-");
+			demo.await("Análise completa em texto");
 			String output = demo.text();
 			assertThat(output).contains("Força no modelo", "Forma (mais recente primeiro)", "(Brasília)", "Brasileirão Série A")
 				.doesNotContain("Muitos pedidos seguidos", "Não entendi", "<b>", "Exception", "ERROR");

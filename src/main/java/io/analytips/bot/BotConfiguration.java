@@ -110,8 +110,8 @@ class BotConfiguration {
 	@Bean
 	@Order(10)
 	Handler startHandler(Messages messages, Menus menus, Preferences preferences, SearchState search,
-			DeepLinkScreens links) {
-		return new EndsSearch(new StartHandler(messages, menus, preferences, links), search);
+			DeepLinkScreens links, AnalysisReplies analyses) {
+		return new EndsSearch(new StartHandler(messages, menus, preferences, links, analyses), search);
 	}
 
 	/** Inline queries ({@code @bot <team>}): only they are taken here, so the order among buttons does not matter. */
@@ -160,14 +160,19 @@ class BotConfiguration {
 				clock, following), search);
 	}
 
+	/** Analyses as a button or a deep link asks for them. */
+	@Bean
+	AnalysisReplies analysisReplies(AnalysisService analyses, AnalysisRepository history, Messages messages, Menus menus,
+			Leagues leagues, Preferences preferences, DisplayNames names, Clock clock, Pictures pictures,
+			PictureProperties picture, SentPictures sent) {
+		return new AnalysisReplies(analyses, history, new AnalysisText(messages, leagues, names), messages, menus,
+				preferences, clock, new PictureWords(messages, leagues, names), picture.enabled() ? pictures : null, sent);
+	}
+
 	@Bean
 	@Order(50)
-	Handler analysisHandler(AnalysisService analyses, AnalysisRepository history, Messages messages, Menus menus,
-			Leagues leagues, Preferences preferences, DisplayNames names, Clock clock, SearchState search, Pictures pictures,
-			PictureProperties picture, SentPictures sent) {
-		return new EndsSearch(new AnalysisHandler(analyses, history, new AnalysisText(messages, leagues, names), messages,
-				menus, preferences, clock, new PictureWords(messages, leagues, names), picture.enabled() ? pictures : null,
-				sent), search);
+	Handler analysisHandler(AnalysisReplies replies, SearchState search) {
+		return new EndsSearch(new AnalysisHandler(replies), search);
 	}
 
 	@Bean

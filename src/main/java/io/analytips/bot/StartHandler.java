@@ -2,6 +2,8 @@ package io.analytips.bot;
 
 import java.util.Optional;
 
+import io.analytips.football.AnalysisKind;
+import io.analytips.football.FixtureNotFoundException;
 import io.analytips.pipeline.Command;
 import io.analytips.pipeline.Handler;
 import io.analytips.pipeline.UpdateContext;
@@ -27,15 +29,20 @@ final class StartHandler implements Handler {
 	/** What links open; null: links are not followed (the welcome only). */
 	private final DeepLinkScreens links;
 
+	/** A fixture's link's analysis; null: the fixture's menu instead. */
+	private final AnalysisReplies analyses;
+
 	StartHandler(Messages messages, Menus menus, Preferences preferences) {
-		this(messages, menus, preferences, null);
+		this(messages, menus, preferences, null, null);
 	}
 
-	StartHandler(Messages messages, Menus menus, Preferences preferences, DeepLinkScreens links) {
+	StartHandler(Messages messages, Menus menus, Preferences preferences, DeepLinkScreens links,
+			AnalysisReplies analyses) {
 		this.messages = messages;
 		this.menus = menus;
 		this.preferences = preferences;
 		this.links = links;
+		this.analyses = analyses;
 	}
 
 	@Override
@@ -55,6 +62,10 @@ final class StartHandler implements Handler {
 			Optional<DeepLinks.Link> link = DeepLinks.parse(payload);
 			if (link.isEmpty() || links == null) {
 				return welcome(context, reader, true);
+			}
+			if (link.get().kind() == DeepLinks.Kind.FIXTURE && analyses != null) {
+				return analyses.sendKnown(context, link.get().id(), AnalysisKind.FULL, CallbackData.TODAY)
+					.onErrorResume(FixtureNotFoundException.class, unknown -> welcome(context, reader, true));
 			}
 			return links.open(link.get(), reader, Follower.of(context))
 				.onErrorResume(error -> FootballErrors.screen(error, messages, menus, reader.locale()))

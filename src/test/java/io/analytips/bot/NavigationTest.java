@@ -67,7 +67,7 @@ class NavigationTest {
 		List<Handler> handlers = List.of(new MenuHandler(messages, menus, null),
 				new BrowseHandler(null, offered, messages, menus, new Leagues(messages), null, DisplayNames.AS_GIVEN),
 				new LeaguesHandler(null, offered, messages, menus, new Leagues(messages), null, DisplayNames.AS_GIVEN, null),
-				new AnalysisHandler(null, null, null, messages, menus, null, null, null, null, null),
+				new AnalysisHandler(null),
 				new RecentHandler(null, null, messages, menus, null, DisplayNames.AS_GIVEN),
 				new AboutHandler(messages, menus, new Leagues(messages), offered, league -> null, null),
 				new SettingsHandler(null, messages, menus, null), new SearchHandler(null, null, messages, menus, null, null),
@@ -86,7 +86,7 @@ class NavigationTest {
 
 	@Test
 	void analysesATeamsGamesAndChoosingASettingAreWork() {
-		Handler analysis = new AnalysisHandler(null, null, null, messages, menus, null, null, null, null, null);
+		Handler analysis = new AnalysisHandler(null);
 		Handler search = new SearchHandler(null, null, messages, menus, null, null);
 		Handler settings = new SettingsHandler(null, messages, menus, null);
 		assertThat(analysis.isNavigation(press("a:3900871:full"))).isFalse();

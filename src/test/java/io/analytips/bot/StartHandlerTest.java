@@ -2,6 +2,7 @@ package io.analytips.bot;
 
 import java.util.List;
 
+import io.analytips.football.AnalysisService;
 import io.analytips.support.BotTestKit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -12,7 +13,7 @@ import reactor.test.StepVerifier;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code /start}, and the deep links that arrive as {@code /start <payload>}: a fixture's or a team's screen; a
+ * {@code /start}, and the deep links that arrive as {@code /start <payload>}: a fixture's analysis, a team's games; a
  * hostile or expired payload gets the welcome with one line about the link, never an error.
  */
 class StartHandlerTest {
@@ -30,7 +31,9 @@ class StartHandlerTest {
 	private final StartHandler start = new StartHandler(messages, menus, preferences, new DeepLinkScreens(
 			new BrowseHandler(kit.data, List.of(71, 39), messages, menus, new Leagues(messages), preferences,
 					DisplayNames.AS_GIVEN),
-			teams));
+			teams), new AnalysisReplies(new AnalysisService(kit.data, 5, kit.clock), null,
+					new AnalysisText(messages, new Leagues(messages), DisplayNames.AS_GIVEN), messages, menus, preferences,
+					kit.clock, null, null, null));
 
 	@AfterEach
 	void close() {
@@ -57,11 +60,11 @@ class StartHandlerTest {
 	}
 
 	@Test
-	void aFixturesLinkOpensItsAnalysisMenu() {
+	void aFixturesLinkOpensItsFullAnalysisWithTheWayBackToItsMenu() {
 		long fixture = kit.football.todaysFixtureIds().get(0);
 
-		assertThat(reply(3, "/start " + DeepLinks.fixture(fixture), "en")).contains("Which analysis would you like?");
-		assertThat(kit.lastScreenData(3)).anyMatch(data -> data.startsWith("a:" + fixture + ":full"));
+		assertThat(reply(3, "/start " + DeepLinks.fixture(fixture), "en")).contains("Likeliest scores", "gamble responsibly");
+		assertThat(kit.lastScreenData(3)).anyMatch(data -> data.startsWith("f:" + fixture));
 	}
 
 	@Test
