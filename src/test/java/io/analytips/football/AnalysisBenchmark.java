@@ -29,6 +29,9 @@ import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import static io.analytips.support.Samples.median;
+import static io.analytips.support.Samples.percentile;
+
 /**
  * Analysis latency with a cold and a warm cache, and upstream calls per 1,000 analyses, for a
  * realistic mix: 1,000 users over today's fixtures, skewed towards the big games (Zipf, s = 1), asking
@@ -157,17 +160,5 @@ class AnalysisBenchmark {
 			}), CONCURRENCY)
 			.blockLast();
 		return latencies;
-	}
-
-	private static double percentile(double[] values, int percentile) {
-		double[] sorted = values.clone();
-		Arrays.sort(sorted);
-		return Math.round(sorted[Math.min(sorted.length - 1, sorted.length * percentile / 100)] * 10) / 10.0;
-	}
-
-	private static double median(double[] values) {
-		double[] sorted = values.clone();
-		Arrays.sort(sorted);
-		return sorted[sorted.length / 2];
 	}
 }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +12,9 @@ import java.util.Random;
 import io.analytips.football.AnalysisReport;
 import io.analytips.telegram.TelegramJson;
 import org.junit.jupiter.api.Test;
+
+import static io.analytips.support.Samples.median;
+import static io.analytips.support.Samples.percentile;
 
 /**
  * Render time and size of the analysis picture: {@value #PICTURES} varied pictures (expected goals 0.4 to 2.8 a
@@ -89,17 +91,5 @@ class PictureBenchmark {
 			pictures.add(AnalysisPicture.of(report, labels));
 		}
 		return pictures;
-	}
-
-	private static double percentile(double[] values, int percentile) {
-		double[] sorted = values.clone();
-		Arrays.sort(sorted);
-		return Math.round(sorted[Math.min(sorted.length - 1, sorted.length * percentile / 100)] * 10) / 10.0;
-	}
-
-	private static double median(double[] values) {
-		double[] sorted = values.clone();
-		Arrays.sort(sorted);
-		return sorted[sorted.length / 2];
 	}
 }
