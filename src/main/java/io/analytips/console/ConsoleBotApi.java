@@ -211,7 +211,7 @@ public final class ConsoleBotApi implements BotApi, UpdateListener, AutoCloseabl
 	/** The cards as a list, each with the message it would send and its link (see {@link ConsoleInline}). */
 	@Override
 	public Mono<Boolean> answerInlineQuery(AnswerInlineQuery request) {
-		return Mono.fromCallable(() -> printed(ConsoleInline.render(request, isEnglish()))).subscribeOn(printing);
+		return Mono.fromCallable(() -> printed(ConsoleInline.render(request, isEnglish(), files::where))).subscribeOn(printing);
 	}
 
 	@Override

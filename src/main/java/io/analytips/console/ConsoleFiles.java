@@ -53,6 +53,11 @@ final class ConsoleFiles {
 		return file;
 	}
 
+	/** Where the picture a file_id of the demo names is (as the folder was given); any other file_id as it is. */
+	String where(String fileId) {
+		return fileId.startsWith(FILE_ID) ? pictures.resolve(fileId.substring(FILE_ID.length())).toString() : fileId;
+	}
+
 	/** The sizes of a photo written here: one, named as its file. */
 	static List<PhotoSize> sizes(Path photo) {
 		String name = photo.getFileName().toString();

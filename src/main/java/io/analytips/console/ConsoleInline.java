@@ -1,6 +1,7 @@
 package io.analytips.console;
 
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 import io.analytips.telegram.model.AnswerInlineQuery;
 import io.analytips.telegram.model.InlineKeyboardButton;
@@ -18,7 +19,8 @@ final class ConsoleInline {
 	private ConsoleInline() {
 	}
 
-	static String render(AnswerInlineQuery answer, boolean english) {
+	/** The answer as the demo prints it; a cached photo's file_id shown as {@code photoPath} gives it (its file). */
+	static String render(AnswerInlineQuery answer, boolean english, UnaryOperator<String> photoPath) {
 		StringBuilder text = new StringBuilder(english ? "Inline results: " : "Resultados inline: ")
 			.append(answer.results().size());
 		if (answer.button() != null) {
@@ -34,7 +36,8 @@ final class ConsoleInline {
 			}
 			else {
 				InlineQueryResultCachedPhoto photo = (InlineQueryResultCachedPhoto) result;
-				text.append(photo.title()).append(indented(photo.description())).append("\n   🖼 ").append(photo.photoFileId());
+				text.append(photo.title()).append(indented(photo.description())).append("\n   🖼 ")
+					.append(photoPath.apply(photo.photoFileId()));
 				message = photo.caption();
 			}
 			text.append("\n   ┆ ").append(ConsoleScreen.plain(message).replace("\n", "\n   ┆ "));

@@ -36,7 +36,9 @@ class ConsolePhotosTest {
 
 	@AfterEach
 	void close() {
-		console.close();
+		if (console != null) {
+			console.close();
+		}
 	}
 
 	@Test
@@ -67,5 +69,13 @@ class ConsolePhotosTest {
 			.expectError(java.io.IOException.class)
 			.verify();
 		StepVerifier.create(console.sendPhoto(SendPhoto.again(1, "AgACAgE", "x", null))).expectError(java.io.IOException.class).verify();
+	}
+
+	@Test
+	void anInlineCardsPictureIsShownByItsPath() {
+		ConsoleFiles files = new ConsoleFiles(folder.resolve("pictures"));
+
+		assertThat(files.where("demo-picture:99-en-abc.png")).isEqualTo(folder.resolve("pictures/99-en-abc.png").toString());
+		assertThat(files.where("AgACAgE")).as("a file_id of no demo picture, as it is").isEqualTo("AgACAgE");
 	}
 }
