@@ -15,6 +15,7 @@ import io.analytips.follow.FollowProperties;
 import io.analytips.football.api.ApiFootballProperties;
 import io.analytips.ops.admin.AdminProperties;
 import io.analytips.ops.startup.InvalidSettings;
+import io.analytips.picture.PictureProperties;
 import io.analytips.pipeline.PipelineProperties;
 import io.analytips.replica.ReplicaProperties;
 import io.analytips.store.DatabaseProperties;
@@ -64,7 +65,7 @@ final class SettingsBinding {
 	static final List<Class<?>> RECORDS = List.of(TelegramProperties.class, WebhookAccess.class,
 			ApiFootballProperties.class, MarketProperties.class, PipelineProperties.class, DatabaseProperties.class,
 			LeadProperties.class, ReplicaProperties.class, AdminProperties.class, ClockProperties.class,
-			ConsoleProperties.class, BotsProperties.class, FollowProperties.class);
+			ConsoleProperties.class, BotsProperties.class, FollowProperties.class, PictureProperties.class);
 
 	private SettingsBinding() {
 	}
