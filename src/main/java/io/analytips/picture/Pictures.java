@@ -1,6 +1,7 @@
 package io.analytips.picture;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -92,7 +93,11 @@ public final class Pictures implements AutoCloseable {
 
 	/** The picture's PNG, drawn on the pool (at most once while it is kept). Errors with {@link PictureException}. */
 	Mono<byte[]> drawn(String key, AnalysisPicture picture) {
-		return Mono.fromFuture(() -> drawn.get(key, (any, executor) -> draw(picture).toFuture()), true);
+		return Mono.defer(() -> {
+			CompletableFuture<byte[]> drawing = drawn.get(key, (any, executor) -> draw(picture).toFuture());
+			// Caffeine drops a failed future only after its callers hear of it: the next ask must draw again.
+			return Mono.fromFuture(drawing, true).doOnError(error -> drawn.asMap().remove(key, drawing));
+		});
 	}
 
 	private Mono<byte[]> draw(AnalysisPicture picture) {

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
@@ -29,6 +30,8 @@ class PicturesTest {
 	private final MemoryFiles files = new MemoryFiles();
 
 	private final CountDownLatch never = new CountDownLatch(1);
+
+	private final CountDownLatch drawing = new CountDownLatch(1);
 
 	private final AtomicInteger drawings = new AtomicInteger();
 
@@ -109,7 +112,8 @@ class PicturesTest {
 		pictures.close();
 		pictures = pictures(1, 1, Duration.ofSeconds(5), this::stuck);
 		Sender chat = new Sender();
-		pictures.send(BOT, picture(1), chat).subscribe(); // drawing
+		pictures.send(BOT, picture(1), chat).subscribe();
+		awaitDrawing(); // until its thread takes it, the first is still the one waiting in the queue
 		pictures.send(BOT, picture(2), chat).subscribe(); // waiting
 		StepVerifier.create(pictures.send(BOT, picture(3), chat))
 			.expectErrorSatisfies(error -> assertThat(((PictureException) error).reason()).isEqualTo("queue-full"))
@@ -183,6 +187,7 @@ class PicturesTest {
 	}
 
 	private byte[] stuck(AnalysisPicture picture) {
+		drawing.countDown();
 		try {
 			never.await();
 		}
@@ -190,6 +195,16 @@ class PicturesTest {
 			Thread.currentThread().interrupt();
 		}
 		return new byte[0];
+	}
+
+	private void awaitDrawing() {
+		try {
+			assertThat(drawing.await(10, TimeUnit.SECONDS)).as("the first picture is drawing").isTrue();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new AssertionError(ex);
+		}
 	}
 
 	private static AnalysisPicture picture(long fixtureId) {
