@@ -1,6 +1,7 @@
 package io.analytips.pipeline;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -243,6 +244,14 @@ final class Intake implements Function<Flux<ReceivedUpdate>, Flux<UpdateContext>
 	 */
 	void rejectBusyChat(UpdateContext context) {
 		reject(context, "busy chat, ");
+	}
+
+	/**
+	 * Answers an update that waited in the buffer longer than it may ({@code BOT_MAX_WAIT}), like one the buffer has
+	 * no room for; its inbox detail says how long it waited.
+	 */
+	void rejectAged(UpdateContext context, Duration waited) {
+		reject(context, "waited " + waited.toSeconds() + " s, ");
 	}
 
 	private void reject(UpdateContext context, String cause) {

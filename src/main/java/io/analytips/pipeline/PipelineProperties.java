@@ -17,7 +17,8 @@ import org.springframework.validation.annotation.Validated;
  * @param navigationRateLimit {@code BOT_NAVIGATION_RATE_LIMIT}: the same for button presses that only move
  *        between menus answered from memory ({@link Handler#isNavigation})
  * @param rateWindow {@code BOT_RATE_WINDOW}: the window over which both limits refill
- * @param queueCapacity {@code BOT_QUEUE_CAPACITY}: the bounded buffer
+ * @param queueCapacity {@code BOT_QUEUE_CAPACITY}: the bounded buffer (with long polling it bounds memory: what
+ *        does not fit waits at Telegram; with a webhook, what does not fit is refused with the overload notice)
  * @param concurrency {@code BOT_CONCURRENCY}: updates in the dispatcher at once
  * @param chatBacklog {@code BOT_CHAT_BACKLOG}: updates one chat may hold in the dispatcher (running or waiting
  *        for its turn); beyond it that chat's updates are rejected with the overload notice, so one busy group
@@ -34,13 +35,16 @@ import org.springframework.validation.annotation.Validated;
  *        recorded, at once: what a crash can answer twice ({@link SendWindow})
  * @param sendJournal the directory of the {@link SendJournal} (keep it with the data: a restart elsewhere
  *        answers at least once)
+ * @param maxWait {@code BOT_MAX_WAIT}: how long an update may wait in the buffer for the dispatcher; one that
+ *        waited longer gets the overload notice instead of a late answer ({@link UpdateBuffer})
  */
 @Validated
 @ConfigurationProperties("analytips.bot")
 public record PipelineProperties(@Min(1) int rateLimit, @Min(1) int navigationRateLimit, @NotNull Duration rateWindow, @Min(1) int queueCapacity,
 		@Min(1) int concurrency, @Min(1) int chatBacklog, @NotNull Duration handlerTimeout, @NotNull Duration shutdownDrainTimeout,
 		@NotNull Duration overloadNoticeInterval, @NotNull InboxKind inbox, @NotNull Duration inboxRetention,
-		@NotNull Boolean logUpdates, @NotNull Duration parkedAfter, @Min(1) int sendWindow, @NotNull Path sendJournal) {
+		@NotNull Boolean logUpdates, @NotNull Duration parkedAfter, @Min(1) int sendWindow, @NotNull Path sendJournal,
+		@NotNull Duration maxWait) {
 
 	/** Where the inbox lives. */
 	public enum InboxKind {
@@ -56,6 +60,9 @@ public record PipelineProperties(@Min(1) int rateLimit, @Min(1) int navigationRa
 		}
 		if (shutdownDrainTimeout != null && shutdownDrainTimeout.isNegative()) {
 			throw new IllegalArgumentException("SHUTDOWN_DRAIN_TIMEOUT must not be negative");
+		}
+		if (maxWait != null && (maxWait.isNegative() || maxWait.isZero())) {
+			throw new IllegalArgumentException("BOT_MAX_WAIT must be positive");
 		}
 		if (parkedAfter != null && parkedAfter.compareTo(Duration.ofSeconds(10)) < 0) {
 			throw new IllegalArgumentException(
@@ -84,7 +91,7 @@ public record PipelineProperties(@Min(1) int rateLimit, @Min(1) int navigationRa
 		}
 		return new PipelineProperties(rateLimit, navigationRateLimit, rateWindow, share(queueCapacity, bots, MIN_SHARE_QUEUE),
 				share(concurrency, bots, MIN_SHARE_CONCURRENCY), chatBacklog, handlerTimeout, shutdownDrainTimeout,
-				overloadNoticeInterval, inbox, inboxRetention, logUpdates, parkedAfter, sendWindow, sendJournal);
+				overloadNoticeInterval, inbox, inboxRetention, logUpdates, parkedAfter, sendWindow, sendJournal, maxWait);
 	}
 
 	/** {@code total} divided among {@code parts}, rounded up, at least {@code least} (and at most {@code total}). */

@@ -105,7 +105,9 @@ public final class Pipelines {
 		// The buffer's room, counted low (what is running or has an outcome to write counts too): never overflows.
 		UpdateSource intakeSource = !source.handsOver() ? source : new HandedOverUpdates(source, inbox, inFlight,
 				() -> properties.queueCapacity() - inFlight.size(), Schedulers.parallel());
+		UpdateBuffer buffer = new UpdateBuffer(properties.queueCapacity(), properties.maxWait(), clock, intake::reject,
+				intake::rejectAged);
 		return new UpdatePipeline(intakeSource, inbox, inFlight, parked, intake, dispatcher, closesUsers ? users : null, outbound,
-				background, properties, metrics, sends, journal, leadership);
+				background, properties, metrics, sends, journal, leadership, buffer);
 	}
 }

@@ -1,8 +1,6 @@
 package io.analytips.pipeline;
 
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
 import io.analytips.common.Lease;
 import io.analytips.common.Leadership;
@@ -15,7 +13,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.Disposable;
 import reactor.core.Disposables;
-import reactor.core.publisher.BufferOverflowStrategy;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
@@ -30,7 +27,8 @@ import org.springframework.context.SmartLifecycle;
  * inbox.unfinished() (replayed first)
  *   then source.updates() → intake (users, rate limit)
  *        merged with parked updates (found every parkedAfter / 4 by a Periodic)
- *        → onBackpressureBuffer(capacity, reject)
+ *        → the bounded buffer (polling: asks only for its free room; a webhook: rejects beyond it; both shed
+ *          what waited there longer than maxWait) ({@link UpdateBuffer})
  * → dispatcher (per-chat order and backlog, bounded concurrency, error boundary) → inbox.finish
  * </pre>
  *
@@ -79,11 +77,7 @@ public class UpdatePipeline implements SmartLifecycle {
 
 	private final PipelineProperties properties;
 
-	private final AtomicInteger queued = new AtomicInteger();
-
-	private final AtomicLong rejected = new AtomicLong();
-
-	private final AtomicInteger peak = new AtomicInteger();
+	private final UpdateBuffer buffer;
 
 	/** The current run's subscriptions and signals: one per lead, replaced as a whole. */
 	private volatile Run run = new Run();
@@ -117,8 +111,9 @@ public class UpdatePipeline implements SmartLifecycle {
 	UpdatePipeline(UpdateSource source, Inbox inbox, InFlight inFlight, ParkedUpdates parked, Intake intake,
 			Dispatcher dispatcher, UserTracker users, OutboundScheduler outbound, Background background,
 			PipelineProperties properties, PipelineMetrics metrics, SendWindow sends, SendJournal journal,
-			Leadership leadership) {
+			Leadership leadership, UpdateBuffer buffer) {
 		this.leadership = leadership;
+		this.buffer = buffer;
 		this.source = source;
 		this.sends = sends;
 		this.journal = journal;
@@ -132,7 +127,7 @@ public class UpdatePipeline implements SmartLifecycle {
 		this.outbound = outbound;
 		this.background = background;
 		this.properties = properties;
-		Gauge.builder("analytips.queue.size", queued, AtomicInteger::get)
+		Gauge.builder("analytips.queue.size", buffer, UpdateBuffer::queued)
 			.description("Updates waiting in the bounded buffer")
 			.register(metrics.registry());
 		Gauge.builder("analytips.queue.capacity", properties, PipelineProperties::queueCapacity)
@@ -180,7 +175,7 @@ public class UpdatePipeline implements SmartLifecycle {
 			return;
 		}
 		log.error("Dropping {} buffered and {} in-flight updates: the lead is lost and its successor replays them",
-				queued.get(), dispatcher.inFlight());
+				buffer.queued(), dispatcher.inFlight());
 		kill();
 		start();
 	}
@@ -209,15 +204,12 @@ public class UpdatePipeline implements SmartLifecycle {
 			})
 			.mapNotNull(intake::replayed)
 			.doOnComplete(parked::look); // from now on an unfinished row nobody holds is parked
-		Flux<UpdateContext> live = source.updates()
-			.takeUntilOther(stop)
+		Flux<UpdateContext> live = source.updates(stop)
 			.onErrorResume(error -> Flux.empty()) // fatal: the source reports it in its status
 			.filter(this::entered)
 			.transform(intake)
-			.mergeWith(found.takeUntilOther(stop).mapNotNull(intake::resumed))
-			.doOnNext(this::entering)
-			.onBackpressureBuffer(properties.queueCapacity(), this::overflow, BufferOverflowStrategy.DROP_LATEST)
-			.doOnNext(context -> queued.decrementAndGet());
+			.as(admitted -> buffer.buffer(admitted, found.takeUntilOther(stop).mapNotNull(intake::resumed),
+					source.pullsOnDemand()));
 		// every message of this run's updates goes only under this term's lease (see Lease)
 		Lease term = leadership.lease();
 		current.subscriptions().add(Flux.concat(replay, live)
@@ -259,22 +251,6 @@ public class UpdatePipeline implements SmartLifecycle {
 		}
 	}
 
-	/**
-	 * Counts an update about to enter the buffer. The peak is taken before the increment: the
-	 * count then reflects the buffer after the previous offer (accepted or dropped), never the
-	 * instant in between.
-	 */
-	private void entering(UpdateContext context) {
-		peak.accumulateAndGet(queued.get(), Math::max);
-		queued.incrementAndGet();
-	}
-
-	private void overflow(UpdateContext context) {
-		queued.decrementAndGet();
-		rejected.incrementAndGet();
-		intake.reject(context);
-	}
-
 	/** Stops without a deadline callback; blocks nobody. Prefer {@link #stop(Runnable)}. */
 	@Override
 	public void stop() {
@@ -302,7 +278,7 @@ public class UpdatePipeline implements SmartLifecycle {
 		started = false;
 		stopWatchingLead();
 		stopLookingForParked();
-		log.info("Stopping intake; draining {} buffered and {} in-flight updates (deadline {})", queued.get(),
+		log.info("Stopping intake; draining {} buffered and {} in-flight updates (deadline {})", buffer.queued(),
 				dispatcher.inFlight(), properties.shutdownDrainTimeout());
 		Run current = run;
 		current.stopIntake().tryEmitEmpty();
@@ -314,7 +290,7 @@ public class UpdatePipeline implements SmartLifecycle {
 			.then(Mono.fromRunnable(() -> {
 				// Their journal records stay on disk with them: the next start reads them and deletes them after its replay.
 				log.warn("Drain ended early with {} buffered and {} in-flight updates; they stay in the inbox for the next start",
-						queued.get(), dispatcher.inFlight());
+						buffer.queued(), dispatcher.inFlight());
 				subscriptions.dispose();
 				background.stop();
 			}));
@@ -403,10 +379,7 @@ public class UpdatePipeline implements SmartLifecycle {
 
 	/** The bounded buffer right now. */
 	public QueueStats stats() {
-		// The counter runs one ahead for an instant while an update that will overflow is offered.
-		int size = Math.min(queued.get(), properties.queueCapacity());
-		return new QueueStats(size, properties.queueCapacity(), dispatcher.inFlight(), rejected.get(),
-				Math.max(peak.get(), size));
+		return buffer.stats(dispatcher.inFlight());
 	}
 
 	/** Updates of one chat the dispatcher holds (running or waiting for their turn). */

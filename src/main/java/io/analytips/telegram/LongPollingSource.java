@@ -54,20 +54,52 @@ public class LongPollingSource implements UpdateSource {
 		this.state = new SourceState(clock, log);
 	}
 
+	/**
+	 * {@inheritDoc}
+	 * <p>
+	 * Each {@code getUpdates} asks for no more than downstream has requested and not yet received (at most
+	 * {@code pollLimit}), and none is made while that is zero: a burst larger than the room downstream waits at
+	 * Telegram. Never emits more than was requested.
+	 */
 	@Override
 	public Flux<ReceivedUpdate> updates() {
-		Mono<Boolean> removeWebhook = client.deleteWebhook(false).retryWhen(IntakeRetry.policy(state));
-		return removeWebhook.thenMany(Mono.defer(this::pollOnce).retryWhen(IntakeRetry.policy(state)).repeat())
-			.concatMapIterable(batch -> batch)
+		return updates(Mono.never());
+	}
+
+	/**
+	 * {@inheritDoc}
+	 * <p>
+	 * {@code closing} ends the polling loop (a waiting {@code getUpdates} is cancelled); the batch already stored is
+	 * still emitted, so a graceful stop drains it rather than leaving it to the next start.
+	 */
+	@Override
+	public Flux<ReceivedUpdate> updates(Mono<Void> closing) {
+		return Flux.defer(() -> {
+			PollCredit credit = new PollCredit();
+			Mono<Boolean> removeWebhook = client.deleteWebhook(false).retryWhen(IntakeRetry.policy(state));
+			Mono<List<ReceivedUpdate>> cycle = credit.available(properties.pollLimit())
+				.flatMap(this::pollOnce)
+				.doOnNext(fresh -> credit.take(fresh.size())) // before its updates are emitted
+				.retryWhen(IntakeRetry.policy(state));
+			// one batch at a time: the next poll starts once this one's updates are handed on
+			return removeWebhook.thenMany(cycle.repeat())
+				.takeUntilOther(closing)
+				.concatMapIterable(batch -> batch, 1)
+				.doOnRequest(credit::give);
+		})
 			.doOnError(state::failed)
 			.doFinally(signal -> state.idle());
 	}
 
-	private Mono<List<ReceivedUpdate>> pollOnce() {
+	@Override
+	public boolean pullsOnDemand() {
+		return true;
+	}
+
+	private Mono<List<ReceivedUpdate>> pollOnce(int limit) {
 		int timeout = (int) properties.pollTimeout().toSeconds();
 		return leadership.awaitLease()
-			.then(Mono.defer(() -> client.getUpdates(new GetUpdates(offset.get(), properties.pollLimit(), timeout,
-					Update.ALLOWED))))
+			.then(Mono.defer(() -> client.getUpdates(new GetUpdates(offset.get(), limit, timeout, Update.ALLOWED))))
 			.flatMap(batch -> batch.isEmpty() ? Mono.just(batch) : store.storeNew(batch).doOnNext(fresh -> advance(batch)))
 			.doOnNext(stored -> state.receiving());
 	}

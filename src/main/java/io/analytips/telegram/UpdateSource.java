@@ -17,6 +17,15 @@ public interface UpdateSource {
 	Flux<ReceivedUpdate> updates();
 
 	/**
+	 * As {@link #updates()}, completing once {@code closing} completes: intake stops taking more, and what the
+	 * source already stored and holds is still emitted where it can be (long polling: the batch in hand), else left
+	 * stored for the next start. By default it stops at once.
+	 */
+	default Flux<ReceivedUpdate> updates(Mono<Void> closing) {
+		return updates().takeUntilOther(closing);
+	}
+
+	/**
 	 * Tells Telegram that everything stored has been received, so a restart does not fetch it
 	 * again. Called once after intake stopped; completes even if Telegram cannot be reached.
 	 */
@@ -28,6 +37,15 @@ public interface UpdateSource {
 	 * a webhook behind a load balancer, on replicas sharing one database. False by default.
 	 */
 	default boolean handsOver() {
+		return false;
+	}
+
+	/**
+	 * Whether {@link #updates()} fetches only what downstream requests, leaving the rest at Telegram (long polling):
+	 * then a bounded buffer in front of the handlers needs never refuse an update for want of room. A source that
+	 * is pushed to (a webhook) cannot wait and says false, the default.
+	 */
+	default boolean pullsOnDemand() {
 		return false;
 	}
 

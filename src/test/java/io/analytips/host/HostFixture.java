@@ -54,7 +54,8 @@ final class HostFixture implements AutoCloseable {
 				Duration.ofSeconds(2), globalRate, 3, 20, 100_000, false, 1000);
 		this.pipeline = new PipelineProperties(10, 30, Duration.ofSeconds(60), queueCapacity, concurrency, 20,
 				Duration.ofSeconds(60), Duration.ofSeconds(10), Duration.ofSeconds(60), PipelineProperties.InboxKind.POSTGRES,
-				Duration.ofDays(3), true, Duration.ofMinutes(2), 16, Scratch.directory("send-journal"));
+				Duration.ofDays(3), true, Duration.ofMinutes(2), 16, Scratch.directory("send-journal"),
+				Duration.ofSeconds(60));
 	}
 
 	/** A host of {@code tokens} whose bots answer with {@code handlers}. */

@@ -202,6 +202,8 @@ final class VirtualPipeline implements AutoCloseable {
 
 		private Duration handlerTimeout = Duration.ofSeconds(60);
 
+		private Duration maxWait = Duration.ofSeconds(60);
+
 		private Function<Inbox, Inbox> inbox = Function.identity();
 
 		private Notices notices = PipelineHarness.NOTICES;
@@ -227,6 +229,11 @@ final class VirtualPipeline implements AutoCloseable {
 
 		Builder chatBacklog(int chatBacklog) {
 			this.chatBacklog = chatBacklog;
+			return this;
+		}
+
+		Builder maxWait(Duration maxWait) {
+			this.maxWait = maxWait;
 			return this;
 		}
 
@@ -258,7 +265,7 @@ final class VirtualPipeline implements AutoCloseable {
 		private PipelineProperties properties() {
 			return new PipelineProperties(rateLimit, navigationRateLimit, rateWindow, 1000, concurrency, chatBacklog, handlerTimeout,
 					Duration.ofSeconds(25), Duration.ofSeconds(60), PipelineProperties.InboxKind.MEMORY, Duration.ofDays(3),
-					false, PARKED_AFTER, 16, io.analytips.support.Scratch.directory("send-journal"));
+					false, PARKED_AFTER, 16, io.analytips.support.Scratch.directory("send-journal"), maxWait);
 		}
 
 		VirtualPipeline start() {

@@ -176,6 +176,8 @@ public final class PipelineHarness implements AutoCloseable {
 
 		private Duration handlerTimeout = Duration.ofSeconds(60);
 
+		private Duration maxWait = Duration.ofSeconds(60);
+
 		private Duration drain = Duration.ofSeconds(25);
 
 		private int globalRate = 30;
@@ -255,6 +257,12 @@ public final class PipelineHarness implements AutoCloseable {
 			return this;
 		}
 
+		/** How long an update may wait in the buffer ({@code BOT_MAX_WAIT}). */
+		public Builder maxWait(Duration maxWait) {
+			this.maxWait = maxWait;
+			return this;
+		}
+
 		public Builder handlerTimeout(Duration timeout) {
 			this.handlerTimeout = timeout;
 			return this;
@@ -303,7 +311,7 @@ public final class PipelineHarness implements AutoCloseable {
 			DatabaseUrl url = database != null ? database : TestDatabase.migrated();
 			PipelineProperties properties = new PipelineProperties(rateLimit, navigationRateLimit, rateWindow, queueCapacity, concurrency,
 					chatBacklog, handlerTimeout, drain, Duration.ofSeconds(60), inbox, Duration.ofDays(3), logUpdates, parkedAfter,
-					16, sendJournal != null ? sendJournal : Scratch.directory("send-journal"));
+					16, sendJournal != null ? sendJournal : Scratch.directory("send-journal"), maxWait);
 			TelegramProperties telegramProperties = new TelegramProperties(FakeBotApi.TOKEN, URI.create(fake.url()),
 					webhook ? TelegramProperties.Mode.WEBHOOK : TelegramProperties.Mode.POLLING,
 					webhook ? URI.create("https://bot.example/telegram/webhook") : null, webhook ? "secret" : null, pollTimeout, 100, Duration.ofSeconds(10),
