@@ -11,8 +11,12 @@ import java.util.Map;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.FileAppender;
 import ch.qos.logback.core.OutputStreamAppender;
+import io.analytips.ops.logs.LogBuffer;
+import io.analytips.ops.logs.LogStream;
+import io.analytips.ops.logs.TokenRedactingLogs;
 import io.analytips.support.Updates;
 import io.analytips.telegram.ReceivedUpdate;
 import io.analytips.telegram.TelegramJson;
@@ -27,7 +31,9 @@ import org.springframework.core.env.StandardEnvironment;
  * What one access line costs the thread that writes it, in microseconds, one thread, no contention:
  * the access line encoded as production's JSON ({@code LOG_FORMAT=json}) to a stream that discards
  * it and to a file, against an ordinary INFO line of the same text (no MDC, no fields) and against
- * {@code LOG_UPDATES=false}. {@value #RUNS} runs of {@value #LINES} lines after a warm-up; medians go
+ * {@code LOG_UPDATES=false}. Each encoder is wrapped as production wraps it ({@link TokenRedactingLogs}), and one
+ * mode adds the in-memory appenders every line also reaches in production ({@code /getlog}'s {@link LogBuffer}, the
+ * admin {@link LogStream} with no client). {@value #RUNS} runs of {@value #LINES} lines after a warm-up; medians go
  * to {@code target/bench/access-log.json}. Complements {@code bot.PipelineBenchmark}, which measures
  * the whole pipeline with the access log on and off. Run with {@code ./mvnw -Pbench -DskipTests
  * -Dtest=AccessLogBenchmark -Dsurefire.failIfNoSpecifiedTests=false verify}.
@@ -67,15 +73,23 @@ class AccessLogBenchmark {
 		Runnable accessLine = () -> on.finished(update, null, Outcome.DONE, 0);
 		Runnable plainLine = () -> access.info("update {} message help by user {} in chat {}: done in {} ms, {} upstream calls",
 				123, 45, 45, 3, 0);
-		measure(discard, accessLine, 1); // warm-up
-		measure(discard, plainLine, 1);
-		measure(file, accessLine, 1);
-		report.put("access_log_off", measure(null, () -> off.finished(update, null, Outcome.DONE, 0), RUNS));
-		report.put("access_line_json_discarded", measure(discard, accessLine, RUNS));
-		report.put("plain_info_line_json_discarded", measure(discard, plainLine, RUNS));
-		report.put("access_line_json_to_file", measure(file, accessLine, RUNS));
-		report.put("plain_info_line_json_to_file", measure(file, plainLine, RUNS));
+		redactLikeProduction(discard, file);
+		LogBuffer buffer = new LogBuffer(500);
+		LogStream stream = new LogStream(256, 4);
+		measure(accessLine, 1, discard); // warm-up
+		measure(plainLine, 1, discard);
+		measure(accessLine, 1, file);
+		measure(accessLine, 1, discard, buffer, stream);
+		report.put("access_log_off", measure(() -> off.finished(update, null, Outcome.DONE, 0), RUNS));
+		report.put("access_line_json_discarded", measure(accessLine, RUNS, discard));
+		report.put("plain_info_line_json_discarded", measure(plainLine, RUNS, discard));
+		report.put("access_line_json_to_file", measure(accessLine, RUNS, file));
+		report.put("plain_info_line_json_to_file", measure(plainLine, RUNS, file));
+		report.put("access_line_json_discarded_with_log_buffer_and_stream",
+				measure(accessLine, RUNS, discard, buffer, stream));
 		access.setAdditive(true);
+		buffer.destroy();
+		stream.destroy();
 		discard.stop();
 		file.stop();
 		String json = TelegramJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(report);
@@ -97,9 +111,22 @@ class AccessLogBenchmark {
 		return appender;
 	}
 
-	/** The median time per line over {@code runs} runs, with {@code appender} (or none) on the access logger. */
-	private double measure(OutputStreamAppender<ILoggingEvent> appender, Runnable line, int runs) {
-		if (appender != null) {
+	/** Wraps the appenders' encoders as the application does once Boot has set up logging. */
+	@SafeVarargs
+	private void redactLikeProduction(Appender<ILoggingEvent>... appenders) {
+		for (Appender<ILoggingEvent> appender : appenders) {
+			access.addAppender(appender);
+		}
+		new TokenRedactingLogs().onApplicationEvent(null);
+		for (Appender<ILoggingEvent> appender : appenders) {
+			access.detachAppender(appender);
+		}
+	}
+
+	/** The median time per line over {@code runs} runs, with {@code appenders} (maybe none) on the access logger. */
+	@SafeVarargs
+	private double measure(Runnable line, int runs, Appender<ILoggingEvent>... appenders) {
+		for (Appender<ILoggingEvent> appender : appenders) {
 			access.addAppender(appender);
 		}
 		try {
@@ -115,7 +142,7 @@ class AccessLogBenchmark {
 			return Math.round(micros[runs / 2] * 100) / 100.0;
 		}
 		finally {
-			if (appender != null) {
+			for (Appender<ILoggingEvent> appender : appenders) {
 				access.detachAppender(appender);
 			}
 		}
