@@ -139,7 +139,8 @@ final class AccessLineEncoder {
 			.raw(LEVEL_VALUE)
 			.number(level.levelInt);
 		int seen = 0;
-		for (Map.Entry<String, String> entry : event.getMDCPropertyMap().entrySet()) {
+		Map<String, String> mdc = event.getMDCPropertyMap();
+		for (Map.Entry<String, String> entry : mdc == null ? Map.<String, String>of().entrySet() : mdc.entrySet()) {
 			Integer bit = BITS.get(entry.getKey());
 			if (bit == null || (seen & (1 << bit)) != 0 || entry.getValue() == null) {
 				return null;
