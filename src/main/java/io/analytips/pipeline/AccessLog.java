@@ -27,10 +27,10 @@ import org.slf4j.MDC;
  * Turned off by {@code LOG_UPDATES=false} (or by setting the logger above INFO). Never throws: a
  * line that cannot be written is lost, the update is not.
  */
-final class AccessLog {
+public final class AccessLog {
 
-	/** The logger the lines go to. */
-	static final String LOGGER = "io.analytips.access";
+	/** The logger the lines go to (its lines have an encoder of their own: ops.logs.AccessLineEncoder). */
+	public static final String LOGGER = "io.analytips.access";
 
 	private static final Logger log = LoggerFactory.getLogger(LOGGER);
 

@@ -6,21 +6,26 @@ import java.util.List;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
-import ch.qos.logback.core.AppenderBase;
+import ch.qos.logback.core.UnsynchronizedAppenderBase;
 
 import org.springframework.beans.factory.DisposableBean;
 
 /**
  * The last log lines in memory, for the admin's {@code /getlog}: a Logback appender on the root
- * logger keeping a bounded, lock-free ring of formatted lines. Never blocks the thread that logs.
+ * logger keeping a bounded ring of the events' parts. Appending takes no lock (Logback's
+ * {@link UnsynchronizedAppenderBase}, a lock-free deque and counter) and does no formatting: lines
+ * are formatted and redacted only when {@link #recent} asks for them, so the many lines nobody reads
+ * cost each logging thread one small record.
  */
-public final class LogBuffer extends AppenderBase<ILoggingEvent> implements DisposableBean {
+public final class LogBuffer extends UnsynchronizedAppenderBase<ILoggingEvent> implements DisposableBean {
 
 	private final int capacity;
 
-	private final ConcurrentLinkedDeque<String> lines = new ConcurrentLinkedDeque<>();
+	private final ConcurrentLinkedDeque<Entry> entries = new ConcurrentLinkedDeque<>();
 
 	private final AtomicInteger size = new AtomicInteger();
 
@@ -31,35 +36,52 @@ public final class LogBuffer extends AppenderBase<ILoggingEvent> implements Disp
 
 	@Override
 	protected void append(ILoggingEvent event) {
-		StringBuilder line = new StringBuilder(160).append(Instant.ofEpochMilli(event.getTimeStamp()))
-			.append(' ')
-			.append(event.getLevel())
-			.append(" [")
-			.append(event.getThreadName())
-			.append("] ")
-			.append(event.getLoggerName())
-			.append(" - ")
-			.append(TokenRedaction.redact(event.getFormattedMessage()));
-		if (event.getThrowableProxy() != null) {
-			line.append(System.lineSeparator())
-				.append(TokenRedaction.redact(ThrowableProxyUtil.asString(event.getThrowableProxy())));
-		}
-		lines.addLast(line.toString());
+		// The formatted message is kept (the console's encoder has usually made it already, and the
+		// arguments may change after the call); the throwable's proxy is already a snapshot.
+		entries.addLast(new Entry(event.getTimeStamp(), event.getLevel(), event.getThreadName(), event.getLoggerName(),
+				event.getFormattedMessage(), event.getThrowableProxy()));
 		if (size.incrementAndGet() > capacity) {
-			lines.pollFirst();
+			entries.pollFirst();
 			size.decrementAndGet();
 		}
 	}
 
-	/** The most recent lines, oldest first. */
+	/** The most recent lines, oldest first, each formatted and with any bot token cut out. */
 	public List<String> recent(int count) {
-		List<String> all = new ArrayList<>(lines);
-		return all.subList(Math.max(0, all.size() - count), all.size());
+		List<Entry> all = new ArrayList<>(entries);
+		List<Entry> last = all.subList(Math.max(0, all.size() - count), all.size());
+		List<String> lines = new ArrayList<>(last.size());
+		for (Entry entry : last) {
+			lines.add(entry.line());
+		}
+		return lines;
 	}
 
 	@Override
 	public void destroy() {
 		RootAppenders.detach(this);
 		stop();
+	}
+
+	/** What a line is made of, as the event had it. */
+	private record Entry(long millis, Level level, String thread, String logger, String message,
+			IThrowableProxy thrown) {
+
+		/** {@code 2026-12-06T21:54:16.123Z INFO [thread] logger - message}, then the stack trace if any. */
+		String line() {
+			StringBuilder line = new StringBuilder(160).append(Instant.ofEpochMilli(millis))
+				.append(' ')
+				.append(level)
+				.append(" [")
+				.append(thread)
+				.append("] ")
+				.append(logger)
+				.append(" - ")
+				.append(TokenRedaction.redact(message));
+			if (thrown != null) {
+				line.append(System.lineSeparator()).append(TokenRedaction.redact(ThrowableProxyUtil.asString(thrown)));
+			}
+			return line.toString();
+		}
 	}
 }

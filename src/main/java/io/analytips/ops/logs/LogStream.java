@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
-import ch.qos.logback.core.AppenderBase;
+import ch.qos.logback.core.UnsynchronizedAppenderBase;
 import io.analytips.pipeline.Outcome;
 import org.slf4j.event.KeyValuePair;
 import reactor.core.publisher.BufferOverflowStrategy;
@@ -27,9 +27,11 @@ import org.springframework.beans.factory.DisposableBean;
  * Log lines as they happen, for operators ({@code GET /admin/logs/stream}): a Logback appender
  * feeding a multicast sink. Each client reads through its own buffer of {@code perClientBuffer}
  * lines; a client that falls that far behind (slow or stalled) is dropped with an error, so memory
- * stays bounded whatever the clients do, and the logging thread never waits for one.
+ * stays bounded whatever the clients do, and the logging thread never waits for one. Appending takes
+ * no lock while nobody streams (Logback's {@link UnsynchronizedAppenderBase}); while someone does,
+ * only the hand-over to the sink is serialised.
  */
-public final class LogStream extends AppenderBase<ILoggingEvent> implements DisposableBean {
+public final class LogStream extends UnsynchronizedAppenderBase<ILoggingEvent> implements DisposableBean {
 
 	/**
 	 * One log line, redacted, with the MDC keys operators filter on ({@code user_id}, …) and its

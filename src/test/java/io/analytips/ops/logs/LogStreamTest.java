@@ -1,12 +1,15 @@
 package io.analytips.ops.logs;
 
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import reactor.core.Disposable;
 import reactor.test.StepVerifier;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -148,6 +151,27 @@ class LogStreamTest {
 			})
 			.expectNextCount(500)
 			.verifyComplete();
+	}
+
+	@Test
+	void aThreadHoldingTheAppendersMonitorDoesNotStopAnotherFromLoggingToAClient() throws InterruptedException {
+		CountDownLatch received = new CountDownLatch(1000);
+		Disposable client = stream.lines(null, "io.analytips.football", null, null).subscribe(line -> received.countDown());
+		try {
+			Thread writer = new Thread(() -> {
+				for (int i = 0; i < 1000; i++) {
+					football.info("line {}", i);
+				}
+			}, "writer");
+			synchronized (stream) {
+				writer.start();
+				assertThat(received.await(10, TimeUnit.SECONDS)).as("1 000 lines streamed while the monitor is held").isTrue();
+			}
+			writer.join();
+		}
+		finally {
+			client.dispose();
+		}
 	}
 
 	@Test
