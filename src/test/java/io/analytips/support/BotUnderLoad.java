@@ -32,8 +32,15 @@ public final class BotUnderLoad {
 	/**
 	 * The environment of a jar as users run it: its own embedded PostgreSQL (durable) in its working
 	 * directory, polling {@code telegramUrl}, one JSON access line per update, the global rate raised out
-	 * of the way (a fake has no limit), and a buffer of {@code queueCapacity} updates.
+	 * of the way (a fake has no limit), and the shipped buffer (long polling leaves what does not fit at Telegram).
 	 */
+	public static Map<String, String> asUsersRunIt(String telegramUrl, SimulatorServer football) {
+		Map<String, String> environment = asUsersRunIt(telegramUrl, football, 1);
+		environment.remove("BOT_QUEUE_CAPACITY");
+		return environment;
+	}
+
+	/** As above, with a buffer of {@code queueCapacity} updates (a build that refuses what does not fit needs one). */
 	public static Map<String, String> asUsersRunIt(String telegramUrl, SimulatorServer football, int queueCapacity) {
 		Map<String, String> environment = new HashMap<>();
 		environment.put("TELEGRAM_BOT_TOKEN", FakeBotApi.TOKEN);

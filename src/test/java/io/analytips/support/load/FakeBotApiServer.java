@@ -98,8 +98,16 @@ public final class FakeBotApiServer {
 		LoadRun run = index < 0 ? null : runs.get(index);
 		Long chat = call.chatId();
 		if (run != null && chat != null) {
-			run.replied(chat, System.nanoTime());
+			run.replied(chat, System.nanoTime(), isOverloadNotice(call.text()));
 		}
+	}
+
+	/**
+	 * Whether a reply is the bot saying it is overloaded (either language's {@code notice.overloaded}): the update it
+	 * answers was refused, not handled, and a run counts it apart ({@code refused}).
+	 */
+	static boolean isOverloadNotice(String text) {
+		return text != null && (text.contains("temporariamente sobrecarregado") || text.contains("temporarily overloaded"));
 	}
 
 	public static void main(String[] args) throws IOException {

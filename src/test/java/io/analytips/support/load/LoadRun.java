@@ -26,6 +26,8 @@ final class LoadRun {
 
 	private final AtomicInteger unmatched = new AtomicInteger();
 
+	private final AtomicInteger refused = new AtomicInteger();
+
 	private final AtomicLong lastReply = new AtomicLong();
 
 	private volatile long firstSent;
@@ -52,6 +54,17 @@ final class LoadRun {
 
 	/** A message reached {@code chat} at {@code nanos}. */
 	void replied(long chat, long nanos) {
+		replied(chat, nanos, false);
+	}
+
+	/**
+	 * A message reached {@code chat} at {@code nanos}; {@code refusal} when it was the overload notice (it still
+	 * answers the chat's oldest update, which then counts as {@code refused} too).
+	 */
+	void replied(long chat, long nanos, boolean refusal) {
+		if (refusal) {
+			refused.incrementAndGet();
+		}
 		long[] at = { -1 };
 		waiting.computeIfPresent(chat, (key, queue) -> {
 			at[0] = queue.poll();
@@ -82,6 +95,11 @@ final class LoadRun {
 
 	int unmatched() {
 		return unmatched.get();
+	}
+
+	/** Replies that were the overload notice. */
+	int refused() {
+		return refused.get();
 	}
 
 	/** When the first update became available (or was due); 0 before. */
@@ -117,7 +135,7 @@ final class LoadRun {
 		int answered = sorted.length;
 		double seconds = answered == 0 ? 0 : (lastReply.get() - firstSent) / 1e9;
 		return "{\"expected\":" + expected + ",\"sent\":" + sent.get() + ",\"replies\":" + replies.get()
-				+ ",\"unmatched\":" + unmatched.get() + ",\"seconds\":" + seconds + ",\"repliesPerSecond\":"
+				+ ",\"unmatched\":" + unmatched.get() + ",\"refused\":" + refused.get() + ",\"seconds\":" + seconds + ",\"repliesPerSecond\":"
 				+ (seconds == 0 ? 0 : answered / seconds) + ",\"p50Ms\":" + percentile(sorted, 0.50) + ",\"p99Ms\":"
 				+ percentile(sorted, 0.99) + ",\"maxMs\":" + percentile(sorted, 1.0) + "}";
 	}

@@ -30,7 +30,7 @@ final class LoadRuns {
 	}
 
 	/**
-	 * The whole report: {@code expected}, {@code sent}, {@code replies}, {@code unmatched}; {@code sentPerSecond}
+	 * The whole report: {@code expected}, {@code sent}, {@code replies}, {@code unmatched}, {@code refused} (overload notices); {@code sentPerSecond}
 	 * (from the first update to the last) and {@code repliesPerSecond} (from the first update to the last reply);
 	 * {@code p50Ms}, {@code p99Ms}, {@code maxMs} over every reply; {@code worstP99Ms} and {@code worstTarget}, the
 	 * target whose own p99 is highest; {@code fewestReplies}; and per target, {@code targetP99Ms} and
@@ -45,6 +45,7 @@ final class LoadRuns {
 		long expected = 0;
 		long sent = 0;
 		long unmatched = 0;
+		long refused = 0;
 		double worstP99 = -1;
 		int worst = -1;
 		int fewest = Integer.MAX_VALUE;
@@ -57,6 +58,7 @@ final class LoadRuns {
 			expected += run.expected();
 			sent += run.sent();
 			unmatched += run.unmatched();
+			refused += run.refused();
 			if (run.sent() > 0) {
 				firstSent = Math.min(firstSent, run.firstSent());
 				lastSent = Math.max(lastSent, run.lastSent());
@@ -81,6 +83,7 @@ final class LoadRuns {
 			.put("sent", sent)
 			.put("replies", all.length)
 			.put("unmatched", unmatched)
+			.put("refused", refused)
 			.put("sentPerSecond", sentSeconds == 0 ? 0 : (sent - 1) / sentSeconds)
 			.put("seconds", replySeconds)
 			.put("repliesPerSecond", replySeconds == 0 ? 0 : all.length / replySeconds)
