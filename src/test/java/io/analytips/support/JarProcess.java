@@ -112,6 +112,20 @@ public final class JarProcess implements AutoCloseable {
 		command.addAll(jvmOptions);
 		command.addAll(List.of("-jar", jar.toString()));
 		command.addAll(arguments);
+		return launch(command, environment, workingDirectory, inheritEnvironment, separateErrors);
+	}
+
+	/**
+	 * Runs this command instead of {@code java -jar} (a launcher script such as {@code bin/analytips}), with this
+	 * JVM's environment but its settings for the bot removed, and these variables.
+	 */
+	public static JarProcess startCommand(List<String> command, Map<String, String> environment,
+			Path workingDirectory) {
+		return launch(command, environment, workingDirectory, true, false);
+	}
+
+	private static JarProcess launch(List<String> command, Map<String, String> environment, Path workingDirectory,
+			boolean inheritEnvironment, boolean separateErrors) {
 		try {
 			Path output = Files.createTempFile(workingDirectory, "output", ".log");
 			Path errors = separateErrors ? Files.createTempFile(workingDirectory, "errors", ".log") : null;
@@ -223,6 +237,11 @@ public final class JarProcess implements AutoCloseable {
 			throw new IllegalStateException("still running");
 		}
 		return Duration.ofNanos(exitedNanos.join() - launchedNanos);
+	}
+
+	/** How long ago the process was launched (just before), on the monotonic clock. */
+	public Duration sinceLaunch() {
+		return Duration.ofNanos(System.nanoTime() - launchedNanos);
 	}
 
 	/**
