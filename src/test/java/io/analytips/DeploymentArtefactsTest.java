@@ -483,10 +483,12 @@ class DeploymentArtefactsTest {
 			// A fixed heap or RAM size would replace the container's or unit's limit.
 			assertThat(options).noneMatch(option -> option.startsWith("-Xmx") || option.startsWith("-XX:MaxRAM=")
 					|| option.startsWith("-XX:MaxHeapSize"));
+			// Each option, or group of options, right under the comment that says why.
 			List<String> lines = read(FILE).lines().map(String::strip).toList();
 			for (int i = 0; i < lines.size(); i++) {
 				if (lines.get(i).startsWith("-")) {
-					assertThat(lines.get(i - 1)).as("the comment saying why " + lines.get(i)).startsWith("#");
+					assertThat(i).as("the comment saying why " + lines.get(i)).isPositive();
+					assertThat(lines.get(i - 1)).as("the comment saying why " + lines.get(i)).matches("[#-].*");
 				}
 			}
 		}
