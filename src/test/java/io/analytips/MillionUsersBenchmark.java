@@ -1,21 +1,22 @@
 package io.analytips;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import io.analytips.football.sim.ApiFootballSimulator;
 import io.analytips.football.sim.SimulatorServer;
 import io.analytips.support.BotUnderLoad;
 import io.analytips.support.JarProcess;
+import io.analytips.support.Samples;
 import io.analytips.support.TestClock;
 import io.analytips.support.load.FakeBotApiProcess;
 import io.analytips.support.load.JvmMemory;
+import io.analytips.support.load.ProcessCpu;
 import io.analytips.telegram.TelegramJson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -23,12 +24,23 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
- * Memory with {@link #USERS} distinct users: the packaged jar (as users run it, {@code -Xmx512m},
- * embedded durable PostgreSQL) answers one {@code /help} from each, sent as fast as it answers with
- * never more than {@link #WINDOW} unanswered (so nothing waits long and nothing is refused). After
- * every quarter, a full GC ({@code jcmd GC.run}) and the heap in use after it; at the end, peak RSS
- * ({@code VmHWM}) and the biggest classes of the heap histogram.
+ * Memory with {@link #USERS} distinct users: the packaged jar, run with the JVM options the project ships
+ * ({@code @deploy/jvm.options}, {@code MALLOC_ARENA_MAX=2}, {@code -XX:MaxRAM=512m} standing in for the shipped
+ * 512 MB container or unit limit: {@link JarProcess#SHIPPED_JVM_OPTIONS}) and its own embedded durable PostgreSQL,
+ * answers one {@code /help} from each, sent as fast as it answers with never more than {@link #WINDOW} unanswered
+ * (so nothing waits long and nothing is refused). After every quarter, a full GC ({@code jcmd GC.run}) and the heap
+ * in use after it (G1's or Serial's); at the end, peak RSS ({@code VmHWM}, the JVM's process alone), the code cache
+ * and metaspace in use, the embedded PostgreSQL's memory (PSS, its processes together), and the biggest classes of the heap histogram. Asserts that the median peak RSS is at most
+ * {@code -Dbench.memory.maxPeakRssMb} (400).
+ * <p>
+ * {@code -Dbench.memory.baselineJar=/path/to/old/analytips.jar} measures an older build in the same run, before the
+ * current one each time, with {@code -Dbench.memory.baselineJvm} (default {@code -Xmx512m}: how builds before
+ * deploy/jvm.options were measured; space-separated); {@code -Dbench.memory.runs=3} repeats the pair (medians in the
+ * report); {@code -Dbench.memory.jvm=} adds options to the measured jar (e.g.
+ * {@code -XX:NativeMemoryTracking=summary}, whose summary then goes into the report).
  * <p>
  * Writes {@code target/bench/memory.json}; run with
  * {@code ./mvnw -Pbench -DskipTests -Djacoco.skip=true -Dtest=MillionUsersBenchmark -Dsurefire.failIfNoSpecifiedTests=false verify}
@@ -40,26 +52,53 @@ class MillionUsersBenchmark {
 
 	static final int WINDOW = 5_000;
 
+	private static final int RUNS = Integer.getInteger("bench.memory.runs", 1);
+
 	private static final Path OUT = Path.of("target", "bench");
 
-	private static final Pattern HEAP_USED = Pattern.compile("garbage-first heap\\s+total (\\d+)K, used (\\d+)K");
-
 	@Test
-	@Timeout(value = 60, unit = TimeUnit.MINUTES)
-	void heapAfterGcStaysFlatWithAMillionDistinctUsers() throws Exception {
+	@Timeout(value = 180, unit = TimeUnit.MINUTES)
+	void peakRssStaysWithinTheShippedLimitWithAMillionDistinctUsers() throws Exception {
 		ObjectNode report = TelegramJson.mapper().createObjectNode();
-		report.put("users", USERS).put("window", WINDOW).put("xmx", "512m");
-		ArrayNode quarters = report.putArray("quarters");
+		report.put("users", USERS).put("window", WINDOW).put("runs", RUNS);
+		String baselineJar = System.getProperty("bench.memory.baselineJar", "");
+		List<String> measuredOptions = new ArrayList<>(JarProcess.SHIPPED_JVM_OPTIONS);
+		measuredOptions.addAll(options(System.getProperty("bench.memory.jvm", "")));
+		List<String> baselineOptions = options(System.getProperty("bench.memory.baselineJvm", "-Xmx512m"));
+		ArrayNode measured = report.putArray("measured");
+		ArrayNode baseline = report.putArray("baseline");
+		for (int run = 0; run < RUNS; run++) {
+			if (!baselineJar.isEmpty()) {
+				baseline.add(measure(Path.of(baselineJar), baselineOptions));
+			}
+			measured.add(measure(Path.of("target", "analytips.jar"), measuredOptions));
+			write(report);
+		}
+		report.set("median", medians(measured));
+		if (!baselineJar.isEmpty()) {
+			report.set("baselineMedian", medians(baseline));
+		}
+		System.out.println("BENCH memory " + report);
+		write(report);
+		long limit = Long.getLong("bench.memory.maxPeakRssMb", 400);
+		assertThat(report.path("median").path("peakRssMb").asLong()).as("median peak RSS, MB").isLessThanOrEqualTo(limit);
+	}
+
+	/** One jar with these JVM options through a million users: its quarters, peak RSS and what filled it. */
+	private static ObjectNode measure(Path jarFile, List<String> jvmOptions) throws Exception {
+		ObjectNode result = TelegramJson.mapper().createObjectNode();
+		result.put("jar", jarFile.toAbsolutePath().toString()).put("jvm", String.join(" ", jvmOptions));
+		ArrayNode quarters = result.putArray("quarters");
+		Path work = Files.createTempDirectory("analytips-memory");
 		try (SimulatorServer football = SimulatorServer.start(ApiFootballSimulator.bundled(TestClock.running()),
 				"127.0.0.1", 0);
 				FakeBotApiProcess fakes = FakeBotApiProcess.start(1);
-				JarProcess jar = JarProcess.start(BotUnderLoad.asUsersRunIt(fakes.url(0), football, 10_000),
-						Files.createTempDirectory("analytips-memory"))) {
+				JarProcess jar = JarProcess.start(jarFile, jvmOptions,
+						BotUnderLoad.asUsersRunIt(fakes.url(0), football, 10_000), work)) {
 			try {
 				fakes.burst(0, 1, 1, 1, "/help");
 				fakes.awaitRun(0, Duration.ofMinutes(3));
-				ObjectNode start = quarters.addObject().put("users", 0).put("heapAfterGcMb", heapAfterGc(jar.pid()));
-				System.out.println("BENCH memory " + start);
+				quarters.addObject().put("users", 0).put("heapAfterGcMb", heapAfterGcMb(jar));
 				long first = 10_000_000L;
 				int quarter = USERS / 4;
 				for (int q = 0; q < 4; q++) {
@@ -68,14 +107,26 @@ class MillionUsersBenchmark {
 					JsonNode run = fakes.awaitRun(0, Duration.ofMinutes(30));
 					ObjectNode point = quarters.addObject()
 						.put("users", (q + 1) * quarter)
-						.put("heapAfterGcMb", heapAfterGc(jar.pid()))
 						.put("rssMb", JvmMemory.status(jar.pid(), "VmRSS") / 1024)
+						.put("heapAfterGcMb", heapAfterGcMb(jar))
 						.put("repliesPerSecond", Math.round(quarter / ((System.nanoTime() - started) / 1e9)))
 						.put("p99Ms", run.path("p99Ms").asDouble());
-					System.out.println("BENCH memory " + point);
+					System.out.println("BENCH memory " + jarFile + " " + point);
 				}
-				report.put("peakRssMb", JvmMemory.status(jar.pid(), "VmHWM") / 1024);
-				report.put("histogramTop", histogram(jar.pid(), 12));
+				result.put("peakRssMb", JvmMemory.status(jar.pid(), "VmHWM") / 1024);
+				result.put("threads", JvmMemory.status(jar.pid(), "Threads"));
+				// What shares a systemd unit's MemoryMax with the JVM when DATABASE_URL is unset.
+				result.put("embeddedPostgresPssMb", ProcessCpu.postmasterOf(work.resolve("data"))
+					.map(postmaster -> JvmMemory.pssKb(postmaster) / 1024)
+					.orElse(-1L));
+				result.put("heapInfo", JvmMemory.jcmd(jar.pid(), "GC.heap_info"));
+				result.put("codeCache", JvmMemory.jcmd(jar.pid(), "Compiler.codecache").lines().limit(4)
+					.reduce("", (a, b) -> a + b + "\n"));
+				if (jvmOptions.stream().anyMatch(option -> option.startsWith("-XX:NativeMemoryTracking"))) {
+					result.put("nativeMemory", JvmMemory.jcmd(jar.pid(), "VM.native_memory summary"));
+				}
+				result.put("histogramTop", JvmMemory.jcmd(jar.pid(), "GC.class_histogram").lines().limit(15)
+					.map(String::strip).reduce("", (a, b) -> a + b + "\n"));
 			}
 			catch (AssertionError | RuntimeException ex) {
 				System.out.println("jar output:\n" + jar.tail(60));
@@ -86,38 +137,45 @@ class MillionUsersBenchmark {
 				jar.waitForExit(Duration.ofSeconds(60));
 			}
 		}
-		System.out.println("BENCH memory " + report);
+		System.out.println("BENCH memory " + jarFile + " peakRssMb " + result.path("peakRssMb"));
+		return result;
+	}
+
+	/** The medians over runs: peak RSS, the last quarter's heap after GC, RSS and replies/s. */
+	private static ObjectNode medians(ArrayNode runs) {
+		ObjectNode median = TelegramJson.mapper().createObjectNode();
+		median.put("peakRssMb", Math.round(Samples.median(values(runs, run -> run.path("peakRssMb")))));
+		median.put("heapAfterGcMb", Math.round(Samples.median(values(runs, run -> last(run).path("heapAfterGcMb")))));
+		median.put("rssMb", Math.round(Samples.median(values(runs, run -> last(run).path("rssMb")))));
+		median.put("repliesPerSecond",
+				Math.round(Samples.median(values(runs, run -> last(run).path("repliesPerSecond")))));
+		return median;
+	}
+
+	private static JsonNode last(JsonNode run) {
+		JsonNode quarters = run.path("quarters");
+		return quarters.get(quarters.size() - 1);
+	}
+
+	private static double[] values(ArrayNode runs, java.util.function.Function<JsonNode, JsonNode> field) {
+		double[] values = new double[runs.size()];
+		for (int i = 0; i < values.length; i++) {
+			values[i] = field.apply(runs.get(i)).asDouble();
+		}
+		return values;
+	}
+
+	private static long heapAfterGcMb(JarProcess jar) throws Exception {
+		return JvmMemory.heapAfterGcKb(jar.pid()) / 1024;
+	}
+
+	private static List<String> options(String spaceSeparated) {
+		return Arrays.stream(spaceSeparated.trim().split("\\s+")).filter(option -> !option.isEmpty()).toList();
+	}
+
+	private static void write(ObjectNode report) throws Exception {
 		Files.createDirectories(OUT);
 		Files.writeString(OUT.resolve("memory.json"),
 				TelegramJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(report));
-	}
-
-	/** Runs a full GC in the jar and returns the heap in use after it, in MB. */
-	private static long heapAfterGc(long pid) throws IOException, InterruptedException {
-		jcmd(pid, "GC.run");
-		Matcher used = HEAP_USED.matcher(jcmd(pid, "GC.heap_info"));
-		if (!used.find()) {
-			throw new IllegalStateException("no heap figure from jcmd GC.heap_info");
-		}
-		return Long.parseLong(used.group(2)) / 1024;
-	}
-
-	private static String histogram(long pid, int lines) throws IOException, InterruptedException {
-		String[] all = jcmd(pid, "GC.class_histogram").split("\n");
-		StringBuilder top = new StringBuilder();
-		for (int i = 0; i < Math.min(all.length, lines + 3); i++) {
-			top.append(all[i].strip()).append('\n');
-		}
-		return top.toString();
-	}
-
-	private static String jcmd(long pid, String command) throws IOException, InterruptedException {
-		Path java = Path.of(ProcessHandle.current().info().command().orElseThrow());
-		Process process = new ProcessBuilder(java.resolveSibling("jcmd").toString(), String.valueOf(pid), command)
-			.redirectErrorStream(true)
-			.start();
-		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-		process.waitFor();
-		return output;
 	}
 }

@@ -28,7 +28,7 @@ import tools.jackson.databind.node.ObjectNode;
 import static org.awaitility.Awaitility.await;
 
 /**
- * How many bots one process hosts: the packaged jar as users run it ({@code java -Xmx512m -jar}, its durable
+ * How many bots one process hosts: the packaged jar as users run it (the shipped JVM options, {@link JarProcess#SHIPPED_JVM_OPTIONS}; its durable
  * embedded PostgreSQL, one JSON access line per update, each bot's outbound rate at Telegram's default of 30
  * messages a second) hosting N bots ({@code TELEGRAM_BOT_TOKENS}) that poll one fake Bot API in a JVM of its own
  * ({@link FakeBotApiProcess#startBots}). For each N, a fresh jar and database: every bot answers a first

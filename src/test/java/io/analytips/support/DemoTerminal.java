@@ -76,8 +76,16 @@ public final class DemoTerminal implements AutoCloseable {
 	public static DemoTerminal start(Path folder, String date, String language) {
 		Map<String, String> environment = new HashMap<>(Map.of("DEMO_DATE", date, "DEMO_LANGUAGE", language,
 				"BOT_RATE_LIMIT", "1000", "BOT_NAVIGATION_RATE_LIMIT", "1000"));
-		DemoTerminal terminal = new DemoTerminal(JarProcess.start(environment, folder, List.of("--demo")),
-				messages(language));
+		return attach(JarProcess.start(environment, folder, List.of("--demo")), language);
+	}
+
+	/**
+	 * Drives a demo already launched in {@code language} (by a launcher other than {@code java -jar}, say) and waits
+	 * for its banner, checking the output every 50 ms: {@link JarProcess#sinceLaunch()} right after is the time to
+	 * its first prompt, 50 ms late at most.
+	 */
+	public static DemoTerminal attach(JarProcess process, String language) {
+		DemoTerminal terminal = new DemoTerminal(process, messages(language));
 		try {
 			terminal.screens.add(new Screen("", null, terminal.nextScreen()));
 			return terminal;

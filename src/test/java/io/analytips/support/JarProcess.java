@@ -13,11 +13,25 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The packaged jar ({@code target/analytips.jar}) running as a child process. Its output goes to
+ * The packaged jar ({@code target/analytips.jar}) running as a child process, with the JVM options the project ships
+ * ({@link #SHIPPED_JVM_OPTIONS}) unless told otherwise. Its output goes to
  * a file (reading a pipe races with the JDK closing it when the process exits, losing the last lines);
  * standard error with it, or to a file of its own ({@link #startSeparatingErrors}).
  */
 public final class JarProcess implements AutoCloseable {
+
+	/**
+	 * What the Procfile, the Dockerfile and the systemd unit run the jar with: {@code @deploy/jvm.options}, with
+	 * {@code -XX:MaxRAM} standing in for the memory limit they ship (compose {@code mem_limit: 512m}, the unit's
+	 * {@code MemoryMax=512M}), so that {@code -XX:MaxRAMPercentage} means here what it means there (a child process
+	 * in no cgroup of its own would take a share of the whole machine). {@code -Dbench.jvm.ram} changes the stand-in.
+	 * They ship {@code MALLOC_ARENA_MAX=2} too: see {@link #SHIPPED_ENVIRONMENT}.
+	 */
+	public static final List<String> SHIPPED_JVM_OPTIONS = List.of("@" + Path.of("deploy", "jvm.options").toAbsolutePath(),
+			"-XX:MaxRAM=" + System.getProperty("bench.jvm.ram", "512m"));
+
+	/** The environment the three ship besides the application's settings: glibc's malloc held to two arenas. */
+	public static final Map<String, String> SHIPPED_ENVIRONMENT = Map.of("MALLOC_ARENA_MAX", "2");
 
 	private final Process process;
 
@@ -64,29 +78,54 @@ public final class JarProcess implements AutoCloseable {
 	 */
 	public static JarProcess startSeparatingErrors(Map<String, String> environment, Path workingDirectory,
 			List<String> arguments) {
-		return start(Path.of("target", "analytips.jar").toAbsolutePath(), environment, workingDirectory, arguments, true,
-				true);
+		return start(Path.of("target", "analytips.jar").toAbsolutePath(), SHIPPED_JVM_OPTIONS, environment,
+				workingDirectory, arguments, true, true);
 	}
 
 	private static JarProcess start(Map<String, String> environment, Path workingDirectory, List<String> arguments,
 			boolean inheritEnvironment) {
-		return start(Path.of("target", "analytips.jar").toAbsolutePath(), environment, workingDirectory, arguments,
-				inheritEnvironment, false);
+		return start(Path.of("target", "analytips.jar").toAbsolutePath(), SHIPPED_JVM_OPTIONS, environment,
+				workingDirectory, arguments, inheritEnvironment, false);
 	}
 
 	/** Starts another build of the jar (a benchmark's baseline) with these environment variables. */
 	public static JarProcess start(Path jar, Map<String, String> environment, Path workingDirectory) {
-		return start(jar.toAbsolutePath(), environment, workingDirectory, List.of(), true, false);
+		return start(jar, SHIPPED_JVM_OPTIONS, environment, workingDirectory);
 	}
 
-	private static JarProcess start(Path jar, Map<String, String> environment, Path workingDirectory,
-			List<String> arguments, boolean inheritEnvironment, boolean separateErrors) {
+	/**
+	 * Starts a build of the jar with these JVM options instead of the shipped ones (a baseline as it was run before
+	 * them, or the shipped ones plus a diagnostic option) and the {@link #SHIPPED_ENVIRONMENT} under these variables.
+	 */
+	public static JarProcess start(Path jar, List<String> jvmOptions, Map<String, String> environment,
+			Path workingDirectory) {
+		return start(jar.toAbsolutePath(), jvmOptions, environment, workingDirectory, List.of(), true, false);
+	}
+
+	private static JarProcess start(Path jar, List<String> jvmOptions, Map<String, String> environment,
+			Path workingDirectory, List<String> arguments, boolean inheritEnvironment, boolean separateErrors) {
 		if (!Files.isRegularFile(jar)) {
 			throw new IllegalStateException("run `./mvnw package` first: " + jar + " is missing");
 		}
 		String java = ProcessHandle.current().info().command().orElse("java");
-		List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-jar", jar.toString()));
+		List<String> command = new ArrayList<>(List.of(java));
+		command.addAll(jvmOptions);
+		command.addAll(List.of("-jar", jar.toString()));
 		command.addAll(arguments);
+		return launch(command, environment, workingDirectory, inheritEnvironment, separateErrors);
+	}
+
+	/**
+	 * Runs this command instead of {@code java -jar} (a launcher script such as {@code bin/analytips}), with this
+	 * JVM's environment but its settings for the bot removed, and these variables.
+	 */
+	public static JarProcess startCommand(List<String> command, Map<String, String> environment,
+			Path workingDirectory) {
+		return launch(command, environment, workingDirectory, true, false);
+	}
+
+	private static JarProcess launch(List<String> command, Map<String, String> environment, Path workingDirectory,
+			boolean inheritEnvironment, boolean separateErrors) {
 		try {
 			Path output = Files.createTempFile(workingDirectory, "output", ".log");
 			Path errors = separateErrors ? Files.createTempFile(workingDirectory, "errors", ".log") : null;
@@ -105,6 +144,7 @@ public final class JarProcess implements AutoCloseable {
 			else {
 				builder.environment().clear();
 			}
+			builder.environment().putAll(SHIPPED_ENVIRONMENT);
 			builder.environment().putAll(environment);
 			long launched = System.nanoTime();
 			return new JarProcess(builder.start(), output, errors, launched);
@@ -197,6 +237,11 @@ public final class JarProcess implements AutoCloseable {
 			throw new IllegalStateException("still running");
 		}
 		return Duration.ofNanos(exitedNanos.join() - launchedNanos);
+	}
+
+	/** How long ago the process was launched (just before), on the monotonic clock. */
+	public Duration sinceLaunch() {
+		return Duration.ofNanos(System.nanoTime() - launchedNanos);
 	}
 
 	/**
