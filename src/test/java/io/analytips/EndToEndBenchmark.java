@@ -48,7 +48,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <p>
  * Writes {@code target/bench/e2e.json}; run with
  * {@code ./mvnw -Pbench -DskipTests -Djacoco.skip=true -Dtest=EndToEndBenchmark -Dsurefire.failIfNoSpecifiedTests=false verify}.
- * {@code -Dbench.e2e.updates}, {@code .users}, {@code .warmUp}, {@code .openSeconds} change the sizes.
+ * {@code -Dbench.e2e.updates}, {@code .users}, {@code .warmUp}, {@code .openSeconds} change the sizes;
+ * {@code -Dbench.e2e.baselineJar} adds an older build, {@code -Dbench.e2e.baselineJvm} its JVM options.
  */
 class EndToEndBenchmark {
 
@@ -107,9 +108,15 @@ class EndToEndBenchmark {
 			if (baselineJar != null) {
 				Path baselineWork = Files.createTempDirectory("analytips-e2e-baseline");
 				// an older build refuses what its buffer cannot hold: it gets one that holds a whole burst
-				JarProcess baseline = JarProcess.start(Path.of(baselineJar),
-						environment(BotUnderLoad.asUsersRunIt(fakes.url(2), football, Math.max(10_000, UPDATES + 1_000))),
-						baselineWork);
+				Map<String, String> baselineEnvironment = environment(
+						BotUnderLoad.asUsersRunIt(fakes.url(2), football, Math.max(10_000, UPDATES + 1_000)));
+				// -Dbench.e2e.baselineJvm="-XX:+UseG1GC -Xmx512m" runs the baseline with these JVM options instead of
+				// the shipped ones (with this build as baseline: what the shipped options cost)
+				String baselineJvm = System.getProperty("bench.e2e.baselineJvm");
+				JarProcess baseline = baselineJvm == null
+						? JarProcess.start(Path.of(baselineJar), baselineEnvironment, baselineWork)
+						: JarProcess.start(Path.of(baselineJar), List.of(baselineJvm.trim().split("\\s+")), baselineEnvironment,
+								baselineWork);
 				jars.add(baseline);
 				bots.add(jarContender("baseline", 2, baseline, baselineWork));
 			}
