@@ -7,6 +7,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,8 +35,6 @@ final class JournalSegment {
 	final Path path;
 
 	private final FileChannel channel;
-
-	private final ByteBuffer buffer = ByteBuffer.allocate(JournalRecord.BYTES);
 
 	/** Updates with a record here that are not yet released. */
 	int unfinished;
@@ -75,16 +74,19 @@ final class JournalSegment {
 		}
 	}
 
-	/** Writes {@code record} after the last whole record; errors leave {@link #records} as it was. */
-	void write(JournalRecord record) throws IOException {
-		buffer.clear();
-		record.write(buffer);
-		buffer.flip();
+	/**
+	 * Writes the appends' records after the last whole record, gathered in {@code batch} (room for them all), with
+	 * one positional write (more if the system writes part of it); errors leave {@link #records} as it was.
+	 */
+	void write(List<JournalAppends.Pending> appends, ByteBuffer batch) throws IOException {
+		batch.clear();
+		appends.forEach(append -> append.record.write(batch));
+		batch.flip();
 		long position = (long) records * JournalRecord.BYTES;
-		while (buffer.hasRemaining()) {
-			position += channel.write(buffer, position);
+		while (batch.hasRemaining()) {
+			position += channel.write(batch, position);
 		}
-		records++;
+		records += appends.size();
 		dirty = true;
 	}
 

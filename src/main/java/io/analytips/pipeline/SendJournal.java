@@ -2,6 +2,7 @@ package io.analytips.pipeline;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,18 +19,16 @@ import reactor.core.Disposable;
 import reactor.core.Disposables;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * An append-only file of how far each update's messages got: {@code SENDING} before one goes,
  * {@code SENT} once Telegram acknowledged it, {@code ENDED} with the outcome once its handling is
- * over (format: {@link JournalRecord}, 16 bytes with a CRC32C). Appending is one positional
- * {@code write(2)} on a thread of its own: microseconds, so the stretch in which a crash can lose
- * the news that a message arrived shrinks to almost nothing. What a {@code write} put in the
- * operating system's cache survives the process being killed; the current segment is also forced
- * to disk every {@link #FORCE_EVERY} when anything was written since the last force (a periodic
- * check on the journal's thread, so a burst's tail is forced without waiting for a next write),
- * which bounds what a crash of the machine can lose; a new segment's directory entry is forced too.
+ * over (format: {@link JournalRecord}, 16 bytes with a CRC32C). Appending is a positional {@code write(2)} on
+ * the {@link JournalThread}, one for all the records waiting ({@link JournalAppends}): microseconds, so the stretch
+ * in which a crash can lose the news that a message arrived shrinks to almost nothing. What a {@code write} put in
+ * the operating system's cache survives the process being killed; the current segment is also forced to disk every
+ * {@link #FORCE_EVERY} when anything was written since (a periodic check on the journal's thread), which bounds
+ * what a crash of the machine can lose; a new segment's directory entry is forced too.
  * <p>
  * <b>Released on every ending.</b> An update's records are kept until it is {@link #release released}:
  * when its outcome is durable in the inbox (written, or written again by {@link InFlight#rewrite}).
@@ -63,11 +62,16 @@ final class SendJournal {
 
 	private final Path directory;
 
-	/**
-	 * The journal's one thread. A Reactor scheduler rather than a plain executor: handing it work
-	 * from an event loop must not block, and Reactor's own queue is known not to (BlockHound).
-	 */
-	private final Scheduler writing;
+	/** Where its file work is done (a test's scheduler, or the process's journal thread). */
+	private final JournalThread thread;
+
+	private final JournalAppends appends;
+
+	/** One batch's records, gathered for one write; journal's thread. */
+	private final ByteBuffer batch = ByteBuffer.allocate(JournalAppends.MAX_BATCH * JournalRecord.BYTES);
+
+	/** Set by {@link #close}; journal's thread. */
+	private boolean closed;
 
 	/** What the segments found at start say, by update id; read once, at start. */
 	private final Map<Long, SendHistory> recovered;
@@ -93,13 +97,14 @@ final class SendJournal {
 
 	private JournalSegment current;
 
-	private SendJournal(Path directory, JournalReader found, int segmentRecords, Scheduler writing) {
+	private SendJournal(Path directory, JournalReader found, int segmentRecords, JournalThread thread) {
 		this.directory = directory;
 		this.segmentRecords = segmentRecords;
 		this.recovered = new ConcurrentHashMap<>(found.histories);
 		this.recoveredSegments = found.segments;
 		this.skipped = found.skipped;
-		this.writing = writing;
+		this.thread = thread;
+		this.appends = new JournalAppends(thread.scheduler, this::write);
 		this.current = JournalSegment.create(directory, found.next, directoryForces::incrementAndGet);
 	}
 
@@ -108,18 +113,23 @@ final class SendJournal {
 	 * Blocking file I/O: call it at start-up, on the main thread.
 	 */
 	static SendJournal open(Path directory) {
-		return open(directory, SEGMENT_RECORDS, Schedulers.newSingle("send-journal", true));
+		return open(directory, SEGMENT_RECORDS, JournalThread.shared());
 	}
 
 	/**
 	 * As {@link #open(Path)}, starting a new segment every {@code segmentRecords} records, writing on
-	 * {@code writing} (a test in virtual time writes on a {@code VirtualTimeScheduler}; on
-	 * {@code Schedulers.immediate()}, which has no timer, nothing is forced periodically).
+	 * {@code writing}, its own, disposed of at {@link #close} (a test in virtual time writes on a
+	 * {@code VirtualTimeScheduler}; on {@code Schedulers.immediate()}, which has no timer, nothing is forced
+	 * periodically).
 	 */
 	static SendJournal open(Path directory, int segmentRecords, Scheduler writing) {
+		return open(directory, segmentRecords, JournalThread.own(writing));
+	}
+
+	private static SendJournal open(Path directory, int segmentRecords, JournalThread thread) {
 		try {
 			Files.createDirectories(directory);
-			return new SendJournal(directory, JournalReader.read(directory), segmentRecords, writing);
+			return new SendJournal(directory, JournalReader.read(directory), segmentRecords, thread);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("could not open the send journal in " + directory, ex);
@@ -163,7 +173,7 @@ final class SendJournal {
 	 * finished in the inbox). Emits nothing.
 	 */
 	Mono<Void> forgetRecovered() {
-		return Mono.<Void>fromRunnable(() -> {
+		return thread.awaited(() -> {
 			recoveredSegments.forEach(JournalSegment::delete);
 			recoveredSegments.clear();
 			recovered.clear();
@@ -172,7 +182,7 @@ final class SendJournal {
 					releaseNow(updateId);
 				}
 			});
-		}).subscribeOn(writing);
+		});
 	}
 
 	/**
@@ -181,36 +191,52 @@ final class SendJournal {
 	 * written; errors if the file cannot be written (this run still remembers the record).
 	 */
 	Mono<Void> append(long updateId, JournalRecord.Kind kind, int value) {
-		JournalRecord record = new JournalRecord(updateId, kind, value);
-		return Mono.<Void>fromRunnable(() -> write(record)).subscribeOn(writing);
+		return appends.append(new JournalRecord(updateId, kind, value));
 	}
 
-	private void write(JournalRecord record) {
-		UnreleasedUpdate update = unreleased.computeIfAbsent(record.updateId(), id -> new UnreleasedUpdate());
-		update.history = update.history.with(record);
-		update.abandoned = false;
-		if (forcing.isDisposed()) {
-			forcing = forcePeriodically(writing);
+	/** Writes a batch of appends (journal's thread): this run remembers each record, even one that could not be written. */
+	private void write(List<JournalAppends.Pending> appends) {
+		for (JournalAppends.Pending append : appends) {
+			JournalRecord record = append.record;
+			UnreleasedUpdate update = unreleased.computeIfAbsent(record.updateId(), id -> new UnreleasedUpdate());
+			update.history = update.history.with(record);
+			update.abandoned = false;
+			append.update = update;
 		}
-		try {
-			JournalSegment segment = current;
-			if (segment.records >= segmentRecords) {
-				segment = rotate();
-			}
-			segment.write(record);
-			// Counted here, on the journal's thread, before a rotation could find the segment unneeded.
-			if (update.segments.add(segment)) {
-				segment.unfinished++;
-			}
+		if (forcing.isDisposed() && !closed) {
+			forcing = forcePeriodically(thread.scheduler);
 		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
+		int from = 0;
+		while (from < appends.size()) {
+			int to = from;
+			try {
+				JournalSegment segment = current.records >= segmentRecords ? rotate() : current;
+				to = Math.min(appends.size(), from + segmentRecords - segment.records);
+				segment.write(appends.subList(from, to), batch);
+				for (int i = from; i < to; i++) {
+					// Counted here, on the journal's thread, before a rotation could find the segment unneeded.
+					if (appends.get(i).update.segments.add(segment)) {
+						segment.unfinished++;
+					}
+					appends.get(i).written();
+				}
+			}
+			catch (IOException | UncheckedIOException ex) {
+				// A segment that cannot be opened fails the rest of the batch; one that cannot be written, this part.
+				to = to == from ? appends.size() : to;
+				UncheckedIOException error = ex instanceof UncheckedIOException unchecked ? unchecked
+						: new UncheckedIOException((IOException) ex);
+				for (int i = from; i < to; i++) {
+					appends.get(i).fail(error);
+				}
+			}
+			from = to;
 		}
 	}
 
 	/** The update's outcome is durable: its records are no longer needed. Idempotent; returns at once. */
 	void release(long updateId) {
-		onTheJournalsThread(() -> releaseNow(updateId));
+		thread.run(() -> releaseNow(updateId));
 	}
 
 	/**
@@ -218,7 +244,7 @@ final class SendJournal {
 	 * them stay until the next replay ({@link #forgetRecovered}) or their release.
 	 */
 	void abandon() {
-		onTheJournalsThread(() -> unreleased.values().forEach(update -> update.abandoned = true));
+		thread.run(() -> unreleased.values().forEach(update -> update.abandoned = true));
 	}
 
 	private void releaseNow(long updateId) {
@@ -230,15 +256,6 @@ final class SendJournal {
 			if (--segment.unfinished == 0 && segment.closed) {
 				JournalSegment.delete(segment.path);
 			}
-		}
-	}
-
-	private void onTheJournalsThread(Runnable task) {
-		try {
-			writing.schedule(task);
-		}
-		catch (RejectedExecutionException closed) {
-			task.run();
 		}
 	}
 
@@ -263,26 +280,27 @@ final class SendJournal {
 	 * journal's thread. Completes once done (or after 5 s); never errors.
 	 */
 	Mono<Void> close() {
-		try {
-			writing.schedule(() -> {
-				forcing.dispose();
-				try {
-					retire(current);
-				}
-				catch (IOException ex) {
-					log.warn("Could not close the send journal: {}", ex.toString());
-				}
-			});
-		}
-		catch (RejectedExecutionException alreadyClosed) {
-			return Mono.empty();
-		}
-		return writing.disposeGracefully().timeout(Duration.ofSeconds(5)).onErrorResume(error -> Mono.empty());
+		Mono<Void> retired = thread.awaited(() -> {
+			if (closed) {
+				return;
+			}
+			closed = true;
+			forcing.dispose();
+			try {
+				retire(current);
+			}
+			catch (IOException ex) {
+				log.warn("Could not close the send journal: {}", ex.toString());
+			}
+		});
+		return retired.then(thread.stop())
+			.timeout(Duration.ofSeconds(5))
+			.onErrorResume(error -> Mono.empty());
 	}
 
 	/** Completes once everything queued before it is done. */
 	Mono<Void> flushed() {
-		return Mono.<Void>empty().subscribeOn(writing);
+		return thread.awaited(() -> { });
 	}
 
 	/** The segment files on disk (for tests and the operator's curiosity). */

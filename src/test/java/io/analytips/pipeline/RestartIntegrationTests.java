@@ -89,6 +89,8 @@ class RestartIntegrationTests {
 			assertThat(harness.telegram.messages()).hasSize(30);
 			assertThat(harness.telegram.confirmedOffset()).isEqualTo(31);
 			assertThat(harness.pipeline.isRunning()).isFalse();
+			assertThat(harness.meters.counter("analytips.outbound.unrecorded.sends").count())
+				.as("every message of the drain recorded in the send journal").isZero();
 		}
 	}
 

@@ -1,12 +1,17 @@
 package io.analytips.pipeline;
 
 import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 import io.analytips.support.Scratch;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import reactor.test.StepVerifier;
 import reactor.test.scheduler.VirtualTimeScheduler;
@@ -154,5 +159,23 @@ class SendJournalTest {
 		StepVerifier.create(journal.forgetRecovered()).verifyComplete();
 		assertThat(version1).doesNotExist();
 		journal.close().block();
+	}
+
+	@Test
+	void theJournalsOfOneProcessShareOneThread() {
+		List<SendJournal> journals = List.of(SendJournal.open(Scratch.directory("journal-a")),
+				SendJournal.open(Scratch.directory("journal-b")), SendJournal.open(Scratch.directory("journal-c")));
+		List<String> threads = new CopyOnWriteArrayList<>();
+		StepVerifier.create(Flux.fromIterable(journals)
+			.concatMap(journal -> journal.append(1, SENDING, 0).then(Mono.fromRunnable(
+					() -> threads.add(Thread.currentThread().getName())))))
+			.verifyComplete();
+
+		assertThat(threads).hasSize(3).containsOnly(threads.get(0)).allMatch(name -> name.startsWith("send-journal-"));
+		journals.forEach(journal -> journal.close().block());
+		StepVerifier.create(journals.get(0).append(2, SENDING, 0)).as("a closed journal's segment is closed")
+			.expectError(java.io.UncheckedIOException.class).verify(Duration.ofSeconds(5));
+		StepVerifier.create(SendJournal.open(Scratch.directory("journal-d")).append(1, SENDING, 0))
+			.as("closing a journal leaves the shared thread to the others").expectComplete().verify(Duration.ofSeconds(5));
 	}
 }
