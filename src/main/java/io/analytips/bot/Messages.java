@@ -24,7 +24,7 @@ public final class Messages {
 
 	private static final int MAX_FORMATS = 4096;
 
-	private final java.util.Map<FormatKey, MessageFormat> formats = new java.util.concurrent.ConcurrentHashMap<>();
+	private final java.util.Map<FormatKey, Prepared> formats = new java.util.concurrent.ConcurrentHashMap<>();
 
 	public Messages() {
 		ResourceBundle.Control noFallback = ResourceBundle.Control.getNoFallbackControl(
@@ -35,28 +35,38 @@ public final class Messages {
 
 	/** The text for a key in the locale's language, with {@code {0}}-style arguments filled in. */
 	public String get(Locale locale, String key, Object... args) {
-		ResourceBundle bundle = isEnglish(locale) ? english : portuguese;
-		String pattern;
+		// Parsing the pattern cost more than formatting it: parse once per key and locale, format on a copy
+		// (a MessageFormat is not thread-safe), and a text without arguments once (it was a tenth of what an
+		// update allocated). Updates come in two locales; the bound is for other callers.
+		FormatKey formatKey = new FormatKey(locale, key);
+		Prepared prepared = formats.get(formatKey);
+		if (prepared == null) {
+			prepared = Prepared.of(new MessageFormat(pattern(locale, key), locale));
+			if (formats.size() < MAX_FORMATS) {
+				formats.putIfAbsent(formatKey, prepared);
+			}
+		}
+		return prepared.constant != null ? prepared.constant : ((MessageFormat) prepared.format.clone()).format(args);
+	}
+
+	private String pattern(Locale locale, String key) {
 		try {
-			pattern = bundle.getString(key);
+			return (isEnglish(locale) ? english : portuguese).getString(key);
 		}
 		catch (MissingResourceException ex) {
 			throw new IllegalArgumentException("no message '" + key + "' for " + locale, ex);
 		}
-		// Parsing the pattern cost more than formatting it: parse once per key and locale, format on a copy
-		// (a MessageFormat is not thread-safe). Updates come in two locales; the bound is for other callers.
-		FormatKey formatKey = new FormatKey(locale, key);
-		MessageFormat parsed = formats.get(formatKey);
-		if (parsed == null) {
-			parsed = new MessageFormat(pattern, locale);
-			if (formats.size() < MAX_FORMATS) {
-				formats.putIfAbsent(formatKey, parsed);
-			}
-		}
-		return ((MessageFormat) parsed.clone()).format(args);
 	}
 
 	private record FormatKey(Locale locale, String key) {
+	}
+
+	/** A parsed pattern, and its text if it takes no arguments (then any arguments given are ignored, as before). */
+	private record Prepared(MessageFormat format, String constant) {
+
+		static Prepared of(MessageFormat format) {
+			return new Prepared(format, format.getFormatsByArgumentIndex().length == 0 ? format.format(new Object[0]) : null);
+		}
 	}
 
 	/** Whether the locale's bundle has the key (for texts that exist only for some values, such as league names). */

@@ -6,6 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.analytips.common.Activity;
+import io.analytips.common.Timeouts;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -45,7 +46,7 @@ final class Background {
 	/** Starts {@code work} now; its outcome is counted and logged here, never thrown at the caller. */
 	void run(String task, Mono<?> work) {
 		running.begin();
-		work.timeout(deadline)
+		work.transform(Timeouts.within(deadline, task))
 			.takeUntilOther(stopped.asMono())
 			.doFinally(signal -> running.end())
 			.subscribe(null, error -> failed(task, error), () -> streak(task).set(0));

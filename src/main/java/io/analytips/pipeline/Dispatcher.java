@@ -10,6 +10,7 @@ import io.analytips.common.LeaseEndedException;
 import io.analytips.common.LogContext;
 import io.analytips.common.SendRecord;
 import io.analytips.common.SerialLanes;
+import io.analytips.common.Timeouts;
 import io.analytips.common.UpstreamCalls;
 import io.analytips.store.TransientFailures;
 import io.analytips.telegram.Html;
@@ -138,7 +139,7 @@ final class Dispatcher implements Function<Flux<UpdateContext>, Flux<Finished>> 
 			Mono<Finished> run = handler == null ? Mono.just(new Finished(Outcome.INVALID, "no handler for " + context.kind()))
 					: Mono.defer(() -> handler.handle(context))
 						.retryWhen(DATABASE_AWAY.filter(error -> TransientFailures.isTransient(error) && !recorded.startedAny()))
-						.timeout(timeout)
+						.transform(Timeouts.within(timeout, "the handler"))
 						.thenReturn(Finished.of(Outcome.DONE))
 						.doOnSuccess(done -> {
 							metrics.replied(Duration.ofNanos(System.nanoTime() - context.admittedAt()));
@@ -166,9 +167,9 @@ final class Dispatcher implements Function<Flux<UpdateContext>, Flux<Finished>> 
 			.flatMap(finished -> recorded.ended(finished.outcome()).thenReturn(finished))
 			.flatMap(finished -> record(context, finished))
 			.doOnNext(finished -> metrics.handled(Duration.ofNanos(System.nanoTime() - started)))
-			.contextWrite(UpdateLogContext.of(context, handler))
-			.contextWrite(upstream::addTo)
-			.contextWrite(reactorContext -> reactorContext.put(SendRecord.KEY, recorded));
+			// One write of the three (each contextWrite is an operator per update).
+			.contextWrite(reactorContext -> upstream.addTo(reactorContext).put(SendRecord.KEY, recorded)
+				.putAll(UpdateLogContext.of(context, handler).readOnly()));
 	}
 
 	/** Whether the lead this update was handled under is over: its messages will never go, here. */

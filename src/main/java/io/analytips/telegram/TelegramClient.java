@@ -12,6 +12,7 @@ import javax.net.ssl.SSLException;
 
 import io.analytips.common.HttpClients;
 import io.analytips.common.LeaseLapsedException;
+import io.analytips.common.Timeouts;
 import io.analytips.telegram.model.AnswerCallbackQuery;
 import io.analytips.telegram.model.AnswerInlineQuery;
 import io.analytips.telegram.model.EditMessageText;
@@ -247,7 +248,7 @@ public class TelegramClient implements BotApi, DisposableBean {
 
 	/** The deadline, the classification of transport failures and the call metric, for every call. */
 	private Mono<JsonNode> ended(String method, Mono<JsonNode> answer, Duration timeout) {
-		return answer.timeout(timeout)
+		return answer.transform(Timeouts.within(timeout, method))
 			.onErrorMap(ex -> !(ex instanceof TelegramException) && !(ex instanceof LeaseLapsedException),
 					ex -> redacted(transportFailure(method, ex)))
 			.doOnSuccess(result -> calls.ended(method, "200", null))

@@ -50,6 +50,21 @@ class MessagesTest {
 	}
 
 	@Test
+	void aTextWithoutArgumentsIsTheSameEachTimeAndKeepsItsApostrophes() {
+		java.util.ResourceBundle bundle = java.util.ResourceBundle.getBundle("i18n/messages", Locale.ENGLISH);
+		for (String key : bundle.keySet()) {
+			String first = messages.get(Locale.ENGLISH, key);
+			if (!bundle.getString(key).contains("{")) {
+				// Formatted once and kept: the same text, with MessageFormat's quoting applied ('' is ').
+				assertThat(messages.get(Locale.ENGLISH, key, "ignored")).as(key).isEqualTo(first)
+					.isEqualTo(bundle.getString(key).replace("''", "'"));
+			}
+		}
+		assertThat(messages.get(Locale.ENGLISH, "unknown.command.html", "y")).as("a text with arguments is formatted each time")
+			.contains("/y");
+	}
+
+	@Test
 	void refusesAnUnknownKey() {
 		assertThatThrownBy(() -> messages.get(Locale.ENGLISH, "no.such.key")).hasMessageContaining("no.such.key");
 	}
