@@ -99,7 +99,15 @@ class EndToEndBenchmark {
 					own.put(setting.substring(0, setting.indexOf('=')), setting.substring(setting.indexOf('=') + 1));
 				}
 			}
-			JarProcess jar = JarProcess.start(own, work);
+			// -Dbench.e2e.ownJvmExtra="-XX:..." appends JVM options after the shipped ones (JAVA_TOOL_OPTIONS cannot
+			// change what the command line sets)
+			String extra = System.getProperty("bench.e2e.ownJvmExtra");
+			List<String> ownJvm = new ArrayList<>(JarProcess.SHIPPED_JVM_OPTIONS);
+			if (extra != null) {
+				ownJvm.addAll(List.of(extra.trim().split("\\s+")));
+			}
+			JarProcess jar = extra == null ? JarProcess.start(own, work)
+					: JarProcess.start(Path.of("target", "analytips.jar"), ownJvm, own, work);
 			jars.add(jar);
 			bots.add(jarContender("analytips", 0, jar, work));
 			PeerBot grammy = PeerBot.start(fakes.url(1), FakeBotApi.TOKEN);

@@ -142,6 +142,12 @@ class MultiBotBenchmark {
 			environment.remove("TELEGRAM_BOT_TOKEN");
 			environment.put("TELEGRAM_BOT_TOKENS", String.join(",", fake.tokens()));
 			environment.put("TELEGRAM_GLOBAL_RATE", GLOBAL_RATE);
+			// e.g. -Dbench.bots.javaToolOptions=-XX:StartFlightRecording=filename=target/bench/bots-{bots}.jfr: the jar's
+			// alone (in mvn's environment it would reach mvn, surefire and the fake too)
+			String profiling = System.getProperty("bench.bots.javaToolOptions");
+			if (profiling != null) {
+				environment.put("JAVA_TOOL_OPTIONS", profiling.replace("{bots}", String.valueOf(bots)));
+			}
 			long launched = System.nanoTime();
 			JarProcess jar = JarProcess.start(environment, work);
 			try {

@@ -70,6 +70,9 @@ public class TelegramClient implements BotApi, DisposableBean {
 
 	private static final byte[] NO_BYTES = new byte[0];
 
+	/** A sent message's answer, read without a tree. */
+	private static final BotApiAnswers.Decoder<Message> MESSAGE = BotApiAnswers.typed(Message.class);
+
 	private final String methodBase;
 
 	/** Multipart bodies (see {@link SeededMultipartWriter}). */
@@ -125,7 +128,7 @@ public class TelegramClient implements BotApi, DisposableBean {
 	/** {@code sendMessage}: emits the sent message. Not idempotent. */
 	@Override
 	public Mono<Message> sendMessage(SendMessage request) {
-		return call("sendMessage", request, properties.requestTimeout()).map(node -> BotApiAnswers.convert(node, Message.class));
+		return call("sendMessage", request, properties.requestTimeout(), MESSAGE);
 	}
 
 	/** {@code editMessageText}: emits the edited message (Telegram's {@code true} for inline messages becomes empty). */
@@ -157,8 +160,7 @@ public class TelegramClient implements BotApi, DisposableBean {
 	@Override
 	public Mono<Message> sendPhoto(SendPhoto request) {
 		return request.fileId() == null ? upload("sendPhoto", Uploads.photo(request))
-				: call("sendPhoto", Uploads.photoById(request), properties.requestTimeout())
-					.map(node -> BotApiAnswers.convert(node, Message.class));
+				: call("sendPhoto", Uploads.photoById(request), properties.requestTimeout(), MESSAGE);
 	}
 
 	private Mono<Message> upload(String method, MultipartBodyBuilder parts) {
@@ -202,7 +204,12 @@ public class TelegramClient implements BotApi, DisposableBean {
 	 * as bytes into a tree (WebClient's codecs and exchange layers cost more than the call's own I/O).
 	 */
 	private Mono<JsonNode> call(String method, Object body, Duration timeout) {
-		Mono<JsonNode> answer = Mono.deferContextual(context -> {
+		return call(method, body, timeout, BotApiAnswers::result);
+	}
+
+	/** As {@link #call(String, Object, Duration)}, the answer read by {@code decoder}. */
+	private <T> Mono<T> call(String method, Object body, Duration timeout, BotApiAnswers.Decoder<T> decoder) {
+		Mono<T> answer = Mono.deferContextual(context -> {
 			byte[] json = TelegramJson.mapper().writeValueAsBytes(body);
 			Context measured = LeaseAtTheWire.measured(Context.of(context));
 			return jsonHttp.post()
@@ -217,9 +224,9 @@ public class TelegramClient implements BotApi, DisposableBean {
 					}
 					return content.asByteArray()
 						.defaultIfEmpty(NO_BYTES)
-						.<JsonNode>handle((bytes, sink) -> {
+						.<T>handle((bytes, sink) -> {
 							try {
-								sink.next(BotApiAnswers.result(response.status().code(), bytes));
+								sink.next(decoder.decode(response.status().code(), bytes));
 							}
 							catch (TelegramException ex) {
 								sink.error(ex);
@@ -247,7 +254,7 @@ public class TelegramClient implements BotApi, DisposableBean {
 	}
 
 	/** The deadline, the classification of transport failures and the call metric, for every call. */
-	private Mono<JsonNode> ended(String method, Mono<JsonNode> answer, Duration timeout) {
+	private <T> Mono<T> ended(String method, Mono<T> answer, Duration timeout) {
 		return answer.transform(Timeouts.within(timeout, method))
 			.onErrorMap(ex -> !(ex instanceof TelegramException) && !(ex instanceof LeaseLapsedException),
 					ex -> redacted(transportFailure(method, ex)))
