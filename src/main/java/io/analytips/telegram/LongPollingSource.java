@@ -76,7 +76,8 @@ public class LongPollingSource implements UpdateSource {
 	public Flux<ReceivedUpdate> updates(Mono<Void> closing) {
 		return Flux.defer(() -> {
 			PollCredit credit = new PollCredit();
-			Mono<Boolean> removeWebhook = client.deleteWebhook(false).retryWhen(IntakeRetry.policy(state));
+			Mono<Boolean> removeWebhook = client.deleteWebhook(false).retryWhen(IntakeRetry.policy(state))
+				.doOnSuccess(removed -> state.listening());
 			Mono<List<ReceivedUpdate>> cycle = credit.available(properties.pollLimit())
 				.flatMap(this::pollOnce)
 				.doOnNext(fresh -> credit.take(fresh.size())) // before its updates are emitted

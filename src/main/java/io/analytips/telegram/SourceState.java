@@ -25,15 +25,27 @@ final class SourceState {
 
 	/** A poll answered and stored, or a webhook call accepted. */
 	synchronized void receiving() {
+		enter(clock.instant());
+	}
+
+	/**
+	 * Intake is open and nothing has arrived yet: the webhook is removed and the first long poll goes (a quiet bot's
+	 * first answer may be a whole poll timeout away, and readiness must not wait for it).
+	 */
+	synchronized void listening() {
+		enter(status.lastSuccess());
+	}
+
+	private void enter(java.time.Instant lastSuccess) {
 		if (status.state() != SourceStatus.State.RECEIVING) {
 			if (failuresInARow > 0) {
 				log.info("Update intake recovered after {} failed attempts", failuresInARow);
 			}
 			failuresInARow = 0;
-			status = new SourceStatus(SourceStatus.State.RECEIVING, clock.instant(), status.lastError(), clock.instant());
+			status = new SourceStatus(SourceStatus.State.RECEIVING, clock.instant(), status.lastError(), lastSuccess);
 		}
 		else {
-			status = new SourceStatus(SourceStatus.State.RECEIVING, status.since(), status.lastError(), clock.instant());
+			status = new SourceStatus(SourceStatus.State.RECEIVING, status.since(), status.lastError(), lastSuccess);
 		}
 	}
 

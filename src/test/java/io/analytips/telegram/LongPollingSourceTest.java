@@ -123,6 +123,31 @@ class LongPollingSourceTest {
 	}
 
 	@Test
+	void aQuietBotIsReceivingAsSoonAsItsFirstPollGoesNotWhenItIsAnswered() {
+		polls(); // Telegram has nothing: the first long poll is answered only at its timeout
+		LongPollingSource source = source();
+		assertThat(source.status().state()).isEqualTo(SourceStatus.State.IDLE);
+		StepVerifier.create(source.updates())
+			.then(() -> assertThat(polls).hasSize(1))
+			.then(() -> assertThat(source.status().isHealthy()).as("ready while the first poll waits").isTrue())
+			.then(() -> assertThat(source.status().lastSuccess()).as("nothing received yet").isNull())
+			.thenCancel()
+			.verify();
+		assertThat(source.status().state()).isEqualTo(SourceStatus.State.IDLE);
+	}
+
+	@Test
+	void aBotWhoseWebhookCannotBeRemovedIsNotReceiving() {
+		when(client.deleteWebhook(anyBoolean())).thenReturn(Mono.error(new TelegramException(502, "Bad Gateway", null, null)));
+		LongPollingSource source = source();
+		StepVerifier.withVirtualTime(source::updates)
+			.thenAwait(Duration.ofSeconds(1))
+			.then(() -> assertThat(source.status().state()).isEqualTo(SourceStatus.State.RETRYING))
+			.thenCancel()
+			.verify();
+	}
+
+	@Test
 	void asksForAFullBatchWhenDemandIsUnbounded() {
 		polls(Mono.just(List.of(update(1))));
 		StepVerifier.create(source().updates()).expectNextCount(1).thenCancel().verify();
