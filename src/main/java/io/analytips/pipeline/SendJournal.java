@@ -9,14 +9,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import reactor.core.Disposable;
-import reactor.core.Disposables;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 
@@ -27,7 +23,7 @@ import reactor.core.scheduler.Scheduler;
  * the {@link JournalThread}, one for all the records waiting ({@link JournalAppends}): microseconds, so the stretch
  * in which a crash can lose the news that a message arrived shrinks to almost nothing. What a {@code write} put in
  * the operating system's cache survives the process being killed; the current segment is also forced to disk every
- * {@link #FORCE_EVERY} when anything was written since (a periodic check on the journal's thread), which bounds
+ * {@link JournalForcing#EVERY} when anything was written since (a periodic check on the journal's thread), which bounds
  * what a crash of the machine can lose; a new segment's directory entry is forced too.
  * <p>
  * <b>Released on every ending.</b> An update's records are kept until it is {@link #release released}:
@@ -53,9 +49,6 @@ import reactor.core.scheduler.Scheduler;
 final class SendJournal {
 
 	private static final Logger log = LoggerFactory.getLogger(SendJournal.class);
-
-	/** How often the current segment is forced to disk, when anything was written since. */
-	static final long FORCE_EVERY = TimeUnit.MILLISECONDS.toNanos(200);
 
 	/** Records per segment before the next one starts. */
 	static final int SEGMENT_RECORDS = 65_536;
@@ -86,14 +79,11 @@ final class SendJournal {
 
 	private final int segmentRecords;
 
-	/** Times the current segment was forced by the periodic check. */
-	final AtomicInteger forces = new AtomicInteger();
-
 	/** Times a new segment's directory entry was forced to disk. */
 	final AtomicInteger directoryForces = new AtomicInteger();
 
-	/** The periodic force, started by the first write (a journal nobody writes to keeps no timer); journal's thread. */
-	private Disposable forcing = Disposables.disposed();
+	/** The periodic force of the current segment. */
+	final JournalForcing forcing = new JournalForcing(() -> this.current);
 
 	private JournalSegment current;
 
@@ -133,27 +123,6 @@ final class SendJournal {
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("could not open the send journal in " + directory, ex);
-		}
-	}
-
-	private Disposable forcePeriodically(Scheduler scheduler) {
-		try {
-			return scheduler.schedulePeriodically(this::forceIfWritten, FORCE_EVERY, FORCE_EVERY, TimeUnit.NANOSECONDS);
-		}
-		catch (RejectedExecutionException noTimer) {
-			log.debug("The send journal's scheduler has no timer; its segments are forced when they are closed");
-			return Disposables.composite(); // not disposed: not tried again
-		}
-	}
-
-	private void forceIfWritten() {
-		try {
-			if (current.force()) {
-				forces.incrementAndGet();
-			}
-		}
-		catch (IOException ex) {
-			log.warn("Could not force the send journal to disk: {}", ex.toString());
 		}
 	}
 
@@ -203,9 +172,7 @@ final class SendJournal {
 			update.abandoned = false;
 			append.update = update;
 		}
-		if (forcing.isDisposed() && !closed) {
-			forcing = forcePeriodically(thread.scheduler);
-		}
+		forcing.start(thread.scheduler);
 		int from = 0;
 		while (from < appends.size()) {
 			int to = from;
@@ -285,7 +252,7 @@ final class SendJournal {
 				return;
 			}
 			closed = true;
-			forcing.dispose();
+			forcing.stop();
 			try {
 				retire(current);
 			}

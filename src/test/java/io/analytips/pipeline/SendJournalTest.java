@@ -89,16 +89,16 @@ class SendJournalTest {
 		VirtualTimeScheduler time = VirtualTimeScheduler.create();
 		SendJournal journal = SendJournal.open(directory, SendJournal.SEGMENT_RECORDS, time);
 		StepVerifier.create(journal.append(1, SENDING, 0).then(journal.append(1, SENT, 0))).verifyComplete();
-		assertThat(journal.forces.get()).isZero();
+		assertThat(journal.forcing.forces.get()).isZero();
 
-		time.advanceTimeBy(java.time.Duration.ofNanos(SendJournal.FORCE_EVERY)); // no write since the burst
-		assertThat(journal.forces.get()).as("forced by the periodic check").isOne();
-		time.advanceTimeBy(java.time.Duration.ofNanos(SendJournal.FORCE_EVERY * 5));
-		assertThat(journal.forces.get()).as("nothing written since: nothing to force").isOne();
+		time.advanceTimeBy(java.time.Duration.ofNanos(JournalForcing.EVERY)); // no write since the burst
+		assertThat(journal.forcing.forces.get()).as("forced by the periodic check").isOne();
+		time.advanceTimeBy(java.time.Duration.ofNanos(JournalForcing.EVERY * 5));
+		assertThat(journal.forcing.forces.get()).as("nothing written since: nothing to force").isOne();
 
 		StepVerifier.create(journal.append(2, SENDING, 0)).verifyComplete();
-		time.advanceTimeBy(java.time.Duration.ofNanos(SendJournal.FORCE_EVERY));
-		assertThat(journal.forces.get()).isEqualTo(2);
+		time.advanceTimeBy(java.time.Duration.ofNanos(JournalForcing.EVERY));
+		assertThat(journal.forcing.forces.get()).isEqualTo(2);
 		journal.close().block();
 	}
 
