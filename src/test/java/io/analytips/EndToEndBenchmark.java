@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.LongSupplier;
 import java.util.function.ToDoubleFunction;
 import java.util.concurrent.TimeUnit;
@@ -17,6 +18,7 @@ import io.analytips.support.BotUnderLoad;
 import io.analytips.support.FakeBotApi;
 import io.analytips.support.JarProcess;
 import io.analytips.support.TestClock;
+import io.analytips.support.load.CpuPinning;
 import io.analytips.support.load.FakeBotApiProcess;
 import io.analytips.support.load.PeerBot;
 import io.analytips.support.load.ProcessCpu;
@@ -71,7 +73,8 @@ class EndToEndBenchmark {
 	private static final Path OUT = Path.of("target", "bench");
 
 	/** A bot under test: its name and what its processes have used so far. */
-	private record Contender(String name, int fake, LongSupplier cpuMillis, LongSupplier databaseCpuMillis) {
+	private record Contender(String name, int fake, LongSupplier cpuMillis, LongSupplier databaseCpuMillis,
+			Optional<Path> database) {
 	}
 
 	private final SimulatorServer football = SimulatorServer.start(ApiFootballSimulator.bundled(TestClock.running()),
@@ -112,7 +115,7 @@ class EndToEndBenchmark {
 			bots.add(jarContender("analytips", 0, jar, work));
 			PeerBot grammy = PeerBot.start(fakes.url(1), FakeBotApi.TOKEN);
 			processes.add(grammy);
-			bots.add(new Contender("grammy", 1, () -> ProcessCpu.millis(grammy.pid()), () -> 0L));
+			bots.add(new Contender("grammy", 1, () -> ProcessCpu.millis(grammy.pid()), () -> 0L, Optional.empty()));
 			if (baselineJar != null) {
 				Path baselineWork = Files.createTempDirectory("analytips-e2e-baseline");
 				// an older build refuses what its buffer cannot hold: it gets one that holds a whole burst
@@ -132,6 +135,8 @@ class EndToEndBenchmark {
 			try {
 				for (Contender bot : bots) {
 					burst(fakes, bot, 1, 1, "/help", Duration.ofMinutes(3));
+					// up and answering: its PostgreSQL (which inherited the jar's cores) goes to the other cores
+					bot.database().ifPresent(data -> ProcessCpu.postmasterOf(data).ifPresent(CpuPinning::moveToOthersUnchecked));
 					for (int done = 0; done < WARM_UP; done += UPDATES) {
 						burst(fakes, bot, USERS, Math.min(UPDATES, WARM_UP - done), TEXTS, Duration.ofMinutes(5));
 					}
@@ -183,7 +188,7 @@ class EndToEndBenchmark {
 	private static Contender jarContender(String name, int fake, JarProcess jar, Path work) {
 		Path data = work.resolve("data");
 		return new Contender(name, fake, () -> jar.cpu().toMillis(),
-				() -> ProcessCpu.postmasterOf(data).map(ProcessCpu::postgresMillis).orElse(0L));
+				() -> ProcessCpu.postmasterOf(data).map(ProcessCpu::postgresMillis).orElse(0L), Optional.of(data));
 	}
 
 	private static Map<String, String> environment(Map<String, String> environment) {
@@ -244,7 +249,8 @@ class EndToEndBenchmark {
 		ObjectNode analytips = results.get("analytips");
 		ObjectNode grammy = results.get("grammy");
 		ObjectNode report = TelegramJson.mapper().createObjectNode();
-		report.put("updates", UPDATES).put("users", USERS).put("runs", RUNS).put("warmUp", WARM_UP);
+		report.put("updates", UPDATES).put("users", USERS).put("runs", RUNS).put("warmUp", WARM_UP)
+			.put("cores", CpuPinning.describe());
 		report.set("analytips", analytips);
 		report.set("grammy", grammy);
 		ObjectNode ratio = report.putObject("ratio");

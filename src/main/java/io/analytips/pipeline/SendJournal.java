@@ -165,6 +165,12 @@ final class SendJournal {
 
 	/** Writes a batch of appends (journal's thread): this run remembers each record, even one that could not be written. */
 	private void write(List<JournalAppends.Pending> appends) {
+		if (closed) {
+			// Its segment is closed and no new one may start: the next start reads what is on disk as it is.
+			IllegalStateException error = new IllegalStateException("the send journal in " + directory + " is closed");
+			appends.forEach(append -> append.fail(error));
+			return;
+		}
 		for (JournalAppends.Pending append : appends) {
 			JournalRecord record = append.record;
 			UnreleasedUpdate update = unreleased.computeIfAbsent(record.updateId(), id -> new UnreleasedUpdate());

@@ -163,7 +163,8 @@ class SendJournalTest {
 
 	@Test
 	void theJournalsOfOneProcessShareOneThread() {
-		List<SendJournal> journals = List.of(SendJournal.open(Scratch.directory("journal-a")),
+		Path first = Scratch.directory("journal-a");
+		List<SendJournal> journals = List.of(SendJournal.open(first),
 				SendJournal.open(Scratch.directory("journal-b")), SendJournal.open(Scratch.directory("journal-c")));
 		List<String> threads = new CopyOnWriteArrayList<>();
 		StepVerifier.create(Flux.fromIterable(journals)
@@ -173,8 +174,11 @@ class SendJournalTest {
 
 		assertThat(threads).hasSize(3).containsOnly(threads.get(0)).allMatch(name -> name.startsWith("send-journal-"));
 		journals.forEach(journal -> journal.close().block());
-		StepVerifier.create(journals.get(0).append(2, SENDING, 0)).as("a closed journal's segment is closed")
-			.expectError(java.io.UncheckedIOException.class).verify(Duration.ofSeconds(5));
+		int files = journals.get(0).files().size();
+		StepVerifier.create(journals.get(0).append(2, SENDING, 0)).as("a closed journal writes nothing more")
+			.expectErrorMessage("the send journal in " + first + " is closed")
+			.verify(Duration.ofSeconds(5));
+		assertThat(journals.get(0).files()).hasSize(files);
 		StepVerifier.create(SendJournal.open(Scratch.directory("journal-d")).append(1, SENDING, 0))
 			.as("closing a journal leaves the shared thread to the others").expectComplete().verify(Duration.ofSeconds(5));
 	}

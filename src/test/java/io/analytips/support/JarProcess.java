@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import io.analytips.support.load.CpuPinning;
+
 /**
  * The packaged jar ({@code target/analytips.jar}) running as a child process, with the JVM options the project ships
  * ({@link #SHIPPED_JVM_OPTIONS}) unless told otherwise. Its output goes to
@@ -112,7 +114,7 @@ public final class JarProcess implements AutoCloseable {
 		command.addAll(jvmOptions);
 		command.addAll(List.of("-jar", jar.toString()));
 		command.addAll(arguments);
-		return launch(command, environment, workingDirectory, inheritEnvironment, separateErrors);
+		return launch(CpuPinning.forBots(command), environment, workingDirectory, inheritEnvironment, separateErrors);
 	}
 
 	/**

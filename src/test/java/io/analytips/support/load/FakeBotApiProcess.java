@@ -65,7 +65,7 @@ public final class FakeBotApiProcess implements AutoCloseable {
 		List<String> command = new ArrayList<>(
 				List.of(java, "-Xmx1g", "-XX:+UseParallelGC", "-cp", classPath, FakeBotApiServer.class.getName()));
 		command.addAll(arguments);
-		Process process = new ProcessBuilder(command).redirectErrorStream(true)
+		Process process = new ProcessBuilder(CpuPinning.forOthers(command)).redirectErrorStream(true)
 			.redirectOutput(output.toFile())
 			.start();
 		try {

@@ -30,7 +30,7 @@ public final class PeerBot implements AutoCloseable {
 	public static PeerBot start(String apiRoot, String token) throws IOException, InterruptedException {
 		install();
 		Path output = Files.createTempFile("grammy", ".log");
-		Process process = new ProcessBuilder("node", "grammy-bot.mjs", apiRoot, token)
+		Process process = new ProcessBuilder(CpuPinning.forBots(List.of("node", "grammy-bot.mjs", apiRoot, token)))
 			.directory(INSTALLED.toFile())
 			.redirectErrorStream(true)
 			.redirectOutput(output.toFile())
