@@ -17,9 +17,11 @@ import io.analytips.football.sim.SimulatorServer;
 import io.analytips.support.BotUnderLoad;
 import io.analytips.support.FakeBotApi;
 import io.analytips.support.JarProcess;
+import io.analytips.support.ReplicaJars;
 import io.analytips.support.TestClock;
 import io.analytips.support.load.CpuPinning;
 import io.analytips.support.load.FakeBotApiProcess;
+import io.analytips.support.load.JvmCounters;
 import io.analytips.support.load.PeerBot;
 import io.analytips.support.load.ProcessCpu;
 import io.analytips.telegram.TelegramJson;
@@ -45,7 +47,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A burst's rate is its size over the time from queueing it to its last reply; latency is each
  * update's time from being queued to its reply (in a burst, mostly waiting behind the others). CPU
  * per 1 000 updates is read from {@code /proc}: the bot's process, and for the jar its PostgreSQL
- * (postmaster and backends). Then an open loop: {@link #OPEN_RATE} {@code /help} updates per second
+ * (postmaster and backends); for a jar also the bytes its JVM allocated and its GC pauses per update
+ * ({@link JvmCounters}), which do not move with the machine's load. Then an open loop: {@link #OPEN_RATE} {@code /help} updates per second
  * for {@link #OPEN_SECONDS} s, each bot in turn, latency counted from when each update was due.
  * <p>
  * Writes {@code target/bench/e2e.json}; run with
@@ -74,7 +77,7 @@ class EndToEndBenchmark {
 
 	/** A bot under test: its name and what its processes have used so far. */
 	private record Contender(String name, int fake, LongSupplier cpuMillis, LongSupplier databaseCpuMillis,
-			Optional<Path> database) {
+			Optional<Path> database, Optional<JvmCounters> jvm) {
 	}
 
 	private final SimulatorServer football = SimulatorServer.start(ApiFootballSimulator.bundled(TestClock.running()),
@@ -95,6 +98,8 @@ class EndToEndBenchmark {
 			Path work = Files.createTempDirectory("analytips-e2e");
 			// this build as shipped: the default buffer, a burst waiting at Telegram for room
 			Map<String, String> own = environment(BotUnderLoad.asUsersRunIt(fakes.url(0), football));
+			int ownPort = ReplicaJars.freePort();
+			own.put("SERVER_PORT", String.valueOf(ownPort));
 			// -Dbench.e2e.analytipsEnv=LOG_UPDATES=false,... changes the measured jar's settings (and not the
 			// baseline's): with the same jar as baseline, it measures what a setting costs
 			for (String setting : System.getProperty("bench.e2e.analytipsEnv", "").split(",")) {
@@ -112,15 +117,18 @@ class EndToEndBenchmark {
 			JarProcess jar = extra == null ? JarProcess.start(own, work)
 					: JarProcess.start(Path.of("target", "analytips.jar"), ownJvm, own, work);
 			jars.add(jar);
-			bots.add(jarContender("analytips", 0, jar, work));
+			bots.add(jarContender("analytips", 0, jar, work, ownPort));
 			PeerBot grammy = PeerBot.start(fakes.url(1), FakeBotApi.TOKEN);
 			processes.add(grammy);
-			bots.add(new Contender("grammy", 1, () -> ProcessCpu.millis(grammy.pid()), () -> 0L, Optional.empty()));
+			bots.add(new Contender("grammy", 1, () -> ProcessCpu.millis(grammy.pid()), () -> 0L, Optional.empty(),
+					Optional.empty()));
 			if (baselineJar != null) {
 				Path baselineWork = Files.createTempDirectory("analytips-e2e-baseline");
 				// an older build refuses what its buffer cannot hold: it gets one that holds a whole burst
 				Map<String, String> baselineEnvironment = environment(
 						BotUnderLoad.asUsersRunIt(fakes.url(2), football, Math.max(10_000, UPDATES + 1_000)));
+				int baselinePort = ReplicaJars.freePort();
+				baselineEnvironment.put("SERVER_PORT", String.valueOf(baselinePort));
 				// -Dbench.e2e.baselineJvm="-XX:+UseG1GC -Xmx512m" runs the baseline with these JVM options instead of
 				// the shipped ones (with this build as baseline: what the shipped options cost)
 				String baselineJvm = System.getProperty("bench.e2e.baselineJvm");
@@ -129,7 +137,7 @@ class EndToEndBenchmark {
 						: JarProcess.start(Path.of(baselineJar), List.of(baselineJvm.trim().split("\\s+")), baselineEnvironment,
 								baselineWork);
 				jars.add(baseline);
-				bots.add(jarContender("baseline", 2, baseline, baselineWork));
+				bots.add(jarContender("baseline", 2, baseline, baselineWork, baselinePort));
 			}
 			Map<String, ObjectNode> results = new java.util.LinkedHashMap<>();
 			try {
@@ -185,10 +193,11 @@ class EndToEndBenchmark {
 		}
 	}
 
-	private static Contender jarContender(String name, int fake, JarProcess jar, Path work) {
+	private static Contender jarContender(String name, int fake, JarProcess jar, Path work, int port) {
 		Path data = work.resolve("data");
 		return new Contender(name, fake, () -> jar.cpu().toMillis(),
-				() -> ProcessCpu.postmasterOf(data).map(ProcessCpu::postgresMillis).orElse(0L), Optional.of(data));
+				() -> ProcessCpu.postmasterOf(data).map(ProcessCpu::postgresMillis).orElse(0L), Optional.of(data),
+				Optional.of(new JvmCounters(port)));
 	}
 
 	private static Map<String, String> environment(Map<String, String> environment) {
@@ -205,10 +214,17 @@ class EndToEndBenchmark {
 		long cpu = bot.cpuMillis().getAsLong();
 		long database = bot.databaseCpuMillis().getAsLong();
 		long fake = ProcessCpu.millis(fakes.pid());
+		Optional<JvmCounters.Reading> before = bot.jvm().map(JvmCounters::read);
 		ObjectNode run = (ObjectNode) burst(fakes, bot, USERS, UPDATES, TEXTS, Duration.ofMinutes(10));
 		run.put("cpuMsPer1000", (bot.cpuMillis().getAsLong() - cpu) * 1000.0 / UPDATES);
 		run.put("databaseCpuMsPer1000", (bot.databaseCpuMillis().getAsLong() - database) * 1000.0 / UPDATES);
 		run.put("fakeCpuMsPer1000", (ProcessCpu.millis(fakes.pid()) - fake) * 1000.0 / UPDATES);
+		before.ifPresent(start -> {
+			JvmCounters.Reading end = bot.jvm().orElseThrow().read();
+			// allocation is counted at each young collection, so a burst's figure is within one young generation
+			run.put("allocatedKbPerUpdate", (end.allocatedBytes() - start.allocatedBytes()) / 1024 / UPDATES);
+			run.put("gcPauseMsPer1000", (end.gcPauseSeconds() - start.gcPauseSeconds()) * 1000 * 1000 / UPDATES);
+		});
 		return run;
 	}
 
@@ -240,6 +256,10 @@ class EndToEndBenchmark {
 		result.put("databaseCpuMsPer1000Median",
 				Math.round(median(runs, run -> run.path("databaseCpuMsPer1000").asDouble())));
 		result.put("fakeCpuMsPer1000Median", Math.round(median(runs, run -> run.path("fakeCpuMsPer1000").asDouble())));
+		if (runs.get(0).has("allocatedKbPerUpdate")) {
+			result.put("allocatedKbPerUpdateMedian", round2(median(runs, run -> run.path("allocatedKbPerUpdate").asDouble())));
+			result.put("gcPauseMsPer1000Median", round2(median(runs, run -> run.path("gcPauseMsPer1000").asDouble())));
+		}
 		ArrayNode each = result.putArray("bursts");
 		runs.forEach(each::add);
 		result.set("openLoop", open);
@@ -268,6 +288,10 @@ class EndToEndBenchmark {
 					/ baseline.path("repliesPerSecondMedian").asDouble()));
 			change.put("cpuPerUpdate", round2(analytips.path("cpuMsPer1000Median").asDouble()
 					/ baseline.path("cpuMsPer1000Median").asDouble()));
+			change.put("allocationPerUpdate", round2(analytips.path("allocatedKbPerUpdateMedian").asDouble()
+					/ baseline.path("allocatedKbPerUpdateMedian").asDouble()));
+			change.put("gcPausePerUpdate", round2(analytips.path("gcPauseMsPer1000Median").asDouble()
+					/ baseline.path("gcPauseMsPer1000Median").asDouble()));
 			System.out.println("BENCH analytips over baseline " + change);
 		}
 		System.out.println("BENCH ratio " + ratio);
