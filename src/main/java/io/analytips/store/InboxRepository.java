@@ -16,8 +16,7 @@ import static io.analytips.store.Columns.longs;
 import static io.analytips.store.Columns.texts;
 
 /**
- * The {@code inbox} table: one row per update ever received, with its outcome once finished; {@code inbox_pending}
- * names the rows without one (so that a finish can be a HOT update, see {@code V12__inbox_pending.sql}).
+ * The {@code inbox} table: one row per update ever received, with its outcome once finished.
  * Every write is one statement per batch ({@code unnest} over arrays). Telegram numbers updates per bot, so a row is
  * keyed by its bot (Telegram's id of the bot, the number before the colon of its token) and its update id: what a
  * method reads or writes of one bot's updates names the bot first. The purge, the backlog and the counts go over
@@ -25,61 +24,43 @@ import static io.analytips.store.Columns.texts;
  */
 public class InboxRepository {
 
-	/**
-	 * The rows, and for those without an outcome their place in {@code inbox_pending}, in one statement: a row is
-	 * pending exactly while it has no outcome.
-	 */
 	private static final String INSERT = """
-			with stored as (
-			    insert into inbox (bot_id, update_id, kind, chat_id, user_id, payload, outcome, detail, finished_at)
-			    select $8, u.id, u.kind, u.chat_id, u.user_id, u.payload, u.outcome, u.detail,
-			           case when u.outcome is null then null else now() end
-			    from unnest($1::bigint[], $2::text[], $3::bigint[], $4::bigint[], $5::text[], $6::text[], $7::text[])
-			         as u(id, kind, chat_id, user_id, payload, outcome, detail)
-			    on conflict (bot_id, update_id) do nothing
-			    returning update_id, outcome),
-			pending as (
-			    insert into inbox_pending (bot_id, update_id)
-			    select $8, update_id from stored where outcome is null)
-			select update_id from stored""";
+			insert into inbox (bot_id, update_id, kind, chat_id, user_id, payload, outcome, detail, finished_at)
+			select $8, u.id, u.kind, u.chat_id, u.user_id, u.payload, u.outcome, u.detail,
+			       case when u.outcome is null then null else now() end
+			from unnest($1::bigint[], $2::text[], $3::bigint[], $4::bigint[], $5::text[], $6::text[], $7::text[])
+			     as u(id, kind, chat_id, user_id, payload, outcome, detail)
+			on conflict (bot_id, update_id) do nothing
+			returning update_id""";
 
-	/**
-	 * Outcomes, and the rows out of {@code inbox_pending}. The inbox row's update touches no indexed column (the
-	 * purge's index is a summarizing BRIN), so PostgreSQL makes it in place (HOT); emits the rows finished.
-	 */
 	private static final String FINISH = """
-			with finished as (
-			    update inbox i set outcome = u.outcome, detail = u.detail, finished_at = now()
-			    from unnest($1::bigint[], $2::text[], $3::text[]) as u(id, outcome, detail)
-			    where i.bot_id = $4 and i.update_id = u.id and i.outcome is null
-			    returning i.update_id),
-			released as (
-			    delete from inbox_pending p using finished f where p.bot_id = $4 and p.update_id = f.update_id)
-			select count(*) from finished""";
+			update inbox i set outcome = u.outcome, detail = u.detail, finished_at = now()
+			from unnest($1::bigint[], $2::text[], $3::text[]) as u(id, outcome, detail)
+			where i.bot_id = $4 and i.update_id = u.id and i.outcome is null""";
 
 	private static final String UNFINISHED = """
-			select i.update_id, i.payload from inbox_pending p join inbox i using (bot_id, update_id)
-			where p.bot_id = $1 and p.update_id > $2
-			order by p.update_id limit $3""";
+			select update_id, payload from inbox
+			where bot_id = $1 and outcome is null and update_id > $2
+			order by update_id limit $3""";
 
 	/**
-	 * Only ids, from {@code inbox_pending}: the caller leaves out those it holds (kept in memory, up to
+	 * Only ids, from the partial index of unfinished rows: the caller leaves out those it holds (kept in memory, up to
 	 * thousands after an outage, never sent here) and reads the payloads of the rest ({@link #UNFINISHED_AMONG}).
 	 */
 	private static final String UNFINISHED_IDS = """
-			select update_id from inbox_pending where bot_id = $1
+			select update_id from inbox where bot_id = $1 and outcome is null
 			order by update_id limit $2""";
 
 	/** The same, stored more than an age ago by the database's clock (which also stamped {@code received_at}). */
 	private static final String UNFINISHED_IDS_OLDER_THAN = """
-			select p.update_id from inbox_pending p join inbox i using (bot_id, update_id)
-			where p.bot_id = $1 and i.received_at < now() - make_interval(secs => $2)
-			order by p.update_id limit $3""";
+			select update_id from inbox
+			where bot_id = $1 and outcome is null and received_at < now() - make_interval(secs => $2)
+			order by update_id limit $3""";
 
 	private static final String UNFINISHED_AMONG = """
-			select i.update_id, i.payload from inbox_pending p join inbox i using (bot_id, update_id)
-			where p.bot_id = $1 and p.update_id = any($2::bigint[])
-			order by p.update_id""";
+			select update_id, payload from inbox
+			where bot_id = $1 and update_id = any($2::bigint[]) and outcome is null
+			order by update_id""";
 
 	private final DatabaseClient db;
 
@@ -111,8 +92,8 @@ public class InboxRepository {
 		}
 		return Columns.bind(db.sql(FINISH).bind(3, bot), finishes, longs(InboxFinish::updateId), texts(InboxFinish::outcome),
 				texts(InboxFinish::detail))
-			.map(row -> row.get(0, Long.class))
-			.one();
+			.fetch()
+			.rowsUpdated();
 	}
 
 	/** {@code bot}'s updates without an outcome, oldest first, in pages so no connection is held for long. */
@@ -184,7 +165,7 @@ public class InboxRepository {
 
 	/** Updates stored but not finished yet, every bot's: in the buffer, in flight, or waiting for a restart. */
 	public Mono<Long> backlog() {
-		return db.sql("select count(*) from inbox_pending").map(row -> row.get(0, Long.class)).one();
+		return db.sql("select count(*) from inbox where outcome is null").map(row -> row.get(0, Long.class)).one();
 	}
 
 	/** Rows per outcome ({@code "pending"} for unfinished ones), every bot's, for status pages and tests. */
@@ -214,9 +195,7 @@ public class InboxRepository {
 
 	/** {@code bot}'s updates without an outcome whose first message was acknowledged ({@link #markFirstSent}). */
 	public Mono<Set<Long>> firstSentUnfinished(long bot) {
-		return db.sql("""
-				select i.update_id from inbox_pending p join inbox i using (bot_id, update_id)
-				where p.bot_id = $1 and i.first_sent_at is not null""")
+		return db.sql("select update_id from inbox where bot_id = $1 and outcome is null and first_sent_at is not null")
 			.bind(0, bot)
 			.map(row -> row.get(0, Long.class))
 			.all()

@@ -11,8 +11,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import reactor.test.StepVerifier;
 
-import org.springframework.r2dbc.connection.SingleConnectionFactory;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The inbox table on a real (embedded) PostgreSQL. */
@@ -185,37 +183,5 @@ class InboxRepositoryTests {
 			.then().block();
 		StepVerifier.create(inbox.purgeFinishedOlderThan(Duration.ofDays(1))).expectNext(1L).verifyComplete();
 		StepVerifier.create(inbox.countByOutcome()).expectNext(Map.of("pending", 1L)).verifyComplete();
-	}
-
-	@Test
-	void aFinishUpdatesTheRowInPlaceWithNoNewIndexEntry() {
-		// one session, so the transaction's own statistics (pg_stat_get_xact_*) count the finish's rows
-		SingleConnectionFactory session = new SingleConnectionFactory(pool);
-		session.setSuppressClose(true);
-		try {
-			org.springframework.r2dbc.core.DatabaseClient onOneSession = org.springframework.r2dbc.core.DatabaseClient
-				.create(session);
-			InboxRepository inboxOfTheSession = new InboxRepository(onOneSession);
-			List<InboxRow> rows = new ArrayList<>();
-			List<InboxFinish> finishes = new ArrayList<>();
-			for (long id = 1; id <= 20; id++) {
-				rows.add(row(id));
-				finishes.add(new InboxFinish(id, "done", null));
-			}
-			inboxOfTheSession.insertNew(0, rows).block();
-			onOneSession.sql("begin").then().block();
-			StepVerifier.create(inboxOfTheSession.finish(0, finishes)).expectNext(20L).verifyComplete();
-			Long hot = onOneSession.sql("select pg_stat_get_xact_tuples_hot_updated('inbox'::regclass)")
-				.map(row -> row.get(0, Long.class))
-				.one()
-				.block();
-			onOneSession.sql("commit").then().block();
-
-			assertThat(hot).as("finishes made in place (HOT)").isEqualTo(20L);
-			StepVerifier.create(inbox.backlog()).expectNext(0L).verifyComplete();
-		}
-		finally {
-			session.destroy();
-		}
 	}
 }

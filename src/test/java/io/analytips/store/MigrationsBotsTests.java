@@ -74,6 +74,7 @@ class MigrationsBotsTests {
 			assertThat(indexes.get("users_pkey")).endsWith("(bot_id, user_id)");
 			assertThat(indexes.get("conversation_state_pkey")).endsWith("(bot_id, user_id)");
 			assertThat(indexes.get("user_settings_pkey")).endsWith("(bot_id, user_id)");
+			assertThat(indexes.get("inbox_unfinished")).endsWith("(bot_id, update_id) WHERE (outcome IS NULL)");
 			assertThat(indexes.get("inbox_finished_at")).contains("(finished_at)");
 			assertThat(indexes.get("analyses_by_user")).endsWith("(bot_id, user_id, created_at DESC)");
 			assertThat(indexes).containsKeys("bots_pkey", "bots_username_key");
