@@ -39,7 +39,9 @@ public final class ConnectionPools {
 		if (url.sslMode() != null) {
 			config.sslMode(SSLMode.fromValue(url.sslMode()));
 		}
-		return new ConnectionPool(ConnectionPoolConfiguration.builder(new PostgresqlConnectionFactory(config.build()))
+		ShortlyNamedFactory driver = new ShortlyNamedFactory(new PostgresqlConnectionFactory(config.build()),
+				"postgresql://" + url.host() + ":" + url.port() + "/" + url.database());
+		return new ConnectionPool(ConnectionPoolConfiguration.builder(driver)
 			.name("analytips")
 			.initialSize(0)
 			.maxSize(maxSize)
