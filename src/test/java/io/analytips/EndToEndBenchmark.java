@@ -102,11 +102,7 @@ class EndToEndBenchmark {
 			own.put("SERVER_PORT", String.valueOf(ownPort));
 			// -Dbench.e2e.analytipsEnv=LOG_UPDATES=false,... changes the measured jar's settings (and not the
 			// baseline's): with the same jar as baseline, it measures what a setting costs
-			for (String setting : System.getProperty("bench.e2e.analytipsEnv", "").split(",")) {
-				if (setting.contains("=")) {
-					own.put(setting.substring(0, setting.indexOf('=')), setting.substring(setting.indexOf('=') + 1));
-				}
-			}
+			putSettings(own, System.getProperty("bench.e2e.analytipsEnv", ""));
 			// -Dbench.e2e.ownJvmExtra="-XX:..." appends JVM options after the shipped ones (JAVA_TOOL_OPTIONS cannot
 			// change what the command line sets)
 			String extra = System.getProperty("bench.e2e.ownJvmExtra");
@@ -127,6 +123,9 @@ class EndToEndBenchmark {
 				// an older build refuses what its buffer cannot hold: it gets one that holds a whole burst
 				Map<String, String> baselineEnvironment = environment(
 						BotUnderLoad.asUsersRunIt(fakes.url(2), football, Math.max(10_000, UPDATES + 1_000)));
+				// -Dbench.e2e.baselineEnv=BOT_QUEUE_CAPACITY=1000,... changes the baseline's settings (the same jar as
+				// baseline then compares two settings)
+				putSettings(baselineEnvironment, System.getProperty("bench.e2e.baselineEnv", ""));
 				int baselinePort = ReplicaJars.freePort();
 				baselineEnvironment.put("SERVER_PORT", String.valueOf(baselinePort));
 				// -Dbench.e2e.baselineJvm="-XX:+UseG1GC -Xmx512m" runs the baseline with these JVM options instead of
@@ -198,6 +197,15 @@ class EndToEndBenchmark {
 		return new Contender(name, fake, () -> jar.cpu().toMillis(),
 				() -> ProcessCpu.postmasterOf(data).map(ProcessCpu::postgresMillis).orElse(0L), Optional.of(data),
 				Optional.of(new JvmCounters(port)));
+	}
+
+	/** Puts each {@code NAME=value} of a comma-separated list into {@code environment}. */
+	private static void putSettings(Map<String, String> environment, String settings) {
+		for (String setting : settings.split(",")) {
+			if (setting.contains("=")) {
+				environment.put(setting.substring(0, setting.indexOf('=')), setting.substring(setting.indexOf('=') + 1));
+			}
+		}
 	}
 
 	private static Map<String, String> environment(Map<String, String> environment) {
