@@ -17,7 +17,7 @@ class MetricTableTest {
 	private static Prediction match(int home, int away, double[] model, double[] closing, double modelOver,
 			Double closingOver) {
 		return new Prediction(2020, LocalDate.of(2020, 9, 12), "A", "B", home, away, 1.5, 1.1, model, closing,
-				new double[] { 0.45, 0.25, 0.30 }, modelOver, closingOver, 0.5, 20, List.of());
+				new double[] { 0.45, 0.25, 0.30 }, modelOver, closingOver, 0.5, 0.55, 0.4, 20, List.of());
 	}
 
 	@Test
