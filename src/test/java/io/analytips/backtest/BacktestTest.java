@@ -77,6 +77,9 @@ class BacktestTest {
 		assertThat(result.table().row(Forecaster.CLOSING_LINE).overUnderBrier()).isNaN();
 		assertThat(result.table().row(Forecaster.CLOSING_LINE).overUnderLogLoss()).isNaN();
 		assertThat(result.table().row(Forecaster.CLOSING_LINE).bttsLogLoss()).isNaN();
+		assertThat(result.table().toMarkdown().lines())
+			.anyMatch(line -> line.startsWith("| closing line |") && line.endsWith("| — | — | — | — |"));
+		// both teams scoring is near a coin toss: every forecaster's log score is near ln 2, none infinite
 		assertThat(result.table().row(Forecaster.MODEL).bttsLogLoss()).isBetween(0.6, Math.log(2) + 0.05);
 	}
 
@@ -89,6 +92,11 @@ class BacktestTest {
 				double[] q = f.oneXTwo(p);
 				assertThat(q[0] + q[1] + q[2]).as("%s %s", f, p.date()).isCloseTo(1, org.assertj.core.api.Assertions.within(1e-9));
 			}
+			// a probability strictly inside (0, 1), so its log score is finite; the closing line has no BTTS price
+			for (Forecaster f : List.of(Forecaster.MODEL, Forecaster.LEAGUE_FREQUENCIES, Forecaster.UNIFORM)) {
+				assertThat(f.btts(p)).as("%s %s", f, p.date()).isStrictlyBetween(0.0, 1.0);
+			}
+			assertThat(Forecaster.CLOSING_LINE.btts(p)).isNaN();
 		}
 	}
 
