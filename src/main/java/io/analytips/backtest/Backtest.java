@@ -112,7 +112,10 @@ final class Backtest {
 		return seasons.isEmpty() ? "none" : league.season(seasons.first()) + "–" + league.season(seasons.last());
 	}
 
-	/** The printed report: the settings, the table, and each season's model and closing-line RPS. */
+	/**
+	 * The printed report: the settings, the scores and the model's paired differences, and each season's model and
+	 * closing-line RPS.
+	 */
 	static String report(Result result) {
 		BacktestOptions options = result.options();
 		StringBuilder out = new StringBuilder();

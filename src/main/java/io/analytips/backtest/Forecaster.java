@@ -6,10 +6,13 @@ import java.util.function.ToDoubleFunction;
 /** The forecasters the backtest compares, and where each one's probabilities sit in a {@link Prediction}. */
 enum Forecaster {
 
-	MODEL("model", Prediction::model, Prediction::modelOver25),
-	CLOSING_LINE("closing line", Prediction::closing, p -> p.closingOver25() == null ? Double.NaN : p.closingOver25()),
-	LEAGUE_FREQUENCIES("league frequencies", Prediction::frequencies, Prediction::frequencyOver25),
-	UNIFORM("uniform", p -> Prediction.UNIFORM, p -> 0.5);
+	MODEL("model", Prediction::model, Prediction::modelOver25, Prediction::modelBtts),
+	// the data files carry no both-teams-to-score prices
+	CLOSING_LINE("closing line", Prediction::closing, p -> p.closingOver25() == null ? Double.NaN : p.closingOver25(),
+			p -> Double.NaN),
+	LEAGUE_FREQUENCIES("league frequencies", Prediction::frequencies, Prediction::frequencyOver25,
+			Prediction::frequencyBtts),
+	UNIFORM("uniform", p -> Prediction.UNIFORM, p -> 0.5, p -> 0.5);
 
 	final String label;
 
@@ -17,10 +20,14 @@ enum Forecaster {
 
 	private final ToDoubleFunction<Prediction> over25;
 
-	Forecaster(String label, Function<Prediction, double[]> oneXTwo, ToDoubleFunction<Prediction> over25) {
+	private final ToDoubleFunction<Prediction> btts;
+
+	Forecaster(String label, Function<Prediction, double[]> oneXTwo, ToDoubleFunction<Prediction> over25,
+			ToDoubleFunction<Prediction> btts) {
 		this.label = label;
 		this.oneXTwo = oneXTwo;
 		this.over25 = over25;
+		this.btts = btts;
 	}
 
 	double[] oneXTwo(Prediction p) {
@@ -30,5 +37,10 @@ enum Forecaster {
 	/** P(over 2.5 goals), or NaN when this forecaster has none for the match. */
 	double over25(Prediction p) {
 		return over25.applyAsDouble(p);
+	}
+
+	/** P(both teams score), or NaN when this forecaster has none for the match. */
+	double btts(Prediction p) {
+		return btts.applyAsDouble(p);
 	}
 }

@@ -6,26 +6,71 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import io.analytips.football.analysis.ScoringRules;
-
 /**
  * The backtest's scores: for each {@link Forecaster}, the mean RPS, log loss and Brier score of its 1X2
- * forecasts and the Brier score of its over/under 2.5 forecasts, all on the same matches, plus the paired
- * difference in RPS between the model and the closing line with its standard error.
+ * forecasts, the Brier and log score of its over/under 2.5 forecasts and of its both-teams-to-score forecasts,
+ * all on the same matches; and the model's paired differences with the closing line (1X2 and over/under) and,
+ * where the closing line has no price (both teams to score), with the league frequencies.
  *
- * @param matches how many matches the 1X2 scores average over
+ * @param matches how many matches the 1X2 and BTTS scores average over
  * @param overUnderMatches how many matches the over/under scores average over: those with closing totals
  *        prices when there are any, else all (and the closing line has no over/under score)
  * @param rows one row per forecaster, in {@link Forecaster} order
- * @param rpsGap mean of (model RPS − closing-line RPS) per match
- * @param rpsGapStandardError the standard error of that mean
+ * @param differences the model's paired differences, in {@link #COMPARED} order
  */
-record MetricTable(int matches, int overUnderMatches, List<Row> rows, double rpsGap, double rpsGapStandardError) {
+record MetricTable(int matches, int overUnderMatches, List<Row> rows, List<PairedDifference> differences) {
+
+	/** The model's paired comparisons: each market's scores against the best other forecaster that prices it. */
+	static final List<Map.Entry<Forecaster, Score>> COMPARED = List.of(
+			Map.entry(Forecaster.CLOSING_LINE, Score.ONE_X_TWO_RPS),
+			Map.entry(Forecaster.CLOSING_LINE, Score.ONE_X_TWO_LOG_LOSS),
+			Map.entry(Forecaster.CLOSING_LINE, Score.OVER_UNDER_BRIER),
+			Map.entry(Forecaster.CLOSING_LINE, Score.OVER_UNDER_LOG_LOSS),
+			// the data files have no both-teams-to-score prices
+			Map.entry(Forecaster.LEAGUE_FREQUENCIES, Score.BTTS_BRIER),
+			Map.entry(Forecaster.LEAGUE_FREQUENCIES, Score.BTTS_LOG_LOSS));
 
 	/**
-	 * @param overUnderBrier NaN when the forecaster has no over/under forecast on these matches
+	 * One forecaster's mean scores; NaN where it has no forecast for the market on these matches (the closing
+	 * line's BTTS, and its over/under without totals prices).
 	 */
-	record Row(Forecaster forecaster, double rps, double logLoss, double brier, double overUnderBrier) {
+	record Row(Forecaster forecaster, Map<Score, Double> scores) {
+
+		Row {
+			scores = Map.copyOf(scores);
+		}
+
+		double score(Score score) {
+			return scores.get(score);
+		}
+
+		double rps() {
+			return score(Score.ONE_X_TWO_RPS);
+		}
+
+		double logLoss() {
+			return score(Score.ONE_X_TWO_LOG_LOSS);
+		}
+
+		double brier() {
+			return score(Score.ONE_X_TWO_BRIER);
+		}
+
+		double overUnderBrier() {
+			return score(Score.OVER_UNDER_BRIER);
+		}
+
+		double overUnderLogLoss() {
+			return score(Score.OVER_UNDER_LOG_LOSS);
+		}
+
+		double bttsBrier() {
+			return score(Score.BTTS_BRIER);
+		}
+
+		double bttsLogLoss() {
+			return score(Score.BTTS_LOG_LOSS);
+		}
 	}
 
 	/**
@@ -39,54 +84,75 @@ record MetricTable(int matches, int overUnderMatches, List<Row> rows, double rps
 		}
 		List<Prediction> withTotals = predictions.stream().filter(p -> p.closingOver25() != null).toList();
 		List<Prediction> overUnder = withTotals.isEmpty() ? predictions : withTotals;
-		Map<Forecaster, double[]> sums = new EnumMap<>(Forecaster.class);
-		for (Forecaster f : Forecaster.values()) {
-			double[] sum = new double[4];
-			for (Prediction p : predictions) {
-				double[] q = f.oneXTwo(p);
-				sum[0] += ScoringRules.rps(q, p.outcome());
-				sum[1] += ScoringRules.logLoss(q, p.outcome());
-				sum[2] += ScoringRules.brier(q, p.outcome());
-			}
-			for (Prediction p : overUnder) {
-				sum[3] += ScoringRules.brier(f.over25(p), p.over25());
-			}
-			sums.put(f, sum);
-		}
 		List<Row> rows = new ArrayList<>();
-		int n = predictions.size();
-		sums.forEach((f, s) -> rows.add(new Row(f, s[0] / n, s[1] / n, s[2] / n, s[3] / overUnder.size())));
-		double[] gaps = predictions.stream()
-			.mapToDouble(p -> ScoringRules.rps(p.model(), p.outcome()) - ScoringRules.rps(p.closing(), p.outcome()))
-			.toArray();
-		double mean = 0;
-		for (double g : gaps) {
-			mean += g / n;
+		for (Forecaster f : Forecaster.values()) {
+			Map<Score, Double> means = new EnumMap<>(Score.class);
+			for (Score score : Score.values()) {
+				List<Prediction> scored = score.overUnder() ? overUnder : predictions;
+				means.put(score, scored.stream().mapToDouble(p -> score.of(f, p)).sum() / scored.size());
+			}
+			rows.add(new Row(f, means));
 		}
-		double variance = 0;
-		for (double g : gaps) {
-			variance += (g - mean) * (g - mean) / Math.max(1, n - 1);
-		}
-		return new MetricTable(n, overUnder.size(), List.copyOf(rows), mean, Math.sqrt(variance / n));
+		List<PairedDifference> differences = COMPARED.stream()
+			.map(c -> PairedDifference.of(c.getKey(), c.getValue(), c.getValue().overUnder() ? overUnder : predictions))
+			.toList();
+		return new MetricTable(predictions.size(), overUnder.size(), List.copyOf(rows), differences);
 	}
 
 	Row row(Forecaster forecaster) {
 		return rows.stream().filter(r -> r.forecaster() == forecaster).findFirst().orElseThrow();
 	}
 
-	/** The table in Markdown, ready for docs/model.md. */
+	/** The model's paired difference with {@code against} in {@code score}. */
+	PairedDifference difference(Forecaster against, Score score) {
+		return differences.stream()
+			.filter(d -> d.against() == against && d.score() == score)
+			.findFirst()
+			.orElseThrow(() -> new IllegalArgumentException("the table does not compare " + score.label + " with the "
+					+ against.label));
+	}
+
+	/** Mean of (model RPS − closing-line RPS) per match. */
+	double rpsGap() {
+		return difference(Forecaster.CLOSING_LINE, Score.ONE_X_TWO_RPS).mean();
+	}
+
+	/** The standard error of {@link #rpsGap()}. */
+	double rpsGapStandardError() {
+		return difference(Forecaster.CLOSING_LINE, Score.ONE_X_TWO_RPS).standardError();
+	}
+
+	/** The scores table, then the paired differences' table, in Markdown, ready for docs/model.md. */
 	String toMarkdown() {
-		StringBuilder out = new StringBuilder();
-		out.append("| forecaster | 1X2 RPS | 1X2 log loss | 1X2 Brier | O/U 2.5 Brier |\n");
-		out.append("|---|---:|---:|---:|---:|\n");
-		for (Row row : rows) {
-			out.append(String.format(Locale.ROOT, "| %s | %.4f | %.4f | %.4f | %s |%n", row.forecaster().label, row.rps(),
-					row.logLoss(), row.brier(),
-					Double.isNaN(row.overUnderBrier()) ? "—" : String.format(Locale.ROOT, "%.4f", row.overUnderBrier())));
+		StringBuilder out = new StringBuilder("| forecaster |");
+		StringBuilder rule = new StringBuilder("|---|");
+		for (Score score : Score.values()) {
+			out.append(' ').append(score.label).append(" |");
+			rule.append("---:|");
 		}
-		out.append(String.format(Locale.ROOT,
-				"%n%d matches for 1X2, %d for over/under 2.5. Model − closing line, RPS: %+.4f (paired standard error %.4f).%n",
-				matches, overUnderMatches, rpsGap, rpsGapStandardError));
+		out.append('\n').append(rule).append('\n');
+		for (Row row : rows) {
+			out.append("| ").append(row.forecaster().label).append(" |");
+			for (Score score : Score.values()) {
+				out.append(' ').append(figure("%.4f", row.score(score))).append(" |");
+			}
+			out.append('\n');
+		}
+		out.append(String.format(Locale.ROOT, "%n%d matches for 1X2 and BTTS, %d for over/under 2.5.%n%n", matches,
+				overUnderMatches));
+		out.append("| paired difference | matches | mean | standard error | 95% interval |\n");
+		out.append("|---|---:|---:|---:|---:|\n");
+		for (PairedDifference d : differences) {
+			String interval = Double.isNaN(d.mean()) ? "—"
+					: "[" + figure("%+.4f", d.low()) + ", " + figure("%+.4f", d.high()) + "]";
+			out.append(String.format(Locale.ROOT, "| %s | %d | %s | %s | %s |%n", d.label(), d.matches(),
+					figure("%+.4f", d.mean()), figure("%.4f", d.standardError()), interval));
+		}
 		return out.toString();
+	}
+
+	/** A score, or "—" where the forecaster has none. */
+	private static String figure(String format, double value) {
+		return Double.isNaN(value) ? "—" : String.format(Locale.ROOT, format, value);
 	}
 }

@@ -26,12 +26,16 @@ import io.analytips.football.sim.data.BookmakerOdds;
  * @param closingOver25 the closing line's P(over 2.5), margin removed, or {@code null} without totals prices
  * @param frequencyOver25 the share of matches over 2.5 goals in the three years before, with one pseudo-match
  *        over and one under
+ * @param modelBtts the model's P(both teams score), from the same score matrix as the bot's
+ *        ({@link io.analytips.football.analysis.Markets#bothTeamsScore()})
+ * @param frequencyBtts the share of matches in which both teams scored in the three years before, with one
+ *        pseudo-match each way
  * @param dataSize the smaller of the two teams' matches in the model, as the bot's confidence counts it
  * @param odds every price the data holds for the match (closing and, where there are some, pre-closing)
  */
 record Prediction(int season, LocalDate date, String home, String away, int homeGoals, int awayGoals, double homeXg,
 		double awayXg, double[] model, double[] closing, double[] frequencies, double modelOver25, Double closingOver25,
-		double frequencyOver25, int dataSize, List<BookmakerOdds> odds) {
+		double frequencyOver25, double modelBtts, double frequencyBtts, int dataSize, List<BookmakerOdds> odds) {
 
 	Prediction {
 		odds = List.copyOf(odds);
@@ -46,6 +50,11 @@ record Prediction(int season, LocalDate date, String home, String away, int home
 
 	boolean over25() {
 		return homeGoals + awayGoals > 2.5;
+	}
+
+	/** Whether both teams scored. */
+	boolean btts() {
+		return homeGoals > 0 && awayGoals > 0;
 	}
 
 	/** The prices of one bookmaker id, if the data has them for this match. */

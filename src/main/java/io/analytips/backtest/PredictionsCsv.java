@@ -13,7 +13,7 @@ final class PredictionsCsv {
 
 	static final String HEADER = "season,date,home,away,home_goals,away_goals,home_xg,away_xg,"
 			+ "model_home,model_draw,model_away,closing_home,closing_draw,closing_away,"
-			+ "freq_home,freq_draw,freq_away,model_over25,closing_over25,freq_over25";
+			+ "freq_home,freq_draw,freq_away,model_over25,closing_over25,freq_over25,model_btts,freq_btts";
 
 	private PredictionsCsv() {
 	}
@@ -24,12 +24,12 @@ final class PredictionsCsv {
 			out.write('\n');
 			for (Prediction p : predictions) {
 				out.write(String.format(Locale.ROOT,
-						"%d,%s,%s,%s,%d,%d,%.4f,%.4f,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f,%s,%.6f%n",
+						"%d,%s,%s,%s,%d,%d,%.4f,%.4f,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f,%s,%.6f,%.6f,%.6f%n",
 						p.season(), p.date(), quoted(p.home()), quoted(p.away()), p.homeGoals(), p.awayGoals(), p.homeXg(),
 						p.awayXg(), p.model()[0], p.model()[1], p.model()[2], p.closing()[0], p.closing()[1],
 						p.closing()[2], p.frequencies()[0], p.frequencies()[1], p.frequencies()[2], p.modelOver25(),
 						p.closingOver25() == null ? "" : String.format(Locale.ROOT, "%.6f", p.closingOver25()),
-						p.frequencyOver25()));
+						p.frequencyOver25(), p.modelBtts(), p.frequencyBtts()));
 			}
 		}
 	}

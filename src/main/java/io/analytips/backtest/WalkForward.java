@@ -105,12 +105,14 @@ final class WalkForward {
 		// matches) it moves a frequency by less than 0.001.
 		double[] frequencies = { 1, 1, 1 };
 		double over = 1;
+		double btts = 1;
 		int counted = 0;
 		for (MatchResult past : results) {
 			long age = ChronoUnit.DAYS.between(past.date(), result.date());
 			if (age >= 1 && age <= FREQUENCY_DAYS) {
 				frequencies[ScoringRules.outcome(past.homeGoals(), past.awayGoals())]++;
 				over += past.homeGoals() + past.awayGoals() > 2.5 ? 1 : 0;
+				btts += past.homeGoals() > 0 && past.awayGoals() > 0 ? 1 : 0;
 				counted++;
 			}
 		}
@@ -118,9 +120,10 @@ final class WalkForward {
 			frequencies[k] /= counted + 3;
 		}
 		over /= counted + 2;
+		btts /= counted + 2;
 		return new Prediction(match.season(), result.date(), match.homeTeam(), match.awayTeam(), match.homeGoals(),
 				match.awayGoals(), xg.home(), xg.away(), markets.result().toArray(), closingOneXTwo, frequencies,
-				markets.goals(2.5).over(), closingOver, over,
+				markets.goals(2.5).over(), closingOver, over, markets.bothTeamsScore(), btts,
 				Math.min(model.matchesOf(result.homeTeam()), model.matchesOf(result.awayTeam())), match.odds());
 	}
 

@@ -49,6 +49,13 @@ class BacktestTest {
 			.isLessThan(table.row(Forecaster.LEAGUE_FREQUENCIES).rps());
 		assertThat(table.row(Forecaster.MODEL).logLoss()).isLessThan(table.row(Forecaster.UNIFORM).logLoss());
 		assertThat(table.row(Forecaster.CLOSING_LINE).overUnderBrier()).isLessThan(0.25);
+		assertThat(table.row(Forecaster.CLOSING_LINE).overUnderLogLoss()).isLessThan(Math.log(2));
+		assertThat(table.row(Forecaster.CLOSING_LINE).bttsBrier()).isNaN();
+		assertThat(table.row(Forecaster.UNIFORM).bttsLogLoss()).isEqualTo(Math.log(2), org.assertj.core.api.Assertions.within(1e-12));
+		// each paired difference over the matches its score averages over
+		assertThat(table.differences()).extracting(PairedDifference::matches)
+			.containsExactly(380, 380, table.overUnderMatches(), table.overUnderMatches(), 380, 380);
+		assertThat(table.differences()).allSatisfy(d -> assertThat(d.low()).isLessThan(d.mean()).isLessThan(d.high()));
 		assertThat(result.bySeason()).containsOnlyKeys(2021);
 		assertThat(table.toMarkdown()).contains("| model |", "| closing line |", "| league frequencies |", "| uniform |");
 	}
@@ -66,8 +73,14 @@ class BacktestTest {
 		}
 		assertThat(result.files()).hasSize(6).allMatch(Files::exists);
 		assertThat(out.resolve("BRA-2023-2023-reliability-flags.png")).exists();
-		// the Série A file has no totals prices
+		// the Série A file has no totals prices, and neither file has BTTS prices
 		assertThat(result.table().row(Forecaster.CLOSING_LINE).overUnderBrier()).isNaN();
+		assertThat(result.table().row(Forecaster.CLOSING_LINE).overUnderLogLoss()).isNaN();
+		assertThat(result.table().row(Forecaster.CLOSING_LINE).bttsLogLoss()).isNaN();
+		assertThat(result.table().toMarkdown().lines())
+			.anyMatch(line -> line.startsWith("| closing line |") && line.endsWith("| — | — | — | — |"));
+		// both teams scoring is near a coin toss: every forecaster's log score is near ln 2, none infinite
+		assertThat(result.table().row(Forecaster.MODEL).bttsLogLoss()).isBetween(0.6, Math.log(2) + 0.05);
 	}
 
 	@Test
@@ -79,6 +92,11 @@ class BacktestTest {
 				double[] q = f.oneXTwo(p);
 				assertThat(q[0] + q[1] + q[2]).as("%s %s", f, p.date()).isCloseTo(1, org.assertj.core.api.Assertions.within(1e-9));
 			}
+			// a probability strictly inside (0, 1), so its log score is finite; the closing line has no BTTS price
+			for (Forecaster f : List.of(Forecaster.MODEL, Forecaster.LEAGUE_FREQUENCIES, Forecaster.UNIFORM)) {
+				assertThat(f.btts(p)).as("%s %s", f, p.date()).isStrictlyBetween(0.0, 1.0);
+			}
+			assertThat(Forecaster.CLOSING_LINE.btts(p)).isNaN();
 		}
 	}
 

@@ -42,6 +42,22 @@ class WalkForwardTest {
 	}
 
 	@Test
+	void theLeagueBothTeamsToScoreFrequencyCountsOnePseudoMatchEachWay() {
+		// on the first day both sides score in two of three matches, then a match on the second
+		List<HistoricalMatch> matches = List.of(match(0, "A", "B", 2, 1), match(0, "C", "D", 1, 0),
+				match(0, "E", "F", 1, 1), match(1, "A", "C", 0, 0));
+
+		List<Prediction> predictions = WalkForward.run(matches, 2020, 2020, FitOptions.SCORES).predictions();
+
+		// nothing seen yet: ½; then (2 + 1) / (3 + 2)
+		assertThat(predictions.get(0).frequencyBtts()).isEqualTo(0.5);
+		assertThat(predictions.get(3).frequencyBtts()).isCloseTo(0.6, within(1e-12));
+		// the outcome each is scored against
+		assertThat(predictions).extracting(Prediction::btts).containsExactly(true, false, true, false);
+		assertThat(predictions).allSatisfy(p -> assertThat(p.modelBtts()).isStrictlyBetween(0.0, 1.0));
+	}
+
+	@Test
 	void theLeagueFrequenciesScoreAFiniteLogLossFromTheFirstSeasonOfTheData() {
 		// 2017/18 opens the bundled Premier League data: after its first days no draw had been seen yet
 		List<Prediction> predictions = WalkForward.run(HistoricalData.loadClosingPrices()

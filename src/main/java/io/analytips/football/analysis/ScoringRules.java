@@ -55,4 +55,12 @@ public final class ScoringRules {
 		double error = p - (happened ? 1 : 0);
 		return error * error;
 	}
+
+	/**
+	 * Log score (ignorance) of a binary forecast, {@code −ln p} if the event happened and {@code −ln (1 − p)} if
+	 * not (natural log, as {@link #logLoss(double[], int)}; the forecast ½ scores ln 2).
+	 */
+	public static double logLoss(double p, boolean happened) {
+		return -Math.log(happened ? p : 1 - p);
+	}
 }

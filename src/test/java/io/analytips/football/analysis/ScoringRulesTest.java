@@ -60,6 +60,14 @@ class ScoringRulesTest {
 	}
 
 	@Test
+	void binaryLogLossIsMinusTheNaturalLogOfTheProbabilityGivenToWhatHappened() {
+		assertThat(ScoringRules.logLoss(0.6, true)).isCloseTo(0.5108256, within(1e-7));
+		assertThat(ScoringRules.logLoss(0.6, false)).isCloseTo(0.9162907, within(1e-7));
+		assertThat(ScoringRules.logLoss(0.5, true)).isCloseTo(Math.log(2), within(1e-12));
+		assertThat(ScoringRules.logLoss(1, false)).isInfinite();
+	}
+
+	@Test
 	void outcomeIsReadFromTheScore() {
 		assertThat(ScoringRules.outcome(2, 1)).isEqualTo(ScoringRules.HOME);
 		assertThat(ScoringRules.outcome(0, 0)).isEqualTo(ScoringRules.DRAW);
