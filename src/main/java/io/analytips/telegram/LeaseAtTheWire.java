@@ -26,15 +26,22 @@ final class LeaseAtTheWire {
 	}
 
 	/** When a message's lease was last found valid. */
-	private static final class Check {
+	static final class Check {
 
 		volatile long at;
 	}
 
-	/** {@code json} as the body, once the lease in {@code context} (if any) is found valid. */
-	static Mono<ByteBuf> body(ContextView context, byte[] json) {
+	/** A place for the time of the lease's last look when {@code context} has a lease, else null. */
+	static Check checkFor(ContextView context) {
+		return context.hasKey(Lease.KEY) ? new Check() : null;
+	}
+
+	/**
+	 * {@code json} as the body, once the lease in {@code context} (if any) is found valid; the time of that look goes
+	 * to {@code check} ({@link #checkFor}).
+	 */
+	static Mono<ByteBuf> body(ContextView context, Check check, byte[] json) {
 		Lease lease = context.getOrDefault(Lease.KEY, null);
-		Check check = context.getOrDefault(Check.class, null);
 		return Mono.fromSupplier(() -> {
 			if (lease != null) {
 				if (!lease.valid()) {
@@ -48,9 +55,12 @@ final class LeaseAtTheWire {
 		});
 	}
 
-	/** The context of a call, with a place for the time of its lease's last look when it has a lease. */
-	static Context measured(Context context) {
-		return context.hasKey(Lease.KEY) ? context.put(Check.class, new Check()) : context;
+	/**
+	 * The context of a call with its {@code check} added (one entry: writing a copy of the whole context back would
+	 * put each of its entries again, a new context each).
+	 */
+	static Context with(Context context, Check check) {
+		return check == null ? context : context.put(Check.class, check);
 	}
 
 	/** Empty while the lease in {@code context} (if any) is valid, else a {@link LeaseLapsedException}. */

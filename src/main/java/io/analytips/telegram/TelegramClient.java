@@ -28,7 +28,6 @@ import io.analytips.telegram.model.WebhookInfo;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
-import reactor.util.context.Context;
 import reactor.netty.internal.shaded.reactor.pool.PoolAcquirePendingLimitException;
 import reactor.netty.internal.shaded.reactor.pool.PoolAcquireTimeoutException;
 import reactor.netty.resources.ConnectionProvider;
@@ -211,11 +210,11 @@ public class TelegramClient implements BotApi, DisposableBean {
 	private <T> Mono<T> call(String method, Object body, Duration timeout, BotApiAnswers.Decoder<T> decoder) {
 		Mono<T> answer = Mono.deferContextual(context -> {
 			byte[] json = TelegramJson.mapper().writeValueAsBytes(body);
-			Context measured = LeaseAtTheWire.measured(Context.of(context));
+			LeaseAtTheWire.Check check = LeaseAtTheWire.checkFor(context);
 			return jsonHttp.post()
 				.uri(uri(method))
 				// asked for once a connection is ready, right before anything is written (see LeaseAtTheWire)
-				.send(LeaseAtTheWire.body(measured, json))
+				.send(LeaseAtTheWire.body(context, check, json))
 				.responseSingle((response, content) -> {
 					long length = response.responseHeaders().getInt(HttpHeaderNames.CONTENT_LENGTH, 0);
 					if (length > MAX_RESPONSE_BYTES) {
@@ -233,7 +232,7 @@ public class TelegramClient implements BotApi, DisposableBean {
 							}
 						});
 				})
-				.contextWrite(measured);
+				.contextWrite(outer -> LeaseAtTheWire.with(outer, check));
 		});
 		return ended(method, answer, timeout);
 	}
