@@ -13,20 +13,27 @@ import io.analytips.football.analysis.ImpliedGoals;
  * The backtest's command line: {@code --league E0|BRA --from YEAR --to YEAR [--out DIR]}, and, to measure
  * variants of the model, {@code [--xi PER_DAY] [--window DAYS] [--prior MATCHES] [--newcomer-prior true|false]
  * [--market-weight 0..1] [--totals-weight W] [--totals-proxy true|false]}.
+ * {@code [--market goals|corners]} picks what is backtested: the goal markets (the default) or the total corners.
  * {@code [--rule-out FILE]} also writes the value rule the backtest chose to {@code FILE} (the bot bundles each
  * league's as {@code src/main/resources/football/value-rules/<API-Football league id>.properties}).
  * Values follow the flag ({@code --from 2019}) or an equals sign ({@code --from=2019}).
  */
 record BacktestOptions(BacktestLeague league, int from, int to, Path out, FitOptions fit, double totalsWeight,
-		boolean totalsProxy, Path ruleOut) {
+		boolean totalsProxy, Path ruleOut, Market market) {
+
+	/** What the backtest scores: the goal markets and value flags, or the total-corner lines. */
+	enum Market {
+		GOALS, CORNERS
+	}
 
 	static final Path DEFAULT_OUT = Path.of("target", "backtest");
 
 	private static final Set<String> FLAGS = Set.of("--league", "--from", "--to", "--out", "--xi", "--window", "--prior",
-			"--newcomer-prior", "--market-weight", "--totals-weight", "--totals-proxy", "--rule-out");
+			"--newcomer-prior", "--market-weight", "--totals-weight", "--totals-proxy", "--rule-out", "--market");
 
 	/** The command without its explanations, as the application's {@code --help} shows it. */
-	static final String SYNOPSIS = "backtest --league E0|BRA --from YEAR --to YEAR [--out DIR] [--rule-out FILE]"
+	static final String SYNOPSIS = "backtest --league E0|BRA --from YEAR --to YEAR [--market goals|corners] [--out DIR]"
+			+ " [--rule-out FILE]"
 			+ " [--xi PER_DAY] [--window DAYS] [--prior MATCHES] [--newcomer-prior true|false] [--market-weight 0..1]"
 			+ " [--totals-weight W] [--totals-proxy true|false]";
 
@@ -47,6 +54,12 @@ record BacktestOptions(BacktestLeague league, int from, int to, Path out, FitOpt
 			  --from YEAR                   the first season (the year it starts)
 			  --to YEAR                     the last season; a range beyond the data is clamped to the seasons
 			                                it holds, and stderr says so in one line
+			  --market goals|corners        goals (default): the tables above; corners: instead, the bot's
+			                                total-corner lines (8.5-11.5) walk-forward, with the Brier and log
+			                                scores against the league's over frequency and 1/2, the calibration
+			                                of P(over 9.5) and its variance/mean ratio against one fitted on the
+			                                seasons before; only seasons with corner counts are scored (E0 all,
+			                                BRA 2020-2023)
 			  --out DIR                     where the files go (default: %s)
 			  --rule-out FILE               also write the chosen value rule here (the bot bundles each league's as
 			                                src/main/resources/football/value-rules/<league id>.properties:
@@ -124,12 +137,12 @@ record BacktestOptions(BacktestLeague league, int from, int to, Path out, FitOpt
 		return new BacktestOptions(BacktestLeague.of(values.get("--league")), from, to,
 				Path.of(values.getOrDefault("--out", DEFAULT_OUT.toString())), fit, totalsWeight,
 				Boolean.parseBoolean(values.getOrDefault("--totals-proxy", "false")),
-				values.containsKey("--rule-out") ? Path.of(values.get("--rule-out")) : null);
+				values.containsKey("--rule-out") ? Path.of(values.get("--rule-out")) : null, market(values));
 	}
 
 	/** The same options for seasons {@code from..to}. */
 	BacktestOptions seasons(int from, int to) {
-		return new BacktestOptions(league, from, to, out, fit, totalsWeight, totalsProxy, ruleOut);
+		return new BacktestOptions(league, from, to, out, fit, totalsWeight, totalsProxy, ruleOut, market);
 	}
 
 	/** The seasons as the league writes them, e.g. {@code 2019/20–2024/25}. */
@@ -140,6 +153,15 @@ record BacktestOptions(BacktestLeague league, int from, int to, Path out, FitOpt
 	/** The stem of the output files, e.g. {@code E0-2019-2024}. */
 	String stem() {
 		return league + "-" + from + "-" + to;
+	}
+
+	private static Market market(Map<String, String> values) {
+		String market = values.getOrDefault("--market", "goals");
+		return switch (market) {
+			case "goals" -> Market.GOALS;
+			case "corners" -> Market.CORNERS;
+			default -> throw new IllegalArgumentException("--market must be goals or corners: " + market);
+		};
 	}
 
 	private static int integer(Map<String, String> values, String flag) {
