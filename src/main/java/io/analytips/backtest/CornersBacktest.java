@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.TreeSet;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
@@ -31,13 +30,13 @@ final class CornersBacktest {
 	}
 
 	/** A forecaster of the total-corner lines: where its P(over) sits in a forecast. */
-	enum Forecaster {
+	enum CornerForecaster {
 		MODEL("model, bot's φ = " + CornerPriors.DEFAULT.varianceToMean()), FITTED("model, φ fitted on earlier seasons"),
 		LEAGUE_FREQUENCY("league frequency"), UNIFORM("uniform");
 
 		final String label;
 
-		Forecaster(String label) {
+		CornerForecaster(String label) {
 			this.label = label;
 		}
 
@@ -51,8 +50,13 @@ final class CornersBacktest {
 		}
 	}
 
-	/** One paired comparison: {@code model}'s score minus {@code against}'s on {@code line}. */
-	record Difference(Forecaster model, Forecaster against, int line, boolean log, double mean, double standardError) {
+	/**
+	 * One paired comparison: {@code model}'s score minus {@code against}'s on line {@code line} (an index of
+	 * {@link CornerMarkets#LINES}), the log score when {@code log} and the Brier score otherwise, with the mean's
+	 * standard error; {@link #low()} and {@link #high()} bound its 95% interval.
+	 */
+	record Difference(CornerForecaster model, CornerForecaster against, int line, boolean log, double mean,
+			double standardError) {
 
 		double low() {
 			return mean - PairedDifference.Z_95 * standardError;
@@ -76,11 +80,11 @@ final class CornersBacktest {
 			List<Path> files) {
 
 		/** A forecaster's mean Brier score (or log score) on a line. */
-		double mean(Forecaster f, int line, boolean log) {
+		double mean(CornerForecaster f, int line, boolean log) {
 			return run.forecasts().stream().mapToDouble(score(f, line, log)).average().orElse(Double.NaN);
 		}
 
-		Difference difference(Forecaster model, Forecaster against, int line, boolean log) {
+		Difference difference(CornerForecaster model, CornerForecaster against, int line, boolean log) {
 			return differences.stream()
 				.filter(d -> d.model() == model && d.against() == against && d.line() == line && d.log() == log)
 				.findFirst()
@@ -107,18 +111,19 @@ final class CornersBacktest {
 		CornersWalk.Run run = CornersWalk.run(matches, from, to);
 		List<Difference> differences = new ArrayList<>();
 		for (boolean log : new boolean[] { false, true }) {
-			differences.add(difference(run, Forecaster.MODEL, Forecaster.LEAGUE_FREQUENCY, MAIN_LINE, log));
-			differences.add(difference(run, Forecaster.MODEL, Forecaster.UNIFORM, MAIN_LINE, log));
-			differences.add(difference(run, Forecaster.FITTED, Forecaster.MODEL, MAIN_LINE, log));
+			differences.add(difference(run, CornerForecaster.MODEL, CornerForecaster.LEAGUE_FREQUENCY, MAIN_LINE, log));
+			differences.add(difference(run, CornerForecaster.MODEL, CornerForecaster.UNIFORM, MAIN_LINE, log));
+			differences.add(difference(run, CornerForecaster.FITTED, CornerForecaster.MODEL, MAIN_LINE, log));
 		}
 		for (int line = 0; line < CornerMarkets.LINES.size(); line++) {
 			for (boolean log : new boolean[] { false, true }) {
 				if (line != MAIN_LINE) {
-					differences.add(difference(run, Forecaster.MODEL, Forecaster.LEAGUE_FREQUENCY, line, log));
+					differences.add(
+							difference(run, CornerForecaster.MODEL, CornerForecaster.LEAGUE_FREQUENCY, line, log));
 				}
 			}
 		}
-		Reliability reliability = reliability(run.forecasts(), Forecaster.MODEL);
+		Reliability reliability = reliability(run.forecasts(), CornerForecaster.MODEL);
 		Files.createDirectories(options.out());
 		Path markdown = options.out().resolve(options.stem() + "-corners.md");
 		Result result = new Result(options, run, List.copyOf(differences), reliability, List.of(markdown));
@@ -135,13 +140,13 @@ final class CornersBacktest {
 	}
 
 	/** The calibration of {@code f}'s P(over 9.5) over the forecasts. */
-	static Reliability reliability(List<CornersWalk.Forecast> forecasts, Forecaster f) {
+	static Reliability reliability(List<CornersWalk.Forecast> forecasts, CornerForecaster f) {
 		Reliability reliability = new Reliability();
 		forecasts.forEach(x -> reliability.add(f.over(x, MAIN_LINE), x.over(MAIN_LINE)));
 		return reliability;
 	}
 
-	private static Difference difference(CornersWalk.Run run, Forecaster model, Forecaster against, int line,
+	private static Difference difference(CornersWalk.Run run, CornerForecaster model, CornerForecaster against, int line,
 			boolean log) {
 		ToDoubleFunction<CornersWalk.Forecast> a = score(model, line, log);
 		ToDoubleFunction<CornersWalk.Forecast> b = score(against, line, log);
@@ -151,17 +156,8 @@ final class CornersBacktest {
 	}
 
 	/** Brier score, or log score (natural log) when {@code log}, of {@code f}'s P(over) on a line. */
-	static ToDoubleFunction<CornersWalk.Forecast> score(Forecaster f, int line, boolean log) {
+	static ToDoubleFunction<CornersWalk.Forecast> score(CornerForecaster f, int line, boolean log) {
 		return x -> log ? ScoringRules.logLoss(f.over(x, line), x.over(line))
 				: ScoringRules.brier(f.over(x, line), x.over(line));
-	}
-
-	/** A season as the league writes it. */
-	static String season(BacktestOptions options, int season) {
-		return options.league().season(season);
-	}
-
-	static String figure(String format, double value) {
-		return String.format(Locale.ROOT, format, value);
 	}
 }

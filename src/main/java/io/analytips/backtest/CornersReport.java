@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import io.analytips.backtest.CornersBacktest.Difference;
-import io.analytips.backtest.CornersBacktest.Forecaster;
+import io.analytips.backtest.CornersBacktest.CornerForecaster;
 import io.analytips.football.analysis.CornerMarkets;
 
 /** The corners backtest's printed report, in Markdown, ready for docs/model.md. */
@@ -33,7 +33,7 @@ final class CornersReport {
 			rule.append("---:|---:|");
 		}
 		out.append('\n').append(rule).append('\n');
-		for (Forecaster f : Forecaster.values()) {
+		for (CornerForecaster f : CornerForecaster.values()) {
 			out.append("| ").append(f.label).append(" |");
 			for (int line = 0; line < CornerMarkets.LINES.size(); line++) {
 				out.append(String.format(Locale.ROOT, " %.4f | %.4f |", result.mean(f, line, false),
@@ -57,8 +57,8 @@ final class CornersReport {
 			List<CornersWalk.Forecast> forecasts = bySeason.get(season);
 			out.append(String.format(Locale.ROOT, "| %s | %d | %.2f | %d | %.4f | %.4f | %.4f |%n",
 					options.league().season(season), forecasts.size(), ratio, run.tuningMatches().get(season),
-					mean(forecasts, Forecaster.MODEL), mean(forecasts, Forecaster.LEAGUE_FREQUENCY),
-					CornersBacktest.reliability(forecasts, Forecaster.MODEL).calibrationError()));
+					mean(forecasts, CornerForecaster.MODEL), mean(forecasts, CornerForecaster.LEAGUE_FREQUENCY),
+					CornersBacktest.reliability(forecasts, CornerForecaster.MODEL).calibrationError()));
 		});
 		return out.toString();
 	}
@@ -70,8 +70,8 @@ final class CornersReport {
 						+ "observed frequency_b| over ten equal-width bins [0, 0.1), …, [0.9, 1]: model %.4f, model with "
 						+ "φ fitted %.4f, league frequency %.4f (target: within 0.02).%n%n",
 				result.reliability().calibrationError(),
-				CornersBacktest.reliability(forecasts, Forecaster.FITTED).calibrationError(),
-				CornersBacktest.reliability(forecasts, Forecaster.LEAGUE_FREQUENCY).calibrationError()));
+				CornersBacktest.reliability(forecasts, CornerForecaster.FITTED).calibrationError(),
+				CornersBacktest.reliability(forecasts, CornerForecaster.LEAGUE_FREQUENCY).calibrationError()));
 		out.append("| bin | matches | mean forecast | observed frequency |\n|---|---:|---:|---:|\n");
 		for (Reliability.Bin bin : result.reliability().bins()) {
 			out.append(String.format(Locale.ROOT, "| [%.1f, %.1f%s | %d | %.4f | %.4f |%n", bin.index() / 10.0,
@@ -80,7 +80,7 @@ final class CornersReport {
 		}
 	}
 
-	private static double mean(List<CornersWalk.Forecast> forecasts, Forecaster f) {
+	private static double mean(List<CornersWalk.Forecast> forecasts, CornerForecaster f) {
 		return forecasts.stream().mapToDouble(CornersBacktest.score(f, CornersBacktest.MAIN_LINE, false)).average()
 			.orElse(Double.NaN);
 	}

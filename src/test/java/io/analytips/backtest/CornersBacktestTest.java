@@ -8,7 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import io.analytips.backtest.CornersBacktest.Forecaster;
+import io.analytips.backtest.CornersBacktest.CornerForecaster;
 import io.analytips.football.analysis.CornerPriors;
 import io.analytips.football.sim.data.HistoricalData;
 import org.junit.jupiter.api.BeforeAll;
@@ -42,9 +42,9 @@ class CornersBacktestTest {
 		CornersBacktest.Result result = CornersBacktest.run(data, options("2023", "2023", "E0"));
 
 		assertThat(result.run().forecasts()).hasSize(380);
-		assertThat(result.mean(Forecaster.UNIFORM, CornersBacktest.MAIN_LINE, true)).isCloseTo(Math.log(2),
+		assertThat(result.mean(CornerForecaster.UNIFORM, CornersBacktest.MAIN_LINE, true)).isCloseTo(Math.log(2),
 				within(1e-12));
-		assertThat(result.mean(Forecaster.UNIFORM, CornersBacktest.MAIN_LINE, false)).isCloseTo(0.25, within(1e-12));
+		assertThat(result.mean(CornerForecaster.UNIFORM, CornersBacktest.MAIN_LINE, false)).isCloseTo(0.25, within(1e-12));
 		assertThat(result.differences()).hasSize(12)
 			.allSatisfy(d -> assertThat(d.low()).isLessThan(d.mean()).isLessThan(d.high()));
 		// 2023/24's ratio is fitted on the 2017/18–2022/23 forecasts: all of 2018/19 on, less 2017/18's opening day
@@ -61,12 +61,12 @@ class CornersBacktestTest {
 
 		// the figures docs/model.md reports (measured 2026-12-07)
 		assertThat(result.run().forecasts()).hasSize(2280);
-		assertThat(result.difference(Forecaster.FITTED, Forecaster.MODEL, CornersBacktest.MAIN_LINE, true).low())
+		assertThat(result.difference(CornerForecaster.FITTED, CornerForecaster.MODEL, CornersBacktest.MAIN_LINE, true).low())
 			.isPositive();
 		assertThat(CornerPriors.DEFAULT.varianceToMean()).isEqualTo(1.2);
 		assertThat(result.reliability().calibrationError()).isCloseTo(0.0426, within(5e-5));
-		assertThat(result.mean(Forecaster.MODEL, CornersBacktest.MAIN_LINE, false)).isCloseTo(0.2466, within(5e-5));
-		assertThat(result.mean(Forecaster.LEAGUE_FREQUENCY, CornersBacktest.MAIN_LINE, false)).isCloseTo(0.2441,
+		assertThat(result.mean(CornerForecaster.MODEL, CornersBacktest.MAIN_LINE, false)).isCloseTo(0.2466, within(5e-5));
+		assertThat(result.mean(CornerForecaster.LEAGUE_FREQUENCY, CornersBacktest.MAIN_LINE, false)).isCloseTo(0.2441,
 				within(5e-5));
 	}
 
