@@ -59,7 +59,8 @@ record BacktestOptions(BacktestLeague league, int from, int to, Path out, FitOpt
 			                                scores against the league's over frequency and 1/2, the calibration
 			                                of P(over 9.5) and its variance/mean ratio against one fitted on the
 			                                seasons before; only seasons with corner counts are scored (E0 all,
-			                                BRA 2020-2023)
+			                                BRA 2020-2023). Writes only <league>-<from>-<to>-corners.md to --out;
+			                                --rule-out and the goal model's variants below do not apply
 			  --out DIR                     where the files go (default: %s)
 			  --rule-out FILE               also write the chosen value rule here (the bot bundles each league's as
 			                                src/main/resources/football/value-rules/<league id>.properties:
