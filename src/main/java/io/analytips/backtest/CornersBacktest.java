@@ -108,7 +108,8 @@ final class CornersBacktest {
 					+ requested.seasonRange() + "; the data holds " + Backtest.held(requested.league(), withCorners));
 		}
 		BacktestOptions options = requested.seasons(from, to);
-		CornersWalk.Run run = CornersWalk.run(matches, from, to);
+		CornersWalk.Run run = CornersWalk.run(matches, from, to,
+				CornerPriors.DEFAULT.withPriorMatches(options.cornerPrior()));
 		List<Difference> differences = new ArrayList<>();
 		for (boolean log : new boolean[] { false, true }) {
 			differences.add(difference(run, CornerForecaster.MODEL, CornerForecaster.LEAGUE_FREQUENCY, MAIN_LINE, log));

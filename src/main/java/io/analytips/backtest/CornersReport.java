@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import io.analytips.backtest.CornersBacktest.Difference;
 import io.analytips.backtest.CornersBacktest.CornerForecaster;
 import io.analytips.football.analysis.CornerMarkets;
+import io.analytips.football.analysis.CornerPriors;
 
 /** The corners backtest's printed report, in Markdown, ready for docs/model.md. */
 final class CornersReport {
@@ -23,9 +24,10 @@ final class CornersReport {
 				options.seasonRange()));
 		out.append(String.format(Locale.ROOT,
 				"Each team's last %d matches (this season and the last) before the match's day, shrunk towards the "
-						+ "league prior and priced with a negative binomial, as the bot does; %d matches forecast, %d "
-						+ "without a forecast (neither team had played).%n%n",
-				CornersWalk.RECENT_MATCHES, run.forecasts().size(), run.unforecast()));
+						+ "league prior with %s pseudo-matches (the bot: %s) and priced with a negative binomial, as "
+						+ "the bot does; %d matches forecast, %d without a forecast (neither team had played).%n%n",
+				CornersWalk.RECENT_MATCHES, options.cornerPrior(), CornerPriors.PRIOR_MATCHES, run.forecasts().size(),
+				run.unforecast()));
 		out.append("| forecaster |");
 		StringBuilder rule = new StringBuilder("|---|");
 		for (double line : CornerMarkets.LINES) {

@@ -78,6 +78,14 @@ final class CornersWalk {
 	 * later forecasts.
 	 */
 	static Run run(List<HistoricalMatch> matches, int from, int to) {
+		return run(matches, from, to, CornerPriors.DEFAULT);
+	}
+
+	/**
+	 * As {@link #run(List, int, int)}, pricing with {@code priors} instead of the bot's (their variance/mean
+	 * ratio for the fixed forecast, their averages and pseudo-matches for both).
+	 */
+	static Run run(List<HistoricalMatch> matches, int from, int to, CornerPriors priors) {
 		List<HistoricalMatch> counted = matches.stream().filter(CornersWalk::hasCorners).toList();
 		List<CornerStats> stats = new ArrayList<>();
 		List<HistoricalMatch> forecastable = new ArrayList<>();
@@ -97,7 +105,7 @@ final class CornersWalk {
 				unforecast++;
 			}
 		}
-		double[] means = stats.stream().mapToDouble(s -> CornerMarkets.from(s, CornerPriors.DEFAULT).expectedTotal())
+		double[] means = stats.stream().mapToDouble(s -> CornerMarkets.from(s, priors).expectedTotal())
 			.toArray();
 		TreeMap<Integer, Double> ratios = new TreeMap<>();
 		TreeMap<Integer, Integer> tuning = new TreeMap<>();
@@ -111,12 +119,12 @@ final class CornersWalk {
 			if (!ratios.containsKey(season)) {
 				int before = (int) forecastable.stream().filter(m -> m.season() < season).count();
 				tuning.put(season, before);
-				ratios.put(season, fitRatio(means, totals(forecastable), before));
+				ratios.put(season,
+						before == 0 ? priors.varianceToMean() : fitRatio(means, totals(forecastable), before));
 			}
 			double ratio = ratios.get(season);
-			CornerPriors fitted = new CornerPriors(CornerPriors.DEFAULT.homeAverage(), CornerPriors.DEFAULT.awayAverage(),
-					ratio);
-			CornerMarkets bot = CornerMarkets.from(stats.get(k), CornerPriors.DEFAULT);
+			CornerPriors fitted = priors.withVarianceToMean(ratio);
+			CornerMarkets bot = CornerMarkets.from(stats.get(k), priors);
 			forecasts.add(new Forecast(season, match.kickoffUtc().toLocalDate(), match.homeTeam(), match.awayTeam(),
 					total(match), bot.expectedTotal(), overs(bot), ratio, overs(CornerMarkets.from(stats.get(k), fitted)),
 					frequencies(counted, match)));

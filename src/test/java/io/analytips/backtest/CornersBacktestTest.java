@@ -6,6 +6,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 
 import io.analytips.backtest.CornersBacktest.CornerForecaster;
@@ -100,13 +101,36 @@ class CornersBacktestTest {
 	}
 
 	@Test
+	void moreCornerPseudoMatchesPullTheForecastsTogetherAndNoneIsAnError() throws IOException {
+		BacktestOptions strong = BacktestOptions.parse(List.of("--league", "E0", "--from", "2023", "--to", "2023",
+				"--market", "corners", "--corner-prior", "40", "--out", out.toString()));
+
+		double bot = spread(CornersBacktest.run(data, options("2023", "2023", "E0")));
+		double shrunk = spread(CornersBacktest.run(data, strong));
+
+		assertThat(strong.cornerPrior()).isEqualTo(40);
+		assertThat(shrunk).isPositive().isLessThan(bot / 2);
+		assertThatThrownBy(() -> BacktestOptions.parse(List.of("--league", "E0", "--from", "2023", "--to", "2023",
+				"--corner-prior", "0")))
+			.isInstanceOf(IllegalArgumentException.class)
+			.hasMessage("--corner-prior must be finite and > 0: 0.0");
+	}
+
+	/** The range of the forecasts of P(over 9.5). */
+	private static double spread(CornersBacktest.Result result) {
+		double[] overs = result.run().forecasts().stream().mapToDouble(f -> f.fixed()[CornersBacktest.MAIN_LINE])
+			.toArray();
+		return Arrays.stream(overs).max().orElseThrow() - Arrays.stream(overs).min().orElseThrow();
+	}
+
+	@Test
 	void helpTellsWhatTheCornersMarketDoes() {
 		ByteArrayOutputStream printed = new ByteArrayOutputStream();
 
 		BacktestMain.run(List.of("--help"), new PrintStream(printed, true, StandardCharsets.UTF_8), System.err);
 
 		assertThat(printed.toString(StandardCharsets.UTF_8)).contains("--market goals|corners",
-				"calibration", "variance/mean ratio");
+				"calibration", "variance/mean ratio", "--corner-prior MATCHES", "(default: 5.0, the bot's)");
 		assertThat(BacktestOptions.SYNOPSIS).contains("[--market goals|corners]");
 	}
 }

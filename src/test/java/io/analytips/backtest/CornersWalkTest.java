@@ -58,6 +58,16 @@ class CornersWalkTest {
 	}
 
 	@Test
+	void otherPriorsShrinkWithTheirOwnPseudoMatches() {
+		CornersWalk.Forecast forecast = CornersWalk.run(TWO_DAYS, 2020, 2020, CornerPriors.DEFAULT.withPriorMatches(15))
+			.forecasts()
+			.get(0);
+
+		// home (7 + 88.5) / 16 and (3 + 88.5) / 16 → 5.84375; away (5 + 69) / 16 twice → 4.625
+		assertThat(forecast.expectedTotal()).isCloseTo(5.84375 + 4.625, within(1e-12));
+	}
+
+	@Test
 	void aMatchsOwnCornersAndLaterOnesNeverReachItsForecast() {
 		List<HistoricalMatch> changed = new ArrayList<>(TWO_DAYS);
 		changed.set(3, match(1, "A", "C", 15, 9));
