@@ -50,6 +50,9 @@ public final class BacktestMain {
 		}
 		try {
 			HistoricalData data = HistoricalData.loadClosingPrices();
+			if (options.market() == BacktestOptions.Market.CORNERS) {
+				return corners(data, options, out, err);
+			}
 			Backtest.Result result = Backtest.run(data, options);
 			BacktestOptions scored = result.options();
 			if (scored.from() != options.from() || scored.to() != options.to()) {
@@ -72,5 +75,22 @@ public final class BacktestMain {
 			err.println("backtest: cannot write the results: " + ex.getMessage());
 			return 1;
 		}
+	}
+
+	private static int corners(HistoricalData data, BacktestOptions options, PrintStream out, PrintStream err)
+			throws IOException {
+		CornersBacktest.Result result = CornersBacktest.run(data, options);
+		BacktestOptions scored = result.options();
+		if (scored.from() != options.from() || scored.to() != options.to()) {
+			err.println("backtest: seasons " + options.seasonRange() + " clamped to those with corner counts, "
+					+ Backtest.held(options.league(), CornersBacktest.seasonsWithCorners(
+							data.matches(options.league().leagueId))) + ": scored " + scored.seasonRange());
+		}
+		out.print(CornersReport.markdown(result));
+		out.println();
+		for (Path file : result.files()) {
+			out.println("wrote " + file);
+		}
+		return 0;
 	}
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.analytips.football.analysis.CornerPriors;
 import io.analytips.football.analysis.FitOptions;
 import io.analytips.football.analysis.ImpliedGoals;
 
@@ -13,22 +14,30 @@ import io.analytips.football.analysis.ImpliedGoals;
  * The backtest's command line: {@code --league E0|BRA --from YEAR --to YEAR [--out DIR]}, and, to measure
  * variants of the model, {@code [--xi PER_DAY] [--window DAYS] [--prior MATCHES] [--newcomer-prior true|false]
  * [--market-weight 0..1] [--totals-weight W] [--totals-proxy true|false]}.
+ * {@code [--market goals|corners]} picks what is backtested: the goal markets (the default) or the total corners,
+ * whose shrinkage {@code [--corner-prior MATCHES]} varies.
  * {@code [--rule-out FILE]} also writes the value rule the backtest chose to {@code FILE} (the bot bundles each
  * league's as {@code src/main/resources/football/value-rules/<API-Football league id>.properties}).
  * Values follow the flag ({@code --from 2019}) or an equals sign ({@code --from=2019}).
  */
 record BacktestOptions(BacktestLeague league, int from, int to, Path out, FitOptions fit, double totalsWeight,
-		boolean totalsProxy, Path ruleOut) {
+		boolean totalsProxy, Path ruleOut, Market market, double cornerPrior) {
+
+	/** What the backtest scores: the goal markets and value flags, or the total-corner lines. */
+	enum Market {
+		GOALS, CORNERS
+	}
 
 	static final Path DEFAULT_OUT = Path.of("target", "backtest");
 
 	private static final Set<String> FLAGS = Set.of("--league", "--from", "--to", "--out", "--xi", "--window", "--prior",
-			"--newcomer-prior", "--market-weight", "--totals-weight", "--totals-proxy", "--rule-out");
+			"--newcomer-prior", "--market-weight", "--totals-weight", "--totals-proxy", "--rule-out", "--market", "--corner-prior");
 
 	/** The command without its explanations, as the application's {@code --help} shows it. */
-	static final String SYNOPSIS = "backtest --league E0|BRA --from YEAR --to YEAR [--out DIR] [--rule-out FILE]"
+	static final String SYNOPSIS = "backtest --league E0|BRA --from YEAR --to YEAR [--market goals|corners] [--out DIR]"
+			+ " [--rule-out FILE]"
 			+ " [--xi PER_DAY] [--window DAYS] [--prior MATCHES] [--newcomer-prior true|false] [--market-weight 0..1]"
-			+ " [--totals-weight W] [--totals-proxy true|false]";
+			+ " [--totals-weight W] [--totals-proxy true|false] [--corner-prior MATCHES]";
 
 	static final String USAGE = "usage: " + SYNOPSIS;
 
@@ -47,6 +56,15 @@ record BacktestOptions(BacktestLeague league, int from, int to, Path out, FitOpt
 			  --from YEAR                   the first season (the year it starts)
 			  --to YEAR                     the last season; a range beyond the data is clamped to the seasons
 			                                it holds, and stderr says so in one line
+			  --market goals|corners        goals (default): the tables above; corners: instead, the bot's
+			                                total-corner lines (8.5-11.5) walk-forward, with the Brier and log
+			                                scores against the league's over frequency and 1/2, the calibration
+			                                of P(over 9.5) and its variance/mean ratio against one fitted on the
+			                                seasons before; only seasons with corner counts are scored (E0 all,
+			                                BRA 2020-2023). Writes only <league>-<from>-<to>-corners.md to --out;
+			                                --rule-out and the goal model's variants below do not apply
+			  --corner-prior MATCHES        with corners: pseudo-matches at the league's corner averages each
+			                                team's own is weighed against (default: %s, the bot's)
 			  --out DIR                     where the files go (default: %s)
 			  --rule-out FILE               also write the chosen value rule here (the bot bundles each league's as
 			                                src/main/resources/football/value-rules/<league id>.properties:
@@ -65,7 +83,7 @@ record BacktestOptions(BacktestLeague league, int from, int to, Path out, FitOpt
 
 			Values follow the flag (--from 2019) or an equals sign (--from=2019).
 			Exit code: 0 done, 2 bad arguments, 1 the results could not be written.
-			""".formatted(DEFAULT_OUT, FitOptions.MARKET.xiPerDay(), FitOptions.MARKET.windowDays(),
+			""".formatted(CornerPriors.PRIOR_MATCHES, DEFAULT_OUT, FitOptions.MARKET.xiPerDay(), FitOptions.MARKET.windowDays(),
 			FitOptions.MARKET.priorMatches(), FitOptions.MARKET.newcomerPrior(), FitOptions.MARKET.marketWeight(),
 			ImpliedGoals.TOTALS_WEIGHT);
 
@@ -121,15 +139,20 @@ record BacktestOptions(BacktestLeague league, int from, int to, Path out, FitOpt
 		if (!(totalsWeight >= 0) || Double.isInfinite(totalsWeight)) {
 			throw new IllegalArgumentException("--totals-weight must be finite and >= 0: " + totalsWeight);
 		}
+		double cornerPrior = values.containsKey("--corner-prior") ? decimal(values, "--corner-prior")
+				: CornerPriors.PRIOR_MATCHES;
+		if (!(cornerPrior > 0) || Double.isInfinite(cornerPrior)) {
+			throw new IllegalArgumentException("--corner-prior must be finite and > 0: " + cornerPrior);
+		}
 		return new BacktestOptions(BacktestLeague.of(values.get("--league")), from, to,
 				Path.of(values.getOrDefault("--out", DEFAULT_OUT.toString())), fit, totalsWeight,
 				Boolean.parseBoolean(values.getOrDefault("--totals-proxy", "false")),
-				values.containsKey("--rule-out") ? Path.of(values.get("--rule-out")) : null);
+				values.containsKey("--rule-out") ? Path.of(values.get("--rule-out")) : null, market(values), cornerPrior);
 	}
 
 	/** The same options for seasons {@code from..to}. */
 	BacktestOptions seasons(int from, int to) {
-		return new BacktestOptions(league, from, to, out, fit, totalsWeight, totalsProxy, ruleOut);
+		return new BacktestOptions(league, from, to, out, fit, totalsWeight, totalsProxy, ruleOut, market, cornerPrior);
 	}
 
 	/** The seasons as the league writes them, e.g. {@code 2019/20–2024/25}. */
@@ -140,6 +163,15 @@ record BacktestOptions(BacktestLeague league, int from, int to, Path out, FitOpt
 	/** The stem of the output files, e.g. {@code E0-2019-2024}. */
 	String stem() {
 		return league + "-" + from + "-" + to;
+	}
+
+	private static Market market(Map<String, String> values) {
+		String market = values.getOrDefault("--market", "goals");
+		return switch (market) {
+			case "goals" -> Market.GOALS;
+			case "corners" -> Market.CORNERS;
+			default -> throw new IllegalArgumentException("--market must be goals or corners: " + market);
+		};
 	}
 
 	private static int integer(Map<String, String> values, String flag) {

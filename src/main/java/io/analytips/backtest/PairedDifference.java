@@ -28,10 +28,19 @@ record PairedDifference(Forecaster against, Score score, int matches, double mea
 		if (predictions.isEmpty()) {
 			throw new IllegalArgumentException("no predictions to compare " + score.label + " on");
 		}
-		int n = predictions.size();
 		double[] differences = predictions.stream()
 			.mapToDouble(p -> score.of(Forecaster.MODEL, p) - score.of(against, p))
 			.toArray();
+		double[] meanAndError = meanAndStandardError(differences);
+		return new PairedDifference(against, score, differences.length, meanAndError[0], meanAndError[1]);
+	}
+
+	/**
+	 * {mean, standard error} of per-match differences: the sample standard deviation over √n (0 for one).
+	 * The corners backtest pairs its forecasters with this too.
+	 */
+	static double[] meanAndStandardError(double[] differences) {
+		int n = differences.length;
 		double mean = 0;
 		for (double d : differences) {
 			mean += d / n;
@@ -40,7 +49,7 @@ record PairedDifference(Forecaster against, Score score, int matches, double mea
 		for (double d : differences) {
 			variance += (d - mean) * (d - mean) / Math.max(1, n - 1);
 		}
-		return new PairedDifference(against, score, n, mean, Math.sqrt(variance / n));
+		return new double[] { mean, Math.sqrt(variance / n) };
 	}
 
 	/** The 95% interval's lower end, {@code mean − 1.96 · standard error}. */

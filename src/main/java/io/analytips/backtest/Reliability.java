@@ -38,7 +38,22 @@ final class Reliability {
 		return points;
 	}
 
-	/** Expected calibration error: the count-weighted mean |forecast − observed| over all bins. */
+	/** Every bin with at least one forecast, lowest first: the reliability table. */
+	List<Bin> bins() {
+		List<Bin> bins = new ArrayList<>();
+		for (int b = 0; b < BINS; b++) {
+			if (count[b] > 0) {
+				bins.add(new Bin(b, new Point(forecastSum[b] / count[b], observedSum[b] / count[b], count[b])));
+			}
+		}
+		return bins;
+	}
+
+	/**
+	 * Expected calibration error: the count-weighted mean |forecast − observed| over all bins, that is
+	 * {@code Σ_b (n_b / N) · |mean forecast_b − observed frequency_b|}, bin b holding the forecasts in
+	 * {@code [b/10, (b+1)/10)} (1 in the last).
+	 */
 	double calibrationError() {
 		double error = 0;
 		int total = 0;
@@ -52,5 +67,9 @@ final class Reliability {
 	}
 
 	record Point(double forecast, double observed, int count) {
+	}
+
+	/** Bin {@code index} covers {@code [index/10, (index+1)/10)}. */
+	record Bin(int index, Point point) {
 	}
 }

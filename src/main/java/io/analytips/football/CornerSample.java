@@ -3,6 +3,7 @@ package io.analytips.football;
 import java.util.List;
 import java.util.Optional;
 
+import io.analytips.football.analysis.CornerCount;
 import io.analytips.football.analysis.CornerStats;
 import io.analytips.football.api.Fixture;
 import io.analytips.football.api.FixtureTeamStatistics;
@@ -10,8 +11,8 @@ import io.analytips.football.api.FixtureTeamStatistics;
 /** One recent match's corner counts, and how a set of them becomes the model's corner statistics. */
 record CornerSample(Fixture match, List<FixtureTeamStatistics> statistics) {
 
-	/** Corners won by {@code team} in this match and conceded to its opponent; null when unknown. */
-	int[] wonAndConceded(long team) {
+	/** Corners won by {@code team} in this match and conceded to its opponent; empty when unknown. */
+	Optional<CornerCount> wonAndConceded(long team) {
 		Integer won = null;
 		Integer conceded = null;
 		for (FixtureTeamStatistics side : statistics) {
@@ -22,37 +23,19 @@ record CornerSample(Fixture match, List<FixtureTeamStatistics> statistics) {
 				conceded = side.corners();
 			}
 		}
-		return won == null || conceded == null ? null : new int[] { won, conceded };
+		return won == null || conceded == null ? Optional.empty() : Optional.of(new CornerCount(won, conceded));
 	}
 
+	/** Both teams' record over the samples each played in, averaged as the backtest averages it. */
 	static Optional<CornerStats> stats(List<CornerSample> samples, long home, long away) {
-		double[] homeTotals = totals(samples, home);
-		double[] awayTotals = totals(samples, away);
-		if (homeTotals[2] == 0 && awayTotals[2] == 0) {
-			return Optional.empty();
-		}
-		return Optional.of(new CornerStats(average(homeTotals, 0), average(homeTotals, 1), (int) homeTotals[2],
-				average(awayTotals, 0), average(awayTotals, 1), (int) awayTotals[2]));
+		return CornerStats.fromRecent(counts(samples, home), counts(samples, away));
 	}
 
-	/** {won, conceded, matches} over the samples the team played in. */
-	private static double[] totals(List<CornerSample> samples, long team) {
-		double[] totals = new double[3];
-		for (CornerSample sample : samples) {
-			if (sample.match().home().id() != team && sample.match().away().id() != team) {
-				continue;
-			}
-			int[] counts = sample.wonAndConceded(team);
-			if (counts != null) {
-				totals[0] += counts[0];
-				totals[1] += counts[1];
-				totals[2]++;
-			}
-		}
-		return totals;
-	}
-
-	private static double average(double[] totals, int index) {
-		return totals[2] == 0 ? 0 : totals[index] / totals[2];
+	/** The team's counts in the samples it played in and whose counts are known. */
+	private static List<CornerCount> counts(List<CornerSample> samples, long team) {
+		return samples.stream()
+			.filter(sample -> sample.match().home().id() == team || sample.match().away().id() == team)
+			.flatMap(sample -> sample.wonAndConceded(team).stream())
+			.toList();
 	}
 }

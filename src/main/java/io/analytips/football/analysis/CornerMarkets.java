@@ -17,9 +17,6 @@ public record CornerMarkets(double expectedTotal, double expectedHome, double ex
 	/** The total-corner lines priced by {@link #from}. */
 	public static final List<Double> LINES = List.of(8.5, 9.5, 10.5, 11.5);
 
-	/** A team's average counts as much as this many matches at the league prior. */
-	static final double PRIOR_MATCHES = 5;
-
 	public CornerMarkets {
 		lines = List.copyOf(lines);
 	}
@@ -27,9 +24,9 @@ public record CornerMarkets(double expectedTotal, double expectedHome, double ex
 	/**
 	 * Prices a match from both teams' corner records.
 	 * <p>
-	 * Each average is first shrunk towards the league prior with weight {@code n / (n + 5)} for a
-	 * sample of {@code n} matches. The home side's expectation is the mean of the home team's shrunk
-	 * "won" and the away team's shrunk "conceded" (both against the home prior), and the away side's
+	 * Each average is first shrunk towards the league prior with weight {@code n / (n + k)} for a
+	 * sample of {@code n} matches, {@code k} the priors' {@link CornerPriors#priorMatches()} (5 in the
+	 * bot). The home side's expectation is the mean of the home team's shrunk "won" and the away team's shrunk "conceded" (both against the home prior), and the away side's
 	 * likewise. The total is priced as one count with variance {@code varianceToMean · mean}: the two
 	 * sides' corners are negatively correlated (the dominant side wins them), so adding two
 	 * independent team distributions would misstate the spread of the total.
@@ -37,10 +34,11 @@ public record CornerMarkets(double expectedTotal, double expectedHome, double ex
 	public static CornerMarkets from(CornerStats stats, CornerPriors priors) {
 		Objects.requireNonNull(stats, "stats");
 		Objects.requireNonNull(priors, "priors");
-		double home = (shrink(stats.homeWonAvg(), stats.homeSample(), priors.homeAverage())
-				+ shrink(stats.awayConcededAvg(), stats.awaySample(), priors.homeAverage())) / 2;
-		double away = (shrink(stats.awayWonAvg(), stats.awaySample(), priors.awayAverage())
-				+ shrink(stats.homeConcededAvg(), stats.homeSample(), priors.awayAverage())) / 2;
+		double k = priors.priorMatches();
+		double home = (shrink(stats.homeWonAvg(), stats.homeSample(), priors.homeAverage(), k)
+				+ shrink(stats.awayConcededAvg(), stats.awaySample(), priors.homeAverage(), k)) / 2;
+		double away = (shrink(stats.awayWonAvg(), stats.awaySample(), priors.awayAverage(), k)
+				+ shrink(stats.homeConcededAvg(), stats.homeSample(), priors.awayAverage(), k)) / 2;
 		double total = home + away;
 		List<OverUnder> lines = new ArrayList<>();
 		for (double line : LINES) {
@@ -50,7 +48,7 @@ public record CornerMarkets(double expectedTotal, double expectedHome, double ex
 		return new CornerMarkets(total, home, away, lines);
 	}
 
-	static double shrink(double average, int sample, double prior) {
-		return (sample * average + PRIOR_MATCHES * prior) / (sample + PRIOR_MATCHES);
+	static double shrink(double average, int sample, double prior, double priorMatches) {
+		return (sample * average + priorMatches * prior) / (sample + priorMatches);
 	}
 }

@@ -7,8 +7,13 @@ package io.analytips.football.analysis;
  * @param awayAverage corners won by the away side per match, positive
  * @param varianceToMean variance / mean of the match total; above 1 the total is over-dispersed
  *        and priced with a negative binomial, at or below 1 with a Poisson
+ * @param priorMatches how many matches at these averages a team's own average is weighed against,
+ *        positive
  */
-public record CornerPriors(double homeAverage, double awayAverage, double varianceToMean) {
+public record CornerPriors(double homeAverage, double awayAverage, double varianceToMean, double priorMatches) {
+
+	/** A team's average counts as much as this many matches at the league prior, unless told otherwise. */
+	public static final double PRIOR_MATCHES = 5;
 
 	/**
 	 * Between the EPL (5.82 / 4.72) and Brazil (5.99 / 4.50), with the match total's dispersion
@@ -20,6 +25,22 @@ public record CornerPriors(double homeAverage, double awayAverage, double varian
 		requirePositive(homeAverage, "homeAverage");
 		requirePositive(awayAverage, "awayAverage");
 		requirePositive(varianceToMean, "varianceToMean");
+		requirePositive(priorMatches, "priorMatches");
+	}
+
+	/** Priors with {@link #PRIOR_MATCHES} pseudo-matches. */
+	public CornerPriors(double homeAverage, double awayAverage, double varianceToMean) {
+		this(homeAverage, awayAverage, varianceToMean, PRIOR_MATCHES);
+	}
+
+	/** The same priors with another variance/mean ratio: what the backtest's fitted ratio prices with. */
+	public CornerPriors withVarianceToMean(double ratio) {
+		return new CornerPriors(homeAverage, awayAverage, ratio, priorMatches);
+	}
+
+	/** The same priors with {@code matches} pseudo-matches: the backtest measures other shrinkages with it. */
+	public CornerPriors withPriorMatches(double matches) {
+		return new CornerPriors(homeAverage, awayAverage, varianceToMean, matches);
 	}
 
 	private static void requirePositive(double value, String name) {

@@ -1,5 +1,8 @@
 package io.analytips.football.analysis;
 
+import java.util.List;
+import java.util.Optional;
+
 import static io.analytips.football.analysis.Probabilities.requireNonNegative;
 
 /**
@@ -24,5 +27,26 @@ public record CornerStats(double homeWonAvg, double homeConcededAvg, int homeSam
 		if (homeSample < 0 || awaySample < 0) {
 			throw new IllegalArgumentException("samples must be >= 0: " + homeSample + ", " + awaySample);
 		}
+	}
+
+	/**
+	 * The record of both teams from their recent matches' corners (the bot's and the backtest's one way of
+	 * averaging them): each average over that team's matches, its sample their number.
+	 *
+	 * @param home the home team's recent matches
+	 * @param away the away team's recent matches
+	 * @return empty when neither team has a match: there is nothing to shrink towards the prior
+	 */
+	public static Optional<CornerStats> fromRecent(List<CornerCount> home, List<CornerCount> away) {
+		if (home.isEmpty() && away.isEmpty()) {
+			return Optional.empty();
+		}
+		return Optional.of(new CornerStats(average(home, true), average(home, false), home.size(), average(away, true),
+				average(away, false), away.size()));
+	}
+
+	private static double average(List<CornerCount> counts, boolean won) {
+		return counts.isEmpty() ? 0
+				: counts.stream().mapToInt(c -> won ? c.won() : c.conceded()).sum() / (double) counts.size();
 	}
 }

@@ -4,7 +4,7 @@ package io.analytips.football.analysis;
  * Tail probabilities of a count (a match's total corners) with a given mean and variance/mean
  * ratio: negative binomial when over-dispersed, Poisson otherwise.
  */
-final class CountDistribution {
+public final class CountDistribution {
 
 	private CountDistribution() {
 	}
@@ -29,6 +29,24 @@ final class CountDistribution {
 			cumulative += p;
 		}
 		return Math.max(0, 1 - cumulative);
+	}
+
+	/**
+	 * P(count = {@code count}) under the same distribution as {@link #over}: what the backtest's fit of the
+	 * variance/mean ratio weighs a match's observed total by.
+	 *
+	 * @throws IllegalArgumentException if the mean is not finite and positive or the count is negative
+	 */
+	public static double probability(double mean, double varianceToMean, int count) {
+		if (!(mean > 0) || Double.isInfinite(mean)) {
+			throw new IllegalArgumentException("mean must be finite and > 0: " + mean);
+		}
+		if (count < 0) {
+			throw new IllegalArgumentException("count must be >= 0: " + count);
+		}
+		double[] pmf = varianceToMean <= 1 ? ScoreMatrix.poisson(mean, count)
+				: negativeBinomial(mean, varianceToMean, count);
+		return pmf[count];
 	}
 
 	static double[] negativeBinomial(double mean, double varianceToMean, int max) {

@@ -3,6 +3,7 @@ package io.analytips.football.analysis;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 class CornerMarketsTest {
@@ -52,5 +53,25 @@ class CornerMarketsTest {
 
 		// mean 10, variance 12: P(over 11.5) = 0.312816 against Poisson's 0.303224
 		assertThat(negativeBinomial).isGreaterThan(poisson).isCloseTo(0.312816, within(1e-6));
+	}
+
+	@Test
+	void morePseudoMatchesPullTheAveragesCloserToTheLeague() {
+		CornerStats stats = new CornerStats(8.0, 4.0, 10, 3.0, 7.0, 5);
+
+		CornerMarkets corners = CornerMarkets.from(stats, CornerPriors.DEFAULT.withPriorMatches(15));
+
+		// home won (10 · 8 + 15 · 5.9) / 25 = 6.74, away conceded (5 · 7 + 15 · 5.9) / 20 = 6.175 → 6.4575
+		// away won (5 · 3 + 15 · 4.6) / 20 = 4.2, home conceded (10 · 4 + 15 · 4.6) / 25 = 4.36 → 4.28
+		assertThat(corners.expectedHome()).isCloseTo(6.4575, within(1e-12));
+		assertThat(corners.expectedAway()).isCloseTo(4.28, within(1e-12));
+		assertThat(CornerPriors.DEFAULT.priorMatches()).isEqualTo(5);
+		assertThat(CornerPriors.DEFAULT.withVarianceToMean(1.5).varianceToMean()).isEqualTo(1.5);
+	}
+
+	@Test
+	void rejectsPriorsWithoutPseudoMatches() {
+		assertThatThrownBy(() -> CornerPriors.DEFAULT.withPriorMatches(0)).isInstanceOf(IllegalArgumentException.class)
+			.hasMessageContaining("priorMatches");
 	}
 }

@@ -3,6 +3,7 @@ package io.analytips.football.analysis;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 class CountDistributionTest {
@@ -43,5 +44,23 @@ class CountDistributionTest {
 	void negativeBinomialStartsAtPToTheR() {
 		// variance/mean 2 → p = 1/2, r = 10 / (2 - 1) = 10, so P(0) = 0.5^10 and P(over 0.5) = 0.9990234
 		assertThat(CountDistribution.over(10, 2, 0.5)).isCloseTo(1 - Math.pow(0.5, 10), within(1e-12));
+	}
+
+	@Test
+	void probabilityIsTheMassAtOneCountOfTheSameDistribution() {
+		// Poisson(10): P(10) = e^-10 10^10 / 10! = 0.125110; NB(mean 10, ratio 2): P(0) = 0.5^10
+		assertThat(CountDistribution.probability(10, 1, 10)).isCloseTo(0.125110, within(1e-6));
+		assertThat(CountDistribution.probability(10, 2, 0)).isCloseTo(Math.pow(0.5, 10), within(1e-15));
+		// and the masses agree with the tails: P(X = 9) = P(X > 8.5) − P(X > 9.5)
+		assertThat(CountDistribution.probability(10, 1.2, 9))
+			.isCloseTo(CountDistribution.over(10, 1.2, 8.5) - CountDistribution.over(10, 1.2, 9.5), within(1e-12));
+	}
+
+	@Test
+	void probabilityRejectsANegativeCountOrMean() {
+		assertThatThrownBy(() -> CountDistribution.probability(10, 1.2, -1)).isInstanceOf(IllegalArgumentException.class)
+			.hasMessageContaining("count");
+		assertThatThrownBy(() -> CountDistribution.probability(0, 1.2, 3)).isInstanceOf(IllegalArgumentException.class)
+			.hasMessageContaining("mean");
 	}
 }
