@@ -32,7 +32,9 @@ final class CornersBacktest {
 	/** A forecaster of the total-corner lines: where its P(over) sits in a forecast. */
 	enum CornerForecaster {
 		MODEL("model, bot's φ = " + CornerPriors.DEFAULT.varianceToMean()), FITTED("model, φ fitted on earlier seasons"),
-		LEAGUE_FREQUENCY("league frequency"), UNIFORM("uniform");
+		LEAGUE_FREQUENCY("league frequency"), UNIFORM("uniform"),
+		/** The bot as it runs: its pseudo-matches too (what {@code --corner-prior} is compared with). */
+		AS_THE_BOT("the bot's own " + CornerPriors.PRIOR_MATCHES + " pseudo-matches");
 
 		final String label;
 
@@ -46,6 +48,7 @@ final class CornersBacktest {
 				case FITTED -> f.fitted()[line];
 				case LEAGUE_FREQUENCY -> f.frequency()[line];
 				case UNIFORM -> 0.5;
+				case AS_THE_BOT -> f.asTheBot()[line];
 			};
 		}
 	}
@@ -115,6 +118,10 @@ final class CornersBacktest {
 			differences.add(difference(run, CornerForecaster.MODEL, CornerForecaster.LEAGUE_FREQUENCY, MAIN_LINE, log));
 			differences.add(difference(run, CornerForecaster.MODEL, CornerForecaster.UNIFORM, MAIN_LINE, log));
 			differences.add(difference(run, CornerForecaster.FITTED, CornerForecaster.MODEL, MAIN_LINE, log));
+			if (options.cornerPrior() != CornerPriors.PRIOR_MATCHES) {
+				// other pseudo-matches against the bot's own, match by match: what adopting them would change
+				differences.add(difference(run, CornerForecaster.MODEL, CornerForecaster.AS_THE_BOT, MAIN_LINE, log));
+			}
 		}
 		for (int line = 0; line < CornerMarkets.LINES.size(); line++) {
 			for (boolean log : new boolean[] { false, true }) {

@@ -35,7 +35,11 @@ final class CornersReport {
 			rule.append("---:|---:|");
 		}
 		out.append('\n').append(rule).append('\n');
+		boolean otherPrior = options.cornerPrior() != CornerPriors.PRIOR_MATCHES;
 		for (CornerForecaster f : CornerForecaster.values()) {
+			if (f == CornerForecaster.AS_THE_BOT && !otherPrior) {
+				continue; // the same forecasts as the model's row
+			}
 			out.append("| ").append(f.label).append(" |");
 			for (int line = 0; line < CornerMarkets.LINES.size(); line++) {
 				out.append(String.format(Locale.ROOT, " %.4f | %.4f |", result.mean(f, line, false),
@@ -70,10 +74,13 @@ final class CornersReport {
 		out.append(String.format(Locale.ROOT,
 				"%nCalibration of P(over 9.5): expected calibration error (ECE) = Σ_b (n_b / N) · |mean forecast_b − "
 						+ "observed frequency_b| over ten equal-width bins [0, 0.1), …, [0.9, 1]: model %.4f, model with "
-						+ "φ fitted %.4f, league frequency %.4f (target: within 0.02).%n%n",
+						+ "φ fitted %.4f, league frequency %.4f%s (target: within 0.02).%n%n",
 				result.reliability().calibrationError(),
 				CornersBacktest.reliability(forecasts, CornerForecaster.FITTED).calibrationError(),
-				CornersBacktest.reliability(forecasts, CornerForecaster.LEAGUE_FREQUENCY).calibrationError()));
+				CornersBacktest.reliability(forecasts, CornerForecaster.LEAGUE_FREQUENCY).calibrationError(),
+				result.options().cornerPrior() == CornerPriors.PRIOR_MATCHES ? ""
+						: String.format(Locale.ROOT, ", %s %.4f", CornerForecaster.AS_THE_BOT.label,
+								CornersBacktest.reliability(forecasts, CornerForecaster.AS_THE_BOT).calibrationError())));
 		out.append("| bin | matches | mean forecast | observed frequency |\n|---|---:|---:|---:|\n");
 		for (Reliability.Bin bin : result.reliability().bins()) {
 			out.append(String.format(Locale.ROOT, "| [%.1f, %.1f%s | %d | %.4f | %.4f |%n", bin.index() / 10.0,

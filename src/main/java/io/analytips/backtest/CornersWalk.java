@@ -46,9 +46,11 @@ final class CornersWalk {
 	 * @param ratio the ratio fitted on the seasons before this one
 	 * @param fitted P(over) with {@code ratio}
 	 * @param frequency the league's over frequency in the three years before, with one pseudo-match each way
+	 * @param asTheBot P(over) with the bot's own priors ({@link CornerPriors#DEFAULT}): {@code fixed} unless other
+	 *        priors were asked for
 	 */
 	record Forecast(int season, LocalDate date, String home, String away, int total, double expectedTotal,
-			double[] fixed, double ratio, double[] fitted, double[] frequency) {
+			double[] fixed, double ratio, double[] fitted, double[] frequency, double[] asTheBot) {
 
 		boolean over(int line) {
 			return total > CornerMarkets.LINES.get(line);
@@ -127,7 +129,8 @@ final class CornersWalk {
 			CornerMarkets bot = CornerMarkets.from(stats.get(k), priors);
 			forecasts.add(new Forecast(season, match.kickoffUtc().toLocalDate(), match.homeTeam(), match.awayTeam(),
 					total(match), bot.expectedTotal(), overs(bot), ratio, overs(CornerMarkets.from(stats.get(k), fitted)),
-					frequencies(counted, match)));
+					frequencies(counted, match), priors.equals(CornerPriors.DEFAULT) ? overs(bot)
+							: overs(CornerMarkets.from(stats.get(k), CornerPriors.DEFAULT))));
 		}
 		return new Run(List.copyOf(forecasts), ratios, tuning, unforecast);
 	}

@@ -57,18 +57,40 @@ class CornersBacktestTest {
 	}
 
 	@Test
-	void theFittedRatioScoresWorseThanTheBotsSoTheBotKeepsItAndTheCalibrationMissesTheTarget() throws IOException {
+	void theBotsPseudoMatchesAreCalibratedWithinTheTargetAndTheFittedRatioIsNoBetter() throws IOException {
 		CornersBacktest.Result result = CornersBacktest.run(data, options("2019", "2024", "E0"));
 
 		// the figures docs/model.md reports (measured 2026-12-07)
 		assertThat(result.run().forecasts()).hasSize(2280);
-		assertThat(result.difference(CornerForecaster.FITTED, CornerForecaster.MODEL, CornersBacktest.MAIN_LINE, true).low())
-			.isPositive();
-		assertThat(CornerPriors.DEFAULT.varianceToMean()).isEqualTo(1.2);
-		assertThat(result.reliability().calibrationError()).isCloseTo(0.0426, within(5e-5));
-		assertThat(result.mean(CornerForecaster.MODEL, CornersBacktest.MAIN_LINE, false)).isCloseTo(0.2466, within(5e-5));
+		assertThat(CornerPriors.PRIOR_MATCHES).isEqualTo(15);
+		assertThat(result.reliability().calibrationError()).isCloseTo(0.0120, within(5e-5)).isLessThan(0.02);
+		assertThat(result.mean(CornerForecaster.MODEL, CornersBacktest.MAIN_LINE, false)).isCloseTo(0.2444, within(5e-5));
 		assertThat(result.mean(CornerForecaster.LEAGUE_FREQUENCY, CornersBacktest.MAIN_LINE, false)).isCloseTo(0.2441,
 				within(5e-5));
+		CornersBacktest.Difference fitted = result.difference(CornerForecaster.FITTED, CornerForecaster.MODEL,
+				CornersBacktest.MAIN_LINE, true);
+		assertThat(fitted.mean()).as("the fitted ratio scores no better than 1.2").isPositive();
+		assertThat(CornerPriors.DEFAULT.varianceToMean()).isEqualTo(1.2);
+		assertThat(result.differences()).noneMatch(d -> d.against() == CornerForecaster.AS_THE_BOT);
+	}
+
+	@Test
+	void theFirstFivePseudoMatchesScoreWorseThanTheBotsBeyondTheNoise() throws IOException {
+		BacktestOptions five = BacktestOptions.parse(List.of("--league", "E0", "--from", "2019", "--to", "2024",
+				"--market", "corners", "--corner-prior", "5", "--out", out.toString()));
+
+		CornersBacktest.Result result = CornersBacktest.run(data, five);
+
+		for (boolean log : new boolean[] { false, true }) {
+			CornersBacktest.Difference againstTheBot = result.difference(CornerForecaster.MODEL,
+					CornerForecaster.AS_THE_BOT, CornersBacktest.MAIN_LINE, log);
+			assertThat(againstTheBot.low()).as(log ? "log score" : "Brier").isPositive();
+		}
+		assertThat(result.difference(CornerForecaster.MODEL, CornerForecaster.AS_THE_BOT, CornersBacktest.MAIN_LINE,
+				false).mean()).isCloseTo(0.0023, within(5e-5));
+		assertThat(result.reliability().calibrationError()).isCloseTo(0.0426, within(5e-5));
+		assertThat(Files.readString(out.resolve("E0-2019-2024-corners.md")))
+			.contains("| the bot's own 15.0 pseudo-matches |", "the bot's own 15.0 pseudo-matches 0.0120");
 	}
 
 	@Test
@@ -102,14 +124,16 @@ class CornersBacktestTest {
 
 	@Test
 	void moreCornerPseudoMatchesPullTheForecastsTogetherAndNoneIsAnError() throws IOException {
+		BacktestOptions weak = BacktestOptions.parse(List.of("--league", "E0", "--from", "2023", "--to", "2023",
+				"--market", "corners", "--corner-prior", "5", "--out", out.toString()));
 		BacktestOptions strong = BacktestOptions.parse(List.of("--league", "E0", "--from", "2023", "--to", "2023",
 				"--market", "corners", "--corner-prior", "40", "--out", out.toString()));
 
-		double bot = spread(CornersBacktest.run(data, options("2023", "2023", "E0")));
+		double loose = spread(CornersBacktest.run(data, weak));
 		double shrunk = spread(CornersBacktest.run(data, strong));
 
 		assertThat(strong.cornerPrior()).isEqualTo(40);
-		assertThat(shrunk).isPositive().isLessThan(bot / 2);
+		assertThat(shrunk).isPositive().isLessThan(loose / 2);
 		assertThatThrownBy(() -> BacktestOptions.parse(List.of("--league", "E0", "--from", "2023", "--to", "2023",
 				"--corner-prior", "0")))
 			.isInstanceOf(IllegalArgumentException.class)
@@ -130,7 +154,7 @@ class CornersBacktestTest {
 		BacktestMain.run(List.of("--help"), new PrintStream(printed, true, StandardCharsets.UTF_8), System.err);
 
 		assertThat(printed.toString(StandardCharsets.UTF_8)).contains("--market goals|corners",
-				"calibration", "variance/mean ratio", "--corner-prior MATCHES", "(default: 5.0, the bot's)");
+				"calibration", "variance/mean ratio", "--corner-prior MATCHES", "(default: 15.0, the bot's)");
 		assertThat(BacktestOptions.SYNOPSIS).contains("[--market goals|corners]");
 	}
 }

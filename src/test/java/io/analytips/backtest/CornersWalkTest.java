@@ -47,24 +47,28 @@ class CornersWalkTest {
 	void aForecastShrinksBothTeamsRecentCornersTowardsTheBotsPriors() {
 		CornersWalk.Forecast forecast = CornersWalk.run(TWO_DAYS, 2020, 2020).forecasts().get(0);
 
-		// A won 7, conceded 5; C (away now) won 5, conceded 3; one match each, five pseudo-matches at 5.9 / 4.6:
-		// home (7 + 29.5) / 6 and (3 + 29.5) / 6 → 5.75; away (5 + 23) / 6 and (5 + 23) / 6 → 4.6667
-		assertThat(forecast.expectedTotal()).isCloseTo(5.75 + 28.0 / 6, within(1e-12));
+		// A won 7, conceded 5; C (away now) won 5, conceded 3; one match each, the bot's fifteen pseudo-matches at
+		// 5.9 / 4.6: home (7 + 88.5) / 16 and (3 + 88.5) / 16 → 5.84375; away (5 + 69) / 16 twice → 4.625
+		assertThat(forecast.expectedTotal()).isCloseTo(5.84375 + 4.625, within(1e-12));
 		assertThat(forecast.total()).isEqualTo(4);
 		assertThat(forecast.over(CornerMarkets.LINES.indexOf(9.5))).isFalse();
 		// no season before: the fitted ratio is the bot's, and so are its prices
 		assertThat(forecast.ratio()).isEqualTo(CornerPriors.DEFAULT.varianceToMean());
 		assertThat(forecast.fitted()).containsExactly(forecast.fixed());
+		assertThat(forecast.asTheBot()).containsExactly(forecast.fixed());
 	}
 
 	@Test
-	void otherPriorsShrinkWithTheirOwnPseudoMatches() {
-		CornersWalk.Forecast forecast = CornersWalk.run(TWO_DAYS, 2020, 2020, CornerPriors.DEFAULT.withPriorMatches(15))
+	void otherPriorsShrinkWithTheirOwnPseudoMatchesBesideTheBots() {
+		CornersWalk.Forecast forecast = CornersWalk.run(TWO_DAYS, 2020, 2020, CornerPriors.DEFAULT.withPriorMatches(5))
 			.forecasts()
 			.get(0);
+		CornersWalk.Forecast asTheBot = CornersWalk.run(TWO_DAYS, 2020, 2020).forecasts().get(0);
 
-		// home (7 + 88.5) / 16 and (3 + 88.5) / 16 → 5.84375; away (5 + 69) / 16 twice → 4.625
-		assertThat(forecast.expectedTotal()).isCloseTo(5.84375 + 4.625, within(1e-12));
+		// home (7 + 29.5) / 6 and (3 + 29.5) / 6 → 5.75; away (5 + 23) / 6 and (5 + 23) / 6 → 4.6667
+		assertThat(forecast.expectedTotal()).isCloseTo(5.75 + 28.0 / 6, within(1e-12));
+		assertThat(forecast.asTheBot()).containsExactly(asTheBot.fixed());
+		assertThat(forecast.asTheBot()).isNotEqualTo(forecast.fixed());
 	}
 
 	@Test

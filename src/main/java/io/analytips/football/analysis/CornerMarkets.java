@@ -25,7 +25,7 @@ public record CornerMarkets(double expectedTotal, double expectedHome, double ex
 	 * Prices a match from both teams' corner records.
 	 * <p>
 	 * Each average is first shrunk towards the league prior with weight {@code n / (n + k)} for a
-	 * sample of {@code n} matches, {@code k} the priors' {@link CornerPriors#priorMatches()} (5 in the
+	 * sample of {@code n} matches, {@code k} the priors' {@link CornerPriors#priorMatches()} (15 in the
 	 * bot). The home side's expectation is the mean of the home team's shrunk "won" and the away team's shrunk "conceded" (both against the home prior), and the away side's
 	 * likewise. The total is priced as one count with variance {@code varianceToMean · mean}: the two
 	 * sides' corners are negatively correlated (the dominant side wins them), so adding two

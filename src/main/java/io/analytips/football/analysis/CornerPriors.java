@@ -12,8 +12,13 @@ package io.analytips.football.analysis;
  */
 public record CornerPriors(double homeAverage, double awayAverage, double varianceToMean, double priorMatches) {
 
-	/** A team's average counts as much as this many matches at the league prior, unless told otherwise. */
-	public static final double PRIOR_MATCHES = 5;
+	/**
+	 * A team's average counts as much as this many matches at the league prior, unless told otherwise. 15, not the
+	 * first 5: chosen on the EPL's 2018/19 (10 to 20 scored alike there), then on the held-out 2019/20–2024/25 its
+	 * P(over 9.5) scored better than 5's beyond the noise (Brier −0.0023, 95% interval −0.0036 to −0.0009) and its
+	 * calibration error fell from 0.0426 to 0.0120 (docs/model.md, "Corners").
+	 */
+	public static final double PRIOR_MATCHES = 15;
 
 	/**
 	 * Between the EPL (5.82 / 4.72) and Brazil (5.99 / 4.50), with the match total's dispersion

@@ -21,8 +21,9 @@ class CornerMarketsTest {
 	void averagesAreShrunkTowardsTheLeagueThenBlended() {
 		CornerStats stats = new CornerStats(8.0, 4.0, 10, 3.0, 7.0, 5);
 
-		CornerMarkets corners = CornerMarkets.from(stats, CornerPriors.DEFAULT);
+		CornerMarkets corners = CornerMarkets.from(stats, CornerPriors.DEFAULT.withPriorMatches(5));
 
+		// five pseudo-matches:
 		// home won:       (10 · 8.0 + 5 · 5.9) / 15 = 7.3
 		// away conceded:  (5 · 7.0 + 5 · 5.9) / 10 = 6.45   → home (7.3 + 6.45) / 2 = 6.875
 		// away won:       (5 · 3.0 + 5 · 4.6) / 10 = 3.8
@@ -59,13 +60,13 @@ class CornerMarketsTest {
 	void morePseudoMatchesPullTheAveragesCloserToTheLeague() {
 		CornerStats stats = new CornerStats(8.0, 4.0, 10, 3.0, 7.0, 5);
 
-		CornerMarkets corners = CornerMarkets.from(stats, CornerPriors.DEFAULT.withPriorMatches(15));
+		CornerMarkets corners = CornerMarkets.from(stats, CornerPriors.DEFAULT);
 
-		// home won (10 · 8 + 15 · 5.9) / 25 = 6.74, away conceded (5 · 7 + 15 · 5.9) / 20 = 6.175 → 6.4575
+		// the bot's fifteen: home won (10 · 8 + 15 · 5.9) / 25 = 6.74, away conceded (5 · 7 + 15 · 5.9) / 20 = 6.175 → 6.4575
 		// away won (5 · 3 + 15 · 4.6) / 20 = 4.2, home conceded (10 · 4 + 15 · 4.6) / 25 = 4.36 → 4.28
 		assertThat(corners.expectedHome()).isCloseTo(6.4575, within(1e-12));
 		assertThat(corners.expectedAway()).isCloseTo(4.28, within(1e-12));
-		assertThat(CornerPriors.DEFAULT.priorMatches()).isEqualTo(5);
+		assertThat(CornerPriors.DEFAULT.priorMatches()).isEqualTo(15);
 		assertThat(CornerPriors.DEFAULT.withVarianceToMean(1.5).varianceToMean()).isEqualTo(1.5);
 	}
 
