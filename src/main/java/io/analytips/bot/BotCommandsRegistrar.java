@@ -32,12 +32,12 @@ final class BotCommandsRegistrar implements BotListener {
 	private static final Logger log = LoggerFactory.getLogger(BotCommandsRegistrar.class);
 
 	/** The menu in Portuguese: each language's users see the commands in their own words (both work for everyone). */
-	static final List<String> COMMANDS = List.of("start", "proximos", "tabela", "seguir",
+	static final List<String> COMMANDS = List.of("start", "hoje", "proximos", "tabela", "seguir",
 			"meus_times", "historico", "idioma", "fuso", "sobre", "ajuda",
 			"cancelar");
 
 	/** The same commands, in English. */
-	static final List<String> ENGLISH_COMMANDS = List.of("start", "next", "table", "follow",
+	static final List<String> ENGLISH_COMMANDS = List.of("start", "today", "next", "table", "follow",
 			"my_teams", "record", "language", "timezone", "about",
 			"help", "cancel");
 
@@ -46,11 +46,11 @@ final class BotCommandsRegistrar implements BotListener {
 	 * {@code /cancelar} (a name typed in a group is not read), nor the language and time zone (each member's own,
 	 * better chosen in private).
 	 */
-	static final List<String> GROUP_COMMANDS = List.of("start", "proximos", "tabela", "seguir", "meus_times",
+	static final List<String> GROUP_COMMANDS = List.of("start", "hoje", "proximos", "tabela", "seguir", "meus_times",
 			"historico", "sobre", "ajuda");
 
 	/** The same, in English. */
-	static final List<String> ENGLISH_GROUP_COMMANDS = List.of("start", "next", "table", "follow", "my_teams",
+	static final List<String> ENGLISH_GROUP_COMMANDS = List.of("start", "today", "next", "table", "follow", "my_teams",
 			"record", "about", "help");
 
 	private final Messages messages;

@@ -5,10 +5,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import io.analytips.football.FixtureNotFoundException;
 import io.analytips.football.FootballData;
 import io.analytips.football.api.Fixture;
+import io.analytips.pipeline.Command;
 import io.analytips.pipeline.Handler;
 import io.analytips.pipeline.UpdateContext;
 import io.analytips.telegram.Html;
@@ -21,6 +23,12 @@ import reactor.core.publisher.Mono;
 final class BrowseHandler implements Handler {
 
 	static final int PAGE = 8;
+
+	/** The commands that open today's games, as a new message (the menu's button edits the menu instead). */
+	static final Set<String> TODAY_COMMANDS = Set.of("hoje", "today");
+
+	/** Commands that are a team's next games with a name ({@link NextGamesHandler}) and today's games without one. */
+	static final Set<String> GAMES_COMMANDS = Set.of("jogos", "games");
 
 	private final FootballData data;
 
@@ -59,13 +67,26 @@ final class BrowseHandler implements Handler {
 
 	@Override
 	public boolean supports(UpdateContext context) {
+		if (isTodayCommand(context)) {
+			return true;
+		}
 		CallbackData data = CallbackData.parse(context.callbackData());
 		return data != null && (data.is(CallbackData.TODAY, 0) || data.is(CallbackData.LEAGUE, 2)
 				|| data.isAtLeast(CallbackData.FIXTURE, 1));
 	}
 
+	/** {@code /hoje}, {@code /today}, and {@code /jogos} or {@code /games} without a team's name. */
+	private static boolean isTodayCommand(UpdateContext context) {
+		Command command = context.command();
+		return command != null && (TODAY_COMMANDS.contains(command.name())
+				|| GAMES_COMMANDS.contains(command.name()) && command.arguments().isBlank());
+	}
+
 	@Override
 	public String action(UpdateContext context) {
+		if (isTodayCommand(context)) {
+			return "today";
+		}
 		return switch (CallbackData.parse(context.callbackData()).action()) {
 			case CallbackData.TODAY -> "today";
 			case CallbackData.LEAGUE -> "league";
@@ -75,7 +96,8 @@ final class BrowseHandler implements Handler {
 
 	@Override
 	public Mono<Void> handle(UpdateContext context) {
-		CallbackData pressed = CallbackData.parse(context.callbackData());
+		CallbackData pressed = isTodayCommand(context) ? CallbackData.parse(CallbackData.TODAY)
+				: CallbackData.parse(context.callbackData());
 		return preferences.of(context).flatMap(reader -> {
 			Mono<Screen> screen = switch (pressed.action()) {
 				case CallbackData.TODAY -> today(reader.locale(), context.bot().offered(leagues));

@@ -103,10 +103,15 @@ final class SearchHandler implements Handler {
 						Keyboard.create().button(messages.get(locale, "button.cancel"), CallbackData.CANCEL).build())
 					.show(context));
 		}
-		if ((pressed != null && pressed.is(CallbackData.CANCEL, 0)) || context.command() != null) {
-			return search.end(bot, user)
-				.doOnSuccess(cleared -> transition("any", "cancelled"))
-				.then(new Screen(Html.escape(messages.get(locale, "search.cancelled")), menus.main(locale)).show(context));
+		if (pressed != null && pressed.is(CallbackData.CANCEL, 0)) {
+			return cancelled(bot, user, locale).flatMap(screen -> screen.show(context));
+		}
+		if (context.command() != null) {
+			// /cancel with no search under way says so, rather than claiming to have cancelled one
+			return search.isAwaiting(bot, user)
+				.flatMap(awaiting -> awaiting ? cancelled(bot, user, locale)
+						: Mono.just(new Screen(Html.escape(messages.get(locale, "search.nothing")), menus.main(locale))))
+				.flatMap(screen -> screen.show(context));
 		}
 		if (pressed != null) {
 			return teams.games(pressed.longArgument(0), null, reader, Follower.of(context)).flatMap(screen -> screen.show(context));
@@ -154,5 +159,12 @@ final class SearchHandler implements Handler {
 
 	private static String shorten(String query) {
 		return query.length() > TypedText.LONGEST_NAME ? query.substring(0, TypedText.LONGEST_NAME) : query;
+	}
+
+	/** Ends the user's search, then the screen that says so. */
+	private Mono<Screen> cancelled(long bot, long user, Locale locale) {
+		return search.end(bot, user)
+			.doOnSuccess(cleared -> transition("any", "cancelled"))
+			.thenReturn(new Screen(Html.escape(messages.get(locale, "search.cancelled")), menus.main(locale)));
 	}
 }

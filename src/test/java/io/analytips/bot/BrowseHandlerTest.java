@@ -69,4 +69,25 @@ class BrowseHandlerTest {
 		StepVerifier.create(browse.handle(kit.press(8, "f:999999999", "pt-br"))).verifyComplete();
 		assertThat(kit.repliesTo(8)).singleElement().asString().contains("Jogo não encontrado");
 	}
+
+	@Test
+	void todayAndItsSynonymsWithoutANameOpenTodaysLeaguesAsANewMessage() {
+		for (String typed : List.of("/hoje", "/today", "/jogos", "/games@some_bot")) {
+			assertThat(browse.supports(kit.command(9, typed, "pt-br"))).as(typed).isTrue();
+			assertThat(browse.action(kit.command(9, typed, "pt-br"))).isEqualTo("today");
+		}
+		StepVerifier.create(browse.handle(kit.command(9, "/hoje", "pt-br"))).verifyComplete();
+		assertThat(kit.repliesTo(9)).singleElement().asString().contains("Jogos de hoje</b> (23/11)");
+		assertThat(kit.lastScreenData(9)).contains("l:71:0", "l:39:0").last().isEqualTo("m");
+
+		StepVerifier.create(browse.handle(kit.command(10, "/today", "en"))).verifyComplete();
+		assertThat(kit.repliesTo(10)).singleElement().asString().contains("Today's games</b>");
+	}
+
+	@Test
+	void gamesWithATeamsNameIsLeftToTheTeamsNextGames() {
+		assertThat(browse.supports(kit.command(11, "/jogos Flamengo", "pt-br"))).isFalse();
+		assertThat(browse.supports(kit.command(11, "/games Arsenal", "en"))).isFalse();
+		assertThat(browse.supports(kit.command(11, "/proximos", "pt-br"))).isFalse();
+	}
 }

@@ -145,4 +145,23 @@ class SearchHandlerTest {
 		assertThat(kit.lastButtonsTo(32)).contains("Manchester City (England)", "Manchester United (England)");
 		assertThat(states).isEmpty();
 	}
+
+	@Test
+	void cancellingWithNoSearchUnderWaySaysThereIsNothingToCancel() {
+		type(33, "/cancelar", "pt-br");
+		assertThat(lastReplyTo(33)).isEqualTo("Nenhuma busca em andamento para cancelar.");
+
+		type(34, "/cancel", "en");
+		assertThat(lastReplyTo(34)).isEqualTo("No search under way to cancel.");
+	}
+
+	@Test
+	void cancellingASearchUnderWayEndsIt() {
+		press(35, CallbackData.SEARCH, "pt-br");
+		assertThat(states).containsKey(35L);
+
+		type(35, "/cancelar", "pt-br");
+		assertThat(lastReplyTo(35)).isEqualTo("Busca cancelada.");
+		assertThat(states).doesNotContainKey(35L);
+	}
 }
