@@ -35,7 +35,11 @@ public final class LogContext {
 
 	/** Calls {@code logging} with the ids of {@code context} in the MDC; returns what it returns. */
 	public static <T> T in(ContextView context, Supplier<T> logging) {
-		Map<String, String> ids = context.getOrDefault(KEY, Map.of());
+		Map<String, String> ids = context.getOrDefault(KEY, null);
+		if (ids == null) {
+			UpdateScope scope = UpdateScope.in(context);
+			ids = scope == null ? Map.of() : scope.logIds();
+		}
 		if (ids.isEmpty()) {
 			return logging.get();
 		}

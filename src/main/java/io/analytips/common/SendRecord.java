@@ -6,7 +6,7 @@ import reactor.util.context.ContextView;
 /**
  * What the sends of one update leave behind, so that a crash answers it again only when its
  * reply may not have arrived: the pipeline puts one in the Reactor context of each update it
- * handles ({@link #KEY}), and the outbound scheduler wraps every message of that update in
+ * handles ({@link UpdateScope}, or {@link #KEY} alone), and the outbound scheduler wraps every message of that update in
  * {@link #around}. The transport knows nothing of the inbox; the pipeline knows nothing of HTTP.
  */
 public interface SendRecord {
@@ -23,6 +23,11 @@ public interface SendRecord {
 
 	/** The record in {@code context}'s update, or none: {@code send} unchanged. */
 	static <T> Mono<T> recorded(ContextView context, Mono<T> send) {
-		return context.<SendRecord>getOrEmpty(KEY).map(record -> record.around(send)).orElse(send);
+		SendRecord record = context.getOrDefault(KEY, null);
+		if (record == null) {
+			UpdateScope scope = UpdateScope.in(context);
+			record = scope == null ? null : scope.sends();
+		}
+		return record == null ? send : record.around(send);
 	}
 }

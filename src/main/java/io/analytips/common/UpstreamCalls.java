@@ -45,6 +45,13 @@ public final class UpstreamCalls {
 
 	/** Counts one call on the counter in {@code context}, if there is one. */
 	static void countIn(ContextView context) {
-		context.<UpstreamCalls>getOrEmpty(KEY).ifPresent(calls -> calls.count.incrementAndGet());
+		UpstreamCalls calls = context.getOrDefault(KEY, null);
+		if (calls == null) {
+			UpdateScope scope = UpdateScope.in(context);
+			calls = scope == null ? null : scope.calls();
+		}
+		if (calls != null) {
+			calls.count.incrementAndGet();
+		}
 	}
 }

@@ -8,9 +8,9 @@ import java.util.function.Function;
 
 import io.analytips.common.LeaseEndedException;
 import io.analytips.common.LogContext;
-import io.analytips.common.SendRecord;
 import io.analytips.common.SerialLanes;
 import io.analytips.common.Timeouts;
+import io.analytips.common.UpdateScope;
 import io.analytips.common.UpstreamCalls;
 import io.analytips.store.TransientFailures;
 import io.analytips.telegram.Html;
@@ -167,9 +167,9 @@ final class Dispatcher implements Function<Flux<UpdateContext>, Flux<Finished>> 
 			.flatMap(finished -> recorded.ended(finished.outcome()).thenReturn(finished))
 			.flatMap(finished -> record(context, finished))
 			.doOnNext(finished -> metrics.handled(Duration.ofNanos(System.nanoTime() - started)))
-			// One write of the three (each contextWrite is an operator per update).
-			.contextWrite(reactorContext -> upstream.addTo(reactorContext).put(SendRecord.KEY, recorded)
-				.putAll(UpdateLogContext.of(context, handler).readOnly()));
+			// one operator and one entry for the three (UpdateScope says why)
+			.contextWrite(reactorContext -> new UpdateScope(upstream, recorded, UpdateLogContext.ids(context, handler))
+				.addTo(reactorContext));
 	}
 
 	/** Whether the lead this update was handled under is over: its messages will never go, here. */

@@ -4,7 +4,6 @@ import java.util.HashMap;
 import java.util.Map;
 
 import io.analytips.common.LogContext;
-import reactor.util.context.Context;
 
 /**
  * The MDC of an update's log lines: {@code bot} (its username), {@code update_id}, {@code chat_id}, {@code user_id} and
@@ -16,8 +15,8 @@ final class UpdateLogContext {
 	private UpdateLogContext() {
 	}
 
-	/** The context to write around an update's handling. */
-	static Context of(UpdateContext update, Handler handler) {
+	/** The ids, for the update's {@link io.analytips.common.UpdateScope}. */
+	static Map<String, String> ids(UpdateContext update, Handler handler) {
 		Map<String, String> mdc = new HashMap<>(8);
 		if (!update.bot().username().isEmpty()) {
 			mdc.put("bot", update.bot().username());
@@ -30,6 +29,6 @@ final class UpdateLogContext {
 			mdc.put("user_id", String.valueOf(update.user().id()));
 		}
 		mdc.put("handler", handler == null ? "none" : handler.getClass().getSimpleName());
-		return LogContext.of(mdc);
+		return mdc;
 	}
 }

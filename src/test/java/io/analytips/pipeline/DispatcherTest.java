@@ -141,6 +141,20 @@ class DispatcherTest {
 	}
 
 	@Test
+	void aHandlerSeesItsUpdatesCounterSendRecordAndLogIdsAsOneContextEntry() {
+		// Reactor's four- and five-entry contexts are costly to build (UpdateScope): the update adds one entry, not three
+		java.util.concurrent.atomic.AtomicReference<reactor.util.context.ContextView> seen = new java.util.concurrent.atomic.AtomicReference<>();
+		Handler looking = handling(context -> Mono.deferContextual(reactorContext -> {
+			seen.set(reactorContext);
+			return context.reply("answer").then();
+		}));
+		assertThat(outcomeOfOneUpdate(looking)).isEqualTo(Outcome.DONE);
+		assertThat(seen.get().size()).isEqualTo(1);
+		assertThat(seen.get().stream().map(entry -> entry.getValue())).singleElement()
+			.isInstanceOf(io.analytips.common.UpdateScope.class);
+	}
+
+	@Test
 	void aHandlerThatFailsOnTheDatabaseAfterItsFirstMessageStartedIsNotRunAgain() {
 		AtomicInteger runs = new AtomicInteger();
 		Handler sentThenFailed = handling(context -> Mono.deferContextual(reactorContext -> {
