@@ -6,7 +6,9 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 
 import io.analytips.football.analysis.ShotCounts;
 import io.analytips.football.sim.data.HistoricalData;
@@ -17,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.within;
 
 /** The backtest's {@code --shots-weight} and {@code --shots-kind}: shots as evidence of strength. */
 class ShotEvidenceTest {
@@ -93,14 +96,29 @@ class ShotEvidenceTest {
 			.containsExactly(380, 380, shots.table().overUnderMatches(), shots.table().overUnderMatches(), 380, 380);
 		// the pair's mean is the difference of the two tables' model rows
 		double rps = shots.table().row(Forecaster.MODEL).rps() - plain.table().row(Forecaster.MODEL).rps();
-		assertThat(pair.row(Score.ONE_X_TWO_RPS).mean()).isCloseTo(rps, org.assertj.core.api.Assertions.within(1e-12));
+		assertThat(pair.row(Score.ONE_X_TWO_RPS).mean()).isCloseTo(rps, within(1e-12));
 		assertThat(pair.row(Score.ONE_X_TWO_RPS).mean()).isNotZero();
 		assertThat(Backtest.report(shots)).contains("weighted 0.5", "without shots on target",
 				"| model, shots on target weighted 0.5 − model, no shots on target, 1X2 RPS | 380 |");
 	}
 
+	@Test
+	void shotsOnTargetImproveTheScoresOnlyOverUnderAndBttsOnTheTuningSeasonAsDocumented() throws IOException {
+		// docs/model.md, "Shots as evidence": EPL 2018/19, scores only, s = 0.25
+		BacktestOptions options = BacktestOptions.parse(List.of("--league", "E0", "--from", "2018", "--to", "2018",
+				"--market-weight", "0", "--xi", "0.003", "--prior", "5", "--shots-weight", "0.25", "--out", out.toString()));
+
+		ModelPair pair = Backtest.run(HistoricalData.loadClosingPrices(), options).shotsPair();
+
+		assertThat(pair.row(Score.OVER_UNDER_BRIER).mean()).isCloseTo(-0.0026, within(0.00005));
+		assertThat(pair.row(Score.OVER_UNDER_BRIER).high()).isNegative();
+		assertThat(pair.row(Score.BTTS_BRIER).mean()).isCloseTo(-0.0024, within(0.00005));
+		assertThat(pair.row(Score.BTTS_BRIER).high()).isNegative();
+		assertThat(pair.row(Score.ONE_X_TWO_RPS).mean()).isCloseTo(0.0001, within(0.00005));
+	}
+
 	private static List<String> with(String... more) {
-		return java.util.stream.Stream.concat(SEASON.stream(), java.util.Arrays.stream(more)).toList();
+		return Stream.concat(SEASON.stream(), Arrays.stream(more)).toList();
 	}
 
 	private static HistoricalMatch match(MatchStats home, MatchStats away) {
