@@ -34,9 +34,10 @@ final class Backtest {
 	 * @param files the files written
 	 * @param value the backtest of the flags and the rule it chose
 	 * @param valueTables the flags by edge bucket and confidence, for each source of prices
+	 * @param shotsPair with a shots weight above 0, the model paired with itself without shots; else {@code null}
 	 */
 	record Result(BacktestOptions options, MetricTable table, Map<Integer, MetricTable> bySeason, int fits, double fitMillis, List<Path> files,
-			ValueBacktest.Result value, Map<PriceSource, Map<String, BetStats>> valueTables) {
+			ValueBacktest.Result value, Map<PriceSource, Map<String, BetStats>> valueTables, ModelPair shotsPair) {
 	}
 
 	/**
@@ -50,7 +51,7 @@ final class Backtest {
 		BacktestOptions options = withinTheData(requested, matches);
 		// the season before the reported ones trains the first choice of the value rule
 		WalkForward.Run walk = WalkForward.run(matches, options.from() - 1, options.to(), options.fit(),
-				options.totalsWeight(), options.totalsProxy());
+				options.totalsWeight(), options.totalsProxy(), options.shots());
 		List<Prediction> reported = walk.predictions().stream().filter(p -> p.season() >= options.from()).toList();
 		WalkForward.Run run = new WalkForward.Run(reported, walk.fits(), walk.fitNanos());
 		MetricTable table = MetricTable.of(run.predictions());
@@ -79,9 +80,25 @@ final class Backtest {
 			files.add(options.ruleOut());
 		}
 		Result result = new Result(options, table, bySeason, run.fits(), run.fitNanos() / 1e6 / Math.max(1, run.fits()),
-				List.copyOf(files), value, ValueBacktest.tables(walk.predictions(), options.from(), options.to()));
+				List.copyOf(files), value, ValueBacktest.tables(walk.predictions(), options.from(), options.to()),
+				shotsPair(matches, options, run.predictions()));
 		Files.writeString(markdown, report(result));
 		return result;
+	}
+
+	/**
+	 * With a shots weight above 0, the model paired with the same walk without shots (the second walk doubles the
+	 * run's time); {@code null} otherwise.
+	 */
+	private static ModelPair shotsPair(List<HistoricalMatch> matches, BacktestOptions options, List<Prediction> reported) {
+		double weight = options.fit().shotsWeight();
+		if (weight == 0) {
+			return null;
+		}
+		List<Prediction> without = WalkForward.run(matches, options.from(), options.to(), options.fit().withShotsWeight(0),
+				options.totalsWeight(), options.totalsProxy(), options.shots()).predictions();
+		return ModelPair.of(options.shots().label + " weighted " + weight, "no " + options.shots().label, reported,
+				without);
 	}
 
 	/**
@@ -130,7 +147,16 @@ final class Backtest {
 				options.totalsProxy() ? " (pre-closing Betbrain average where Pinnacle's closing totals are missing)" : "",
 				result.fits(),
 				result.fitMillis()));
+		if (result.shotsPair() != null) {
+			out.append(String.format(Locale.ROOT, "Past matches' goals blended with their %s times the league's goals per "
+					+ "shot before the fit date, weighted %s.%n%n", options.shots().label, options.fit().shotsWeight()));
+		}
 		out.append(result.table().toMarkdown());
+		if (result.shotsPair() != null) {
+			out.append(String.format(Locale.ROOT, "%nThe model against itself without %s, on the same matches:%n%n",
+					options.shots().label));
+			out.append(result.shotsPair().toMarkdown());
+		}
 		out.append(String.format(Locale.ROOT, "%n| season | matches | model RPS | closing RPS | gap |%n|---|---:|---:|---:|---:|%n"));
 		result.bySeason().forEach((season, table) -> out.append(String.format(Locale.ROOT, "| %s | %d | %.4f | %.4f | %+.4f |%n",
 				options.league().season(season), table.matches(), table.row(Forecaster.MODEL).rps(),

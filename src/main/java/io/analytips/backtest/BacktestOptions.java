@@ -13,7 +13,8 @@ import io.analytips.football.analysis.ImpliedGoals;
 /**
  * The backtest's command line: {@code --league E0|BRA --from YEAR --to YEAR [--out DIR]}, and, to measure
  * variants of the model, {@code [--xi PER_DAY] [--window DAYS] [--prior MATCHES] [--newcomer-prior true|false]
- * [--market-weight 0..1] [--totals-weight W] [--totals-proxy true|false]}.
+ * [--market-weight 0..1] [--totals-weight W] [--totals-proxy true|false] [--shots-weight 0..1]
+ * [--shots-kind on-target|shots|corners|league-mean]}.
  * {@code [--market goals|corners]} picks what is backtested: the goal markets (the default) or the total corners,
  * whose shrinkage {@code [--corner-prior MATCHES]} varies.
  * {@code [--rule-out FILE]} also writes the value rule the backtest chose to {@code FILE} (the bot bundles each
@@ -21,7 +22,7 @@ import io.analytips.football.analysis.ImpliedGoals;
  * Values follow the flag ({@code --from 2019}) or an equals sign ({@code --from=2019}).
  */
 record BacktestOptions(BacktestLeague league, int from, int to, Path out, FitOptions fit, double totalsWeight,
-		boolean totalsProxy, Path ruleOut, Market market, double cornerPrior) {
+		boolean totalsProxy, Path ruleOut, Market market, double cornerPrior, ShotEvidence shots) {
 
 	/** What the backtest scores: the goal markets and value flags, or the total-corner lines. */
 	enum Market {
@@ -31,13 +32,15 @@ record BacktestOptions(BacktestLeague league, int from, int to, Path out, FitOpt
 	static final Path DEFAULT_OUT = Path.of("target", "backtest");
 
 	private static final Set<String> FLAGS = Set.of("--league", "--from", "--to", "--out", "--xi", "--window", "--prior",
-			"--newcomer-prior", "--market-weight", "--totals-weight", "--totals-proxy", "--rule-out", "--market", "--corner-prior");
+			"--newcomer-prior", "--market-weight", "--totals-weight", "--totals-proxy", "--rule-out", "--market", "--corner-prior",
+			"--shots-weight", "--shots-kind");
 
 	/** The command without its explanations, as the application's {@code --help} shows it. */
 	static final String SYNOPSIS = "backtest --league E0|BRA --from YEAR --to YEAR [--market goals|corners] [--out DIR]"
 			+ " [--rule-out FILE]"
 			+ " [--xi PER_DAY] [--window DAYS] [--prior MATCHES] [--newcomer-prior true|false] [--market-weight 0..1]"
-			+ " [--totals-weight W] [--totals-proxy true|false] [--corner-prior MATCHES]";
+			+ " [--totals-weight W] [--totals-proxy true|false] [--shots-weight 0..1] [--shots-kind KIND]"
+			+ " [--corner-prior MATCHES]";
 
 	static final String USAGE = "usage: " + SYNOPSIS;
 
@@ -79,13 +82,19 @@ record BacktestOptions(BacktestLeague league, int from, int to, Path out, FitOpt
 			                                implied goals; 0 uses the 1X2 alone (default: %s)
 			  --totals-proxy true|false     where Pinnacle's closing totals are missing (before 2019/20), use the
 			                                pre-closing Betbrain average's, for the tuning season (default: false)
+			  --shots-weight 0..1           how far a past match's goals are replaced by its shots times the
+			                                league's goals per shot before the fit date (default: %s); above 0
+			                                the report also pairs the model with itself at 0
+			  --shots-kind KIND             the shots read: on-target (default), shots (all), corners, or
+			                                league-mean (a placebo: one a side, so the weight only shrinks
+			                                each score towards the league's goals per side)
 			  --help, -h                    this help
 
 			Values follow the flag (--from 2019) or an equals sign (--from=2019).
 			Exit code: 0 done, 2 bad arguments, 1 the results could not be written.
 			""".formatted(CornerPriors.PRIOR_MATCHES, DEFAULT_OUT, FitOptions.MARKET.xiPerDay(), FitOptions.MARKET.windowDays(),
 			FitOptions.MARKET.priorMatches(), FitOptions.MARKET.newcomerPrior(), FitOptions.MARKET.marketWeight(),
-			ImpliedGoals.TOTALS_WEIGHT);
+			ImpliedGoals.TOTALS_WEIGHT, FitOptions.MARKET.shotsWeight());
 
 	/** Whether the arguments ask for {@link #HELP} rather than a run. */
 	static boolean asksForHelp(List<String> args) {
@@ -134,6 +143,13 @@ record BacktestOptions(BacktestLeague league, int from, int to, Path out, FitOpt
 				values.containsKey("--newcomer-prior") ? Boolean.parseBoolean(values.get("--newcomer-prior"))
 						: defaults.newcomerPrior(),
 				values.containsKey("--market-weight") ? decimal(values, "--market-weight") : defaults.marketWeight());
+		if (values.containsKey("--shots-weight")) {
+			double shotsWeight = decimal(values, "--shots-weight");
+			if (!(shotsWeight >= 0 && shotsWeight <= 1)) {
+				throw new IllegalArgumentException("--shots-weight must be between 0 and 1: " + shotsWeight);
+			}
+			fit = fit.withShotsWeight(shotsWeight);
+		}
 		double totalsWeight = values.containsKey("--totals-weight") ? decimal(values, "--totals-weight")
 				: ImpliedGoals.TOTALS_WEIGHT;
 		if (!(totalsWeight >= 0) || Double.isInfinite(totalsWeight)) {
@@ -147,12 +163,14 @@ record BacktestOptions(BacktestLeague league, int from, int to, Path out, FitOpt
 		return new BacktestOptions(BacktestLeague.of(values.get("--league")), from, to,
 				Path.of(values.getOrDefault("--out", DEFAULT_OUT.toString())), fit, totalsWeight,
 				Boolean.parseBoolean(values.getOrDefault("--totals-proxy", "false")),
-				values.containsKey("--rule-out") ? Path.of(values.get("--rule-out")) : null, market(values), cornerPrior);
+				values.containsKey("--rule-out") ? Path.of(values.get("--rule-out")) : null, market(values), cornerPrior,
+				ShotEvidence.of(values.getOrDefault("--shots-kind", ShotEvidence.ON_TARGET.flag)));
 	}
 
 	/** The same options for seasons {@code from..to}. */
 	BacktestOptions seasons(int from, int to) {
-		return new BacktestOptions(league, from, to, out, fit, totalsWeight, totalsProxy, ruleOut, market, cornerPrior);
+		return new BacktestOptions(league, from, to, out, fit, totalsWeight, totalsProxy, ruleOut, market, cornerPrior,
+				shots);
 	}
 
 	/** The seasons as the league writes them, e.g. {@code 2019/20–2024/25}. */

@@ -42,14 +42,15 @@ final class WalkForward {
 
 	private long fitNanos;
 
-	private WalkForward(List<HistoricalMatch> matches, FitOptions options, double totalsWeight, boolean totalsProxy) {
+	private WalkForward(List<HistoricalMatch> matches, FitOptions options, double totalsWeight, boolean totalsProxy,
+			ShotEvidence shots) {
 		this.matches = matches;
 		this.options = options;
 		Map<String, Long> ids = new HashMap<>();
 		this.results = matches.stream()
 			.map(m -> new MatchResult(ids.computeIfAbsent(m.homeTeam(), name -> (long) ids.size()),
 					ids.computeIfAbsent(m.awayTeam(), name -> (long) ids.size()), m.homeGoals(), m.awayGoals(),
-					m.kickoffUtc().toLocalDate(), impliedGoals(m, totalsWeight, totalsProxy)))
+					m.kickoffUtc().toLocalDate(), impliedGoals(m, totalsWeight, totalsProxy), shots.of(m)))
 			.toList();
 	}
 
@@ -71,7 +72,16 @@ final class WalkForward {
 	 */
 	static Run run(List<HistoricalMatch> matches, int from, int to, FitOptions options, double totalsWeight,
 			boolean totalsProxy) {
-		WalkForward walk = new WalkForward(matches, options, totalsWeight, totalsProxy);
+		return run(matches, from, to, options, totalsWeight, totalsProxy, ShotEvidence.ON_TARGET);
+	}
+
+	/**
+	 * As {@link #run(List, int, int, FitOptions, double, boolean)}, with {@code shots} the count of each past match's
+	 * chances the fit reads when {@link FitOptions#shotsWeight()} is above 0.
+	 */
+	static Run run(List<HistoricalMatch> matches, int from, int to, FitOptions options, double totalsWeight,
+			boolean totalsProxy, ShotEvidence shots) {
+		WalkForward walk = new WalkForward(matches, options, totalsWeight, totalsProxy, shots);
 		List<Prediction> predictions = new ArrayList<>();
 		for (int m = 0; m < matches.size(); m++) {
 			HistoricalMatch match = matches.get(m);

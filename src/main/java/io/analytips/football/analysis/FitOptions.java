@@ -19,9 +19,15 @@ import java.util.List;
  *        expected goals instead of its score, from 0 (the score only) to 1 (the prices only): the strengths
  *        are fitted to {@code (1 − w) · goals + w · implied goals}, a Poisson quasi-likelihood that stays
  *        concave; ρ is always fitted on the scores
+ * @param shotsWeight how far a result with shot counts ({@link MatchResult#shots()}) counts its shot-implied goals
+ *        instead of its goals, from 0 (the goals only, the default) to 1: the goals part of the target becomes
+ *        {@code (1 − s) · goals + s · shots · c}, where c is the league's goals per shot over the fit's own sample
+ *        (the results before the fit date, inside the window), so no result's conversion uses a later match; with
+ *        prices, {@code (1 − w) · [(1 − s) · goals + s · shot goals] + w · implied goals} (docs/model.md,
+ *        "Shots as evidence")
  */
 public record FitOptions(double xiPerDay, int windowDays, double priorMatches, boolean newcomerPrior,
-		double marketWeight) {
+		double marketWeight, double shotsWeight) {
 
 	/**
 	 * For results without market prices: ξ = 0.003/day, a two-year window, five pseudo-matches per team,
@@ -60,6 +66,17 @@ public record FitOptions(double xiPerDay, int windowDays, double priorMatches, b
 		return recent > 0 && priced >= MARKET_COVERAGE * recent ? MARKET : SCORES;
 	}
 
+	/** Options that read no shot counts. */
+	public FitOptions(double xiPerDay, int windowDays, double priorMatches, boolean newcomerPrior,
+			double marketWeight) {
+		this(xiPerDay, windowDays, priorMatches, newcomerPrior, marketWeight, 0);
+	}
+
+	/** These options with the shot counts weighted {@code shotsWeight} against the goals. */
+	public FitOptions withShotsWeight(double shotsWeight) {
+		return new FitOptions(xiPerDay, windowDays, priorMatches, newcomerPrior, marketWeight, shotsWeight);
+	}
+
 	/** Options with newcomers shrunk towards league average, like every other team, and scores only. */
 	public FitOptions(double xiPerDay, int windowDays, double priorMatches) {
 		this(xiPerDay, windowDays, priorMatches, false, 0);
@@ -82,6 +99,9 @@ public record FitOptions(double xiPerDay, int windowDays, double priorMatches, b
 		}
 		if (!(marketWeight >= 0 && marketWeight <= 1)) {
 			throw new IllegalArgumentException("marketWeight must be between 0 and 1: " + marketWeight);
+		}
+		if (!(shotsWeight >= 0 && shotsWeight <= 1)) {
+			throw new IllegalArgumentException("shotsWeight must be between 0 and 1: " + shotsWeight);
 		}
 	}
 }

@@ -13,13 +13,21 @@ import java.util.Objects;
  * @param date the day the match was played
  * @param market the expected goals the market's margin-free prices implied before kick-off
  *        ({@link ImpliedGoals#from}), or {@code null} when no prices were seen
+ * @param shots each side's shots on target (or another count of chances), or {@code null} when unknown: the fit
+ *        reads them only when {@link FitOptions#shotsWeight()} is above 0
  */
 public record MatchResult(long homeTeam, long awayTeam, int homeGoals, int awayGoals, LocalDate date,
-		ExpectedGoals market) {
+		ExpectedGoals market, ShotCounts shots) {
 
 	/** A result without market prices: the fit learns from its score alone. */
 	public MatchResult(long homeTeam, long awayTeam, int homeGoals, int awayGoals, LocalDate date) {
-		this(homeTeam, awayTeam, homeGoals, awayGoals, date, null);
+		this(homeTeam, awayTeam, homeGoals, awayGoals, date, null, null);
+	}
+
+	/** A result without shot counts. */
+	public MatchResult(long homeTeam, long awayTeam, int homeGoals, int awayGoals, LocalDate date,
+			ExpectedGoals market) {
+		this(homeTeam, awayTeam, homeGoals, awayGoals, date, market, null);
 	}
 
 	public MatchResult {

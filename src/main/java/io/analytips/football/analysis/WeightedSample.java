@@ -36,7 +36,7 @@ final class WeightedSample {
 	final long[] firstDay;
 
 	private WeightedSample(List<MatchResult> used, Map<Long, Integer> index, LocalDate asOf, double xiPerDay,
-			double marketWeight) {
+			double marketWeight, double shotsWeight) {
 		int size = used.size();
 		this.teamIds = new long[index.size()];
 		index.forEach((id, i) -> teamIds[i] = id);
@@ -51,6 +51,7 @@ final class WeightedSample {
 		this.firstDay = new long[index.size()];
 		Arrays.fill(firstDay, Long.MAX_VALUE);
 		LocalDate start = used.stream().map(MatchResult::date).min(LocalDate::compareTo).orElse(asOf);
+		double perShot = shotsWeight == 0 ? Double.NaN : goalsPerShot(used);
 		for (int m = 0; m < size; m++) {
 			MatchResult result = used.get(m);
 			home[m] = index.get(result.homeTeam());
@@ -59,10 +60,17 @@ final class WeightedSample {
 			played[away[m]]++;
 			homeScore[m] = result.homeGoals();
 			awayScore[m] = result.awayGoals();
+			double scoredHome = result.homeGoals();
+			double scoredAway = result.awayGoals();
+			ShotCounts shots = result.shots();
+			if (shots != null && !Double.isNaN(perShot)) {
+				scoredHome = (1 - shotsWeight) * scoredHome + shotsWeight * perShot * shots.home();
+				scoredAway = (1 - shotsWeight) * scoredAway + shotsWeight * perShot * shots.away();
+			}
 			ExpectedGoals market = result.market();
 			double w = market == null ? 0 : marketWeight;
-			homeGoals[m] = (1 - w) * result.homeGoals() + (w == 0 ? 0 : w * market.home());
-			awayGoals[m] = (1 - w) * result.awayGoals() + (w == 0 ? 0 : w * market.away());
+			homeGoals[m] = (1 - w) * scoredHome + (w == 0 ? 0 : w * market.home());
+			awayGoals[m] = (1 - w) * scoredAway + (w == 0 ? 0 : w * market.away());
 			weight[m] = Math.exp(-xiPerDay * ChronoUnit.DAYS.between(result.date(), asOf));
 			long day = ChronoUnit.DAYS.between(start, result.date());
 			firstDay[home[m]] = Math.min(firstDay[home[m]], day);
@@ -86,7 +94,24 @@ final class WeightedSample {
 				index.putIfAbsent(result.awayTeam(), index.size());
 			}
 		}
-		return new WeightedSample(used, index, asOf, options.xiPerDay(), options.marketWeight());
+		return new WeightedSample(used, index, asOf, options.xiPerDay(), options.marketWeight(),
+				options.shotsWeight());
+	}
+
+	/**
+	 * The league's goals per shot over the results with shot counts among {@code used} (all before the fit date), or
+	 * NaN when they have no shot at all: then no result's shots can be turned into goals and the scores stand alone.
+	 */
+	static double goalsPerShot(List<MatchResult> used) {
+		long goals = 0;
+		long shots = 0;
+		for (MatchResult result : used) {
+			if (result.shots() != null) {
+				goals += result.homeGoals() + result.awayGoals();
+				shots += result.shots().home() + result.shots().away();
+			}
+		}
+		return shots == 0 ? Double.NaN : (double) goals / shots;
 	}
 
 	int size() {

@@ -24,6 +24,22 @@ class FitOptionsTest {
 	}
 
 	@Test
+	void rejectsAShotsWeightOutsideZeroToOne() {
+		assertThatIllegalArgumentException().isThrownBy(() -> FitOptions.MARKET.withShotsWeight(1.01))
+			.withMessageContaining("shotsWeight must be between 0 and 1: 1.01");
+		assertThatIllegalArgumentException().isThrownBy(() -> FitOptions.MARKET.withShotsWeight(-0.25));
+		assertThatIllegalArgumentException().isThrownBy(() -> FitOptions.MARKET.withShotsWeight(Double.NaN));
+	}
+
+	@Test
+	void theBotsOptionsReadNoShotsAndAShotsWeightChangesNothingElse() {
+		assertThat(FitOptions.MARKET.shotsWeight()).isZero();
+		assertThat(FitOptions.SCORES.shotsWeight()).isZero();
+		assertThat(FitOptions.MARKET.withShotsWeight(0.5))
+			.isEqualTo(new FitOptions(0.008, 730, 0.5, true, 0.8, 0.5));
+	}
+
+	@Test
 	void usesTheMarketOptionsWhenMostOfLastYearsResultsHavePrices() {
 		assertThat(FitOptions.forData(results(10, 8), AS_OF)).isEqualTo(FitOptions.MARKET);
 		assertThat(FitOptions.forData(results(10, 10), AS_OF)).isEqualTo(FitOptions.MARKET);
