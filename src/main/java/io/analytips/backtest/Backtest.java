@@ -34,9 +34,10 @@ final class Backtest {
 	 * @param files the files written
 	 * @param value the backtest of the flags and the rule it chose
 	 * @param valueTables the flags by edge bucket and confidence, for each source of prices
+	 * @param btts the BTTS weights chosen walk-forward, and the bot's
 	 */
 	record Result(BacktestOptions options, MetricTable table, Map<Integer, MetricTable> bySeason, int fits, double fitMillis, List<Path> files,
-			ValueBacktest.Result value, Map<PriceSource, Map<String, BetStats>> valueTables) {
+			ValueBacktest.Result value, Map<PriceSource, Map<String, BetStats>> valueTables, BttsWeights.Result btts) {
 	}
 
 	/**
@@ -48,9 +49,14 @@ final class Backtest {
 	static Result run(HistoricalData data, BacktestOptions requested) throws IOException {
 		List<HistoricalMatch> matches = data.matches(requested.league().leagueId);
 		BacktestOptions options = withinTheData(requested, matches);
-		// the season before the reported ones trains the first choice of the value rule
-		WalkForward.Run walk = WalkForward.run(matches, options.from() - 1, options.to(), options.fit(),
-				options.totalsWeight(), options.totalsProxy());
+		// the season before the reported ones trains the first choice of the value rule; the league's tuning seasons
+		// on, the choice of its BTTS weight
+		WalkForward.Run all = WalkForward.run(matches, Math.min(options.from() - 1, options.league().tuningFrom),
+				options.to(), options.fit(), options.totalsWeight(), options.totalsProxy());
+		BttsWeights.Result btts = BttsWeights.walkForward(all.predictions(), options.league().tuningFrom);
+		WalkForward.Run walk = new WalkForward.Run(
+				btts.predictions().stream().filter(p -> p.season() >= options.from() - 1).toList(), all.fits(),
+				all.fitNanos());
 		List<Prediction> reported = walk.predictions().stream().filter(p -> p.season() >= options.from()).toList();
 		WalkForward.Run run = new WalkForward.Run(reported, walk.fits(), walk.fitNanos());
 		MetricTable table = MetricTable.of(run.predictions());
@@ -65,6 +71,7 @@ final class Backtest {
 		Path markdown = options.out().resolve(options.stem() + "-metrics.md");
 		Path flags = options.out().resolve(options.stem() + "-reliability-flags.png");
 		Path rule = options.out().resolve(options.stem() + "-value-rule.properties");
+		Path settings = options.out().resolve(options.stem() + "-model-settings.properties");
 		String title = options.league().displayName + " " + options.seasonRange();
 		PredictionsCsv.write(run.predictions(), csv);
 		ReliabilityCharts.oneXTwo(run.predictions(), title, oneXTwo);
@@ -72,14 +79,19 @@ final class Backtest {
 		ValueBacktest.Result value = ValueBacktest.run(walk.predictions(), options.from(), options.to(),
 				options.league()::season);
 		ReliabilityCharts.flags(ValueBacktest.heldOutFlags(value), title, flags);
-		List<Path> files = new ArrayList<>(List.of(csv, oneXTwo, overUnder, flags, markdown, rule));
+		List<Path> files = new ArrayList<>(List.of(csv, oneXTwo, overUnder, flags, markdown, rule, settings));
 		ValueRuleFile.write(value.rule(), options, rule);
 		if (options.ruleOut() != null) {
 			ValueRuleFile.write(value.rule(), options, options.ruleOut());
 			files.add(options.ruleOut());
 		}
+		ModelSettingsFile.write(btts.latest(), options, settings);
+		if (options.settingsOut() != null) {
+			ModelSettingsFile.write(btts.latest(), options, options.settingsOut());
+			files.add(options.settingsOut());
+		}
 		Result result = new Result(options, table, bySeason, run.fits(), run.fitNanos() / 1e6 / Math.max(1, run.fits()),
-				List.copyOf(files), value, ValueBacktest.tables(walk.predictions(), options.from(), options.to()));
+				List.copyOf(files), value, ValueBacktest.tables(walk.predictions(), options.from(), options.to()), btts);
 		Files.writeString(markdown, report(result));
 		return result;
 	}
@@ -131,6 +143,16 @@ final class Backtest {
 				result.fits(),
 				result.fitMillis()));
 		out.append(result.table().toMarkdown());
+		out.append(String.format(Locale.ROOT, "%nBTTS: the model's probability pulled towards the league's frequency of the "
+				+ "year before, (1 − w) · model + w · frequency, w chosen on the seasons from %s to the one before: %s; "
+				+ "chosen on %s–%s (the bot's): %.2f.%n",
+				options.league().season(options.league().tuningFrom),
+				result.btts().weights().entrySet().stream()
+					.filter(e -> e.getKey() >= options.from())
+					.map(e -> String.format(Locale.ROOT, "%s %.2f", options.league().season(e.getKey()), e.getValue()))
+					.collect(Collectors.joining(", ")),
+				options.league().season(options.league().tuningFrom), options.league().season(options.to()),
+				result.btts().latest()));
 		out.append(String.format(Locale.ROOT, "%n| season | matches | model RPS | closing RPS | gap |%n|---|---:|---:|---:|---:|%n"));
 		result.bySeason().forEach((season, table) -> out.append(String.format(Locale.ROOT, "| %s | %d | %.4f | %.4f | %+.4f |%n",
 				options.league().season(season), table.matches(), table.row(Forecaster.MODEL).rps(),

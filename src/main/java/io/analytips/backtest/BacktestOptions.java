@@ -21,7 +21,7 @@ import io.analytips.football.analysis.ImpliedGoals;
  * Values follow the flag ({@code --from 2019}) or an equals sign ({@code --from=2019}).
  */
 record BacktestOptions(BacktestLeague league, int from, int to, Path out, FitOptions fit, double totalsWeight,
-		boolean totalsProxy, Path ruleOut, Market market, double cornerPrior) {
+		boolean totalsProxy, Path ruleOut, Market market, double cornerPrior, Path settingsOut) {
 
 	/** What the backtest scores: the goal markets and value flags, or the total-corner lines. */
 	enum Market {
@@ -31,11 +31,12 @@ record BacktestOptions(BacktestLeague league, int from, int to, Path out, FitOpt
 	static final Path DEFAULT_OUT = Path.of("target", "backtest");
 
 	private static final Set<String> FLAGS = Set.of("--league", "--from", "--to", "--out", "--xi", "--window", "--prior",
-			"--newcomer-prior", "--market-weight", "--totals-weight", "--totals-proxy", "--rule-out", "--market", "--corner-prior");
+			"--newcomer-prior", "--market-weight", "--totals-weight", "--totals-proxy", "--rule-out", "--market", "--corner-prior",
+			"--settings-out");
 
 	/** The command without its explanations, as the application's {@code --help} shows it. */
 	static final String SYNOPSIS = "backtest --league E0|BRA --from YEAR --to YEAR [--market goals|corners] [--out DIR]"
-			+ " [--rule-out FILE]"
+			+ " [--rule-out FILE] [--settings-out FILE]"
 			+ " [--xi PER_DAY] [--window DAYS] [--prior MATCHES] [--newcomer-prior true|false] [--market-weight 0..1]"
 			+ " [--totals-weight W] [--totals-proxy true|false] [--corner-prior MATCHES]";
 
@@ -69,7 +70,12 @@ record BacktestOptions(BacktestLeague league, int from, int to, Path out, FitOpt
 			  --rule-out FILE               also write the chosen value rule here (the bot bundles each league's as
 			                                src/main/resources/football/value-rules/<league id>.properties:
 			                                39 for E0, 71 for BRA)
-			Variants of the model, to measure them (defaults: the fit the bot uses):
+			  --settings-out FILE           also write the league's model settings here: the fit below and the
+			                                BTTS weight chosen on the seasons from the league's first tuning season
+			                                to --to (the bot bundles them as
+			                                src/main/resources/football/model-settings/<league id>.properties)
+			Variants of the model, to measure them (defaults: the league's bundled fit, the bot's; shown: the
+			fallback for a league without one):
 			  --xi PER_DAY                  time decay: a match t days old weighs exp(-xi t) (default: %s)
 			  --window DAYS                 only matches this many days before the fit count (default: %d)
 			  --prior MATCHES               pseudo-matches at league-average strength per team (default: %s)
@@ -125,8 +131,9 @@ record BacktestOptions(BacktestLeague league, int from, int to, Path out, FitOpt
 		if (to < from) {
 			throw new IllegalArgumentException("--to " + to + " is before --from " + from);
 		}
-		// every bundled match has closing prices, so the bot would fit with the market options too
-		FitOptions defaults = FitOptions.MARKET;
+		// every bundled match has closing prices, so the bot would fit with the league's market options too
+		BacktestLeague league = BacktestLeague.of(values.get("--league"));
+		FitOptions defaults = ModelSettingsFile.bundled(league).market();
 		FitOptions fit = new FitOptions(
 				values.containsKey("--xi") ? decimal(values, "--xi") : defaults.xiPerDay(),
 				values.containsKey("--window") ? integer(values, "--window") : defaults.windowDays(),
@@ -144,15 +151,17 @@ record BacktestOptions(BacktestLeague league, int from, int to, Path out, FitOpt
 		if (!(cornerPrior > 0) || Double.isInfinite(cornerPrior)) {
 			throw new IllegalArgumentException("--corner-prior must be finite and > 0: " + cornerPrior);
 		}
-		return new BacktestOptions(BacktestLeague.of(values.get("--league")), from, to,
+		return new BacktestOptions(league, from, to,
 				Path.of(values.getOrDefault("--out", DEFAULT_OUT.toString())), fit, totalsWeight,
 				Boolean.parseBoolean(values.getOrDefault("--totals-proxy", "false")),
-				values.containsKey("--rule-out") ? Path.of(values.get("--rule-out")) : null, market(values), cornerPrior);
+				values.containsKey("--rule-out") ? Path.of(values.get("--rule-out")) : null, market(values), cornerPrior,
+				values.containsKey("--settings-out") ? Path.of(values.get("--settings-out")) : null);
 	}
 
 	/** The same options for seasons {@code from..to}. */
 	BacktestOptions seasons(int from, int to) {
-		return new BacktestOptions(league, from, to, out, fit, totalsWeight, totalsProxy, ruleOut, market, cornerPrior);
+		return new BacktestOptions(league, from, to, out, fit, totalsWeight, totalsProxy, ruleOut, market, cornerPrior,
+				settingsOut);
 	}
 
 	/** The seasons as the league writes them, e.g. {@code 2019/20–2024/25}. */
