@@ -1,6 +1,7 @@
 package io.analytips.backtest;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -23,11 +24,33 @@ final class BttsWeights {
 	}
 
 	/**
-	 * @param predictions the walk's predictions, with the score matrix's P(both teams score)
+	 * @param predictions the walk's predictions, calibrated
+	 * @param uncalibrated the same predictions with the score matrix's P(both teams score)
 	 * @param weights the weight each season was calibrated with, by season
 	 * @param latest the weight chosen on every season from the first tuning season to the last: the bot's
 	 */
-	record Result(List<Prediction> predictions, Map<Integer, Double> weights, double latest) {
+	record Result(List<Prediction> predictions, List<Prediction> uncalibrated, Map<Integer, Double> weights,
+			double latest) {
+
+		/**
+		 * {mean, standard error} of the calibrated minus the score matrix's BTTS Brier (or log score), match by match,
+		 * on seasons {@code from} to {@code to}.
+		 */
+		double[] gain(int from, int to, boolean logScore) {
+			double[] differences = new double[predictions.size()];
+			int n = 0;
+			for (int i = 0; i < predictions.size(); i++) {
+				Prediction calibrated = predictions.get(i);
+				if (calibrated.season() >= from && calibrated.season() <= to) {
+					differences[n++] = score(calibrated, logScore) - score(uncalibrated.get(i), logScore);
+				}
+			}
+			return PairedDifference.meanAndStandardError(Arrays.copyOf(differences, n));
+		}
+
+		private static double score(Prediction p, boolean logScore) {
+			return logScore ? ScoringRules.logLoss(p.modelBtts(), p.btts()) : ScoringRules.brier(p.modelBtts(), p.btts());
+		}
 	}
 
 	/**
@@ -42,7 +65,8 @@ final class BttsWeights {
 			calibrated.add(p.withModelBtts(new BothTeamsScoreCalibration(weight).apply(p.modelBtts(), p.leagueBttsFrequency())));
 		}
 		int last = predictions.stream().mapToInt(Prediction::season).max().orElse(tuningFrom);
-		return new Result(List.copyOf(calibrated), weights, choose(predictions, tuningFrom, last + 1));
+		return new Result(List.copyOf(calibrated), List.copyOf(predictions), weights,
+				choose(predictions, tuningFrom, last + 1));
 	}
 
 	/** The grid's weight with the lowest Brier on seasons {@code from} to {@code before − 1}; 0 without any. */

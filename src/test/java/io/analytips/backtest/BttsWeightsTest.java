@@ -41,6 +41,17 @@ class BttsWeightsTest {
 	}
 
 	@Test
+	void pairsTheCalibratedScoresWithTheScoreMatrixsOwnMatchByMatch() {
+		List<Prediction> seasons = List.of(match(2019, true), match(2019, false), match(2020, true), match(2020, true));
+
+		BttsWeights.Result result = BttsWeights.walkForward(seasons, 2019);
+
+		// 2020 only: 0.5 instead of 0.4 on two matches where both scored, (0.5 − 1)² − (0.4 − 1)² = −0.11 each
+		assertThat(result.gain(2020, 2020, false)).containsExactly(new double[] { -0.11, 0 }, within(1e-12));
+		assertThat(result.gain(2020, 2020, true)[0]).isCloseTo(Math.log(0.4) - Math.log(0.5), within(1e-12));
+	}
+
+	@Test
 	void seasonsBeforeTheFirstTuningSeasonTrainNothing() {
 		List<Prediction> seasons = List.of(match(2018, true), match(2018, false), match(2019, true));
 
