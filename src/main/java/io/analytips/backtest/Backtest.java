@@ -96,13 +96,6 @@ final class Backtest {
 		return result;
 	}
 
-	/** e.g. {@code -0.0014 [-0.0023, -0.0006]}: a mean and its 95% interval. */
-	private static String interval(double[] meanAndError) {
-		double mean = meanAndError[0];
-		double half = PairedDifference.Z_95 * meanAndError[1];
-		return String.format(Locale.ROOT, "%+.4f [%+.4f, %+.4f]", mean, mean - half, mean + half);
-	}
-
 	/**
 	 * The requested seasons within those the data holds with closing prices; the walk has nothing to score
 	 * outside them, and a report labelled with seasons it never saw would misstate what it measured.
@@ -150,18 +143,7 @@ final class Backtest {
 				result.fits(),
 				result.fitMillis()));
 		out.append(result.table().toMarkdown());
-		out.append(String.format(Locale.ROOT, "%nBTTS: the model's probability pulled towards the league's frequency of the "
-				+ "year before, (1 − w) · model + w · frequency, w chosen on the seasons from %s to the one before: %s; "
-				+ "chosen on %s–%s (what --settings-out writes): %.2f. Calibrated − the score matrix's own, paired: BTTS Brier %s, "
-				+ "log loss %s.%n",
-				options.league().season(options.league().tuningFrom),
-				result.btts().weights().entrySet().stream()
-					.filter(e -> e.getKey() >= options.from())
-					.map(e -> String.format(Locale.ROOT, "%s %.2f", options.league().season(e.getKey()), e.getValue()))
-					.collect(Collectors.joining(", ")),
-				options.league().season(options.league().tuningFrom), options.league().season(options.to()),
-				result.btts().latest(), interval(result.btts().gain(options.from(), options.to(), false)),
-				interval(result.btts().gain(options.from(), options.to(), true))));
+		out.append(BttsReport.markdown(options, result.btts()));
 		out.append(String.format(Locale.ROOT, "%n| season | matches | model RPS | closing RPS | gap |%n|---|---:|---:|---:|---:|%n"));
 		result.bySeason().forEach((season, table) -> out.append(String.format(Locale.ROOT, "| %s | %d | %.4f | %.4f | %+.4f |%n",
 				options.league().season(season), table.matches(), table.row(Forecaster.MODEL).rps(),
