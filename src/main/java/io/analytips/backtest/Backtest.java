@@ -11,6 +11,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
+import io.analytips.football.analysis.FitOptions;
 import io.analytips.football.sim.data.HistoricalData;
 import io.analytips.football.sim.data.HistoricalMatch;
 
@@ -34,10 +35,12 @@ final class Backtest {
 	 * @param files the files written
 	 * @param value the backtest of the flags and the rule it chose
 	 * @param valueTables the flags by edge bucket and confidence, for each source of prices
+	 * @param btts the BTTS weights chosen walk-forward, and the bot's
 	 * @param shotsPair with a shots weight above 0, the model paired with itself without shots; else {@code null}
 	 */
 	record Result(BacktestOptions options, MetricTable table, Map<Integer, MetricTable> bySeason, int fits, double fitMillis, List<Path> files,
-			ValueBacktest.Result value, Map<PriceSource, Map<String, BetStats>> valueTables, ModelPair shotsPair) {
+			ValueBacktest.Result value, Map<PriceSource, Map<String, BetStats>> valueTables, BttsWeights.Result btts,
+			ModelPair shotsPair) {
 	}
 
 	/**
@@ -49,9 +52,13 @@ final class Backtest {
 	static Result run(HistoricalData data, BacktestOptions requested) throws IOException {
 		List<HistoricalMatch> matches = data.matches(requested.league().leagueId);
 		BacktestOptions options = withinTheData(requested, matches);
-		// the season before the reported ones trains the first choice of the value rule
-		WalkForward.Run walk = WalkForward.run(matches, options.from() - 1, options.to(), options.fit(),
-				options.totalsWeight(), options.totalsProxy(), options.shots());
+		// the season before the reported ones trains the first choice of the value rule; the league's tuning seasons
+		// on, the choice of its BTTS weight
+		WalkForward.Run all = walkFromTheTuningSeasons(matches, options, options.fit());
+		BttsWeights.Result btts = BttsWeights.walkForward(all.predictions(), options.league().tuningFrom);
+		WalkForward.Run walk = new WalkForward.Run(
+				btts.predictions().stream().filter(p -> p.season() >= options.from() - 1).toList(), all.fits(),
+				all.fitNanos());
 		List<Prediction> reported = walk.predictions().stream().filter(p -> p.season() >= options.from()).toList();
 		WalkForward.Run run = new WalkForward.Run(reported, walk.fits(), walk.fitNanos());
 		MetricTable table = MetricTable.of(run.predictions());
@@ -66,6 +73,7 @@ final class Backtest {
 		Path markdown = options.out().resolve(options.stem() + "-metrics.md");
 		Path flags = options.out().resolve(options.stem() + "-reliability-flags.png");
 		Path rule = options.out().resolve(options.stem() + "-value-rule.properties");
+		Path settings = options.out().resolve(options.stem() + "-model-settings.properties");
 		String title = options.league().displayName + " " + options.seasonRange();
 		PredictionsCsv.write(run.predictions(), csv);
 		ReliabilityCharts.oneXTwo(run.predictions(), title, oneXTwo);
@@ -73,14 +81,19 @@ final class Backtest {
 		ValueBacktest.Result value = ValueBacktest.run(walk.predictions(), options.from(), options.to(),
 				options.league()::season);
 		ReliabilityCharts.flags(ValueBacktest.heldOutFlags(value), title, flags);
-		List<Path> files = new ArrayList<>(List.of(csv, oneXTwo, overUnder, flags, markdown, rule));
+		List<Path> files = new ArrayList<>(List.of(csv, oneXTwo, overUnder, flags, markdown, rule, settings));
 		ValueRuleFile.write(value.rule(), options, rule);
 		if (options.ruleOut() != null) {
 			ValueRuleFile.write(value.rule(), options, options.ruleOut());
 			files.add(options.ruleOut());
 		}
+		ModelSettingsFile.write(btts.latest(), options, settings);
+		if (options.settingsOut() != null) {
+			ModelSettingsFile.write(btts.latest(), options, options.settingsOut());
+			files.add(options.settingsOut());
+		}
 		Result result = new Result(options, table, bySeason, run.fits(), run.fitNanos() / 1e6 / Math.max(1, run.fits()),
-				List.copyOf(files), value, ValueBacktest.tables(walk.predictions(), options.from(), options.to()),
+				List.copyOf(files), value, ValueBacktest.tables(walk.predictions(), options.from(), options.to()), btts,
 				shotsPair(matches, options, run.predictions()));
 		Files.writeString(markdown, report(result));
 		return result;
@@ -95,10 +108,19 @@ final class Backtest {
 		if (weight == 0) {
 			return null;
 		}
-		List<Prediction> without = WalkForward.run(matches, options.from(), options.to(), options.fit().withShotsWeight(0),
-				options.totalsWeight(), options.totalsProxy(), options.shots()).predictions();
+		// the same walk and the same walk-forward BTTS calibration, without shots: the pair differs only in them
+		List<Prediction> without = BttsWeights.walkForward(
+				walkFromTheTuningSeasons(matches, options, options.fit().withShotsWeight(0)).predictions(),
+				options.league().tuningFrom).predictions().stream().filter(p -> p.season() >= options.from()).toList();
 		return ModelPair.of(options.shots().label + " weighted " + weight, "no " + options.shots().label, reported,
 				without);
+	}
+
+	/** The walk from the league's first tuning season (or the season before the reported ones, if earlier) on. */
+	private static WalkForward.Run walkFromTheTuningSeasons(List<HistoricalMatch> matches, BacktestOptions options,
+			FitOptions fit) {
+		return WalkForward.run(matches, Math.min(options.from() - 1, options.league().tuningFrom), options.to(), fit,
+				options.totalsWeight(), options.totalsProxy(), options.shots());
 	}
 
 	/**
@@ -157,6 +179,7 @@ final class Backtest {
 					options.shots().label));
 			out.append(result.shotsPair().toMarkdown());
 		}
+		out.append(BttsReport.markdown(options, result.btts()));
 		out.append(String.format(Locale.ROOT, "%n| season | matches | model RPS | closing RPS | gap |%n|---|---:|---:|---:|---:|%n"));
 		result.bySeason().forEach((season, table) -> out.append(String.format(Locale.ROOT, "| %s | %d | %.4f | %.4f | %+.4f |%n",
 				options.league().season(season), table.matches(), table.row(Forecaster.MODEL).rps(),

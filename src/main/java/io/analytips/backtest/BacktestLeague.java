@@ -8,15 +8,22 @@ import io.analytips.football.sim.data.HistoricalData;
 /** The leagues the backtest knows, by football-data's code. */
 enum BacktestLeague {
 
-	E0(HistoricalData.PREMIER_LEAGUE, "Premier League"), BRA(HistoricalData.SERIE_A, "Série A");
+	E0(HistoricalData.PREMIER_LEAGUE, "Premier League", 2018), BRA(HistoricalData.SERIE_A, "Série A", 2014);
 
 	final int leagueId;
 
 	final String displayName;
 
-	BacktestLeague(int leagueId, String displayName) {
+	/**
+	 * The first of the league's tuning seasons (EPL 2018/19, Série A 2014–2018: before the reported 2019–2024); the
+	 * league's own choices (its BTTS weight) are made on the seasons from this one on, never on the one judged.
+	 */
+	final int tuningFrom;
+
+	BacktestLeague(int leagueId, String displayName, int tuningFrom) {
 		this.leagueId = leagueId;
 		this.displayName = displayName;
+		this.tuningFrom = tuningFrom;
 	}
 
 	/**

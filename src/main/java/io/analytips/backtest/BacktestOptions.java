@@ -22,7 +22,7 @@ import io.analytips.football.analysis.ImpliedGoals;
  * Values follow the flag ({@code --from 2019}) or an equals sign ({@code --from=2019}).
  */
 record BacktestOptions(BacktestLeague league, int from, int to, Path out, FitOptions fit, double totalsWeight,
-		boolean totalsProxy, Path ruleOut, Market market, double cornerPrior, ShotEvidence shots) {
+		boolean totalsProxy, Path ruleOut, Market market, double cornerPrior, ShotEvidence shots, Path settingsOut) {
 
 	/** What the backtest scores: the goal markets and value flags, or the total-corner lines. */
 	enum Market {
@@ -33,11 +33,11 @@ record BacktestOptions(BacktestLeague league, int from, int to, Path out, FitOpt
 
 	private static final Set<String> FLAGS = Set.of("--league", "--from", "--to", "--out", "--xi", "--window", "--prior",
 			"--newcomer-prior", "--market-weight", "--totals-weight", "--totals-proxy", "--rule-out", "--market", "--corner-prior",
-			"--shots-weight", "--shots-kind");
+			"--shots-weight", "--shots-kind", "--settings-out");
 
 	/** The command without its explanations, as the application's {@code --help} shows it. */
 	static final String SYNOPSIS = "backtest --league E0|BRA --from YEAR --to YEAR [--market goals|corners] [--out DIR]"
-			+ " [--rule-out FILE]"
+			+ " [--rule-out FILE] [--settings-out FILE]"
 			+ " [--xi PER_DAY] [--window DAYS] [--prior MATCHES] [--newcomer-prior true|false] [--market-weight 0..1]"
 			+ " [--totals-weight W] [--totals-proxy true|false] [--shots-weight 0..1] [--shots-kind KIND]"
 			+ " [--corner-prior MATCHES]";
@@ -72,7 +72,12 @@ record BacktestOptions(BacktestLeague league, int from, int to, Path out, FitOpt
 			  --rule-out FILE               also write the chosen value rule here (the bot bundles each league's as
 			                                src/main/resources/football/value-rules/<league id>.properties:
 			                                39 for E0, 71 for BRA)
-			Variants of the model, to measure them (defaults: the fit the bot uses):
+			  --settings-out FILE           also write the league's model settings here: the fit below and the
+			                                BTTS weight chosen on the seasons from the league's first tuning season
+			                                to --to (the bot bundles them as
+			                                src/main/resources/football/model-settings/<league id>.properties)
+			Variants of the model, to measure them (defaults: the league's bundled fit, the bot's; shown: the
+			fallback for a league without one):
 			  --xi PER_DAY                  time decay: a match t days old weighs exp(-xi t) (default: %s)
 			  --window DAYS                 only matches this many days before the fit count (default: %d)
 			  --prior MATCHES               pseudo-matches at league-average strength per team (default: %s)
@@ -134,8 +139,9 @@ record BacktestOptions(BacktestLeague league, int from, int to, Path out, FitOpt
 		if (to < from) {
 			throw new IllegalArgumentException("--to " + to + " is before --from " + from);
 		}
-		// every bundled match has closing prices, so the bot would fit with the market options too
-		FitOptions defaults = FitOptions.MARKET;
+		// every bundled match has closing prices, so the bot would fit with the league's market options too
+		BacktestLeague league = BacktestLeague.of(values.get("--league"));
+		FitOptions defaults = ModelSettingsFile.bundled(league).market();
 		FitOptions fit = new FitOptions(
 				values.containsKey("--xi") ? decimal(values, "--xi") : defaults.xiPerDay(),
 				values.containsKey("--window") ? integer(values, "--window") : defaults.windowDays(),
@@ -160,17 +166,18 @@ record BacktestOptions(BacktestLeague league, int from, int to, Path out, FitOpt
 		if (!(cornerPrior > 0) || Double.isInfinite(cornerPrior)) {
 			throw new IllegalArgumentException("--corner-prior must be finite and > 0: " + cornerPrior);
 		}
-		return new BacktestOptions(BacktestLeague.of(values.get("--league")), from, to,
+		return new BacktestOptions(league, from, to,
 				Path.of(values.getOrDefault("--out", DEFAULT_OUT.toString())), fit, totalsWeight,
 				Boolean.parseBoolean(values.getOrDefault("--totals-proxy", "false")),
 				values.containsKey("--rule-out") ? Path.of(values.get("--rule-out")) : null, market(values), cornerPrior,
-				ShotEvidence.of(values.getOrDefault("--shots-kind", ShotEvidence.ON_TARGET.flag)));
+				ShotEvidence.of(values.getOrDefault("--shots-kind", ShotEvidence.ON_TARGET.flag)),
+				values.containsKey("--settings-out") ? Path.of(values.get("--settings-out")) : null);
 	}
 
 	/** The same options for seasons {@code from..to}. */
 	BacktestOptions seasons(int from, int to) {
 		return new BacktestOptions(league, from, to, out, fit, totalsWeight, totalsProxy, ruleOut, market, cornerPrior,
-				shots);
+				shots, settingsOut);
 	}
 
 	/** The seasons as the league writes them, e.g. {@code 2019/20–2024/25}. */

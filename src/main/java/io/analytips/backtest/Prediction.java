@@ -26,19 +26,28 @@ import io.analytips.football.sim.data.BookmakerOdds;
  * @param closingOver25 the closing line's P(over 2.5), margin removed, or {@code null} without totals prices
  * @param frequencyOver25 the share of matches over 2.5 goals in the three years before, with one pseudo-match
  *        over and one under
- * @param modelBtts the model's P(both teams score), from the same score matrix as the bot's
- *        ({@link io.analytips.football.analysis.Markets#bothTeamsScore()})
+ * @param modelBtts the model's P(both teams score): the score matrix's
+ *        ({@link io.analytips.football.analysis.Markets#bothTeamsScore()}) out of the walk, calibrated by
+ *        {@link BttsWeights} with the weight chosen on the seasons before, as the bot calibrates it
  * @param frequencyBtts the share of matches in which both teams scored in the three years before, with one
  *        pseudo-match each way
+ * @param leagueBttsFrequency the league frequency the BTTS calibration leans on
+ *        ({@link io.analytips.football.analysis.BothTeamsScoreCalibration#leagueFrequency}: the year before)
  * @param dataSize the smaller of the two teams' matches in the model, as the bot's confidence counts it
  * @param odds every price the data holds for the match (closing and, where there are some, pre-closing)
  */
 record Prediction(int season, LocalDate date, String home, String away, int homeGoals, int awayGoals, double homeXg,
 		double awayXg, double[] model, double[] closing, double[] frequencies, double modelOver25, Double closingOver25,
-		double frequencyOver25, double modelBtts, double frequencyBtts, int dataSize, List<BookmakerOdds> odds) {
+		double frequencyOver25, double modelBtts, double frequencyBtts, double leagueBttsFrequency, int dataSize, List<BookmakerOdds> odds) {
 
 	Prediction {
 		odds = List.copyOf(odds);
+	}
+
+	/** The same prediction with another model P(both teams score). */
+	Prediction withModelBtts(double probability) {
+		return new Prediction(season, date, home, away, homeGoals, awayGoals, homeXg, awayXg, model, closing, frequencies,
+				modelOver25, closingOver25, frequencyOver25, probability, frequencyBtts, leagueBttsFrequency, dataSize, odds);
 	}
 
 	static final double[] UNIFORM = { 1.0 / 3, 1.0 / 3, 1.0 / 3 };

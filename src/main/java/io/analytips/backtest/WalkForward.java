@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.analytips.football.analysis.BothTeamsScoreCalibration;
 import io.analytips.football.analysis.ExpectedGoals;
 import io.analytips.football.analysis.FairPrices;
 import io.analytips.football.analysis.FitOptions;
@@ -134,6 +135,7 @@ final class WalkForward {
 		return new Prediction(match.season(), result.date(), match.homeTeam(), match.awayTeam(), match.homeGoals(),
 				match.awayGoals(), xg.home(), xg.away(), markets.result().toArray(), closingOneXTwo, frequencies,
 				markets.goals(2.5).over(), closingOver, over, markets.bothTeamsScore(), btts,
+				BothTeamsScoreCalibration.leagueFrequency(results, result.date()),
 				Math.min(model.matchesOf(result.homeTeam()), model.matchesOf(result.awayTeam())), match.odds());
 	}
 

@@ -20,8 +20,9 @@ import io.analytips.common.Clocks;
 import io.analytips.football.analysis.BookmakerPrices;
 import io.analytips.football.analysis.CornerStats;
 import io.analytips.football.analysis.ExpectedGoals;
+import io.analytips.football.analysis.BothTeamsScoreCalibration;
 import io.analytips.football.analysis.FairPrices;
-import io.analytips.football.analysis.FitOptions;
+import io.analytips.football.analysis.ModelSettings;
 import io.analytips.football.analysis.MatchAnalysis;
 import io.analytips.football.analysis.ValueRule;
 import io.analytips.football.analysis.ValueRules;
@@ -56,7 +57,7 @@ public class AnalysisService {
 	private final Clock clock;
 
 	/** Fitted models, one fit per key at a time: concurrent analyses of a league share it. */
-	private final AsyncCache<String, ScoreModel> models;
+	private final AsyncCache<String, Fit> models;
 
 	private final ModelFitTimes fitTimes;
 
@@ -64,6 +65,9 @@ public class AnalysisService {
 
 	/** Each league's own value rule: a fixture is judged, and its record shown, by its league's backtest. */
 	private final ValueRules rules;
+
+	/** Each league's own model settings: its fit and its BTTS calibration, chosen by its own backtest. */
+	private final BundledModelSettings settings;
 
 	/**
 	 * Implied goals by the prices they come from: a played match's prices never change, and each solve
@@ -78,7 +82,14 @@ public class AnalysisService {
 	/** @param rules when a price is value, per league: the bundled {@link BundledValueRule#get()} outside tests */
 	public AnalysisService(FootballData data, int cornerSample, Clock clock, ModelFitTimes fitTimes,
 			MarketMemory market, ValueRules rules) {
+		this(data, cornerSample, clock, fitTimes, market, rules, BundledModelSettings.get());
+	}
+
+	/** @param settings each league's model settings: the bundled {@link BundledModelSettings#get()} outside tests */
+	public AnalysisService(FootballData data, int cornerSample, Clock clock, ModelFitTimes fitTimes,
+			MarketMemory market, ValueRules rules, BundledModelSettings settings) {
 		this.rules = Objects.requireNonNull(rules, "rules");
+		this.settings = Objects.requireNonNull(settings, "settings");
 		this.fitTimes = fitTimes;
 		this.market = market;
 		this.data = data;
@@ -111,6 +122,7 @@ public class AnalysisService {
 		int league = fixture.league().id();
 		int season = fixture.league().season();
 		ValueRule rule = rules.forLeague(league);
+		ModelSettings leagueSettings = settings.forLeague(league);
 		return Mono.zip(data.season(league, season), optional(data.season(league, season - 1)),
 				optional(data.standings(league, season)), optional(data.odds(fixture)))
 			.flatMap(function((current, previous, standings, odds) -> {
@@ -121,12 +133,12 @@ public class AnalysisService {
 				History history = new History(fixtures, fixture.kickoff(), data.zone());
 				Mono<Optional<CornerStats>> corners = kind.needsCorners() ? corners(history, fixture, provenance)
 						: Mono.just(Optional.empty());
-				Mono<ScoreModel> fitted = model(fixture, current, history);
+				Mono<Fit> fitted = model(fixture, current, history, leagueSettings);
 				// written down while the model fits: later fits learn from the prices of this match
 				Mono<Boolean> remembered = odds
 					.map(offered -> market.record(fixture, offered))
 					.orElse(Mono.just(false));
-				return Mono.zip(corners, fitted, remembered).map(function((cornerStats, model, written) -> {
+				return Mono.zip(corners, fitted, remembered).map(function((cornerStats, fit, written) -> {
 					Set<AnalysisReport.Missing> missing = EnumSet.noneOf(AnalysisReport.Missing.class);
 					TeamStanding home = null;
 					TeamStanding away = null;
@@ -145,8 +157,9 @@ public class AnalysisService {
 					if (kind.needsCorners() && cornerStats.isEmpty()) {
 						missing.add(AnalysisReport.Missing.CORNERS);
 					}
-					MatchAnalysis analysis = MatchAnalyzer.analyze(model, fixture.home().id(), fixture.away().id(),
-							cornerStats.orElse(null), home, away, prices, rule);
+					MatchAnalysis analysis = MatchAnalyzer.analyze(fit.model(), fixture.home().id(), fixture.away().id(),
+							cornerStats.orElse(null), home, away, prices, rule, leagueSettings.bothTeamsScore(),
+							fit.bttsFrequency());
 					return new AnalysisReport(fixture, analysis, history.form(fixture.home().id(), 5),
 							history.form(fixture.away().id(), 5), history.headToHead(fixture.home().id(),
 									fixture.away().id(), 5),
@@ -162,9 +175,10 @@ public class AnalysisService {
 	 * of results), so it runs on the parallel scheduler: bounded to one worker per core, which is the right
 	 * bound for CPU work, and off the event loop. Its time is recorded per league in {@link #fitTimes()}.
 	 * Results whose prices the {@link MarketMemory} kept are fitted on their implied goals too, with the
-	 * options {@link FitOptions#forData} picks for how many have prices.
+	 * options the league's {@link ModelSettings#fitOptions} picks for how many have prices. Beside the model goes
+	 * the league's BTTS frequency in those results, which the league's BTTS calibration leans on.
 	 */
-	private Mono<ScoreModel> model(Fixture fixture, Cached<List<Fixture>> season, History history) {
+	private Mono<Fit> model(Fixture fixture, Cached<List<Fixture>> season, History history, ModelSettings leagueSettings) {
 		LocalDate day = fixture.kickoff().atZone(data.zone()).toLocalDate();
 		int league = fixture.league().id();
 		String key = league + ":" + fixture.league().season() + ":" + day + ":" + season.fetchedAt();
@@ -175,11 +189,15 @@ public class AnalysisService {
 				Map<Long, ExpectedGoals> goals = new HashMap<>();
 				prices.forEach((id, fair) -> goals.put(id, implied.get(fair, FairPrices::impliedGoals)));
 				List<MatchResult> results = history.results(goals);
-				ScoreModel model = ScoreModel.fit(results, day, FitOptions.forData(results, day));
+				ScoreModel model = ScoreModel.fit(results, day, leagueSettings.fitOptions(results, day));
 				fitTimes.record(league, Duration.ofNanos(System.nanoTime() - start));
-				return model;
+				return new Fit(model, BothTeamsScoreCalibration.leagueFrequency(results, day));
 			})
 			.toFuture()), true);
+	}
+
+	/** A fitted model and the league's BTTS frequency in the results it was fitted on. */
+	private record Fit(ScoreModel model, double bttsFrequency) {
 	}
 
 	/** How long the model fits took, per league. */

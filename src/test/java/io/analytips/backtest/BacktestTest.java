@@ -71,8 +71,14 @@ class BacktestTest {
 			byte[] bytes = Files.readAllBytes(out.resolve(png));
 			assertThat(bytes).startsWith(0x89, 'P', 'N', 'G');
 		}
-		assertThat(result.files()).hasSize(6).allMatch(Files::exists);
+		assertThat(result.files()).hasSize(7).allMatch(Files::exists);
 		assertThat(out.resolve("BRA-2023-2023-reliability-flags.png")).exists();
+		// the league's model settings, with its BTTS weight chosen on 2014–2023
+		assertThat(Files.readString(out.resolve("BRA-2023-2023-model-settings.properties")))
+			.contains("--league BRA --from 2023 --to 2023 --settings-out", "btts.frequency-weight=");
+		// and the report says what the score matrix's BTTS rests on, season by season, and how reliable it was
+		assertThat(Backtest.report(result)).contains("BTTS: the model's probability pulled towards",
+				"| 2023 | 380 |", "| all | 380 |", "BTTS expected calibration error (ten bins): matrix ");
 		// the Série A file has no totals prices, and neither file has BTTS prices
 		assertThat(result.table().row(Forecaster.CLOSING_LINE).overUnderBrier()).isNaN();
 		assertThat(result.table().row(Forecaster.CLOSING_LINE).overUnderLogLoss()).isNaN();

@@ -15,7 +15,7 @@ class BetStatsTest {
 
 	static Prediction match(int season) {
 		return new Prediction(season, LocalDate.of(season, 9, 1), "A", "B", 1, 0, 1.4, 1.1, new double[] { 0.5, 0.3, 0.2 },
-				new double[] { 0.5, 0.3, 0.2 }, new double[] { 0.45, 0.27, 0.28 }, 0.5, 0.5, 0.5, 0.5, 0.5, 20, List.of());
+				new double[] { 0.5, 0.3, 0.2 }, new double[] { 0.45, 0.27, 0.28 }, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 20, List.of());
 	}
 
 	static Bet bet(Prediction match, double odds, double model, double stake, boolean won, double closing) {

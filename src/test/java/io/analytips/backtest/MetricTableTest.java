@@ -24,7 +24,7 @@ class MetricTableTest {
 	private static Prediction match(int home, int away, double[] model, double[] closing, double modelOver,
 			Double closingOver, double modelBtts, double frequencyBtts) {
 		return new Prediction(2020, LocalDate.of(2020, 9, 12), "A", "B", home, away, 1.5, 1.1, model, closing,
-				new double[] { 0.45, 0.25, 0.30 }, modelOver, closingOver, 0.5, modelBtts, frequencyBtts, 20, List.of());
+				new double[] { 0.45, 0.25, 0.30 }, modelOver, closingOver, 0.5, modelBtts, frequencyBtts, frequencyBtts, 20, List.of());
 	}
 
 	/** A 2-1 (over 2.5, both scored) and a 0-0 (neither), both with closing totals prices. */

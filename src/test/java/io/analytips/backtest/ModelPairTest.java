@@ -40,6 +40,6 @@ class ModelPairTest {
 	private static Prediction prediction(String home, double win, double loss) {
 		double[] model = { win, 0, loss };
 		return new Prediction(2021, LocalDate.of(2021, 8, 14), home, "Z", 2, 1, 1.5, 1.1, model, model,
-				new double[] { 0.45, 0.25, 0.3 }, 0.5, 0.5, 0.5, 0.5, 0.5, 10, List.of());
+				new double[] { 0.45, 0.25, 0.3 }, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 10, List.of());
 	}
 }

@@ -11,8 +11,10 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.analytips.football.BundledModelSettings;
 import io.analytips.football.BundledValueRule;
 import io.analytips.football.analysis.Confidence;
+import io.analytips.football.analysis.ModelSettings;
 import io.analytips.football.analysis.ValueBet;
 import io.analytips.football.analysis.ValueRule;
 import io.analytips.football.sim.data.HistoricalData;
@@ -145,7 +147,7 @@ class ValueBacktestTest {
 
 	@ParameterizedTest
 	@EnumSource(BacktestLeague.class)
-	void eachLeaguesBundledRuleIsTheOneItsOwnBacktestChoosesOnItsOwnSeasons(BacktestLeague league) throws IOException {
+	void eachLeaguesBundledRuleAndModelSettingsAreWhatItsOwnBacktestChoosesOnItsOwnSeasons(BacktestLeague league) throws IOException {
 		String bundled;
 		try (InputStream in = getClass().getResourceAsStream(BundledValueRule.resource(league.leagueId))) {
 			assertThat(in).as("the bundled rule of %s", league).isNotNull();
@@ -172,5 +174,14 @@ class ValueBacktestTest {
 			.isEqualTo(options.seasonRange()));
 		assertThat(Backtest.report(result)).contains("## Value flags, " + league.displayName + " " + options.seasonRange(),
 				"### The plausibility cap", "Held out, pooled:");
-	}
-}
+		// the same run writes the league's model settings, with the same seasons in their header
+		String settings;
+		try (InputStream in = getClass().getResourceAsStream(ModelSettings.resource(league.leagueId))) {
+			assertThat(in).as("the bundled model settings of %s", league).isNotNull();
+			settings = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
+		assertThat(ModelSettingsFile.text(result.btts().latest(), options)).isEqualTo(settings);
+		assertThat(Files.readString(out.resolve(options.stem() + "-model-settings.properties"))).isEqualTo(settings);
+		assertThat(BundledModelSettings.get().forLeague(league.leagueId).bothTeamsScore().frequencyWeight())
+			.isEqualTo(result.btts().latest());
+	}}

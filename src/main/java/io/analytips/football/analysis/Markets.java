@@ -74,6 +74,11 @@ public record Markets(OneXTwo result, List<OverUnder> goals, double bothTeamsSco
 		return new Markets(new OneXTwo(home, draw, away), goals, btts, likeliest);
 	}
 
+	/** The same markets with another P(both teams score) ({@link BothTeamsScoreCalibration}). */
+	public Markets withBothTeamsScore(double probability) {
+		return new Markets(result, goals, probability, likeliestScores);
+	}
+
 	/** The over/under entry for a line, or null if the line is not priced here. */
 	public OverUnder goals(double line) {
 		for (OverUnder entry : goals) {

@@ -38,11 +38,27 @@ public final class MatchAnalyzer {
 	 */
 	public static MatchAnalysis analyze(ScoreModel model, long home, long away, CornerStats corners,
 			TeamStanding homeStanding, TeamStanding awayStanding, BookmakerPrices prices, ValueRule rule) {
+		return analyze(model, home, away, corners, homeStanding, awayStanding, prices, rule,
+				BothTeamsScoreCalibration.NONE, 0.5);
+	}
+
+	/**
+	 * As {@link #analyze(ScoreModel, long, long, CornerStats, TeamStanding, TeamStanding, BookmakerPrices,
+	 * ValueRule)}, with the matrix's P(both teams score) calibrated by the league's own {@code bothTeamsScore}
+	 * towards {@code leagueBttsFrequency} ({@link BothTeamsScoreCalibration#leagueFrequency} of the results the model
+	 * was fitted on): the probability shown and the one the BTTS prices are judged against.
+	 *
+	 * @throws IllegalArgumentException if any price is not above 1, or the frequency is not a probability
+	 */
+	public static MatchAnalysis analyze(ScoreModel model, long home, long away, CornerStats corners,
+			TeamStanding homeStanding, TeamStanding awayStanding, BookmakerPrices prices, ValueRule rule,
+			BothTeamsScoreCalibration bothTeamsScore, double leagueBttsFrequency) {
 		Objects.requireNonNull(model, "model");
 		Objects.requireNonNull(rule, "rule");
+		Objects.requireNonNull(bothTeamsScore, "bothTeamsScore");
 		ExpectedGoals xg = model.expectedGoals(home, away);
 		ScoreMatrix matrix = ScoreMatrix.dixonColes(xg, model.rho());
-		Markets markets = Markets.from(matrix);
+		Markets markets = bothTeamsScore.apply(Markets.from(matrix), leagueBttsFrequency);
 		int homeMatches = model.matchesOf(home);
 		int awayMatches = model.matchesOf(away);
 		int dataSize = Math.min(homeMatches, awayMatches);
