@@ -6,8 +6,10 @@ import java.util.Objects;
 /**
  * The model's forecast pooled with the fixture's own margin-free pre-match price: the price carries news no past
  * result or price can (line-ups, injuries), which is most of what the model still trails the closing line by.
- * The pooled forecast is what a fan is shown; it is never what the value finder judges a price against, because
- * a forecast that already holds the market's price would find value in the market's own echo.
+ * Measured by the backtest ({@code --own-price-weight}); the bot does not use it, because the tuning season showed
+ * no gain beyond its noise (docs/model.md, "The fixture's own price"). Whoever uses it: a pooled forecast may be
+ * shown, but is never what the value finder judges a price against, because a forecast that already holds the
+ * market's price would find value in the market's own echo.
  *
  * @param weight how far the market counts, 0 (the model alone) to 1 (the market alone)
  * @param pool how the two are pooled
