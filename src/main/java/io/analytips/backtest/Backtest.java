@@ -37,10 +37,12 @@ final class Backtest {
 	 * @param valueTables the flags by edge bucket and confidence, for each source of prices
 	 * @param btts the BTTS weights chosen walk-forward, and the bot's
 	 * @param shotsPair with a shots weight above 0, the model paired with itself without shots; else {@code null}
+	 * @param ownPricePair with an own-price weight above 0, the pooled model paired with the model alone; else
+	 *        {@code null}
 	 */
 	record Result(BacktestOptions options, MetricTable table, Map<Integer, MetricTable> bySeason, int fits, double fitMillis, List<Path> files,
 			ValueBacktest.Result value, Map<PriceSource, Map<String, BetStats>> valueTables, BttsWeights.Result btts,
-			ModelPair shotsPair) {
+			ModelPair shotsPair, ModelPair ownPricePair) {
 	}
 
 	/**
@@ -59,7 +61,10 @@ final class Backtest {
 		WalkForward.Run walk = new WalkForward.Run(
 				btts.predictions().stream().filter(p -> p.season() >= options.from() - 1).toList(), all.fits(),
 				all.fitNanos());
-		List<Prediction> reported = walk.predictions().stream().filter(p -> p.season() >= options.from()).toList();
+		List<Prediction> alone = walk.predictions().stream().filter(p -> p.season() >= options.from()).toList();
+		// the fixture's own pre-match price pooled in (if asked) for the scores only: the value flags below keep
+		// judging the model alone, or they would find value in the market's own echo
+		List<Prediction> reported = alone.stream().map(p -> p.withOwnPrice(options.ownPrice())).toList();
 		WalkForward.Run run = new WalkForward.Run(reported, walk.fits(), walk.fitNanos());
 		MetricTable table = MetricTable.of(run.predictions());
 		Map<Integer, MetricTable> bySeason = run.predictions().stream()
@@ -94,7 +99,7 @@ final class Backtest {
 		}
 		Result result = new Result(options, table, bySeason, run.fits(), run.fitNanos() / 1e6 / Math.max(1, run.fits()),
 				List.copyOf(files), value, ValueBacktest.tables(walk.predictions(), options.from(), options.to()), btts,
-				shotsPair(matches, options, run.predictions()));
+				shotsPair(matches, options, alone), ownPricePair(options, reported, alone));
 		Files.writeString(markdown, report(result));
 		return result;
 	}
@@ -114,6 +119,19 @@ final class Backtest {
 				options.league().tuningFrom).predictions().stream().filter(p -> p.season() >= options.from()).toList();
 		return ModelPair.of(options.shots().label + " weighted " + weight, "no " + options.shots().label, reported,
 				without);
+	}
+
+	/** With an own-price weight above 0, the pooled model paired with the model alone; {@code null} otherwise. */
+	private static ModelPair ownPricePair(BacktestOptions options, List<Prediction> pooled, List<Prediction> alone) {
+		if (!options.ownPrice().blends()) {
+			return null;
+		}
+		return ModelPair.of(ownPriceLabel(options), "alone", pooled, alone);
+	}
+
+	private static String ownPriceLabel(BacktestOptions options) {
+		return String.format(Locale.ROOT, "%s pool with its own pre-closing price weighted %s",
+				options.ownPrice().pool().name().toLowerCase(Locale.ROOT), options.ownPrice().weight());
 	}
 
 	/** The walk from the league's first tuning season (or the season before the reported ones, if earlier) on. */
@@ -173,7 +191,15 @@ final class Backtest {
 			out.append(String.format(Locale.ROOT, "Past matches' goals blended with their %s times the league's goals per "
 					+ "shot before the fit date, weighted %s.%n%n", options.shots().label, options.fit().shotsWeight()));
 		}
+		if (result.ownPricePair() != null) {
+			out.append(String.format(Locale.ROOT, "The model's 1X2 and over 2.5 are the %s (where the match has one; "
+					+ "the value flags below judge the model alone).%n%n", ownPriceLabel(options)));
+		}
 		out.append(result.table().toMarkdown());
+		if (result.ownPricePair() != null) {
+			out.append(String.format(Locale.ROOT, "%nThe pooled model against the model alone, on the same matches:%n%n"));
+			out.append(result.ownPricePair().toMarkdown());
+		}
 		if (result.shotsPair() != null) {
 			out.append(String.format(Locale.ROOT, "%nThe model against itself without %s, on the same matches:%n%n",
 					options.shots().label));

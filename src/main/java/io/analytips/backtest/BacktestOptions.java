@@ -9,12 +9,13 @@ import java.util.Set;
 import io.analytips.football.analysis.CornerPriors;
 import io.analytips.football.analysis.FitOptions;
 import io.analytips.football.analysis.ImpliedGoals;
+import io.analytips.football.analysis.OwnPriceBlend;
 
 /**
  * The backtest's command line: {@code --league E0|BRA --from YEAR --to YEAR [--out DIR]}, and, to measure
  * variants of the model, {@code [--xi PER_DAY] [--window DAYS] [--prior MATCHES] [--newcomer-prior true|false]
  * [--market-weight 0..1] [--totals-weight W] [--totals-proxy true|false] [--shots-weight 0..1]
- * [--shots-kind on-target|shots|corners|league-mean]}.
+ * [--shots-kind on-target|shots|corners|league-mean] [--own-price-weight 0..1] [--own-price-pool linear|log]}.
  * {@code [--market goals|corners]} picks what is backtested: the goal markets (the default) or the total corners,
  * whose shrinkage {@code [--corner-prior MATCHES]} varies.
  * {@code [--rule-out FILE]} also writes the value rule the backtest chose to {@code FILE} (the bot bundles each
@@ -22,7 +23,8 @@ import io.analytips.football.analysis.ImpliedGoals;
  * Values follow the flag ({@code --from 2019}) or an equals sign ({@code --from=2019}).
  */
 record BacktestOptions(BacktestLeague league, int from, int to, Path out, FitOptions fit, double totalsWeight,
-		boolean totalsProxy, Path ruleOut, Market market, double cornerPrior, ShotEvidence shots, Path settingsOut) {
+		boolean totalsProxy, Path ruleOut, Market market, double cornerPrior, ShotEvidence shots, Path settingsOut,
+		OwnPriceBlend ownPrice) {
 
 	/** What the backtest scores: the goal markets and value flags, or the total-corner lines. */
 	enum Market {
@@ -33,14 +35,14 @@ record BacktestOptions(BacktestLeague league, int from, int to, Path out, FitOpt
 
 	private static final Set<String> FLAGS = Set.of("--league", "--from", "--to", "--out", "--xi", "--window", "--prior",
 			"--newcomer-prior", "--market-weight", "--totals-weight", "--totals-proxy", "--rule-out", "--market", "--corner-prior",
-			"--shots-weight", "--shots-kind", "--settings-out");
+			"--shots-weight", "--shots-kind", "--settings-out", "--own-price-weight", "--own-price-pool");
 
 	/** The command without its explanations, as the application's {@code --help} shows it. */
 	static final String SYNOPSIS = "backtest --league E0|BRA --from YEAR --to YEAR [--market goals|corners] [--out DIR]"
 			+ " [--rule-out FILE] [--settings-out FILE]"
 			+ " [--xi PER_DAY] [--window DAYS] [--prior MATCHES] [--newcomer-prior true|false] [--market-weight 0..1]"
 			+ " [--totals-weight W] [--totals-proxy true|false] [--shots-weight 0..1] [--shots-kind KIND]"
-			+ " [--corner-prior MATCHES]";
+			+ " [--own-price-weight 0..1] [--own-price-pool linear|log] [--corner-prior MATCHES]";
 
 	static final String USAGE = "usage: " + SYNOPSIS;
 
@@ -93,6 +95,13 @@ record BacktestOptions(BacktestLeague league, int from, int to, Path out, FitOpt
 			  --shots-kind KIND             the shots read: on-target (default), shots (all), corners, or
 			                                league-mean (a placebo: one a side, so the weight only shrinks
 			                                each score towards the league's goals per side)
+			  --own-price-weight 0..1       pool the model's 1X2 (and over 2.5) with the match's own margin-free
+			                                Pinnacle pre-closing price, weighted this much (default: 0, the model
+			                                alone; 1 is the pre-closing price alone); a match without one keeps
+			                                the model. Above 0 the report pairs the pooled model with the model
+			                                alone; the value flags still judge the model alone
+			  --own-price-pool linear|log   linear: (1-v) model + v price (default); log: model^(1-v) price^v,
+			                                renormalised
 			  --help, -h                    this help
 
 			Values follow the flag (--from 2019) or an equals sign (--from=2019).
@@ -171,13 +180,13 @@ record BacktestOptions(BacktestLeague league, int from, int to, Path out, FitOpt
 				Boolean.parseBoolean(values.getOrDefault("--totals-proxy", "false")),
 				values.containsKey("--rule-out") ? Path.of(values.get("--rule-out")) : null, market(values), cornerPrior,
 				ShotEvidence.of(values.getOrDefault("--shots-kind", ShotEvidence.ON_TARGET.flag)),
-				values.containsKey("--settings-out") ? Path.of(values.get("--settings-out")) : null);
+				values.containsKey("--settings-out") ? Path.of(values.get("--settings-out")) : null, ownPrice(values));
 	}
 
 	/** The same options for seasons {@code from..to}. */
 	BacktestOptions seasons(int from, int to) {
 		return new BacktestOptions(league, from, to, out, fit, totalsWeight, totalsProxy, ruleOut, market, cornerPrior,
-				shots, settingsOut);
+				shots, settingsOut, ownPrice);
 	}
 
 	/** The seasons as the league writes them, e.g. {@code 2019/20–2024/25}. */
@@ -188,6 +197,19 @@ record BacktestOptions(BacktestLeague league, int from, int to, Path out, FitOpt
 	/** The stem of the output files, e.g. {@code E0-2019-2024}. */
 	String stem() {
 		return league + "-" + from + "-" + to;
+	}
+
+	private static OwnPriceBlend ownPrice(Map<String, String> values) {
+		double weight = values.containsKey("--own-price-weight") ? decimal(values, "--own-price-weight") : 0;
+		if (!(weight >= 0 && weight <= 1)) {
+			throw new IllegalArgumentException("--own-price-weight must be between 0 and 1: " + weight);
+		}
+		String pool = values.getOrDefault("--own-price-pool", "linear");
+		return new OwnPriceBlend(weight, switch (pool) {
+			case "linear" -> OwnPriceBlend.Pool.LINEAR;
+			case "log" -> OwnPriceBlend.Pool.LOG;
+			default -> throw new IllegalArgumentException("--own-price-pool must be linear or log: " + pool);
+		});
 	}
 
 	private static Market market(Map<String, String> values) {

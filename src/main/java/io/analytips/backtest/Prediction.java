@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
+import io.analytips.football.analysis.OneXTwo;
+import io.analytips.football.analysis.OwnPriceBlend;
 import io.analytips.football.analysis.ScoringRules;
 import io.analytips.football.sim.data.BookmakerOdds;
 
@@ -48,6 +50,26 @@ record Prediction(int season, LocalDate date, String home, String away, int home
 	Prediction withModelBtts(double probability) {
 		return new Prediction(season, date, home, away, homeGoals, awayGoals, homeXg, awayXg, model, closing, frequencies,
 				modelOver25, closingOver25, frequencyOver25, probability, frequencyBtts, leagueBttsFrequency, dataSize, odds);
+	}
+
+	/**
+	 * The same prediction with the model's 1X2 and P(over 2.5) pooled by {@code blend} with the match's own Pinnacle
+	 * pre-closing prices (the over only where those prices have totals); unchanged without such prices. The closing
+	 * price is never pooled: it is what the forecasts are scored against.
+	 */
+	Prediction withOwnPrice(OwnPriceBlend blend) {
+		Optional<BookmakerOdds> preClosing = prices(BookmakerOdds.PINNACLE_PRE_CLOSING);
+		if (preClosing.isEmpty() || !blend.blends()) {
+			return this;
+		}
+		BookmakerOdds own = preClosing.get();
+		double[] pooled = blend.oneXTwo(new OneXTwo(model[0], model[1], model[2]),
+				new double[] { own.home(), own.draw(), own.away() }).toArray();
+		double over = own.over25() == null || own.under25() == null ? modelOver25
+				: blend.over(modelOver25, new double[] { own.over25(), own.under25() });
+		return new Prediction(season, date, home, away, homeGoals, awayGoals, homeXg, awayXg, pooled, closing,
+				frequencies, over, closingOver25, frequencyOver25, modelBtts, frequencyBtts, leagueBttsFrequency, dataSize,
+				odds);
 	}
 
 	static final double[] UNIFORM = { 1.0 / 3, 1.0 / 3, 1.0 / 3 };
