@@ -1,19 +1,14 @@
 package io.analytips.pipeline;
 
-import java.time.Duration;
-
 import io.analytips.common.Lease;
 import io.analytips.common.Leadership;
 import io.analytips.common.Periodic;
 import io.analytips.telegram.OutboundScheduler;
-import io.analytips.telegram.ReceivedUpdate;
 import io.analytips.telegram.UpdateSource;
-import io.micrometer.core.instrument.Gauge;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.Disposable;
 import reactor.core.Disposables;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Schedulers;
@@ -31,6 +26,7 @@ import org.springframework.context.SmartLifecycle;
  *          what waited there longer than maxWait) ({@link UpdateBuffer})
  * → dispatcher (per-chat order and backlog, bounded concurrency, error boundary) → inbox.finish
  * </pre>
+ * (the stream up to the dispatcher is {@link UpdateStream}'s, what a stop does after intake closes {@link Drain}'s)
  *
  * Every update this process takes is {@link InFlight} from the moment the inbox hands it over
  * until its outcome is durable, so a parked one (unfinished, held by nobody) is recognisable
@@ -47,9 +43,6 @@ public class UpdatePipeline implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(UpdatePipeline.class);
 
-	/** The most a drain that hit its deadline waits for messages already on the wire. */
-	static final Duration WIRE_GRACE = Duration.ofSeconds(1);
-
 	private final UpdateSource source;
 
 	private final Inbox inbox;
@@ -58,26 +51,21 @@ public class UpdatePipeline implements SmartLifecycle {
 
 	private final ParkedUpdates parked;
 
-	private final SendWindow sends;
-
 	private final SendJournal journal;
 
-	private final PipelineMetrics metrics;
-
-	private final Intake intake;
-
 	private final Dispatcher dispatcher;
-
-	/** Closed with the pipeline; null when the tracker is shared by several bots' pipelines (their host closes it). */
-	private final UserTracker users;
-
-	private final OutboundScheduler outbound;
 
 	private final Background background;
 
 	private final PipelineProperties properties;
 
 	private final UpdateBuffer buffer;
+
+	/** What each run dispatches: the replay, then the live updates. */
+	private final UpdateStream stream;
+
+	/** What a stop does once intake is closed. */
+	private final Drain drain;
 
 	/** The current run's subscriptions and signals: one per lead, replaced as a whole. */
 	private volatile Run run = new Run();
@@ -115,31 +103,17 @@ public class UpdatePipeline implements SmartLifecycle {
 		this.leadership = leadership;
 		this.buffer = buffer;
 		this.source = source;
-		this.sends = sends;
 		this.journal = journal;
-		this.metrics = metrics;
 		this.inbox = inbox;
 		this.inFlight = inFlight;
 		this.parked = parked;
-		this.intake = intake;
 		this.dispatcher = dispatcher;
-		this.users = users;
-		this.outbound = outbound;
 		this.background = background;
 		this.properties = properties;
-		Gauge.builder("analytips.queue.size", buffer, UpdateBuffer::queued)
-			.description("Updates waiting in the bounded buffer")
-			.register(metrics.registry());
-		Gauge.builder("analytips.queue.capacity", properties, PipelineProperties::queueCapacity)
-			.register(metrics.registry());
-		Gauge.builder("analytips.queue.utilisation", this, pipeline -> pipeline.stats().utilisationPercent())
-			.baseUnit("percent")
-			.register(metrics.registry());
-		Gauge.builder("analytips.dispatcher.in_flight", dispatcher, Dispatcher::inFlight)
-			.register(metrics.registry());
-		Gauge.builder("analytips.updates.unrecorded", inFlight, InFlight::unrecorded)
-			.description("Outcomes whose write failed, kept to be written again")
-			.register(metrics.registry());
+		this.drain = new Drain(source, inbox, users, journal, sends, outbound, background, leadership, buffer, dispatcher,
+				properties.shutdownDrainTimeout());
+		this.stream = new UpdateStream(source, inbox, inFlight, parked, intake, journal, background, metrics, buffer);
+		PipelineGauges.register(metrics.registry(), buffer, properties, this, dispatcher, inFlight);
 	}
 
 	/**
@@ -185,34 +159,9 @@ public class UpdatePipeline implements SmartLifecycle {
 		// a lead lost and taken again: what was being handled was dropped and is replayed; kept outcomes stay
 		inFlight.forgetHandling();
 		Mono<Void> stop = current.stopIntake().asMono();
-		Flux<ReceivedUpdate> found = parked.updates();
-		// with replicas storing webhook requests, paged by what is held rather than by id (see HandedOverUpdates)
-		Flux<ReceivedUpdate> unfinished = source instanceof HandedOverUpdates handedOver ? handedOver.unfinished()
-				: inbox.unfinished();
-		// what a predecessor marked as answered is read before its rows, so none of them is answered again
-		Flux<UpdateContext> replay = inbox.firstSentUnfinished()
-			.flatMapMany(markedSent -> {
-				Replay recovered = new Replay(journal, inFlight, background, metrics, markedSent);
-				return unfinished.filter(this::entered)
-					.filter(received -> toHandleAgain(recovered, received))
-					.doOnComplete(recovered::examinedAll);
-			})
-			.takeUntilOther(stop)
-			.onErrorResume(error -> {
-				log.error("Could not read unfinished updates; they are found parked later: {}", error.toString());
-				return Flux.empty();
-			})
-			.mapNotNull(intake::replayed)
-			.doOnComplete(parked::look); // from now on an unfinished row nobody holds is parked
-		Flux<UpdateContext> live = source.updates(stop)
-			.onErrorResume(error -> Flux.empty()) // fatal: the source reports it in its status
-			.filter(this::entered)
-			.transform(intake)
-			.as(admitted -> buffer.buffer(admitted, found.takeUntilOther(stop).mapNotNull(intake::resumed),
-					source.pullsOnDemand()));
 		// every message of this run's updates goes only under this term's lease (see Lease)
 		Lease term = leadership.lease();
-		current.subscriptions().add(Flux.concat(replay, live)
+		current.subscriptions().add(stream.updates(stop)
 			.transform(dispatcher)
 			.contextWrite(context -> context.put(Lease.KEY, term))
 			.subscribe(null, error -> log.error("Pipeline ended by an error (a bug: no error should reach here)", error),
@@ -223,32 +172,6 @@ public class UpdatePipeline implements SmartLifecycle {
 		started = true;
 		log.info("Update pipeline started (buffer {}, concurrency {}, rate limit {} per {})",
 				properties.queueCapacity(), properties.concurrency(), properties.rateLimit(), properties.rateWindow());
-	}
-
-	/**
-	 * Takes a stored update into this process ({@link InFlight}). An unreadable one was stored
-	 * finished and is only reported by intake; one already held is not dispatched twice.
-	 */
-	private boolean entered(ReceivedUpdate received) {
-		if (!received.isValid() || inFlight.enter(received.updateId())) {
-			return true;
-		}
-		log.warn("Update {} is already being handled; not dispatched again", received.updateId());
-		return false;
-	}
-
-	/**
-	 * Whether a replayed update is handled again; if deciding throws, the update is let go first, so that it is found
-	 * parked later instead of held here for good.
-	 */
-	private boolean toHandleAgain(Replay recovered, ReceivedUpdate received) {
-		try {
-			return recovered.toHandleAgain(received);
-		}
-		catch (RuntimeException ex) {
-			inFlight.release(received.updateId());
-			throw ex;
-		}
 	}
 
 	/** Stops without a deadline callback; blocks nobody. Prefer {@link #stop(Runnable)}. */
@@ -282,48 +205,9 @@ public class UpdatePipeline implements SmartLifecycle {
 				dispatcher.inFlight(), properties.shutdownDrainTimeout());
 		Run current = run;
 		current.stopIntake().tryEmitEmpty();
-		Disposable.Composite subscriptions = current.subscriptions();
-		Mono<Void> deadline = Mono.firstWithSignal(Mono.delay(properties.shutdownDrainTimeout()).then(),
-				current.abort().asMono())
-			.then(Mono.fromRunnable(outbound::hold))
-			.then(wireCleared())
-			.then(Mono.fromRunnable(() -> {
-				// Their journal records stay on disk with them: the next start reads them and deletes them after its replay.
-				log.warn("Drain ended early with {} buffered and {} in-flight updates; they stay in the inbox for the next start",
-						buffer.queued(), dispatcher.inFlight());
-				subscriptions.dispose();
-				background.stop();
-			}));
-		current.drained().asMono()
-			.then(background.idle())
-			.or(deadline)
-			.then(source.confirmReceived())
-			.then(Mono.when(inbox.close(), users == null ? Mono.empty() : users.close()))
-			.then(journal.close())
-			.onErrorResume(error -> {
-				log.warn("Stop finished with an error: {}", error.toString());
-				return Mono.empty();
-			})
-			.then(leadership.release())
-			.doFinally(signal -> {
-				subscriptions.dispose();
-				background.stop();
-				log.info("Update pipeline stopped; send window: {}", sends.summary());
-				callback.run();
-			})
+		drain.of(current.subscriptions(), current.drained().asMono(), current.abort().asMono())
+			.doFinally(signal -> callback.run())
 			.subscribe();
-	}
-
-	/**
-	 * After {@link OutboundScheduler#hold()}: waits (up to {@link #WIRE_GRACE}) for the messages
-	 * already sent to be answered, so their updates finish instead of being cancelled and answered
-	 * again after the restart.
-	 */
-	private Mono<Void> wireCleared() {
-		return outbound.wireCleared()
-			.then(Mono.delay(Duration.ofMillis(20))) // lets the just-finished updates queue their outcome
-			.then()
-			.timeout(WIRE_GRACE, Mono.empty());
 	}
 
 	/** Ends the drain now (a second SIGTERM): what is unfinished stays in the inbox. */
