@@ -106,10 +106,10 @@ record BacktestOptions(BacktestLeague league, int from, int to, Path out, FitOpt
 			                                alone; the value flags still judge the model alone
 			  --own-price-pool linear|log   linear: (1-v) model + v price (default); log: model^(1-v) price^v,
 			                                renormalised
-			  --zero-factor 0..1            each side's chance of a blank in the score matrix times this, its
-			                                goals from one up a zero-truncated Poisson that keeps the fitted
-			                                mean (default: 1, the Poisson count); below 1 the report pairs the
-			                                model with itself at 1
+			  --zero-factor 0..1            each side's chance of a blank in the score matrix times this (above
+			                                0, at most 1), its goals from one up a zero-truncated Poisson that
+			                                keeps the fitted mean (default: 1, the Poisson count); below 1 the
+			                                report pairs the model with itself at 1
 			  --zero-factor-home 0..1       the same for the home side alone (default: --zero-factor)
 			  --zero-factor-away 0..1       the same for the away side alone (default: --zero-factor)
 			  --help, -h                    this help
