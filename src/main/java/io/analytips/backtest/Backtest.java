@@ -11,6 +11,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
+import io.analytips.football.analysis.BlankFactor;
 import io.analytips.football.analysis.FitOptions;
 import io.analytips.football.sim.data.HistoricalData;
 import io.analytips.football.sim.data.HistoricalMatch;
@@ -39,10 +40,12 @@ final class Backtest {
 	 * @param shotsPair with a shots weight above 0, the model paired with itself without shots; else {@code null}
 	 * @param ownPricePair with an own-price weight above 0, the pooled model paired with the model alone; else
 	 *        {@code null}
+	 * @param blankPair with a blank factor below 1, the model paired with itself on the Poisson matrix; else
+	 *        {@code null}
 	 */
 	record Result(BacktestOptions options, MetricTable table, Map<Integer, MetricTable> bySeason, int fits, double fitMillis, List<Path> files,
 			ValueBacktest.Result value, Map<PriceSource, Map<String, BetStats>> valueTables, BttsWeights.Result btts,
-			ModelPair shotsPair, ModelPair ownPricePair) {
+			ModelPair shotsPair, ModelPair ownPricePair, ModelPair blankPair) {
 	}
 
 	/**
@@ -56,7 +59,7 @@ final class Backtest {
 		BacktestOptions options = withinTheData(requested, matches);
 		// the season before the reported ones trains the first choice of the value rule; the league's tuning seasons
 		// on, the choice of its BTTS weight
-		WalkForward.Run all = walkFromTheTuningSeasons(matches, options, options.fit());
+		WalkForward.Run all = walkFromTheTuningSeasons(matches, options, options.fit(), options.blanks());
 		BttsWeights.Result btts = BttsWeights.walkForward(all.predictions(), options.league().tuningFrom);
 		WalkForward.Run walk = new WalkForward.Run(
 				btts.predictions().stream().filter(p -> p.season() >= options.from() - 1).toList(), all.fits(),
@@ -99,7 +102,7 @@ final class Backtest {
 		}
 		Result result = new Result(options, table, bySeason, run.fits(), run.fitNanos() / 1e6 / Math.max(1, run.fits()),
 				List.copyOf(files), value, ValueBacktest.tables(walk.predictions(), options.from(), options.to()), btts,
-				shotsPair(matches, options, alone), ownPricePair(options, reported, alone));
+				shotsPair(matches, options, alone), ownPricePair(options, reported, alone), blankPair(matches, options, alone));
 		Files.writeString(markdown, report(result));
 		return result;
 	}
@@ -115,10 +118,29 @@ final class Backtest {
 		}
 		// the same walk and the same walk-forward BTTS calibration, without shots: the pair differs only in them
 		List<Prediction> without = BttsWeights.walkForward(
-				walkFromTheTuningSeasons(matches, options, options.fit().withShotsWeight(0)).predictions(),
+				walkFromTheTuningSeasons(matches, options, options.fit().withShotsWeight(0), options.blanks()).predictions(),
 				options.league().tuningFrom).predictions().stream().filter(p -> p.season() >= options.from()).toList();
 		return ModelPair.of(options.shots().label + " weighted " + weight, "no " + options.shots().label, reported,
 				without);
+	}
+
+	/**
+	 * With a blank factor below 1, the model paired with the same walk on the plain Dixon-Coles matrix, both through
+	 * the same walk-forward BTTS calibration (the second walk doubles the run's time); {@code null} otherwise.
+	 */
+	private static ModelPair blankPair(List<HistoricalMatch> matches, BacktestOptions options, List<Prediction> reported) {
+		if (options.blanks().none()) {
+			return null;
+		}
+		List<Prediction> poisson = BttsWeights.walkForward(
+				walkFromTheTuningSeasons(matches, options, options.fit(), BlankFactor.NONE).predictions(),
+				options.league().tuningFrom).predictions().stream().filter(p -> p.season() >= options.from()).toList();
+		return ModelPair.of(blankLabel(options), "Poisson blanks", reported, poisson);
+	}
+
+	private static String blankLabel(BacktestOptions options) {
+		return String.format(Locale.ROOT, "blanks × %s home, × %s away", options.blanks().home(),
+				options.blanks().away());
 	}
 
 	/** With an own-price weight above 0, the pooled model paired with the model alone; {@code null} otherwise. */
@@ -136,9 +158,9 @@ final class Backtest {
 
 	/** The walk from the league's first tuning season (or the season before the reported ones, if earlier) on. */
 	private static WalkForward.Run walkFromTheTuningSeasons(List<HistoricalMatch> matches, BacktestOptions options,
-			FitOptions fit) {
+			FitOptions fit, BlankFactor blanks) {
 		return WalkForward.run(matches, Math.min(options.from() - 1, options.league().tuningFrom), options.to(), fit,
-				options.totalsWeight(), options.totalsProxy(), options.shots());
+				options.totalsWeight(), options.totalsProxy(), options.shots(), blanks);
 	}
 
 	/**
@@ -195,6 +217,11 @@ final class Backtest {
 			out.append(String.format(Locale.ROOT, "The model's 1X2 and over 2.5 are the %s (where the match has one; "
 					+ "the value flags below judge the model alone).%n%n", ownPriceLabel(options)));
 		}
+		if (result.blankPair() != null) {
+			out.append(String.format(Locale.ROOT, "Score matrix: each side's P(0 goals) times its blank factor (home %s, "
+					+ "away %s), its goals from one up a zero-truncated Poisson keeping the fitted mean.%n%n",
+					options.blanks().home(), options.blanks().away()));
+		}
 		out.append(result.table().toMarkdown());
 		if (result.ownPricePair() != null) {
 			out.append(String.format(Locale.ROOT, "%nThe pooled model against the model alone, on the same matches:%n%n"));
@@ -204,6 +231,10 @@ final class Backtest {
 			out.append(String.format(Locale.ROOT, "%nThe model against itself without %s, on the same matches:%n%n",
 					options.shots().label));
 			out.append(result.shotsPair().toMarkdown());
+		}
+		if (result.blankPair() != null) {
+			out.append(String.format(Locale.ROOT, "%nThe model against itself with Poisson blanks, on the same matches:%n%n"));
+			out.append(result.blankPair().toMarkdown());
 		}
 		out.append(BttsReport.markdown(options, result.btts()));
 		out.append(String.format(Locale.ROOT, "%n| season | matches | model RPS | closing RPS | gap |%n|---|---:|---:|---:|---:|%n"));

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.analytips.football.analysis.BlankFactor;
 import io.analytips.football.analysis.CornerPriors;
 import io.analytips.football.analysis.FitOptions;
 import io.analytips.football.analysis.ImpliedGoals;
@@ -15,7 +16,8 @@ import io.analytips.football.analysis.OwnPriceBlend;
  * The backtest's command line: {@code --league E0|BRA --from YEAR --to YEAR [--out DIR]}, and, to measure
  * variants of the model, {@code [--xi PER_DAY] [--window DAYS] [--prior MATCHES] [--newcomer-prior true|false]
  * [--market-weight 0..1] [--totals-weight W] [--totals-proxy true|false] [--shots-weight 0..1]
- * [--shots-kind on-target|shots|corners|league-mean] [--own-price-weight 0..1] [--own-price-pool linear|log]}.
+ * [--shots-kind on-target|shots|corners|league-mean] [--own-price-weight 0..1] [--own-price-pool linear|log]
+ * [--zero-factor 0..1] [--zero-factor-home 0..1] [--zero-factor-away 0..1]}.
  * {@code [--market goals|corners]} picks what is backtested: the goal markets (the default) or the total corners,
  * whose shrinkage {@code [--corner-prior MATCHES]} varies.
  * {@code [--rule-out FILE]} also writes the value rule the backtest chose to {@code FILE} (the bot bundles each
@@ -24,7 +26,7 @@ import io.analytips.football.analysis.OwnPriceBlend;
  */
 record BacktestOptions(BacktestLeague league, int from, int to, Path out, FitOptions fit, double totalsWeight,
 		boolean totalsProxy, Path ruleOut, Market market, double cornerPrior, ShotEvidence shots, Path settingsOut,
-		OwnPriceBlend ownPrice) {
+		OwnPriceBlend ownPrice, BlankFactor blanks) {
 
 	/** What the backtest scores: the goal markets and value flags, or the total-corner lines. */
 	enum Market {
@@ -35,14 +37,16 @@ record BacktestOptions(BacktestLeague league, int from, int to, Path out, FitOpt
 
 	private static final Set<String> FLAGS = Set.of("--league", "--from", "--to", "--out", "--xi", "--window", "--prior",
 			"--newcomer-prior", "--market-weight", "--totals-weight", "--totals-proxy", "--rule-out", "--market", "--corner-prior",
-			"--shots-weight", "--shots-kind", "--settings-out", "--own-price-weight", "--own-price-pool");
+			"--shots-weight", "--shots-kind", "--settings-out", "--own-price-weight", "--own-price-pool",
+			"--zero-factor", "--zero-factor-home", "--zero-factor-away");
 
 	/** The command without its explanations, as the application's {@code --help} shows it. */
 	static final String SYNOPSIS = "backtest --league E0|BRA --from YEAR --to YEAR [--market goals|corners] [--out DIR]"
 			+ " [--rule-out FILE] [--settings-out FILE]"
 			+ " [--xi PER_DAY] [--window DAYS] [--prior MATCHES] [--newcomer-prior true|false] [--market-weight 0..1]"
 			+ " [--totals-weight W] [--totals-proxy true|false] [--shots-weight 0..1] [--shots-kind KIND]"
-			+ " [--own-price-weight 0..1] [--own-price-pool linear|log] [--corner-prior MATCHES]";
+			+ " [--own-price-weight 0..1] [--own-price-pool linear|log] [--zero-factor 0..1] [--zero-factor-home 0..1]"
+			+ " [--zero-factor-away 0..1] [--corner-prior MATCHES]";
 
 	static final String USAGE = "usage: " + SYNOPSIS;
 
@@ -102,6 +106,12 @@ record BacktestOptions(BacktestLeague league, int from, int to, Path out, FitOpt
 			                                alone; the value flags still judge the model alone
 			  --own-price-pool linear|log   linear: (1-v) model + v price (default); log: model^(1-v) price^v,
 			                                renormalised
+			  --zero-factor 0..1            each side's chance of a blank in the score matrix times this (above
+			                                0, at most 1), its goals from one up a zero-truncated Poisson that
+			                                keeps the fitted mean (default: 1, the Poisson count); below 1 the
+			                                report pairs the model with itself at 1
+			  --zero-factor-home 0..1       the same for the home side alone (default: --zero-factor)
+			  --zero-factor-away 0..1       the same for the away side alone (default: --zero-factor)
 			  --help, -h                    this help
 
 			Values follow the flag (--from 2019) or an equals sign (--from=2019).
@@ -180,13 +190,14 @@ record BacktestOptions(BacktestLeague league, int from, int to, Path out, FitOpt
 				Boolean.parseBoolean(values.getOrDefault("--totals-proxy", "false")),
 				values.containsKey("--rule-out") ? Path.of(values.get("--rule-out")) : null, market(values), cornerPrior,
 				ShotEvidence.of(values.getOrDefault("--shots-kind", ShotEvidence.ON_TARGET.flag)),
-				values.containsKey("--settings-out") ? Path.of(values.get("--settings-out")) : null, ownPrice(values));
+				values.containsKey("--settings-out") ? Path.of(values.get("--settings-out")) : null, ownPrice(values),
+				blanks(values));
 	}
 
 	/** The same options for seasons {@code from..to}. */
 	BacktestOptions seasons(int from, int to) {
 		return new BacktestOptions(league, from, to, out, fit, totalsWeight, totalsProxy, ruleOut, market, cornerPrior,
-				shots, settingsOut, ownPrice);
+				shots, settingsOut, ownPrice, blanks);
 	}
 
 	/** The seasons as the league writes them, e.g. {@code 2019/20–2024/25}. */
@@ -210,6 +221,21 @@ record BacktestOptions(BacktestLeague league, int from, int to, Path out, FitOpt
 			case "log" -> OwnPriceBlend.Pool.LOG;
 			default -> throw new IllegalArgumentException("--own-price-pool must be linear or log: " + pool);
 		});
+	}
+
+	private static BlankFactor blanks(Map<String, String> values) {
+		double both = values.containsKey("--zero-factor") ? zeroFactor(values, "--zero-factor") : 1;
+		double home = values.containsKey("--zero-factor-home") ? zeroFactor(values, "--zero-factor-home") : both;
+		double away = values.containsKey("--zero-factor-away") ? zeroFactor(values, "--zero-factor-away") : both;
+		return new BlankFactor(home, away);
+	}
+
+	private static double zeroFactor(Map<String, String> values, String flag) {
+		double factor = decimal(values, flag);
+		if (!(factor > 0 && factor <= 1)) {
+			throw new IllegalArgumentException(flag + " must be above 0 and at most 1: " + factor);
+		}
+		return factor;
 	}
 
 	private static Market market(Map<String, String> values) {

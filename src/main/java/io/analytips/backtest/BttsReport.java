@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
+import io.analytips.football.analysis.BlankFactor;
+
 /**
  * The backtest's both-teams-to-score section: the weights chosen walk-forward and what they bought, and, per season,
  * what the score matrix's BTTS rests on (the goal level, each side's chance of a blank, ρ's share) against what
@@ -31,7 +33,7 @@ final class BttsReport {
 				league.season(league.tuningFrom), league.season(options.to()), btts.latest(),
 				interval(btts.gain(options.from(), options.to(), false)), interval(btts.gain(options.from(), options.to(), true))));
 		Map<Integer, Means> bySeason = new TreeMap<>();
-		Means all = new Means();
+		Means all = new Means(options.blanks());
 		Reliability matrix = new Reliability();
 		Reliability calibrated = new Reliability();
 		Reliability frequency = new Reliability();
@@ -39,7 +41,7 @@ final class BttsReport {
 			Prediction p = btts.predictions().get(i);
 			if (p.season() >= options.from() && p.season() <= options.to()) {
 				Prediction raw = btts.uncalibrated().get(i);
-				bySeason.computeIfAbsent(p.season(), s -> new Means()).add(raw, p);
+				bySeason.computeIfAbsent(p.season(), s -> new Means(options.blanks())).add(raw, p);
 				all.add(raw, p);
 				matrix.add(raw.modelBtts(), p.btts());
 				calibrated.add(p.modelBtts(), p.btts());
@@ -87,6 +89,8 @@ final class BttsReport {
 	/** Sums for one row: means of what the matrix said and what happened. */
 	private static final class Means {
 
+		final BlankFactor blanks;
+
 		int n;
 
 		double both;
@@ -111,6 +115,10 @@ final class BttsReport {
 
 		double rhoShare;
 
+		Means(BlankFactor blanks) {
+			this.blanks = blanks;
+		}
+
 		void add(Prediction raw, Prediction p) {
 			n++;
 			both += p.btts() ? 1 : 0;
@@ -120,8 +128,9 @@ final class BttsReport {
 			expectedGoals += p.homeXg() + p.awayXg();
 			goals += p.homeGoals() + p.awayGoals();
 			// a Dixon-Coles matrix gives each side a blank with its Poisson probability, exp(−λ): τ cancels in the margins
-			double home = Math.exp(-p.homeXg());
-			double away = Math.exp(-p.awayXg());
+			// (with a blank factor, its count's P(0); τ then cancels only nearly)
+			double home = blanks.homeBlank(p.homeXg());
+			double away = blanks.awayBlank(p.awayXg());
 			homeBlank += home;
 			homeBlanks += p.homeGoals() == 0 ? 1 : 0;
 			awayBlank += away;

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.analytips.football.analysis.BlankFactor;
 import io.analytips.football.analysis.BothTeamsScoreCalibration;
 import io.analytips.football.analysis.ExpectedGoals;
 import io.analytips.football.analysis.FairPrices;
@@ -39,14 +40,17 @@ final class WalkForward {
 
 	private final FitOptions options;
 
+	private final BlankFactor blanks;
+
 	private final Map<LocalDate, ScoreModel> fits = new HashMap<>();
 
 	private long fitNanos;
 
 	private WalkForward(List<HistoricalMatch> matches, FitOptions options, double totalsWeight, boolean totalsProxy,
-			ShotEvidence shots) {
+			ShotEvidence shots, BlankFactor blanks) {
 		this.matches = matches;
 		this.options = options;
+		this.blanks = blanks;
 		Map<String, Long> ids = new HashMap<>();
 		this.results = matches.stream()
 			.map(m -> new MatchResult(ids.computeIfAbsent(m.homeTeam(), name -> (long) ids.size()),
@@ -82,7 +86,16 @@ final class WalkForward {
 	 */
 	static Run run(List<HistoricalMatch> matches, int from, int to, FitOptions options, double totalsWeight,
 			boolean totalsProxy, ShotEvidence shots) {
-		WalkForward walk = new WalkForward(matches, options, totalsWeight, totalsProxy, shots);
+		return run(matches, from, to, options, totalsWeight, totalsProxy, shots, BlankFactor.NONE);
+	}
+
+	/**
+	 * As {@link #run(List, int, int, FitOptions, double, boolean, ShotEvidence)}, with each match's score matrix built
+	 * with {@code blanks} ({@link ScoreMatrix#dixonColes(ExpectedGoals, double, BlankFactor)}); the fits are the same.
+	 */
+	static Run run(List<HistoricalMatch> matches, int from, int to, FitOptions options, double totalsWeight,
+			boolean totalsProxy, ShotEvidence shots, BlankFactor blanks) {
+		WalkForward walk = new WalkForward(matches, options, totalsWeight, totalsProxy, shots, blanks);
 		List<Prediction> predictions = new ArrayList<>();
 		for (int m = 0; m < matches.size(); m++) {
 			HistoricalMatch match = matches.get(m);
@@ -105,7 +118,7 @@ final class WalkForward {
 		MatchResult result = results.get(index);
 		ScoreModel model = fits.computeIfAbsent(result.date(), this::fit);
 		ExpectedGoals xg = model.expectedGoals(result.homeTeam(), result.awayTeam());
-		Markets markets = Markets.from(ScoreMatrix.dixonColes(xg, model.rho()));
+		Markets markets = Markets.from(ScoreMatrix.dixonColes(xg, model.rho(), blanks));
 		double[] closingOneXTwo = Margin.multiplicative(closing.home(), closing.draw(), closing.away());
 		Double closingOver = closing.over25() == null || closing.under25() == null ? null
 				: Margin.multiplicative(closing.over25(), closing.under25())[0];

@@ -33,15 +33,33 @@ public final class ScoreMatrix {
 	 * @throws IllegalArgumentException if {@code maxGoals < 1} or {@code rho} is not finite
 	 */
 	public static ScoreMatrix dixonColes(ExpectedGoals xg, double rho, int maxGoals) {
+		return dixonColes(xg, rho, maxGoals, BlankFactor.NONE);
+	}
+
+	/** {@link #dixonColes(ExpectedGoals, double, int, BlankFactor)} up to {@value #DEFAULT_MAX_GOALS} goals a side. */
+	public static ScoreMatrix dixonColes(ExpectedGoals xg, double rho, BlankFactor blanks) {
+		return dixonColes(xg, rho, DEFAULT_MAX_GOALS, blanks);
+	}
+
+	/**
+	 * The Dixon-Coles score matrix with each side's goal count corrected by {@code blanks}
+	 * ({@link BlankFactor#goals}: the blank's probability scaled, the mean kept) in place of the Poisson count:
+	 * {@code P(i, j) = home(i) · away(j) · τ(i, j)}, τ with the same λ, μ and ρ, renormalised.
+	 * {@link BlankFactor#NONE} gives exactly {@link #dixonColes(ExpectedGoals, double, int)}.
+	 *
+	 * @throws IllegalArgumentException if {@code maxGoals < 1} or {@code rho} is not finite
+	 */
+	public static ScoreMatrix dixonColes(ExpectedGoals xg, double rho, int maxGoals, BlankFactor blanks) {
 		Objects.requireNonNull(xg, "xg");
+		Objects.requireNonNull(blanks, "blanks");
 		if (maxGoals < 1) {
 			throw new IllegalArgumentException("maxGoals must be >= 1: " + maxGoals);
 		}
 		if (!Double.isFinite(rho)) {
 			throw new IllegalArgumentException("rho must be finite: " + rho);
 		}
-		double[] home = poisson(xg.home(), maxGoals);
-		double[] away = poisson(xg.away(), maxGoals);
+		double[] home = BlankFactor.goals(xg.home(), blanks.home(), maxGoals);
+		double[] away = BlankFactor.goals(xg.away(), blanks.away(), maxGoals);
 		double[][] p = new double[maxGoals + 1][maxGoals + 1];
 		double total = 0;
 		for (int i = 0; i <= maxGoals; i++) {

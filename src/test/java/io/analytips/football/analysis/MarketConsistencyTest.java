@@ -18,7 +18,10 @@ class MarketConsistencyTest {
 		for (int trial = 0; trial < 500; trial++) {
 			ExpectedGoals xg = new ExpectedGoals(0.2 + 3.3 * random.nextDouble(), 0.2 + 3.3 * random.nextDouble());
 			double rho = -0.2 + 0.25 * random.nextDouble();
-			ScoreMatrix matrix = ScoreMatrix.dixonColes(xg, rho);
+			// a third of the matrices with a blank factor on each side, as a league's settings may give
+			BlankFactor blanks = trial % 3 == 0 ? BlankFactor.NONE
+					: new BlankFactor(0.7 + 0.3 * random.nextDouble(), 0.7 + 0.3 * random.nextDouble());
+			ScoreMatrix matrix = ScoreMatrix.dixonColes(xg, rho, blanks);
 			Markets markets = Markets.from(matrix);
 
 			double total = 0;
@@ -33,7 +36,7 @@ class MarketConsistencyTest {
 				}
 			}
 			OneXTwo result = markets.result();
-			assertThat(total).as("matrix sum for %s, rho %s", xg, rho).isCloseTo(1, within(EXACT));
+			assertThat(total).as("matrix sum for %s, rho %s, %s", xg, rho, blanks).isCloseTo(1, within(EXACT));
 			assertThat(result.home() + result.draw() + result.away()).isCloseTo(1, within(EXACT));
 			double previousOver = 1;
 			for (OverUnder line : markets.goals()) {

@@ -88,6 +88,45 @@ class ScoreMatrixTest {
 			.withMessageContaining("rho");
 	}
 
+	@Test
+	void withoutBlankFactorTheMatrixIsThePlainDixonColesOne() {
+		ScoreMatrix plain = ScoreMatrix.dixonColes(XG, -0.08);
+		ScoreMatrix none = ScoreMatrix.dixonColes(XG, -0.08, BlankFactor.NONE);
+
+		for (int i = 0; i <= plain.maxGoals(); i++) {
+			for (int j = 0; j <= plain.maxGoals(); j++) {
+				assertThat(none.probability(i, j)).isEqualTo(plain.probability(i, j));
+			}
+		}
+	}
+
+	@Test
+	void aBlankFactorScalesEachSidesBlankAndKeepsItsMean() {
+		// ρ = 0: the cells are the two counts' products, so the margins are the counts themselves
+		ScoreMatrix m = ScoreMatrix.dixonColes(XG, 0, 25, new BlankFactor(0.9, 0.8));
+
+		double homeBlank = 0;
+		double awayBlank = 0;
+		double homeGoals = 0;
+		double awayGoals = 0;
+		for (int i = 0; i <= m.maxGoals(); i++) {
+			for (int j = 0; j <= m.maxGoals(); j++) {
+				homeBlank += i == 0 ? m.probability(i, j) : 0;
+				awayBlank += j == 0 ? m.probability(i, j) : 0;
+				homeGoals += i * m.probability(i, j);
+				awayGoals += j * m.probability(i, j);
+			}
+		}
+		assertThat(sum(m)).isCloseTo(1, within(1e-12));
+		assertThat(homeBlank).isCloseTo(0.9 * Math.exp(-1.5), within(1e-12));
+		assertThat(awayBlank).isCloseTo(0.8 * Math.exp(-1.0), within(1e-12));
+		assertThat(homeGoals).isCloseTo(1.5, within(1e-12));
+		assertThat(awayGoals).isCloseTo(1.0, within(1e-12));
+		// fewer blanks on both sides: both teams score more often than in the Poisson matrix
+		assertThat(Markets.from(m).bothTeamsScore())
+			.isGreaterThan(Markets.from(ScoreMatrix.dixonColes(XG, 0, 25)).bothTeamsScore());
+	}
+
 	static double sum(ScoreMatrix m) {
 		double total = 0;
 		for (int i = 0; i <= m.maxGoals(); i++) {
