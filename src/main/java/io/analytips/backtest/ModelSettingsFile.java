@@ -3,8 +3,6 @@ package io.analytips.backtest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
 import java.util.TreeMap;
@@ -47,11 +45,7 @@ final class ModelSettingsFile {
 	}
 
 	static void write(double bttsWeight, BacktestOptions options, Path file) throws IOException {
-		Path parent = file.toAbsolutePath().getParent();
-		if (parent != null) {
-			Files.createDirectories(parent);
-		}
-		Files.writeString(file, text(bttsWeight, options), StandardCharsets.UTF_8);
+		ValueRuleFile.writeText(file, text(bttsWeight, options));
 	}
 
 	/** The file's text: a header saying how to reproduce it, then the settings' keys in order. */

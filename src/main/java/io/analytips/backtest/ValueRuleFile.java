@@ -21,11 +21,16 @@ final class ValueRuleFile {
 	}
 
 	static void write(ValueRule rule, BacktestOptions options, Path file) throws IOException {
+		writeText(file, text(rule, options));
+	}
+
+	/** Writes {@code text} to {@code file} in UTF-8, creating its folders first (the bundled files' writer). */
+	static void writeText(Path file, String text) throws IOException {
 		Path parent = file.toAbsolutePath().getParent();
 		if (parent != null) {
 			Files.createDirectories(parent);
 		}
-		Files.writeString(file, text(rule, options), StandardCharsets.UTF_8);
+		Files.writeString(file, text, StandardCharsets.UTF_8);
 	}
 
 	/** The file's text: a header saying how to reproduce it, then the rule's keys in order. */
