@@ -20,20 +20,19 @@ import reactor.core.publisher.Sinks;
 import reactor.util.retry.Retry;
 
 /**
- * Group commit for small writes: items submitted from any thread are collected into batches (up
- * to {@code maxBatch} items, or whatever arrived within {@code linger}) and written one batch at a
- * time with a single statement, so that per-row round trips do not cap throughput. A failed batch
- * is retried with backoff for up to {@code retryFor}, then its items fail.
+ * Group commit for small statements (writes, and reads by key): items submitted from any thread are collected into
+ * batches (up to {@code maxBatch} items, or whatever arrived within {@code linger}) and written (or read) one batch
+ * at a time with a single statement, so that per-row round trips do not cap throughput. A failed batch is retried
+ * with backoff for up to {@code retryFor}, then its items fail; a batch of reads ({@link #reads}) is not retried.
  * <p>
- * Bounded: at most {@code capacity} items are accepted and not yet answered (waiting for their
- * batch, or in the batch being written); by default {@value #QUEUED_BATCHES} batches' worth. A
- * submission that would go beyond is refused at once with a {@link QueueFullException}, nothing of
- * it queued, so the caller keeps the items and decides: the inbox's sources do not confirm the
- * updates to Telegram and retry (long polling) or answer 503 (webhook), so nothing is lost. This
- * happens only when the database has been slower than the arrivals for a while.
+ * Bounded: at most {@code capacity} items are accepted and not yet answered (waiting for their batch, or in the batch
+ * being written); by default {@value #QUEUED_BATCHES} batches' worth. A submission that would go beyond is refused at
+ * once with a {@link QueueFullException}, nothing of it queued, so the caller keeps the items and decides: the inbox's
+ * sources do not confirm the updates to Telegram and retry (long polling) or answer 503 (webhook), so nothing is
+ * lost. This happens only when the database has been slower than the arrivals for a while.
  *
- * @param <T> the item written
- * @param <R> the per-item result of a write
+ * @param <T> the item written (or the key read)
+ * @param <R> the per-item result
  */
 public final class BatchWriter<T, R> {
 
@@ -75,11 +74,28 @@ public final class BatchWriter<T, R> {
 	}
 
 	/**
+	 * A batch reader holding at most {@value #QUEUED_BATCHES} batches' worth of keys. A batch that fails fails its
+	 * items at once, without a retry: {@code read} brings its own deadline.
+	 *
+	 * @param read reads a batch and emits one result per key, in order
+	 */
+	public static <T, R> BatchWriter<T, R> reads(String name, int maxBatch, Duration linger,
+			Function<List<T>, Mono<List<R>>> read) {
+		return new BatchWriter<>(name, maxBatch, QUEUED_BATCHES * maxBatch, linger, read, null);
+	}
+
+	/**
 	 * @param capacity the most items accepted and not yet answered (at least {@code maxBatch})
 	 * @param write writes a batch and emits one result per item, in order
 	 */
 	public BatchWriter(String name, int maxBatch, int capacity, Duration linger, Duration retryFor,
 			Function<List<T>, Mono<List<R>>> write) {
+		this(name, maxBatch, capacity, linger, write, Objects.requireNonNull(retryFor, "retryFor"));
+	}
+
+	/** @param retryFor how long a failed batch is tried again; null: not at all (a reader's) */
+	private BatchWriter(String name, int maxBatch, int capacity, Duration linger, Function<List<T>, Mono<List<R>>> write,
+			Duration retryFor) {
 		if (maxBatch < 1 || capacity < maxBatch) {
 			throw new IllegalArgumentException(name + ": need 1 <= maxBatch <= capacity, was " + maxBatch + " and " + capacity);
 		}
@@ -176,21 +192,8 @@ public final class BatchWriter<T, R> {
 
 	private Mono<Void> writeBatch(List<Pending<T, R>> batch, Duration retryFor) {
 		List<T> items = batch.stream().map(Pending::item).toList();
-		AtomicReference<Throwable> lastFailure = new AtomicReference<>();
-		return Mono.defer(() -> write.apply(items))
-			.doOnError(lastFailure::set)
-			.retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(100))
-				.maxBackoff(Duration.ofSeconds(5))
-				.jitter(0.1)
-				.filter(error -> !(error instanceof IllegalArgumentException))
-				.doBeforeRetry(signal -> {
-					if (signal.totalRetries() == 0) {
-						log.warn("{} write of {} items failing, retrying: {}", name, items.size(),
-								signal.failure().toString());
-					}
-				}))
-			.timeout(retryFor, Mono.error(() -> new IllegalStateException(
-					"gave up after " + retryFor.toSeconds() + " s: " + lastFailure.get(), lastFailure.get())))
+		Mono<List<R>> attempt = Mono.defer(() -> write.apply(items));
+		return (retryFor == null ? attempt : retried(attempt, items.size(), retryFor))
 			.doOnNext(results -> {
 				// the room of the whole batch is given back before any item is answered: a caller that
 				// submits again as soon as its answer arrives must find it free
@@ -202,7 +205,13 @@ public final class BatchWriter<T, R> {
 				}
 			})
 			.doOnError(error -> {
-				log.error("{} write of {} items failed: {}", name, items.size(), error.toString());
+				if (retryFor == null) {
+					// a reader's callers answer without it
+					log.warn("{}: a batch of {} items failed: {}", name, items.size(), error.toString());
+				}
+				else {
+					log.error("{}: a batch of {} items failed: {}", name, items.size(), error.toString());
+				}
 				boolean[] claimed = claim(batch);
 				for (int i = 0; i < batch.size(); i++) {
 					if (claimed[i]) {
@@ -212,6 +221,24 @@ public final class BatchWriter<T, R> {
 			})
 			.onErrorResume(error -> Mono.empty())
 			.then();
+	}
+
+	private Mono<List<R>> retried(Mono<List<R>> attempt, int items, Duration retryFor) {
+		AtomicReference<Throwable> lastFailure = new AtomicReference<>();
+		return attempt
+			.doOnError(lastFailure::set)
+			.retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(100))
+				.maxBackoff(Duration.ofSeconds(5))
+				.jitter(0.1)
+				.filter(error -> !(error instanceof IllegalArgumentException))
+				.doBeforeRetry(signal -> {
+					if (signal.totalRetries() == 0) {
+						log.warn("{}: a batch of {} items failing, retrying: {}", name, items,
+								signal.failure().toString());
+					}
+				}))
+			.timeout(retryFor, Mono.error(() -> new IllegalStateException(
+					"gave up after " + retryFor.toSeconds() + " s: " + lastFailure.get(), lastFailure.get())));
 	}
 
 	/** Takes room for {@code n} items, or none if there is not room for all. */

@@ -73,6 +73,30 @@ class BatchWriterTest {
 	}
 
 	@Test
+	void aReaderFailsTheKeysOfAFailedBatchAtOnceWithoutRetrying() {
+		AtomicInteger attempts = new AtomicInteger();
+		BatchWriter<Integer, String> reader = BatchWriter.reads("reads", 10, Duration.ofMillis(1), keys -> {
+			attempts.incrementAndGet();
+			return Mono.error(new IllegalStateException("down"));
+		});
+		StepVerifier.create(reader.submit(1)).expectErrorMessage("down").verify(Duration.ofSeconds(5));
+		assertThat(attempts).hasValue(1);
+		assertThat(reader.queued()).isZero();
+	}
+
+	@Test
+	void aReaderAnswersEachKeyOfABatchWithItsOwnResult() {
+		BatchWriter<Integer, String> reader = BatchWriter.reads("reads", 100, Duration.ofMillis(5), keys -> {
+			batches.add(keys);
+			return Mono.just(keys.stream().map(key -> "r" + key).toList());
+		});
+		StepVerifier.create(Flux.range(0, 300).flatMapSequential(reader::submit, 300).collectList())
+			.assertNext(results -> assertThat(results).hasSize(300).startsWith("r0", "r1").endsWith("r299"))
+			.verifyComplete();
+		assertThat(batches.size()).isLessThan(300);
+	}
+
+	@Test
 	void refusesAtOnceBeyondItsCapacityAndAcceptsAgainOnceWritten() {
 		Sinks.Empty<Void> gate = Sinks.empty();
 		BatchWriter<Integer, String> writer = gated(gate, 2, 4);
