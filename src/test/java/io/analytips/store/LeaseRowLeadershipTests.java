@@ -239,7 +239,10 @@ class LeaseRowLeadershipTests {
 			return Mono.defer(() -> cut.get() ? Mono.error(new IllegalStateException("database unreachable"))
 					: Mono.from(factory.create()).flatMap(connection -> Mono.from(connection
 						.createStatement("set application_name = 'lease-under-test'").execute())
-						.then(Mono.just(connection))));
+						// a connection made while the cut ran escaped its terminate (not named yet): ended here
+						.then(Mono.defer(() -> cut.get()
+								? Mono.from(connection.close()).then(Mono.error(new IllegalStateException("database unreachable")))
+								: Mono.just(connection)))));
 		}
 
 		@Override
