@@ -33,16 +33,10 @@ public class InboxRepository {
 			on conflict (bot_id, update_id) do nothing
 			returning update_id""";
 
-	/**
-	 * "Not finished yet" as {@code finished_at is null} (the same rows as {@code outcome is null}: a constraint keeps
-	 * them so, V12), which no partial index covers: each row is then found by its key. With {@code outcome is null}
-	 * the planner read every unfinished row of the bot (the {@code inbox_unfinished} index, whose size its statistics
-	 * put at one row) to join them with the batch: during a burst, 1 250 rows for each batch of 50.
-	 */
-	static final String FINISH = """
+	private static final String FINISH = """
 			update inbox i set outcome = u.outcome, detail = u.detail, finished_at = now()
 			from unnest($1::bigint[], $2::text[], $3::text[]) as u(id, outcome, detail)
-			where i.bot_id = $4 and i.update_id = u.id and i.finished_at is null""";
+			where i.bot_id = $4 and i.update_id = u.id and i.outcome is null""";
 
 	private static final String UNFINISHED = """
 			select update_id, payload from inbox

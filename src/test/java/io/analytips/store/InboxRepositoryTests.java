@@ -152,41 +152,6 @@ class InboxRepositoryTests {
 	}
 
 	@Test
-	void finishingABatchFindsEachOfItsRowsByKeyHoweverManyAreUnfinished() {
-		// the statistics of a week's inbox, every row finished; then a burst: 1 300 rows waiting
-		db.sql("""
-				insert into inbox (bot_id, update_id, kind, payload, outcome, finished_at)
-				select 0, g, 'message', repeat('x', 300), 'done', now() from generate_series(1, 200000) g""").then().block();
-		db.sql("analyze inbox").then().block();
-		db.sql("""
-				insert into inbox (bot_id, update_id, kind, payload)
-				select 0, g, 'message', repeat('x', 300) from generate_series(200001, 201300) g""").then().block();
-		String plan = db.sql("explain " + InboxRepository.FINISH)
-			.bind(0, java.util.stream.LongStream.rangeClosed(200_001, 200_050).boxed().toArray(Long[]::new))
-			.bind(1, java.util.Collections.nCopies(50, "done").toArray(String[]::new))
-			.bind(2, new String[50])
-			.bind(3, 0L)
-			.map(row -> row.get(0, String.class))
-			.all()
-			.collectList()
-			.map(lines -> String.join("\n", lines))
-			.block();
-		assertThat(plan).contains("inbox_pkey").doesNotContain("inbox_unfinished");
-	}
-
-	@Test
-	void aRowHasAnOutcomeExactlyWhenItHasTheTimeItFinished() {
-		StepVerifier.create(db.sql("insert into inbox (bot_id, update_id, kind, payload, outcome) values (0, 1, 'message', '{}', 'done')")
-			.then()).expectErrorMatches(error -> error.getMessage().contains("inbox_finished_with_outcome")).verify();
-		StepVerifier.create(db.sql("insert into inbox (bot_id, update_id, kind, payload, finished_at) values (0, 1, 'message', '{}', now())")
-			.then()).expectErrorMatches(error -> error.getMessage().contains("inbox_finished_with_outcome")).verify();
-		inbox.insertNew(0, List.of(row(1), new InboxRow(2, "invalid", null, null, "{}", "invalid", "unreadable"))).block();
-		inbox.finish(0, List.of(new InboxFinish(1, "done", null))).block();
-		StepVerifier.create(db.sql("select count(*) from inbox where outcome is not null and finished_at is not null")
-			.map(row -> row.get(0, Long.class)).one()).expectNext(2L).verifyComplete();
-	}
-
-	@Test
 	void anUpdateFinishedOnArrivalIsNeverUnfinished() {
 		inbox.insertNew(0, List.of(new InboxRow(5, "invalid", null, null, "{}", "invalid", "unreadable"))).block();
 		StepVerifier.create(inbox.unfinished(0, 10)).verifyComplete();
