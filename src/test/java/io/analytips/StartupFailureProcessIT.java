@@ -155,6 +155,34 @@ class StartupFailureProcessIT {
 	}
 
 	@Test
+	void aSecondStartInARunningBotsFolderIsOneLineAndTheFirstKeepsItsDatabase() throws Exception {
+		Path folder = Files.createTempDirectory("analytips-start");
+		try (FakeBotApi telegram = FakeBotApi.start()) {
+			Map<String, String> environment = required();
+			environment.putAll(Map.of("TELEGRAM_API_URL", telegram.url(), "API_FOOTBALL_URL", football.url(), "SERVER_PORT", "0"));
+			try (JarProcess first = start(folder, environment)) {
+				org.awaitility.Awaitility.await().atMost(EXIT)
+					.until(() -> !telegram.calls("getUpdates").isEmpty() || !first.isAlive());
+				try (JarProcess second = start(folder, environment)) {
+					assertThat(second.waitForExit(EXIT)).isEqualTo(1);
+					assertThat(second.output().get(second.output().size() - 1)).as(second.tail(20))
+						.endsWith("Another Analytips process (pid " + first.pid() + ") is using the embedded database in "
+								+ folder.resolve("data/postgres").toRealPath() + ": stop it first, or give this one a folder"
+								+ " of its own (ANALYTIPS_DATABASE_EMBEDDEDDIRECTORY) or a database of its own (DATABASE_URL)");
+				}
+				// the first still has its PostgreSQL: an update is stored, answered and finished
+				telegram.enqueue(io.analytips.support.Updates.message(40_000, "/help"));
+				org.awaitility.Awaitility.await().atMost(EXIT).until(() -> !telegram.messagesTo(40_000).isEmpty());
+				assertThat(first.isAlive()).isTrue();
+				assertThat(first.output()).noneMatch(line -> line.contains("left running by a previous run")
+						|| line.contains("PostgreSQL unreachable"));
+				first.terminate();
+				assertThat(first.waitForExit(EXIT)).isZero();
+			}
+		}
+	}
+
+	@Test
 	void aStartThatFailsAfterTheEmbeddedDatabaseStartedNamesTheSettingAndRemovesTheFolderItCreated() throws Exception {
 		Path folder = Files.createTempDirectory("analytips-start");
 		try (FakeBotApi telegram = FakeBotApi.start(); ServerSocket taken = new ServerSocket(0)) {

@@ -33,12 +33,16 @@ public final class DatabaseServer implements DisposableBean {
 	/** The folder this start created for the embedded data (the data folder or a parent of it), or null. */
 	private final Path created;
 
+	/** This process's hold on the embedded data's folder; null for a database elsewhere. */
+	private final DataFolderLock owner;
+
 	private volatile boolean kept;
 
-	private DatabaseServer(DatabaseUrl url, EmbeddedPostgres embedded, Path created) {
+	private DatabaseServer(DatabaseUrl url, EmbeddedPostgres embedded, Path created, DataFolderLock owner) {
 		this.url = url;
 		this.embedded = embedded;
 		this.created = created;
+		this.owner = owner;
 	}
 
 	/**
@@ -87,9 +91,12 @@ public final class DatabaseServer implements DisposableBean {
 
 	/** {@link #embedded}, removing {@code created} (when not null) if the server does not start or once it stops unkept. */
 	private static DatabaseServer start(Path directory, boolean durable, Path created) {
+		DataFolderLock owner = null;
 		try {
 			Path absolute = directory.toAbsolutePath().normalize();
 			Files.createDirectories(absolute);
+			// before anything touches the server: a PostgreSQL running on this data may be another live process's
+			owner = DataFolderLock.take(absolute);
 			stopOrphan(absolute);
 			String flush = durable ? "on" : "off";
 			// The library passes -F (fsync off) before these -c options; the later option wins.
@@ -104,22 +111,31 @@ public final class DatabaseServer implements DisposableBean {
 			DatabaseUrl url = new DatabaseUrl("localhost", postgres.getPort(), "postgres", "postgres", null, null);
 			log.info("Embedded PostgreSQL started on port {} with data in {}{} (set DATABASE_URL to use your own)",
 					postgres.getPort(), absolute, durable ? "" : ", not durable (fsync off)");
-			return new DatabaseServer(url, postgres, created);
+			return new DatabaseServer(url, postgres, created, owner);
 		}
 		catch (IOException ex) {
-			removeCreated(created);
+			release(owner, created);
 			throw new UncheckedIOException("could not start the embedded PostgreSQL in " + directory, ex);
 		}
 		catch (RuntimeException ex) {
-			removeCreated(created);
+			release(owner, created);
 			throw ex;
 		}
+	}
+
+	/** Gives up the folder (if taken) and removes what this start created. */
+	private static void release(DataFolderLock owner, Path created) {
+		if (owner != null) {
+			owner.close(created != null);
+		}
+		removeCreated(created);
 	}
 
 	/**
 	 * A previous run killed without a chance to clean up (SIGKILL, power loss) leaves its embedded
 	 * server running on the same data; stop it (fast shutdown: it has no clients left) so this run
-	 * can start one. Blocks for a few seconds at most, on the main thread, at start-up.
+	 * can start one. Only called while this process holds the folder ({@link DataFolderLock}), so the
+	 * server found is no live process's. Blocks for a few seconds at most, on the main thread, at start-up.
 	 */
 	private static void stopOrphan(Path dataDirectory) throws IOException {
 		Path pidFile = dataDirectory.resolve("postmaster.pid");
@@ -174,7 +190,7 @@ public final class DatabaseServer implements DisposableBean {
 
 	/** A server that is already running elsewhere. */
 	public static DatabaseServer external(DatabaseUrl url) {
-		return new DatabaseServer(url, null, null);
+		return new DatabaseServer(url, null, null, null);
 	}
 
 	public DatabaseUrl url() {
@@ -190,6 +206,9 @@ public final class DatabaseServer implements DisposableBean {
 		if (embedded != null) {
 			embedded.close();
 			log.info("Embedded PostgreSQL stopped");
+		}
+		if (owner != null) {
+			owner.close(!kept && created != null);
 		}
 		if (!kept) {
 			removeCreated(created);

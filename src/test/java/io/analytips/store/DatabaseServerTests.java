@@ -25,6 +25,7 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.r2dbc.core.DatabaseClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The embedded default database: kept across restarts, durable when the bot runs. */
 class DatabaseServerTests {
@@ -48,6 +49,40 @@ class DatabaseServerTests {
 		again.dispose();
 		second.destroy();
 		assertThat(users).isEqualTo(1);
+	}
+
+	@Test
+	void refusesAFolderWhoseDatabaseAnotherLiveProcessRunsAndLeavesThatOneRunning(@TempDir Path directory) throws Exception {
+		DatabaseServer first = DatabaseServer.embedded(directory, false);
+		try {
+			// a second start on the same folder (in this JVM, as another process's would be) is refused, and the
+			// first's PostgreSQL is not taken for the orphan of a killed run
+			assertThatThrownBy(() -> DatabaseServer.embedded(directory, false)).isInstanceOf(DataFolderInUseException.class)
+				.hasMessageContaining("Another Analytips process (pid " + ProcessHandle.current().pid() + ")")
+				.hasMessageContaining(directory.toString());
+			ConnectionPool pool = pool(first);
+			assertThat(DatabaseClient.create(pool).sql("select 1").map(row -> row.get(0, Integer.class)).one().block())
+				.isEqualTo(1);
+			pool.dispose();
+		}
+		finally {
+			first.destroy();
+		}
+		// given up with the server: the next start takes it
+		DatabaseServer next = DatabaseServer.embedded(directory, false);
+		next.destroy();
+	}
+
+	@Test
+	void aStartThatFailsBeforeIntakeLeavesNoLockFileBehind(@TempDir Path workingDirectory) throws Exception {
+		DatabaseServer server = DatabaseServer.from(properties(workingDirectory.resolve("data/postgres")));
+		assertThat(workingDirectory.resolve("data/postgres.lock")).exists();
+		server.destroy();
+		assertThat(workingDirectory.resolve("data")).doesNotExist();
+		Path data = Files.createDirectories(workingDirectory.resolve("data"));
+		DatabaseServer again = DatabaseServer.from(properties(data.resolve("postgres")));
+		again.destroy();
+		assertThat(data).isEmptyDirectory();
 	}
 
 	@Test

@@ -1,5 +1,6 @@
 package io.analytips.ops.startup;
 
+import io.analytips.store.DataFolderInUseException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -11,7 +12,8 @@ import org.springframework.core.Ordered;
 
 /**
  * Reports a failed start in one line that names the setting to fix (instead of a stack trace):
- * failed start-up checks, configuration values that do not bind or validate, a port already taken. Registered in
+ * failed start-up checks, configuration values that do not bind or validate, a port already taken, an embedded
+ * database folder another live process uses. Registered in
  * {@code META-INF/spring.factories}; other failures keep Spring Boot's report.
  */
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -35,7 +37,8 @@ public final class StartupFailureReporter implements SpringBootExceptionReporter
 	 */
 	public static String describe(Throwable failure) {
 		for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-			if (t instanceof StartupValidationException || t instanceof StartupCheckFailure) {
+			if (t instanceof StartupValidationException || t instanceof StartupCheckFailure
+					|| t instanceof DataFolderInUseException) {
 				return t.getMessage();
 			}
 			if (t instanceof BindException bind) {

@@ -11,6 +11,7 @@ import org.springframework.boot.context.properties.source.MapConfigurationProper
 import org.springframework.context.ApplicationContextException;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 class StartupFailureReporterTest {
@@ -55,6 +56,22 @@ class StartupFailureReporterTest {
 				new org.springframework.boot.web.server.PortInUseException(8080));
 		assertThat(StartupFailureReporter.describe(failure)).isEqualTo(
 				"SERVER_PORT is invalid: port 8080 is already in use by another process (set another, or 0 for any free one)");
+	}
+
+	@Test
+	void saysWhichProcessHasTheEmbeddedDatabasesFolder(@org.junit.jupiter.api.io.TempDir java.nio.file.Path directory)
+			throws Exception {
+		io.analytips.store.DatabaseServer first = io.analytips.store.DatabaseServer.embedded(directory, false);
+		try {
+			Throwable failure = new IllegalStateException("context failed",
+					catchThrowable(() -> io.analytips.store.DatabaseServer.embedded(directory, false)));
+			assertThat(StartupFailureReporter.describe(failure)).startsWith("Another Analytips process (pid ")
+				.contains("is using the embedded database in " + directory.toAbsolutePath().normalize())
+				.endsWith("(ANALYTIPS_DATABASE_EMBEDDEDDIRECTORY) or a database of its own (DATABASE_URL)");
+		}
+		finally {
+			first.destroy();
+		}
 	}
 
 	@Test
