@@ -61,6 +61,7 @@ class StartupFailureProcessIT {
 			assertThat(demo.waitForExit(EXIT)).isEqualTo(1);
 			assertThat(demo.errors()).containsExactly("SERVER_PORT is invalid: port " + taken.getLocalPort()
 					+ " is already in use by another process (set another, or 0 for any free one)");
+			assertThat(demo.output()).as("no goodbye from a demo that never started").noneMatch(line -> line.contains("Até logo"));
 			assertThat(folder.resolve("data/demo/postgres")).doesNotExist();
 			assertThat(folder.resolve("data/demo/analytips-demo.log")).content().contains("SERVER_PORT is invalid");
 		}

@@ -80,6 +80,9 @@ public final class ConsoleBotApi implements BotApi, UpdateListener, AutoCloseabl
 
 	private final AtomicBoolean goodbye = new AtomicBoolean();
 
+	/** Whether the banner was printed: a demo whose start failed never greeted, so it says no goodbye either. */
+	private volatile boolean greeted;
+
 	private volatile List<InlineKeyboardButton> lastButtons = List.of();
 
 	private volatile long lastMessageId;
@@ -120,6 +123,7 @@ public final class ConsoleBotApi implements BotApi, UpdateListener, AutoCloseabl
 	 */
 	public void start(long firstUpdateId, Map<String, LocalDate> replayed) {
 		nextUpdateId.set(firstUpdateId);
+		greeted = true;
 		ConsoleScreen.banner(isEnglish(), replayed).forEach(this::print);
 		reader.start();
 	}
@@ -267,10 +271,13 @@ public final class ConsoleBotApi implements BotApi, UpdateListener, AutoCloseabl
 		});
 	}
 
-	/** Says goodbye (once: end of input, /quit or Ctrl-C all end here) and stops printing. */
+	/**
+	 * Says goodbye (once: end of input, /quit or Ctrl-C all end here; not after a start that failed before the banner,
+	 * whose reason is the last line) and stops printing.
+	 */
 	@Override
 	public void close() {
-		if (goodbye.compareAndSet(false, true)) {
+		if (greeted && goodbye.compareAndSet(false, true)) {
 			print(isEnglish() ? "Bye! 👋" : "Até logo! 👋");
 		}
 		printer.shutdown();

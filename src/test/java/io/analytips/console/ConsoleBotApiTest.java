@@ -197,6 +197,14 @@ class ConsoleBotApiTest {
 	}
 
 	@Test
+	void aDemoWhoseStartFailedBeforeItsBannerSaysNoGoodbye() {
+		ConsoleBotApi terminal = terminal("", "pt-br", NO_WAIT, () -> {
+		});
+		terminal.close();
+		assertThat(printed()).isEmpty();
+	}
+
+	@Test
 	void quitEndsTheDemoWithoutSendingItToTheBot() throws InterruptedException {
 		CountDownLatch ended = new CountDownLatch(1);
 		ConsoleBotApi terminal = terminal("/start\n  /QUIT \n/help\n", "en", NO_WAIT, ended::countDown);
