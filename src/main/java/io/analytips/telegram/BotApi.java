@@ -30,7 +30,10 @@ public interface BotApi {
 	/** {@code getUpdates}: each element read on its own (see {@link ReceivedUpdate#parse}). */
 	Mono<List<ReceivedUpdate>> getUpdates(GetUpdates request);
 
-	/** {@code sendMessage}: emits the sent message. Not idempotent. */
+	/**
+	 * {@code sendMessage}: emits the sent message (its id, chat and topic; not necessarily its text, which the caller
+	 * has). Not idempotent.
+	 */
 	Mono<Message> sendMessage(SendMessage request);
 
 	/** {@code editMessageText}: emits the edited message, or completes empty for inline messages. */
@@ -44,7 +47,10 @@ public interface BotApi {
 	/** {@code sendDocument}: emits the sent message. Not idempotent. */
 	Mono<Message> sendDocument(SendDocument request);
 
-	/** {@code sendPhoto}, uploaded or by file_id: emits the sent message ({@link Message#largestPhoto()}). Not idempotent. */
+	/**
+	 * {@code sendPhoto}, uploaded or by file_id: emits the sent message ({@link Message#largestPhoto()}; not
+	 * necessarily its caption). Not idempotent.
+	 */
 	Mono<Message> sendPhoto(SendPhoto request);
 
 	Mono<Boolean> setMyCommands(SetMyCommands request);

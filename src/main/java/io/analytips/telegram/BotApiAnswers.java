@@ -4,12 +4,23 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.analytips.telegram.model.Message;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Reading the Bot API's answers: the envelope's result or its error, the updates of a batch, typed results. */
 final class BotApiAnswers {
+
+	/**
+	 * The Bot API mapping, less a sent message's {@code text} and {@code caption}: the answer to a send echoes what
+	 * was sent, and reading that echo into strings was the largest part of what reading the answer allocated.
+	 */
+	private static final JsonMapper WITHOUT_ECHO = TelegramJson.mapper().rebuild()
+		.addMixIn(Message.class, WithoutEcho.class)
+		.build();
 
 	private BotApiAnswers() {
 	}
@@ -67,11 +78,23 @@ final class BotApiAnswers {
 	 * errors are rare), or one saying it is no Bot API answer or has no result.
 	 */
 	static <T> Decoder<T> typed(Class<T> type) {
-		JavaType envelopeType = TelegramJson.mapper().getTypeFactory().constructParametricType(Envelope.class, type);
+		return typed(TelegramJson.mapper(), type);
+	}
+
+	/**
+	 * Reads the answer to a send as {@link #typed} does, less the message's {@code text} and {@code caption} (null):
+	 * they echo the request, and nothing reads them from the answer. Its id, chat, topic and photo are read.
+	 */
+	static Decoder<Message> sent() {
+		return typed(WITHOUT_ECHO, Message.class);
+	}
+
+	private static <T> Decoder<T> typed(JsonMapper mapper, Class<T> type) {
+		JavaType envelopeType = mapper.getTypeFactory().constructParametricType(Envelope.class, type);
 		return (status, body) -> {
 			Envelope<T> envelope;
 			try {
-				envelope = TelegramJson.mapper().readValue(body, envelopeType);
+				envelope = mapper.readValue(body, envelopeType);
 			}
 			catch (JacksonException ex) {
 				envelope = null;
@@ -91,6 +114,11 @@ final class BotApiAnswers {
 	interface Decoder<T> {
 
 		T decode(int status, byte[] body);
+	}
+
+	/** Leaves a message's echoed text and caption unread (Jackson skips them without building strings). */
+	@JsonIgnoreProperties({ "text", "caption" })
+	private abstract static class WithoutEcho {
 	}
 
 	/** An answer with {@code "ok": true}, as far as {@link #typed} reads it; the rest is read as a tree. */

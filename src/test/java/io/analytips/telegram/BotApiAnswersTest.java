@@ -9,7 +9,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-/** A sent message's answer read straight into a message: the same message, and the same errors, as through a tree. */
+/**
+ * A sent message's answer read straight into a message: the same message, and the same errors, as through a tree;
+ * and without the echo of what was sent.
+ */
 class BotApiAnswersTest {
 
 	private static final BotApiAnswers.Decoder<Message> TYPED = BotApiAnswers.typed(Message.class);
@@ -36,6 +39,39 @@ class BotApiAnswersTest {
 		assertThat(typed.messageId()).isEqualTo(4711);
 		assertThat(typed.chat().id()).isEqualTo(-1001234);
 		assertThat(typed.text()).isEqualTo("Palmeiras x Flamengo — análise");
+	}
+
+	@Test
+	void readsASentMessagesIdChatTopicAndPhotoButNotTheEchoOfItsTextOrCaption() {
+		String answer = """
+				{"ok":true,"result":{"message_id":4712,"message_thread_id":77,"is_topic_message":true,
+				"chat":{"id":-1001234,"title":"Torcida","type":"supergroup"},"date":1765065600,
+				"text":"⚽ Palmeiras x Flamengo — análise","caption":"📊 Palmeiras x Flamengo",
+				"photo":[{"file_id":"small","width":90,"height":60},{"file_id":"large","width":1280,"height":853}]}}""";
+
+		Message sent = BotApiAnswers.sent().decode(200, bytes(answer));
+
+		assertThat(sent.messageId()).isEqualTo(4712);
+		assertThat(sent.chat().id()).isEqualTo(-1001234);
+		assertThat(sent.date()).isEqualTo(1765065600);
+		assertThat(sent.topic()).isEqualTo(77);
+		assertThat(sent.largestPhoto()).isEqualTo("large");
+		assertThat(sent.text()).isNull();
+		assertThat(sent.caption()).isNull();
+		assertThat(TYPED.decode(200, bytes(answer)).text()).isEqualTo("⚽ Palmeiras x Flamengo — análise");
+	}
+
+	@Test
+	void theAnswerToASendFailsAsAnyOtherDoes() {
+		String answer = """
+				{"ok":false,"error_code":403,"description":"Forbidden: bot was blocked by the user"}""";
+
+		assertThat(catchThrowableOfType(TelegramException.class, () -> BotApiAnswers.sent().decode(403, bytes(answer))))
+			.hasMessage(catchThrowableOfType(TelegramException.class, () -> TYPED.decode(403, bytes(answer))).getMessage());
+		assertThat(catchThrowableOfType(TelegramException.class, () -> BotApiAnswers.sent().decode(502, bytes("<html>"))))
+			.hasMessageContaining("answer is not a Bot API response");
+		assertThat(catchThrowableOfType(TelegramException.class, () -> BotApiAnswers.sent().decode(200, bytes("{\"ok\":true}"))))
+			.hasMessageContaining("answer has no result");
 	}
 
 	@Test
