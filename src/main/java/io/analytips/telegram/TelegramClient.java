@@ -85,8 +85,8 @@ public class TelegramClient implements BotApi, DisposableBean {
 	private final Map<String, URI> uris = new java.util.concurrent.ConcurrentHashMap<>();
 
 	/**
-	 * A POST to each method, built once: each step of Reactor Netty's builder copies the client's whole configuration,
-	 * and two such copies per call were 2% of what an update allocated. Immutable, so shared by every call.
+	 * A POST to each method, built once: each step of Reactor Netty's builder copies the client's whole configuration
+	 * (post, uri, send: three copies a call, 1% of the bytes a burst allocated; now one). Immutable, so shared.
 	 */
 	private final Map<String, HttpClient.RequestSender> posts = new java.util.concurrent.ConcurrentHashMap<>();
 
