@@ -14,6 +14,7 @@ import io.analytips.football.api.ApiFootballProperties;
 import io.analytips.picture.PictureProperties;
 import io.analytips.picture.Pictures;
 import io.analytips.pipeline.Handler;
+import io.analytips.pipeline.HandlerOrder;
 import io.analytips.pipeline.Notices;
 import io.analytips.pipeline.UserTracker;
 import io.analytips.store.AnalysisRepository;
@@ -108,7 +109,7 @@ class BotConfiguration {
 	}
 
 	@Bean
-	@Order(10)
+	@Order(HandlerOrder.START)
 	Handler startHandler(Messages messages, Menus menus, Preferences preferences, SearchState search,
 			DeepLinkScreens links, AnalysisReplies analyses) {
 		return new EndsSearch(new StartHandler(messages, menus, preferences, links, analyses), search);
@@ -116,7 +117,7 @@ class BotConfiguration {
 
 	/** Inline queries ({@code @bot <team>}): only they are taken here, so the order among buttons does not matter. */
 	@Bean
-	@Order(88)
+	@Order(HandlerOrder.INLINE)
 	InlineHandler inlineHandler(TeamScreens teams, FootballData data, ApiFootballProperties properties,
 			AnalysisService analyses, InlinePictures pictures, Messages messages, Leagues leagues, DisplayNames names,
 			Preferences preferences, Clock clock) {
@@ -125,19 +126,19 @@ class BotConfiguration {
 	}
 
 	@Bean
-	@Order(20)
+	@Order(HandlerOrder.HELP)
 	HelpHandler helpHandler(Messages messages, Preferences preferences) {
 		return new HelpHandler(messages, preferences);
 	}
 
 	@Bean
-	@Order(30)
+	@Order(HandlerOrder.MENU)
 	Handler menuHandler(Messages messages, Menus menus, Preferences preferences, SearchState search) {
 		return new EndsSearch(new MenuHandler(messages, menus, preferences), search);
 	}
 
 	@Bean
-	@Order(40)
+	@Order(HandlerOrder.BROWSE)
 	Handler browseHandler(FootballData data, ApiFootballProperties properties, Messages messages, Menus menus,
 			Leagues leagues, Preferences preferences, DisplayNames names, SearchState search) {
 		return new EndsSearch(new BrowseHandler(data, properties.leagues(), messages, menus, leagues, preferences, names),
@@ -145,14 +146,14 @@ class BotConfiguration {
 	}
 
 	@Bean
-	@Order(42)
+	@Order(HandlerOrder.HEAD_TO_HEAD)
 	Handler headToHeadHandler(FootballData data, Messages messages, Menus menus, Leagues leagues,
 			Preferences preferences, DisplayNames names, SearchState search) {
 		return new EndsSearch(new HeadToHeadHandler(data, messages, menus, leagues, preferences, names), search);
 	}
 
 	@Bean
-	@Order(45)
+	@Order(HandlerOrder.LEAGUES)
 	Handler leaguesHandler(FootballData data, ApiFootballProperties properties, Messages messages, Menus menus,
 			Leagues leagues, Preferences preferences, DisplayNames names, Clock clock, Following following,
 			SearchState search) {
@@ -170,20 +171,20 @@ class BotConfiguration {
 	}
 
 	@Bean
-	@Order(50)
+	@Order(HandlerOrder.ANALYSIS)
 	Handler analysisHandler(AnalysisReplies replies, SearchState search) {
 		return new EndsSearch(new AnalysisHandler(replies), search);
 	}
 
 	@Bean
-	@Order(60)
+	@Order(HandlerOrder.RECENT)
 	Handler recentHandler(AnalysisRepository history, FootballData data, Messages messages, Menus menus,
 			Preferences preferences, DisplayNames names, SearchState search) {
 		return new EndsSearch(new RecentHandler(history, data, messages, menus, preferences, names), search);
 	}
 
 	@Bean
-	@Order(65)
+	@Order(HandlerOrder.ABOUT)
 	Handler aboutHandler(Messages messages, Menus menus, Leagues leagues, ApiFootballProperties properties,
 			Preferences preferences, SearchState search) {
 		return new EndsSearch(new AboutHandler(messages, menus, leagues, properties.leagues(), BundledValueRule::forLeague,
@@ -191,20 +192,20 @@ class BotConfiguration {
 	}
 
 	@Bean
-	@Order(68)
+	@Order(HandlerOrder.SETTINGS)
 	Handler settingsHandler(Preferences preferences, Messages messages, Menus menus, Clock clock, Following following,
 			SearchState search) {
 		return new EndsSearch(new SettingsHandler(preferences, messages, menus, clock, following), search);
 	}
 
 	@Bean
-	@Order(70)
+	@Order(HandlerOrder.NEXT_GAMES)
 	Handler nextGamesHandler(TeamScreens teams, Messages messages, Preferences preferences, SearchState search) {
 		return new EndsSearch(new NextGamesHandler(teams, messages, preferences), search);
 	}
 
 	@Bean
-	@Order(75)
+	@Order(HandlerOrder.FOLLOW)
 	Handler followHandler(TeamScreens teams, Following following, SearchState search, Leagues leagues, DisplayNames names,
 			Messages messages, Menus menus, Preferences preferences) {
 		return new EndsSearch(new FollowHandler(teams, following, search, leagues, names, messages, menus, preferences),
@@ -212,40 +213,40 @@ class BotConfiguration {
 	}
 
 	@Bean
-	@Order(80)
+	@Order(HandlerOrder.MY_TEAMS)
 	Handler myTeamsHandler(Following following, Leagues leagues, DisplayNames names, Messages messages, Menus menus,
 			Preferences preferences, SearchState search) {
 		return new EndsSearch(new MyTeamsHandler(following, leagues, names, messages, menus, preferences), search);
 	}
 
 	@Bean
-	@Order(85)
+	@Order(HandlerOrder.RECORD)
 	Handler recordHandler(TrackRecords records, Leagues leagues, Messages messages, Menus menus, Preferences preferences,
 			SearchState search) {
 		return new EndsSearch(new RecordHandler(records, leagues, messages, menus, preferences), search);
 	}
 
 	@Bean
-	@Order(800)
+	@Order(HandlerOrder.SEARCH)
 	SearchHandler searchHandler(TeamScreens teams, SearchState search, Messages messages, Menus menus,
 			MeterRegistry registry, Preferences preferences) {
 		return new SearchHandler(teams, search, messages, menus, registry, preferences);
 	}
 
 	@Bean
-	@Order(900)
+	@Order(HandlerOrder.MEMBERSHIP)
 	MembershipHandler membershipHandler(UserTracker users, Following following) {
 		return new MembershipHandler(users, following);
 	}
 
 	@Bean
-	@Order(1000)
+	@Order(HandlerOrder.FALLBACK_MESSAGE)
 	FallbackMessageHandler fallbackMessageHandler(Messages messages, Preferences preferences) {
 		return new FallbackMessageHandler(messages, preferences);
 	}
 
 	@Bean
-	@Order(1010)
+	@Order(HandlerOrder.FALLBACK_BUTTON)
 	FallbackCallbackHandler fallbackCallbackHandler(Messages messages, Preferences preferences) {
 		return new FallbackCallbackHandler(messages, preferences);
 	}

@@ -6,7 +6,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * The extension point of the pipeline: handles one kind of update. For each update the first
- * handler (in {@code @Order}) whose {@link #supports} answers true runs; an update no handler
+ * handler (in {@link HandlerOrder}) whose {@link #supports} answers true runs; an update no handler
  * supports ends {@code invalid}.
  */
 public interface Handler {

@@ -8,6 +8,7 @@ import io.analytips.football.api.ResilientApiFootball;
 import io.analytips.football.cache.FootballCache;
 import io.analytips.host.BotHost;
 import io.analytips.ops.logs.LogBuffer;
+import io.analytips.pipeline.HandlerOrder;
 import io.analytips.replica.Replicas;
 import io.analytips.store.AuditLog;
 import reactor.core.publisher.Mono;
@@ -36,7 +37,7 @@ class AdminConfiguration {
 	}
 
 	@Bean
-	@Order(5)
+	@Order(HandlerOrder.ADMIN)
 	AdminHandler adminHandler(AdminProperties admins, FootballCache cache, LogBuffer logs, StatusReport status,
 			AuditLog audit, Messages messages, Clock clock) {
 		return new AdminHandler(admins, cache, logs, status, audit, messages, clock);
