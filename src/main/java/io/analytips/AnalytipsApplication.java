@@ -5,6 +5,15 @@ import java.time.Clock;
 import java.util.List;
 
 import io.analytips.backtest.BacktestMain;
+import io.analytips.cli.AuditVerifyMain;
+import io.analytips.cli.BuildVersion;
+import io.analytips.cli.CommandLine;
+import io.analytips.cli.PreflightReport;
+import io.analytips.cli.SettingSources;
+import io.analytips.cli.SettingsBinding;
+import io.analytips.cli.SettingsPreflight;
+import io.analytips.cli.SimulatorMain;
+import io.analytips.cli.Usage;
 import io.analytips.common.ClockProperties;
 import io.analytips.common.Clocks;
 import io.analytips.ops.ShutdownSignals;

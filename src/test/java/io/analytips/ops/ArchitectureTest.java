@@ -83,7 +83,7 @@ class ArchitectureTest {
 
 	@Test
 	void onlyOpsAndTheApplicationMayReadOps() {
-		noClasses().that().resideOutsideOfPackages("io.analytips.ops..", "io.analytips")
+		noClasses().that().resideOutsideOfPackages("io.analytips.ops..", "io.analytips", "io.analytips.cli..")
 			.should().dependOnClassesThat().resideInAPackage("io.analytips.ops..")
 			.check(classes);
 	}
@@ -205,7 +205,8 @@ class ArchitectureTest {
 
 	@Test
 	void onlyTheDemoWiringUsesTheSimulator() {
-		noClasses().that().resideOutsideOfPackages("io.analytips.football.sim..", "io.analytips", "io.analytips.backtest..")
+		noClasses().that().resideOutsideOfPackages("io.analytips.football.sim..", "io.analytips", "io.analytips.cli..",
+				"io.analytips.backtest..")
 			.should().dependOnClassesThat().resideInAPackage("io.analytips.football.sim..")
 			.check(classes);
 	}
@@ -260,6 +261,13 @@ class ArchitectureTest {
 			.because("a test that reads today's date passes today and fails another day: use a fixed Clock, "
 					+ "TestClock or virtual time")
 			.check(tests);
+	}
+
+	@Test
+	void onlyTheEntryPointReadsTheCommandLine() {
+		noClasses().that().resideOutsideOfPackages("io.analytips", "io.analytips.cli..")
+			.should().dependOnClassesThat().resideInAPackage("io.analytips.cli..")
+			.check(classes);
 	}
 
 	@Test

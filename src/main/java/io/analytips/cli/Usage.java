@@ -1,15 +1,15 @@
-package io.analytips;
+package io.analytips.cli;
 
 import io.analytips.backtest.BacktestMain;
 
 /** What {@code --help} prints: every mode, the settings most runs need, and where the others are. */
-final class Usage {
+public final class Usage {
 
 	private Usage() {
 	}
 
 	/** The help, ending with a line break. */
-	static String text() {
+	public static String text() {
 		return """
 				Analytips: a Telegram bot that analyses football matches.
 

@@ -1,4 +1,4 @@
-package io.analytips;
+package io.analytips.cli;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import io.analytips.CommandLine.Mode;
+import io.analytips.cli.CommandLine.Mode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,4 +1,4 @@
-package io.analytips;
+package io.analytips.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -22,12 +22,12 @@ import org.springframework.r2dbc.core.DatabaseClient;
  * prints whether it is intact or the first row that was altered or removed. Exit code 0 intact,
  * 1 tampered, 2 when the trail could not be read. No Spring context: it starts in a second.
  */
-final class AuditVerifyMain {
+public final class AuditVerifyMain {
 
 	private AuditVerifyMain() {
 	}
 
-	static int run(String databaseUrl, Path embeddedDirectory, PrintStream out, PrintStream err) {
+	public static int run(String databaseUrl, Path embeddedDirectory, PrintStream out, PrintStream err) {
 		DatabaseServer server;
 		try {
 			server = databaseUrl == null || databaseUrl.isBlank() ? DatabaseServer.attachOrStart(embeddedDirectory)

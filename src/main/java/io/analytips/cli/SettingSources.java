@@ -1,4 +1,4 @@
-package io.analytips;
+package io.analytips.cli;
 
 import java.util.List;
 import java.util.Locale;
@@ -18,16 +18,16 @@ import java.util.stream.Collectors;
  * @param systemProperties the JVM's system properties
  * @param environment the process environment
  */
-record SettingSources(List<String> arguments, Map<String, String> systemProperties, Map<String, String> environment) {
+public record SettingSources(List<String> arguments, Map<String, String> systemProperties, Map<String, String> environment) {
 
-	SettingSources {
+	public SettingSources {
 		arguments = List.copyOf(arguments);
 		systemProperties = Map.copyOf(systemProperties);
 		environment = Map.copyOf(environment);
 	}
 
 	/** This process's command line, system properties and environment. */
-	static SettingSources ofThisProcess(List<String> arguments) {
+	public static SettingSources ofThisProcess(List<String> arguments) {
 		Properties system = System.getProperties();
 		Map<String, String> properties = system.stringPropertyNames().stream()
 			.collect(Collectors.toMap(name -> name, system::getProperty));

@@ -1,4 +1,4 @@
-package io.analytips;
+package io.analytips.cli;
 
 import java.util.List;
 import java.util.Map;

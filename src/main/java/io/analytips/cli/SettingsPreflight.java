@@ -1,4 +1,4 @@
-package io.analytips;
+package io.analytips.cli;
 
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-import io.analytips.CommandLine.Mode;
+import io.analytips.cli.CommandLine.Mode;
 
 /**
  * The settings the bot cannot start without, checked before Spring and the embedded database start, so that
@@ -20,7 +20,7 @@ import io.analytips.CommandLine.Mode;
  * {@code SPRING_APPLICATION_JSON}, a profile), nothing is, and {@link SettingsBinding}, which reads them as
  * Spring does, decides next.
  */
-final class SettingsPreflight {
+public final class SettingsPreflight {
 
 	static final String TOKEN_MISSING = "TELEGRAM_BOT_TOKEN is not set: the bot's token, from @BotFather in Telegram"
 			+ " (https://t.me/BotFather); or TELEGRAM_BOT_TOKENS, several comma-separated";
@@ -35,7 +35,7 @@ final class SettingsPreflight {
 	 * What stops {@code mode} from starting with these settings, one line each naming the variable; empty when
 	 * nothing does (or when Spring may find settings this cannot see).
 	 */
-	static List<String> problems(Mode mode, SettingSources given, Path workingDirectory) {
+	public static List<String> problems(Mode mode, SettingSources given, Path workingDirectory) {
 		if (mayBeConfiguredElsewhere(given, workingDirectory)) {
 			return List.of();
 		}
@@ -53,7 +53,7 @@ final class SettingsPreflight {
 	}
 
 	/** Whether the bot will serve Telegram rather than the terminal in {@code --demo}: a token is given. */
-	static boolean hasToken(SettingSources given) {
+	public static boolean hasToken(SettingSources given) {
 		return !isBlank(given.setting("analytips.telegram.bot-token", "TELEGRAM_BOT_TOKEN"))
 				|| !isBlank(given.setting("analytips.bots.tokens", "TELEGRAM_BOT_TOKENS"));
 	}

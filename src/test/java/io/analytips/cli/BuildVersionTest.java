@@ -1,4 +1,4 @@
-package io.analytips;
+package io.analytips.cli;
 
 import java.util.Map;
 import java.util.Properties;

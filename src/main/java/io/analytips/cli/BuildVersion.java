@@ -1,4 +1,4 @@
-package io.analytips;
+package io.analytips.cli;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,7 +14,7 @@ import java.util.Properties;
  * {@code build-info} goal) and {@code git.properties} (git-commit-id-maven-plugin, absent when the sources
  * were not a git checkout). They are read with plain {@link Properties}: no Spring, so it answers at once.
  */
-final class BuildVersion {
+public final class BuildVersion {
 
 	static final String BUILD_INFO = "META-INF/build-info.properties";
 
@@ -24,7 +24,7 @@ final class BuildVersion {
 	}
 
 	/** The line for the jar (or classes directory) this class was loaded from. */
-	static String ofThisBuild() {
+	public static String ofThisBuild() {
 		ClassLoader loader = BuildVersion.class.getClassLoader();
 		return line(load(loader, BUILD_INFO), load(loader, GIT_INFO));
 	}

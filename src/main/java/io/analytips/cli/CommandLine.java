@@ -1,4 +1,4 @@
-package io.analytips;
+package io.analytips.cli;
 
 import java.util.List;
 import java.util.Set;
@@ -15,10 +15,10 @@ import java.util.Set;
  * @param mode what to run
  * @param arguments what the mode reads: the words after {@code backtest}; all of them otherwise
  */
-record CommandLine(Mode mode, List<String> arguments) {
+public record CommandLine(Mode mode, List<String> arguments) {
 
 	/** The modes of {@link Usage}. */
-	enum Mode {
+	public enum Mode {
 		/** No mode word: the bot. */
 		RUN,
 		/** {@code --demo}: the bot against the bundled simulator, in the terminal or on Telegram. */
@@ -38,7 +38,7 @@ record CommandLine(Mode mode, List<String> arguments) {
 	/** Spring Boot's own switches without a value: {@code --debug} prints the auto-configuration report. */
 	private static final Set<String> SPRING_SWITCHES = Set.of("--debug", "--trace");
 
-	CommandLine {
+	public CommandLine {
 		arguments = List.copyOf(arguments);
 	}
 
@@ -48,7 +48,7 @@ record CommandLine(Mode mode, List<String> arguments) {
 	 * @throws IllegalArgumentException with a one-line reason (no trailing period) when an argument is unknown
 	 *         or a value is wrong; the caller adds where to look for help
 	 */
-	static CommandLine parse(List<String> args) {
+	public static CommandLine parse(List<String> args) {
 		String first = args.isEmpty() ? "" : args.get(0);
 		if (first.equals("backtest")) {
 			// The backtest has options of its own, its --help among them.

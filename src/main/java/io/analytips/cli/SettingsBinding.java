@@ -1,4 +1,4 @@
-package io.analytips;
+package io.analytips.cli;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import io.analytips.CommandLine.Mode;
+import io.analytips.cli.CommandLine.Mode;
 import io.analytips.common.ClockProperties;
 import io.analytips.console.ConsoleProperties;
 import io.analytips.host.BotsProperties;
@@ -56,7 +56,7 @@ import org.springframework.validation.beanvalidation.LocalValidatorFactoryBean;
  * late) stops it here, before anything heavy, with one line each naming the variable and saying what a good value
  * looks like ({@link InvalidSettings}).
  */
-final class SettingsBinding {
+public final class SettingsBinding {
 
 	/**
 	 * Every settings record of the application, each bound under its {@code @ConfigurationProperties} prefix;
@@ -76,7 +76,7 @@ final class SettingsBinding {
 	 * nothing required is missing (which {@link SettingsPreflight} may have left to Spring: here the
 	 * configuration files are read too).
 	 */
-	static List<String> problems(Mode mode, SettingSources given, List<String> profiles) {
+	public static List<String> problems(Mode mode, SettingSources given, List<String> profiles) {
 		ConfigurableEnvironment environment = environment(given, profiles);
 		List<String> problems = new ArrayList<>(logFormat(environment));
 		Binder binder = Binder.get(environment);

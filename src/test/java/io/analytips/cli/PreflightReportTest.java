@@ -1,4 +1,4 @@
-package io.analytips;
+package io.analytips.cli;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

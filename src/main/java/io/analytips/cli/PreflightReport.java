@@ -1,4 +1,4 @@
-package io.analytips;
+package io.analytips.cli;
 
 import java.io.PrintStream;
 import java.time.Instant;
@@ -11,7 +11,7 @@ import java.util.List;
  * to a file, plain lines on standard error; otherwise one JSON object per line on standard output, in the
  * Logstash shape of the other lines, at level ERROR.
  */
-final class PreflightReport {
+public final class PreflightReport {
 
 	/** The logger the in-Spring start-up failures are reported under (StartupFailureReporter). */
 	static final String LOGGER = "io.analytips.startup";
@@ -32,12 +32,12 @@ final class PreflightReport {
 	 * whatever its input and output are (often piped: {@code printf … | java -jar analytips.jar --demo}), and
 	 * its standard output is the conversation: plain lines unless {@code LOG_FORMAT=json} is given.
 	 */
-	static boolean json(SettingSources given, boolean onTerminal, boolean terminalDemo) {
+	public static boolean json(SettingSources given, boolean onTerminal, boolean terminalDemo) {
 		return terminalDemo ? given.value("LOG_FORMAT").map(format -> format.equalsIgnoreCase("json")).orElse(false)
 				: json(given, onTerminal);
 	}
 
-	static void print(List<String> problems, boolean json, Instant now, PrintStream out, PrintStream err) {
+	public static void print(List<String> problems, boolean json, Instant now, PrintStream out, PrintStream err) {
 		if (json) {
 			problems.forEach(problem -> out.println(jsonLine(problem, now)));
 			out.flush();

@@ -1,8 +1,8 @@
-package io.analytips;
+package io.analytips.cli;
 
 import java.util.List;
 
-import io.analytips.CommandLine.Mode;
+import io.analytips.cli.CommandLine.Mode;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

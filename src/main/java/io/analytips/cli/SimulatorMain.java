@@ -1,4 +1,4 @@
-package io.analytips;
+package io.analytips.cli;
 
 import java.util.List;
 
@@ -10,12 +10,12 @@ import io.analytips.football.sim.SimulatorServer;
  * {@code java -jar analytips.jar --simulator [--port=8081] [--host=0.0.0.0]}: the API-Football
  * simulator on its own, for trying the bot (or another client) against replayed real data.
  */
-final class SimulatorMain {
+public final class SimulatorMain {
 
 	private SimulatorMain() {
 	}
 
-	static void run(List<String> arguments) {
+	public static void run(List<String> arguments) {
 		int port = Integer.parseInt(option(arguments, "--port=", "8081"));
 		String host = option(arguments, "--host=", "127.0.0.1");
 		SimulatorServer server = SimulatorServer.start(ApiFootballSimulator.bundled(Clocks.system()), host, port);

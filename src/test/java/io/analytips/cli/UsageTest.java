@@ -1,4 +1,4 @@
-package io.analytips;
+package io.analytips.cli;
 
 import org.junit.jupiter.api.Test;
 
