@@ -49,7 +49,7 @@ class DeploymentArtefactsTest {
 			"analytips_football_quota_exhausted", "analytips_football_cache_requests_total",
 			"analytips_football_bulkhead_available", "analytips_football_bulkhead_waiting",
 			"resilience4j_circuitbreaker_state", "resilience4j_circuitbreaker_calls_seconds",
-			"resilience4j_ratelimiter_available_permissions", "r2dbc_pool_acquired_connections",
+			"analytips_football_rate_limit_available", "r2dbc_pool_acquired_connections",
 			"r2dbc_pool_idle_connections", "r2dbc_pool_pending_connections", "r2dbc_pool_max_allocated_size",
 			"jvm_memory_used_bytes", "jvm_gc_pause_seconds", "process_cpu_usage", "up",
 			"analytips_reply_latency_seconds", "analytips_user_actions_total", "analytips_telegram_calls_total",

@@ -195,7 +195,7 @@ class AnalytipsApplicationTests {
 					"analytips_football_quota_daily_remaining", "analytips_football_quota_minute_remaining",
 					"analytips_football_cache_requests_total{application=\"analytips\",replica=\"test-replica\",source=\"upstream\"}",
 					"analytips_football_bulkhead_available", "resilience4j_circuitbreaker_state",
-					"resilience4j_ratelimiter_available_permissions"));
+					"analytips_football_rate_limit_available"));
 	}
 
 	@Test

@@ -84,7 +84,7 @@ class FootballConversationTests {
 					"analytips_inbox_backlog",
 					"analytips_conversation_transitions_total{application=\"analytips\",from=\"none\",replica=\"test-replica\",to=\"awaiting_team\"}",
 					"analytips_conversation_transitions_total{application=\"analytips\",from=\"awaiting_team\",replica=\"test-replica\",to=\"searched\"}",
-					"resilience4j_circuitbreaker_state", "resilience4j_ratelimiter_available_permissions",
+					"resilience4j_circuitbreaker_state", "analytips_football_rate_limit_available",
 					"r2dbc_pool_acquired_connections", "jvm_memory_used_bytes")));
 	}
 

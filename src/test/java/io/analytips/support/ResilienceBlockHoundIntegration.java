@@ -7,9 +7,8 @@ import reactor.blockhound.integration.BlockHoundIntegration;
  * What BlockHound may let pass in the test JVM, and why. Resilience4j's circuit breaker records
  * each call in a sliding window guarded by a {@code ReentrantLock} held for a few array writes;
  * under contention (two event loops finishing calls at the same instant) the loser parks for
- * microseconds. Its rate limiter is lock-free, but after a failed compare-and-set it backs off with
- * {@code parkNanos(1)}. Neither is I/O, and Resilience4j offers no alternative; without this,
- * BlockHound turns a rare, harmless race into a failed call.
+ * microseconds. That is no I/O, and Resilience4j offers no alternative; without this, BlockHound
+ * turns a rare, harmless race into a failed call.
  */
 public final class ResilienceBlockHoundIntegration implements BlockHoundIntegration {
 
@@ -20,6 +19,5 @@ public final class ResilienceBlockHoundIntegration implements BlockHoundIntegrat
 			builder.allowBlockingCallsInside(window, "record");
 			builder.allowBlockingCallsInside(window, "getSnapshot");
 		}
-		builder.allowBlockingCallsInside("io.github.resilience4j.ratelimiter.internal.AtomicRateLimiter", "compareAndSet");
 	}
 }

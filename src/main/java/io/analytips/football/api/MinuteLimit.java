@@ -3,20 +3,20 @@ package io.analytips.football.api;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.function.Supplier;
 
 import io.analytips.common.Clocks;
-import io.github.resilience4j.ratelimiter.RateLimiterConfig;
-import io.github.resilience4j.ratelimiter.internal.AtomicRateLimiter;
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.TimeMeter;
 import reactor.core.publisher.Mono;
 
 /**
- * The plan's per-minute limit, enforced client-side with Resilience4j's {@link AtomicRateLimiter} (its
- * metrics are published as usual) but waited for reactively: a caller polls for a permit at the start of
- * the next minute instead of reserving one in advance. Resilience4j's own reactive operator reserves the
- * permit and then subscribes after a detached delay, so a caller that gave up (its deadline passed, its
- * user left) still spent a permit, and its request was sent anyway. Here a cancelled wait holds nothing
- * and sends nothing. The limiter runs on the injected clock, so tests drive it in virtual time.
+ * The plan's per-minute limit, enforced client-side with a Bucket4j bucket that refills the whole minute's calls at
+ * once, every minute, but waited for reactively: a caller polls for a permit at the start of the next minute instead
+ * of reserving one in advance. Resilience4j's reactive rate limiter reserves the permit and then subscribes after a
+ * detached delay, so a caller that gave up (its deadline passed, its user left) still spent a permit, and its request
+ * was sent anyway. Here a cancelled wait holds nothing and sends nothing. The bucket runs on the injected clock
+ * (through Bucket4j's public {@link TimeMeter}), so tests drive it in virtual time.
  * <p>
  * Background calls ({@link QuotaPlanner#background}) leave a fifth of each minute's permits (at least
  * one) to users: they wait for the next minute rather than take the last ones.
@@ -28,7 +28,9 @@ final class MinuteLimit {
 	/** The shortest pause between two tries, so that a clock that has not moved cannot spin. */
 	private static final Duration MIN_PAUSE = Duration.ofMillis(1);
 
-	private final AtomicRateLimiter limiter;
+	private final Bucket bucket;
+
+	private final int perMinute;
 
 	private final ClockNanos nanos;
 
@@ -36,20 +38,29 @@ final class MinuteLimit {
 
 	private final int headroom;
 
-	MinuteLimit(String name, int perMinute, Clock clock) {
+	MinuteLimit(int perMinute, Clock clock) {
+		if (perMinute < 1) {
+			throw new IllegalArgumentException("a per-minute limit must allow a call: " + perMinute);
+		}
 		this.clock = clock;
+		this.perMinute = perMinute;
 		this.nanos = new ClockNanos(clock);
-		// A zero timeout: acquirePermission never parks a thread and reserves nothing it cannot take now.
-		this.limiter = new AtomicRateLimiter(name, RateLimiterConfig.custom()
-			.limitForPeriod(perMinute)
-			.limitRefreshPeriod(PERIOD)
-			.timeoutDuration(Duration.ZERO)
-			.build(), nanos);
+		// Its first reading of the time is the start of its first minute: nanos' 0 (see untilNextMinute).
+		this.bucket = Bucket.builder()
+			.addLimit(Bandwidth.builder().capacity(perMinute).refillIntervally(perMinute, PERIOD).build())
+			.withCustomTimePrecision(nanos)
+			.build();
 		this.headroom = Math.max(1, perMinute / 5);
 	}
 
-	AtomicRateLimiter limiter() {
-		return limiter;
+	/** The calls a user could make now, this minute. */
+	long available() {
+		return bucket.getAvailableTokens();
+	}
+
+	/** The plan's calls a minute. */
+	int perMinute() {
+		return perMinute;
 	}
 
 	/**
@@ -59,41 +70,39 @@ final class MinuteLimit {
 	Mono<Void> permit(Instant deadline, boolean background) {
 		return Mono.defer(() -> {
 			Duration wait;
-			if (background && limiter.getMetrics().getAvailablePermissions() <= headroom) {
+			if (background && bucket.getAvailableTokens() <= headroom) {
 				wait = untilNextMinute();
 			}
-			else if (limiter.acquirePermission()) {
+			else if (bucket.tryConsume(1)) {
 				return Mono.empty();
 			}
 			else {
-				wait = Duration.ofNanos(limiter.getDetailedMetrics().getNanosToWait());
+				wait = untilNextMinute();
 			}
 			if (wait.compareTo(MIN_PAUSE) < 0) {
 				wait = MIN_PAUSE;
 			}
 			if (clock.instant().plus(wait).isAfter(deadline)) {
 				return Mono.error(new ApiFootballException(ApiFootballException.Kind.BUSY, "no API-Football call allowed before "
-						+ "the request's deadline: the plan's " + limiter.getRateLimiterConfig().getLimitForPeriod()
-						+ " calls a minute are spent"));
+						+ "the request's deadline: the plan's " + perMinute + " calls a minute are spent"));
 			}
 			return Mono.delay(wait).then(permit(deadline, background));
 		});
 	}
 
+	/** The whole minute's calls come back at once, at each whole minute since the bucket's first reading. */
 	private Duration untilNextMinute() {
 		long period = PERIOD.toNanos();
-		long cycle = limiter.getDetailedMetrics().getCycle();
-		return Duration.ofNanos((cycle + 1) * period - nanos.get());
+		return Duration.ofNanos(period - Math.floorMod(nanos.currentTimeNanos(), period));
 	}
 
 	/**
 	 * Nanoseconds of the clock since the first reading, counting only the time it moves forward: a clock
-	 * set back (an NTP step, a test moving to an earlier date) stands still for the limiter instead of
-	 * taking it into a past minute, where every permit would be owed. The limiter takes its first reading as
-	 * its start, so its minutes begin at whole multiples of the period from 0, which
-	 * {@link #untilNextMinute} relies on.
+	 * set back (an NTP step, a test moving to an earlier date) stands still for the bucket instead of
+	 * taking it into a past minute. The bucket takes its first reading as its start, so its minutes begin
+	 * at whole multiples of the period from 0, which {@link #untilNextMinute} relies on.
 	 */
-	private static final class ClockNanos implements Supplier<Long> {
+	private static final class ClockNanos implements TimeMeter {
 
 		private final Clock clock;
 
@@ -106,13 +115,18 @@ final class MinuteLimit {
 		}
 
 		@Override
-		public synchronized Long get() {
+		public synchronized long currentTimeNanos() {
 			long now = Clocks.nanos(clock);
 			if (last != Long.MIN_VALUE && now > last) {
 				elapsed += now - last;
 			}
 			last = now;
 			return elapsed;
+		}
+
+		@Override
+		public boolean isWallClockBased() {
+			return false;
 		}
 	}
 }

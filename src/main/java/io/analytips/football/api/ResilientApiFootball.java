@@ -12,9 +12,6 @@ import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
-import io.github.resilience4j.ratelimiter.RateLimiter;
-import io.github.resilience4j.ratelimiter.RateLimiterConfig;
-import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -75,8 +72,6 @@ public class ResilientApiFootball {
 
 	private final CircuitBreakerRegistry breakers;
 
-	private final RateLimiterRegistry limiters;
-
 	private final CircuitBreaker breaker;
 
 	private final MinuteLimit minute;
@@ -123,10 +118,7 @@ public class ResilientApiFootball {
 			.clock(clock)
 			.build());
 		this.breaker = breakers.circuitBreaker(NAME);
-		this.minute = new MinuteLimit(NAME, properties.ratePerMinute(), clock);
-		this.limiters = RateLimiterRegistry.of(RateLimiterConfig.custom().build());
-		limiters.rateLimiter(NAME);
-		limiters.replace(NAME, minute.limiter()); // the registry only carries it to the metrics
+		this.minute = new MinuteLimit(properties.ratePerMinute(), clock);
 		this.bulkhead = new Permits(properties.maxConcurrentCalls());
 		breaker.getEventPublisher()
 			.onStateTransition(event -> log.warn("API-Football circuit breaker: {}", event.getStateTransition()));
@@ -274,8 +266,9 @@ public class ResilientApiFootball {
 		return breaker;
 	}
 
-	public RateLimiter rateLimiter() {
-		return minute.limiter();
+	/** The calls the client-side per-minute limit allows now ({@code API_FOOTBALL_RATE_PER_MINUTE}, this minute's). */
+	public long minuteCallsLeft() {
+		return minute.available();
 	}
 
 	/** The background side of today's quota. */
@@ -287,13 +280,9 @@ public class ResilientApiFootball {
 		return bulkhead;
 	}
 
-	/** The registries holding the breaker, limiter and bulkhead, for resilience4j-micrometer. */
+	/** The registry holding the breaker, for resilience4j-micrometer. */
 	public CircuitBreakerRegistry breakerRegistry() {
 		return breakers;
-	}
-
-	public RateLimiterRegistry rateLimiterRegistry() {
-		return limiters;
 	}
 
 }

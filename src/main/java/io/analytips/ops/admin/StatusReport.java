@@ -142,7 +142,7 @@ final class StatusReport {
 		status.put("bots", bots.stream().map(StatusReport::bot).toList());
 		status.put("breaker", Map.of("state", api.breaker().getState().name().toLowerCase(Locale.ROOT), "failureRatePercent",
 				Math.max(0, api.breaker().getMetrics().getFailureRate())));
-		status.put("rateLimiter", Map.of("availablePermissions", api.rateLimiter().getMetrics().getAvailablePermissions()));
+		status.put("rateLimiter", Map.of("availablePermissions", api.minuteCallsLeft()));
 		status.put("bulkhead", Map.of("available", api.bulkhead().available(), "capacity", api.bulkhead().capacity(),
 				"waiting", api.bulkhead().waiting()));
 		Map<String, Object> quotaStatus = new LinkedHashMap<>();
@@ -216,7 +216,7 @@ final class StatusReport {
 		}
 		line(text, "breaker", api.breaker().getState().name().toLowerCase(Locale.ROOT) + String.format(Locale.ROOT,
 				" (failure rate %.0f%%)", Math.max(0, api.breaker().getMetrics().getFailureRate())));
-		line(text, "rate limit", api.rateLimiter().getMetrics().getAvailablePermissions() + " calls left this minute");
+		line(text, "rate limit", api.minuteCallsLeft() + " calls left this minute");
 		line(text, "bulkhead", api.bulkhead().available() + "/" + api.bulkhead().capacity() + " free, "
 				+ api.bulkhead().waiting() + " waiting");
 		line(text, "quota", (quota.dailyRemaining() < 0 ? "unknown" : quota.dailyRemaining() + "/" + quota.dailyLimit())

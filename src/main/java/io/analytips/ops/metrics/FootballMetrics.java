@@ -6,7 +6,6 @@ import io.analytips.football.api.ResilientApiFootball;
 import io.analytips.football.cache.CacheStats;
 import io.analytips.football.cache.FootballCache;
 import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
-import io.github.resilience4j.micrometer.tagged.TaggedRateLimiterMetrics;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -45,7 +44,9 @@ final class FootballMetrics implements MeterBinder {
 		counter(registry, "stale", CacheStats::staleServed);
 		counter(registry, "failed", CacheStats::failures);
 		TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(api.breakerRegistry()).bindTo(registry);
-		TaggedRateLimiterMetrics.ofRateLimiterRegistry(api.rateLimiterRegistry()).bindTo(registry);
+		Gauge.builder("analytips.football.rate.limit.available", api, ResilientApiFootball::minuteCallsLeft)
+			.description("API-Football calls the client-side per-minute limit allows now")
+			.register(registry);
 		Gauge.builder("analytips.football.bulkhead.available", api, a -> a.bulkhead().available())
 			.description("API-Football calls that may start now")
 			.register(registry);

@@ -257,7 +257,7 @@ class ResilientApiFootballTest {
 			.verify();
 		time.advanceTimeBy(Duration.ofSeconds(90));
 		assertThat(simulator.calls()).isEqualTo(10);
-		assertThat(api.rateLimiter().getMetrics().getAvailablePermissions()).isEqualTo(10);
+		assertThat(api.minuteCallsLeft()).isEqualTo(10);
 	}
 
 	@Test
@@ -378,8 +378,8 @@ class ResilientApiFootballTest {
 		for (int i = 0; i < 5; i++) {
 			StepVerifier.create(api.fetch(Requests.status())).expectNextCount(1).verifyComplete();
 		}
-		assertThat(api.rateLimiter().getMetrics().getAvailablePermissions()).isZero();
+		assertThat(api.minuteCallsLeft()).isZero();
 		wall.advance(Duration.ofMinutes(1));
-		assertThat(api.rateLimiter().getMetrics().getAvailablePermissions()).isEqualTo(10);
+		assertThat(api.minuteCallsLeft()).isEqualTo(10);
 	}
 }

@@ -81,7 +81,7 @@ class FootballCacheLoadsTest {
 		assertThat(cache.stats().abandoned()).isEqualTo(1);
 		time.advanceTimeBy(Duration.ofMinutes(2));
 		assertThat(simulator.callsOf(standings)).isZero();
-		assertThat(api.rateLimiter().getMetrics().getAvailablePermissions()).isEqualTo(10); // no permit taken
+		assertThat(api.minuteCallsLeft()).isEqualTo(10); // no permit taken
 	}
 
 	@Test
