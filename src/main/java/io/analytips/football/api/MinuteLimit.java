@@ -58,11 +58,6 @@ final class MinuteLimit {
 		return bucket.getAvailableTokens();
 	}
 
-	/** The plan's calls a minute. */
-	int perMinute() {
-		return perMinute;
-	}
-
 	/**
 	 * Completes once a permit is taken; errors with {@link ApiFootballException.Kind#BUSY} at once when
 	 * the next permit would come after {@code deadline}. Cancelling it leaves no permit taken.
