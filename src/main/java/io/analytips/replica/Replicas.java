@@ -20,6 +20,7 @@ import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Scheduler;
 
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.SmartLifecycle;
 
 /**
@@ -39,10 +40,13 @@ import org.springframework.context.SmartLifecycle;
 public final class Replicas implements SmartLifecycle {
 
 	/**
-	 * After the start-up checks and migrations ({@code StartupSequence}, {@code Integer.MIN_VALUE + 1000}),
-	 * before the web server ({@code DEFAULT_PHASE - 2048}) and the pipeline.
+	 * After the start-up checks and migrations ({@code StartupSequence}, {@code Integer.MIN_VALUE + 1000}) and after
+	 * Reactor Netty's shared resources ({@code ReactorResourceFactory}, phase 0), before the web server
+	 * ({@code DEFAULT_PHASE - 2048}) and the pipeline. So it stops before those resources do: their event loops carry
+	 * the database's connections, and the row could not be removed once they were gone (at {@code MIN_VALUE + 2000}
+	 * every clean stop logged that the heartbeat and the removal had failed, and the row stayed for 3 s).
 	 */
-	public static final int PHASE = Integer.MIN_VALUE + 2000;
+	public static final int PHASE = WebServerApplicationContext.START_STOP_LIFECYCLE_PHASE - 1024;
 
 	/** Heartbeats a row may miss before its replica counts as gone. */
 	public static final int LIVE_HEARTBEATS = 3;

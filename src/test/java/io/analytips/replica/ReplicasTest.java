@@ -19,7 +19,9 @@ import reactor.scheduler.clock.SchedulerClock;
 import reactor.test.StepVerifier;
 import reactor.test.scheduler.VirtualTimeScheduler;
 
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.dao.QueryTimeoutException;
+import org.springframework.http.client.ReactorResourceFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
@@ -59,6 +61,13 @@ class ReplicasTest {
 		ArgumentCaptor<ReplicaBeat> beats = ArgumentCaptor.forClass(ReplicaBeat.class);
 		verify(repository, times(count)).beat(beats.capture(), eq(Duration.ofSeconds(3)), eq(Replicas.FORGET_AFTER));
 		return beats;
+	}
+
+	@Test
+	void stopsAfterTheWebServerAndBeforeReactorNettysSharedEventLoopsWhichCarryTheDatabasesConnections() {
+		assertThat(Replicas.PHASE).isLessThan(WebServerApplicationContext.START_STOP_LIFECYCLE_PHASE)
+			.isLessThan(WebServerApplicationContext.GRACEFUL_SHUTDOWN_PHASE)
+			.isGreaterThan(new ReactorResourceFactory().getPhase());
 	}
 
 	@Test
