@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import io.analytips.common.DemoToday;
+import io.analytips.common.ExitThread;
 import io.analytips.pipeline.PipelineProperties;
 import io.analytips.store.InboxRepository;
 
@@ -20,7 +21,6 @@ import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.SmartLifecycle;
@@ -60,19 +60,8 @@ class ConsoleConfiguration {
 					log.info("Console input ended: shutting the demo down");
 					// Every line's answer is printed by now (or was given up on): stop as on SIGTERM, which drains
 					// whatever is still under way.
-					exit(context).start();
+					ExitThread.of("demo-exit", context).start();
 				}, properties.pictures());
-	}
-
-	/**
-	 * The thread that closes the demo's context, then exits. Not a daemon, as it would be by inheritance from the
-	 * console reader's: once the context's own threads had ended midway through the close, the JVM took that for the
-	 * end of the program and ran the shutdown hooks (the embedded PostgreSQL's among them) before the close was done.
-	 */
-	static Thread exit(ApplicationContext context) {
-		Thread exit = new Thread(() -> System.exit(SpringApplication.exit(context)), "demo-exit");
-		exit.setDaemon(false);
-		return exit;
 	}
 
 	/**

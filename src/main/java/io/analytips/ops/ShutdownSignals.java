@@ -3,12 +3,12 @@ package io.analytips.ops;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
+import io.analytips.common.ExitThread;
 import io.analytips.host.BotHost;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import sun.misc.Signal;
 
-import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -45,27 +45,12 @@ public final class ShutdownSignals {
 		context.set(started);
 	}
 
-	/**
-	 * The thread that closes the context, then exits with its exit code. Not a daemon, as it would be by inheritance
-	 * from the signal dispatcher's: once the context's own threads had ended midway through the close, the JVM took
-	 * that for the end of the program and ran the shutdown hooks, the embedded PostgreSQL's among them, while the
-	 * replica's row, the last batched writes and the database itself were still being closed in order.
-	 */
-	static Thread closer(ConfigurableApplicationContext context) {
-		Thread closer = new Thread(() -> {
-			int code = context == null ? 0 : SpringApplication.exit(context);
-			System.exit(code);
-		}, "analytips-shutdown");
-		closer.setDaemon(false);
-		return closer;
-	}
-
 	private void onSignal(Signal signal) {
 		int count = received.incrementAndGet();
 		ConfigurableApplicationContext current = context.get();
 		if (count == 1) {
 			log.info("SIG{} received: shutting down (send it again to end the drain early)", signal.getName());
-			closer(current).start();
+			ExitThread.of("analytips-shutdown", current).start();
 		}
 		else if (current != null) {
 			log.info("SIG{} received again: ending the drain now", signal.getName());

@@ -1,4 +1,4 @@
-package io.analytips.ops;
+package io.analytips.common;
 
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -6,13 +6,16 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The thread a signal starts keeps the JVM alive until the context is closed, though signals come on a daemon. */
-class ShutdownSignalsTest {
+/**
+ * The thread that closes the context keeps the JVM alive until the close is done, though the threads that make it
+ * (the signal dispatcher on SIGTERM, the console reader at the demo's end) are daemons.
+ */
+class ExitThreadTest {
 
 	@Test
-	void theThreadThatClosesTheContextIsNoDaemonEvenWhenTheThreadThatMakesItIs() throws InterruptedException {
+	void isNoDaemonEvenWhenTheThreadThatMakesItIs() throws InterruptedException {
 		AtomicReference<Thread> made = new AtomicReference<>();
-		Thread signalDispatcher = new Thread(() -> made.set(ShutdownSignals.closer(null)), "Signal Dispatcher");
+		Thread signalDispatcher = new Thread(() -> made.set(ExitThread.of("analytips-shutdown", null)), "Signal Dispatcher");
 		signalDispatcher.setDaemon(true);
 		signalDispatcher.start();
 		signalDispatcher.join();
