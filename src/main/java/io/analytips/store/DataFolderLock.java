@@ -17,13 +17,13 @@ import java.nio.file.StandardOpenOption;
  * touches the server: without the lock it took the first one's PostgreSQL for the orphan of a killed run, stopped
  * it, and left the running bot without its database.
  */
-final class DataFolderLock implements AutoCloseable {
+final class DataFolderLock {
 
 	private final Path file;
 
 	private final FileChannel channel;
 
-	/** Whether this start made the file (removed again with a folder this start made, see {@link #close(boolean)}). */
+	/** Whether this start made the file (removed again with a folder this start made, see {@link #release(boolean)}). */
 	private final boolean created;
 
 	private DataFolderLock(Path file, FileChannel channel, boolean created) {
@@ -61,13 +61,8 @@ final class DataFolderLock implements AutoCloseable {
 		return new DataFolderLock(file, channel, created);
 	}
 
-	@Override
-	public void close() {
-		close(false);
-	}
-
 	/** Releases the folder; {@code removeFile}: also the lock's file, if this start made it (its folder goes too). */
-	void close(boolean removeFile) {
+	void release(boolean removeFile) {
 		try {
 			channel.close();
 			if (removeFile && created) {

@@ -126,7 +126,7 @@ public final class DatabaseServer implements DisposableBean {
 	/** Gives up the folder (if taken) and removes what this start created. */
 	private static void release(DataFolderLock owner, Path created) {
 		if (owner != null) {
-			owner.close(created != null);
+			owner.release(created != null);
 		}
 		removeCreated(created);
 	}
@@ -208,7 +208,7 @@ public final class DatabaseServer implements DisposableBean {
 			log.info("Embedded PostgreSQL stopped");
 		}
 		if (owner != null) {
-			owner.close(!kept && created != null);
+			owner.release(!kept && created != null);
 		}
 		if (!kept) {
 			removeCreated(created);
