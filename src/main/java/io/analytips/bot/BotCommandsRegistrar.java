@@ -91,12 +91,14 @@ final class BotCommandsRegistrar implements BotListener {
 		}
 	}
 
+	/** The commands {@code names}, each described in {@code locale}. */
+	static List<BotCommand> menu(Messages messages, List<String> names, Locale locale) {
+		return names.stream().map(command -> new BotCommand(command, messages.get(locale, "command." + command))).toList();
+	}
+
 	private Mono<Boolean> register(BotApi client, String languageCode, List<String> names, Locale locale,
 			BotCommandScope scope) {
-		List<BotCommand> commands = names.stream()
-			.map(command -> new BotCommand(command, messages.get(locale, "command." + command)))
-			.toList();
-		return client.setMyCommands(new SetMyCommands(commands, languageCode, scope))
+		return client.setMyCommands(new SetMyCommands(menu(messages, names, locale), languageCode, scope))
 			// 1, 2, 4 s with at most 10% jitter, like every other backoff of ours (Reactor's default is 50%)
 			.retryWhen(Retry.backoff(3, Duration.ofSeconds(1))
 				.jitter(0.1)

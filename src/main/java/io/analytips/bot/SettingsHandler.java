@@ -41,6 +41,8 @@ final class SettingsHandler implements Handler {
 	/** Told of a new language or zone, so the chat's alerts follow it; null: nobody to tell. */
 	private final Following following;
 
+	private final ChatCommandMenu menu;
+
 	SettingsHandler(Preferences preferences, Messages messages, Menus menus, Clock clock) {
 		this(preferences, messages, menus, clock, null);
 	}
@@ -51,6 +53,7 @@ final class SettingsHandler implements Handler {
 		this.menus = menus;
 		this.clock = clock;
 		this.following = following;
+		this.menu = new ChatCommandMenu(messages);
 	}
 
 	@Override
@@ -88,8 +91,25 @@ final class SettingsHandler implements Handler {
 		};
 	}
 
+	/** Answers, and then, when a language was chosen, sets the chat's command menu in it ({@link ChatCommandMenu}). */
 	@Override
 	public Mono<Void> handle(UpdateContext context) {
+		Mono<Void> answered = answer(context);
+		return chosenLanguage(context).map(language -> answered.then(menu.follow(context, language))).orElse(answered);
+	}
+
+	/** The language this update chooses, if it chooses one (typed, or pressed). */
+	private static Optional<Locale> chosenLanguage(UpdateContext context) {
+		Command command = context.command();
+		if (command != null) {
+			return isLanguageCommand(command) ? language(command.arguments()) : Optional.empty();
+		}
+		CallbackData pressed = CallbackData.parse(context.callbackData());
+		return pressed.is(CallbackData.LANGUAGE, 1) ? Optional.of(Preferences.localeOf(pressed.arguments().get(0)))
+				: Optional.empty();
+	}
+
+	private Mono<Void> answer(UpdateContext context) {
 		Command command = context.command();
 		if (command != null) {
 			return (isLanguageCommand(command) ? languageCommand(context, command.arguments())

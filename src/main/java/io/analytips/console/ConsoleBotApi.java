@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -70,7 +69,7 @@ public final class ConsoleBotApi implements BotApi, UpdateListener, AutoCloseabl
 	/** The answers the reader waits for, by update id: completed when the pipeline says the update is over. */
 	private final Map<Long, CompletableFuture<Void>> answers = new ConcurrentHashMap<>();
 
-	private final String language;
+	private final ConsoleChatMenu menu;
 
 	private final ConsoleFiles files;
 
@@ -103,7 +102,7 @@ public final class ConsoleBotApi implements BotApi, UpdateListener, AutoCloseabl
 		this.files = new ConsoleFiles(pictures);
 		this.out = out;
 		this.script = script;
-		this.language = language;
+		this.menu = new ConsoleChatMenu(pictures, language);
 		this.clock = clock;
 		this.updates = new ConsoleUpdates(USER_ID, userName, language, clock);
 		ConsoleReader lines = new ConsoleReader(in, this::typed, answerWait, script, this::write, () -> {
@@ -129,7 +128,7 @@ public final class ConsoleBotApi implements BotApi, UpdateListener, AutoCloseabl
 	}
 
 	private boolean isEnglish() {
-		return language.toLowerCase(Locale.ROOT).startsWith("en");
+		return menu.english();
 	}
 
 	/**
@@ -234,7 +233,10 @@ public final class ConsoleBotApi implements BotApi, UpdateListener, AutoCloseabl
 
 	@Override
 	public Mono<Boolean> setMyCommands(SetMyCommands request) {
-		return Mono.just(true);
+		return Mono.fromCallable(() -> {
+			menu.set(request, USER_ID);
+			return true;
+		}).subscribeOn(printing);
 	}
 
 	@Override

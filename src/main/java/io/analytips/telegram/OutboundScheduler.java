@@ -18,6 +18,7 @@ import io.analytips.telegram.model.Message;
 import io.analytips.telegram.model.SendDocument;
 import io.analytips.telegram.model.SendMessage;
 import io.analytips.telegram.model.SendPhoto;
+import io.analytips.telegram.model.SetMyCommands;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
@@ -145,6 +146,16 @@ public class OutboundScheduler {
 	public Mono<Void> answerInlineQuery(AnswerInlineQuery answer) {
 		ChatRef none = new ChatRef(null);
 		return queue.enqueue(null, paced(none, false, true, id -> client.answerInlineQuery(answer))).then();
+	}
+
+	/**
+	 * Sets a command menu ({@code setMyCommands}; the bot's own at start-up go straight to the client), paced as
+	 * {@link #answerCallbackQuery} is: not a message, every 429 pause honoured, retried as any call that can be
+	 * repeated. Emits Telegram's answer (true); errors with the {@link TelegramException} that ended it.
+	 */
+	public Mono<Boolean> setMyCommands(SetMyCommands menu) {
+		ChatRef none = new ChatRef(null);
+		return queue.enqueue(null, paced(none, false, true, id -> client.setMyCommands(menu)));
 	}
 
 	/** Sends a document. Emits the sent message. */

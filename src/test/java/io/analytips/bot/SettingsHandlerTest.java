@@ -1,6 +1,10 @@
 package io.analytips.bot;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import io.analytips.support.BotTestKit;
+import io.analytips.support.FakeBotApi;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import reactor.test.StepVerifier;
@@ -86,6 +90,47 @@ class SettingsHandlerTest {
 		assertThat(SettingsHandler.language("Inglês")).isPresent();
 		assertThat(SettingsHandler.language("PORTUGUÊS")).isPresent();
 		assertThat(SettingsHandler.language("klingon")).isEmpty();
+	}
+
+	@Test
+	void aLanguageChosenInAPrivateChatBecomesThatChatsCommandMenuOnceTheChoiceIsAnswered() {
+		StepVerifier.create(settings.handle(kit.press(12, "lang:en", "pt-br"))).verifyComplete();
+		assertThat(kit.telegram.calls()).last().satisfies(call -> {
+			assertThat(call.method()).isEqualTo("setMyCommands");
+			assertThat(call.body().path("scope").path("type").asString()).isEqualTo("chat");
+			assertThat(call.body().path("scope").path("chat_id").asLong()).isEqualTo(12);
+			assertThat(call.body().has("language_code")).as("whatever the client's language").isFalse();
+			assertThat(commands(call)).contains("today", "language", "help").doesNotContain("hoje");
+		});
+
+		StepVerifier.create(settings.handle(kit.command(12, "/language pt", "pt-br"))).verifyComplete();
+		assertThat(kit.telegram.calls("setMyCommands")).hasSize(2).last()
+			.satisfies(call -> assertThat(commands(call)).contains("hoje", "idioma", "ajuda").doesNotContain("today"));
+	}
+
+	@Test
+	void onlyAChoiceSetsTheMenuAndAGroupKeepsTheGroupsMenu() {
+		StepVerifier.create(settings.handle(kit.press(13, "lang", "pt-br"))).verifyComplete();
+		StepVerifier.create(settings.handle(kit.command(13, "/idioma klingon", "pt-br"))).verifyComplete();
+		StepVerifier.create(settings.handle(kit.command(13, "/fuso Lisboa", "pt-br"))).verifyComplete();
+		StepVerifier.create(settings.handle(kit.groupCommand(13, -100, "/idioma en", "pt-br"))).verifyComplete();
+		assertThat(kit.telegram.calls("setMyCommands")).isEmpty();
+		assertThat(kit.repliesTo(13)).hasSize(3);
+	}
+
+	@Test
+	void aMenuTelegramRefusesLeavesTheChoiceMadeAndAnswered() {
+		kit.telegram.when("setMyCommands").respond(400, "Bad Request: chat not found");
+		StepVerifier.create(settings.handle(kit.command(14, "/idioma en", "pt-br"))).verifyComplete();
+		assertThat(kit.repliesTo(14)).singleElement().asString().contains("Language: English");
+		StepVerifier.create(start.handle(kit.command(14, "/start", "pt-br"))).verifyComplete();
+		assertThat(kit.repliesTo(14).get(1)).contains("Welcome to Analytips");
+	}
+
+	private static List<String> commands(FakeBotApi.Call call) {
+		List<String> names = new ArrayList<>();
+		call.body().path("commands").forEach(command -> names.add(command.path("command").asString()));
+		return names;
 	}
 
 	@Test

@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,13 +16,17 @@ import java.util.concurrent.TimeUnit;
 
 import io.analytips.telegram.ReceivedUpdate;
 import io.analytips.telegram.model.AnswerCallbackQuery;
+import io.analytips.telegram.model.BotCommand;
+import io.analytips.telegram.model.BotCommandScope;
 import io.analytips.telegram.model.EditMessageText;
 import io.analytips.telegram.model.GetUpdates;
 import io.analytips.telegram.model.InlineKeyboardButton;
 import io.analytips.telegram.model.InlineKeyboardMarkup;
 import io.analytips.telegram.model.SendMessage;
+import io.analytips.telegram.model.SetMyCommands;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import reactor.test.StepVerifier;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,6 +34,9 @@ import static org.awaitility.Awaitility.await;
 
 /** The terminal as a Bot API: typed lines are updates, replies are printed with numbered buttons. */
 class ConsoleBotApiTest {
+
+	@TempDir
+	static Path folder;
 
 	private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
 
@@ -56,9 +64,63 @@ class ConsoleBotApiTest {
 
 	/** A terminal typing {@code input} (not a script: nothing is echoed). */
 	private ConsoleBotApi terminal(String input, String language, Duration answerWait, Runnable onEnd) {
+		// not the working directory's data/demo: a demo run there may have left its chat's menu in another language
+		return terminal(input, language, answerWait, onEnd, folder.resolve("shared").resolve("pictures"));
+	}
+
+	private ConsoleBotApi terminal(String input, String language, Duration answerWait, Runnable onEnd, Path pictures) {
 		return new ConsoleBotApi(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)),
 				new PrintStream(printed, true, StandardCharsets.UTF_8), "Ana", language, CLOCK, answerWait, false, onEnd,
-				ConsoleProperties.PICTURES);
+				pictures);
+	}
+
+	@Test
+	void theConsoleSpeaksTheLanguageOfTheChatsMenuAsTheBotSetsItAlsoInTheNextRun() throws InterruptedException {
+		Path pictures = folder.resolve("menu").resolve("pictures");
+		CountDownLatch ended = new CountDownLatch(1);
+		ConsoleBotApi first = terminal("", "pt-br", NO_WAIT, ended::countDown, pictures);
+		// the menus of every chat and of groups change nothing; the demo chat's own, in English, does
+		StepVerifier.create(first.setMyCommands(new SetMyCommands(List.of(new BotCommand("today", "Today")), null)))
+			.expectNext(true)
+			.verifyComplete();
+		StepVerifier.create(first.setMyCommands(new SetMyCommands(List.of(new BotCommand("today", "Today")), null,
+				BotCommandScope.chat(ConsoleBotApi.USER_ID + 1))))
+			.expectNext(true)
+			.verifyComplete();
+		first.start(1, Map.of());
+		StepVerifier.create(first.setMyCommands(new SetMyCommands(List.of(new BotCommand("today", "Today")), null,
+				BotCommandScope.chat(ConsoleBotApi.USER_ID))))
+			.expectNext(true)
+			.verifyComplete();
+		assertThat(ended.await(10, TimeUnit.SECONDS)).isTrue();
+		first.close();
+		assertThat(printed()).contains("/sair (ou Ctrl-D) encerra", "Bye!").doesNotContain("Até logo!");
+
+		printed.reset();
+		ConsoleBotApi second = terminal("", "pt-br", NO_WAIT, () -> {
+		}, pictures);
+		second.start(1, Map.of());
+		StepVerifier.create(second.setMyCommands(new SetMyCommands(List.of(new BotCommand("hoje", "Hoje")), null,
+				BotCommandScope.chat(ConsoleBotApi.USER_ID))))
+			.expectNext(true)
+			.verifyComplete();
+		second.close();
+		assertThat(printed()).contains("/quit (or Ctrl-D) leaves", "Até logo!").doesNotContain("Bye!");
+	}
+
+	@Test
+	void aMenuThatCannotBeKeptFailsTheCallAndTheConsoleKeepsItsLanguage() throws java.io.IOException {
+		Path pictures = folder.resolve("blocked").resolve("pictures");
+		java.nio.file.Files.createDirectories(pictures.resolveSibling("chat-menu-language")); // a folder where the file goes
+		ConsoleBotApi terminal = terminal("", "pt-br", NO_WAIT, () -> {
+		}, pictures);
+		terminal.start(1, Map.of());
+		StepVerifier.create(terminal.setMyCommands(new SetMyCommands(List.of(new BotCommand("today", "Today")), null,
+				BotCommandScope.chat(ConsoleBotApi.USER_ID))))
+			.expectError(java.io.UncheckedIOException.class)
+			.verify();
+		terminal.close();
+		assertThat(printed()).contains("Até logo!");
 	}
 
 	@Test

@@ -79,6 +79,11 @@ public final class BotTestKit implements AutoCloseable {
 		return context(Updates.message(user, user, "private", text, language));
 	}
 
+	/** A message from {@code user} in the group {@code chat} (a negative id), in that user's language. */
+	public UpdateContext groupCommand(long user, long chat, String text, String language) {
+		return context(Updates.message(user, chat, "supergroup", text, language));
+	}
+
 	/** A press of a button with {@code data} by {@code user}. */
 	public UpdateContext press(long user, String data, String language) {
 		ObjectNode update = Updates.callback(user, data);

@@ -6,9 +6,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.analytips.telegram.model.AnswerInlineQuery;
+import io.analytips.telegram.model.BotCommand;
+import io.analytips.telegram.model.BotCommandScope;
 import io.analytips.telegram.model.Chat;
 import io.analytips.telegram.model.Message;
 import io.analytips.telegram.model.SendMessage;
+import io.analytips.telegram.model.SetMyCommands;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,7 +26,10 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
-/** Inline answers go out like callback answers: past the chats' pace, after every 429 pause. Virtual time. */
+/**
+ * Inline answers and command menus go out like callback answers: past the chats' pace, after every 429 pause. Virtual
+ * time.
+ */
 class OutboundInlineAnswersTest {
 
 	private VirtualTimeScheduler time;
@@ -101,5 +107,48 @@ class OutboundInlineAnswersTest {
 			.verify(Duration.ofSeconds(5));
 
 		assertThat(attempts).hasValue(1);
+	}
+
+	@Test
+	void aMenuLimitedBy429GoesAgainAfterTheWholePause() {
+		when(client.setMyCommands(any())).thenAnswer(invocation -> attempts.incrementAndGet() == 1
+				? Mono.error(new TelegramException(429, "Too Many Requests", Duration.ofSeconds(2), null))
+				: Mono.just(true));
+		OutboundScheduler scheduler = scheduler();
+
+		StepVerifier.withVirtualTime(() -> scheduler.setMyCommands(menu(1)), () -> time, Long.MAX_VALUE)
+			.expectSubscription()
+			.expectNoEvent(Duration.ofMillis(1_999))
+			.thenAwait(Duration.ofMillis(1))
+			.expectNext(true)
+			.verifyComplete();
+
+		assertThat(attempts).hasValue(2);
+	}
+
+	@Test
+	void aMenuTelegramAnswersWithNothingCompletesEmpty() {
+		when(client.setMyCommands(any())).thenReturn(Mono.empty());
+		StepVerifier.withVirtualTime(() -> scheduler().setMyCommands(menu(1)), () -> time, Long.MAX_VALUE)
+			.verifyComplete();
+	}
+
+	@Test
+	void aMenuTelegramRefusesFailsOnceWithItsError() {
+		when(client.setMyCommands(any())).thenAnswer(invocation -> {
+			attempts.incrementAndGet();
+			return Mono.error(new TelegramException(400, "Bad Request: chat not found", null, null));
+		});
+
+		StepVerifier.withVirtualTime(() -> scheduler().setMyCommands(menu(2)), () -> time, Long.MAX_VALUE)
+			.expectErrorSatisfies(error -> assertThat(error).isInstanceOf(TelegramException.class)
+				.hasMessageContaining("chat not found"))
+			.verify(Duration.ofSeconds(5));
+
+		assertThat(attempts).hasValue(1);
+	}
+
+	private static SetMyCommands menu(long chat) {
+		return new SetMyCommands(List.of(new BotCommand("today", "Today's games")), null, BotCommandScope.chat(chat));
 	}
 }
