@@ -17,7 +17,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 
 /** The pooled R2DBC connection factory over {@link DatabaseServer}, and the repositories. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({ DatabaseProperties.class, LeadProperties.class })
+@EnableConfigurationProperties(DatabaseProperties.class)
 class DatabaseConfiguration {
 
 	/** The embedded server starts only once what must come first passed ({@link BeforeEmbeddedStart}). */
@@ -38,19 +38,6 @@ class DatabaseConfiguration {
 	ConnectionPool connectionFactory(DatabaseServer server, DatabaseProperties properties) {
 		return ConnectionPools.create(server.url(), properties.poolMaxSize(), properties.connectTimeout(),
 				properties.acquireTimeout(), properties.statementTimeout());
-	}
-
-	/**
-	 * The polling lead: elected among the replicas on a shared (external) database, on a connection of its own
-	 * (the pool's factory, unpooled); a lone process with the embedded database leads at once.
-	 */
-	@Bean
-	Leadership leadership(DatabaseServer server, ConnectionPool pool, LeadProperties properties, Clock clock) {
-		if (!properties.electLeader(server)) {
-			return Leadership.SOLE;
-		}
-		return new LeaseRowLeadership(pool.unwrap(), System::nanoTime, Schedulers.parallel(), properties.retry(),
-				properties.check(), properties.lease());
 	}
 
 	@Bean
