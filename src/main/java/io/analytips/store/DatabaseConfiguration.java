@@ -125,11 +125,6 @@ class DatabaseConfiguration {
 	}
 
 	@Bean
-	ReplicaRepository replicaRepository(DatabaseClient client, DatabaseProperties properties) {
-		return new ReplicaRepository(client, properties.callTimeout());
-	}
-
-	@Bean
 	PictureFileRepository pictureFileRepository(DatabaseClient client, DatabaseProperties properties) {
 		return new PictureFileRepository(client, properties.callTimeout());
 	}
