@@ -1,7 +1,7 @@
 package io.analytips.host;
 
-import io.analytips.common.Lease;
-import io.analytips.common.Leadership;
+import io.analytips.replica.Leadership;
+import io.analytips.replica.Lease;
 import reactor.core.Disposable;
 import reactor.core.Disposables;
 import reactor.core.publisher.Mono;

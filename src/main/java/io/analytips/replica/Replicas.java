@@ -8,7 +8,6 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import io.analytips.common.Leadership;
 import io.analytips.common.OncePerPeriod;
 import io.analytips.common.Periodic;
 import io.analytips.replica.internal.ReplicaBeat;

@@ -3,8 +3,6 @@ package io.analytips.store;
 import java.time.Clock;
 
 import io.analytips.common.BotToken;
-import io.analytips.common.Leadership;
-import io.analytips.common.Periodic;
 import io.r2dbc.pool.ConnectionPool;
 import reactor.core.scheduler.Schedulers;
 
@@ -133,11 +131,6 @@ class DatabaseConfiguration {
 	Retention retention(ApiCacheRepository cache, AnalysisRepository analyses, AlertRepository alerts,
 			PictureFileRepository pictures, DatabaseProperties properties, Clock clock) {
 		return new Retention(cache, analyses, alerts, pictures, properties.retention(), clock);
-	}
-
-	@Bean
-	Periodic retentionPurges(Retention retention, Leadership leadership) {
-		return retention.schedule(Schedulers.parallel(), leadership);
 	}
 
 	@Bean

@@ -2,8 +2,8 @@ package io.analytips.host;
 
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.analytips.common.Lease;
-import io.analytips.common.Leadership;
+import io.analytips.replica.Leadership;
+import io.analytips.replica.Lease;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;

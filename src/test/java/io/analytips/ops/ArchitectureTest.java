@@ -64,7 +64,7 @@ class ArchitectureTest {
 	void theHostBuildsBotsFromThePipelineTheTransportAndTheStoreAndKnowsNoHandlerNorOperation() {
 		noClasses().that().resideInAPackage("io.analytips.host..")
 			.should().dependOnClassesThat().resideInAnyPackage("io.analytips.bot..", "io.analytips.ops..",
-					"io.analytips.football..", "io.analytips.console..", "io.analytips.backtest..", "io.analytips.replica..")
+					"io.analytips.football..", "io.analytips.console..", "io.analytips.backtest..")
 			.check(classes);
 		noClasses().that().resideInAnyPackage("io.analytips.pipeline..", "io.analytips.telegram..", "io.analytips.store..",
 				"io.analytips.common..")

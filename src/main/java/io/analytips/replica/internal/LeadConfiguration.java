@@ -2,8 +2,10 @@ package io.analytips.replica.internal;
 
 import java.time.Clock;
 
-import io.analytips.common.Leadership;
+import io.analytips.common.Periodic;
+import io.analytips.replica.Leadership;
 import io.analytips.store.DatabaseServer;
+import io.analytips.store.Retention;
 import io.r2dbc.pool.ConnectionPool;
 import reactor.core.scheduler.Schedulers;
 
@@ -11,7 +13,10 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The lead among the replicas that share the database, on the store's server and connection pool. */
+/**
+ * The lead among the replicas that share the database, on the store's server and connection pool, and the store's
+ * upkeep that only the leader does (the store itself knows nothing of the lead).
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(LeadProperties.class)
 class LeadConfiguration {
@@ -27,5 +32,11 @@ class LeadConfiguration {
 		}
 		return new LeaseRowLeadership(pool.unwrap(), System::nanoTime, Schedulers.parallel(), properties.retry(),
 				properties.check(), properties.lease());
+	}
+
+	/** The purges of {@code analytips.database.retention.*}, by the replica that leads. */
+	@Bean
+	Periodic retentionPurges(Retention retention, Leadership leadership) {
+		return retention.schedule(Schedulers.parallel(), leadership::leads);
 	}
 }

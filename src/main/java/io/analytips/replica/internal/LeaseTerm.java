@@ -2,7 +2,7 @@ package io.analytips.replica.internal;
 
 import java.util.function.LongSupplier;
 
-import io.analytips.common.Lease;
+import io.analytips.replica.Lease;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 

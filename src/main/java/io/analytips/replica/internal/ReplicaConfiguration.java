@@ -2,7 +2,7 @@ package io.analytips.replica.internal;
 
 import java.time.Clock;
 
-import io.analytips.common.Leadership;
+import io.analytips.replica.Leadership;
 import io.analytips.replica.ReplicaProperties;
 import io.analytips.replica.Replicas;
 import io.analytips.store.DatabaseProperties;
