@@ -10,6 +10,7 @@ import io.analytips.pipeline.PipelineProperties;
 import io.analytips.pipeline.UpdateListener;
 import io.analytips.pipeline.UserTracker;
 import io.analytips.replica.Leadership;
+import io.analytips.replica.SharedLead;
 import io.analytips.store.BotRepository;
 import io.analytips.store.InboxAnnouncements;
 import io.analytips.store.InboxRepository;

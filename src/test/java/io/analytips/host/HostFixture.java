@@ -9,6 +9,7 @@ import io.analytips.pipeline.PipelineProperties;
 import io.analytips.pipeline.UpdateListener;
 import io.analytips.pipeline.UserTracker;
 import io.analytips.replica.Leadership;
+import io.analytips.replica.SharedLead;
 import io.analytips.store.DatabaseUrl;
 import io.analytips.store.InboxRepository;
 import io.analytips.store.UserRepository;

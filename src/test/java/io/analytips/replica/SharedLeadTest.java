@@ -1,9 +1,7 @@
-package io.analytips.host;
+package io.analytips.replica;
 
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.analytips.replica.Leadership;
-import io.analytips.replica.Lease;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
