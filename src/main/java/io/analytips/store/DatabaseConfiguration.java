@@ -4,7 +4,6 @@ import java.time.Clock;
 
 import io.analytips.common.BotToken;
 import io.r2dbc.pool.ConnectionPool;
-import reactor.core.scheduler.Schedulers;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
