@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Optional;
 
 import io.analytips.common.BotToken;
-import io.analytips.replica.Leadership;
 import io.analytips.replica.SharedLead;
 import io.analytips.telegram.SourceStatus;
 import io.analytips.telegram.TelegramException;
@@ -69,7 +68,7 @@ public final class BotHost implements SmartLifecycle {
 	 * start starts their pipelines, its stop stops them.
 	 */
 	public static BotHost of(List<HostedBot> built) {
-		BotHost host = new BotHost(new TokenChecks(List.of(), null, null), null, BotVault.NONE, new SharedLead(Leadership.SOLE),
+		BotHost host = new BotHost(new TokenChecks(List.of(), null, null), null, BotVault.NONE, new SharedLead(io.analytips.replica.Leadership.SOLE),
 				List.of(), Duration.ofDays(1));
 		built.forEach(host.roster::put);
 		return host;
