@@ -18,8 +18,8 @@ import io.analytips.ops.startup.InvalidSettings;
 import io.analytips.picture.PictureProperties;
 import io.analytips.pipeline.PipelineProperties;
 import io.analytips.replica.ReplicaProperties;
+import io.analytips.replica.internal.LeadProperties;
 import io.analytips.store.DatabaseProperties;
-import io.analytips.store.LeadProperties;
 import io.analytips.telegram.TelegramProperties;
 import io.analytips.telegram.WebhookAccess;
 

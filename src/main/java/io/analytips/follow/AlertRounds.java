@@ -4,8 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 
-import io.analytips.common.Lease;
-import io.analytips.common.Leadership;
+import io.analytips.replica.Leadership;
+import io.analytips.replica.Lease;
 import io.analytips.store.AlertRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
-import io.analytips.common.LeaseEndedException;
+import io.analytips.replica.LeaseEndedException;
 import io.analytips.store.Alert;
 import io.analytips.store.AlertKey;
 import io.analytips.store.AlertRepository;

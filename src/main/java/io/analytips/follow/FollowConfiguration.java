@@ -3,13 +3,13 @@ package io.analytips.follow;
 import java.time.Clock;
 import java.util.Optional;
 
-import io.analytips.common.Leadership;
 import io.analytips.common.Periodic;
 import io.analytips.football.AnalysisService;
 import io.analytips.football.FootballData;
 import io.analytips.host.BotHost;
 import io.analytips.host.BotState;
 import io.analytips.host.HostedBot;
+import io.analytips.replica.Leadership;
 import io.analytips.store.AlertRepository;
 import io.analytips.store.FollowRepository;
 import io.analytips.store.ForecastRepository;

@@ -3,7 +3,6 @@ package io.analytips.football;
 import java.time.Clock;
 import java.time.Duration;
 
-import io.analytips.common.Leadership;
 import io.analytips.common.Periodic;
 import io.analytips.football.api.ApiFootballClient;
 import io.analytips.football.api.ApiFootballCalls;
@@ -13,6 +12,7 @@ import io.analytips.football.api.HttpApiTransport;
 import io.analytips.football.api.ResilientApiFootball;
 import io.analytips.football.cache.CachePolicy;
 import io.analytips.football.cache.FootballCache;
+import io.analytips.replica.Leadership;
 import io.analytips.store.ApiCacheRepository;
 import io.analytips.store.MarketPriceRepository;
 import io.micrometer.core.instrument.MeterRegistry;

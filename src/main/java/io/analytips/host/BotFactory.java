@@ -26,6 +26,7 @@ import io.analytips.pipeline.PostgresInbox;
 import io.analytips.pipeline.UpdateListener;
 import io.analytips.pipeline.UpdatePipeline;
 import io.analytips.pipeline.UserTracker;
+import io.analytips.replica.SharedLead;
 import io.analytips.store.InboxAnnouncements;
 import io.analytips.store.InboxRepository;
 import io.analytips.telegram.BotApi;

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 import io.analytips.common.BotToken;
+import io.analytips.replica.SharedLead;
 import io.analytips.telegram.SourceStatus;
 import io.analytips.telegram.TelegramException;
 import io.analytips.telegram.WebhookSource;
@@ -67,7 +68,7 @@ public final class BotHost implements SmartLifecycle {
 	 * start starts their pipelines, its stop stops them.
 	 */
 	public static BotHost of(List<HostedBot> built) {
-		BotHost host = new BotHost(new TokenChecks(List.of(), null, null), null, BotVault.NONE, new SharedLead(io.analytips.common.Leadership.SOLE),
+		BotHost host = new BotHost(new TokenChecks(List.of(), null, null), null, BotVault.NONE, new SharedLead(io.analytips.replica.Leadership.SOLE),
 				List.of(), Duration.ofDays(1));
 		built.forEach(host.roster::put);
 		return host;

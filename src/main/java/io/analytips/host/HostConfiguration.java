@@ -4,12 +4,13 @@ import java.time.Clock;
 import java.time.Duration;
 
 import io.analytips.common.BotToken;
-import io.analytips.common.Leadership;
 import io.analytips.pipeline.Handler;
 import io.analytips.pipeline.Notices;
 import io.analytips.pipeline.PipelineProperties;
 import io.analytips.pipeline.UpdateListener;
 import io.analytips.pipeline.UserTracker;
+import io.analytips.replica.Leadership;
+import io.analytips.replica.SharedLead;
 import io.analytips.store.BotRepository;
 import io.analytips.store.InboxAnnouncements;
 import io.analytips.store.InboxRepository;

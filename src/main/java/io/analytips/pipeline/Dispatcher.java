@@ -6,12 +6,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
-import io.analytips.common.LeaseEndedException;
 import io.analytips.common.LogContext;
 import io.analytips.common.SerialLanes;
 import io.analytips.common.Timeouts;
 import io.analytips.common.UpdateScope;
 import io.analytips.common.UpstreamCalls;
+import io.analytips.replica.LeaseEndedException;
 import io.analytips.store.TransientFailures;
 import io.analytips.telegram.Html;
 import org.slf4j.Logger;

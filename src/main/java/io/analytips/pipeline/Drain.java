@@ -2,7 +2,7 @@ package io.analytips.pipeline;
 
 import java.time.Duration;
 
-import io.analytips.common.Leadership;
+import io.analytips.replica.Leadership;
 import io.analytips.telegram.OutboundScheduler;
 import io.analytips.telegram.UpdateSource;
 import org.slf4j.Logger;

@@ -3,8 +3,8 @@ package io.analytips.pipeline;
 import java.time.Duration;
 import java.util.function.Function;
 
-import io.analytips.common.Leadership;
 import io.analytips.common.Periodic;
+import io.analytips.replica.Leadership;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;

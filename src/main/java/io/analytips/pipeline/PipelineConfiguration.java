@@ -1,7 +1,7 @@
 package io.analytips.pipeline;
 
-import io.analytips.common.Leadership;
 import io.analytips.common.Periodic;
+import io.analytips.replica.Leadership;
 import io.analytips.store.InboxRepository;
 import io.analytips.store.UserRepository;
 import io.micrometer.core.instrument.MeterRegistry;

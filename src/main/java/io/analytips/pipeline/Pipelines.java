@@ -5,8 +5,8 @@ import java.time.Clock;
 import java.util.List;
 
 import io.analytips.common.BotProfile;
-import io.analytips.common.Leadership;
 import io.analytips.common.OncePerPeriod;
+import io.analytips.replica.Leadership;
 import io.analytips.telegram.OutboundScheduler;
 import io.analytips.telegram.UpdateSource;
 import reactor.core.scheduler.Schedulers;

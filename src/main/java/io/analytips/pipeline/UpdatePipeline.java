@@ -1,8 +1,8 @@
 package io.analytips.pipeline;
 
-import io.analytips.common.Lease;
-import io.analytips.common.Leadership;
 import io.analytips.common.Periodic;
+import io.analytips.replica.Leadership;
+import io.analytips.replica.Lease;
 import io.analytips.telegram.OutboundScheduler;
 import io.analytips.telegram.UpdateSource;
 import org.slf4j.Logger;

@@ -8,12 +8,10 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import io.analytips.common.Leadership;
 import io.analytips.common.OncePerPeriod;
 import io.analytips.common.Periodic;
-import io.analytips.store.Replica;
-import io.analytips.store.ReplicaBeat;
-import io.analytips.store.ReplicaRepository;
+import io.analytips.replica.internal.ReplicaBeat;
+import io.analytips.replica.internal.ReplicaRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;

@@ -3,10 +3,7 @@ package io.analytips.store;
 import java.time.Clock;
 
 import io.analytips.common.BotToken;
-import io.analytips.common.Leadership;
-import io.analytips.common.Periodic;
 import io.r2dbc.pool.ConnectionPool;
-import reactor.core.scheduler.Schedulers;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -17,7 +14,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 
 /** The pooled R2DBC connection factory over {@link DatabaseServer}, and the repositories. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({ DatabaseProperties.class, LeadProperties.class })
+@EnableConfigurationProperties(DatabaseProperties.class)
 class DatabaseConfiguration {
 
 	/** The embedded server starts only once what must come first passed ({@link BeforeEmbeddedStart}). */
@@ -38,19 +35,6 @@ class DatabaseConfiguration {
 	ConnectionPool connectionFactory(DatabaseServer server, DatabaseProperties properties) {
 		return ConnectionPools.create(server.url(), properties.poolMaxSize(), properties.connectTimeout(),
 				properties.acquireTimeout(), properties.statementTimeout());
-	}
-
-	/**
-	 * The polling lead: elected among the replicas on a shared (external) database, on a connection of its own
-	 * (the pool's factory, unpooled); a lone process with the embedded database leads at once.
-	 */
-	@Bean
-	Leadership leadership(DatabaseServer server, ConnectionPool pool, LeadProperties properties, Clock clock) {
-		if (!properties.electLeader(server)) {
-			return Leadership.SOLE;
-		}
-		return new LeaseRowLeadership(pool.unwrap(), System::nanoTime, Schedulers.parallel(), properties.retry(),
-				properties.check(), properties.lease());
 	}
 
 	@Bean
@@ -138,11 +122,6 @@ class DatabaseConfiguration {
 	}
 
 	@Bean
-	ReplicaRepository replicaRepository(DatabaseClient client, DatabaseProperties properties) {
-		return new ReplicaRepository(client, properties.callTimeout());
-	}
-
-	@Bean
 	PictureFileRepository pictureFileRepository(DatabaseClient client, DatabaseProperties properties) {
 		return new PictureFileRepository(client, properties.callTimeout());
 	}
@@ -151,11 +130,6 @@ class DatabaseConfiguration {
 	Retention retention(ApiCacheRepository cache, AnalysisRepository analyses, AlertRepository alerts,
 			PictureFileRepository pictures, DatabaseProperties properties, Clock clock) {
 		return new Retention(cache, analyses, alerts, pictures, properties.retention(), clock);
-	}
-
-	@Bean
-	Periodic retentionPurges(Retention retention, Leadership leadership) {
-		return retention.schedule(Schedulers.parallel(), leadership);
 	}
 
 	@Bean

@@ -15,14 +15,14 @@ import org.springframework.dao.QueryTimeoutException;
  * ({@code analytips.database.call-timeout}) catches what it cannot: a server or a network gone
  * silent. Either way the caller gets a {@link QueryTimeoutException}.
  */
-final class Deadline {
+public final class Deadline {
 
 	/** PostgreSQL's {@code query_canceled}: what a statement timeout ends a statement with. */
 	private static final String QUERY_CANCELED = "57014";
 
 	private final Duration limit;
 
-	Deadline(Duration limit) {
+	public Deadline(Duration limit) {
 		if (limit.isNegative() || limit.isZero()) {
 			throw new IllegalArgumentException("a database call's deadline must be positive, was " + limit);
 		}
@@ -30,12 +30,12 @@ final class Deadline {
 	}
 
 	/** The call, or a {@link QueryTimeoutException} if it has not ended within the deadline (it is then cancelled). */
-	<T> Mono<T> on(Mono<T> call) {
+	public <T> Mono<T> on(Mono<T> call) {
 		return call.onErrorMap(Deadline::cancelledByServer, Deadline::timedOut).timeout(limit, Mono.error(this::expired));
 	}
 
 	/** The rows, or a {@link QueryTimeoutException} if the first or any next row takes longer than the deadline. */
-	<T> Flux<T> on(Flux<T> call) {
+	public <T> Flux<T> on(Flux<T> call) {
 		return call.onErrorMap(Deadline::cancelledByServer, Deadline::timedOut).timeout(limit, Flux.error(this::expired));
 	}
 

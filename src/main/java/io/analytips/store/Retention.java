@@ -3,8 +3,8 @@ package io.analytips.store;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.BooleanSupplier;
 
-import io.analytips.common.Leadership;
 import io.analytips.common.Periodic;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,7 +25,7 @@ import reactor.core.scheduler.Scheduler;
  * Deletes go {@value #BATCH} rows a statement, so each stays within the statement timeout however
  * much has piled up.
  */
-final class Retention {
+public final class Retention {
 
 	private static final Logger log = LoggerFactory.getLogger(Retention.class);
 
@@ -89,11 +89,12 @@ final class Retention {
 	}
 
 	/**
-	 * The purges every {@code purgeEvery} while the application runs, on {@code scheduler}, by the replica that
-	 * leads (one purge at a time for the deployment).
+	 * The purges every {@code purgeEvery} while the application runs, on {@code scheduler}; a round runs only when
+	 * {@code leads} says that this replica leads (one purge at a time for the deployment).
 	 */
-	Periodic schedule(Scheduler scheduler, Leadership leadership) {
-		return new Periodic(FIRST_ROUND_AFTER, settings.purgeEvery(), scheduler, leadership.whileLeading(this::purge));
+	public Periodic schedule(Scheduler scheduler, BooleanSupplier leads) {
+		return new Periodic(FIRST_ROUND_AFTER, settings.purgeEvery(), scheduler,
+				() -> leads.getAsBoolean() ? purge() : Mono.empty());
 	}
 
 	private static Mono<Long> quietly(String what, Mono<Long> purge) {

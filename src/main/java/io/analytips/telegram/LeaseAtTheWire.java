@@ -2,8 +2,8 @@ package io.analytips.telegram;
 
 import java.time.Duration;
 
-import io.analytips.common.Lease;
-import io.analytips.common.LeaseLapsedException;
+import io.analytips.replica.Lease;
+import io.analytips.replica.LeaseLapsedException;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import reactor.core.publisher.Mono;

@@ -4,8 +4,8 @@ import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
-import io.analytips.common.Lease;
-import io.analytips.common.Leadership;
+import io.analytips.replica.Leadership;
+import io.analytips.replica.Lease;
 import io.analytips.telegram.model.GetUpdates;
 import io.analytips.telegram.model.Update;
 import org.slf4j.Logger;

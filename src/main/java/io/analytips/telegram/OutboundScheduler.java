@@ -6,11 +6,11 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongFunction;
 import java.util.function.Supplier;
 
-import io.analytips.common.Lease;
-import io.analytips.common.LeaseEndedException;
-import io.analytips.common.LeaseLapsedException;
-import io.analytips.common.Leadership;
 import io.analytips.common.SendRecord;
+import io.analytips.replica.Leadership;
+import io.analytips.replica.Lease;
+import io.analytips.replica.LeaseEndedException;
+import io.analytips.replica.LeaseLapsedException;
 import io.analytips.telegram.model.AnswerCallbackQuery;
 import io.analytips.telegram.model.AnswerInlineQuery;
 import io.analytips.telegram.model.EditMessageText;

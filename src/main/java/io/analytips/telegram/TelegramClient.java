@@ -11,8 +11,8 @@ import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLException;
 
 import io.analytips.common.HttpClients;
-import io.analytips.common.LeaseLapsedException;
 import io.analytips.common.Timeouts;
+import io.analytips.replica.LeaseLapsedException;
 import io.analytips.telegram.model.AnswerCallbackQuery;
 import io.analytips.telegram.model.AnswerInlineQuery;
 import io.analytips.telegram.model.EditMessageText;

@@ -245,7 +245,7 @@ class AlertRoundsTests {
 	void anAlertWhoseLeadEndedOnItsWayIsGivenBackForTheNextLeader() {
 		palmeirasFlamengo();
 		day.follow(1, "pt-BR", "America/Sao_Paulo", Followed.team(131, "Palmeiras"));
-		day.failing.put(1L, new io.analytips.common.LeaseEndedException(io.analytips.common.Lease.NONE));
+		day.failing.put(1L, new io.analytips.replica.LeaseEndedException(io.analytips.replica.Lease.NONE));
 		day.round();
 
 		day.roundAt("2026-05-10T18:00:00Z");

@@ -12,10 +12,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
-import io.analytips.common.Leadership;
 import io.analytips.football.AnalysisKind;
 import io.analytips.football.AnalysisService;
 import io.analytips.football.FootballData;
+import io.analytips.replica.Leadership;
 import io.analytips.store.AlertRepository;
 import io.analytips.store.FollowRepository;
 import io.analytips.store.ForecastRepository;

@@ -11,7 +11,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.analytips.common.Leadership;
 import io.analytips.common.MutableClock;
 import io.analytips.football.AnalysisKind;
 import io.analytips.football.AnalysisReport;
@@ -27,6 +26,7 @@ import io.analytips.football.api.Fixture;
 import io.analytips.football.api.LeagueRef;
 import io.analytips.football.api.TeamRef;
 import io.analytips.football.cache.Cached;
+import io.analytips.replica.Leadership;
 import io.analytips.store.AlertRepository;
 import io.analytips.store.FollowRepository;
 import io.analytips.store.Followed;

@@ -4,11 +4,12 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 
-import io.analytips.common.Leadership;
 import io.analytips.pipeline.Handler;
 import io.analytips.pipeline.PipelineProperties;
 import io.analytips.pipeline.UpdateListener;
 import io.analytips.pipeline.UserTracker;
+import io.analytips.replica.Leadership;
+import io.analytips.replica.SharedLead;
 import io.analytips.store.DatabaseUrl;
 import io.analytips.store.InboxRepository;
 import io.analytips.store.UserRepository;

@@ -11,12 +11,16 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import io.analytips.common.Clocks;
 import io.analytips.ops.admin.AdminProperties;
+import io.analytips.replica.Leadership;
+import io.analytips.replica.Lease;
+import io.analytips.replica.internal.LeadProperties;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.equivalentTo;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackages;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -24,9 +28,11 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  * The package arrows of docs/architecture.md, "Packages": bot → pipeline → telegram, bot → football,
  * everything may use store and common, ops may read all, and nothing points back. Inside ops, each
  * folder uses only the folders it needs (logs, startup and metrics none; health metrics; admin logs;
- * alerts admin's AdminProperties), without cycles. The replicas
- * (heartbeat, identity) sit beside the store: they use it and common, and whoever needs the replica
- * reads them. The offline backtest reads the bundled historical data ({@code football.sim.data}) and the model, and nothing else of ours.
+ * alerts admin's AdminProperties), without cycles. The replicas (the lead, its lease, the heartbeat
+ * registry) sit on the store: they use it and common only; the rest reads replica's own package, never
+ * replica.internal (but for the settings check's LeadProperties), and no lead or lease lives in common.
+ * The offline backtest reads the bundled historical data ({@code football.sim.data}) and the model, and
+ * nothing else of ours.
  * Time comes from an injected {@link Clock}: only the clock adapter reads the machine's, so no test
  * depends on the day it runs.
  */
@@ -64,7 +70,7 @@ class ArchitectureTest {
 	void theHostBuildsBotsFromThePipelineTheTransportAndTheStoreAndKnowsNoHandlerNorOperation() {
 		noClasses().that().resideInAPackage("io.analytips.host..")
 			.should().dependOnClassesThat().resideInAnyPackage("io.analytips.bot..", "io.analytips.ops..",
-					"io.analytips.football..", "io.analytips.console..", "io.analytips.backtest..", "io.analytips.replica..")
+					"io.analytips.football..", "io.analytips.console..", "io.analytips.backtest..")
 			.check(classes);
 		noClasses().that().resideInAnyPackage("io.analytips.pipeline..", "io.analytips.telegram..", "io.analytips.store..",
 				"io.analytips.common..")
@@ -75,9 +81,34 @@ class ArchitectureTest {
 	@Test
 	void theReplicasKnowOnlyTheStoreAndCommon() {
 		noClasses().that().resideInAPackage("io.analytips.replica..")
-			.should().dependOnClassesThat().resideInAnyPackage("io.analytips.telegram..", "io.analytips.pipeline..",
-					"io.analytips.bot..", "io.analytips.ops..", "io.analytips.football..", "io.analytips.console..",
-					"io.analytips.backtest..")
+			.should().dependOnClassesThat(resideInAPackage("io.analytips..")
+				.and(resideOutsideOfPackages("io.analytips.replica..", "io.analytips.store..", "io.analytips.common.."))
+				.as("are ours, outside replica, store and common"))
+			.check(classes);
+	}
+
+	@Test
+	void nothingOutsideTheReplicasUsesTheirInternals() {
+		// Spring finds replica.internal's configurations by scanning: no wiring names them. The settings check before
+		// the start (cli) binds LeadProperties, as it binds the settings of every package.
+		noClasses().that().resideOutsideOfPackage("io.analytips.replica..")
+			.should().dependOnClassesThat(resideInAPackage("io.analytips.replica.internal..")
+				.and(not(equivalentTo(LeadProperties.class)))
+				.as("reside in replica.internal, LeadProperties aside"))
+			.check(classes);
+		noClasses().that().resideOutsideOfPackages("io.analytips.replica..", "io.analytips.cli..")
+			.should().dependOnClassesThat().resideInAPackage("io.analytips.replica.internal..")
+			.check(classes);
+	}
+
+	@Test
+	void theLeadAndItsLeaseAreTheReplicasNotCommons() {
+		classes().that().areAssignableTo(Leadership.class).or().areAssignableTo(Lease.class)
+			.should().resideInAPackage("io.analytips.replica..")
+			.check(classes);
+		noClasses().that().resideInAPackage("io.analytips.common..")
+			.should().haveSimpleNameStartingWith("Lead")
+			.orShould().haveSimpleNameStartingWith("Lease")
 			.check(classes);
 	}
 

@@ -167,8 +167,8 @@ class DispatcherTest {
 
 	@Test
 	void anUpdateWhoseLeadWasLostIsLeftUnfinishedWithoutAnApologyForTheNewLeader() {
-		Handler deposed = handling(context -> Mono.error(new io.analytips.common.LeaseEndedException(
-				io.analytips.common.Lease.NONE)));
+		Handler deposed = handling(context -> Mono.error(new io.analytips.replica.LeaseEndedException(
+				io.analytips.replica.Lease.NONE)));
 		Dispatcher dispatcher = dispatcher(4, Duration.ofSeconds(60), deposed);
 		UpdateContext update = context(Updates.message(1, "hi"));
 		StepVerifier.create(Flux.just(update).transform(dispatcher)).verifyComplete();

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import io.analytips.common.Leadership;
-import io.analytips.store.LeaseRowLeadership;
+import io.analytips.replica.Leadership;
+import io.analytips.replica.internal.LeaseRowLeadership;
 import io.analytips.store.DatabaseUrl;
 import io.analytips.support.FakeBotApi;
 import io.analytips.support.PipelineHarness;

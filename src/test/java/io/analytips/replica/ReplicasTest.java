@@ -7,9 +7,8 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import io.analytips.store.Replica;
-import io.analytips.store.ReplicaBeat;
-import io.analytips.store.ReplicaRepository;
+import io.analytips.replica.internal.ReplicaBeat;
+import io.analytips.replica.internal.ReplicaRepository;
 import io.analytips.support.CapturedLogs;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

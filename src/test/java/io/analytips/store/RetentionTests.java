@@ -2,8 +2,8 @@ package io.analytips.store;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicBoolean;
 
-import io.analytips.common.Leadership;
 import io.analytips.common.MutableClock;
 import io.analytips.common.Periodic;
 import io.analytips.support.CapturedLogs;
@@ -121,7 +121,7 @@ class RetentionTests {
 	@Test
 	void runsAMinuteAfterStartThenEveryHour() {
 		VirtualTimeScheduler time = VirtualTimeScheduler.create();
-		Periodic purges = retention.schedule(time, Leadership.SOLE);
+		Periodic purges = retention.schedule(time, () -> true);
 		expired("/teams?search=a", Duration.ofDays(8));
 		purges.start();
 		try {
@@ -133,6 +133,25 @@ class RetentionTests {
 			time.advanceTimeBy(Duration.ofMinutes(59));
 			assertThat(rows("api_cache")).isEqualTo(1);
 			time.advanceTimeBy(Duration.ofMinutes(1));
+			await().until(() -> rows("api_cache") == 0);
+		}
+		finally {
+			purges.stop();
+		}
+	}
+
+	@Test
+	void aRoundRunsOnlyWhileThisReplicaLeads() {
+		VirtualTimeScheduler time = VirtualTimeScheduler.create();
+		AtomicBoolean leads = new AtomicBoolean();
+		Periodic purges = retention.schedule(time, leads::get);
+		expired("/teams?search=a", Duration.ofDays(8));
+		purges.start();
+		try {
+			time.advanceTimeBy(Duration.ofMinutes(1));
+			assertThat(rows("api_cache")).isEqualTo(1);
+			leads.set(true);
+			time.advanceTimeBy(Duration.ofHours(1));
 			await().until(() -> rows("api_cache") == 0);
 		}
 		finally {

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import io.analytips.common.Leadership;
 import io.analytips.pipeline.Handler;
 import io.analytips.pipeline.Inbox;
 import io.analytips.pipeline.MemoryInbox;
@@ -17,6 +16,7 @@ import io.analytips.pipeline.Pipelines;
 import io.analytips.pipeline.PostgresInbox;
 import io.analytips.pipeline.UpdatePipeline;
 import io.analytips.pipeline.UserTracker;
+import io.analytips.replica.Leadership;
 import io.analytips.store.DatabaseUrl;
 import io.analytips.store.InboxRepository;
 import io.analytips.store.UserRepository;

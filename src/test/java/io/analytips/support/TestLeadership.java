@@ -1,7 +1,7 @@
 package io.analytips.support;
 
-import io.analytips.common.Lease;
-import io.analytips.common.Leadership;
+import io.analytips.replica.Leadership;
+import io.analytips.replica.Lease;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 

@@ -1,7 +1,7 @@
 package io.analytips.telegram;
 
-import io.analytips.common.Lease;
-import io.analytips.common.LeaseLapsedException;
+import io.analytips.replica.Lease;
+import io.analytips.replica.LeaseLapsedException;
 import org.junit.jupiter.api.Test;
 import reactor.test.StepVerifier;
 import reactor.util.context.Context;

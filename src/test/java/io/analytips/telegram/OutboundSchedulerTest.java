@@ -9,10 +9,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
-import io.analytips.common.Lease;
-import io.analytips.common.LeaseEndedException;
-import io.analytips.common.LeaseLapsedException;
-import io.analytips.common.Leadership;
+import io.analytips.replica.Leadership;
+import io.analytips.replica.Lease;
+import io.analytips.replica.LeaseEndedException;
+import io.analytips.replica.LeaseLapsedException;
 import io.analytips.support.TestLeadership;
 import io.analytips.telegram.model.AnswerCallbackQuery;
 import io.analytips.telegram.model.Chat;

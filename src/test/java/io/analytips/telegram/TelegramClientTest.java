@@ -3,11 +3,10 @@ package io.analytips.telegram;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import io.analytips.common.Lease;
-import io.analytips.common.LeaseLapsedException;
-
 import java.time.Duration;
 
+import io.analytips.replica.Lease;
+import io.analytips.replica.LeaseLapsedException;
 import io.analytips.support.FakeBotApi;
 import io.analytips.support.Updates;
 import io.analytips.telegram.model.AnswerCallbackQuery;

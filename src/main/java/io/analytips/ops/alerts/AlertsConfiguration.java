@@ -3,12 +3,12 @@ package io.analytips.ops.alerts;
 import java.time.Clock;
 import java.time.Duration;
 
-import io.analytips.common.Leadership;
 import io.analytips.common.Periodic;
 import io.analytips.football.api.ResilientApiFootball;
 import io.analytips.ops.admin.AdminProperties;
 import io.analytips.host.BotHost;
 import io.analytips.host.BotState;
+import io.analytips.replica.Leadership;
 import io.analytips.telegram.Html;
 import io.analytips.telegram.model.SendMessage;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 
 import io.analytips.replica.Replicas;
-import io.analytips.store.ReplicaRepository;
+import io.analytips.replica.internal.ReplicaRepository;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;

@@ -1,4 +1,4 @@
-package io.analytips.common;
+package io.analytips.replica;
 
 /**
  * One term of a replica's lead, from the moment it was taken until it is lost or given up: the messages of an

@@ -1,9 +1,10 @@
-package io.analytips.store;
+package io.analytips.replica.internal;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import io.analytips.common.Lease;
+import io.analytips.replica.Lease;
+import io.analytips.store.DatabaseUrl;
 import io.analytips.support.TestDatabase;
 import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.spi.Connection;

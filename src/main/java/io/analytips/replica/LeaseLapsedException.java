@@ -1,4 +1,4 @@
-package io.analytips.common;
+package io.analytips.replica;
 
 /**
  * Thrown at the wire when a message's lease ran out between its turn and the moment its bytes would be written:

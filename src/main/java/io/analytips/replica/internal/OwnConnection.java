@@ -1,4 +1,4 @@
-package io.analytips.store;
+package io.analytips.replica.internal;
 
 import java.time.Duration;
 

@@ -1,10 +1,12 @@
-package io.analytips.store;
+package io.analytips.replica.internal;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import io.analytips.replica.Replica;
+import io.analytips.store.DatabaseUrl;
 import io.analytips.support.TestDatabase;
 import io.r2dbc.pool.ConnectionPool;
 import org.junit.jupiter.api.AfterEach;

@@ -1,4 +1,4 @@
-package io.analytips.store;
+package io.analytips.replica.internal;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
+import io.analytips.replica.Replica;
+import io.analytips.store.Deadline;
 import reactor.core.publisher.Mono;
 
 import org.springframework.r2dbc.core.DatabaseClient;

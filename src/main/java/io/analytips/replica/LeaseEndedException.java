@@ -1,4 +1,4 @@
-package io.analytips.common;
+package io.analytips.replica;
 
 /**
  * A message of a term that is over ({@link Lease#ended()}): it is not sent, and never will be by this process; the

@@ -1,9 +1,11 @@
-package io.analytips.replica;
+package io.analytips.replica.internal;
 
 import java.time.Clock;
 
-import io.analytips.common.Leadership;
-import io.analytips.store.ReplicaRepository;
+import io.analytips.replica.Leadership;
+import io.analytips.replica.ReplicaProperties;
+import io.analytips.replica.Replicas;
+import io.analytips.store.DatabaseProperties;
 import reactor.core.scheduler.Schedulers;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -12,11 +14,17 @@ import org.springframework.boot.info.BuildProperties;
 import org.springframework.boot.info.GitProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.r2dbc.core.DatabaseClient;
 
-/** This replica and its heartbeat. */
+/** This replica, its heartbeat and the {@code replicas} table it writes. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ReplicaProperties.class)
 class ReplicaConfiguration {
+
+	@Bean
+	ReplicaRepository replicaRepository(DatabaseClient client, DatabaseProperties properties) {
+		return new ReplicaRepository(client, properties.callTimeout());
+	}
 
 	@Bean
 	Replicas replicas(ReplicaRepository repository, ReplicaProperties properties, Clock clock,

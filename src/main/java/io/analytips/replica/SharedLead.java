@@ -1,7 +1,5 @@
-package io.analytips.host;
+package io.analytips.replica;
 
-import io.analytips.common.Lease;
-import io.analytips.common.Leadership;
 import reactor.core.Disposable;
 import reactor.core.Disposables;
 import reactor.core.publisher.Mono;
@@ -11,9 +9,9 @@ import reactor.core.publisher.Sinks;
  * The deployment's one lead as each bot's pipeline sees it. The replica that leads runs every bot, so the bots
  * share one campaign for it: a pipeline standing by joins the campaign under way instead of starting its own (a
  * second would wait for the row to expire while this very process renews it). A pipeline that stops (its bot
- * removed) does not give the lead up: the host does, once every bot has stopped.
+ * removed) does not give the lead up: the host does ({@link #releaseForAll()}), once every bot has stopped.
  */
-final class SharedLead implements Leadership {
+public final class SharedLead implements Leadership {
 
 	private final Leadership lead;
 
@@ -22,7 +20,7 @@ final class SharedLead implements Leadership {
 
 	private Disposable campaigning = Disposables.disposed();
 
-	SharedLead(Leadership lead) {
+	public SharedLead(Leadership lead) {
 		this.lead = lead;
 	}
 
@@ -82,14 +80,14 @@ final class SharedLead implements Leadership {
 		return lead.shared();
 	}
 
-	/** Nothing: one bot's stop keeps the lead for the others ({@link BotHost} gives it up last). */
+	/** Nothing: one bot's stop keeps the lead for the others (the host gives it up last, {@link #releaseForAll()}). */
 	@Override
 	public Mono<Void> release() {
 		return Mono.empty();
 	}
 
 	/** Ends any campaign under way and gives the deployment's lead up. */
-	Mono<Void> releaseForAll() {
+	public Mono<Void> releaseForAll() {
 		return Mono.defer(() -> {
 			synchronized (this) {
 				campaigning.dispose();

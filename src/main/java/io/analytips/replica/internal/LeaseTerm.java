@@ -1,8 +1,8 @@
-package io.analytips.store;
+package io.analytips.replica.internal;
 
 import java.util.function.LongSupplier;
 
-import io.analytips.common.Lease;
+import io.analytips.replica.Lease;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 

@@ -1,12 +1,12 @@
-package io.analytips.store;
+package io.analytips.replica.internal;
 
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.LongSupplier;
 
-import io.analytips.common.Lease;
-import io.analytips.common.Leadership;
+import io.analytips.replica.Leadership;
+import io.analytips.replica.Lease;
 import io.r2dbc.spi.ConnectionFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

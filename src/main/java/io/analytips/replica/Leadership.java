@@ -1,4 +1,4 @@
-package io.analytips.common;
+package io.analytips.replica;
 
 import java.time.Duration;
 import java.util.function.Supplier;

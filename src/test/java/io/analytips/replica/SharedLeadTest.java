@@ -1,9 +1,7 @@
-package io.analytips.host;
+package io.analytips.replica;
 
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.analytips.common.Lease;
-import io.analytips.common.Leadership;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;

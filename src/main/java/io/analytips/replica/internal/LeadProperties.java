@@ -1,7 +1,8 @@
-package io.analytips.store;
+package io.analytips.replica.internal;
 
 import java.time.Duration;
 
+import io.analytips.store.DatabaseServer;
 import jakarta.validation.constraints.NotNull;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
