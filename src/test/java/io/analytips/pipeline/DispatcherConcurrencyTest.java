@@ -14,7 +14,10 @@ import reactor.test.publisher.TestPublisher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** One chat's updates in order, chats in parallel, never more at once than the concurrency, and no more asked of upstream. */
+/**
+ * One chat's updates in order and chats in parallel, never more at once than the concurrency, and no more asked of
+ * upstream than that.
+ */
 class DispatcherConcurrencyTest extends DispatcherFixture {
 
 	@Test
