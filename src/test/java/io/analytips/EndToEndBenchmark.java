@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongSupplier;
-import java.util.function.ToDoubleFunction;
 import java.util.concurrent.TimeUnit;
 
 import io.analytips.football.sim.ApiFootballSimulator;
@@ -28,7 +27,6 @@ import io.analytips.telegram.TelegramJson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -72,8 +70,6 @@ class EndToEndBenchmark {
 	static final int OPEN_SECONDS = Integer.getInteger("bench.e2e.openSeconds", 60);
 
 	private static final String TEXTS = "/start,/help";
-
-	private static final Path OUT = Path.of("target", "bench");
 
 	/** A bot under test: its name and what its processes have used so far. */
 	private record Contender(String name, int fake, LongSupplier cpuMillis, LongSupplier databaseCpuMillis,
@@ -164,7 +160,7 @@ class EndToEndBenchmark {
 				for (Contender bot : bots) {
 					JsonNode open = OPEN_SECONDS == 0 ? TelegramJson.mapper().createObjectNode() : openLoop(fakes, bot);
 					System.out.println("BENCH " + bot.name() + " open loop " + open);
-					summarise(results.get(bot.name()), runs.get(bot.name()), open);
+					EndToEndReport.summarise(results.get(bot.name()), runs.get(bot.name()), open);
 				}
 			}
 			catch (AssertionError | RuntimeException ex) {
@@ -182,7 +178,7 @@ class EndToEndBenchmark {
 					each.close();
 				}
 			}
-			write(results);
+			EndToEndReport.write(results);
 		}
 		finally {
 			for (AutoCloseable process : processes) {
@@ -254,67 +250,5 @@ class EndToEndBenchmark {
 		run.put("cpuMsPer1000", (bot.cpuMillis().getAsLong() - cpu) * 1000.0 / count);
 		run.put("databaseCpuMsPer1000", (bot.databaseCpuMillis().getAsLong() - database) * 1000.0 / count);
 		return run;
-	}
-
-	private static void summarise(ObjectNode result, List<JsonNode> runs, JsonNode open) {
-		result.put("repliesPerSecondMedian", Math.round(median(runs, run -> run.path("repliesPerSecond").asDouble())));
-		result.put("burstP50MsMedian", median(runs, run -> run.path("p50Ms").asDouble()));
-		result.put("burstP99MsMedian", median(runs, run -> run.path("p99Ms").asDouble()));
-		result.put("cpuMsPer1000Median", Math.round(median(runs, run -> run.path("cpuMsPer1000").asDouble())));
-		result.put("databaseCpuMsPer1000Median",
-				Math.round(median(runs, run -> run.path("databaseCpuMsPer1000").asDouble())));
-		result.put("fakeCpuMsPer1000Median", Math.round(median(runs, run -> run.path("fakeCpuMsPer1000").asDouble())));
-		if (runs.get(0).has("allocatedKbPerUpdate")) {
-			result.put("allocatedKbPerUpdateMedian", round2(median(runs, run -> run.path("allocatedKbPerUpdate").asDouble())));
-			result.put("gcPauseMsPer1000Median", round2(median(runs, run -> run.path("gcPauseMsPer1000").asDouble())));
-		}
-		ArrayNode each = result.putArray("bursts");
-		runs.forEach(each::add);
-		result.set("openLoop", open);
-	}
-
-	private static void write(Map<String, ObjectNode> results) throws Exception {
-		ObjectNode analytips = results.get("analytips");
-		ObjectNode grammy = results.get("grammy");
-		ObjectNode report = TelegramJson.mapper().createObjectNode();
-		report.put("updates", UPDATES).put("users", USERS).put("runs", RUNS).put("warmUp", WARM_UP)
-			.put("cores", CpuPinning.describe());
-		report.set("analytips", analytips);
-		report.set("grammy", grammy);
-		ObjectNode ratio = report.putObject("ratio");
-		ratio.put("repliesPerSecond", round2(analytips.path("repliesPerSecondMedian").asDouble()
-				/ grammy.path("repliesPerSecondMedian").asDouble()));
-		ratio.put("cpuPerUpdate", round2(analytips.path("cpuMsPer1000Median").asDouble()
-				/ grammy.path("cpuMsPer1000Median").asDouble()));
-		ratio.put("cpuPerUpdateWithDatabase", round2((analytips.path("cpuMsPer1000Median").asDouble()
-				+ analytips.path("databaseCpuMsPer1000Median").asDouble()) / grammy.path("cpuMsPer1000Median").asDouble()));
-		ObjectNode baseline = results.get("baseline");
-		if (baseline != null) {
-			report.set("baseline", baseline);
-			ObjectNode change = report.putObject("analytipsOverBaseline");
-			change.put("repliesPerSecond", round2(analytips.path("repliesPerSecondMedian").asDouble()
-					/ baseline.path("repliesPerSecondMedian").asDouble()));
-			change.put("cpuPerUpdate", round2(analytips.path("cpuMsPer1000Median").asDouble()
-					/ baseline.path("cpuMsPer1000Median").asDouble()));
-			change.put("allocationPerUpdate", round2(analytips.path("allocatedKbPerUpdateMedian").asDouble()
-					/ baseline.path("allocatedKbPerUpdateMedian").asDouble()));
-			change.put("gcPausePerUpdate", round2(analytips.path("gcPauseMsPer1000Median").asDouble()
-					/ baseline.path("gcPauseMsPer1000Median").asDouble()));
-			System.out.println("BENCH analytips over baseline " + change);
-		}
-		System.out.println("BENCH ratio " + ratio);
-		Files.createDirectories(OUT);
-		Files.writeString(OUT.resolve("e2e.json"),
-				TelegramJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(report));
-	}
-
-	private static double median(List<JsonNode> runs, ToDoubleFunction<JsonNode> value) {
-		double[] sorted = runs.stream().mapToDouble(value).sorted().toArray();
-		int middle = sorted.length / 2;
-		return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-	}
-
-	private static double round2(double value) {
-		return Math.round(value * 100) / 100.0;
 	}
 }

@@ -2,19 +2,11 @@ package io.analytips.host;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
-import io.analytips.pipeline.Handler;
-import io.analytips.pipeline.UpdateContext;
 import io.analytips.support.FakeBot;
 import io.analytips.support.FakeBotApi;
 import io.analytips.support.Updates;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 import reactor.test.StepVerifier;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,94 +16,7 @@ import static org.awaitility.Awaitility.await;
  * Several bots in one host, each on a token of its own on one fake Bot API: each answers its own users through its
  * own token, and none can take another down (a refused token, a flood, a 429).
  */
-class BotHostTests {
-
-	static final String ALPHA = "700001:alpha-token-for-the-fake-bot-api-000000";
-
-	static final String BETA = "700002:beta-token-for-the-fake-bot-api-0000000";
-
-	static final String GAMMA = "700003:gamma-token-for-the-fake-bot-api-000000";
-
-	private static final Duration WAIT = Duration.ofSeconds(20);
-
-	/** Answers every message with the bot's name and the text, after {@code delay} (a slow handler makes a flood). */
-	static Handler echo(Duration delay) {
-		return new Handler() {
-			@Override
-			public boolean supports(UpdateContext context) {
-				return context.text() != null;
-			}
-
-			@Override
-			public Mono<Void> handle(UpdateContext context) {
-				return Mono.delay(delay, Schedulers.parallel())
-					.then(context.reply("@" + context.bot().username() + ": " + context.text()))
-					.then();
-			}
-		};
-	}
-
-	/** Bots kept as the database would keep them. */
-	static final class MemoryVault implements BotVault {
-
-		final Map<String, MemoryVault.Row> rows = new ConcurrentHashMap<>();
-
-		record Row(long id, String token) {
-		}
-
-		@Override
-		public Flux<BotVault.Kept> hosted() {
-			return Flux.fromIterable(rows.entrySet()).map(row -> new BotVault.Kept(row.getValue().id(), row.getKey(),
-					row.getValue().token()));
-		}
-
-		@Override
-		public Mono<Void> keep(long id, String username, String token, String by) {
-			return Mono.fromRunnable(() -> rows.put(username, new Row(id, token)));
-		}
-
-		@Override
-		public Mono<Boolean> forget(String username) {
-			return Mono.fromCallable(() -> rows.remove(username) != null);
-		}
-
-		@Override
-		public boolean enabled() {
-			return true;
-		}
-	}
-
-	private HostFixture fixture;
-
-	private BotHost host;
-
-	private FakeBotApi fake() {
-		FakeBotApi fake = FakeBotApi.start();
-		fake.addBot(ALPHA, "alpha_bot");
-		fake.addBot(BETA, "beta_bot");
-		fake.addBot(GAMMA, "gamma_bot");
-		return fake;
-	}
-
-	private BotHost start(HostFixture with, List<String> tokens, Handler handler, BotVault vault) {
-		fixture = with;
-		host = with.host(tokens, List.of(handler), vault);
-		StepVerifier.create(host.check()).expectNextCount(1).verifyComplete();
-		host.start();
-		return host;
-	}
-
-	@AfterEach
-	void stop() {
-		if (host != null) {
-			reactor.core.publisher.Sinks.Empty<Void> stopped = reactor.core.publisher.Sinks.empty();
-			host.stop(stopped::tryEmitEmpty);
-			stopped.asMono().block(WAIT);
-		}
-		if (fixture != null) {
-			fixture.close();
-		}
-	}
+class BotHostTests extends RunningHost {
 
 	@Test
 	void eachBotAnswersItsOwnUsersThroughItsOwnToken() {
@@ -235,71 +140,5 @@ class BotHostTests {
 		await().atMost(WAIT).until(() -> alpha.messages().size() == 15 && beta.messages().size() == 15);
 		long last = Math.max(alpha.messages().get(14).atNanos(), beta.messages().get(14).atNanos());
 		assertThat(Duration.ofNanos(last - queued)).isLessThan(Duration.ofSeconds(4));
-	}
-
-	@Test
-	void aBotAddedWhileRunningAnswersAndOneRemovedStopsAlone() {
-		FakeBotApi telegram = fake();
-		MemoryVault kept = new MemoryVault();
-		start(new HostFixture(telegram, 100, 8), List.of(ALPHA), echo(Duration.ZERO), kept);
-		FakeBot alpha = telegram.bot(ALPHA);
-		FakeBot beta = telegram.bot(BETA);
-
-		StepVerifier.create(host.add(BETA, "test"))
-			.assertNext(bot -> assertThat(bot.username()).isEqualTo("beta_bot"))
-			.verifyComplete();
-		beta.enqueue(Updates.message(801, "new here"));
-		await().atMost(WAIT).until(() -> beta.messagesTo(801).size() == 1);
-		assertThat(kept.rows).containsKey("beta_bot");
-
-		StepVerifier.create(host.remove("@BETA_BOT"))
-			.assertNext(bot -> assertThat(bot.state()).isEqualTo(BotState.STOPPED))
-			.verifyComplete();
-		assertThat(kept.rows).isEmpty();
-		beta.enqueue(Updates.message(802, "anyone?"));
-		alpha.enqueue(Updates.message(803, "alpha still?"));
-		await().atMost(WAIT).until(() -> alpha.messagesTo(803).size() == 1);
-		assertThat(beta.messagesTo(802)).isEmpty();
-		assertThat(host.bots()).extracting(HostedBot::username).containsExactly("alpha_bot");
-	}
-
-	@Test
-	void refusesToAddATokenTelegramRefusesOrABotHostedAlready() {
-		FakeBotApi telegram = fake();
-		telegram.bot(GAMMA).revoke();
-		start(new HostFixture(telegram, 100, 8), List.of(ALPHA), echo(Duration.ZERO), new MemoryVault());
-
-		StepVerifier.create(host.add(GAMMA, "test"))
-			.expectErrorSatisfies(error -> assertThat(BotFactory.refusesToken(error)).isTrue())
-			.verify(WAIT);
-		StepVerifier.create(host.add(ALPHA, "test")).expectError(IllegalStateException.class).verify(WAIT);
-		StepVerifier.create(host.add("nonsense", "test")).expectError(IllegalArgumentException.class).verify(WAIT);
-		StepVerifier.create(host.remove("nobody_bot")).verifyComplete();
-	}
-
-	@Test
-	void withoutAKeyNoBotCanBeAdded() {
-		FakeBotApi telegram = fake();
-		start(new HostFixture(telegram, 100, 8), List.of(ALPHA), echo(Duration.ZERO), BotVault.NONE);
-
-		assertThat(host.canAdd()).isFalse();
-		StepVerifier.create(host.add(BETA, "test"))
-			.expectErrorSatisfies(error -> assertThat(error).hasMessageContaining("BOTS_TOKEN_KEY"))
-			.verify(WAIT);
-	}
-
-	@Test
-	void eachBotsMetersCarryItsNameAndLeaveWithIt() {
-		FakeBotApi telegram = fake();
-		MemoryVault kept = new MemoryVault();
-		start(new HostFixture(telegram, 100, 8), List.of(ALPHA), echo(Duration.ZERO), kept);
-		StepVerifier.create(host.add(BETA, "test")).expectNextCount(1).verifyComplete();
-
-		assertThat(fixture.meters.find("analytips.queue.capacity").tag("bot", "beta_bot").gauge()).isNotNull();
-		assertThat(fixture.meters.find("analytips.queue.capacity").tag("bot", "alpha_bot").gauge()).isNotNull();
-
-		StepVerifier.create(host.remove("beta_bot")).expectNextCount(1).verifyComplete();
-		assertThat(fixture.meters.find("analytips.queue.capacity").tag("bot", "beta_bot").gauge()).isNull();
-		assertThat(fixture.meters.find("analytips.queue.capacity").tag("bot", "alpha_bot").gauge()).isNotNull();
 	}
 }

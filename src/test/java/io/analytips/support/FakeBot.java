@@ -1,19 +1,10 @@
 package io.analytips.support;
 
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 
 import io.analytips.telegram.TelegramJson;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 import tools.jackson.databind.JsonNode;
@@ -27,39 +18,19 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class FakeBot {
 
-	/** Marks a poll ended by another of the same token: answered 409. */
-	private static final String CONFLICT = new String("conflict");
-
-	/** Marks a poll ended by a revocation: answered 401. */
-	private static final String REFUSED = new String("refused");
-
 	private final String token;
 
 	private final long id;
 
 	private final String username;
 
-	private final FakeBotApi api;
+	private final UpdateQueue updates;
 
-	private final ConcurrentSkipListMap<Long, String> pending = new ConcurrentSkipListMap<>();
-
-	private final Map<Long, AtomicInteger> deliveries = new ConcurrentHashMap<>();
-
-	private final AtomicLong nextUpdateId = new AtomicLong(1);
-
-	private final AtomicLong confirmedBelow = new AtomicLong();
-
-	private final Sinks.Many<Long> arrivals = Sinks.many().multicast().directBestEffort();
-
-	private final ConcurrentLinkedQueue<FakeBotApi.Call> calls = new ConcurrentLinkedQueue<>();
+	private final RecordedCalls calls = new RecordedCalls();
 
 	private final List<FakeBotRule> rules = new CopyOnWriteArrayList<>();
 
 	private final AtomicInteger messageIds = new AtomicInteger(100);
-
-	private final AtomicReference<Sinks.Empty<Void>> waitingPoll = new AtomicReference<>();
-
-	private final AtomicInteger conflicts = new AtomicInteger();
 
 	private final Sinks.Empty<Void> revocation = Sinks.empty();
 
@@ -69,7 +40,7 @@ public final class FakeBot {
 		this.token = token;
 		this.id = id;
 		this.username = username;
-		this.api = api;
+		this.updates = new UpdateQueue(api::recording);
 	}
 
 	/** The token whose calls this bot answers. */
@@ -94,7 +65,7 @@ public final class FakeBot {
 	 * unrelated starting points); 1 by default.
 	 */
 	public FakeBot firstUpdateId(long updateId) {
-		nextUpdateId.set(updateId);
+		updates.firstUpdateId(updateId);
 		return this;
 	}
 
@@ -104,67 +75,53 @@ public final class FakeBot {
 	 * and confirmed first, and the earlier one would then fall below the offset and be lost (seen: 7 of 20 000 in the
 	 * pipeline benchmark's closed loop).
 	 */
-	public synchronized long enqueue(ObjectNode update) {
-		long updateId;
-		if (update.has("update_id")) {
-			updateId = update.get("update_id").asLong();
-			nextUpdateId.accumulateAndGet(updateId + 1, Math::max);
-		}
-		else {
-			updateId = nextUpdateId.getAndIncrement();
-			update.put("update_id", updateId);
-		}
-		pending.put(updateId, update.toString());
-		signalArrival(updateId);
-		return updateId;
+	public long enqueue(ObjectNode update) {
+		return updates.enqueue(update);
 	}
 
 	/** Queues raw JSON as one element of the result array (may be malformed on purpose). */
-	public synchronized void enqueueRaw(long sortKey, String json) {
-		nextUpdateId.accumulateAndGet(sortKey + 1, Math::max);
-		pending.put(sortKey, json);
-		signalArrival(sortKey);
+	public void enqueueRaw(long sortKey, String json) {
+		updates.enqueueRaw(sortKey, json);
 	}
 
 	/** How many times an update was returned by {@code getUpdates}. */
 	public int deliveriesOf(long updateId) {
-		AtomicInteger count = deliveries.get(updateId);
-		return count == null ? 0 : count.get();
+		return updates.deliveriesOf(updateId);
 	}
 
 	/** Updates not yet confirmed by an offset. */
 	public int unconfirmed() {
-		return pending.tailMap(confirmedBelow.get()).size();
+		return updates.unconfirmed();
 	}
 
 	/** The highest offset a {@code getUpdates} call confirmed with. */
 	public long confirmedOffset() {
-		return confirmedBelow.get();
+		return updates.confirmedOffset();
 	}
 
 	/** How many waiting {@code getUpdates} calls another one with this token ended with 409. */
 	public int conflicts() {
-		return conflicts.get();
+		return updates.conflicts();
 	}
 
 	// ---- calls ------------------------------------------------------------------------------
 
 	/** The calls made with this bot's token, revoked or not (none when the fake is {@link FakeBotApi#lean lean}). */
 	public List<FakeBotApi.Call> calls() {
-		return new ArrayList<>(calls);
+		return calls.all();
 	}
 
 	public List<FakeBotApi.Call> calls(String method) {
-		return calls.stream().filter(call -> call.method().equals(method)).toList();
+		return calls.of(method);
 	}
 
 	/** Messages sent ({@code sendMessage}) with this bot's token, answered or refused. */
 	public List<FakeBotApi.Call> messages() {
-		return calls("sendMessage");
+		return calls.messages();
 	}
 
 	public List<FakeBotApi.Call> messagesTo(long chatId) {
-		return messages().stream().filter(call -> Long.valueOf(chatId).equals(call.chatId())).toList();
+		return calls.messagesTo(chatId);
 	}
 
 	public void clearCalls() {
@@ -218,10 +175,10 @@ public final class FakeBot {
 
 	private Mono<FakeBotApi.Answer> normally(String method, JsonNode body) {
 		return switch (method) {
-			case "getUpdates" -> getUpdates(body).map(result -> result == CONFLICT
+			case "getUpdates" -> updates.getUpdates(body, revocation.asMono()).map(result -> result == UpdateQueue.CONFLICT
 					? new FakeBotApi.Answer(409, "{\"ok\":false,\"error_code\":409,\"description\":\"Conflict: terminated by"
 							+ " other getUpdates request; make sure that only one bot instance is running\"}")
-					: result == REFUSED ? FakeBotApi.Answer.unauthorized() : FakeBotApi.Answer.ok(result));
+					: result == UpdateQueue.REFUSED ? FakeBotApi.Answer.unauthorized() : FakeBotApi.Answer.ok(result));
 			case "getMe" -> Mono.just(FakeBotApi.Answer.ok(me()));
 			case "sendMessage", "editMessageText", "sendDocument", "sendPhoto" -> Mono.just(FakeBotApi.Answer.ok(sentMessage(body)));
 			case "getWebhookInfo" -> Mono.just(FakeBotApi.Answer.ok("{\"url\":\"\",\"pending_update_count\":" + unconfirmed() + "}"));
@@ -236,68 +193,6 @@ public final class FakeBot {
 		me.put("first_name", "Analytips");
 		me.put("username", username);
 		return me.toString();
-	}
-
-	/**
-	 * As at Telegram, a {@code getUpdates} ends the one of the same token still waiting with 409 Conflict (two
-	 * pollers of one bot), which {@link #conflicts()} counts.
-	 */
-	private Mono<String> getUpdates(JsonNode body) {
-		Sinks.Empty<Void> mine = Sinks.empty();
-		Sinks.Empty<Void> before = waitingPoll.getAndSet(mine);
-		if (before != null && before.tryEmitEmpty().isSuccess()) {
-			conflicts.incrementAndGet();
-		}
-		return waitForUpdates(body).takeUntilOther(mine.asMono())
-			.switchIfEmpty(Mono.just(CONFLICT))
-			.takeUntilOther(revocation.asMono())
-			.switchIfEmpty(Mono.just(REFUSED))
-			.doFinally(signal -> waitingPoll.compareAndSet(mine, null));
-	}
-
-	private Mono<String> waitForUpdates(JsonNode body) {
-		long offset = body.path("offset").asLong(0);
-		int limit = body.path("limit").asInt(100);
-		int timeout = body.path("timeout").asInt(0);
-		if (offset > 0) {
-			confirmedBelow.accumulateAndGet(offset, Math::max);
-			pending.headMap(offset).clear();
-		}
-		// Subscribe to arrivals before looking, so an update queued in between is not missed. Deliveries are
-		// counted once a batch is chosen: the timeout's look and an arrival's may race, and only one is sent.
-		return Flux.merge(arrivals.asFlux(), Mono.just(0L))
-			.map(any -> batch(offset, limit))
-			.filter(batch -> !batch.ids().isEmpty())
-			.next()
-			.timeout(Duration.ofSeconds(timeout), Mono.fromSupplier(() -> batch(offset, limit)))
-			.doOnNext(this::countDeliveries)
-			.map(Batch::json);
-	}
-
-	/** The updates one {@code getUpdates} answers with, and their JSON array. */
-	private record Batch(List<Long> ids, String json) {
-	}
-
-	private Batch batch(long offset, int limit) {
-		StringBuilder json = new StringBuilder("[");
-		List<Long> ids = new ArrayList<>();
-		for (Map.Entry<Long, String> entry : pending.tailMap(offset).entrySet()) {
-			if (ids.size() == limit) {
-				break;
-			}
-			if (!ids.isEmpty()) {
-				json.append(',');
-			}
-			json.append(entry.getValue());
-			ids.add(entry.getKey());
-		}
-		return new Batch(ids, json.append(']').toString());
-	}
-
-	private void countDeliveries(Batch batch) {
-		if (api.recording()) {
-			batch.ids().forEach(id -> deliveries.computeIfAbsent(id, key -> new AtomicInteger()).incrementAndGet());
-		}
 	}
 
 	private String sentMessage(JsonNode body) {
@@ -323,12 +218,6 @@ public final class FakeBot {
 		ObjectNode size = TelegramJson.mapper().createObjectNode();
 		size.put("file_id", fileId).put("file_unique_id", "u" + fileId).put("width", width).put("height", width * 3 / 2);
 		return size;
-	}
-
-	private void signalArrival(long updateId) {
-		synchronized (arrivals) { // a few nanoseconds; serialises emissions from concurrent requests
-			arrivals.tryEmitNext(updateId);
-		}
 	}
 
 	@Override

@@ -1,13 +1,9 @@
 package io.analytips.support;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import io.analytips.telegram.TelegramJson;
 import io.netty.handler.codec.http.HttpResponseStatus;
@@ -38,10 +34,6 @@ public final class FakeBotApi implements AutoCloseable {
 	/** What the default bot's {@code getMe} answers. */
 	public static final String DEFAULT_USERNAME = "analytips_test_bot";
 
-	/** A part of a multipart body: its name, its file name if a file, its content (up to the next boundary). */
-	private static final Pattern MULTIPART_PART = Pattern.compile(
-			"name=\"([^\"]+)\"(?:; filename=\"([^\"]*)\")?\\r\\n(?:[^\\r\\n]+\\r\\n)*?\\r\\n(.*?)\\r\\n--", Pattern.DOTALL);
-
 	/**
 	 * One request the fake received: {@code via} names the client that sent it ({@link #url(String)}), empty for
 	 * {@link #url()}; {@code token} is the token in its URL.
@@ -64,7 +56,7 @@ public final class FakeBotApi implements AutoCloseable {
 
 	private final Map<String, FakeBot> added = new ConcurrentHashMap<>();
 
-	private final ConcurrentLinkedQueue<Call> calls = new ConcurrentLinkedQueue<>();
+	private final RecordedCalls calls = new RecordedCalls();
 
 	private volatile String acceptedToken = TOKEN;
 
@@ -197,16 +189,16 @@ public final class FakeBotApi implements AutoCloseable {
 
 	/** Every call received, whatever its token. */
 	public List<Call> calls() {
-		return new ArrayList<>(calls);
+		return calls.all();
 	}
 
 	public List<Call> calls(String method) {
-		return calls.stream().filter(call -> call.method().equals(method)).toList();
+		return calls.of(method);
 	}
 
 	/** Messages sent ({@code sendMessage}), whatever their token. */
 	public List<Call> messages() {
-		return calls("sendMessage");
+		return calls.messages();
 	}
 
 	/** Messages sent through {@link #url(String) url(via)}. */
@@ -215,7 +207,7 @@ public final class FakeBotApi implements AutoCloseable {
 	}
 
 	public List<Call> messagesTo(long chatId) {
-		return messages().stream().filter(call -> Long.valueOf(chatId).equals(call.chatId())).toList();
+		return calls.messagesTo(chatId);
 	}
 
 	/** Forgets the calls received (each bot's too). */
@@ -259,7 +251,7 @@ public final class FakeBotApi implements AutoCloseable {
 		String method = request.param("method");
 		String token = request.param("token");
 		return request.receive().aggregate().asString().defaultIfEmpty("").flatMap(raw -> {
-			JsonNode body = parse(request, raw);
+			JsonNode body = CallBody.parse(request.requestHeaders().get("Content-Type", ""), raw);
 			String via = request.param("via");
 			Call call = new Call(method, body, System.nanoTime(), via == null ? "" : via, token);
 			FakeBot bot = botOf(token);
@@ -275,31 +267,6 @@ public final class FakeBotApi implements AutoCloseable {
 			Mono<Answer> answer = bot == null ? Mono.just(Answer.unauthorized()) : bot.answer(method, body);
 			return answer.flatMap(it -> send(response, it));
 		});
-	}
-
-	private JsonNode parse(HttpServerRequest request, String raw) {
-		String contentType = request.requestHeaders().get("Content-Type", "");
-		if (contentType.startsWith("multipart/")) {
-			// each text part as a field (reply_markup as its JSON), each file as <name>_file: its file name
-			ObjectNode node = TelegramJson.mapper().createObjectNode();
-			Matcher part = MULTIPART_PART.matcher(raw);
-			while (part.find()) {
-				String name = part.group(1);
-				if (part.group(2) != null) {
-					node.put(name + "_file", part.group(2));
-				}
-				else if (name.equals("chat_id")) {
-					node.put(name, Long.parseLong(part.group(3)));
-				}
-				else {
-					node.set(name, name.equals("reply_markup") ? TelegramJson.mapper().readTree(part.group(3))
-							: node.stringNode(part.group(3)));
-				}
-			}
-			node.put("multipart", raw);
-			return node;
-		}
-		return raw.isBlank() ? TelegramJson.mapper().createObjectNode() : TelegramJson.mapper().readTree(raw);
 	}
 
 	private static Mono<Void> send(HttpServerResponse response, Answer answer) {

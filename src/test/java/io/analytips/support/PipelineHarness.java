@@ -1,6 +1,5 @@
 package io.analytips.support;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -151,173 +150,14 @@ public final class PipelineHarness implements AutoCloseable {
 		}
 	}
 
-	/** Settings for a harness. */
-	public static final class Builder {
-
-		private FakeBotApi telegram;
-
-		private DatabaseUrl database;
-
-		private List<Handler> handlers = List.of();
-
-		private int rateLimit = 10;
-
-		private int navigationRateLimit = 30;
-
-		private java.nio.file.Path sendJournal;
-
-		private Duration rateWindow = Duration.ofSeconds(60);
-
-		private int queueCapacity = 1000;
-
-		private int concurrency = 256;
-
-		private int chatBacklog = 20;
-
-		private Duration handlerTimeout = Duration.ofSeconds(60);
-
-		private Duration maxWait = Duration.ofSeconds(60);
-
-		private Duration drain = Duration.ofSeconds(25);
-
-		private int globalRate = 30;
-
-		private int chatBurst = 3;
-
-		private PipelineProperties.InboxKind inbox = PipelineProperties.InboxKind.POSTGRES;
-
-		private Duration pollTimeout = Duration.ofSeconds(1);
-
-		private boolean logUpdates = true;
-
-		private boolean webhook;
-
-		private Duration parkedAfter = Duration.ofMinutes(2);
-
-		private java.util.function.Function<DatabaseClient, InboxRepository> inboxRepository = InboxRepository::new;
-
-		private java.util.function.Function<ConnectionPool, Leadership> leadership = pool -> Leadership.SOLE;
-
-		/** Takes updates through a webhook ({@link PipelineHarness#webhook}) instead of polling. */
-		public Builder webhook() {
-			this.webhook = true;
-			return this;
-		}
-
-		/** How this harness, as one replica among several on its database, learns whether it leads. */
-		public Builder leadership(java.util.function.Function<ConnectionPool, Leadership> leadership) {
-			this.leadership = leadership;
-			return this;
-		}
-
-		public Builder telegram(FakeBotApi telegram) {
-			this.telegram = telegram;
-			return this;
-		}
-
-		public Builder database(DatabaseUrl database) {
-			this.database = database;
-			return this;
-		}
-
-		public Builder handlers(Handler... handlers) {
-			this.handlers = List.of(handlers);
-			return this;
-		}
-
-		public Builder rateLimit(int limit, Duration window) {
-			this.rateLimit = limit;
-			this.rateWindow = window;
-			return this;
-		}
-
-		/** The send journal's directory: the same for a restart that should read what the crashed run wrote. */
-		public Builder sendJournal(java.nio.file.Path directory) {
-			this.sendJournal = directory;
-			return this;
-		}
-
-		public Builder navigationRateLimit(int limit) {
-			this.navigationRateLimit = limit;
-			return this;
-		}
-
-		public Builder queueCapacity(int capacity) {
-			this.queueCapacity = capacity;
-			return this;
-		}
-
-		public Builder concurrency(int concurrency) {
-			this.concurrency = concurrency;
-			return this;
-		}
-
-		public Builder chatBacklog(int chatBacklog) {
-			this.chatBacklog = chatBacklog;
-			return this;
-		}
-
-		/** How long an update may wait in the buffer ({@code BOT_MAX_WAIT}). */
-		public Builder maxWait(Duration maxWait) {
-			this.maxWait = maxWait;
-			return this;
-		}
-
-		public Builder handlerTimeout(Duration timeout) {
-			this.handlerTimeout = timeout;
-			return this;
-		}
-
-		public Builder drain(Duration drain) {
-			this.drain = drain;
-			return this;
-		}
-
-		public Builder globalRate(int rate) {
-			this.globalRate = rate;
-			return this;
-		}
-
-		public Builder chatBurst(int burst) {
-			this.chatBurst = burst;
-			return this;
-		}
-
-		/** {@code LOG_UPDATES}: the access log on (the default) or off. */
-		public Builder logUpdates(boolean logUpdates) {
-			this.logUpdates = logUpdates;
-			return this;
-		}
-
-		/** {@code BOT_PARKED_AFTER}. */
-		public Builder parkedAfter(Duration parkedAfter) {
-			this.parkedAfter = parkedAfter;
-			return this;
-		}
-
-		/** The inbox's repository, e.g. one that loses the answer of a committed insert. */
-		public Builder inboxRepository(java.util.function.Function<DatabaseClient, InboxRepository> repository) {
-			this.inboxRepository = repository;
-			return this;
-		}
-
-		public Builder inMemoryInbox() {
-			this.inbox = PipelineProperties.InboxKind.MEMORY;
-			return this;
-		}
+	/** Settings for a harness, each with its production default until changed, then {@link #build()}. */
+	public static final class Builder extends HarnessSettings<Builder> {
 
 		public PipelineHarness build() {
 			FakeBotApi fake = telegram != null ? telegram : FakeBotApi.start();
 			DatabaseUrl url = database != null ? database : TestDatabase.migrated();
-			PipelineProperties properties = new PipelineProperties(rateLimit, navigationRateLimit, rateWindow, queueCapacity, concurrency,
-					chatBacklog, handlerTimeout, drain, Duration.ofSeconds(60), inbox, Duration.ofDays(3), logUpdates, parkedAfter,
-					16, sendJournal != null ? sendJournal : Scratch.directory("send-journal"), maxWait);
-			TelegramProperties telegramProperties = new TelegramProperties(FakeBotApi.TOKEN, URI.create(fake.url()),
-					webhook ? TelegramProperties.Mode.WEBHOOK : TelegramProperties.Mode.POLLING,
-					webhook ? URI.create("https://bot.example/telegram/webhook") : null, webhook ? "secret" : null, pollTimeout, 100, Duration.ofSeconds(10),
-					Duration.ofSeconds(2), globalRate, chatBurst, 20, 100_000, false, 1000);
-			return new PipelineHarness(fake, telegram == null, url, properties, telegramProperties, handlers,
-					inboxRepository, leadership);
+			return new PipelineHarness(fake, telegram == null, url, pipelineProperties(), telegramProperties(fake.url()),
+					handlers, inboxRepository, leadership);
 		}
 	}
 
