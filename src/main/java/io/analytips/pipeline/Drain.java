@@ -3,6 +3,10 @@ package io.analytips.pipeline;
 import java.time.Duration;
 
 import io.analytips.common.Leadership;
+import io.analytips.pipeline.dispatch.Dispatcher;
+import io.analytips.pipeline.intake.UpdateBuffer;
+import io.analytips.pipeline.journal.SendJournal;
+import io.analytips.pipeline.journal.SendWindow;
 import io.analytips.telegram.OutboundScheduler;
 import io.analytips.telegram.UpdateSource;
 import org.slf4j.Logger;

@@ -2,6 +2,7 @@ package io.analytips.pipeline;
 
 import io.analytips.common.Leadership;
 import io.analytips.common.Periodic;
+import io.analytips.pipeline.inbox.InboxPurge;
 import io.analytips.store.InboxRepository;
 import io.analytips.store.UserRepository;
 import io.micrometer.core.instrument.MeterRegistry;
