@@ -24,7 +24,9 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  * The package arrows of docs/architecture.md, "Packages": bot → pipeline → telegram, bot → football,
  * everything may use store and common, ops may read all, and nothing points back. Inside ops, each
  * folder uses only the folders it needs (logs, startup and metrics none; health metrics; admin logs;
- * alerts admin's AdminProperties), without cycles. The replicas
+ * alerts admin's AdminProperties), without cycles. The pipeline's folders have no cycles either, and outside the
+ * pipeline only its top package (the handler SPI and its public face) is used, save the inboxes the host builds and
+ * the access log's logger name that ops.logs reads. The replicas
  * (heartbeat, identity) sit beside the store: they use it and common, and whoever needs the replica
  * reads them. The offline backtest reads the bundled historical data ({@code football.sim.data}) and the model, and nothing else of ours.
  * Time comes from an injected {@link Clock}: only the clock adapter reads the machine's, so no test
@@ -49,6 +51,31 @@ class ArchitectureTest {
 		noClasses().that().resideInAPackage("io.analytips.pipeline..")
 			.should().dependOnClassesThat().resideInAnyPackage("io.analytips.bot..", "io.analytips.football..",
 					"io.analytips.ops..")
+			.check(classes);
+	}
+
+	@Test
+	void thePipelineFoldersHaveNoCycles() {
+		slices().matching("io.analytips.pipeline.(*)..").should().beFreeOfCycles().check(classes);
+	}
+
+	@Test
+	void outsideThePipelineOnlyItsTopIsUsedSaveTheInboxesForTheHostAndTheAccessLogsNameForTheLogs() {
+		// The handler SPI and the pipeline's public face are the top package. The host picks and builds a bot's inbox
+		// (pipeline.inbox: in PostgreSQL or in memory); the log encoders recognise the access log's lines by its
+		// logger (pipeline.log). Every other folder is the pipeline's own.
+		noClasses().that().resideOutsideOfPackages("io.analytips.pipeline..", "io.analytips.host..", "io.analytips.ops.logs..")
+			.should().dependOnClassesThat().resideInAPackage("io.analytips.pipeline.*..")
+			.check(classes);
+		noClasses().that().resideInAPackage("io.analytips.host..")
+			.should().dependOnClassesThat(resideInAPackage("io.analytips.pipeline.*..")
+				.and(resideOutsideOfPackages("io.analytips.pipeline.inbox"))
+				.as("reside in a folder of pipeline other than pipeline.inbox"))
+			.check(classes);
+		noClasses().that().resideInAPackage("io.analytips.ops.logs..")
+			.should().dependOnClassesThat(resideInAPackage("io.analytips.pipeline.*..")
+				.and(resideOutsideOfPackages("io.analytips.pipeline.log"))
+				.as("reside in a folder of pipeline other than pipeline.log"))
 			.check(classes);
 	}
 
