@@ -16,9 +16,24 @@ import reactor.core.scheduler.Schedulers;
  */
 final class JournalThread {
 
-	/** Created on first use and never disposed: a daemon thread, like Reactor's own. */
+	/**
+	 * Created on first use and never disposed: a daemon thread, like Reactor's own. Made by Reactor's default factory,
+	 * not by the one installed at that moment: virtual time installs its own, whose scheduler ends with the test that
+	 * happened to touch the journal first and would leave every later journal of the process without a thread.
+	 */
 	private static final class Shared {
-		static final JournalThread THREAD = new JournalThread(Schedulers.newSingle("send-journal", true), false);
+		static final JournalThread THREAD = new JournalThread(single("send-journal"), false);
+	}
+
+	private static Scheduler single(String name) {
+		Scheduler scheduler = new Schedulers.Factory() {
+		}.newSingle(task -> {
+			Thread thread = new Thread(task, name + "-1"); // one thread, named as Reactor names its own
+			thread.setDaemon(true);
+			return thread;
+		});
+		scheduler.init();
+		return scheduler;
 	}
 
 	final Scheduler scheduler;
