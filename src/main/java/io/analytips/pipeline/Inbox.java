@@ -2,6 +2,9 @@ package io.analytips.pipeline;
 
 import java.util.Map;
 
+import io.analytips.pipeline.recovery.HandedOverUpdates;
+import io.analytips.pipeline.recovery.InFlight;
+import io.analytips.pipeline.recovery.ParkedUpdates;
 import io.analytips.telegram.ReceivedUpdate;
 import io.analytips.telegram.UpdateStore;
 import reactor.core.publisher.Flux;
@@ -17,7 +20,7 @@ public interface Inbox extends UpdateStore {
 	/**
 	 * Records an update's outcome (batched with others). Completes once it is durable; errors if
 	 * it could not be written, in which case the update stays unfinished (the pipeline keeps the
-	 * outcome and writes it again, see {@link io.analytips.pipeline.recovery.InFlight}; a restart before then replays it). An
+	 * outcome and writes it again, see {@link InFlight}; a restart before then replays it). An
 	 * update that already has an outcome keeps it.
 	 */
 	Mono<Void> finish(long updateId, Outcome outcome, String detail);
@@ -28,7 +31,7 @@ public interface Inbox extends UpdateStore {
 	/**
 	 * Updates stored without an outcome more than {@code age} ago, but {@code except}, oldest first,
 	 * at most {@code limit}: while the bot runs, those this process does not hold are parked (see
-	 * {@link io.analytips.pipeline.recovery.ParkedUpdates}). {@code except} may be thousands (outcomes kept through an outage): an inbox in a database
+	 * {@link ParkedUpdates}). {@code except} may be thousands (outcomes kept through an outage): an inbox in a database
 	 * leaves them out itself rather than sending them with each read.
 	 */
 	Flux<ReceivedUpdate> unfinishedOlderThan(java.time.Duration age, java.util.Collection<Long> except, int limit);
@@ -43,7 +46,7 @@ public interface Inbox extends UpdateStore {
 
 	/**
 	 * Updates stored without an outcome, at any age, but {@code except}, oldest first, at most {@code limit}: with
-	 * replicas storing webhook requests, those the leader does not hold yet ({@link io.analytips.pipeline.recovery.HandedOverUpdates}).
+	 * replicas storing webhook requests, those the leader does not hold yet ({@link HandedOverUpdates}).
 	 */
 	Flux<ReceivedUpdate> unfinishedExcept(java.util.Collection<Long> except, int limit);
 

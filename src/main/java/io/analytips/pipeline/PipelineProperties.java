@@ -3,6 +3,12 @@ package io.analytips.pipeline;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import io.analytips.pipeline.intake.UpdateBuffer;
+import io.analytips.pipeline.intake.UserRateLimiter;
+import io.analytips.pipeline.journal.SendJournal;
+import io.analytips.pipeline.journal.SendWindow;
+import io.analytips.pipeline.log.AccessLog;
+import io.analytips.pipeline.recovery.ParkedUpdates;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 
@@ -13,7 +19,7 @@ import org.springframework.validation.annotation.Validated;
  * Update pipeline settings ({@code analytips.bot.*}; environment names in application.yml).
  *
  * @param rateLimit {@code BOT_RATE_LIMIT}: work (commands, text, analyses) one user may send at once, then
- *        per window, refilled evenly ({@link io.analytips.pipeline.intake.UserRateLimiter})
+ *        per window, refilled evenly ({@link UserRateLimiter})
  * @param navigationRateLimit {@code BOT_NAVIGATION_RATE_LIMIT}: the same for button presses that only move
  *        between menus answered from memory ({@link Handler#isNavigation})
  * @param rateWindow {@code BOT_RATE_WINDOW}: the window over which both limits refill
@@ -29,14 +35,14 @@ import org.springframework.validation.annotation.Validated;
  * @param inbox where the inbox lives ({@code memory} only to measure its cost)
  * @param inboxRetention how long finished inbox rows are kept (at least a day: Telegram redelivers for 24 h)
  * @param parkedAfter {@code BOT_PARKED_AFTER}: how old an unfinished inbox row nobody holds must be to be handled
- *        again while the bot runs ({@link io.analytips.pipeline.recovery.ParkedUpdates}); at least 10 s, above the 5 s for which an insert is retried
- * @param logUpdates {@code LOG_UPDATES}: one access-log line per finished update ({@link io.analytips.pipeline.log.AccessLog})
+ *        again while the bot runs ({@link ParkedUpdates}); at least 10 s, above the 5 s for which an insert is retried
+ * @param logUpdates {@code LOG_UPDATES}: one access-log line per finished update ({@link AccessLog})
  * @param sendWindow how many updates may have their first message on its way, or acknowledged and not yet
- *        recorded, at once: what a crash can answer twice ({@link io.analytips.pipeline.journal.SendWindow})
- * @param sendJournal the directory of the {@link io.analytips.pipeline.journal.SendJournal} (keep it with the data: a restart elsewhere
+ *        recorded, at once: what a crash can answer twice ({@link SendWindow})
+ * @param sendJournal the directory of the {@link SendJournal} (keep it with the data: a restart elsewhere
  *        answers at least once)
  * @param maxWait {@code BOT_MAX_WAIT}: how long an update may wait in the buffer for the dispatcher; one that
- *        waited longer gets the overload notice instead of a late answer ({@link io.analytips.pipeline.intake.UpdateBuffer})
+ *        waited longer gets the overload notice instead of a late answer ({@link UpdateBuffer})
  */
 @Validated
 @ConfigurationProperties("analytips.bot")

@@ -84,8 +84,8 @@ public final class Dispatcher implements Function<Flux<UpdateContext>, Flux<Fini
 		.maxBackoff(Duration.ofSeconds(2))
 		.jitter(0.25);
 
-	public Dispatcher(Handlers handlers, InFlight inFlight, Notices notices, Duration timeout, int concurrency, int chatBacklog,
-			Consumer<UpdateContext> busyChat, PipelineMetrics metrics, AccessLog access, SendWindow sends) {
+	public Dispatcher(Handlers handlers, InFlight inFlight, Notices notices, Duration timeout, int concurrency,
+			int chatBacklog, Consumer<UpdateContext> busyChat, PipelineMetrics metrics, AccessLog access, SendWindow sends) {
 		this.handlers = handlers;
 		this.inFlight = inFlight;
 		this.notices = notices;

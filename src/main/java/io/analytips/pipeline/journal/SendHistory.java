@@ -5,7 +5,7 @@ import io.analytips.pipeline.Outcome;
 /**
  * What the {@link SendJournal} knows of one update's messages: how many were started, how many
  * Telegram acknowledged, and the outcome its handling ended with (null while it had not ended).
- * Decides what a replay does with the update ({@link io.analytips.pipeline.recovery.Replay}).
+ * Decides what a replay does with the update ({@code recovery.Replay}).
  *
  * @param started messages recorded as about to go
  * @param acknowledged messages Telegram acknowledged

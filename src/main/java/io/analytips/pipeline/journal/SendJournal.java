@@ -27,7 +27,7 @@ import reactor.core.scheduler.Scheduler;
  * what a crash of the machine can lose; a new segment's directory entry is forced too.
  * <p>
  * <b>Released on every ending.</b> An update's records are kept until it is {@link #release released}:
- * when its outcome is durable in the inbox (written, or written again by {@link io.analytips.pipeline.recovery.InFlight#rewrite}).
+ * when its outcome is durable in the inbox (written, or written again by {@code recovery.InFlight#rewrite}).
  * An update dropped by a lost lead ({@link #abandon}) keeps its records and this run's knowledge of them,
  * so that the next lead's replay in this process finishes it without answering it again; that replay's
  * end ({@link #forgetRecovered}) releases whatever it did not take up again (another replica finished it).
@@ -36,7 +36,7 @@ import reactor.core.scheduler.Scheduler;
  * <p>
  * <b>Bounded.</b> The journal holds the current segment, the segments the start found (until its
  * replay is over) and every segment with a record of an unreleased update (being handled: at most the
- * dispatcher's concurrency; an outcome to write again: at most {@link io.analytips.pipeline.recovery.InFlight#MAX_UNRECORDED}; dropped
+ * dispatcher's concurrency; an outcome to write again: at most {@code recovery.InFlight#MAX_UNRECORDED}; dropped
  * by a lost lead: until the next replay); a segment is at most {@link #SEGMENT_RECORDS} × 16 bytes = 1 MiB,
  * thousands of updates. {@code SendJournalBoundTest} drives 100 000 updates (with outcome writes failing
  * and written again, lost leads, drains) through segments of 1 024 records and asserts at most 8 files.

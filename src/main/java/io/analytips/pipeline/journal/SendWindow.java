@@ -27,7 +27,7 @@ import reactor.core.scheduler.Schedulers;
  * message of an update the {@link SendJournal} records that it is about to go ({@code SENDING}) and,
  * before the handler goes on, that Telegram acknowledged it ({@code SENT}); once the handling is over
  * it records the outcome ({@code ENDED}). A restart finishes an update that ended, or one any of whose
- * messages was acknowledged, without answering it again ({@link io.analytips.pipeline.recovery.Replay}). What is left is the first
+ * messages was acknowledged, without answering it again ({@code recovery.Replay}). What is left is the first
  * messages on the wire at the instant of the crash, and the microseconds between an acknowledgement
  * and its record. At most {@code size} updates may be in that stretch at once: further first messages
  * wait for a place (slowing intake rather than letting records fall behind). What follows a record
@@ -98,7 +98,7 @@ public final class SendWindow {
 
 	/**
 	 * The sends of one update, for the Reactor context of its handling. Its records are released by
-	 * the journal once its outcome is durable ({@link SendJournal#release}, called by {@link io.analytips.pipeline.recovery.InFlight}).
+	 * the journal once its outcome is durable ({@link SendJournal#release}, called by {@code recovery.InFlight}).
 	 */
 	public Sends forUpdate(long updateId) {
 		return new Sends(updateId);
@@ -143,7 +143,7 @@ public final class SendWindow {
 		/**
 		 * A later message (the next part of a split text, a second reply): recorded before and after like
 		 * the first, so a restart knows how many went; it takes no place in the window, because a restart
-		 * never answers again an update one of whose messages was acknowledged ({@link io.analytips.pipeline.recovery.Replay}).
+		 * never answers again an update one of whose messages was acknowledged ({@code recovery.Replay}).
 		 */
 		private <T> Mono<T> laterMessage(Mono<T> send) {
 			return Mono.defer(() -> {

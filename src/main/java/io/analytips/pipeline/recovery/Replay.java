@@ -60,7 +60,8 @@ public final class Replay {
 	}
 
 	/** @param markedSent the unfinished updates the inbox has marked as answered ({@link Inbox#firstSentUnfinished}) */
-	public Replay(SendJournal journal, InFlight inFlight, Background background, PipelineMetrics metrics, Set<Long> markedSent) {
+	public Replay(SendJournal journal, InFlight inFlight, Background background, PipelineMetrics metrics,
+			Set<Long> markedSent) {
 		this.markedSent = markedSent;
 		this.journal = journal;
 		this.inFlight = inFlight;
