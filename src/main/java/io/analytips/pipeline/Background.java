@@ -23,7 +23,7 @@ import reactor.core.publisher.Sinks;
  * the first of a streak and then every tenth per task, so an outage does not flood the log.
  * Task names are a fixed set (they become a metric tag): never an id or user input.
  */
-final class Background {
+public final class Background {
 
 	private static final Logger log = LoggerFactory.getLogger(Background.class);
 
@@ -38,13 +38,13 @@ final class Background {
 
 	private volatile Sinks.Empty<Void> stopped = Sinks.empty();
 
-	Background(Duration deadline, MeterRegistry registry) {
+	public Background(Duration deadline, MeterRegistry registry) {
 		this.deadline = deadline;
 		this.registry = registry;
 	}
 
 	/** Starts {@code work} now; its outcome is counted and logged here, never thrown at the caller. */
-	void run(String task, Mono<?> work) {
+	public void run(String task, Mono<?> work) {
 		running.begin();
 		work.transform(Timeouts.within(deadline, task))
 			.takeUntilOther(stopped.asMono())

@@ -2,6 +2,10 @@ package io.analytips.pipeline;
 
 import java.time.Duration;
 
+import io.analytips.pipeline.dispatch.Dispatcher;
+import io.analytips.pipeline.intake.UpdateBuffer;
+import io.analytips.pipeline.journal.SendJournal;
+import io.analytips.pipeline.journal.SendWindow;
 import io.analytips.replica.Leadership;
 import io.analytips.telegram.OutboundScheduler;
 import io.analytips.telegram.UpdateSource;

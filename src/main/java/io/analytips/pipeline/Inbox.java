@@ -2,6 +2,9 @@ package io.analytips.pipeline;
 
 import java.util.Map;
 
+import io.analytips.pipeline.recovery.HandedOverUpdates;
+import io.analytips.pipeline.recovery.InFlight;
+import io.analytips.pipeline.recovery.ParkedUpdates;
 import io.analytips.telegram.ReceivedUpdate;
 import io.analytips.telegram.UpdateStore;
 import reactor.core.publisher.Flux;

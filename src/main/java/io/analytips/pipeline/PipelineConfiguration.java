@@ -1,6 +1,7 @@
 package io.analytips.pipeline;
 
 import io.analytips.common.Periodic;
+import io.analytips.pipeline.inbox.InboxPurge;
 import io.analytips.replica.Leadership;
 import io.analytips.store.InboxRepository;
 import io.analytips.store.UserRepository;

@@ -1,5 +1,8 @@
 package io.analytips.pipeline;
 
+import io.analytips.pipeline.dispatch.Dispatcher;
+import io.analytips.pipeline.intake.UpdateBuffer;
+import io.analytips.pipeline.recovery.InFlight;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 

@@ -58,11 +58,11 @@ public final class PipelineMetrics {
 		return registry;
 	}
 
-	void received() {
+	public void received() {
 		received.increment();
 	}
 
-	void replayed() {
+	public void replayed() {
 		duplicates.increment();
 	}
 
@@ -72,7 +72,7 @@ public final class PipelineMetrics {
 	 * messages acknowledged, its handling not ended: finished done, not answered again) or {@code resent}
 	 * (a message may have arrived, none was acknowledged: answered again).
 	 */
-	void recovered(String how) {
+	public void recovered(String how) {
 		Counter.builder("analytips.updates.recovered")
 			.description("Unfinished updates found at start with messages sent before the stop, by what became of them")
 			.tag("how", how)
@@ -81,7 +81,7 @@ public final class PipelineMetrics {
 	}
 
 	/** An update finished; {@code type} is its kind ({@code message}, {@code callback_query}, …, {@code unreadable}). */
-	void finished(Outcome outcome, String type) {
+	public void finished(Outcome outcome, String type) {
 		finishedCounter(outcome, type).increment();
 	}
 
@@ -95,19 +95,19 @@ public final class PipelineMetrics {
 	}
 
 	/** A handled update's time from admission to the end of its handling. */
-	void replied(Duration took) {
+	public void replied(Duration took) {
 		replyLatency.record(took);
 	}
 
 	/** What the user did ({@link Handler#action}); bounded names only. */
-	void action(String action) {
+	public void action(String action) {
 		actionCounters.computeIfAbsent(action, name -> Counter.builder("analytips.user.actions")
 			.description("User actions handled, by kind")
 			.tag("action", name)
 			.register(registry)).increment();
 	}
 
-	void handled(Duration took) {
+	public void handled(Duration took) {
 		handling.record(took);
 	}
 }

@@ -3,6 +3,12 @@ package io.analytips.pipeline;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import io.analytips.pipeline.intake.UpdateBuffer;
+import io.analytips.pipeline.intake.UserRateLimiter;
+import io.analytips.pipeline.journal.SendJournal;
+import io.analytips.pipeline.journal.SendWindow;
+import io.analytips.pipeline.log.AccessLog;
+import io.analytips.pipeline.recovery.ParkedUpdates;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 

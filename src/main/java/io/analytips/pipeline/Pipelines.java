@@ -6,6 +6,17 @@ import java.util.List;
 
 import io.analytips.common.BotProfile;
 import io.analytips.common.OncePerPeriod;
+import io.analytips.pipeline.dispatch.Dispatcher;
+import io.analytips.pipeline.dispatch.Handlers;
+import io.analytips.pipeline.intake.Intake;
+import io.analytips.pipeline.intake.UpdateBuffer;
+import io.analytips.pipeline.intake.UserRateLimiter;
+import io.analytips.pipeline.journal.SendJournal;
+import io.analytips.pipeline.journal.SendWindow;
+import io.analytips.pipeline.log.AccessLog;
+import io.analytips.pipeline.recovery.HandedOverUpdates;
+import io.analytips.pipeline.recovery.InFlight;
+import io.analytips.pipeline.recovery.ParkedUpdates;
 import io.analytips.replica.Leadership;
 import io.analytips.telegram.OutboundScheduler;
 import io.analytips.telegram.UpdateSource;

@@ -45,11 +45,11 @@ public final class UpdateContext {
 	/** {@link System#nanoTime()} when intake admitted the update: the start of its reply latency. */
 	private final long admittedAt = System.nanoTime();
 
-	UpdateContext(ReceivedUpdate received, OutboundScheduler outbound) {
+	public UpdateContext(ReceivedUpdate received, OutboundScheduler outbound) {
 		this(received, outbound, BotProfile.UNNAMED);
 	}
 
-	UpdateContext(ReceivedUpdate received, OutboundScheduler outbound, BotProfile bot) {
+	public UpdateContext(ReceivedUpdate received, OutboundScheduler outbound, BotProfile bot) {
 		this.received = received;
 		this.outbound = outbound;
 		this.bot = bot;
@@ -82,7 +82,7 @@ public final class UpdateContext {
 		return bot;
 	}
 
-	long admittedAt() {
+	public long admittedAt() {
 		return admittedAt;
 	}
 
@@ -132,7 +132,7 @@ public final class UpdateContext {
 	}
 
 	/** Whose rate limit the update counts against: the sender, else the chat. */
-	Long rateKey() {
+	public Long rateKey() {
 		User user = user();
 		return user != null ? Long.valueOf(user.id()) : chatId();
 	}
@@ -273,7 +273,7 @@ public final class UpdateContext {
 	}
 
 	/** Answers the callback query with nothing if no handler did, so the client's spinner stops. */
-	Mono<Void> ensureCallbackAnswered() {
+	public Mono<Void> ensureCallbackAnswered() {
 		return answerCallback(null, false).onErrorResume(error -> Mono.empty());
 	}
 }

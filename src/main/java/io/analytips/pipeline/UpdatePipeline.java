@@ -1,6 +1,13 @@
 package io.analytips.pipeline;
 
 import io.analytips.common.Periodic;
+import io.analytips.pipeline.dispatch.Dispatcher;
+import io.analytips.pipeline.intake.Intake;
+import io.analytips.pipeline.intake.UpdateBuffer;
+import io.analytips.pipeline.journal.SendJournal;
+import io.analytips.pipeline.journal.SendWindow;
+import io.analytips.pipeline.recovery.InFlight;
+import io.analytips.pipeline.recovery.ParkedUpdates;
 import io.analytips.replica.Leadership;
 import io.analytips.replica.Lease;
 import io.analytips.telegram.OutboundScheduler;

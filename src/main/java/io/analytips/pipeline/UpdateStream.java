@@ -1,5 +1,12 @@
 package io.analytips.pipeline;
 
+import io.analytips.pipeline.intake.Intake;
+import io.analytips.pipeline.intake.UpdateBuffer;
+import io.analytips.pipeline.journal.SendJournal;
+import io.analytips.pipeline.recovery.HandedOverUpdates;
+import io.analytips.pipeline.recovery.InFlight;
+import io.analytips.pipeline.recovery.ParkedUpdates;
+import io.analytips.pipeline.recovery.Replay;
 import io.analytips.telegram.ReceivedUpdate;
 import io.analytips.telegram.UpdateSource;
 import org.slf4j.Logger;

@@ -58,7 +58,7 @@ class NavigationTest {
 	}
 
 	/**
-	 * The fan session the shipped limits are measured against ({@code pipeline.FanSessionTest}) counts each
+	 * The fan session the shipped limits are measured against ({@code pipeline.intake.FanSessionTest}) counts each
 	 * press as these handlers do, taken in the bot's order; what is typed is always work.
 	 */
 	@Test

@@ -11,16 +11,13 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import io.analytips.common.Clocks;
 import io.analytips.ops.admin.AdminProperties;
-import io.analytips.replica.Leadership;
-import io.analytips.replica.Lease;
-import io.analytips.replica.internal.LeadProperties;
+import io.analytips.support.MainClasses;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.equivalentTo;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackages;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -28,19 +25,15 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  * The package arrows of docs/architecture.md, "Packages": bot → pipeline → telegram, bot → football,
  * everything may use store and common, ops may read all, and nothing points back. Inside ops, each
  * folder uses only the folders it needs (logs, startup and metrics none; health metrics; admin logs;
- * alerts admin's AdminProperties), without cycles. The replicas (the lead, its lease, the heartbeat
- * registry) sit on the store: they use it and common only; the rest reads replica's own package, never
- * replica.internal (but for the settings check's LeadProperties), and no lead or lease lives in common.
- * The offline backtest reads the bundled historical data ({@code football.sim.data}) and the model, and
- * nothing else of ours.
+ * alerts admin's AdminProperties), without cycles. The offline backtest reads the bundled historical data
+ * ({@code football.sim.data}) and the model, and nothing else of ours. Inside the pipeline and the replicas, the
+ * folders' own rules are {@code pipeline.PipelineFoldersTest} and {@code replica.ReplicaFoldersTest}.
  * Time comes from an injected {@link Clock}: only the clock adapter reads the machine's, so no test
  * depends on the day it runs.
  */
 class ArchitectureTest {
 
-	private final JavaClasses classes = new ClassFileImporter()
-		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-		.importPackages("io.analytips");
+	private final JavaClasses classes = MainClasses.all();
 
 	@Test
 	void theTransportKnowsNothingOfThePipelineTheBotOrTheStore() {
@@ -75,40 +68,6 @@ class ArchitectureTest {
 		noClasses().that().resideInAnyPackage("io.analytips.pipeline..", "io.analytips.telegram..", "io.analytips.store..",
 				"io.analytips.common..")
 			.should().dependOnClassesThat().resideInAPackage("io.analytips.host..")
-			.check(classes);
-	}
-
-	@Test
-	void theReplicasKnowOnlyTheStoreAndCommon() {
-		noClasses().that().resideInAPackage("io.analytips.replica..")
-			.should().dependOnClassesThat(resideInAPackage("io.analytips..")
-				.and(resideOutsideOfPackages("io.analytips.replica..", "io.analytips.store..", "io.analytips.common.."))
-				.as("are ours, outside replica, store and common"))
-			.check(classes);
-	}
-
-	@Test
-	void nothingOutsideTheReplicasUsesTheirInternals() {
-		// Spring finds replica.internal's configurations by scanning: no wiring names them. The settings check before
-		// the start (cli) binds LeadProperties, as it binds the settings of every package.
-		noClasses().that().resideOutsideOfPackage("io.analytips.replica..")
-			.should().dependOnClassesThat(resideInAPackage("io.analytips.replica.internal..")
-				.and(not(equivalentTo(LeadProperties.class)))
-				.as("reside in replica.internal, LeadProperties aside"))
-			.check(classes);
-		noClasses().that().resideOutsideOfPackages("io.analytips.replica..", "io.analytips.cli..")
-			.should().dependOnClassesThat().resideInAPackage("io.analytips.replica.internal..")
-			.check(classes);
-	}
-
-	@Test
-	void theLeadAndItsLeaseAreTheReplicasNotCommons() {
-		classes().that().areAssignableTo(Leadership.class).or().areAssignableTo(Lease.class)
-			.should().resideInAPackage("io.analytips.replica..")
-			.check(classes);
-		noClasses().that().resideInAPackage("io.analytips.common..")
-			.should().haveSimpleNameStartingWith("Lead")
-			.orShould().haveSimpleNameStartingWith("Lease")
 			.check(classes);
 	}
 

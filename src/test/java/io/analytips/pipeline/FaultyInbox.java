@@ -12,7 +12,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** An inbox whose database misbehaves on cue: answers lost after commit, outcomes or reads that fail. */
-final class FaultyInbox implements Inbox {
+public final class FaultyInbox implements Inbox {
 
 	private final Inbox delegate;
 
@@ -22,7 +22,7 @@ final class FaultyInbox implements Inbox {
 
 	private final AtomicInteger lookupsToFail = new AtomicInteger();
 
-	FaultyInbox(Inbox delegate) {
+	public FaultyInbox(Inbox delegate) {
 		this.delegate = delegate;
 	}
 
@@ -33,13 +33,13 @@ final class FaultyInbox implements Inbox {
 	}
 
 	/** Outcome writes of the updates {@code fails} takes fail, without writing anything. */
-	FaultyInbox failFinishes(LongPredicate fails) {
+	public FaultyInbox failFinishes(LongPredicate fails) {
 		this.finishFails = fails;
 		return this;
 	}
 
 	/** The next {@code times} looks for old unfinished rows fail. */
-	FaultyInbox failLookups(int times) {
+	public FaultyInbox failLookups(int times) {
 		lookupsToFail.set(times);
 		return this;
 	}

@@ -3,6 +3,7 @@ package io.analytips.pipeline;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 
+import io.analytips.pipeline.inbox.AnswerLosingRepository;
 import io.analytips.support.PipelineHarness;
 import io.analytips.support.Replying;
 import io.analytips.support.Updates;

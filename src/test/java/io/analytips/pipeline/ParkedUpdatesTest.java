@@ -3,6 +3,7 @@ package io.analytips.pipeline;
 import java.time.Duration;
 import java.util.List;
 
+import io.analytips.pipeline.recovery.ParkedUpdates;
 import io.analytips.support.CapturedLogs;
 import io.analytips.support.Replying;
 import io.analytips.support.Updates;

@@ -7,6 +7,15 @@ import java.util.List;
 
 import io.analytips.common.MutableClock;
 import io.analytips.common.OncePerPeriod;
+import io.analytips.pipeline.dispatch.Dispatcher;
+import io.analytips.pipeline.dispatch.Handlers;
+import io.analytips.pipeline.inbox.MemoryInbox;
+import io.analytips.pipeline.intake.Intake;
+import io.analytips.pipeline.intake.UserRateLimiter;
+import io.analytips.pipeline.journal.SendJournal;
+import io.analytips.pipeline.journal.SendWindow;
+import io.analytips.pipeline.log.AccessLog;
+import io.analytips.pipeline.recovery.InFlight;
 import io.analytips.support.PipelineHarness;
 import io.analytips.support.Scratch;
 import io.analytips.support.Updates;

@@ -11,6 +11,8 @@ import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
+import io.analytips.pipeline.inbox.MemoryInbox;
+import io.analytips.pipeline.journal.JournalWrites;
 import io.analytips.support.PipelineHarness;
 import io.analytips.telegram.BotApi;
 import io.analytips.telegram.LongPollingSource;
@@ -43,10 +45,10 @@ import static org.mockito.Mockito.when;
  * API whose {@code getUpdates} keeps Telegram's offset semantics. Minutes of traffic run in
  * milliseconds. Close it to put real time back.
  */
-final class VirtualPipeline implements AutoCloseable {
+public final class VirtualPipeline implements AutoCloseable {
 
 	/** Something the bot sent: a message to a chat, or a callback answer (chat 0), at a virtual millisecond. */
-	record Sent(long chatId, String text, boolean alert, long atMillis) {
+	public record Sent(long chatId, String text, boolean alert, long atMillis) {
 	}
 
 	final VirtualTimeScheduler time;
@@ -108,15 +110,15 @@ final class VirtualPipeline implements AutoCloseable {
 		PipelineProperties properties = builder.properties();
 		this.pipeline = Pipelines.build(source, inbox, outbound, builder.handlers, builder.notices, users,
 				properties, new PipelineMetrics(meters), clock,
-				SendJournal.open(properties.sendJournal(), SendJournal.SEGMENT_RECORDS, Schedulers.immediate()));
+				JournalWrites.open(properties.sendJournal(), Schedulers.immediate()));
 	}
 
-	static Builder builder() {
+	public static Builder builder() {
 		return new Builder();
 	}
 
 	/** Telegram receives an update from a user (numbered here); returns its id. */
-	long enqueue(ObjectNode update) {
+	public long enqueue(ObjectNode update) {
 		long id = nextId++;
 		update.put("update_id", id);
 		pending.put(id, ReceivedUpdate.parse(update));
@@ -126,12 +128,12 @@ final class VirtualPipeline implements AutoCloseable {
 	}
 
 	/** Moves virtual time on, running everything due meanwhile. */
-	void advance(Duration duration) {
+	public void advance(Duration duration) {
 		time.advanceTimeBy(duration);
 	}
 
 	/** An update's outcome, {@code pending}, or null if never stored. */
-	String outcomeOf(long updateId) {
+	public String outcomeOf(long updateId) {
 		return memory.outcomeOf(updateId);
 	}
 
@@ -145,7 +147,7 @@ final class VirtualPipeline implements AutoCloseable {
 	}
 
 	/** Messages sent to a chat. */
-	List<Sent> messagesTo(long chatId) {
+	public List<Sent> messagesTo(long chatId) {
 		return sent().stream().filter(message -> message.chatId() == chatId).toList();
 	}
 
@@ -155,7 +157,7 @@ final class VirtualPipeline implements AutoCloseable {
 	}
 
 	/** Callback answers shown as an alert. */
-	List<Sent> alerts() {
+	public List<Sent> alerts() {
 		return sent().stream().filter(Sent::alert).toList();
 	}
 
@@ -192,7 +194,7 @@ final class VirtualPipeline implements AutoCloseable {
 	static final Duration PARKED_AFTER = Duration.ofMinutes(2);
 
 	/** Production's settings unless a test says otherwise. */
-	static final class Builder {
+	public static final class Builder {
 
 		private List<Handler> handlers = List.of();
 
@@ -217,7 +219,7 @@ final class VirtualPipeline implements AutoCloseable {
 
 		private Duration rateWindow = shipped.rateWindow();
 
-		Builder handlers(Handler... handlers) {
+		public Builder handlers(Handler... handlers) {
 			this.handlers = List.of(handlers);
 			return this;
 		}
@@ -268,7 +270,7 @@ final class VirtualPipeline implements AutoCloseable {
 					false, PARKED_AFTER, 16, io.analytips.support.Scratch.directory("send-journal"), maxWait);
 		}
 
-		VirtualPipeline start() {
+		public VirtualPipeline start() {
 			VirtualPipeline bot = new VirtualPipeline(this);
 			bot.pipeline.start();
 			return bot;

@@ -7,12 +7,12 @@ import java.util.Map;
 
 import io.analytips.pipeline.Handler;
 import io.analytips.pipeline.Inbox;
-import io.analytips.pipeline.MemoryInbox;
+import io.analytips.pipeline.inbox.MemoryInbox;
 import io.analytips.pipeline.Notices;
 import io.analytips.pipeline.PipelineMetrics;
 import io.analytips.pipeline.PipelineProperties;
 import io.analytips.pipeline.Pipelines;
-import io.analytips.pipeline.PostgresInbox;
+import io.analytips.pipeline.inbox.PostgresInbox;
 import io.analytips.pipeline.UpdatePipeline;
 import io.analytips.pipeline.UserTracker;
 import io.analytips.replica.Leadership;

@@ -14,7 +14,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.LoggingEvent;
 import ch.qos.logback.core.encoder.Encoder;
-import io.analytips.pipeline.AccessLog;
+import io.analytips.pipeline.log.AccessLog;
 import org.slf4j.event.KeyValuePair;
 
 /**

@@ -5,7 +5,7 @@ import java.nio.charset.StandardCharsets;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.encoder.Encoder;
 import ch.qos.logback.core.encoder.EncoderBase;
-import io.analytips.pipeline.AccessLog;
+import io.analytips.pipeline.log.AccessLog;
 
 import org.springframework.boot.logging.logback.StructuredLogEncoder;
 
