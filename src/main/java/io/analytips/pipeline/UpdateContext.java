@@ -45,10 +45,12 @@ public final class UpdateContext {
 	/** {@link System#nanoTime()} when intake admitted the update: the start of its reply latency. */
 	private final long admittedAt = System.nanoTime();
 
+	/** An update's context as intake makes it, for a bot without a name (tests, and the pipeline's own tools). */
 	public UpdateContext(ReceivedUpdate received, OutboundScheduler outbound) {
 		this(received, outbound, BotProfile.UNNAMED);
 	}
 
+	/** An update's context as intake makes it: its replies go through {@code outbound}, in {@code bot}'s name. */
 	public UpdateContext(ReceivedUpdate received, OutboundScheduler outbound, BotProfile bot) {
 		this.received = received;
 		this.outbound = outbound;
@@ -82,6 +84,7 @@ public final class UpdateContext {
 		return bot;
 	}
 
+	/** {@link System#nanoTime()} when intake admitted the update: the start of the reply latency the access log shows. */
 	public long admittedAt() {
 		return admittedAt;
 	}
