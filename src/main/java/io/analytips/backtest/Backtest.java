@@ -37,15 +37,17 @@ final class Backtest {
 	 * @param value the backtest of the flags and the rule it chose
 	 * @param valueTables the flags by edge bucket and confidence, for each source of prices
 	 * @param btts the BTTS weights chosen walk-forward, and the bot's
+	 * @param ownPrice the own-price weight each season was pooled with (chosen walk-forward unless fixed), and the
+	 *        bot's
 	 * @param shotsPair with a shots weight above 0, the model paired with itself without shots; else {@code null}
-	 * @param ownPricePair with an own-price weight above 0, the pooled model paired with the model alone; else
-	 *        {@code null}
+	 * @param ownPricePair with an own-price weight above 0 in any season scored, the pooled model paired with the
+	 *        model alone; else {@code null}
 	 * @param blankPair with a blank factor below 1, the model paired with itself on the Poisson matrix; else
 	 *        {@code null}
 	 */
 	record Result(BacktestOptions options, MetricTable table, Map<Integer, MetricTable> bySeason, int fits, double fitMillis, List<Path> files,
 			ValueBacktest.Result value, Map<PriceSource, Map<String, BetStats>> valueTables, BttsWeights.Result btts,
-			ModelPair shotsPair, ModelPair ownPricePair, ModelPair blankPair) {
+			OwnPriceWeights.Result ownPrice, ModelPair shotsPair, ModelPair ownPricePair, ModelPair blankPair) {
 	}
 
 	/**
@@ -65,9 +67,12 @@ final class Backtest {
 				btts.predictions().stream().filter(p -> p.season() >= options.from() - 1).toList(), all.fits(),
 				all.fitNanos());
 		List<Prediction> alone = walk.predictions().stream().filter(p -> p.season() >= options.from()).toList();
-		// the fixture's own pre-match price pooled in (if asked) for the scores only: the value flags below keep
-		// judging the model alone, or they would find value in the market's own echo
-		List<Prediction> reported = alone.stream().map(p -> p.withOwnPrice(options.ownPrice())).toList();
+		// the fixture's own pre-match price pooled in, as the bot shows it, for the scores only: the value flags below
+		// keep judging the model alone, or they would find value in the market's own echo
+		OwnPriceWeights.Result own = options.ownPrice() == null
+				? OwnPriceWeights.walkForward(btts.predictions(), options.league().tuningFrom)
+				: OwnPriceWeights.fixed(btts.predictions(), options.ownPrice());
+		List<Prediction> reported = own.predictions().stream().filter(p -> p.season() >= options.from()).toList();
 		WalkForward.Run run = new WalkForward.Run(reported, walk.fits(), walk.fitNanos());
 		MetricTable table = MetricTable.of(run.predictions());
 		Map<Integer, MetricTable> bySeason = run.predictions().stream()
@@ -95,23 +100,25 @@ final class Backtest {
 			ValueRuleFile.write(value.rule(), options, options.ruleOut());
 			files.add(options.ruleOut());
 		}
-		ModelSettingsFile.write(btts.latest(), options, settings);
+		ModelSettingsFile.write(btts.latest(), own.latest(), options, settings);
 		if (options.settingsOut() != null) {
-			ModelSettingsFile.write(btts.latest(), options, options.settingsOut());
+			ModelSettingsFile.write(btts.latest(), own.latest(), options, options.settingsOut());
 			files.add(options.settingsOut());
 		}
 		Result result = new Result(options, table, bySeason, run.fits(), run.fitNanos() / 1e6 / Math.max(1, run.fits()),
-				List.copyOf(files), value, ValueBacktest.tables(walk.predictions(), options.from(), options.to()), btts,
-				shotsPair(matches, options, alone), ownPricePair(options, reported, alone), blankPair(matches, options, alone));
+				List.copyOf(files), value, ValueBacktest.tables(walk.predictions(), options.from(), options.to()), btts, own,
+				shotsPair(matches, options, own, reported), ownPricePair(options, own, reported, alone),
+				blankPair(matches, options, own, reported));
 		Files.writeString(markdown, report(result));
 		return result;
 	}
 
 	/**
-	 * With a shots weight above 0, the model paired with the same walk without shots (the second walk doubles the
-	 * run's time); {@code null} otherwise.
+	 * With a shots weight above 0, the model paired with the same walk without shots, pooled with the fixture's own
+	 * price as the reported one is (the second walk doubles the run's time); {@code null} otherwise.
 	 */
-	private static ModelPair shotsPair(List<HistoricalMatch> matches, BacktestOptions options, List<Prediction> reported) {
+	private static ModelPair shotsPair(List<HistoricalMatch> matches, BacktestOptions options, OwnPriceWeights.Result own,
+			List<Prediction> reported) {
 		double weight = options.fit().shotsWeight();
 		if (weight == 0) {
 			return null;
@@ -119,23 +126,33 @@ final class Backtest {
 		// the same walk and the same walk-forward BTTS calibration, without shots: the pair differs only in them
 		List<Prediction> without = BttsWeights.walkForward(
 				walkFromTheTuningSeasons(matches, options, options.fit().withShotsWeight(0), options.blanks()).predictions(),
-				options.league().tuningFrom).predictions().stream().filter(p -> p.season() >= options.from()).toList();
+				options.league().tuningFrom).predictions().stream().filter(p -> p.season() >= options.from())
+			.map(p -> pooledAsReported(p, options, own)).toList();
 		return ModelPair.of(options.shots().label + " weighted " + weight, "no " + options.shots().label, reported,
 				without);
 	}
 
 	/**
 	 * With a blank factor below 1, the model paired with the same walk on the plain Dixon-Coles matrix, both through
-	 * the same walk-forward BTTS calibration (the second walk doubles the run's time); {@code null} otherwise.
+	 * the same walk-forward BTTS calibration and the same pool with the fixture's own price (the second walk doubles
+	 * the run's time); {@code null} otherwise.
 	 */
-	private static ModelPair blankPair(List<HistoricalMatch> matches, BacktestOptions options, List<Prediction> reported) {
+	private static ModelPair blankPair(List<HistoricalMatch> matches, BacktestOptions options, OwnPriceWeights.Result own,
+			List<Prediction> reported) {
 		if (options.blanks().none()) {
 			return null;
 		}
 		List<Prediction> poisson = BttsWeights.walkForward(
 				walkFromTheTuningSeasons(matches, options, options.fit(), BlankFactor.NONE).predictions(),
-				options.league().tuningFrom).predictions().stream().filter(p -> p.season() >= options.from()).toList();
+				options.league().tuningFrom).predictions().stream().filter(p -> p.season() >= options.from())
+			.map(p -> pooledAsReported(p, options, own)).toList();
 		return ModelPair.of(blankLabel(options), "Poisson blanks", reported, poisson);
+	}
+
+	/** A prediction of a second walk pooled with its own price as the reported one of its season is. */
+	private static Prediction pooledAsReported(Prediction p, BacktestOptions options, OwnPriceWeights.Result own) {
+		return p.withOwnPrice(options.ownPrice() != null ? options.ownPrice()
+				: OwnPriceWeights.blend(own.weights().getOrDefault(p.season(), 0.0)));
 	}
 
 	private static String blankLabel(BacktestOptions options) {
@@ -143,17 +160,50 @@ final class Backtest {
 				options.blanks().away());
 	}
 
-	/** With an own-price weight above 0, the pooled model paired with the model alone; {@code null} otherwise. */
-	private static ModelPair ownPricePair(BacktestOptions options, List<Prediction> pooled, List<Prediction> alone) {
-		if (!options.ownPrice().blends()) {
-			return null;
-		}
-		return ModelPair.of(ownPriceLabel(options), "alone", pooled, alone);
+	/**
+	 * With an own-price weight above 0 in any season scored, the pooled model paired with the model alone; {@code null}
+	 * otherwise.
+	 */
+	private static ModelPair ownPricePair(BacktestOptions options, OwnPriceWeights.Result own, List<Prediction> pooled,
+			List<Prediction> alone) {
+		boolean pools = own.weights().entrySet().stream().anyMatch(e -> e.getKey() >= options.from() && e.getValue() > 0);
+		return pools ? ModelPair.of(ownPriceLabel(options), "alone", pooled, alone) : null;
 	}
 
+	/** The pool as the report's pairs name it: with its fixed weight, or as chosen walk-forward. */
 	private static String ownPriceLabel(BacktestOptions options) {
-		return String.format(Locale.ROOT, "%s pool with its own pre-closing price weighted %s",
-				options.ownPrice().pool().name().toLowerCase(Locale.ROOT), options.ownPrice().weight());
+		return options.ownPrice() == null ? "pooled with its own pre-closing price"
+				: String.format(Locale.ROOT, "%s pool with its own pre-closing price weighted %s",
+						options.ownPrice().pool().name().toLowerCase(Locale.ROOT), options.ownPrice().weight());
+	}
+
+	/** The report's sentence on the pool: its weight, or each season's chosen walk-forward and the bot's. */
+	private static String ownPriceSentence(BacktestOptions options, Result result) {
+		BacktestLeague league = options.league();
+		OwnPriceWeights.Result own = result.ownPrice();
+		String bots = own.latest().isPresent()
+				? String.format(Locale.ROOT, "chosen on %s–%s, what --settings-out writes: %.2f",
+						league.season(league.tuningFrom), league.season(options.to()), own.latest().getAsDouble())
+				: String.format(Locale.ROOT, "no match of %s–%s has a pre-closing price to choose a weight on, so "
+						+ "--settings-out writes none and the bot takes the largest of the other leagues'",
+						league.season(league.tuningFrom), league.season(options.to()));
+		if (result.ownPricePair() == null) {
+			return String.format(Locale.ROOT, "The model's 1X2 and over 2.5 are its own: no season scored here leans on "
+					+ "the fixture's own price (%s).%n%n", bots);
+		}
+		if (options.ownPrice() != null) {
+			return String.format(Locale.ROOT, "The model's 1X2 and over 2.5 are the %s (where the match has one; the value "
+					+ "flags below judge the model alone).%n%n", ownPriceLabel(options));
+		}
+		return String.format(Locale.ROOT, "The model's 1X2 and over 2.5 are a linear pool with the match's own Pinnacle "
+				+ "pre-closing price where it has one, (1 − v) · model + v · price, v chosen on the seasons from %s to "
+				+ "the one before: %s (%s). The value flags below judge the model alone.%n%n",
+				league.season(league.tuningFrom),
+				own.weights().entrySet().stream()
+					.filter(e -> e.getKey() >= options.from())
+					.map(e -> String.format(Locale.ROOT, "%s %.2f", league.season(e.getKey()), e.getValue()))
+					.collect(Collectors.joining(", ")),
+				bots);
 	}
 
 	/** The walk from the league's first tuning season (or the season before the reported ones, if earlier) on. */
@@ -213,10 +263,7 @@ final class Backtest {
 			out.append(String.format(Locale.ROOT, "Past matches' goals blended with their %s times the league's goals per "
 					+ "shot before the fit date, weighted %s.%n%n", options.shots().label, options.fit().shotsWeight()));
 		}
-		if (result.ownPricePair() != null) {
-			out.append(String.format(Locale.ROOT, "The model's 1X2 and over 2.5 are the %s (where the match has one; "
-					+ "the value flags below judge the model alone).%n%n", ownPriceLabel(options)));
-		}
+		out.append(ownPriceSentence(options, result));
 		if (result.blankPair() != null) {
 			out.append(String.format(Locale.ROOT, "Score matrix: each side's P(0 goals) times its blank factor (home %s, "
 					+ "away %s), its goals from one up a zero-truncated Poisson keeping the fitted mean.%n%n",

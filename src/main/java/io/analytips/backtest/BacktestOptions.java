@@ -22,7 +22,8 @@ import io.analytips.football.analysis.OwnPriceBlend;
  * whose shrinkage {@code [--corner-prior MATCHES]} varies.
  * {@code [--rule-out FILE]} also writes the value rule the backtest chose to {@code FILE} (the bot bundles each
  * league's as {@code src/main/resources/football/value-rules/<API-Football league id>.properties}).
- * Values follow the flag ({@code --from 2019}) or an equals sign ({@code --from=2019}).
+ * Values follow the flag ({@code --from 2019}) or an equals sign ({@code --from=2019}). {@code ownPrice} is the fixed
+ * pool {@code --own-price-weight} asks for, or null: each season's weight chosen walk-forward, as the bot's is.
  */
 record BacktestOptions(BacktestLeague league, int from, int to, Path out, FitOptions fit, double totalsWeight,
 		boolean totalsProxy, Path ruleOut, Market market, double cornerPrior, ShotEvidence shots, Path settingsOut,
@@ -100,12 +101,13 @@ record BacktestOptions(BacktestLeague league, int from, int to, Path out, FitOpt
 			                                league-mean (a placebo: one a side, so the weight only shrinks
 			                                each score towards the league's goals per side)
 			  --own-price-weight 0..1       pool the model's 1X2 (and over 2.5) with the match's own margin-free
-			                                Pinnacle pre-closing price, weighted this much (default: 0, the model
-			                                alone; 1 is the pre-closing price alone); a match without one keeps
-			                                the model. Above 0 the report pairs the pooled model with the model
-			                                alone; the value flags still judge the model alone
-			  --own-price-pool linear|log   linear: (1-v) model + v price (default); log: model^(1-v) price^v,
-			                                renormalised
+			                                Pinnacle pre-closing price, weighted this much in every season (default:
+			                                each season's weight chosen walk-forward, the bot's way; 0 is the model
+			                                alone, 1 the pre-closing price alone); a match without one keeps the
+			                                model. Where any weight is above 0 the report pairs the pooled model
+			                                with the model alone; the value flags still judge the model alone
+			  --own-price-pool linear|log   with --own-price-weight: linear: (1-v) model + v price (default); log:
+			                                model^(1-v) price^v, renormalised
 			  --zero-factor 0..1            each side's chance of a blank in the score matrix times this (above
 			                                0, at most 1), its goals from one up a zero-truncated Poisson that
 			                                keeps the fitted mean (default: 1, the Poisson count); below 1 the
@@ -210,8 +212,15 @@ record BacktestOptions(BacktestLeague league, int from, int to, Path out, FitOpt
 		return league + "-" + from + "-" + to;
 	}
 
+	/** The fixed pool {@code --own-price-weight} asks for, or null: each season's weight chosen walk-forward. */
 	private static OwnPriceBlend ownPrice(Map<String, String> values) {
-		double weight = values.containsKey("--own-price-weight") ? decimal(values, "--own-price-weight") : 0;
+		if (!values.containsKey("--own-price-weight")) {
+			if (values.containsKey("--own-price-pool")) {
+				throw new IllegalArgumentException("--own-price-pool needs --own-price-weight");
+			}
+			return null;
+		}
+		double weight = decimal(values, "--own-price-weight");
 		if (!(weight >= 0 && weight <= 1)) {
 			throw new IllegalArgumentException("--own-price-weight must be between 0 and 1: " + weight);
 		}

@@ -11,6 +11,7 @@ import io.analytips.football.AnalysisReport;
 import io.analytips.football.analysis.CornerMarkets;
 import io.analytips.football.analysis.MatchAnalysis;
 import io.analytips.football.analysis.OverUnder;
+import io.analytips.football.analysis.PooledForecast;
 import io.analytips.football.api.Fixture;
 import io.analytips.telegram.Html;
 
@@ -67,12 +68,12 @@ final class AnalysisText {
 		if (!versus.isEmpty()) {
 			blocks.add(versus);
 		}
-		blocks.add(footer(report, age, homeName, awayName, locale));
+		blocks.add(footer(report, kind, age, homeName, awayName, locale));
 		return String.join("\n\n", blocks);
 	}
 
 	private String result(MatchAnalysis analysis, String home, String away, Locale locale) {
-		var result = analysis.markets().result();
+		var result = analysis.forecast().result();
 		String[] shown = Format.percents(locale, result.home(), result.draw(), result.away());
 		return messages.get(locale, "analysis.result.html", home, shown[0], Format.odds(result.home(), locale), shown[1],
 				Format.odds(result.draw(), locale), away, shown[2], Format.odds(result.away(), locale));
@@ -83,7 +84,8 @@ final class AnalysisText {
 		text.append(messages.get(locale, "analysis.xg.html", home, Format.decimal(analysis.expectedGoals().home(), 2, locale),
 				Format.decimal(analysis.expectedGoals().away(), 2, locale), away)).append('\n');
 		for (OverUnder line : analysis.markets().goals()) {
-			String[] shown = Format.percents(locale, line.over(), line.under());
+			double over = over(line, analysis.forecast().over25());
+			String[] shown = Format.percents(locale, over, 1 - over);
 			text.append(Html.escape(messages.get(locale, "analysis.goals.line", Format.line(line.line(), locale), shown[0],
 					shown[1]))).append('\n');
 		}
@@ -91,6 +93,19 @@ final class AnalysisText {
 			.map(s -> s.home() + "-" + s.away() + " (" + Format.percent(s.probability(), locale) + ")")
 			.collect(Collectors.joining(", "));
 		return text.append(Html.escape(messages.get(locale, "analysis.scores", scores))).toString();
+	}
+
+	/**
+	 * The chance shown over {@code line}: the forecast's over 2.5 at 2.5, the model's elsewhere, kept in order with
+	 * the forecast's (the lines below 2.5 at least as likely, those above at most), as a pooled 2.5 may have moved
+	 * past the model's neighbouring line. Without a pool the model's lines are in order already and are shown as
+	 * they are.
+	 */
+	private static double over(OverUnder line, double over25) {
+		if (line.line() == 2.5) {
+			return over25;
+		}
+		return line.line() < 2.5 ? Math.max(line.over(), over25) : Math.min(line.over(), over25);
 	}
 
 	private String corners(CornerMarkets corners, String home, String away, Locale locale) {
@@ -132,8 +147,12 @@ final class AnalysisText {
 		return String.join("\n", lines);
 	}
 
-	/** How old the data is, what the model rests on, and the responsible-gambling line. */
-	private String footer(AnalysisReport report, Duration age, String home, String away, Locale locale) {
+	/**
+	 * How old the data is, what the model rests on, what the forecast shown leans on, and the responsible-gambling
+	 * line.
+	 */
+	private String footer(AnalysisReport report, AnalysisKind kind, Duration age, String home, String away,
+			Locale locale) {
 		MatchAnalysis analysis = report.analysis();
 		String data = messages.get(locale, report.stale() ? "analysis.data.stale" : "analysis.data.fresh",
 				Format.age(age, messages, locale));
@@ -141,8 +160,33 @@ final class AnalysisText {
 				? messages.get(locale, "analysis.sample", String.valueOf(analysis.homeMatches()))
 				: messages.get(locale, "analysis.sample.each", String.valueOf(analysis.homeMatches()), home,
 						String.valueOf(analysis.awayMatches()), away);
-		return Html.escape(data) + "\n" + Html.escape(sample) + "\n\n<i>"
-				+ Html.escape(messages.get(locale, "analysis.responsible")) + "</i>";
+		String pooled = pooled(report, kind, locale);
+		return Html.escape(data) + "\n" + Html.escape(sample) + (pooled.isEmpty() ? "" : "\n" + Html.escape(pooled))
+				+ "\n\n<i>" + Html.escape(messages.get(locale, "analysis.responsible")) + "</i>";
+	}
+
+	/**
+	 * What the result and over/under 2.5 shown on this screen lean on, where they lean on the bookmaker's price; empty
+	 * where they are the model's alone.
+	 */
+	private String pooled(AnalysisReport report, AnalysisKind kind, Locale locale) {
+		PooledForecast forecast = report.analysis().forecast();
+		List<String> parts = new ArrayList<>();
+		double weight = 0;
+		if (forecast.resultWeight() > 0 && (kind == AnalysisKind.FULL || kind == AnalysisKind.RESULT)) {
+			parts.add(messages.get(locale, "analysis.forecast.result"));
+			weight = forecast.resultWeight();
+		}
+		if (forecast.over25Weight() > 0 && (kind == AnalysisKind.FULL || kind == AnalysisKind.GOALS)) {
+			parts.add(messages.get(locale, "analysis.forecast.goals"));
+			weight = Math.max(weight, forecast.over25Weight());
+		}
+		if (parts.isEmpty() || report.bookmaker() == null) {
+			return "";
+		}
+		String what = parts.size() == 1 ? parts.get(0) : parts.get(0) + messages.get(locale, "list.and") + parts.get(1);
+		return weight >= 1 ? messages.get(locale, "analysis.forecast.market", what, report.bookmaker())
+				: messages.get(locale, "analysis.forecast.pooled", what, report.bookmaker(), Format.percent(weight, locale));
 	}
 
 	/** API-Football's form ({@code WDLWW}) in the user's letters, spaced: "V E D V V" in Portuguese. */

@@ -19,7 +19,7 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * Inline mode, {@code @bot <team>} in any chat: up to ten fixture cards ({@link InlineFixtures}, {@link InlineCards})
- * with the model's 1X2 where its analysis is ready ({@link InlineOdds}); an empty query offers today's games. The
+ * with the forecast's 1X2 where its analysis is ready ({@link InlineOdds}); an empty query offers today's games. The
  * answer leaves within {@link #DEADLINE} of the handler's start whatever API-Football does: fixtures not found by
  * then are taken from the list last found for the query, or else the answer is empty with a "try again" button; a
  * card whose analysis is not done by then goes without its numbers (its analysis goes on, for the next answer).

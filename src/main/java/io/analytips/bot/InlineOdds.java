@@ -41,7 +41,7 @@ final class InlineOdds {
 	Mono<OneXTwo> of(long fixture) {
 		return Mono.deferContextual(context -> Mono.fromFuture(() -> known.get(fixture,
 				(id, executor) -> analyses.analyze(id, AnalysisKind.RESULT)
-					.map(report -> report.analysis().markets().result())
+					.map(report -> report.analysis().forecast().result())
 					.contextWrite(context)
 					.toFuture()),
 				true));

@@ -66,13 +66,13 @@ final class PictureWords {
 		Fixture fixture = report.fixture();
 		String home = teams.display(fixture.home().name());
 		String away = teams.display(fixture.away().name());
-		var result = report.analysis().markets().result();
-		OverUnder line = report.analysis().markets().goals(2.5);
+		var result = report.analysis().forecast().result();
+		double over = report.analysis().forecast().over25();
 		String header = messages.get(locale, "analysis.header.html", Html.escape(home), Html.escape(away),
 				Html.escape(leagues.name(fixture.league(), locale)),
 				Html.escape(Format.kickoff(fixture.kickoff(), reader.zone(), messages, locale)));
 		String caption = header + "\n\n" + Html.escape(String.join("\n", summary.lines(locale, home, away, result.home(),
-				result.draw(), result.away(), line == null ? null : line.over())));
+				result.draw(), result.away(), over)));
 		if (caption.length() <= SendPhoto.MAX_CAPTION) {
 			return caption;
 		}

@@ -9,7 +9,7 @@ import io.analytips.common.Clocks;
 import io.analytips.football.AnalysisKind;
 import io.analytips.football.AnalysisReport;
 import io.analytips.football.AnalysisService;
-import io.analytips.football.analysis.Markets;
+import io.analytips.football.analysis.PooledForecast;
 import io.analytips.football.analysis.ValueBet;
 import io.analytips.store.Forecast;
 import io.analytips.store.ForecastRepository;
@@ -67,7 +67,8 @@ final class Forecasts {
 	}
 
 	private Forecast forecast(WatchedFixture fixture, AnalysisReport report) {
-		Markets markets = report.analysis().markets();
+		// what the fan was shown: the model's, or pooled with the fixture's own price where the league's settings say so
+		PooledForecast shown = report.analysis().forecast();
 		double[] odds = new double[3];
 		int found = 0;
 		for (ValueBet comparison : report.analysis().comparisons()) {
@@ -83,7 +84,7 @@ final class Forecasts {
 		}
 		boolean priced = found == 3;
 		return new Forecast(fixture.fixtureId(), fixture.leagueId(), fixture.kickoff(), clock.instant(),
-				markets.result().home(), markets.result().draw(), markets.result().away(), markets.goals(2.5).over(),
+				shown.result().home(), shown.result().draw(), shown.result().away(), shown.over25(),
 				priced ? odds[0] : null, priced ? odds[1] : null, priced ? odds[2] : null,
 				priced ? report.bookmaker() : null, null, null);
 	}

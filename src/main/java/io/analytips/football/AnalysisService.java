@@ -159,7 +159,7 @@ public class AnalysisService {
 					}
 					MatchAnalysis analysis = MatchAnalyzer.analyze(fit.model(), fixture.home().id(), fixture.away().id(),
 							cornerStats.orElse(null), home, away, prices, rule, leagueSettings.bothTeamsScore(),
-							fit.bttsFrequency());
+							fit.bttsFrequency(), leagueSettings.ownPrice());
 					return new AnalysisReport(fixture, analysis, history.form(fixture.home().id(), 5),
 							history.form(fixture.away().id(), 5), history.headToHead(fixture.home().id(),
 									fixture.away().id(), 5),

@@ -12,6 +12,7 @@ import java.util.function.Function;
 import io.analytips.football.analysis.BothTeamsScoreCalibration;
 import io.analytips.football.analysis.FitOptions;
 import io.analytips.football.analysis.ModelSettings;
+import io.analytips.football.analysis.OwnPriceBlend;
 
 /**
  * Each league's own {@link ModelSettings}, bundled as {@code /football/model-settings/<API-Football league id>.properties}
@@ -35,11 +36,20 @@ public final class BundledModelSettings {
 		if (byLeague.isEmpty()) {
 			throw new IllegalArgumentException("need the settings of at least one backtested league");
 		}
-		this.byLeague = Map.copyOf(byLeague);
-		// A league without a backtest: the fit the bot has always used, and its BTTS leant on the league's own base
-		// rate as far as any measured league's is, since the model there runs on settings tuned elsewhere.
+		// A league without a backtest: the fit the bot has always used, and its BTTS and its forecast leant on the
+		// league's own base rate and the fixture's own price as far as any measured league's are, since the model
+		// there runs on settings tuned elsewhere. A league whose data has no pre-match price to choose its own
+		// price's weight on is, for that weight, such a league.
 		double weight = byLeague.values().stream().mapToDouble(s -> s.bothTeamsScore().frequencyWeight()).max().orElseThrow();
-		this.untested = new ModelSettings(FitOptions.MARKET, new BothTeamsScoreCalibration(weight));
+		OwnPriceBlend market = new OwnPriceBlend(byLeague.values().stream()
+			.filter(s -> s.ownPrice() != null)
+			.mapToDouble(s -> s.ownPrice().weight())
+			.max()
+			.orElse(0), OwnPriceBlend.Pool.LINEAR);
+		Map<Integer, ModelSettings> filled = new LinkedHashMap<>();
+		byLeague.forEach((league, s) -> filled.put(league, s.ownPrice() == null ? s.withOwnPrice(market) : s));
+		this.byLeague = Map.copyOf(filled);
+		this.untested = new ModelSettings(FitOptions.MARKET, new BothTeamsScoreCalibration(weight), market);
 	}
 
 	/** The bundled settings of every league, read once when this class loads (blocking classpath I/O, at start-up). */
@@ -53,8 +63,8 @@ public final class BundledModelSettings {
 	}
 
 	/**
-	 * A league without a backtest: {@link FitOptions#MARKET}, and the largest BTTS frequency weight of the leagues
-	 * that have one.
+	 * A league without a backtest: {@link FitOptions#MARKET}, and the largest BTTS frequency weight and the largest
+	 * own-price weight of the leagues that have one (the latter also for a league whose file has none).
 	 */
 	public ModelSettings untested() {
 		return untested;

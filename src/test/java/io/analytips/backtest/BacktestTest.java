@@ -11,7 +11,6 @@ import java.util.List;
 
 import io.analytips.football.analysis.FitOptions;
 import io.analytips.football.analysis.ImpliedGoals;
-import io.analytips.football.analysis.OwnPriceBlend;
 import io.analytips.football.sim.data.HistoricalData;
 import io.analytips.football.sim.data.HistoricalMatch;
 import org.junit.jupiter.api.BeforeAll;
@@ -126,10 +125,11 @@ class BacktestTest {
 
 	@Test
 	void pastMatchesClosingPricesBringTheModelCloserToTheClosingLine() throws IOException {
+		// the model alone in both: the fixture's own price would close most of either gap
 		BacktestOptions withPrices = BacktestOptions.parse(List.of("--league", "E0", "--from", "2021", "--to", "2021",
-				"--out", out.toString()));
+				"--out", out.toString(), "--own-price-weight", "0"));
 		BacktestOptions scoresOnly = BacktestOptions.parse(List.of("--league", "E0", "--from", "2021", "--to", "2021",
-				"--out", out.toString(), "--market-weight", "0", "--xi", "0.003", "--prior", "5"));
+				"--out", out.toString(), "--own-price-weight", "0", "--market-weight", "0", "--xi", "0.003", "--prior", "5"));
 
 		assertThat(withPrices.fit()).isEqualTo(FitOptions.MARKET);
 		double gapWithPrices = Backtest.run(data, withPrices).table().rpsGap();
@@ -239,51 +239,6 @@ class BacktestTest {
 				"(default: 0.008)", "--window DAYS", "--prior MATCHES", "--newcomer-prior true|false", "--market-weight 0..1",
 				"--totals-weight W", "--totals-proxy true|false", "--own-price-weight 0..1", "--own-price-pool linear|log");
 		assertThat(BacktestMain.run(List.of("-h"), new PrintStream(out, true, StandardCharsets.UTF_8), System.err)).isZero();
-	}
-
-	@Test
-	void theOwnPriceOptionsAreParsedAndBadValuesRejected() {
-		List<String> season = List.of("--league", "E0", "--from", "2021", "--to", "2021");
-
-		assertThat(BacktestOptions.parse(season).ownPrice()).isEqualTo(OwnPriceBlend.NONE);
-		assertThat(BacktestOptions.parse(concat(season, "--own-price-weight", "0.5", "--own-price-pool=log")).ownPrice())
-			.isEqualTo(new OwnPriceBlend(0.5, OwnPriceBlend.Pool.LOG));
-		assertThat(BacktestOptions.parse(concat(season, "--own-price-weight=1")).ownPrice())
-			.isEqualTo(new OwnPriceBlend(1, OwnPriceBlend.Pool.LINEAR));
-		ByteArrayOutputStream err = new ByteArrayOutputStream();
-		PrintStream errors = new PrintStream(err, true, StandardCharsets.UTF_8);
-		assertThat(BacktestMain.run(concat(season, "--own-price-weight", "1.5"), System.out, errors)).isEqualTo(2);
-		assertThat(BacktestMain.run(concat(season, "--own-price-weight", "half"), System.out, errors)).isEqualTo(2);
-		assertThat(BacktestMain.run(concat(season, "--own-price-pool", "cubic"), System.out, errors)).isEqualTo(2);
-		assertThat(err.toString(StandardCharsets.UTF_8)).contains("--own-price-weight must be between 0 and 1: 1.5",
-				"--own-price-weight must be a number: half", "--own-price-pool must be linear or log: cubic");
-	}
-
-	@Test
-	void theOwnPricePoolsTheScoredForecastsWhileTheValueFlagsStillJudgeTheModelAlone() throws IOException {
-		List<String> season = List.of("--league", "E0", "--from", "2021", "--to", "2021");
-		Backtest.Result alone = Backtest.run(data, BacktestOptions.parse(concat(season, "--out", out.resolve("alone").toString())));
-		Backtest.Result pooled = Backtest.run(data, BacktestOptions.parse(concat(season, "--out",
-				out.resolve("pooled").toString(), "--own-price-weight", "0.5")));
-
-		assertThat(alone.ownPricePair()).isNull();
-		ModelPair pair = pooled.ownPricePair();
-		assertThat(pair.row(Score.ONE_X_TWO_RPS).matches()).isEqualTo(380);
-		assertThat(pair.row(Score.ONE_X_TWO_RPS).mean()).isCloseTo(pooled.table().row(Forecaster.MODEL).rps()
-				- alone.table().row(Forecaster.MODEL).rps(), within(1e-12));
-		assertThat(pooled.table().row(Forecaster.MODEL).rps()).isNotEqualTo(alone.table().row(Forecaster.MODEL).rps());
-		assertThat(pooled.table().row(Forecaster.CLOSING_LINE)).isEqualTo(alone.table().row(Forecaster.CLOSING_LINE));
-		// the flags, their tables and the rule they choose are the model's alone: no value found in the market's echo
-		assertThat(alone.value().bets()).isNotEmpty();
-		assertThat(pooled.value().bets()).extracting(Bet::bet)
-			.containsExactlyElementsOf(alone.value().bets().stream().map(Bet::bet).toList());
-		assertThat(pooled.value().heldOut()).isEqualTo(alone.value().heldOut());
-		assertThat(pooled.value().rule()).isEqualTo(alone.value().rule());
-		assertThat(pooled.valueTables()).isEqualTo(alone.valueTables());
-		assertThat(Files.readString(out.resolve("pooled").resolve("E0-2021-2021-value-rule.properties")))
-			.isEqualTo(Files.readString(out.resolve("alone").resolve("E0-2021-2021-value-rule.properties")));
-		assertThat(Backtest.report(pooled)).contains("linear pool with its own pre-closing price weighted 0.5",
-				"The pooled model against the model alone");
 	}
 
 	private static List<String> concat(List<String> first, String... more) {

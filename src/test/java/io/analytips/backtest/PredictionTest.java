@@ -14,7 +14,7 @@ class PredictionTest {
 
 	private static final OwnPriceBlend HALF = new OwnPriceBlend(0.5, OwnPriceBlend.Pool.LINEAR);
 
-	// margin-free 0.5, 0.25, 0.25 and over 7/13
+	// margin-free by the power method: 0.509020, 0.245490, 0.245490 and over 0.540278
 	private static final BookmakerOdds PRE_CLOSING = new BookmakerOdds(BookmakerOdds.PINNACLE_PRE_CLOSING, "Pinnacle",
 			1.9, 3.8, 3.8, 1.8, 2.1);
 
@@ -28,8 +28,8 @@ class PredictionTest {
 
 		Prediction pooled = alone.withOwnPrice(HALF);
 
-		assertThat(pooled.model()).containsExactly(new double[] { 0.5, 0.275, 0.225 }, within(1e-12));
-		assertThat(pooled.modelOver25()).isCloseTo((0.55 + 7.0 / 13) / 2, within(1e-12));
+		assertThat(pooled.model()).containsExactly(new double[] { 0.504510035295, 0.272744982352, 0.222744982352 }, within(1e-9));
+		assertThat(pooled.modelOver25()).isCloseTo(0.545139196796, within(1e-9));
 		assertThat(pooled.closing()).isSameAs(alone.closing());
 		assertThat(pooled.closingOver25()).isEqualTo(alone.closingOver25());
 		assertThat(pooled.modelBtts()).isEqualTo(alone.modelBtts());
@@ -50,7 +50,7 @@ class PredictionTest {
 
 		Prediction pooled = alone.withOwnPrice(HALF);
 
-		assertThat(pooled.model()[0]).isCloseTo(0.5, within(1e-12));
+		assertThat(pooled.model()[0]).isCloseTo(0.504510035295, within(1e-9));
 		assertThat(pooled.modelOver25()).isEqualTo(0.55);
 	}
 

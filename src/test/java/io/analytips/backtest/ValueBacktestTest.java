@@ -180,8 +180,12 @@ class ValueBacktestTest {
 			assertThat(in).as("the bundled model settings of %s", league).isNotNull();
 			settings = new String(in.readAllBytes(), StandardCharsets.UTF_8);
 		}
-		assertThat(ModelSettingsFile.text(result.btts().latest(), options)).isEqualTo(settings);
+		assertThat(ModelSettingsFile.text(result.btts().latest(), result.ownPrice().latest(), options)).isEqualTo(settings);
 		assertThat(Files.readString(out.resolve(options.stem() + "-model-settings.properties"))).isEqualTo(settings);
 		assertThat(BundledModelSettings.get().forLeague(league.leagueId).bothTeamsScore().frequencyWeight())
 			.isEqualTo(result.btts().latest());
+		// and the forecast it shows leans on the fixture's price as far as the league's walk chose, or, where its data
+		// could not choose, as far as the leagues' largest
+		double ownPrice = result.ownPrice().latest().orElse(BundledModelSettings.get().untested().ownPrice().weight());
+		assertThat(BundledModelSettings.get().forLeague(league.leagueId).ownPrice().weight()).isEqualTo(ownPrice);
 	}}

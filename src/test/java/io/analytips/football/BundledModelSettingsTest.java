@@ -8,6 +8,7 @@ import java.util.Map;
 import io.analytips.football.analysis.BothTeamsScoreCalibration;
 import io.analytips.football.analysis.FitOptions;
 import io.analytips.football.analysis.ModelSettings;
+import io.analytips.football.analysis.OwnPriceBlend;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,6 +41,31 @@ class BundledModelSettingsTest {
 		assertThat(laLiga).isSameAs(settings.untested());
 		assertThat(laLiga.market()).isEqualTo(FitOptions.MARKET);
 		assertThat(laLiga.bothTeamsScore().frequencyWeight()).isEqualTo(0.5);
+	}
+
+	@Test
+	void aLeagueWhoseDataCouldNotChooseTheOwnPricesWeightTakesTheLargestOfThoseThatCould() {
+		ModelSettings premier = weighing(0.45).withOwnPrice(new OwnPriceBlend(0.8, OwnPriceBlend.Pool.LINEAR));
+		java.util.Properties file = weighing(0.5).toProperties();
+		file.remove("own-price.market-weight");
+		ModelSettings unchosen = ModelSettings.from(file);
+		BundledModelSettings settings = new BundledModelSettings(Map.of(39, premier, 71, unchosen));
+
+		assertThat(unchosen.ownPrice()).isNull();
+		assertThat(settings.forLeague(71).ownPrice().weight()).isEqualTo(0.8);
+		assertThat(settings.forLeague(71).bothTeamsScore().frequencyWeight()).isEqualTo(0.5);
+		assertThat(settings.forLeague(39)).isEqualTo(premier);
+		assertThat(settings.untested().ownPrice().weight()).isEqualTo(0.8);
+	}
+
+	@Test
+	void theBundledForecastLeansOnTheFixturesOwnPriceAsTheBacktestChose() {
+		BundledModelSettings bundled = BundledModelSettings.get();
+
+		// the Premier League's walk chose the pre-closing price alone; the Série A file has no pre-closing price
+		assertThat(bundled.forLeague(39).ownPrice().weight()).isEqualTo(1.0);
+		assertThat(bundled.forLeague(71).ownPrice().weight()).isEqualTo(1.0);
+		assertThat(bundled.untested().ownPrice().weight()).isEqualTo(1.0);
 	}
 
 	@Test

@@ -39,23 +39,26 @@ public final class MatchAnalyzer {
 	public static MatchAnalysis analyze(ScoreModel model, long home, long away, CornerStats corners,
 			TeamStanding homeStanding, TeamStanding awayStanding, BookmakerPrices prices, ValueRule rule) {
 		return analyze(model, home, away, corners, homeStanding, awayStanding, prices, rule,
-				BothTeamsScoreCalibration.NONE, 0.5);
+				BothTeamsScoreCalibration.NONE, 0.5, OwnPriceBlend.NONE);
 	}
 
 	/**
 	 * As {@link #analyze(ScoreModel, long, long, CornerStats, TeamStanding, TeamStanding, BookmakerPrices,
 	 * ValueRule)}, with the matrix's P(both teams score) calibrated by the league's own {@code bothTeamsScore}
 	 * towards {@code leagueBttsFrequency} ({@link BothTeamsScoreCalibration#leagueFrequency} of the results the model
-	 * was fitted on): the probability shown and the one the BTTS prices are judged against.
+	 * was fitted on): the probability shown and the one the BTTS prices are judged against; and with the 1X2 and
+	 * over 2.5 shown ({@link MatchAnalysis#forecast()}) pooled with {@code prices} by the league's {@code ownPrice},
+	 * while every price is still judged against the model alone.
 	 *
 	 * @throws IllegalArgumentException if any price is not above 1, or the frequency is not a probability
 	 */
 	public static MatchAnalysis analyze(ScoreModel model, long home, long away, CornerStats corners,
 			TeamStanding homeStanding, TeamStanding awayStanding, BookmakerPrices prices, ValueRule rule,
-			BothTeamsScoreCalibration bothTeamsScore, double leagueBttsFrequency) {
+			BothTeamsScoreCalibration bothTeamsScore, double leagueBttsFrequency, OwnPriceBlend ownPrice) {
 		Objects.requireNonNull(model, "model");
 		Objects.requireNonNull(rule, "rule");
 		Objects.requireNonNull(bothTeamsScore, "bothTeamsScore");
+		Objects.requireNonNull(ownPrice, "ownPrice");
 		ExpectedGoals xg = model.expectedGoals(home, away);
 		ScoreMatrix matrix = ScoreMatrix.dixonColes(xg, model.rho());
 		Markets markets = bothTeamsScore.apply(Markets.from(matrix), leagueBttsFrequency);
@@ -70,7 +73,7 @@ public final class MatchAnalyzer {
 				corners == null ? null : CornerMarkets.from(corners, CornerPriors.DEFAULT), TeamRating.of(model, home),
 				TeamRating.of(model, away), homeStanding, awayStanding, comparisons,
 				judged(all, rule, ValueRule.Verdict.VALUE), judged(all, rule, ValueRule.Verdict.DISAGREEMENT), homeMatches,
-				awayMatches);
+				awayMatches, PooledForecast.of(markets, ownPrice, prices));
 	}
 
 	private static List<ValueBet> compare(ScoreMatrix matrix, Markets markets, BookmakerPrices prices, int dataSize) {

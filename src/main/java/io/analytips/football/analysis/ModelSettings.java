@@ -8,14 +8,18 @@ import java.util.Properties;
 
 /**
  * One league's own model settings, chosen by the backtest on that league's own seasons: the fit's options when
- * its results have prices, and the calibration of its both-teams-to-score probability. Bundled per league as
- * {@link #resource(int)}; read with {@link #from(Properties)}.
+ * its results have prices, the calibration of its both-teams-to-score probability, and how far the forecast shown
+ * leans on the fixture's own pre-match price. Bundled per league as {@link #resource(int)}; read with
+ * {@link #from(Properties)}.
  *
  * @param market the options {@link #fitOptions} uses when the results carry prices (in place of
  *        {@link FitOptions#MARKET}; window and newcomer prior as there)
  * @param bothTeamsScore how far the BTTS probability is pulled towards the league's recent frequency
+ * @param ownPrice how the 1X2 and over 2.5 shown pool the model with the fixture's own price (a linear pool); null
+ *        where the league's own data has no pre-match price to choose it on (its file has no such key), which the bot's
+ *        bundle then fills with the largest weight of the leagues that have one
  */
-public record ModelSettings(FitOptions market, BothTeamsScoreCalibration bothTeamsScore) {
+public record ModelSettings(FitOptions market, BothTeamsScoreCalibration bothTeamsScore, OwnPriceBlend ownPrice) {
 
 	/** The keys of a settings file. */
 	static final String MARKET_WEIGHT = "fit.market-weight";
@@ -26,9 +30,17 @@ public record ModelSettings(FitOptions market, BothTeamsScoreCalibration bothTea
 
 	static final String BTTS_WEIGHT = "btts.frequency-weight";
 
+	/** Public for the backtest, which writes why a league's file has no such key. */
+	public static final String OWN_PRICE_WEIGHT = "own-price.market-weight";
+
 	public ModelSettings {
 		Objects.requireNonNull(market, "market");
 		Objects.requireNonNull(bothTeamsScore, "bothTeamsScore");
+	}
+
+	/** Settings that show the model alone, never pooled with the fixture's price. */
+	public ModelSettings(FitOptions market, BothTeamsScoreCalibration bothTeamsScore) {
+		this(market, bothTeamsScore, OwnPriceBlend.NONE);
 	}
 
 	/** Where a league's settings sit on the classpath, by API-Football league id. */
@@ -37,8 +49,9 @@ public record ModelSettings(FitOptions market, BothTeamsScoreCalibration bothTea
 	}
 
 	/**
-	 * Reads a settings file's keys: {@code fit.market-weight}, {@code fit.xi-per-day}, {@code fit.prior-matches}
-	 * and {@code btts.frequency-weight}, all required.
+	 * Reads a settings file's keys: {@code fit.market-weight}, {@code fit.xi-per-day}, {@code fit.prior-matches},
+	 * {@code btts.frequency-weight}, all required, and {@code own-price.market-weight}, absent where the league's data
+	 * could not choose it (then {@link #ownPrice()} is null).
 	 *
 	 * @throws IllegalArgumentException naming the key that is missing or not a number, or the value out of range
 	 */
@@ -47,7 +60,9 @@ public record ModelSettings(FitOptions market, BothTeamsScoreCalibration bothTea
 		FitOptions defaults = FitOptions.MARKET;
 		FitOptions market = new FitOptions(number(properties, XI), defaults.windowDays(), number(properties, PRIOR),
 				defaults.newcomerPrior(), number(properties, MARKET_WEIGHT));
-		return new ModelSettings(market, new BothTeamsScoreCalibration(number(properties, BTTS_WEIGHT)));
+		return new ModelSettings(market, new BothTeamsScoreCalibration(number(properties, BTTS_WEIGHT)),
+				properties.containsKey(OWN_PRICE_WEIGHT)
+						? new OwnPriceBlend(number(properties, OWN_PRICE_WEIGHT), OwnPriceBlend.Pool.LINEAR) : null);
 	}
 
 	/** The settings as properties, in the form {@link #from(Properties)} reads. */
@@ -57,7 +72,15 @@ public record ModelSettings(FitOptions market, BothTeamsScoreCalibration bothTea
 		properties.setProperty(XI, decimal(market.xiPerDay()));
 		properties.setProperty(PRIOR, decimal(market.priorMatches()));
 		properties.setProperty(BTTS_WEIGHT, decimal(bothTeamsScore.frequencyWeight()));
+		if (ownPrice != null) {
+			properties.setProperty(OWN_PRICE_WEIGHT, decimal(ownPrice.weight()));
+		}
 		return properties;
+	}
+
+	/** The same settings with another pool of the forecast shown. */
+	public ModelSettings withOwnPrice(OwnPriceBlend pool) {
+		return new ModelSettings(market, bothTeamsScore, Objects.requireNonNull(pool, "pool"));
 	}
 
 	/**

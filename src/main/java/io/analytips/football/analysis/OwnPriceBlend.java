@@ -6,10 +6,10 @@ import java.util.Objects;
 /**
  * The model's forecast pooled with the fixture's own margin-free pre-match price: the price carries news no past
  * result or price can (line-ups, injuries), which is most of what the model still trails the closing line by.
- * Measured by the backtest ({@code --own-price-weight}); the bot does not use it, because the tuning season showed
- * no gain beyond its noise (docs/model.md, "The fixture's own price"). Whoever uses it: a pooled forecast may be
- * shown, but is never what the value finder judges a price against, because a forecast that already holds the
- * market's price would find value in the market's own echo.
+ * Each league's weight is chosen walk-forward by its backtest and bundled in its {@link ModelSettings}; the bot
+ * shows the pooled 1X2 and over 2.5 as its forecast ({@link PooledForecast}; docs/model.md, "The fixture's own
+ * price"). A pooled forecast is never what the value finder judges a price against, because a forecast that already
+ * holds the market's price would find value in the market's own echo.
  *
  * @param weight how far the market counts, 0 (the model alone) to 1 (the market alone)
  * @param pool how the two are pooled
@@ -43,9 +43,10 @@ public record OwnPriceBlend(double weight, Pool pool) {
 	}
 
 	/**
-	 * The model's 1X2 pooled with a bookmaker's 1X2 odds, margin removed by normalisation (the research note finds
-	 * normalisation, power and Shin equal to four decimals for Pinnacle's margin); {@code model} itself when
-	 * {@code odds} is null or the weight is 0.
+	 * The model's 1X2 pooled with a bookmaker's 1X2 odds, margin removed by the power method, as the value finder
+	 * removes it, so that a forecast leaning on the price shows the chance the comparison with that price shows (the
+	 * research note finds normalisation, power and Shin equal to four decimals for Pinnacle's margin); {@code model}
+	 * itself when {@code odds} is null or the weight is 0.
 	 *
 	 * @param odds home, draw, away decimal odds, or null without a price
 	 * @throws IllegalArgumentException if the odds are not three prices above 1
@@ -58,13 +59,13 @@ public record OwnPriceBlend(double weight, Pool pool) {
 		if (odds.length != 3) {
 			throw new IllegalArgumentException("1X2 needs 3 odds: " + Arrays.toString(odds));
 		}
-		double[] p = pooled(model.toArray(), Margin.multiplicative(odds));
+		double[] p = pooled(model.toArray(), Margin.power(odds));
 		return new OneXTwo(p[0], p[1], p[2]);
 	}
 
 	/**
-	 * The model's P(over a line) pooled with the bookmaker's over, under odds at that line, margin removed by
-	 * normalisation; {@code modelOver} itself when {@code odds} is null or the weight is 0.
+	 * The model's P(over a line) pooled with the bookmaker's over, under odds at that line, margin removed by the
+	 * power method; {@code modelOver} itself when {@code odds} is null or the weight is 0.
 	 *
 	 * @param odds over, under decimal odds, or null without a price
 	 * @throws IllegalArgumentException if the odds are not two prices above 1
@@ -77,7 +78,7 @@ public record OwnPriceBlend(double weight, Pool pool) {
 		if (odds.length != 2) {
 			throw new IllegalArgumentException("over/under needs 2 odds: " + Arrays.toString(odds));
 		}
-		return pooled(new double[] { modelOver, 1 - modelOver }, Margin.multiplicative(odds))[0];
+		return pooled(new double[] { modelOver, 1 - modelOver }, Margin.power(odds))[0];
 	}
 
 	private double[] pooled(double[] model, double[] market) {

@@ -128,6 +128,33 @@ class MatchAnalyzerTest {
 	}
 
 	@Test
+	void theForecastShownLeansOnTheFixturesPriceWhileEveryPriceIsStillJudgedAgainstTheModelAlone() {
+		BookmakerPrices prices = pricesWithEdges(0.25, 0.10, 0.06);
+		Markets model = MatchAnalyzer.analyze(MODEL, 0, 5, null, null, null, null, SUPPORTED).markets();
+		OwnPriceBlend half = new OwnPriceBlend(0.5, OwnPriceBlend.Pool.LINEAR);
+
+		MatchAnalysis analysis = MatchAnalyzer.analyze(MODEL, 0, 5, null, null, null, prices, SUPPORTED,
+				BothTeamsScoreCalibration.NONE, 0.5, half);
+
+		assertThat(analysis.forecast()).isEqualTo(PooledForecast.of(model, half, prices));
+		assertThat(analysis.forecast().resultWeight()).isEqualTo(0.5);
+		assertThat(analysis.forecast().result().home()).isLessThan(model.result().home());
+		assertThat(analysis.markets()).isEqualTo(model);
+		assertThat(analysis.value()).extracting(ValueBet::selection).containsExactly("home", "over 2.5", "no");
+		assertThat(analysis.value().get(0).modelProbability()).isEqualTo(model.result().home());
+		assertThat(analysis.value().get(0).edge()).isCloseTo(0.25, within(1e-9));
+	}
+
+	@Test
+	void withoutPricesTheForecastIsTheModelsWhateverTheLeaguesPool() {
+		MatchAnalysis analysis = MatchAnalyzer.analyze(MODEL, 0, 5, null, null, null, null, SUPPORTED,
+				BothTeamsScoreCalibration.NONE, 0.5, new OwnPriceBlend(1, OwnPriceBlend.Pool.LINEAR));
+
+		assertThat(analysis.forecast()).isEqualTo(PooledForecast.modelAlone(analysis.markets()));
+		assertThat(analysis.forecast().pooled()).isFalse();
+	}
+
+	@Test
 	void badPricesAreRejected() {
 		BookmakerPrices prices = new BookmakerPrices("book", new double[] { 1.0, 3, 4 }, Map.of(), null);
 

@@ -39,6 +39,25 @@ class ModelSettingsTest {
 	}
 
 	@Test
+	void readsAndWritesTheOwnPricesWeightAndLeavesItUnsetWhereTheFileHasNone() {
+		Properties pooled = file("0.45", "0.8", "0.008", "0.5");
+		pooled.setProperty("own-price.market-weight", "0.75");
+
+		ModelSettings settings = ModelSettings.from(pooled);
+
+		assertThat(settings.ownPrice()).isEqualTo(new OwnPriceBlend(0.75, OwnPriceBlend.Pool.LINEAR));
+		assertThat(settings.toProperties()).containsEntry("own-price.market-weight", "0.75");
+		assertThat(ModelSettings.from(file("0.45", "0.8", "0.008", "0.5")).ownPrice()).isNull();
+		assertThat(ModelSettings.from(file("0.45", "0.8", "0.008", "0.5")).toProperties())
+			.doesNotContainKey("own-price.market-weight");
+		assertThat(new ModelSettings(FitOptions.MARKET, BothTeamsScoreCalibration.NONE).ownPrice())
+			.isEqualTo(OwnPriceBlend.NONE);
+		pooled.setProperty("own-price.market-weight", "1.5");
+		assertThatIllegalArgumentException().isThrownBy(() -> ModelSettings.from(pooled))
+			.withMessageContaining("the market's weight must be between 0 and 1: 1.5");
+	}
+
+	@Test
 	void aMissingOrBadKeyIsNamedInTheError() {
 		Properties missing = file("0.5", "0.8", "0.008", "0.5");
 		missing.remove("btts.frequency-weight");

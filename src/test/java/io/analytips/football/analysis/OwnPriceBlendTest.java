@@ -10,27 +10,29 @@ class OwnPriceBlendTest {
 
 	private static final OneXTwo MODEL = new OneXTwo(0.5, 0.3, 0.2);
 
-	// 1/1.9 : 1/3.8 : 1/3.8 is 2 : 1 : 1, so the margin-free price is exactly 0.5, 0.25, 0.25
+	// margin-free by the power method, as the value finder takes it off: 0.509020071, 0.245489965, 0.245489965 (normalised, 2 : 1 : 1)
 	private static final double[] ODDS = { 1.9, 3.8, 3.8 };
+
+	private static final double[] FAIR = { 0.509020070590, 0.245489964705, 0.245489964705 };
 
 	@Test
 	void theLinearPoolWeighsTheModelAndTheMarginFreePriceOutcomeByOutcome() {
 		OneXTwo pooled = new OwnPriceBlend(0.4, OwnPriceBlend.Pool.LINEAR).oneXTwo(MODEL, ODDS);
 
-		// 0.6 · model + 0.4 · (0.5, 0.25, 0.25)
-		assertThat(pooled.home()).isCloseTo(0.5, within(1e-12));
-		assertThat(pooled.draw()).isCloseTo(0.28, within(1e-12));
-		assertThat(pooled.away()).isCloseTo(0.22, within(1e-12));
+		// 0.6 · model + 0.4 · FAIR
+		assertThat(pooled.home()).isCloseTo(0.6 * 0.5 + 0.4 * FAIR[0], within(1e-9));
+		assertThat(pooled.draw()).isCloseTo(0.6 * 0.3 + 0.4 * FAIR[1], within(1e-9));
+		assertThat(pooled.away()).isCloseTo(0.6 * 0.2 + 0.4 * FAIR[2], within(1e-9));
 	}
 
 	@Test
 	void theLogPoolTakesTheRenormalisedGeometricMean() {
 		OneXTwo pooled = new OwnPriceBlend(0.5, OwnPriceBlend.Pool.LOG).oneXTwo(MODEL, ODDS);
 
-		// √(0.5·0.5), √(0.3·0.25), √(0.2·0.25) = 0.5, 0.273861, 0.223607, over their sum 0.997468
-		assertThat(pooled.home()).isCloseTo(0.501269175, within(1e-9));
-		assertThat(pooled.draw()).isCloseTo(0.274556435, within(1e-9));
-		assertThat(pooled.away()).isCloseTo(0.224174390, within(1e-9));
+		// √(model · FAIR), outcome by outcome, over their sum 0.997450
+		assertThat(pooled.home()).isCloseTo(0.505779445, within(1e-9));
+		assertThat(pooled.draw()).isCloseTo(0.272073485, within(1e-9));
+		assertThat(pooled.away()).isCloseTo(0.222147070, within(1e-9));
 		assertThat(pooled.home() + pooled.draw() + pooled.away()).isCloseTo(1, within(1e-12));
 	}
 
@@ -46,7 +48,7 @@ class OwnPriceBlendTest {
 	void weightOneIsTheMarginFreePriceAlone() {
 		OneXTwo pooled = new OwnPriceBlend(1, OwnPriceBlend.Pool.LOG).oneXTwo(MODEL, ODDS);
 
-		assertThat(pooled.toArray()).containsExactly(new double[] { 0.5, 0.25, 0.25 }, within(1e-12));
+		assertThat(pooled.toArray()).containsExactly(FAIR, within(1e-9));
 	}
 
 	@Test
@@ -59,10 +61,10 @@ class OwnPriceBlendTest {
 
 	@Test
 	void poolsTheOverWithTheMarginFreeOverPrice() {
-		// 1/1.8 : 1/2.1 is 2.1 : 1.8, so the fair over is 7/13
+		// the power method's fair over at 1.8 against 2.1: 0.540278394 (normalised, 7/13)
 		double over = new OwnPriceBlend(0.5, OwnPriceBlend.Pool.LINEAR).over(0.55, new double[] { 1.8, 2.1 });
 
-		assertThat(over).isCloseTo((0.55 + 7.0 / 13) / 2, within(1e-12));
+		assertThat(over).isCloseTo((0.55 + 0.540278393592) / 2, within(1e-9));
 	}
 
 	@Test
