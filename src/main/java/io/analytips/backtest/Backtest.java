@@ -199,11 +199,7 @@ final class Backtest {
 				+ "pre-closing price where it has one, (1 − v) · model + v · price, v chosen on the seasons from %s to "
 				+ "the one before: %s (%s). The value flags below judge the model alone.%n%n",
 				league.season(league.tuningFrom),
-				own.weights().entrySet().stream()
-					.filter(e -> e.getKey() >= options.from())
-					.map(e -> String.format(Locale.ROOT, "%s %.2f", league.season(e.getKey()), e.getValue()))
-					.collect(Collectors.joining(", ")),
-				bots);
+				league.weightsFrom(options.from(), own.weights()), bots);
 	}
 
 	/** The walk from the league's first tuning season (or the season before the reported ones, if earlier) on. */

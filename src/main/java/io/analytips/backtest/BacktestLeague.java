@@ -2,6 +2,8 @@ package io.analytips.backtest;
 
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import io.analytips.football.sim.data.HistoricalData;
 
@@ -38,6 +40,14 @@ enum BacktestLeague {
 		catch (IllegalArgumentException ex) {
 			throw new IllegalArgumentException("unknown league " + code + "; known: " + Arrays.toString(values()), ex);
 		}
+	}
+
+	/** Each season's weight from {@code from} on, as reports print them: {@code 2019/20 0.70, 2020/21 0.50}. */
+	String weightsFrom(int from, Map<Integer, Double> weights) {
+		return weights.entrySet().stream()
+			.filter(e -> e.getKey() >= from)
+			.map(e -> String.format(Locale.ROOT, "%s %.2f", season(e.getKey()), e.getValue()))
+			.collect(Collectors.joining(", "));
 	}
 
 	/** A season as people write it: 2019/20 for the Premier League, 2019 for the Série A. */

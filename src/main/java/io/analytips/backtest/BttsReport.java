@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 
 import io.analytips.football.analysis.BlankFactor;
 
@@ -26,10 +25,7 @@ final class BttsReport {
 				+ "chosen on %s–%s (what --settings-out writes): %.2f. Calibrated − the score matrix's own, paired: BTTS "
 				+ "Brier %s, log loss %s.%n",
 				league.season(league.tuningFrom),
-				btts.weights().entrySet().stream()
-					.filter(e -> e.getKey() >= options.from())
-					.map(e -> String.format(Locale.ROOT, "%s %.2f", league.season(e.getKey()), e.getValue()))
-					.collect(Collectors.joining(", ")),
+				league.weightsFrom(options.from(), btts.weights()),
 				league.season(league.tuningFrom), league.season(options.to()), btts.latest(),
 				interval(btts.gain(options.from(), options.to(), false)), interval(btts.gain(options.from(), options.to(), true))));
 		Map<Integer, Means> bySeason = new TreeMap<>();

@@ -2,8 +2,8 @@ package io.analytips.bot;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.util.ArrayList;
+
+
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -12,10 +12,10 @@ import io.analytips.football.AnalysisKind;
 import io.analytips.football.AnalysisReport;
 import io.analytips.football.analysis.BookmakerPrices;
 import io.analytips.football.analysis.BothTeamsScoreCalibration;
-import io.analytips.football.analysis.FitOptions;
+
 import io.analytips.football.analysis.MatchAnalysis;
 import io.analytips.football.analysis.MatchAnalyzer;
-import io.analytips.football.analysis.MatchResult;
+
 import io.analytips.football.analysis.OwnPriceBlend;
 import io.analytips.football.analysis.ScoreModel;
 import io.analytips.football.analysis.ValueRule;
@@ -38,14 +38,8 @@ class AnalysisTextForecastTest {
 			Map.of(2.5, new double[] { 4.75, 1.1875 }), null);
 
 	private static AnalysisReport report(BookmakerPrices prices, double weight) {
-		LocalDate day = LocalDate.of(2026, 11, 1);
-		List<MatchResult> results = new ArrayList<>();
-		for (int round = 0; round < 7; round++) {
-			LocalDate start = day.minusDays(21 * (6 - round));
-			results.addAll(List.of(new MatchResult(1, 2, 2, 0, start), new MatchResult(2, 1, 1, 1, start.plusDays(7)),
-					new MatchResult(1, 3, 3, 1, start.plusDays(14)), new MatchResult(3, 2, 0, 0, start.plusDays(14))));
-		}
-		ScoreModel model = ScoreModel.fit(results, LocalDate.of(2026, 11, 23), FitOptions.SCORES);
+		// enough games for a value bet that disagrees with the market by more than 0.15 to keep MEDIUM confidence
+		ScoreModel model = SevenRounds.model();
 		MatchAnalysis analysis = MatchAnalyzer.analyze(model, 1, 2, null, null, null, prices, UNSUPPORTED,
 				BothTeamsScoreCalibration.NONE, 0.5, new OwnPriceBlend(weight, OwnPriceBlend.Pool.LINEAR));
 		Fixture fixture = new Fixture(99, Instant.parse("2026-11-23T19:00:00Z"), "NS", null,

@@ -2,9 +2,9 @@ package io.analytips.bot;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
+
 import java.time.ZoneOffset;
-import java.util.ArrayList;
+
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -18,10 +18,10 @@ import io.analytips.football.AnalysisReport;
 import io.analytips.football.analysis.BookmakerPrices;
 import io.analytips.football.analysis.Confidence;
 import io.analytips.football.analysis.CornerStats;
-import io.analytips.football.analysis.FitOptions;
+
 import io.analytips.football.analysis.MatchAnalysis;
 import io.analytips.football.analysis.MatchAnalyzer;
-import io.analytips.football.analysis.MatchResult;
+
 import io.analytips.football.analysis.ScoreModel;
 import io.analytips.football.analysis.TeamStanding;
 import io.analytips.football.analysis.ValueRule;
@@ -68,16 +68,8 @@ class AnalysisTextTest {
 	}
 
 	private static AnalysisReport report(boolean stale, BookmakerPrices prices, int leagueId, ValueRule rule) {
-		LocalDate day = LocalDate.of(2026, 11, 1);
-		// seven rounds of the same four results: 21 games a team, enough for a value bet that disagrees with the
-		// market by more than 0.15 to keep MEDIUM confidence and be flagged
-		List<MatchResult> results = new ArrayList<>();
-		for (int round = 0; round < 7; round++) {
-			LocalDate start = day.minusDays(21 * (6 - round));
-			results.addAll(List.of(new MatchResult(1, 2, 2, 0, start), new MatchResult(2, 1, 1, 1, start.plusDays(7)),
-					new MatchResult(1, 3, 3, 1, start.plusDays(14)), new MatchResult(3, 2, 0, 0, start.plusDays(14))));
-		}
-		ScoreModel model = ScoreModel.fit(results, LocalDate.of(2026, 11, 23), FitOptions.SCORES);
+		// enough games for a value bet that disagrees with the market by more than 0.15 to keep MEDIUM confidence
+		ScoreModel model = SevenRounds.model();
 		MatchAnalysis analysis = MatchAnalyzer.analyze(model, 1, 2, new CornerStats(6, 4, 5, 4, 6, 5),
 				new TeamStanding(1, 3, 2, 6, 4, "WW"), new TeamStanding(3, 3, 2, 1, -3, "DL"), prices, rule);
 		Fixture fixture = new Fixture(99, Instant.parse("2026-11-23T19:00:00Z"), "NS", null,
