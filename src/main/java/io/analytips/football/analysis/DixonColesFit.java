@@ -61,13 +61,6 @@ final class DixonColesFit {
 
 	private double homeAdvantage = Math.log(ScoreModel.PRIOR_HOME_GOALS / ScoreModel.PRIOR_AWAY_GOALS);
 
-	/** EXPERIMENT: each team's own home bonus δ, shrunk to 0 by HA_PRIOR pseudo-matches; 0 turns it off. */
-	static final double HA_PRIOR = Double.parseDouble(System.getProperty("ha.prior", "0"));
-
-	static final boolean HA_AWAY = Boolean.getBoolean("ha.away");
-
-	private final double[] bonus;
-
 	/** Which teams are shrunk towards the newcomer prior rather than towards 0. */
 	private final boolean[] newcomer;
 
@@ -103,50 +96,6 @@ final class DixonColesFit {
 		this.teamPrior = priorMatches * goalsPerSide;
 		this.attack = new double[sample.teams()];
 		this.defence = new double[sample.teams()];
-		this.bonus = new double[sample.teams()];
-	}
-
-	private double hb(int h) {
-		return bonus[h];
-	}
-
-	private double ab(int h) {
-		return HA_AWAY ? -bonus[h] : 0;
-	}
-
-	private void updateBonus() {
-		if (HA_PRIOR <= 0) {
-			return;
-		}
-		double kH = HA_PRIOR * ScoreModel.PRIOR_HOME_GOALS;
-		double kA = HA_PRIOR * ScoreModel.PRIOR_AWAY_GOALS;
-		for (int iter = 0; iter < 3; iter++) {
-			double[] g = new double[bonus.length];
-			double[] h = new double[bonus.length];
-			for (int m = 0; m < sample.size(); m++) {
-				double w = sample.weight[m];
-				int t = sample.home[m];
-				int a = sample.away[m];
-				double lambda = Math.exp(base + attack[t] + defence[a] + homeAdvantage + bonus[t]);
-				g[t] += w * (sample.homeGoals[m] - lambda);
-				h[t] -= w * lambda;
-				if (HA_AWAY) {
-					double mu = Math.exp(base + attack[a] + defence[t] - bonus[t]);
-					g[t] -= w * (sample.awayGoals[m] - mu);
-					h[t] -= w * mu;
-				}
-			}
-			for (int t = 0; t < bonus.length; t++) {
-				double d = bonus[t];
-				double gt = g[t] + kH * (1 - Math.exp(d));
-				double ht = h[t] - kH * Math.exp(d);
-				if (HA_AWAY) {
-					gt -= kA * (1 - Math.exp(-d));
-					ht -= kA * Math.exp(-d);
-				}
-				bonus[t] = d - Math.max(-0.5, Math.min(0.5, gt / ht));
-			}
-		}
 	}
 
 	static ScoreModel fit(List<MatchResult> results, LocalDate asOf, FitOptions options) {
@@ -168,19 +117,17 @@ final class DixonColesFit {
 		for (int m = 0; m < sample.size(); m++) {
 			int h = sample.home[m];
 			int a = sample.away[m];
-			lambda[m] = Math.exp(base + attack[h] + defence[a] + homeAdvantage + hb(h));
-			mu[m] = Math.exp(base + attack[a] + defence[h] + ab(h));
+			lambda[m] = Math.exp(base + attack[h] + defence[a] + homeAdvantage);
+			mu[m] = Math.exp(base + attack[a] + defence[h]);
 		}
 		double rho = RhoFit.fit(sample, lambda, mu);
 		Map<Long, TeamStrength> teams = new HashMap<>();
-		Map<Long, Double> bonuses = new HashMap<>();
 		for (int t = 0; t < sample.teams(); t++) {
 			teams.put(sample.teamIds[t], new TeamStrength(attack[t], defence[t], sample.played[t]));
-			bonuses.put(sample.teamIds[t], bonus[t]);
 		}
 		TeamStrength unseen = options.newcomerPrior() ? new TeamStrength(newcomerAttack, newcomerDefence, 0)
 				: TeamStrength.AVERAGE;
-		return new ScoreModel(base, homeAdvantage, rho, teams, unseen, bonuses, HA_AWAY);
+		return new ScoreModel(base, homeAdvantage, rho, teams, unseen);
 	}
 
 	/** One round of updates; returns the largest change of any parameter. */
@@ -189,7 +136,6 @@ final class DixonColesFit {
 		updateAttack();
 		updateDefence();
 		updateHomeAdvantage();
-		updateBonus();
 		updateBase();
 		shiftLevel(attack, newcomerAttack);
 		shiftLevel(defence, newcomerDefence);
@@ -210,9 +156,9 @@ final class DixonColesFit {
 			int h = sample.home[m];
 			int a = sample.away[m];
 			scored[h] += w * sample.homeGoals[m];
-			expected[h] += w * Math.exp(base + defence[a] + homeAdvantage + hb(h));
+			expected[h] += w * Math.exp(base + defence[a] + homeAdvantage);
 			scored[a] += w * sample.awayGoals[m];
-			expected[a] += w * Math.exp(base + defence[h] + ab(h));
+			expected[a] += w * Math.exp(base + defence[h]);
 		}
 		for (int t = 0; t < attack.length; t++) {
 			attack[t] = Math.log((scored[t] + teamPrior * Math.exp(priorMean(t, newcomerAttack))) / (expected[t] + teamPrior));
@@ -227,9 +173,9 @@ final class DixonColesFit {
 			int h = sample.home[m];
 			int a = sample.away[m];
 			conceded[h] += w * sample.awayGoals[m];
-			expected[h] += w * Math.exp(base + attack[a] + ab(h));
+			expected[h] += w * Math.exp(base + attack[a]);
 			conceded[a] += w * sample.homeGoals[m];
-			expected[a] += w * Math.exp(base + attack[h] + homeAdvantage + hb(h));
+			expected[a] += w * Math.exp(base + attack[h] + homeAdvantage);
 		}
 		for (int t = 0; t < defence.length; t++) {
 			defence[t] = Math.log((conceded[t] + teamPrior * Math.exp(priorMean(t, newcomerDefence))) / (expected[t] + teamPrior));
@@ -241,7 +187,7 @@ final class DixonColesFit {
 		double expected = priorMatches * Math.exp(base);
 		for (int m = 0; m < sample.size(); m++) {
 			scored += sample.weight[m] * sample.homeGoals[m];
-			expected += sample.weight[m] * Math.exp(base + attack[sample.home[m]] + defence[sample.away[m]] + hb(sample.home[m]));
+			expected += sample.weight[m] * Math.exp(base + attack[sample.home[m]] + defence[sample.away[m]]);
 		}
 		homeAdvantage = Math.log(scored / expected);
 	}
@@ -254,7 +200,7 @@ final class DixonColesFit {
 			int a = sample.away[m];
 			scored += sample.weight[m] * (sample.homeGoals[m] + sample.awayGoals[m]);
 			expected += sample.weight[m]
-					* (Math.exp(attack[h] + defence[a] + homeAdvantage + hb(h)) + Math.exp(attack[a] + defence[h] + ab(h)));
+					* (Math.exp(attack[h] + defence[a] + homeAdvantage) + Math.exp(attack[a] + defence[h]));
 		}
 		base = Math.log(scored / expected);
 	}
@@ -319,12 +265,11 @@ final class DixonColesFit {
 	}
 
 	private double[] snapshot() {
-		double[] all = new double[attack.length + defence.length + 2 + bonus.length];
-		System.arraycopy(bonus, 0, all, attack.length + defence.length + 2, bonus.length);
+		double[] all = new double[attack.length + defence.length + 2];
 		System.arraycopy(attack, 0, all, 0, attack.length);
 		System.arraycopy(defence, 0, all, attack.length, defence.length);
-		all[attack.length + defence.length] = base;
-		all[attack.length + defence.length + 1] = homeAdvantage;
+		all[all.length - 2] = base;
+		all[all.length - 1] = homeAdvantage;
 		return all;
 	}
 }

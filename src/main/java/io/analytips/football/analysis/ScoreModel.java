@@ -35,18 +35,7 @@ public final class ScoreModel {
 		this(base, homeAdvantage, rho, teams, TeamStrength.AVERAGE);
 	}
 
-	private final Map<Long, Double> bonus;
-
-	private final boolean awayToo;
-
 	ScoreModel(double base, double homeAdvantage, double rho, Map<Long, TeamStrength> teams, TeamStrength unseen) {
-		this(base, homeAdvantage, rho, teams, unseen, Map.of(), false);
-	}
-
-	ScoreModel(double base, double homeAdvantage, double rho, Map<Long, TeamStrength> teams, TeamStrength unseen,
-			Map<Long, Double> bonus, boolean awayToo) {
-		this.bonus = Map.copyOf(bonus);
-		this.awayToo = awayToo;
 		this.base = base;
 		this.homeAdvantage = homeAdvantage;
 		this.rho = rho;
@@ -79,9 +68,8 @@ public final class ScoreModel {
 	public ExpectedGoals expectedGoals(long home, long away) {
 		TeamStrength h = strength(home);
 		TeamStrength a = strength(away);
-		double d = bonus.getOrDefault(home, 0.0);
-		return new ExpectedGoals(Math.exp(base + h.attack() + a.defence() + homeAdvantage + d),
-				Math.exp(base + a.attack() + h.defence() - (awayToo ? d : 0)));
+		return new ExpectedGoals(Math.exp(base + h.attack() + a.defence() + homeAdvantage),
+				Math.exp(base + a.attack() + h.defence()));
 	}
 
 	/**
