@@ -21,6 +21,7 @@ import io.analytips.football.analysis.MatchAnalysis;
 import io.analytips.football.analysis.Markets;
 import io.analytips.football.analysis.OneXTwo;
 import io.analytips.football.analysis.OverUnder;
+import io.analytips.football.analysis.PooledForecast;
 import io.analytips.football.analysis.ValueBet;
 import io.analytips.football.api.Fixture;
 import io.analytips.football.api.LeagueRef;
@@ -206,8 +207,9 @@ final class Matchday implements AutoCloseable {
 	/** The model says 50/30/20 and 55% over 2.5; the market prices 2.0/3.4/4.5. */
 	private static AnalysisReport report(Fixture fixture) {
 		MatchAnalysis analysis = mock(MatchAnalysis.class);
-		when(analysis.markets()).thenReturn(new Markets(new OneXTwo(0.5, 0.3, 0.2),
-				List.of(new OverUnder(2.5, 0.55, 0.45)), 0.5, List.of()));
+		Markets markets = new Markets(new OneXTwo(0.5, 0.3, 0.2), List.of(new OverUnder(2.5, 0.55, 0.45)), 0.5, List.of());
+		when(analysis.markets()).thenReturn(markets);
+		when(analysis.forecast()).thenReturn(PooledForecast.modelAlone(markets));
 		when(analysis.comparisons()).thenReturn(List.of(
 				new ValueBet("1X2", "home", 2.0, 0.48, 0.5, 0.0, 0, Confidence.MEDIUM),
 				new ValueBet("1X2", "draw", 3.4, 0.29, 0.3, 0.02, 0, Confidence.MEDIUM),
