@@ -138,8 +138,10 @@ final class AnalysisReplies {
 			return Mono.empty();
 		}
 		var markets = report.analysis().markets();
-		String payload = JSON.writeValueAsString(Map.of("xg", report.analysis().expectedGoals(), "result", markets.result(),
-				"bothTeamsScore", markets.bothTeamsScore(), "value", report.analysis().value(), "stale", report.stale()));
+		// the result as the user saw it: the forecast shown, which may lean on the fixture's price
+		String payload = JSON.writeValueAsString(Map.of("xg", report.analysis().expectedGoals(), "result",
+				report.analysis().forecast().result(), "bothTeamsScore", markets.bothTeamsScore(), "value",
+				report.analysis().value(), "stale", report.stale()));
 		StoredAnalysis stored = new StoredAnalysis(0, context.user().id(), report.fixture().id(), kind.code(),
 				report.fixture().home().name(), report.fixture().away().name(), report.fixture().kickoff(), null,
 				age.toSeconds(), payload, html);

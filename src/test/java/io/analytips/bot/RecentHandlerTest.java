@@ -80,9 +80,9 @@ class RecentHandlerTest {
 		String shown = kit.repliesTo(6).get(0);
 		int home = played.homeGoals();
 		int away = played.awayGoals();
-		String said = home > away ? "O modelo dava 47% de chance para vitória do " + played.home().name()
-				: home < away ? "O modelo dava 25% de chance para vitória do " + played.away().name()
-						: "O modelo dava 28% de chance para empate";
+		String said = home > away ? "A análise dava 47% de chance para vitória do " + played.home().name()
+				: home < away ? "A análise dava 25% de chance para vitória do " + played.away().name()
+						: "A análise dava 28% de chance para empate";
 		assertThat(shown).startsWith("📜 <b>Sua análise de ").contains("(análise completa)", "⚽ <b>as read then</b>",
 				"🏁 Resultado final: " + played.home().name() + " " + home + "-" + away + " " + played.away().name(), said);
 		assertThat(kit.lastButtonsTo(6)).contains("🔄 Analisar de novo", "⬅️ Voltar");
