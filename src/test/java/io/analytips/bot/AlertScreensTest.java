@@ -60,14 +60,14 @@ class AlertScreensTest {
 
 				📊 Palmeiras 52% • Empate 27% • São Paulo 21%
 				🥅 Mais de 2,5 gols: 51% • Menos: 49%
-				🔎 Favorito do modelo: Palmeiras.""");
+				🔎 Favorito: Palmeiras.""");
 		assertThat(en.text()).isEqualTo("""
 				⏰ <b>Palmeiras vs São Paulo</b>
 				Brasileirão Série A • today 19:00 (London)
 
 				📊 Palmeiras 52% • Draw 27% • São Paulo 21%
 				🥅 Over 2.5 goals: 51% • Under: 49%
-				🔎 The model's favourite: Palmeiras.""");
+				🔎 Favourite: Palmeiras.""");
 		assertThat(pt.replyMarkup().inlineKeyboard()).singleElement().satisfies(row -> assertThat(row).singleElement()
 			.satisfies(button -> assertThat(button.callbackData()).isEqualTo("f:1001")));
 		assertThat(en.replyMarkup().inlineKeyboard().get(0).get(0).text()).isEqualTo("📊 See the analysis");
@@ -92,9 +92,9 @@ class AlertScreensTest {
 		Alert alert = alert(PT_BRASILIA, Alert.Kind.BEFORE, KICKOFF);
 
 		assertThat(alerts.before(alert, fixture(KICKOFF, "NS", null, null), even).text())
-			.endsWith("São Paulo 28%\n🔎 Jogo equilibrado para o modelo: ninguém passa de 50%.");
+			.endsWith("São Paulo 28%\n🔎 Jogo equilibrado: ninguém passa de 50%.");
 		assertThat(alerts.before(alert(EN_LONDON, Alert.Kind.BEFORE, KICKOFF), fixture(KICKOFF, "NS", null, null), draw)
-			.text()).endsWith("🥅 Over 2.5 goals: 40% • Under: 60%\n🔎 For the model, a draw is the likeliest result.");
+			.text()).endsWith("🥅 Over 2.5 goals: 40% • Under: 60%\n🔎 A draw is the likeliest result.");
 	}
 
 	@Test

@@ -54,18 +54,18 @@ class RecordHandlerTest {
 			.contains("Quanto menor, melhor: o RPS (de 0 a 1)")
 			.endsWith("""
 					🏆 <b>Premier League</b>: 12 jogos
-					Modelo: RPS 0,198 • log 0,982
-					Nos jogos com odds das casas (10 jogos): modelo RPS 0,201 • log 0,990; mercado RPS 0,190 • log 0,962
+					Previsão: RPS 0,198 • log 0,982
+					Nos jogos com odds das casas (10 jogos): previsão RPS 0,201 • log 0,990; mercado RPS 0,190 • log 0,962
 
 					🏆 <b>Brasileirão Série A</b>: 1 jogo
-					Modelo: RPS 0,250 • log 1,200
+					Previsão: RPS 0,250 • log 1,200
 					Sem odds das casas para comparar nestes jogos.""");
 		assertThat(kit.repliesTo(6)).singleElement().asString().startsWith("📈 <b>The bot's record</b>")
 			.contains("Lower is better")
 			.contains("""
 					🏆 <b>Premier League</b>: 12 games
-					Model: RPS 0.198 • log 0.982
-					In the games with bookmaker odds (10 games): model RPS 0.201 • log 0.990; market RPS 0.190 • log 0.962""");
+					Forecast: RPS 0.198 • log 0.982
+					In the games with bookmaker odds (10 games): forecast RPS 0.201 • log 0.990; market RPS 0.190 • log 0.962""");
 	}
 
 	@Test
