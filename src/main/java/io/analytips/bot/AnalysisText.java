@@ -129,7 +129,9 @@ final class AnalysisText {
 		MatchAnalysis analysis = report.analysis();
 		lines.add(messages.get(locale, "analysis.rating.html", Html.escape(home), String.valueOf(analysis.homeRating().score()),
 				Html.escape(away), String.valueOf(analysis.awayRating().score())));
-		lines.add(Html.escape(messages.get(locale, "analysis.rating.note")));
+		// where the chances above lean on the price, the fit's own are the ones beside the market
+		lines.add(Html.escape(messages.get(locale, analysis.forecast().resultWeight() > 0 && report.bookmaker() != null
+				? "analysis.rating.note.pooled" : "analysis.rating.note")));
 		if (analysis.homeStanding() != null && analysis.awayStanding() != null) {
 			lines.add(Html.escape(messages.get(locale, "analysis.table", home,
 					String.valueOf(analysis.homeStanding().rank()), String.valueOf(analysis.homeStanding().points()), away,

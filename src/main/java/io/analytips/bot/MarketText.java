@@ -40,11 +40,10 @@ final class MarketText {
 		List<String> lines = new ArrayList<>();
 		lines.add(messages.get(locale, "market.title.html"));
 		List<ValueBet> result = of(compared, "1X2");
+		Shown shown = new Shown(result, locale);
 		if (result.size() == 3) {
-			String[] fair = Format.percents(locale, result.get(0).fairProbability(), result.get(1).fairProbability(),
-					result.get(2).fairProbability());
-			String[] model = Format.percents(locale, result.get(0).modelProbability(), result.get(1).modelProbability(),
-					result.get(2).modelProbability());
+			String[] fair = shown.fair;
+			String[] model = shown.model;
 			lines.add(Html.escape(messages.get(locale, "market.result", bookmaker, odds(result.get(0), locale),
 					odds(result.get(1), locale), odds(result.get(2), locale), fair[0], fair[1], fair[2], model[0], model[1],
 					model[2])));
@@ -59,14 +58,14 @@ final class MarketText {
 		List<ValueBet> value = report.analysis().value().stream().filter(bet -> relevant(bet, kind)).toList();
 		for (ValueBet bet : value) {
 			lines.add(Html.escape(messages.get(locale, "market.value", selection(bet, home, away, locale), odds(bet, locale),
-					Format.percent(bet.modelProbability(), locale), Format.percent(bet.fairProbability(), locale),
+					shown.model(bet), shown.fair(bet),
 					Format.decimal(bet.stake() * 100, 1, locale) + "%",
 					messages.get(locale, "analysis.confidence." + bet.confidence().name().toLowerCase(Locale.ROOT)))));
 		}
 		List<String> disagreements = report.analysis().disagreements().stream()
 			.filter(bet -> relevant(bet, kind))
 			.map(bet -> messages.get(locale, "market.disagreement.item", selection(bet, home, away, locale),
-					Format.percent(bet.modelProbability(), locale), Format.percent(bet.fairProbability(), locale)))
+					shown.model(bet), shown.fair(bet)))
 			.toList();
 		if (!disagreements.isEmpty()) {
 			lines.add(Html.escape(messages.get(locale, "market.disagreement", list(disagreements, locale))));
@@ -75,6 +74,53 @@ final class MarketText {
 			lines.add("<i>" + Html.escape(messages.get(locale, "market.note")) + "</i>");
 		}
 		return String.join("\n", lines);
+	}
+
+	/**
+	 * Each chance as the screen writes it: a 1X2 selection as the result line rounds it (the three adding up to
+	 * 100%), so that a caution or a value line never gives the same chance one point apart; any other on its own.
+	 */
+	private static final class Shown {
+
+		private final List<ValueBet> result;
+
+		private final Locale locale;
+
+		final String[] fair;
+
+		final String[] model;
+
+		Shown(List<ValueBet> result, Locale locale) {
+			this.result = result;
+			this.locale = locale;
+			boolean whole = result.size() == 3;
+			this.fair = whole ? Format.percents(locale, result.get(0).fairProbability(), result.get(1).fairProbability(),
+					result.get(2).fairProbability()) : null;
+			this.model = whole ? Format.percents(locale, result.get(0).modelProbability(),
+					result.get(1).modelProbability(), result.get(2).modelProbability()) : null;
+		}
+
+		String fair(ValueBet bet) {
+			int at = index(bet);
+			return at < 0 ? Format.percent(bet.fairProbability(), locale) : fair[at];
+		}
+
+		String model(ValueBet bet) {
+			int at = index(bet);
+			return at < 0 ? Format.percent(bet.modelProbability(), locale) : model[at];
+		}
+
+		private int index(ValueBet bet) {
+			if (fair == null || !bet.market().equals("1X2")) {
+				return -1;
+			}
+			for (int i = 0; i < 3; i++) {
+				if (result.get(i).selection().equals(bet.selection())) {
+					return i;
+				}
+			}
+			return -1;
+		}
 	}
 
 	private static List<ValueBet> of(List<ValueBet> bets, String market) {

@@ -63,7 +63,7 @@ class AnalysisTextForecastTest {
 		assertThat(html).contains("Vitória Arsenal: <b>25%</b>", "Empate: <b>24%</b>", "Vitória Chelsea: <b>51%</b>",
 				"ou seja 25% • 24% • 51% de chance sem a margem da casa", "Mais de 2,5: 17% • Menos: 83%",
 				"a Pinnacle paga 4,75, ou seja 17% de chance",
-				"As chances de resultado e mais/menos de 2,5 gols acima são as da Pinnacle sem a margem",
+				"As chances do resultado e de mais/menos de 2,5 gols acima são as da Pinnacle sem a margem",
 				"O modelo sozinho está em Modelo x mercado.");
 		// the comparison still gives the model's own chances, not the price's
 		var model = report.analysis().markets().result();
@@ -76,10 +76,10 @@ class AnalysisTextForecastTest {
 		String result = render(report(PINNACLE, 0.5), AnalysisKind.RESULT, Readers.ENGLISH);
 		String goals = render(report(PINNACLE, 0.5), AnalysisKind.GOALS, Readers.ENGLISH);
 
-		assertThat(result).contains("The result chances above blend the model with Pinnacle's price (50% on the "
-				+ "bookmaker), which already knows line-ups and injuries.").doesNotContain("over/under 2.5 goals chances");
-		assertThat(goals).contains("The over/under 2.5 goals chances above blend the model with Pinnacle's price")
-			.doesNotContain("The result chances");
+		assertThat(result).contains("The chances for the result above blend the model with Pinnacle's price (50% on the "
+				+ "bookmaker), which already knows line-ups and injuries.").doesNotContain("over/under 2.5 goals above");
+		assertThat(goals).contains("The chances for the over/under 2.5 goals above blend the model with Pinnacle's price")
+			.doesNotContain("for the result");
 	}
 
 	@Test
@@ -105,7 +105,7 @@ class AnalysisTextForecastTest {
 			String html = render(report, AnalysisKind.FULL, Readers.ENGLISH);
 			String home = Format.percent(report.analysis().markets().result().home(), Readers.ENGLISH.locale());
 
-			assertThat(html).contains("Arsenal win: <b>" + home + "</b>").doesNotContain("chances above");
+			assertThat(html).contains("Arsenal win: <b>" + home + "</b>").doesNotContain("The chances for", "The model alone is under");
 		}
 	}
 }
