@@ -5,8 +5,8 @@ import java.util.Objects;
 /**
  * The 1X2 and over 2.5 a fan is shown as the forecast: the model's, pooled with the fixture's own pre-match price by
  * the league's {@link OwnPriceBlend} where the analysis read that price. The price carries news no past match can
- * (line-ups, injuries), and the backtest chose each league's weight on its own seasons (docs/model.md, "The
- * fixture's own price"). Never what a price is judged against: {@link MatchAnalysis#comparisons()},
+ * (line-ups, injuries); the backtest chose the weight on the league's own seasons where its data has pre-match
+ * prices, and a league without them takes the largest weight measured (docs/model.md, "The fixture's own price"). Never what a price is judged against: {@link MatchAnalysis#comparisons()},
  * {@link MatchAnalysis#value()} and {@link MatchAnalysis#disagreements()} keep the model alone, or they would find
  * value in the market's own echo.
  *
