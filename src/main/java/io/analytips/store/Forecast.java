@@ -6,8 +6,9 @@ import java.time.Instant;
  * The forecast the bot sent before a fixture kicked off, with the market's prices at that moment (decimal odds, null
  * where no bookmaker priced it), and the score once the match ended (null until then).
  *
- * @param home the model's probability of a home win; {@code draw} and {@code away} likewise
- * @param over25 the model's probability of three goals or more, null if it gave none
+ * @param home the probability of a home win the analysis showed (the model's, or pooled with the fixture's own price
+ *        where the league's settings say so); {@code draw} and {@code away} likewise
+ * @param over25 the probability of three goals or more it showed, null if it gave none
  */
 public record Forecast(long fixtureId, int leagueId, Instant kickoff, Instant madeAt, double home, double draw,
 		double away, Double over25, Double marketHome, Double marketDraw, Double marketAway, String bookmaker,
