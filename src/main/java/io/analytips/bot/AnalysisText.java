@@ -52,7 +52,8 @@ final class AnalysisText {
 			blocks.add(result(analysis, home, away, locale));
 		}
 		if (kind == AnalysisKind.FULL || kind == AnalysisKind.GOALS) {
-			blocks.add(goals(analysis, home, away, locale));
+			// where the chances on this screen lean on the price, the expected goals and scores (the model's) say so
+			blocks.add(goals(analysis, home, away, !pooled(report, kind, locale).isEmpty(), locale));
 		}
 		if (kind == AnalysisKind.FULL || kind == AnalysisKind.BTTS) {
 			String[] btts = Format.percents(locale, analysis.markets().bothTeamsScore(), 1 - analysis.markets().bothTeamsScore());
@@ -79,9 +80,9 @@ final class AnalysisText {
 				Format.odds(result.draw(), locale), away, shown[2], Format.odds(result.away(), locale));
 	}
 
-	private String goals(MatchAnalysis analysis, String home, String away, Locale locale) {
+	private String goals(MatchAnalysis analysis, String home, String away, boolean leansOnPrice, Locale locale) {
 		StringBuilder text = new StringBuilder(messages.get(locale, "analysis.goals.title.html")).append('\n');
-		text.append(messages.get(locale, "analysis.xg.html", home, Format.decimal(analysis.expectedGoals().home(), 2, locale),
+		text.append(messages.get(locale, leansOnPrice ? "analysis.xg.model.html" : "analysis.xg.html", home, Format.decimal(analysis.expectedGoals().home(), 2, locale),
 				Format.decimal(analysis.expectedGoals().away(), 2, locale), away)).append('\n');
 		for (OverUnder line : analysis.markets().goals()) {
 			double over = over(line, analysis.forecast().over25());
@@ -92,7 +93,8 @@ final class AnalysisText {
 		String scores = analysis.markets().likeliestScores().stream()
 			.map(s -> s.home() + "-" + s.away() + " (" + Format.percent(s.probability(), locale) + ")")
 			.collect(Collectors.joining(", "));
-		return text.append(Html.escape(messages.get(locale, "analysis.scores", scores))).toString();
+		return text.append(Html.escape(messages.get(locale, leansOnPrice ? "analysis.scores.model" : "analysis.scores", scores)))
+			.toString();
 	}
 
 	/**

@@ -100,12 +100,22 @@ class AnalysisTextForecastTest {
 	}
 
 	@Test
+	void theExpectedGoalsAndScoresSayTheyAreTheModelsWhereTheChancesBesideThemLeanOnThePrice() {
+		String portuguese = render(report(PINNACLE, 1), AnalysisKind.FULL, Readers.PORTUGUESE);
+		String english = render(report(PINNACLE, 0.5), AnalysisKind.GOALS, Readers.ENGLISH);
+
+		assertThat(portuguese).contains("Gols esperados pelo modelo: Arsenal ", "Placares mais prováveis pelo modelo: ");
+		assertThat(english).contains("Expected goals in the model: Arsenal ", "Likeliest scores in the model: ");
+	}
+
+	@Test
 	void withoutAPriceOrAWeightTheModelIsShownWithoutANote() {
 		for (AnalysisReport report : List.of(report(null, 1), report(PINNACLE, 0))) {
 			String html = render(report, AnalysisKind.FULL, Readers.ENGLISH);
 			String home = Format.percent(report.analysis().markets().result().home(), Readers.ENGLISH.locale());
 
-			assertThat(html).contains("Arsenal win: <b>" + home + "</b>").doesNotContain("The chances for", "The model alone is under");
+			assertThat(html).contains("Arsenal win: <b>" + home + "</b>", "Expected goals: Arsenal ", "Likeliest scores: ")
+				.doesNotContain("The chances for", "The model alone is under", "Expected goals in the model", "Likeliest scores in the model");
 		}
 	}
 }
