@@ -45,6 +45,8 @@ final class AnalysisText {
 		String awayName = teams.display(fixture.away().name());
 		String home = Html.escape(homeName);
 		String away = Html.escape(awayName);
+		// what the chances on this screen lean on, where they lean on the price (empty where they are the model's)
+		String pooled = pooled(report, kind, locale);
 		List<String> blocks = new ArrayList<>();
 		blocks.add(messages.get(locale, "analysis.header.html", home, away, Html.escape(leagues.name(fixture.league(), locale)),
 				Format.kickoff(fixture.kickoff(), reader.zone(), messages, locale)));
@@ -52,8 +54,8 @@ final class AnalysisText {
 			blocks.add(result(analysis, home, away, locale));
 		}
 		if (kind == AnalysisKind.FULL || kind == AnalysisKind.GOALS) {
-			// where the chances on this screen lean on the price, the expected goals and scores (the model's) say so
-			blocks.add(goals(analysis, home, away, !pooled(report, kind, locale).isEmpty(), locale));
+			// where those chances lean on the price, the expected goals and scores (always the model's) say so
+			blocks.add(goals(analysis, home, away, !pooled.isEmpty(), locale));
 		}
 		if (kind == AnalysisKind.FULL || kind == AnalysisKind.BTTS) {
 			String[] btts = Format.percents(locale, analysis.markets().bothTeamsScore(), 1 - analysis.markets().bothTeamsScore());
@@ -69,7 +71,7 @@ final class AnalysisText {
 		if (!versus.isEmpty()) {
 			blocks.add(versus);
 		}
-		blocks.add(footer(report, kind, age, homeName, awayName, locale));
+		blocks.add(footer(report, age, homeName, awayName, pooled, locale));
 		return String.join("\n\n", blocks);
 	}
 
@@ -82,8 +84,9 @@ final class AnalysisText {
 
 	private String goals(MatchAnalysis analysis, String home, String away, boolean leansOnPrice, Locale locale) {
 		StringBuilder text = new StringBuilder(messages.get(locale, "analysis.goals.title.html")).append('\n');
-		text.append(messages.get(locale, leansOnPrice ? "analysis.xg.model.html" : "analysis.xg.html", home, Format.decimal(analysis.expectedGoals().home(), 2, locale),
-				Format.decimal(analysis.expectedGoals().away(), 2, locale), away)).append('\n');
+		text.append(messages.get(locale, leansOnPrice ? "analysis.xg.model.html" : "analysis.xg.html", home,
+				Format.decimal(analysis.expectedGoals().home(), 2, locale), Format.decimal(analysis.expectedGoals().away(), 2, locale),
+				away)).append('\n');
 		for (OverUnder line : analysis.markets().goals()) {
 			double over = over(line, analysis.forecast().over25());
 			String[] shown = Format.percents(locale, over, 1 - over);
@@ -155,8 +158,7 @@ final class AnalysisText {
 	 * How old the data is, what the model rests on, what the forecast shown leans on, and the responsible-gambling
 	 * line.
 	 */
-	private String footer(AnalysisReport report, AnalysisKind kind, Duration age, String home, String away,
-			Locale locale) {
+	private String footer(AnalysisReport report, Duration age, String home, String away, String pooled, Locale locale) {
 		MatchAnalysis analysis = report.analysis();
 		String data = messages.get(locale, report.stale() ? "analysis.data.stale" : "analysis.data.fresh",
 				Format.age(age, messages, locale));
@@ -164,7 +166,6 @@ final class AnalysisText {
 				? messages.get(locale, "analysis.sample", String.valueOf(analysis.homeMatches()))
 				: messages.get(locale, "analysis.sample.each", String.valueOf(analysis.homeMatches()), home,
 						String.valueOf(analysis.awayMatches()), away);
-		String pooled = pooled(report, kind, locale);
 		return Html.escape(data) + "\n" + Html.escape(sample) + (pooled.isEmpty() ? "" : "\n" + Html.escape(pooled))
 				+ "\n\n<i>" + Html.escape(messages.get(locale, "analysis.responsible")) + "</i>";
 	}
