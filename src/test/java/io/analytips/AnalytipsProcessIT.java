@@ -1,6 +1,5 @@
 package io.analytips;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -11,6 +10,7 @@ import io.analytips.football.sim.SimulatorServer;
 import io.analytips.store.DatabaseUrl;
 import io.analytips.support.FakeBotApi;
 import io.analytips.support.JarProcess;
+import io.analytips.support.Scratch;
 import io.analytips.support.TestClock;
 import io.analytips.support.TestDatabase;
 import io.analytips.support.Updates;
@@ -39,7 +39,7 @@ class AnalytipsProcessIT {
 	void aWrongTokenStopsStartUpWithExitCodeOneAndOneLineNamingIt() throws Exception {
 		try (FakeBotApi telegram = FakeBotApi.start().acceptToken("the-right-token");
 				JarProcess app = JarProcess.start(environment(telegram, TestDatabase.environmentUrl(TestDatabase.fresh()), "json"),
-						Files.createTempDirectory("analytips-it"))) {
+						Scratch.directory("analytips-it"))) {
 			assertThat(app.waitForExit(Duration.ofSeconds(90))).isEqualTo(1);
 			List<String> failures = app.output().stream().filter(line -> line.contains("TELEGRAM_BOT_TOKEN")).toList();
 			assertThat(failures).hasSize(1);
@@ -54,7 +54,7 @@ class AnalytipsProcessIT {
 		Map<String, String> environment = new java.util.HashMap<>(environment(FakeBotApi.start(),
 				TestDatabase.environmentUrl(TestDatabase.fresh()), "text"));
 		environment.put("API_FOOTBALL_KEY", "not-the-key");
-		try (JarProcess app = JarProcess.start(environment, Files.createTempDirectory("analytips-it"))) {
+		try (JarProcess app = JarProcess.start(environment, Scratch.directory("analytips-it"))) {
 			assertThat(app.waitForExit(Duration.ofSeconds(90))).isEqualTo(1);
 			assertThat(app.output()).filteredOn(line -> line.contains("ERROR"))
 				.anySatisfy(line -> assertThat(line).contains("API_FOOTBALL_KEY is invalid")
@@ -67,7 +67,7 @@ class AnalytipsProcessIT {
 	void anUnreachableDatabaseStopsStartUpWithExitCodeOneNamingDatabaseUrl() throws Exception {
 		try (FakeBotApi telegram = FakeBotApi.start();
 				JarProcess app = JarProcess.start(environment(telegram, "postgres://postgres@127.0.0.1:1/analytips", "text"),
-						Files.createTempDirectory("analytips-it"))) {
+						Scratch.directory("analytips-it"))) {
 			assertThat(app.waitForExit(Duration.ofSeconds(90))).isEqualTo(1);
 			assertThat(app.output()).filteredOn(line -> line.contains("ERROR"))
 				.anySatisfy(line -> assertThat(line).contains("DATABASE_URL is unreachable"));
@@ -78,7 +78,7 @@ class AnalytipsProcessIT {
 	@Test
 	void sigtermUnderLoadExitsZeroWithinTheDeadlineAndARestartFinishesEveryUpdateOnce() throws Exception {
 		DatabaseUrl database = TestDatabase.fresh();
-		Path workDir = Files.createTempDirectory("analytips-it");
+		Path workDir = Scratch.directory("analytips-it");
 		int updates = 2000;
 		try (FakeBotApi telegram = FakeBotApi.start()) {
 			Map<String, String> environment = new java.util.HashMap<>(environment(telegram, TestDatabase.environmentUrl(database), "json"));

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import io.analytips.support.JarProcess;
+import io.analytips.support.Scratch;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,7 +32,7 @@ class CommandLineProcessIT {
 	}
 
 	private static Run run(Map<String, String> environment, String... arguments) throws Exception {
-		Path workingDirectory = Files.createTempDirectory("analytips-cli");
+		Path workingDirectory = Scratch.directory("analytips-cli");
 		try (JarProcess app = JarProcess.startInEmptyEnvironment(environment, workingDirectory, List.of(arguments))) {
 			int exitCode = app.waitForExit(Duration.ofSeconds(30));
 			return new Run(exitCode, app.output(), app.launchToExit(), workingDirectory);

@@ -1,6 +1,5 @@
 package io.analytips;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -11,6 +10,7 @@ import io.analytips.store.DatabaseUrl;
 import io.analytips.support.BotUnderLoad;
 import io.analytips.support.FakeBotApi;
 import io.analytips.support.JarProcess;
+import io.analytips.support.Scratch;
 import io.analytips.support.TestClock;
 import io.analytips.support.TestDatabase;
 import io.analytips.support.Updates;
@@ -37,7 +37,7 @@ class CrashRecoveryIT {
 	@ValueSource(ints = { 300, 1000, 1700 })
 	void aKilledBotRestartsAndAnswersEveryUpdateOnceSaveTheSendWindow(int killAfter) throws Exception {
 		DatabaseUrl database = TestDatabase.fresh();
-		Path workDir = Files.createTempDirectory("analytips-crash");
+		Path workDir = Scratch.directory("analytips-crash");
 		try (FakeBotApi telegram = FakeBotApi.start()) {
 			Map<String, String> environment = BotUnderLoad.environment(telegram, database, football);
 			try (JarProcess first = JarProcess.start(environment, workDir)) {

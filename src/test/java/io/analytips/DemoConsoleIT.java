@@ -1,6 +1,5 @@
 package io.analytips;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -9,6 +8,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.analytips.support.JarProcess;
+import io.analytips.support.Scratch;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +26,7 @@ class DemoConsoleIT {
 
 	@Test
 	void answersEveryRunInTheSameFolderAndWalksTheMenusWithoutMeetingTheLimit() throws Exception {
-		Path folder = Files.createTempDirectory("analytips-demo");
+		Path folder = Scratch.directory("analytips-demo");
 
 		// 1. A November Sunday: the whole walk, then a search that forgives a wrong name. DATABASE_URL is
 		// ignored: the demo keeps its own database.

@@ -1,6 +1,5 @@
 package io.analytips;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,8 +11,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.analytips.support.DemoTerminal;
 import io.analytips.support.DemoTerminal.Screen;
+import io.analytips.support.DemoTerminal;
+import io.analytips.support.Scratch;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -49,7 +49,7 @@ class DemoDatesIT {
 	@Timeout(value = 20, unit = TimeUnit.MINUTES)
 	void everyScreenOfARunInAUsedFolderIsTheScreenOfAnEmptyFolderForThatDay() throws Exception {
 		long started = System.nanoTime();
-		Path used = Files.createTempDirectory("analytips-demo-used");
+		Path used = Scratch.directory("analytips-demo-used");
 		ExecutorService beside = Executors.newSingleThreadExecutor();
 		try {
 			int run = 0;
@@ -59,7 +59,7 @@ class DemoDatesIT {
 					int league = LANGUAGES.indexOf(language);
 					long runStarted = System.nanoTime();
 					Future<Walk> empty = run == 0 ? null
-							: beside.submit(() -> walk(Files.createTempDirectory("analytips-demo-empty"), date, language, league));
+							: beside.submit(() -> walk(Scratch.directory("analytips-demo-empty"), date, language, league));
 					Walk inUsedFolder = walk(used, date, language, league);
 					Walk inEmptyFolder = empty == null ? inUsedFolder : empty.get();
 					assertSameScreens(date + " " + language, inUsedFolder, inEmptyFolder, run > 0);

@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 import io.analytips.support.DemoTerminal;
 import io.analytips.support.JarProcess;
 import io.analytips.support.Samples;
+import io.analytips.support.Scratch;
 import io.analytips.telegram.TelegramJson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -67,7 +68,7 @@ class DemoStartBenchmark {
 			}
 			for (Launcher launcher : order) {
 				ObjectNode run = runs.computeIfAbsent(launcher.name(), name -> report.putArray(name)).addObject();
-				Path folder = Files.createTempDirectory("analytips-demo-start");
+				Path folder = Scratch.directory("analytips-demo-start");
 				run.put("firstMs", promptMs(launcher, folder));
 				run.put("secondMs", promptMs(launcher, folder));
 				Matcher started = STARTED.matcher(lastStarted(folder));

@@ -1,6 +1,5 @@
 package io.analytips;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,6 +16,7 @@ import io.analytips.support.BotUnderLoad;
 import io.analytips.support.FakeBotApi;
 import io.analytips.support.JarProcess;
 import io.analytips.support.ReplicaJars;
+import io.analytips.support.Scratch;
 import io.analytips.support.TestClock;
 import io.analytips.support.load.CpuPinning;
 import io.analytips.support.load.FakeBotApiProcess;
@@ -91,7 +91,7 @@ class EndToEndBenchmark {
 		try (FakeBotApiProcess fakes = FakeBotApiProcess.start(fakeCount)) {
 			List<Contender> bots = new ArrayList<>();
 			List<JarProcess> jars = new ArrayList<>();
-			Path work = Files.createTempDirectory("analytips-e2e");
+			Path work = Scratch.directory("analytips-e2e");
 			// this build as shipped: the default buffer, a burst waiting at Telegram for room
 			Map<String, String> own = environment(BotUnderLoad.asUsersRunIt(fakes.url(0), football));
 			int ownPort = ReplicaJars.freePort();
@@ -115,7 +115,7 @@ class EndToEndBenchmark {
 			bots.add(new Contender("grammy", 1, () -> ProcessCpu.millis(grammy.pid()), () -> 0L, Optional.empty(),
 					Optional.empty()));
 			if (baselineJar != null) {
-				Path baselineWork = Files.createTempDirectory("analytips-e2e-baseline");
+				Path baselineWork = Scratch.directory("analytips-e2e-baseline");
 				// an older build refuses what its buffer cannot hold: it gets one that holds a whole burst
 				Map<String, String> baselineEnvironment = environment(
 						BotUnderLoad.asUsersRunIt(fakes.url(2), football, Math.max(10_000, UPDATES + 1_000)));

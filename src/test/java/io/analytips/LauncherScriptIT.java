@@ -9,6 +9,7 @@ import java.util.stream.Stream;
 
 import io.analytips.support.DemoTerminal;
 import io.analytips.support.JarProcess;
+import io.analytips.support.Scratch;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -29,7 +30,7 @@ class LauncherScriptIT {
 	@Timeout(300)
 	void theSecondRunMapsTheArchiveTheFirstLeftAndBothAnswer() throws Exception {
 		deleteTree(ARCHIVE.getParent());
-		Path folder = Files.createTempDirectory("analytips-launcher");
+		Path folder = Scratch.directory("analytips-launcher");
 		assertThat(run(folder)).as("the first run maps no archive").isFalse();
 		assertThat(ARCHIVE).isRegularFile();
 		assertThat(ARCHIVE.resolveSibling("analytips.jar")).isRegularFile();

@@ -13,6 +13,7 @@ import io.analytips.football.sim.SimulatorServer;
 import io.analytips.support.BotUnderLoad;
 import io.analytips.support.JarProcess;
 import io.analytips.support.Samples;
+import io.analytips.support.Scratch;
 import io.analytips.support.TestClock;
 import io.analytips.support.load.FakeBotApiProcess;
 import io.analytips.support.load.JvmMemory;
@@ -89,7 +90,7 @@ class MillionUsersBenchmark {
 		ObjectNode result = TelegramJson.mapper().createObjectNode();
 		result.put("jar", jarFile.toAbsolutePath().toString()).put("jvm", String.join(" ", jvmOptions));
 		ArrayNode quarters = result.putArray("quarters");
-		Path work = Files.createTempDirectory("analytips-memory");
+		Path work = Scratch.directory("analytips-memory");
 		try (SimulatorServer football = SimulatorServer.start(ApiFootballSimulator.bundled(TestClock.running()),
 				"127.0.0.1", 0);
 				FakeBotApiProcess fakes = FakeBotApiProcess.start(1);

@@ -1,6 +1,5 @@
 package io.analytips;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,6 +13,7 @@ import io.analytips.football.sim.SimulatorServer;
 import io.analytips.store.DatabaseServer;
 import io.analytips.support.BotUnderLoad;
 import io.analytips.support.JarProcess;
+import io.analytips.support.Scratch;
 import io.analytips.support.TestClock;
 import io.analytips.support.TestDatabase;
 import io.analytips.support.load.FakeBotApiProcess;
@@ -130,7 +130,7 @@ class MultiBotBenchmark {
 	/** One setting: a fresh fake and jar hosting {@code bots} bots, idle memory, warm-up, the measured open loop. */
 	private void measure(int bots, int round) throws Exception {
 		ObjectNode result = report.add(bots, round);
-		Path work = Files.createTempDirectory("analytips-bots-" + bots);
+		Path work = Scratch.directory("analytips-bots-" + bots);
 		DatabaseServer beside = DATABASE_BESIDE ? DatabaseServer.embedded(work.resolve("data"), true) : null;
 		try (FakeBotApiProcess fake = FakeBotApiProcess.startBots(bots)) {
 			Map<String, String> environment = BotUnderLoad.asUsersRunIt(fake.url(0), football, 1_000);

@@ -1,6 +1,5 @@
 package io.analytips;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,6 +20,7 @@ import io.analytips.support.FakeBot;
 import io.analytips.support.FakeBotApi;
 import io.analytips.support.JarProcess;
 import io.analytips.support.ReplicaJars;
+import io.analytips.support.Scratch;
 import io.analytips.support.TestClock;
 import io.analytips.support.TestDatabase;
 import io.analytips.support.Updates;
@@ -75,7 +75,7 @@ class MultiBotIT {
 			FakeBot gamma = telegram.addBot(GAMMA, "gamma_bot").firstUpdateId(300_000);
 			Map<String, String> environment = environment(telegram, database, port, ALPHA, BETA, GAMMA, REFUSED);
 			AdminHttp admin = new AdminHttp(port, AppTestEnvironment.ADMIN_TOKEN);
-			Path workDir = Files.createTempDirectory("analytips-multibot");
+			Path workDir = Scratch.directory("analytips-multibot");
 			System.out.println("MULTIBOT the jar's output: " + workDir + "/output*.log");
 			try (JarProcess jar = JarProcess.start(environment, workDir)) {
 				awaitPolling(jar, alpha, beta, gamma);
@@ -166,7 +166,7 @@ class MultiBotIT {
 	@Test
 	void botsRemovedAndAddedThroughTheAdminApiWhileTheOthersRunAndAfterARestart() throws Exception {
 		DatabaseUrl database = TestDatabase.fresh();
-		Path workDir = Files.createTempDirectory("analytips-multibot-admin");
+		Path workDir = Scratch.directory("analytips-multibot-admin");
 		System.out.println("MULTIBOT the jars' output: " + workDir + "/output*.log");
 		int port = ReplicaJars.freePort();
 		try (FakeBotApi telegram = FakeBotApi.start()) {

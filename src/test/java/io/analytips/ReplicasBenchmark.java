@@ -14,6 +14,7 @@ import io.analytips.store.DatabaseUrl;
 import io.analytips.support.BotUnderLoad;
 import io.analytips.support.FakeBotApi;
 import io.analytips.support.JarProcess;
+import io.analytips.support.Scratch;
 import io.analytips.support.TestClock;
 import io.analytips.support.TestDatabase;
 import io.analytips.support.Updates;
@@ -107,7 +108,7 @@ class ReplicasBenchmark {
 				for (int i = 0; i < Math.max(count, 1); i++) {
 					Map<String, String> own = new HashMap<>(environment);
 					own.put("REPLICA_ID", "bench-" + i);
-					JarProcess replica = JarProcess.start(own, Files.createTempDirectory("analytips-bench-" + i));
+					JarProcess replica = JarProcess.start(own, Scratch.directory("analytips-bench-" + i));
 					replicas.add(replica);
 					if (i == 0) {
 						await().atMost(Duration.ofSeconds(180)).until(() -> !telegram.calls("getUpdates").isEmpty());

@@ -14,6 +14,7 @@ import io.analytips.football.sim.ApiFootballSimulator;
 import io.analytips.football.sim.SimulatorServer;
 import io.analytips.support.FakeBotApi;
 import io.analytips.support.JarProcess;
+import io.analytips.support.Scratch;
 import io.analytips.support.TestClock;
 import org.junit.jupiter.api.Test;
 
@@ -54,7 +55,7 @@ class StartupFailureProcessIT {
 
 	@Test
 	void aTakenPortInTheTerminalDemoIsOneLineOnStandardErrorTooAndLeavesNoDatabase() throws Exception {
-		Path folder = Files.createTempDirectory("analytips-start");
+		Path folder = Scratch.directory("analytips-start");
 		try (ServerSocket taken = new ServerSocket(0);
 				JarProcess demo = start(folder, Map.of("DEMO_DATE", "2026-11-29", "SERVER_PORT",
 						Integer.toString(taken.getLocalPort())), "--demo")) {
@@ -69,7 +70,7 @@ class StartupFailureProcessIT {
 
 	@Test
 	void aDemoDateThatIsNoDateIsOneLineOnStandardErrorAndLeavesNoData() throws Exception {
-		Path folder = Files.createTempDirectory("analytips-start");
+		Path folder = Scratch.directory("analytips-start");
 		try (JarProcess demo = start(folder, Map.of("DEMO_DATE", "2026-13-45"), "--demo")) {
 			assertThat(demo.waitForExit(EXIT)).isEqualTo(1);
 			System.out.printf("bad DEMO_DATE in --demo: launch to exit %d ms%n", demo.launchToExit().toMillis());
@@ -81,7 +82,7 @@ class StartupFailureProcessIT {
 
 	@Test
 	void aNumberThatIsNoneIsOneLineNamingItsVariableAndLeavesNoData() throws Exception {
-		Path folder = Files.createTempDirectory("analytips-start");
+		Path folder = Scratch.directory("analytips-start");
 		Map<String, String> environment = required();
 		environment.put("BOT_RATE_LIMIT", "ten");
 		try (JarProcess app = start(folder, environment)) {
@@ -94,7 +95,7 @@ class StartupFailureProcessIT {
 
 	@Test
 	void aUrlThatIsNoUrlIsOneJsonLineForTheLogsAndLeavesNoData() throws Exception {
-		Path folder = Files.createTempDirectory("analytips-start");
+		Path folder = Scratch.directory("analytips-start");
 		Map<String, String> environment = required();
 		environment.put("LOG_FORMAT", "json");
 		environment.put("API_FOOTBALL_URL", "v3.football.api-sports.io");
@@ -111,7 +112,7 @@ class StartupFailureProcessIT {
 
 	@Test
 	void aConfigurationFileSpringCannotReadIsStillReportedBySpring() throws Exception {
-		Path folder = Files.createTempDirectory("analytips-start");
+		Path folder = Scratch.directory("analytips-start");
 		Files.writeString(folder.resolve("application.yml"), "analytips:\n  bot: [unclosed\n");
 		try (JarProcess app = start(folder, required())) {
 			assertThat(app.waitForExit(EXIT)).isEqualTo(1);
@@ -122,7 +123,7 @@ class StartupFailureProcessIT {
 
 	@Test
 	void aMalformedTokenIsOneLineThatDoesNotRepeatIt() throws Exception {
-		Path folder = Files.createTempDirectory("analytips-start");
+		Path folder = Scratch.directory("analytips-start");
 		Map<String, String> environment = required();
 		environment.put("TELEGRAM_BOT_TOKEN", "not-a-token");
 		try (JarProcess app = start(folder, environment)) {
@@ -137,7 +138,7 @@ class StartupFailureProcessIT {
 
 	@Test
 	void aRejectedTokenStopsTheStartBeforeTheEmbeddedDatabase() throws Exception {
-		Path folder = Files.createTempDirectory("analytips-start");
+		Path folder = Scratch.directory("analytips-start");
 		try (FakeBotApi telegram = FakeBotApi.start().acceptToken("123456:another-token-the-fake-accepts-000000")) {
 			Map<String, String> environment = required();
 			environment.putAll(Map.of("TELEGRAM_API_URL", telegram.url(), "API_FOOTBALL_URL", football.url(), "SERVER_PORT", "0"));
@@ -157,7 +158,7 @@ class StartupFailureProcessIT {
 
 	@Test
 	void aSecondStartInARunningBotsFolderIsOneLineAndTheFirstKeepsItsDatabase() throws Exception {
-		Path folder = Files.createTempDirectory("analytips-start");
+		Path folder = Scratch.directory("analytips-start");
 		try (FakeBotApi telegram = FakeBotApi.start()) {
 			Map<String, String> environment = required();
 			environment.putAll(Map.of("TELEGRAM_API_URL", telegram.url(), "API_FOOTBALL_URL", football.url(), "SERVER_PORT", "0"));
@@ -185,7 +186,7 @@ class StartupFailureProcessIT {
 
 	@Test
 	void aStartThatFailsAfterTheEmbeddedDatabaseStartedNamesTheSettingAndRemovesTheFolderItCreated() throws Exception {
-		Path folder = Files.createTempDirectory("analytips-start");
+		Path folder = Scratch.directory("analytips-start");
 		try (FakeBotApi telegram = FakeBotApi.start(); ServerSocket taken = new ServerSocket(0)) {
 			Map<String, String> environment = required();
 			environment.putAll(Map.of("TELEGRAM_API_URL", telegram.url(), "API_FOOTBALL_URL", football.url(), "SERVER_PORT",

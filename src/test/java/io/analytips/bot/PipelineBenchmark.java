@@ -1,7 +1,6 @@
 package io.analytips.bot;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.nio.file.Files;
@@ -26,6 +25,7 @@ import io.analytips.store.DatabaseUrl;
 import io.analytips.store.Migrations;
 import io.analytips.support.FakeBotApi;
 import io.analytips.support.PipelineHarness;
+import io.analytips.support.Scratch;
 import io.analytips.support.TestDatabase;
 import io.analytips.support.Updates;
 import io.analytips.telegram.TelegramJson;
@@ -247,25 +247,20 @@ class PipelineBenchmark {
 
 	/** A fresh migrated database on the durable embedded server (started in a temporary directory on first use). */
 	private DatabaseUrl durableDatabase() {
+		if (durableServer == null) {
+			durableServer = DatabaseServer.embedded(Scratch.directory("analytips-bench-durable"), true);
+		}
+		String name = "bench_" + ++durableDatabases;
+		ConnectionPool pool = TestDatabase.pool(durableServer.url());
 		try {
-			if (durableServer == null) {
-				durableServer = DatabaseServer.embedded(Files.createTempDirectory("analytips-bench-durable"), true);
-			}
-			String name = "bench_" + ++durableDatabases;
-			ConnectionPool pool = TestDatabase.pool(durableServer.url());
-			try {
-				TestDatabase.client(pool).sql("create database " + name).then().block(Duration.ofSeconds(30));
-			}
-			finally {
-				pool.dispose();
-			}
-			DatabaseUrl url = new DatabaseUrl(durableServer.url().host(), durableServer.url().port(), name, "postgres", null, null);
-			new Migrations(url).migrate();
-			return url;
+			TestDatabase.client(pool).sql("create database " + name).then().block(Duration.ofSeconds(30));
 		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
+		finally {
+			pool.dispose();
 		}
+		DatabaseUrl url = new DatabaseUrl(durableServer.url().host(), durableServer.url().port(), name, "postgres", null, null);
+		new Migrations(url).migrate();
+		return url;
 	}
 
 	/** The median over rounds of {@code a}'s throughput as a percentage of {@code b}'s in the same round. */

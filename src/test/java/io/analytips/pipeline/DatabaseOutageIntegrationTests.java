@@ -1,6 +1,5 @@
 package io.analytips.pipeline;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -9,6 +8,7 @@ import io.analytips.store.Migrations;
 import io.analytips.support.FakeBotApi;
 import io.analytips.support.PipelineHarness;
 import io.analytips.support.Replying;
+import io.analytips.support.Scratch;
 import io.analytips.support.Updates;
 import io.analytips.telegram.SourceStatus;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -22,7 +22,7 @@ class DatabaseOutageIntegrationTests {
 
 	@Test
 	void pausesPollingWhileTheDatabaseIsDownAndResumesWithoutLosingAnything() throws Exception {
-		Path directory = Files.createTempDirectory("analytips-outage");
+		Path directory = Scratch.directory("analytips-outage");
 		// Not "clean": a clean server deletes its data when closed, and this one must come back with it.
 		EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(directory).setCleanDataDirectory(false).start();
 		int port = postgres.getPort();

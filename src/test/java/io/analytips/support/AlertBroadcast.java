@@ -1,8 +1,5 @@
 package io.analytips.support;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -98,12 +95,7 @@ public final class AlertBroadcast implements AutoCloseable {
 
 	/** A new working directory for replica {@code name}. */
 	public static Path directory(String name) {
-		try {
-			return Files.createTempDirectory("analytips-replica-" + name);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		return Scratch.directory("analytips-replica-" + name);
 	}
 
 	/** Waits up to two minutes for {@code replica} to poll the fake as {@code name} (or to die). */

@@ -3,8 +3,6 @@ package io.analytips.support;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -25,14 +23,9 @@ public final class ReplicaJars {
 
 	/** Starts the jar as replica {@code name} ({@code REPLICA_ID}) in a working directory of its own. */
 	public static JarProcess start(Map<String, String> environment, String name) {
-		try {
-			Map<String, String> own = new HashMap<>(environment);
-			own.put("REPLICA_ID", name);
-			return JarProcess.start(own, Files.createTempDirectory("analytips-replica-" + name));
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		Map<String, String> own = new HashMap<>(environment);
+		own.put("REPLICA_ID", name);
+		return JarProcess.start(own, Scratch.directory("analytips-replica-" + name));
 	}
 
 	/** As {@link #start(Map, String)}, serving HTTP (health, webhook) on {@code port}. */

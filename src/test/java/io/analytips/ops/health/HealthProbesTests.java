@@ -1,13 +1,13 @@
 package io.analytips.ops.health;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
 import io.analytips.store.DatabaseUrl;
 import io.analytips.support.AppIntegrationTest;
 import io.analytips.support.AppTestEnvironment;
+import io.analytips.support.Scratch;
 import io.analytips.support.TestDatabase;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterAll;
@@ -41,7 +41,7 @@ class HealthProbesTests {
 
 	static {
 		try {
-			directory = Files.createTempDirectory("analytips-probes");
+			directory = Scratch.directory("analytips-probes");
 			// Not "clean": it must come back with its data after being stopped.
 			postgres = EmbeddedPostgres.builder().setDataDirectory(directory).setCleanDataDirectory(false).start();
 			port = postgres.getPort();

@@ -17,6 +17,7 @@ import io.analytips.telegram.TelegramJson;
 import org.awaitility.core.ConditionTimeoutException;
 import tools.jackson.databind.JsonNode;
 
+import io.analytips.support.Scratch;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -61,7 +62,7 @@ public final class FakeBotApiProcess implements AutoCloseable {
 		String java = ProcessHandle.current().info().command().orElse("java");
 		// surefire runs tests from a manifest-only jar: the real class path is in its own property
 		String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-		Path output = Files.createTempFile("fake-bot-api", ".log");
+		Path output = Scratch.file("fake-bot-api", ".log");
 		List<String> command = new ArrayList<>(
 				List.of(java, "-Xmx1g", "-XX:+UseParallelGC", "-cp", classPath, FakeBotApiServer.class.getName()));
 		command.addAll(arguments);

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import io.analytips.support.Scratch;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -29,7 +30,7 @@ public final class PeerBot implements AutoCloseable {
 	/** Installs the peer if needed and starts it polling {@code apiRoot}. */
 	public static PeerBot start(String apiRoot, String token) throws IOException, InterruptedException {
 		install();
-		Path output = Files.createTempFile("grammy", ".log");
+		Path output = Scratch.file("grammy", ".log");
 		Process process = new ProcessBuilder(CpuPinning.forBots(List.of("node", "grammy-bot.mjs", apiRoot, token)))
 			.directory(INSTALLED.toFile())
 			.redirectErrorStream(true)
