@@ -13,11 +13,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import io.analytips.support.Scratch;
 import io.analytips.telegram.TelegramJson;
 import org.awaitility.core.ConditionTimeoutException;
 import tools.jackson.databind.JsonNode;
 
-import io.analytips.support.Scratch;
 import static org.awaitility.Awaitility.await;
 
 /**

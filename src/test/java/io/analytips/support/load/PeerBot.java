@@ -5,8 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import io.analytips.support.Scratch;
 import java.util.concurrent.TimeUnit;
+
+import io.analytips.support.Scratch;
 
 /**
  * The grammY peer bot ({@code src/test/peer}) as a child process: installed with {@code npm ci}
