@@ -52,7 +52,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Writes {@code target/bench/e2e.json}; run with
  * {@code ./mvnw -Pbench -DskipTests -Djacoco.skip=true -Dtest=EndToEndBenchmark -Dsurefire.failIfNoSpecifiedTests=false verify}.
  * {@code -Dbench.e2e.updates}, {@code .users}, {@code .warmUp}, {@code .openSeconds} change the sizes;
- * {@code -Dbench.e2e.baselineJar} adds an older build, {@code -Dbench.e2e.baselineJvm} its JVM options.
+ * {@code -Dbench.e2e.baselineJar} adds an older build, {@code -Dbench.e2e.baselineJvm} its JVM options;
+ * {@code -Dbench.e2e.peer} picks the peer's script ({@link #PEER}).
  */
 class EndToEndBenchmark {
 
@@ -68,6 +69,12 @@ class EndToEndBenchmark {
 	static final int OPEN_RATE = Integer.getInteger("bench.e2e.openRate", 1_000);
 
 	static final int OPEN_SECONDS = Integer.getInteger("bench.e2e.openSeconds", 60);
+
+	/**
+	 * The peer's script: the shared one ({@link PeerBot#STOCK}, one-line replies) unless
+	 * {@code -Dbench.e2e.peer=grammy-bot-same-replies.mjs} ({@link PeerBot#SAME_REPLIES}: Analytips' own messages).
+	 */
+	static final String PEER = System.getProperty("bench.e2e.peer", PeerBot.STOCK);
 
 	private static final String TEXTS = "/start,/help";
 
@@ -110,7 +117,7 @@ class EndToEndBenchmark {
 					: JarProcess.start(Path.of("target", "analytips.jar"), ownJvm, own, work);
 			jars.add(jar);
 			bots.add(jarContender("analytips", 0, jar, work, ownPort));
-			PeerBot grammy = PeerBot.start(fakes.url(1), FakeBotApi.TOKEN);
+			PeerBot grammy = PeerBot.start(PEER, fakes.url(1), FakeBotApi.TOKEN);
 			processes.add(grammy);
 			bots.add(new Contender("grammy", 1, () -> ProcessCpu.millis(grammy.pid()), () -> 0L, Optional.empty(),
 					Optional.empty()));

@@ -48,7 +48,8 @@ final class EndToEndReport {
 			.put("users", EndToEndBenchmark.USERS)
 			.put("runs", EndToEndBenchmark.RUNS)
 			.put("warmUp", EndToEndBenchmark.WARM_UP)
-			.put("cores", CpuPinning.describe());
+			.put("cores", CpuPinning.describe())
+			.put("peer", EndToEndBenchmark.PEER);
 		report.set("analytips", analytips);
 		report.set("grammy", grammy);
 		ObjectNode ratio = report.putObject("ratio");

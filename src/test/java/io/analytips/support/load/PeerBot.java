@@ -11,13 +11,23 @@ import io.analytips.support.Scratch;
 
 /**
  * The grammY peer bot ({@code src/test/peer}) as a child process: installed with {@code npm ci}
- * into {@code target/peer} the first time, then {@code node grammy-bot.mjs <api root> <token>}.
+ * into {@code target/peer} the first time, then {@code node <script> <api root> <token>}, the script one of
+ * {@link #SCRIPTS}: the shared peer as it is ({@link #STOCK}, one-line replies) or the same bot answering with
+ * Analytips' own messages ({@link #SAME_REPLIES}).
  */
 public final class PeerBot implements AutoCloseable {
 
 	private static final Path SOURCE = Path.of("src", "test", "peer");
 
 	private static final Path INSTALLED = Path.of("target", "peer");
+
+	/** The shared peer, unchanged: {@code /start} and {@code /help} answered with a line each. */
+	public static final String STOCK = "grammy-bot.mjs";
+
+	/** The same peer answering {@code /start} and {@code /help} with the messages Analytips sends a new user. */
+	public static final String SAME_REPLIES = "grammy-bot-same-replies.mjs";
+
+	static final List<String> SCRIPTS = List.of(STOCK, SAME_REPLIES);
 
 	private final Process process;
 
@@ -28,11 +38,19 @@ public final class PeerBot implements AutoCloseable {
 		this.output = output;
 	}
 
-	/** Installs the peer if needed and starts it polling {@code apiRoot}. */
+	/** Installs the peer if needed and starts the stock one polling {@code apiRoot}. */
 	public static PeerBot start(String apiRoot, String token) throws IOException, InterruptedException {
+		return start(STOCK, apiRoot, token);
+	}
+
+	/** Installs the peer if needed and starts {@code script} (one of {@link #SCRIPTS}) polling {@code apiRoot}. */
+	public static PeerBot start(String script, String apiRoot, String token) throws IOException, InterruptedException {
+		if (!SCRIPTS.contains(script)) {
+			throw new IllegalArgumentException("no peer script " + script + "; one of " + SCRIPTS);
+		}
 		install();
 		Path output = Scratch.file("grammy", ".log");
-		Process process = new ProcessBuilder(CpuPinning.forBots(List.of("node", "grammy-bot.mjs", apiRoot, token)))
+		Process process = new ProcessBuilder(CpuPinning.forBots(List.of("node", script, apiRoot, token)))
 			.directory(INSTALLED.toFile())
 			.redirectErrorStream(true)
 			.redirectOutput(output.toFile())
@@ -41,11 +59,15 @@ public final class PeerBot implements AutoCloseable {
 	}
 
 	private static void install() throws IOException, InterruptedException {
+		Files.createDirectories(INSTALLED);
+		// the scripts every time (they may have changed since the install), the modules once
+		for (String script : SCRIPTS) {
+			Files.copy(SOURCE.resolve(script), INSTALLED.resolve(script), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+		}
 		if (Files.isDirectory(INSTALLED.resolve("node_modules").resolve("grammy"))) {
 			return;
 		}
-		Files.createDirectories(INSTALLED);
-		for (String file : List.of("grammy-bot.mjs", "package.json", "package-lock.json")) {
+		for (String file : List.of("package.json", "package-lock.json")) {
 			Files.copy(SOURCE.resolve(file), INSTALLED.resolve(file), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
 		}
 		Process npm = new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund").directory(INSTALLED.toFile())
