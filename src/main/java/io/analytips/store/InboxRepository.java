@@ -33,10 +33,16 @@ public class InboxRepository {
 			on conflict (bot_id, update_id) do nothing
 			returning update_id""";
 
-	private static final String FINISH = """
+	/**
+	 * The {@code update_id = any($1)} is for the planner, not the result: without it the rows to finish are found by
+	 * reading every entry of the bot in {@code inbox_unfinished} (a hash join over the index, which the plan thinks
+	 * holds a row or two) and with it by looking each id up. In a burst the index also holds the entries of rows
+	 * finished since the last vacuum: 1 176 entries were read for a batch of 17 updates.
+	 */
+	static final String FINISH = """
 			update inbox i set outcome = u.outcome, detail = u.detail, finished_at = now()
 			from unnest($1::bigint[], $2::text[], $3::text[]) as u(id, outcome, detail)
-			where i.bot_id = $4 and i.update_id = u.id and i.outcome is null""";
+			where i.bot_id = $4 and i.update_id = any($1::bigint[]) and i.update_id = u.id and i.outcome is null""";
 
 	private static final String UNFINISHED = """
 			select update_id, payload from inbox

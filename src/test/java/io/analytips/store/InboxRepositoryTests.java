@@ -16,7 +16,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The inbox table on a real (embedded) PostgreSQL. */
 class InboxRepositoryTests {
 
-	private final ConnectionPool pool = TestDatabase.pool(TestDatabase.migrated());
+	private final DatabaseUrl url = TestDatabase.migrated();
+
+	private final ConnectionPool pool = TestDatabase.pool(url);
 
 	private final org.springframework.r2dbc.core.DatabaseClient db = TestDatabase.client(pool);
 
@@ -53,6 +55,77 @@ class InboxRepositoryTests {
 		db.sql("update inbox set received_at = now() - interval '3 minutes'").then().block();
 		StepVerifier.create(inbox.unfinishedIdsOlderThan(2, Duration.ofMinutes(2), 10)).expectNext(List.of(7L))
 			.verifyComplete();
+	}
+
+	@Test
+	void aBatchIsFinishedByLookingUpItsOwnIdsNotByReadingEveryUnfinishedRowOfTheBot() throws Exception {
+		// 2 000 rows received, the first 1 000 finished since: the partial index of unfinished rows holds entries of both
+		for (int first = 1; first <= 2_000; first += 500) {
+			List<InboxRow> rows = new ArrayList<>();
+			for (long id = first; id < first + 500; id++) {
+				rows.add(row(id));
+			}
+			inbox.insertNew(1, rows).block();
+		}
+		List<InboxFinish> finished = new ArrayList<>();
+		for (long id = 1; id <= 1_000; id++) {
+			finished.add(new InboxFinish(id, "done", null));
+		}
+		StepVerifier.create(inbox.finish(1, finished)).expectNext(1_000L).verifyComplete();
+
+		// the plan a prepared statement settles on looks the ids up
+		String generic = genericPlanOfFinish();
+		assertThat(generic).contains("update_id = ANY ($1)");
+
+		// and, run on ten of the unfinished rows, the scan of the inbox returns those ten and no more
+		Long[] ten = { 1_001L, 1_101L, 1_201L, 1_301L, 1_401L, 1_501L, 1_601L, 1_701L, 1_801L, 1_901L };
+		String[] done = new String[ten.length];
+		java.util.Arrays.fill(done, "done");
+		String plan = db.sql("explain (analyze, format json) " + InboxRepository.FINISH)
+			.bind(0, ten)
+			.bind(1, done)
+			.bind(2, new String[ten.length])
+			.bind(3, 1L)
+			.map(row -> row.get(0, String.class))
+			.one()
+			.block();
+		List<Integer> inboxScans = new ArrayList<>();
+		collectInboxScans(io.analytips.telegram.TelegramJson.mapper().readTree(plan), inboxScans);
+		assertThat(inboxScans).containsExactly(10);
+		StepVerifier.create(inbox.countByOutcome()).expectNext(Map.of("done", 1_010L, "pending", 990L)).verifyComplete();
+	}
+
+	/**
+	 * The plan a prepared {@link InboxRepository#FINISH} settles on after its first runs (over JDBC: R2DBC will not
+	 * send a {@code PREPARE} whose text has parameters).
+	 */
+	private String genericPlanOfFinish() throws java.sql.SQLException {
+		try (java.sql.Connection connection = java.sql.DriverManager.getConnection(url.jdbcUrl(), url.username(), "");
+				java.sql.Statement statement = connection.createStatement()) {
+			statement.execute("prepare finish(bigint[], text[], text[], bigint) as " + InboxRepository.FINISH);
+			statement.execute("set plan_cache_mode = force_generic_plan");
+			StringBuilder plan = new StringBuilder();
+			try (java.sql.ResultSet lines = statement.executeQuery("explain execute finish('{1}', '{done}', '{null}', 1)")) {
+				while (lines.next()) {
+					plan.append(lines.getString(1)).append('\n');
+				}
+			}
+			return plan.toString();
+		}
+	}
+
+	/** The actual rows of each plan node that scans the inbox table. */
+	private static void collectInboxScans(tools.jackson.databind.JsonNode node, List<Integer> rows) {
+		if (node.isArray()) {
+			node.forEach(each -> collectInboxScans(each, rows));
+			return;
+		}
+		if (node.isObject()) {
+			if ("inbox".equals(node.path("Relation Name").asString(null)) && node.path("Node Type").asString("").contains("Scan")) {
+				rows.add(node.path("Actual Rows").asInt());
+			}
+			node.forEach(each -> collectInboxScans(each, rows));
+		}
 	}
 
 	@Test
