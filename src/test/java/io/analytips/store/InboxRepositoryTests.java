@@ -1,15 +1,23 @@
 package io.analytips.store;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
 import io.analytips.support.TestDatabase;
+import io.analytips.telegram.TelegramJson;
 import io.r2dbc.pool.ConnectionPool;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import reactor.test.StepVerifier;
+import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -80,7 +88,7 @@ class InboxRepositoryTests {
 		// and, run on ten of the unfinished rows, the scan of the inbox returns those ten and no more
 		Long[] ten = { 1_001L, 1_101L, 1_201L, 1_301L, 1_401L, 1_501L, 1_601L, 1_701L, 1_801L, 1_901L };
 		String[] done = new String[ten.length];
-		java.util.Arrays.fill(done, "done");
+		Arrays.fill(done, "done");
 		String plan = db.sql("explain (analyze, format json) " + InboxRepository.FINISH)
 			.bind(0, ten)
 			.bind(1, done)
@@ -90,7 +98,7 @@ class InboxRepositoryTests {
 			.one()
 			.block();
 		List<Integer> inboxScans = new ArrayList<>();
-		collectInboxScans(io.analytips.telegram.TelegramJson.mapper().readTree(plan), inboxScans);
+		collectInboxScans(TelegramJson.mapper().readTree(plan), inboxScans);
 		assertThat(inboxScans).containsExactly(10);
 		StepVerifier.create(inbox.countByOutcome()).expectNext(Map.of("done", 1_010L, "pending", 990L)).verifyComplete();
 	}
@@ -99,13 +107,13 @@ class InboxRepositoryTests {
 	 * The plan a prepared {@link InboxRepository#FINISH} settles on after its first runs (over JDBC: R2DBC will not
 	 * send a {@code PREPARE} whose text has parameters).
 	 */
-	private String genericPlanOfFinish() throws java.sql.SQLException {
-		try (java.sql.Connection connection = java.sql.DriverManager.getConnection(url.jdbcUrl(), url.username(), "");
-				java.sql.Statement statement = connection.createStatement()) {
+	private String genericPlanOfFinish() throws SQLException {
+		try (Connection connection = DriverManager.getConnection(url.jdbcUrl(), url.username(), "");
+				Statement statement = connection.createStatement()) {
 			statement.execute("prepare finish(bigint[], text[], text[], bigint) as " + InboxRepository.FINISH);
 			statement.execute("set plan_cache_mode = force_generic_plan");
 			StringBuilder plan = new StringBuilder();
-			try (java.sql.ResultSet lines = statement.executeQuery("explain execute finish('{1}', '{done}', '{null}', 1)")) {
+			try (ResultSet lines = statement.executeQuery("explain execute finish('{1}', '{done}', '{null}', 1)")) {
 				while (lines.next()) {
 					plan.append(lines.getString(1)).append('\n');
 				}
@@ -115,7 +123,7 @@ class InboxRepositoryTests {
 	}
 
 	/** The actual rows of each plan node that scans the inbox table. */
-	private static void collectInboxScans(tools.jackson.databind.JsonNode node, List<Integer> rows) {
+	private static void collectInboxScans(JsonNode node, List<Integer> rows) {
 		if (node.isArray()) {
 			node.forEach(each -> collectInboxScans(each, rows));
 			return;
